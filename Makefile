@@ -1,0 +1,31 @@
+# hushbeam: `make run` and `make test` work from a fresh clone (they build .venv first).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+INPUT ?= samples/*.json*
+OUTPUT ?= out
+POLICY ?=
+PYTEST_ARGS ?=
+# Keep the development keyring and vault identity inside the clone unless told otherwise.
+export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
+
+.PHONY: setup run test clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/hushbeam redact --input '$(INPUT)' --output '$(OUTPUT)' --overwrite \
+		$(if $(POLICY),--policy '$(POLICY)')
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) out out.vault .pytest_cache

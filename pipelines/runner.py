@@ -1,0 +1,40 @@
+"""Choose a runner that stays offline on a laptop.
+
+Beam's ``DirectRunner`` first tries the Prism runner, which downloads a binary from
+the network. :class:`OfflineDirectRunner` goes straight to the in-process runners:
+the FnApiRunner for batch (it honours ``--direct_num_workers`` and
+``--direct_running_mode``) and the BundleBasedDirectRunner for streaming. It is
+used whenever ``--runner`` is unset or ``DirectRunner`` and no ``--prism_location``
+is given; every other runner (Dataflow, Flink, Prism, Portable) is left as is.
+"""
+from __future__ import annotations
+
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.runners.runner import PipelineRunner
+
+
+class OfflineDirectRunner(PipelineRunner):
+    """DirectRunner without the Prism download."""
+
+    def run_pipeline(self, pipeline, options):
+        from apache_beam.runners.direct.direct_runner import BundleBasedDirectRunner
+
+        if options.view_as(StandardOptions).streaming:
+            return BundleBasedDirectRunner().run_pipeline(pipeline, options)
+        from apache_beam.portability.api import beam_provision_api_pb2
+        from apache_beam.runners.portability.fn_api_runner import fn_runner
+        from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+        encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+        provision = fn_runner.ExtendedProvisionInfo(
+            beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+        return fn_runner.FnApiRunner(provision_info=provision).run_pipeline(pipeline, options)
+
+
+def resolve_runner(options: PipelineOptions):
+    """The runner to pass to ``beam.Pipeline``: ours for the local direct case, else None."""
+    runner = options.view_as(StandardOptions).runner
+    prism = options.get_all_options().get("prism_location")
+    if (runner is None or runner in ("DirectRunner", "direct")) and not prism:
+        return OfflineDirectRunner()
+    return None

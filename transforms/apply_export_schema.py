@@ -1,0 +1,34 @@
+"""ApplyExportSchema: keep the policy's allow-listed fields, drop excluded ones."""
+from __future__ import annotations
+
+import apache_beam as beam
+
+from transforms.elements import add_counts
+from transforms.policy import Policy
+from transforms.record_fields import select_fields
+
+
+class _SelectFieldsFn(beam.DoFn):
+    def __init__(self, policy: Policy):
+        self.policy = policy
+
+    def process(self, element: dict):
+        kept, dropped = select_fields(element["fields"], self.policy)
+        out = dict(element, fields=kept)
+        add_counts(out, "fields_dropped", dropped)
+        yield out
+
+
+class ApplyExportSchema(beam.PTransform):
+    """Allow-list of fields; ``excludeFields`` (recording links, session tokens) never pass.
+
+    Links and tokens inside free text are stripped by RedactText, on every string it
+    scans, right before Presidio.
+    """
+
+    def __init__(self, policy: Policy):
+        super().__init__()
+        self.policy = policy
+
+    def expand(self, records):
+        return records | "SelectFields" >> beam.ParDo(_SelectFieldsFn(self.policy))

@@ -1,0 +1,42 @@
+"""GuardLeaks: a record that still carries a detectable identifier is quarantined."""
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from transforms.elements import METRICS_NAMESPACE, QUARANTINE, dead_letter
+from transforms.leak_check import find_leaks
+from transforms.policy import Policy
+from transforms.text_redaction import collect_strings
+from transforms.urls import UrlRules
+
+
+class _GuardFn(beam.DoFn):
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        self._quarantined = Metrics.counter(METRICS_NAMESPACE, "records_quarantined")
+
+    def process(self, element: dict):
+        strings = [text for _, text in collect_strings(element["fields"])]
+        reasons = find_leaks(strings, element["known"], element["raw_ids"],
+                             self.policy.default_region, self.rules)
+        if reasons:
+            self._quarantined.inc()
+            yield beam.pvalue.TaggedOutput(QUARANTINE, dead_letter(
+                "guard", element["source"], element["position"],
+                "leak:" + ",".join(reasons), element["fields"]))
+        else:
+            yield element
+
+
+class GuardLeaks(beam.PTransform):
+    """Re-scans outgoing records with high-precision detectors; outputs main + ``quarantine``."""
+
+    def __init__(self, policy: Policy):
+        super().__init__()
+        self.policy = policy
+
+    def expand(self, records):
+        return records | "RescanOutgoing" >> beam.ParDo(_GuardFn(self.policy)).with_outputs(
+            QUARANTINE, main="records")

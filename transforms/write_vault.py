@@ -1,0 +1,55 @@
+"""WriteVault: dead letters, quarantine and TOKEN rows, each sealed to the vault recipient.
+
+Layout under ``--vault-output`` (one sealed JSON line per record, see sealing.py):
+``dead_letters/part-*.sealed.jsonl``, ``quarantine/part-*.sealed.jsonl``,
+``tokens/part-*.sealed.jsonl`` (deduplicated pseudonym -> value, type).
+"""
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.io.filesystems import FileSystems
+
+from transforms.sealing import load_recipient, seal
+
+DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND = "dead_letter", "quarantine", "token"
+
+
+class _SealFn(beam.DoFn):
+    def __init__(self, recipient_pem: bytes, kind: str, run_id: str):
+        self.recipient_pem, self.kind, self.run_id = recipient_pem, kind, run_id
+        self._recipient = None
+
+    def setup(self):
+        self._recipient = load_recipient(self.recipient_pem)
+
+    def process(self, payload):
+        yield seal(payload, self._recipient, self.kind, self.run_id)
+
+
+class WriteVault(beam.PTransform):
+    """Input: dict with ``dead_letters``, ``quarantine`` and ``tokens`` PCollections.
+
+    Returns the PCollection of files written. Workers hold only the public key.
+    """
+
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+        super().__init__()
+        self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+
+    def expand(self, inputs):
+        tokens = (inputs["tokens"]
+                  | "DedupTokens" >> beam.Distinct()
+                  | "TokenRows" >> beam.Map(
+                      lambda t: {"pseudonym": t[0], "type": t[1], "value": t[2]}))
+        written = []
+        for label, kind, pcoll, folder in (
+                ("DeadLetters", DEAD_LETTERS_KIND, inputs["dead_letters"], "dead_letters"),
+                ("Quarantine", QUARANTINE_KIND, inputs["quarantine"], "quarantine"),
+                ("Tokens", TOKENS_KIND, tokens, "tokens")):
+            written.append(
+                pcoll
+                | f"Seal{label}" >> beam.ParDo(_SealFn(self.recipient_pem, kind, self.run_id))
+                | f"Write{label}" >> beam.io.WriteToText(
+                    FileSystems.join(self.vault_output, folder, "part"),
+                    file_name_suffix=".sealed.jsonl"))
+        return tuple(written) | "VaultFiles" >> beam.Flatten()
