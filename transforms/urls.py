@@ -1,6 +1,6 @@
 """Strip links to recordings and media, secret-bearing URLs and bare tokens from text.
 
-Runs before Presidio. A URL whose path names a recording or media item, or whose
+Runs before Presidio. A URL whose host or path names a recording or media item, or whose
 query carries a token, signature or credential, becomes ``<REMOVED_URL>``. Any
 other URL keeps only its scheme and host (paths can hold names and ids). JSON web
 tokens and ``Bearer`` tokens outside URLs become ``<SECRET_TOKEN>``.
@@ -33,8 +33,8 @@ def is_secret_url(url: str, rules: UrlRules) -> bool:
     params |= {k.lower() for k, _ in parse_qsl(parts.fragment, keep_blank_values=True)}
     if params & {p.lower() for p in rules.secret_params}:
         return True
-    segments = [s for s in re.split(r"[/._-]+", parts.path.lower()) if s]
-    if set(segments) & {m.lower() for m in rules.media_markers}:
+    words = re.split(r"[/._-]+", parts.path.lower()) + re.split(r"[.-]+", parts.hostname or "")
+    if set(words) & {m.lower() for m in rules.media_markers}:
         return True
     if re.search(r"\.(?:wav|mp3|m4a|ogg|opus|flac|mp4|webm|aac)$", parts.path.lower()):
         return True
