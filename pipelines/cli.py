@@ -36,7 +36,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"hushbeam: unknown command {command!r}\n{USAGE}", file=sys.stderr)
         return 2
     if "-h" in rest or "--help" in rest:
-        from pipelines.redact import RedactOptions
+        from pipelines.options import RedactOptions
 
         RedactOptions(["--help"])
         return 0

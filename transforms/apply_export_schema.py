@@ -13,14 +13,18 @@ class _SelectFieldsFn(beam.DoFn):
         self.policy = policy
 
     def process(self, element: dict):
-        kept, dropped = select_fields(element["fields"], self.policy)
-        out = dict(element, fields=kept)
+        kept, dropped, secrets = select_fields(element["fields"], self.policy)
+        out = dict(element, fields=kept, known=element["known"] + secrets,
+                   raw_ids=element["raw_ids"] + [s.canonical for s in secrets])
         add_counts(out, "fields_dropped", dropped)
         yield out
 
 
 class ApplyExportSchema(beam.PTransform):
     """Allow-list of fields; ``excludeFields`` (recording links, session tokens) never pass.
+
+    Values of excluded fields travel on as known secrets: RedactText replaces them where
+    they were pasted into text, and GuardLeaks checks they are gone.
 
     Links and tokens inside free text are stripped by RedactText, on every string it
     scans, right before Presidio.

@@ -30,7 +30,8 @@ class _PseudonymizeFn(beam.DoFn):
                 "pseudonymize", element["source"], element["position"], exc.reason,
                 element["fields"]))
             return
-        out = dict(element, fields=fields, known=known, raw_ids=raw_ids)
+        out = dict(element, fields=fields, known=element["known"] + known,
+                   raw_ids=element["raw_ids"] + raw_ids)
         add_counts(out, "structured", counts)
         for token in tokens:
             yield beam.pvalue.TaggedOutput(TOKENS, token)

@@ -18,15 +18,29 @@ class IllTypedField(ValueError):
         self.reason = f"ill_typed_field:{field}"
 
 
-def select_fields(fields: dict, policy: Policy) -> Tuple[dict, collections.Counter]:
-    """Keep the allow-listed fields, drop excluded ones; counts what was dropped."""
+SECRET = "SECRET"  # entity of an excluded field's value found again in free text
+_MIN_SECRET_CHARS = 8
+
+
+def select_fields(fields: dict, policy: Policy
+                  ) -> Tuple[dict, collections.Counter, List[KnownIdentifier]]:
+    """Keep the allow-listed fields, drop excluded ones; counts what was dropped.
+
+    The string values of excluded fields (session tokens, recording links) come back as
+    known secrets, so that RedactText removes them where they are pasted into text.
+    """
     allowed = set(policy.output_fields)
     kept = {k: v for k, v in fields.items() if k in allowed}
     dropped = collections.Counter()
-    for key in fields:
-        if key not in allowed:
-            dropped["excluded" if key in policy.exclude_fields else "not_allow_listed"] += 1
-    return kept, dropped
+    secrets = []
+    for key, value in fields.items():
+        if key in allowed:
+            continue
+        excluded = key in policy.exclude_fields
+        dropped["excluded" if excluded else "not_allow_listed"] += 1
+        if excluded and isinstance(value, str) and len(value.strip()) >= _MIN_SECRET_CHARS:
+            secrets.append(KnownIdentifier(SECRET, "secret", value.strip()))
+    return kept, dropped, secrets
 
 
 def scanned_fields(policy: Policy) -> Tuple[str, ...]:

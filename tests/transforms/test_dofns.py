@@ -1,0 +1,86 @@
+"""The stage DoFns called directly: setup() then process(), outputs and tags."""
+import apache_beam as beam
+from apache_beam.utils.shared import Shared
+
+from transforms.elements import DEAD_LETTER, QUARANTINE, conversation
+from transforms.guard_leaks import _GuardFn
+from transforms.pseudonymize_fields import TOKENS, _PseudonymizeFn
+from transforms.redact_text import _RedactBatchFn
+from transforms.text_redaction import KnownIdentifier
+
+
+def _split(outputs):
+    main, tagged = [], {}
+    for out in outputs:
+        if isinstance(out, beam.pvalue.TaggedOutput):
+            tagged.setdefault(out.tag, []).append(out.value)
+        else:
+            main.append(out)
+    return main, tagged
+
+
+def test_pseudonymize_fn_hashes_columns_and_hands_identifiers_on(policy, keyset,
+                                                                  pseudonymizer):
+    fn = _PseudonymizeFn(policy, keyset)
+    fn.setup()
+    element = conversation("f.jsonl", 1, {"conversation_id": "c1",
+                                          "phoneNumber": "(415) 555-2671",
+                                          "emailAddress": [" A@B.com ", "c@d.org"]})
+    (out,), tagged = _split(fn.process(element))
+    assert out["fields"]["phoneNumber"] == pseudonymizer.pseudonym("PHONE", "+14155552671")
+    assert out["fields"]["emailAddress"] == [pseudonymizer.pseudonym("EMAIL", "a@b.com"),
+                                             pseudonymizer.pseudonym("EMAIL", "c@d.org")]
+    assert KnownIdentifier("PHONE", "phone", "+14155552671") in out["known"]
+    assert out["counts"]["structured"] == {"PHONE": 1, "EMAIL": 2}
+    assert tagged == {}
+
+
+def test_pseudonymize_fn_dead_letters_an_ill_typed_identifier(policy, keyset):
+    fn = _PseudonymizeFn(policy, keyset)
+    fn.setup()
+    element = conversation("f.jsonl", 7, {"conversation_id": "c1",
+                                          "phoneNumber": {"home": "415 555 2671"}})
+    main, tagged = _split(fn.process(element))
+    assert main == []
+    (letter,) = tagged[DEAD_LETTER]
+    assert (letter["position"], letter["reason"]) == (7, "ill_typed_field:phoneNumber")
+
+
+def test_token_operator_emits_vault_rows(policy, keyset):
+    import dataclasses
+    strategies = tuple(dataclasses.replace(s, operator="TOKEN") for s in policy.field_strategies)
+    fn = _PseudonymizeFn(dataclasses.replace(policy, field_strategies=strategies), keyset)
+    fn.setup()
+    _, tagged = _split(fn.process(conversation("f", 1, {"customerID": "CUST_1"})))
+    (pseudonym, kind, raw), = tagged[TOKENS]
+    assert (kind, raw) == ("CUSTOMER_ID", "CUST_1") and pseudonym.startswith("CUSTOMER_ID#k1:")
+
+
+def test_redact_batch_fn_redacts_every_scanned_field_of_every_record(policy, keyset):
+    fn = _RedactBatchFn(policy, keyset, Shared(), nlp_texts=8)
+    fn.setup()
+    batch = []
+    for i in range(3):
+        element = conversation("f", i, {"conversation_id": f"c{i}",
+                                        "transcript_text": "I am Maria Garcia, 212-555-0147",
+                                        "notes": ["mail x@example.com"],
+                                        "custom_data_fields": {"k": "ACCT-0099887766"}})
+        batch.append(element)
+    main, _ = _split(fn.process(batch))
+    assert len(main) == 3
+    for out in main:
+        flat = str(out["fields"])
+        for secret in ("Maria", "212-555-0147", "x@example.com", "0099887766"):
+            assert secret not in flat
+        assert out["fields"]["conversation_id"].startswith("c")
+        assert out["counts"]["entities"]["PERSON"] == 1
+
+
+def test_guard_fn_quarantines_a_record_that_still_leaks(policy):
+    fn = _GuardFn(policy)
+    clean = conversation("f", 1, {"transcript_text": "all good, <PERSON>"})
+    leaky = conversation("f", 2, {"transcript_text": "card 4111 1111 1111 1111"})
+    assert _split(fn.process(clean)) == ([clean], {})
+    main, tagged = _split(fn.process(leaky))
+    assert main == [] and tagged[QUARANTINE][0]["reason"] == "leak:card_number"
+    assert "4111" not in tagged[QUARANTINE][0]["reason"]
