@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Keep the development keyring and vault identity inside the clone unless told otherwise.
 export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
-.PHONY: setup run test clean
+.PHONY: setup run test bench clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000)
 
 clean:
 	rm -rf $(VENV) out out.vault .pytest_cache

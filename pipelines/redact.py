@@ -70,19 +70,19 @@ class RedactConfig:
 def build_pipeline(p: beam.Pipeline, cfg: RedactConfig) -> dict:
     """Wires the stages; returns the main PCollections (tests assert on them)."""
     read = p | "ReadConversations" >> ReadConversations(cfg.input)
-    kept = read.records | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
+    kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
     hashed = kept | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
     redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
                                                            cfg.batch_sizes)
     guarded = redacted.records | "GuardLeaks" >> GuardLeaks(cfg.policy)
-    dead_letters = ((read.dead_letter, hashed.dead_letter, redacted.dead_letter)
+    dead_letters = ((read["dead_letter"], hashed.dead_letter, redacted.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
                                                 cfg.run_id))
-    summary = ({"records": guarded.records, "read": read.read,
+    summary = ({"records": guarded.records, "read": read["read"],
                 "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                 "vault_files": vault_files}
                | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))

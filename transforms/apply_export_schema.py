@@ -1,5 +1,4 @@
 """ApplyExportSchema: keep the policy's allow-listed fields, drop excluded ones."""
-from __future__ import annotations
 
 import apache_beam as beam
 

@@ -1,5 +1,4 @@
 """GuardLeaks: a record that still carries a detectable identifier is quarantined."""
-from __future__ import annotations
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics

@@ -55,13 +55,13 @@ def build_analyzer(policy: Policy):
         }).create_engine()
         registry = RecognizerRegistry(supported_languages=[lang])
         registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
+        for rule in policy.custom_rules:
+            flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+            registry.add_recognizer(PatternRecognizer(
+                supported_entity=rule.entity, name=rule.name, supported_language=lang,
+                patterns=[Pattern(rule.name, rule.pattern, rule.score)],
+                context=list(rule.context) or None, global_regex_flags=flags))
     finally:
         presidio_log.setLevel(level)
-    for rule in policy.custom_rules:
-        flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
-        registry.add_recognizer(PatternRecognizer(
-            supported_entity=rule.entity, name=rule.name, supported_language=lang,
-            patterns=[Pattern(rule.name, rule.pattern, rule.score)],
-            context=list(rule.context) or None, global_regex_flags=flags))
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                           supported_languages=[lang])

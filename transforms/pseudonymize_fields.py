@@ -1,5 +1,4 @@
 """PseudonymizeFields: structured identifiers -> keyed HMAC-SHA256 pseudonyms."""
-from __future__ import annotations
 
 import apache_beam as beam
 

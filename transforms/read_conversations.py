@@ -1,5 +1,4 @@
 """ReadConversations: export files matching a glob -> conversation elements + dead letters."""
-from __future__ import annotations
 
 import apache_beam as beam
 from apache_beam.io import fileio
@@ -34,8 +33,9 @@ class _ParseExportFn(beam.DoFn):
 class ReadConversations(beam.PTransform):
     """Reads JSON lines / JSON arrays / gzip exports; every item is a record or a dead letter.
 
-    Outputs (``with_outputs``): main = conversation elements, ``dead_letter``, and
-    ``read`` (a 1 per item read, counted independently of the sinks for the summary).
+    Returns a dict: ``records`` (conversation elements, redistributed across workers),
+    ``dead_letter``, and ``read`` (a 1 per item read, counted independently of the sinks
+    for the summary).
     """
 
     def __init__(self, file_pattern: str):
@@ -43,8 +43,11 @@ class ReadConversations(beam.PTransform):
         self.file_pattern = file_pattern
 
     def expand(self, pbegin):
-        return (pbegin
-                | "MatchFiles" >> fileio.MatchFiles(self.file_pattern)
-                | "ReadMatches" >> fileio.ReadMatches()
-                | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
-                    DEAD_LETTER, READ, main="records"))
+        parsed = (pbegin
+                  | "MatchFiles" >> fileio.MatchFiles(self.file_pattern)
+                  | "ReadMatches" >> fileio.ReadMatches()
+                  | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
+                      DEAD_LETTER, READ, main="records"))
+        # One file is parsed by one worker; spread its records before the NLP stages.
+        records = parsed.records | "Redistribute" >> beam.Reshuffle()
+        return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}

@@ -1,5 +1,4 @@
 """RedactText: Presidio on every scanned free-text field, batched through spaCy."""
-from __future__ import annotations
 
 import logging
 

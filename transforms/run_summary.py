@@ -1,5 +1,4 @@
 """The run summary: conserved counts and counts by type, never a value from the data."""
-from __future__ import annotations
 
 import apache_beam as beam
 

@@ -135,6 +135,9 @@ class TextRedactor:
         self.batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        supported = set(analyzer.get_supported_entities(policy.language))
+        # Types with no recognizer (SECRET, the column types) are found by find_known.
+        self.detect = [e for e in policy.entities if e in supported]
         self._keyed = KeyedPseudonymOperator()
         self._replace, self._redact, self._mask = Replace(), Redact(), Mask()
 
@@ -148,7 +151,7 @@ class TextRedactor:
             counts.append(collections.Counter({k: v for k, v in secret_counts.items() if v}))
         analyzed = self.batch.analyze_iterator(
             stripped, language=self.policy.language, batch_size=self.nlp_batch_size,
-            entities=list(self.policy.entities), score_threshold=self.policy.lowest_score)
+            entities=self.detect, score_threshold=self.policy.lowest_score)
         results = []
         for text, found, ids, counter in zip(stripped, analyzed, known, counts):
             spans = [Span(r.start, r.end, r.entity_type, r.score) for r in found

@@ -1,5 +1,4 @@
 """WriteAnonymized: Parquet with an explicit schema, then ``_summary.json`` written last."""
-from __future__ import annotations
 
 import json
 

@@ -4,7 +4,6 @@ Layout under ``--vault-output`` (one sealed JSON line per record, see sealing.py
 ``dead_letters/part-*.sealed.jsonl``, ``quarantine/part-*.sealed.jsonl``,
 ``tokens/part-*.sealed.jsonl`` (deduplicated pseudonym -> value, type).
 """
-from __future__ import annotations
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems

@@ -15,7 +15,7 @@ from pathlib import Path
 import apache_beam as beam
 import pyarrow.parquet as pq
 import pytest
-from apache_beam.testing.test_pipeline import TestPipeline
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipelines.redact import RedactConfig, build_pipeline
@@ -53,7 +53,7 @@ def _sealed(vault_dir, folder, identity, kind, run_id):
 
 def test_samples_flow_through_every_stage(tmp_path, policy, keyset, key_home):
     cfg = _config(tmp_path, policy, keyset, key_home, str(REPO / "samples" / "*.json*"))
-    with TestPipeline(runner=OfflineDirectRunner()) as p:
+    with BeamTestPipeline(runner=OfflineDirectRunner()) as p:
         outputs = build_pipeline(p, cfg)
         assert_that(outputs["records"] | beam.Map(lambda e: e["fields"]["conversation_id"]),
                     equal_to([f"conv-0000{i}" for i in range(1, 6)]), label="Ids")
