@@ -127,7 +127,7 @@ def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bo
         raise UsageError("--vault-output must not be inside --output (the dataset must hold "
                          "no raw data)")
     for directory, globs in ((output, ["part-*.parquet", "_summary.json"]),
-                             (vault_output, ["*/part-*.sealed.jsonl"])):
+                             (vault_output, ["*/part-*.sealed.jsonl", "_manifest.json", "_recipient.pem"])):
         existing = [m.path for g in globs
                     for m in FileSystems.match([FileSystems.join(directory, g)])[0].metadata_list]
         if existing and not overwrite:

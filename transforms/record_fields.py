@@ -85,7 +85,7 @@ def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymiz
             if fallback:
                 counts[f"{strategy.entity}_unnormalized"] += 1
             if strategy.operator == "TOKEN":
-                tokens.append((pseudonym, strategy.entity, raw.strip()))
+                tokens.append((pseudonym, strategy.entity, canonical))
         out[strategy.field] = pseudonyms if isinstance(value, list) else pseudonyms[0]
     return out, known, raw_values, counts, tokens
 

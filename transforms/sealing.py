@@ -27,16 +27,24 @@ class SealError(RuntimeError):
     """A sealed record that is altered, truncated, from another run, or for another key."""
 
 
-def _info(kind: str, run_id: str) -> bytes:
-    return f"hushbeam/sealed/v1/{kind}/{run_id}".encode()
+def _info(kind: str, run_id: str, ref: Optional[str] = None) -> bytes:
+    return f"hushbeam/sealed/v1/{kind}/{run_id}".encode() + (
+        b"" if ref is None else b"/" + ref.encode())
 
 
-def seal(payload: Any, recipient: X25519PublicKey, kind: str, run_id: str) -> str:
-    """Seal a JSON-able payload; returns one JSON line (no newline)."""
+def seal(payload: Any, recipient: X25519PublicKey, kind: str, run_id: str,
+         ref: Optional[str] = None) -> str:
+    """Seal a JSON-able payload; returns one JSON line (no newline).
+
+    ``ref`` is an optional clear-text handle (a pseudonym, never raw data) so that an
+    erasure can drop the line without opening it; it is bound into the HPKE info.
+    """
     plaintext = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    ct = _SUITE.encrypt(plaintext, recipient, _info(kind, run_id))
-    return json.dumps({"v": 1, "kind": kind, "run": run_id,
-                       "ct": base64.b64encode(ct).decode("ascii")}, sort_keys=True)
+    ct = _SUITE.encrypt(plaintext, recipient, _info(kind, run_id, ref))
+    envelope = {"v": 1, "kind": kind, "run": run_id, "ct": base64.b64encode(ct).decode("ascii")}
+    if ref is not None:
+        envelope["ref"] = ref
+    return json.dumps(envelope, sort_keys=True)
 
 
 def open_sealed(line: str, identity: X25519PrivateKey, kind: str,
@@ -45,7 +53,7 @@ def open_sealed(line: str, identity: X25519PrivateKey, kind: str,
     try:
         envelope = json.loads(line)
         ct = base64.b64decode(envelope["ct"], validate=True)
-        line_kind, line_run = envelope["kind"], envelope["run"]
+        line_kind, line_run, ref = envelope["kind"], envelope["run"], envelope.get("ref")
     except (ValueError, KeyError, TypeError):
         raise SealError("sealed record is malformed or truncated") from None
     if line_kind != kind:
@@ -53,7 +61,7 @@ def open_sealed(line: str, identity: X25519PrivateKey, kind: str,
     if run_id is not None and line_run != run_id:
         raise SealError("sealed record belongs to another run")
     try:
-        plaintext = _SUITE.decrypt(ct, identity, _info(kind, line_run))
+        plaintext = _SUITE.decrypt(ct, identity, _info(kind, line_run, ref))
     except Exception:  # cryptography raises InvalidTag or ValueError
         raise SealError("sealed record does not open: altered, or sealed to another "
                         "identity") from None

@@ -48,7 +48,7 @@ class KnownIdentifier:
 class TextResult:
     text: str
     entity_counts: collections.Counter
-    tokens: List[Tuple[str, str, str]]  # (pseudonym, type, raw value) for the TOKEN vault
+    tokens: List[Tuple[str, str, str]]  # (pseudonym, type, canonical value) for the vault
 
 
 class KeyedPseudonymOperator(Operator):
@@ -181,13 +181,15 @@ class TextRedactor:
         if op in ("HASH", "TOKEN"):
             ptype = span.pseudonym_type or treatment.pseudonym_type or span.entity
             try:
-                pseudonym = self._keyed.operate(value, {
-                    "pseudonymizer": self.pseudonymizer, "pseudonym_type": ptype,
-                    "normalizer": treatment.normalizer or "id_casefold",
-                    "canonical": span.canonical})
+                canonical = span.canonical or normalize(
+                    treatment.normalizer or "id_casefold", value,
+                    self.pseudonymizer.default_region)
             except NormalizationError:  # not usable as an identifier: still never kept
                 return self._replace.operate(value, {"new_value": f"<{span.entity}>"}), None
-            return pseudonym, ((pseudonym, ptype, value) if op == "TOKEN" else None)
+            pseudonym = self._keyed.operate(value, {
+                "pseudonymizer": self.pseudonymizer, "pseudonym_type": ptype,
+                "canonical": canonical})
+            return pseudonym, ((pseudonym, ptype, canonical) if op == "TOKEN" else None)
         if op == "REDACT":
             return self._redact.operate(value, {}), None
         if op == "MASK":

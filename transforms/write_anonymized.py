@@ -18,7 +18,7 @@ class _WriteSummaryFn(beam.DoFn):
         body = dict(self.header)
         body.update(summary)
         body["files"] = sorted(FileSystems.split(f)[1] for f in parquet_files)
-        body["vault_files"] = len(vault_files)
+        body["vault_manifest"] = vault_files[0] if vault_files else None
         data = (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8")
         final = FileSystems.join(self.output, "_summary.json")
         temp = FileSystems.join(self.output, "._summary.json.tmp")

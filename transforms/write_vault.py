@@ -2,13 +2,15 @@
 
 Layout under ``--vault-output`` (one sealed JSON line per record, see sealing.py):
 ``dead_letters/part-*.sealed.jsonl``, ``quarantine/part-*.sealed.jsonl``,
-``tokens/part-*.sealed.jsonl`` (deduplicated pseudonym -> value, type).
+``tokens/part-*.sealed.jsonl`` (deduplicated pseudonym -> normalized value, type), then
+``_manifest.json`` and ``_recipient.pem`` (see vault.py).
 """
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
 from transforms.sealing import load_recipient, seal
+from transforms.vault import MANIFEST, RECIPIENT, file_entry, manifest_json
 
 DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND = "dead_letter", "quarantine", "token"
 
@@ -22,13 +24,35 @@ class _SealFn(beam.DoFn):
         self._recipient = load_recipient(self.recipient_pem)
 
     def process(self, payload):
-        yield seal(payload, self._recipient, self.kind, self.run_id)
+        ref = payload.get("pseudonym") if self.kind == TOKENS_KIND else None
+        yield seal(payload, self._recipient, self.kind, self.run_id, ref=ref)
+
+
+class _WriteManifestFn(beam.DoFn):
+    """Once all sealed files are final: their SHA-256 and line counts, and the recipient."""
+
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+        self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+
+    def process(self, files):
+        entries = []
+        for path in sorted(files):
+            with FileSystems.open(path) as fh:
+                data = fh.read()
+            rel = path[len(self.vault_output):].lstrip("/")
+            entries.append(file_entry(rel, data))
+        with FileSystems.create(FileSystems.join(self.vault_output, RECIPIENT)) as fh:
+            fh.write(self.recipient_pem)
+        with FileSystems.create(FileSystems.join(self.vault_output, MANIFEST)) as fh:
+            fh.write(manifest_json(self.run_id, entries).encode())
+        yield FileSystems.join(self.vault_output, MANIFEST)
 
 
 class WriteVault(beam.PTransform):
     """Input: dict with ``dead_letters``, ``quarantine`` and ``tokens`` PCollections.
 
-    Returns the PCollection of files written. Workers hold only the public key.
+    Returns the manifest path once every sealed file is final. Workers hold only the
+    public key.
     """
 
     def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
@@ -51,4 +75,8 @@ class WriteVault(beam.PTransform):
                 | f"Write{label}" >> beam.io.WriteToText(
                     FileSystems.join(self.vault_output, folder, "part"),
                     file_name_suffix=".sealed.jsonl"))
-        return tuple(written) | "VaultFiles" >> beam.Flatten()
+        return (tuple(written)
+                | "VaultFiles" >> beam.Flatten()
+                | "AllVaultFiles" >> beam.combiners.ToList()
+                | "WriteManifest" >> beam.ParDo(_WriteManifestFn(
+                    self.vault_output, self.recipient_pem, self.run_id)))

@@ -32,7 +32,9 @@ def test_pseudonymize_fn_hashes_columns_and_hands_identifiers_on(policy, keyset,
                                              pseudonymizer.pseudonym("EMAIL", "c@d.org")]
     assert KnownIdentifier("PHONE", "phone", "+14155552671") in out["known"]
     assert out["counts"]["structured"] == {"PHONE": 1, "EMAIL": 2}
-    assert tagged == {}
+    # The default policy vaults structured identifiers (TOKEN): normalized values.
+    assert [(t, v) for _, t, v in tagged[TOKENS]] == [
+        ("PHONE", "+14155552671"), ("EMAIL", "a@b.com"), ("EMAIL", "c@d.org")]
 
 
 def test_pseudonymize_fn_dead_letters_an_ill_typed_identifier(policy, keyset):
@@ -46,14 +48,13 @@ def test_pseudonymize_fn_dead_letters_an_ill_typed_identifier(policy, keyset):
     assert (letter["position"], letter["reason"]) == (7, "ill_typed_field:phoneNumber")
 
 
-def test_token_operator_emits_vault_rows(policy, keyset):
+def test_hash_operator_pseudonymizes_without_vault_rows(policy, keyset):
     import dataclasses
-    strategies = tuple(dataclasses.replace(s, operator="TOKEN") for s in policy.field_strategies)
+    strategies = tuple(dataclasses.replace(s, operator="HASH") for s in policy.field_strategies)
     fn = _PseudonymizeFn(dataclasses.replace(policy, field_strategies=strategies), keyset)
     fn.setup()
-    _, tagged = _split(fn.process(conversation("f", 1, {"customerID": "CUST_1"})))
-    (pseudonym, kind, raw), = tagged[TOKENS]
-    assert (kind, raw) == ("CUSTOMER_ID", "CUST_1") and pseudonym.startswith("CUSTOMER_ID#k1:")
+    (out,), tagged = _split(fn.process(conversation("f", 1, {"customerID": "CUST_1"})))
+    assert out["fields"]["customerID"].startswith("CUSTOMER_ID#k1:") and tagged == {}
 
 
 def test_redact_batch_fn_redacts_every_scanned_field_of_every_record(policy, keyset):

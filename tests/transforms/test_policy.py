@@ -18,7 +18,7 @@ def test_default_policy_loads_with_the_pol_acct_rule():
     policy = load_policy()
     rule = next(r for r in policy.custom_rules if r.entity == "POLICY_ACCOUNT_ID")
     assert rule.pattern == r"\b(?:POL|ACCT)-[0-9]{8,12}\b"
-    assert policy.treatment("POLICY_ACCOUNT_ID").operator == "HASH"
+    assert policy.treatment("POLICY_ACCOUNT_ID").operator == "TOKEN"
     assert policy.digest.startswith("sha256:")
 
 
