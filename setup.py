@@ -22,5 +22,6 @@ setup(
         "pyyaml==6.0.3",
         "tldextract==5.4.0",
     ],
+    extras_require={"aws": ["boto3>=1.34"], "gcp": ["google-cloud-kms>=2.20"]},
     entry_points={"console_scripts": ["hushbeam=pipelines.cli:main"]},
 )

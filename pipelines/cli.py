@@ -1,14 +1,36 @@
-"""The ``hushbeam`` command: ``hushbeam redact --input GLOB --output DIR [...]``."""
+"""The ``hushbeam`` command.
+
+    hushbeam redact --input GLOB --output DIR [...]       the batch pipeline (pipelines.redact)
+    hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
+    hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
+    hushbeam keys vault-identity --out id.pem              a vault key pair
+    hushbeam reidentify --vault DIR --identity PEM --reason TEXT PSEUDONYM...
+    hushbeam audit verify --log FILE
+    hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
+    hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
+    hushbeam rekey --dataset DIR --vault DIR --identity PEM --new-keyset FILE --output DIR
+
+Errors are one line on stderr and exit code 2; they never hold a value from the data.
+"""
 from __future__ import annotations
 
+import argparse
+import getpass
+import json
 import logging
 import sys
+from pathlib import Path
 from typing import List, Optional
 
-USAGE = """usage: hushbeam redact --input GLOB --output DIR [--policy FILE] [--vault-output DIR]
-                       [--keyset FILE] [--vault-recipient PEM] [--spacy-model NAME]
-                       [--overwrite] [--log-level LEVEL] [Beam options ...]
-"""
+from transforms.audit import AuditError
+from transforms.dataset import DatasetError
+from transforms.keys import KeysetError
+from transforms.policy import PolicyError
+from transforms.sealing import SealError
+from transforms.subjects import SubjectError
+
+EXPECTED_ERRORS = (PolicyError, KeysetError, SealError, AuditError, DatasetError,
+                   SubjectError)
 
 
 def _log_level(argv: List[str]) -> tuple:
@@ -23,32 +45,18 @@ def _log_level(argv: List[str]) -> tuple:
     return level.upper(), rest
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in ("-h", "--help"):
-        print(USAGE + "\nSee README.md for the flags, the policy format and the outputs.")
-        return 0 if argv else 2
-    command, rest = argv[0], argv[1:]
-    level, rest = _log_level(rest)
-    logging.basicConfig(level=getattr(logging, level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if command != "redact":
-        print(f"hushbeam: unknown command {command!r}\n{USAGE}", file=sys.stderr)
-        return 2
-    if "-h" in rest or "--help" in rest:
+def _redact(argv: List[str]) -> int:
+    from pipelines.redact import UsageError, run
+    from transforms.presidio_engine import EngineError
+
+    if "-h" in argv or "--help" in argv:
         from pipelines.options import RedactOptions
 
         RedactOptions(["--help"])
         return 0
-    from pipelines.redact import UsageError, run
-    from transforms.keys import KeysetError
-    from transforms.policy import PolicyError
-    from transforms.presidio_engine import EngineError
-    from transforms.sealing import SealError
-
     try:
-        summary = run(rest)
-    except (UsageError, PolicyError, KeysetError, EngineError, SealError) as exc:
+        summary = run(argv)
+    except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
         print(f"hushbeam: error: {exc}", file=sys.stderr)
         return 2
     print(f"hushbeam: read {summary['records_read']}, wrote {summary['records_written']}, "
@@ -56,6 +64,185 @@ def main(argv: Optional[List[str]] = None) -> int:
           f"{summary['records_dead_lettered']}; summary in "
           f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
     return 0
+
+
+def _keyset_arg(value: Optional[str]):
+    from transforms.keys import dev_keyset, load_keyset
+
+    return load_keyset(Path(value) if value else dev_keyset())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hushbeam", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("redact", help="run the batch redaction pipeline (see --help)",
+                   add_help=False)
+
+    keys = sub.add_parser("keys", help="data keys and vault identities").add_subparsers(
+        dest="keys_command", required=True)
+    create = keys.add_parser("create", help="make a keyset: a data key wrapped by a KMS key")
+    create.add_argument("--kms", required=True,
+                        help="local:///abs/path/master.key, aws-kms://KEY, gcp-kms://projects/...")
+    create.add_argument("--out", required=True, type=Path)
+    create.add_argument("--version", type=int, default=1,
+                        help="data key version (appears in pseudonyms as k<version>)")
+    rewrap = keys.add_parser("rewrap", help="re-wrap the data key under a new master key")
+    rewrap.add_argument("--keyset", required=True, type=Path)
+    rewrap.add_argument("--kms", required=True, help="the new master key URI")
+    rewrap.add_argument("--out", type=Path, help="write here (default: replace --keyset)")
+    ident = keys.add_parser("vault-identity", help="make an X25519 vault key pair")
+    ident.add_argument("--out", required=True, type=Path, help="private key (PEM, 0600)")
+    ident.add_argument("--recipient-out", type=Path,
+                       help="public key for --vault-recipient (default: <out>.pub)")
+
+    reid = sub.add_parser("reidentify", help="print the original values of pseudonyms")
+    reid.add_argument("--vault", required=True, type=Path)
+    reid.add_argument("--identity", required=True, type=Path)
+    reid.add_argument("--reason", help="why (required; recorded in the audit log)")
+    reid.add_argument("--actor", default=None, help="who (default: the login name)")
+    reid.add_argument("--audit-log", type=Path,
+                      help="hash-chained audit log (default: <vault>/_audit.jsonl)")
+    reid.add_argument("pseudonyms", nargs="+")
+
+    audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
+        dest="audit_command", required=True)
+    verify = audit.add_parser("verify", help="check the hash chain of an audit log")
+    verify.add_argument("--log", required=True, type=Path)
+
+    for name, text in (("forget", "erase data subjects from a dataset and its vault"),
+                       ("subject-access", "list everything held about data subjects")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--output", required=True, type=Path, help="the dataset directory")
+        cmd.add_argument("--vault", type=Path, required=(name == "forget"),
+                         help="its vault (default for subject-access: none)")
+        cmd.add_argument("--subject", action="append", required=True,
+                         help="TYPE:VALUE, e.g. email:jane@example.com, phone:+14155552671, "
+                         "customer:CUST_1 (repeatable)")
+        cmd.add_argument("--keyset", help="the dataset's keyset (default: dev keyring)")
+        cmd.add_argument("--policy", help="the policy the dataset was made with")
+        cmd.add_argument("--identity", type=Path,
+                         help="vault identity: also inspect dead letters and quarantine "
+                         "(forget) or list vault values (subject-access)")
+        if name == "subject-access":
+            cmd.add_argument("--reason", help="required with --identity (audited)")
+            cmd.add_argument("--actor", default=None)
+
+    rekey = sub.add_parser("rekey", help="re-keyed copy of a dataset under a new data key")
+    rekey.add_argument("--dataset", required=True, type=Path)
+    rekey.add_argument("--vault", required=True, type=Path)
+    rekey.add_argument("--identity", required=True, type=Path)
+    rekey.add_argument("--new-keyset", required=True, type=Path)
+    rekey.add_argument("--output", required=True, type=Path)
+    rekey.add_argument("--vault-output", type=Path, help="default: <output>.vault")
+    rekey.add_argument("--vault-recipient", type=Path,
+                       help="seal the new vault to this key (default: the old vault's)")
+    return parser
+
+
+def _run(args) -> int:
+    from transforms import audit, keys, sealing
+
+    if args.command == "keys" and args.keys_command == "create":
+        keyset = keys.create_keyset(args.kms, args.out, version=args.version)
+        print(f"keyset {args.out}: key {keyset.key_id} v{keyset.version} wrapped by {args.kms}")
+    elif args.command == "keys" and args.keys_command == "rewrap":
+        keyset = keys.rewrap_keyset(args.keyset, args.kms, args.out)
+        print(f"keyset {args.out or args.keyset}: key {keyset.key_id} v{keyset.version} now "
+              f"wrapped by {args.kms}; pseudonyms unchanged")
+    elif args.command == "keys":
+        recipient = args.recipient_out or args.out.with_name(args.out.name + ".pub")
+        if args.out.exists() or recipient.exists():
+            raise KeysetError(f"{args.out} or {recipient} exists; refusing to overwrite")
+        sealing.generate_identity(args.out, recipient)
+        print(f"vault identity {args.out} (keep it secret); recipient {recipient} "
+              "(pass it to --vault-recipient)")
+    elif args.command == "audit":
+        entries = audit.verify(args.log)
+        print(f"audit log {args.log}: {len(entries)} entries, chain intact")
+    elif args.command == "reidentify":
+        return _reidentify(args)
+    elif args.command in ("forget", "subject-access"):
+        return _subjects(args)
+    elif args.command == "rekey":
+        from transforms.rekey import rekey
+
+        vault_output = args.vault_output or args.output.with_name(args.output.name + ".vault")
+        recipient = (args.vault_recipient or args.vault / "_recipient.pem").read_bytes()
+        summary = rekey(args.dataset, args.vault, sealing.load_identity(args.identity),
+                        keys.load_keyset(args.new_keyset), args.output, vault_output,
+                        recipient)
+        print(f"re-keyed {args.dataset} -> {args.output} (key {summary['key_id']} "
+              f"v{summary['key_version']}): {summary['rekey_mapped_pseudonyms']} pseudonyms "
+              f"mapped, {summary['rekey_unmapped_pseudonyms']} without a vault row replaced")
+    return 0
+
+
+def _reidentify(args) -> int:
+    from transforms import audit, sealing
+    from transforms.vault import load_manifest, token_map
+
+    if not args.reason or not args.reason.strip():
+        raise AuditError("--reason is required: re-identification is audited")
+    identity = sealing.load_identity(args.identity)
+    tokens = token_map(args.vault, identity)  # verifies the vault first
+    log = args.audit_log or args.vault / "_audit.jsonl"
+    audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
+                 args.pseudonyms)  # recorded before anything is shown
+    missing = 0
+    for pseudonym in args.pseudonyms:
+        row = tokens.get(pseudonym)
+        if row is None:
+            missing += 1
+            print(f"{pseudonym}\t(not in the vault of run {load_manifest(args.vault)['run_id']})")
+        else:
+            print(f"{pseudonym}\t{row['type']}\t{row['value']}")
+    return 1 if missing else 0
+
+
+def _subjects(args) -> int:
+    from transforms import audit, erasure, sealing
+    from transforms.policy import load_policy
+    from transforms.subjects import parse_subject
+
+    subjects = [parse_subject(s) for s in args.subject]
+    keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
+    identity = sealing.load_identity(args.identity) if args.identity else None
+    if args.command == "forget":
+        receipt = erasure.forget(args.output, args.vault, subjects, keyset, policy, identity)
+        print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
+        return 0
+    if identity is not None:
+        if not args.vault:
+            raise SubjectError("--identity needs --vault")
+        if not args.reason:
+            raise AuditError("--reason is required with --identity: vault access is audited")
+    report = erasure.subject_access(args.output, subjects, keyset, policy, args.vault,
+                                    identity)
+    if identity is not None:
+        audit.append(args.vault / "_audit.jsonl", args.actor or getpass.getuser(),
+                     "subject-access", args.reason, report["pseudonyms"])
+    print(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    level, argv = _log_level(argv)
+    logging.basicConfig(level=getattr(logging, level, logging.INFO),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if argv and argv[0] == "redact":
+        return _redact(argv[1:])
+    args = _parser().parse_args(argv)
+    if args.command == "redact":
+        return _redact([])
+    from transforms.erasure import KeyMismatch
+    from transforms.rekey import RekeyError
+
+    try:
+        return _run(args)
+    except EXPECTED_ERRORS + (KeyMismatch, RekeyError, OSError) as exc:
+        print(f"hushbeam: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 A *keyset* file holds ``key_id``, ``version``, ``kms_uri`` and the wrapped data key.
 Workers receive the keyset (never the plain key) and unwrap it in ``DoFn.setup()``.
-KMS providers implement :class:`KmsClient`; ``local:`` is the development keyring,
-a 256-bit master key in a 0600 file, wrapping with AES-256-GCM.
+KMS providers implement :class:`KmsClient`: ``local://`` is the development keyring (a
+256-bit master key in a 0600 file, AES-256-GCM), ``aws-kms://`` is AWS KMS (boto3) and
+``gcp-kms://`` is Cloud KMS (google-cloud-kms); the cloud clients are optional extras.
 """
 from __future__ import annotations
 
@@ -94,6 +95,79 @@ class LocalKms(KmsClient):
                               "(wrong master key or altered keyset)") from None
 
 
+class AwsKms(KmsClient):
+    """``aws-kms://<key id, key ARN or alias/NAME>`` through boto3 (extra ``hushbeam[aws]``).
+
+    Credentials, region and endpoint come from the usual AWS configuration
+    (``AWS_DEFAULT_REGION``, ``AWS_ENDPOINT_URL_KMS`` ...); a region in a key ARN wins.
+    The AAD is passed as the KMS encryption context ``{"hushbeam": <aad>}``.
+    """
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def _client(self):
+        try:
+            import boto3
+        except ImportError:
+            raise KeysetError("aws-kms:// needs boto3: pip install 'hushbeam[aws]'") from None
+        region = self.key.split(":")[3] if self.key.startswith("arn:") else None
+        return boto3.client("kms", region_name=region)
+
+    def _call(self, op: str, **kwargs) -> dict:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return getattr(self._client(), op)(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "error")
+            raise KeysetError(f"AWS KMS refused to {op} the data key ({code})") from None
+        except BotoCoreError as exc:
+            raise KeysetError(f"AWS KMS could not be reached for {op} "
+                              f"({type(exc).__name__})") from None
+
+    def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
+        return self._call("encrypt", KeyId=self.key, Plaintext=plaintext,
+                          EncryptionContext={"hushbeam": aad.decode()})["CiphertextBlob"]
+
+    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
+        return self._call("decrypt", KeyId=self.key, CiphertextBlob=ciphertext,
+                          EncryptionContext={"hushbeam": aad.decode()})["Plaintext"]
+
+
+class GcpKms(KmsClient):
+    """``gcp-kms://projects/P/locations/L/keyRings/R/cryptoKeys/K`` through google-cloud-kms
+    (extra ``hushbeam[gcp]``); the AAD is KMS additional authenticated data."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def _client(self):
+        try:
+            from google.cloud import kms
+        except ImportError:
+            raise KeysetError("gcp-kms:// needs google-cloud-kms: "
+                              "pip install 'hushbeam[gcp]'") from None
+        return kms.KeyManagementServiceClient()
+
+    def _call(self, op: str, request: dict):
+        try:
+            return getattr(self._client(), op)(request=request)
+        except KeysetError:
+            raise
+        except Exception as exc:  # google.api_core errors; no secret in the type name
+            raise KeysetError(f"Cloud KMS refused to {op} the data key "
+                              f"({type(exc).__name__})") from None
+
+    def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
+        return self._call("encrypt", {"name": self.name, "plaintext": plaintext,
+                                      "additional_authenticated_data": aad}).ciphertext
+
+    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
+        return self._call("decrypt", {"name": self.name, "ciphertext": ciphertext,
+                                      "additional_authenticated_data": aad}).plaintext
+
+
 def kms_client(uri: str) -> KmsClient:
     """The KMS client for a key URI; unknown schemes are refused."""
     if uri.startswith("local://"):
@@ -101,8 +175,13 @@ def kms_client(uri: str) -> KmsClient:
         if not path.startswith("/"):
             raise KeysetError(f"local KMS URI must hold an absolute path: {uri}")
         return LocalKms(Path(path))
+    if uri.startswith("aws-kms://") and len(uri) > len("aws-kms://"):
+        return AwsKms(uri[len("aws-kms://"):])
+    if uri.startswith("gcp-kms://projects/"):
+        return GcpKms(uri[len("gcp-kms://"):])
     scheme = uri.split(":", 1)[0] if ":" in uri else uri
-    raise KeysetError(f"unknown KMS URI scheme {scheme!r} (supported: local://)")
+    raise KeysetError(f"unknown KMS URI scheme {scheme!r} (supported: local://, "
+                      "aws-kms://, gcp-kms://projects/...)")
 
 
 def create_keyset(kms_uri: str, out: Path, version: int = 1) -> Keyset:
@@ -119,6 +198,27 @@ def create_keyset(kms_uri: str, out: Path, version: int = 1) -> Keyset:
     with os.fdopen(fd, "w") as fh:
         fh.write(keyset.to_json())
     return keyset
+
+
+def rewrap_keyset(path: Path, new_kms_uri: str, out: Optional[Path] = None) -> Keyset:
+    """Master-key rotation: unwrap under the old KMS key, wrap under the new one.
+
+    Key id, version and so every pseudonym stay the same. Writes ``out`` (default: the
+    keyset itself, replaced atomically).
+    """
+    old = load_keyset(path)
+    data_key = unwrap_data_key(old)
+    new = dataclasses.replace(old, kms_uri=new_kms_uri,
+                              wrapped_key=kms_client(new_kms_uri).wrap(data_key, old.aad()))
+    if unwrap_data_key(new) != data_key:
+        raise KeysetError("re-wrapped data key does not round-trip; keyset left unchanged")
+    target = Path(out or path)
+    tmp = target.with_name("." + target.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(new.to_json())
+    os.replace(tmp, target)
+    return new
 
 
 def load_keyset(path: Path) -> Keyset:
