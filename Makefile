@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Keep the development keyring and vault identity inside the clone unless told otherwise.
 export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench eval clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000)
+
+eval: $(STAMP)
+	$(BIN)/python -m tests.evaluation.run --records $(or $(RECORDS),300) $(if $(SEED),--seed $(SEED))
 
 clean:
 	rm -rf $(VENV) out out.vault .pytest_cache

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from transforms.offline import ensure_offline
 from transforms.policy import Policy
+from transforms.recognizers import hushbeam_recognizers
 
 _LOG = logging.getLogger(__name__)
 
@@ -55,6 +56,8 @@ def build_analyzer(policy: Policy):
         }).create_engine()
         registry = RecognizerRegistry(supported_languages=[lang])
         registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
+        for recognizer in hushbeam_recognizers(lang):
+            registry.add_recognizer(recognizer)
         for rule in policy.custom_rules:
             flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
             registry.add_recognizer(PatternRecognizer(

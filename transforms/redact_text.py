@@ -69,7 +69,8 @@ class _RedactBatchFn(beam.DoFn):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
-        results = self._redactor.redact(texts, known) if texts else []
+        groups = [i for i, _ in owners]
+        results = self._redactor.redact(texts, known, groups) if texts else []
         by_field = {}
         for (i, field), result in zip(owners, results):
             by_field.setdefault((i, field), []).append(result)

@@ -19,6 +19,7 @@ from presidio_anonymizer.operators import Mask, Operator, OperatorType, Redact, 
 from transforms.normalize import NormalizationError, normalize, normalize_phone
 from transforms.policy import EntityTreatment, Policy
 from transforms.pseudonym import Pseudonymizer
+from transforms.recognizers import CANONICAL
 from transforms.urls import UrlRules, strip_secrets
 
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-]{5,}\d(?!\w)")
@@ -33,6 +34,7 @@ class Span:
     score: float
     canonical: Optional[str] = None  # set for the record's own identifiers
     pseudonym_type: Optional[str] = None
+    raw_canonical: Optional[str] = None  # what a recognizer read (spoken digits, email)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +103,38 @@ def find_known(text: str, known: Sequence[KnownIdentifier], region: str) -> List
     return spans
 
 
+_NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_'\-]+")
+_NOT_A_NAME = {"the", "and", "mr", "mrs", "ms", "miss", "dr", "van", "von", "de", "del", "da",
+               "customer", "agent", "person"}
+
+
+def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
+                    groups: Sequence[int]) -> List[List[Span]]:
+    """Names found anywhere in a record, found again (any case) in all its texts.
+
+    Agent notes often carry "Customer Jane Doe called" while the voice transcript says
+    "this is jane": the notes' name then marks the transcript too.
+    """
+    names = {}
+    for text, found, group in zip(texts, spans, groups):
+        for span in found:
+            if span.entity == "PERSON":
+                for word in _NAME_TOKEN.findall(text[span.start:span.end]):
+                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
+                        names.setdefault(group, set()).add(word.lower())
+    extra = []
+    for text, group in zip(texts, groups):
+        words = names.get(group)
+        found = []
+        if words:
+            pattern = re.compile(r"(?<![\w])(?:" + "|".join(
+                re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
+                re.IGNORECASE)
+            found = [Span(m.start(), m.end(), "PERSON", 0.55) for m in pattern.finditer(text)]
+        extra.append(found)
+    return extra
+
+
 def resolve_overlaps(spans: Iterable[Span], priority: Sequence[str]) -> List[Tuple[int, int, Span]]:
     """Merge overlapping spans into clusters; returns (start, end, winner) sorted by start."""
     rank = {entity: i for i, entity in enumerate(priority)}
@@ -141,9 +175,12 @@ class TextRedactor:
         self._keyed = KeyedPseudonymOperator()
         self._replace, self._redact, self._mask = Replace(), Redact(), Mask()
 
-    def redact(self, texts: Sequence[str],
-               known: Sequence[Sequence[KnownIdentifier]]) -> List[TextResult]:
-        """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record."""
+    def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
+               groups: Optional[Sequence[int]] = None) -> List[TextResult]:
+        """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record
+        and ``groups[i]`` its record number (names found in one field of a record are then
+        looked for in all its fields; default: each text its own record)."""
+        groups = list(range(len(texts))) if groups is None else list(groups)
         stripped, counts = [], []
         for text in texts:
             clean, secret_counts = strip_secrets(text, self.url_rules)
@@ -153,12 +190,31 @@ class TextRedactor:
             stripped, language=self.policy.language, batch_size=self.nlp_batch_size,
             entities=self.detect, score_threshold=self.policy.lowest_score)
         results = []
-        for text, found, ids, counter in zip(stripped, analyzed, known, counts):
-            spans = [Span(r.start, r.end, r.entity_type, r.score) for r in found
+        region = self.pseudonymizer.default_region
+        all_spans = []
+        for text, found, ids in zip(stripped, analyzed, known):
+            spans = [self._span(r, ids, region) for r in found
                      if r.score >= self.policy.min_score(r.entity_type)]
-            spans += find_known(text, ids, self.pseudonymizer.default_region)
-            results.append(self._apply(text, spans, counter))
-        return results
+            all_spans.append(spans + find_known(text, ids, region))
+        for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
+            all_spans[i].extend(extra)
+        return [self._apply(text, spans, counter)
+                for text, spans, counter in zip(stripped, all_spans, counts)]
+
+    @staticmethod
+    def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
+        """A Presidio result; a spoken phone equal to the record's phone gets its canonical."""
+        canonical = (result.recognition_metadata or {}).get(CANONICAL)
+        if canonical and result.entity_type == "PHONE_NUMBER":
+            for ident in known:
+                if ident.normalizer == "phone" and same_phone(canonical, ident.canonical,
+                                                              region):
+                    return Span(result.start, result.end, result.entity_type, result.score,
+                                ident.canonical, ident.entity)
+        if canonical:
+            return Span(result.start, result.end, result.entity_type, result.score,
+                        raw_canonical=canonical)
+        return Span(result.start, result.end, result.entity_type, result.score)
 
     def _apply(self, text: str, spans: List[Span], counter: collections.Counter) -> TextResult:
         pieces, tokens, last = [], [], 0
@@ -182,7 +238,7 @@ class TextRedactor:
             ptype = span.pseudonym_type or treatment.pseudonym_type or span.entity
             try:
                 canonical = span.canonical or normalize(
-                    treatment.normalizer or "id_casefold", value,
+                    treatment.normalizer or "id_casefold", span.raw_canonical or value,
                     self.pseudonymizer.default_region)
             except NormalizationError:  # not usable as an identifier: still never kept
                 return self._replace.operate(value, {"new_value": f"<{span.entity}>"}), None
