@@ -3,17 +3,20 @@
 A record is held back if any outgoing string still contains: one of the record's own
 structured identifiers (raw, canonical, or a phone in any formatting); an email
 address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a
-POL/ACCT id; a JSON web token; or a URL carrying a secret parameter. Findings are
+POL/ACCT id; digits or an email spoken out; a JSON web token; or a URL carrying a
+secret parameter. Findings are
 reason codes, never values.
 """
 from __future__ import annotations
 
 import re
-
-import phonenumbers
 from typing import Iterable, List, Sequence
 
+import phonenumbers
+
 from transforms.pseudonym import PSEUDONYM_RE
+from transforms.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
+                                    spoken_digits)
 from transforms.text_redaction import KnownIdentifier, find_known
 from transforms.urls import URL_RE, UrlRules, is_secret_url
 
@@ -21,29 +24,8 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _CARD = re.compile(r"(?<!\d)(?:\d[ \-]?){12,18}\d(?!\d)")
 _SSN = re.compile(r"(?<!\d)(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\d)")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
-_POL_ACCT = re.compile(r"(?i)\b(?:POL|ACCT)-[0-9]{8,12}\b")
+_POL_ACCT = re.compile(r"(?i)(?<![A-Za-z0-9_])(?:POL|ACCT)-[0-9]{8,12}(?![0-9])")
 _JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")
-
-
-def luhn_ok(digits: str) -> bool:
-    total, parity = 0, len(digits) % 2
-    for i, ch in enumerate(digits):
-        d = int(ch)
-        if i % 2 == parity:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def iban_ok(candidate: str) -> bool:
-    s = candidate.replace(" ", "")
-    if not 15 <= len(s) <= 34:
-        return False
-    rearranged = s[4:] + s[:4]
-    try:
-        return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-    except ValueError:
-        return False
 
 
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
@@ -74,6 +56,12 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("iban")
         if _POL_ACCT.search(scrubbed):
             reasons.add("policy_account_id")
+        for m in NUM_RUN.finditer(scrubbed):
+            words = re.findall(r"[a-z]+", m.group(0).lower())
+            if sum(w in NUMBER_WORDS for w in words) >= 2 and len(spoken_digits(m.group(0))) >= 9:
+                reasons.add("spoken_number")
+        if SPOKEN_EMAIL.search(scrubbed):
+            reasons.add("spoken_email")
         if _JWT.search(scrubbed):
             reasons.add("token")
         if any(is_secret_url(m.group(0), url_rules) for m in URL_RE.finditer(scrubbed)):

@@ -23,6 +23,28 @@ _IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "P
                        "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC")
 
 
+_ASCII_WORD_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])"
+                        r"|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))")
+
+
+def script_neutral(pattern: str) -> str:
+    """``\\b`` as a boundary between ASCII word characters and anything else.
+
+    Python's Unicode ``\\b`` sees no boundary between "保单" and "POL-12345678" (both are
+    word characters), so a rule written for Latin text would miss an id written straight
+    after Chinese, Japanese or Thai text. Rules keep their meaning for Latin text.
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(_ASCII_WORD_BOUNDARY if pattern[i + 1] == "b" else pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
 class EngineError(RuntimeError):
     """The analyzer cannot be built (missing model, bad rule)."""
 
@@ -62,7 +84,7 @@ def build_analyzer(policy: Policy):
             flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
             registry.add_recognizer(PatternRecognizer(
                 supported_entity=rule.entity, name=rule.name, supported_language=lang,
-                patterns=[Pattern(rule.name, rule.pattern, rule.score)],
+                patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
                 context=list(rule.context) or None, global_regex_flags=flags))
     finally:
         presidio_log.setLevel(level)

@@ -23,11 +23,11 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 
 CANONICAL = "hushbeam_canonical"
 
-_NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
+NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
                  "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9"}
 _NUM_TOKEN = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d{1,4})"
-_NUM_RUN = re.compile(r"(?<![\w\-])" + _NUM_TOKEN + r"(?:[\s,\-]+" + _NUM_TOKEN + r")+(?![\w\-])",
+NUM_RUN = re.compile(r"(?<![\w\-])" + _NUM_TOKEN + r"(?:[\s,\-]+" + _NUM_TOKEN + r")+(?![\w\-])",
                       re.IGNORECASE)
 _SSN_CUE = re.compile(r"(?i)\b(?:ssn|social|security)\b")
 _PHONE_CUE = re.compile(r"(?i)\b(?:phone|number|call|reach|mobile|cell|callback|fax|dial)\b")
@@ -56,12 +56,12 @@ def spoken_digits(text: str) -> str:
     while i < len(words):
         word = words[i]
         if word in ("double", "triple") and i + 1 < len(words) and (
-                words[i + 1] in _NUMBER_WORDS or words[i + 1].isdigit()):
-            nxt = _NUMBER_WORDS.get(words[i + 1], words[i + 1])
+                words[i + 1] in NUMBER_WORDS or words[i + 1].isdigit()):
+            nxt = NUMBER_WORDS.get(words[i + 1], words[i + 1])
             out.append(nxt * (2 if word == "double" else 3))
             i += 2
             continue
-        out.append(_NUMBER_WORDS.get(word, word if word.isdigit() else ""))
+        out.append(NUMBER_WORDS.get(word, word if word.isdigit() else ""))
         i += 1
     return "".join(out)
 
@@ -80,9 +80,9 @@ class SpokenNumberRecognizer(EntityRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
-        for m in _NUM_RUN.finditer(text):
+        for m in NUM_RUN.finditer(text):
             words = re.findall(r"[a-z]+", m.group(0).lower())
-            if sum(w in _NUMBER_WORDS for w in words) < 2:
+            if sum(w in NUMBER_WORDS for w in words) < 2:
                 continue
             digits = spoken_digits(m.group(0))
             kind = self._classify(digits, text[max(0, m.start() - 60):m.start()])
@@ -109,7 +109,7 @@ class SpokenNumberRecognizer(EntityRecognizer):
 
 
 _EMAIL_WORD = r"[^\W_]+"  # any script: "mülichen65"
-_SPOKEN_EMAIL = re.compile(
+SPOKEN_EMAIL = re.compile(
     r"(?i)(?<![\w@])(" + _EMAIL_WORD + r"(?:\s+(?:dot|underscore|dash|hyphen)\s+" + _EMAIL_WORD
     + r")*)\s+at\s+(" + _EMAIL_WORD + r"(?:\s+(?:dot|dash|hyphen)\s+" + _EMAIL_WORD
     + r")*\s+dot\s+[a-z]{2,10})\b")
@@ -135,7 +135,7 @@ class SpokenEmailRecognizer(EntityRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
-        for m in _SPOKEN_EMAIL.finditer(text):
+        for m in SPOKEN_EMAIL.finditer(text):
             local_words = m.group(1).split()
             # "my email is jane at ..." must not swallow the words before the address
             if len(local_words) == 1 and local_words[0].lower() in _NAME_STOP:

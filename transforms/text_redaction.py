@@ -18,7 +18,7 @@ from presidio_anonymizer.operators import Mask, Operator, OperatorType, Redact, 
 
 from transforms.normalize import NormalizationError, normalize, normalize_phone
 from transforms.policy import EntityTreatment, Policy
-from transforms.pseudonym import Pseudonymizer
+from transforms.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.recognizers import CANONICAL
 from transforms.urls import UrlRules, strip_secrets
 
@@ -101,6 +101,14 @@ def find_known(text: str, known: Sequence[KnownIdentifier], region: str) -> List
             spans.extend(Span(m.start(), m.end(), ident.entity, 1.0, ident.canonical,
                               ident.entity) for m in pattern.finditer(text))
     return spans
+
+
+# Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op.
+_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>")
+
+
+def _inside(start: int, end: int, protected: Sequence[Tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in protected)
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_'\-]+")
@@ -193,8 +201,10 @@ class TextRedactor:
         region = self.pseudonymizer.default_region
         all_spans = []
         for text, found, ids in zip(stripped, analyzed, known):
+            protected = [m.span() for m in _ALREADY_SAFE.finditer(text)]
             spans = [self._span(r, ids, region) for r in found
-                     if r.score >= self.policy.min_score(r.entity_type)]
+                     if r.score >= self.policy.min_score(r.entity_type)
+                     and not _inside(r.start, r.end, protected)]
             all_spans.append(spans + find_known(text, ids, region))
         for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
             all_spans[i].extend(extra)

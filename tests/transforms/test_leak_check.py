@@ -1,6 +1,7 @@
 import pytest
 
-from transforms.leak_check import find_leaks, iban_ok, luhn_ok
+from transforms.leak_check import find_leaks
+from transforms.recognizers import iban_ok, luhn_ok
 from transforms.policy import load_policy
 from transforms.text_redaction import KnownIdentifier
 from transforms.urls import UrlRules
@@ -27,6 +28,9 @@ def test_checksums():
     ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcdefghij", "token"),
     ("https://x.example.com/a?signature=abc", "secret_url"),
     ("call 212-555-0147", "phone_number"),
+    ("it's four one five five five five two six seven one", "spoken_number"),
+    ("jane dot doe at example dot com", "spoken_email"),
+    ("保单POL-12345678已", "policy_account_id"),
 ])
 def test_each_detector_flags_its_leak(text, reason):
     assert reason in _leaks(text)
