@@ -98,7 +98,8 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     policy = load_policy(ro.policy)
     if ro.spacy_model:
         policy = dataclasses.replace(policy, spacy_model=ro.spacy_model)
-    check_spacy_model(policy.spacy_model)
+    for _, model in policy.languages:
+        check_spacy_model(model)
     keyset = load_keyset(Path(ro.keyset) if ro.keyset else dev_keyset())
     unwrap_data_key(keyset)  # fail now, not on a worker, if the master key is wrong
     recipient_path = Path(ro.vault_recipient) if ro.vault_recipient else dev_recipient(

@@ -14,7 +14,8 @@ class _SelectFieldsFn(beam.DoFn):
     def process(self, element: dict):
         kept, dropped, secrets = select_fields(element["fields"], self.policy)
         out = dict(element, fields=kept, known=element["known"] + secrets,
-                   raw_ids=element["raw_ids"] + [s.canonical for s in secrets])
+                   raw_ids=element["raw_ids"] + [s.canonical for s in secrets],
+                   language_hint=element["fields"].get(self.policy.language_field))
         add_counts(out, "fields_dropped", dropped)
         yield out
 

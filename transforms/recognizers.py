@@ -148,13 +148,24 @@ class SpokenEmailRecognizer(EntityRecognizer):
         return results
 
 
-_NAME_CUE = re.compile(
-    r"(?i)\b(?:my name is|my name's|name is|this is|i am|i'm|it's|speaking with|speak with|"
-    r"speak to|talking to|thanks|thank you|hi|hello|dear|bye|goodbye|mr|mrs|ms|miss|dr|"
-    r"mister|missus)\.?,?\s+")
+# Cues before a name, by strength: after a strong cue a name may be any content word;
+# after a medium cue it must look like a noun; after a weak cue spaCy must call it PROPN.
+_NAME_CUES = {
+    "en": {"strong": r"my name is|my name's|name is|speaking with|speak with|speak to|"
+                     r"talking to|mr|mrs|ms|miss|dr|mister|missus",
+           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye",
+           "weak": r"i am|i'm|it's"},
+    "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est|monsieur|madame|mademoiselle|"
+                     r"mme|mlle",
+           "medium": r"c'est|c’est|merci|bonjour|bonsoir|au revoir",
+           "weak": r"je suis|ici"},
+}
+_FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
+                 "SPACE"}
+_ALLOWED_POS = {"strong": None, "medium": {"PROPN", "NOUN", "X", "INTJ"}, "weak": {"PROPN"}}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
-_NAME_POS = {"PROPN", "NOUN", "ADJ", "X", "INTJ"}
-_NAME_STOP = {"my", "me", "you", "your", "is", "it", "the", "a", "an", "and", "or", "for",
+_NAME_STOP = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "beaucoup",
+              "bien", "oui", "non", "madame", "monsieur", "my", "me", "you", "your", "is", "it", "the", "a", "an", "and", "or", "for",
               "to", "at", "on", "in", "of", "so", "very", "much", "again", "all", "sir",
               "madam", "maam", "there", "here", "everyone", "team", "support", "agent",
               "customer", "calling", "good", "great", "fine", "ok", "okay", "yes", "no",
@@ -169,6 +180,10 @@ class ContextNameRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entities=["PERSON"], name="ContextNameRecognizer",
                          supported_language=supported_language)
+        cues = _NAME_CUES.get(supported_language, _NAME_CUES["en"])
+        self._cue = re.compile(r"(?i)\b(?:" + "|".join(
+            f"(?P<{strength}>{pattern})" for strength, pattern in cues.items())
+            + r")\.?,?\s+")
 
     def load(self) -> None:
         pass
@@ -178,11 +193,12 @@ class ContextNameRecognizer(EntityRecognizer):
             return []
         doc = getattr(nlp_artifacts, "tokens", None)
         results = []
-        for cue in _NAME_CUE.finditer(text):
+        for cue in self._cue.finditer(text):
+            strength = cue.lastgroup
             pos, end = cue.end(), None
             for _ in range(2):  # first name, optional last name
                 word = _NAME_WORD.match(text, pos)
-                if not word or not self._name_like(word.group(0), word.start(), doc):
+                if not word or not self._name_like(word.group(0), word.start(), doc, strength):
                     break
                 end = word.end()
                 nxt = re.match(r"[ \t]+", text[end:])
@@ -197,13 +213,18 @@ class ContextNameRecognizer(EntityRecognizer):
         return results
 
     @staticmethod
-    def _name_like(word: str, start: int, doc) -> bool:
+    def _name_like(word: str, start: int, doc, strength: str) -> bool:
         if len(word) < 2 or word.lower() in _NAME_STOP:
             return False
-        if doc is None:
-            return True
-        token = next((t for t in doc if t.idx == start), None)
-        return token is None or (not token.is_stop and token.pos_ in _NAME_POS)
+        token = None if doc is None else next((t for t in doc if t.idx == start), None)
+        if token is None:
+            return strength == "strong"
+        if token.is_stop or token.pos_ in _FUNCTION_POS:
+            return False
+        if token.pos_ in ("VERB", "ADV") and token.lemma_.lower() != token.lower_:
+            return False  # "calling", "going": an inflected verb, not a name
+        allowed = _ALLOWED_POS[strength]
+        return allowed is None or token.pos_ in allowed
 
 
 class ChecksumCardRecognizer(PatternRecognizer):

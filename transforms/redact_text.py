@@ -7,6 +7,7 @@ from apache_beam.utils.shared import Shared
 
 from transforms.elements import DEAD_LETTER, add_counts, dead_letter
 from transforms.keys import Keyset, unwrap_data_key
+from transforms.language import detect, from_field
 from transforms.policy import Policy
 from transforms.pseudonym import Pseudonymizer
 from transforms.pseudonymize_fields import TOKENS
@@ -60,6 +61,15 @@ class _RedactBatchFn(beam.DoFn):
                         "redact", element["source"], element["position"],
                         f"redaction_failed:{type(one).__name__}", element["fields"]))
 
+    def _language(self, i: int, element: dict, texts, owners) -> str:
+        """The record's own language field if the policy has it, else detected."""
+        supported = [lang for lang, _ in self.policy.languages]
+        hinted = from_field(element.get("language_hint"), supported)
+        if hinted:
+            return hinted
+        own = " ".join(t for t, (j, _) in zip(texts, owners) if j == i)
+        return detect(own, supported, self.policy.language)
+
     def _redact(self, batch):
         texts, known, owners = [], [], []
         for i, element in enumerate(batch):
@@ -69,14 +79,17 @@ class _RedactBatchFn(beam.DoFn):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
+        record_langs = [self._language(i, element, texts, owners)
+                        for i, element in enumerate(batch)]
         groups = [i for i, _ in owners]
-        results = self._redactor.redact(texts, known, groups) if texts else []
+        languages = [record_langs[i] for i in groups]
+        results = self._redactor.redact(texts, known, groups, languages) if texts else []
         by_field = {}
         for (i, field), result in zip(owners, results):
             by_field.setdefault((i, field), []).append(result)
         outputs = []
         for i, element in enumerate(batch):
-            fields = dict(element["fields"])
+            fields = dict(element["fields"], language=record_langs[i])
             out = dict(element, fields=fields)
             for field in self.fields:
                 field_results = by_field.get((i, field))

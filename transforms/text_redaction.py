@@ -116,6 +116,24 @@ _NOT_A_NAME = {"the", "and", "mr", "mrs", "ms", "miss", "dr", "van", "von", "de"
                "customer", "agent", "person"}
 
 
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z\u00C0-\u00DE][^\W\d_]+(?:[-'][^\W\d_]+)*)")
+_CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks", "Thank",
+                          "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
+
+
+def extend_name(text: str, span: Span) -> Span:
+    """'Urmi' followed by ' Nanda': NER often stops after a first name it doesn't know."""
+    if span.entity != "PERSON":
+        return span
+    end = span.end
+    for _ in range(2):
+        m = _NEXT_CAPITALISED.match(text, end)
+        if not m or m.group(1) in _CAPITALISED_NOT_NAMES:
+            break
+        end = m.end()
+    return span if end == span.end else dataclasses.replace(span, end=end)
+
+
 def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
                     groups: Sequence[int]) -> List[List[Span]]:
     """Names found anywhere in a record, found again (any case) in all its texts.
@@ -177,27 +195,38 @@ class TextRedactor:
         self.batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
-        supported = set(analyzer.get_supported_entities(policy.language))
-        # Types with no recognizer (SECRET, the column types) are found by find_known.
-        self.detect = [e for e in policy.entities if e in supported]
+        # Per language; types with no recognizer (SECRET, the column types) are found by
+        # find_known.
+        self.detect = {}
+        for lang, _ in policy.languages:
+            supported = set(analyzer.get_supported_entities(lang))
+            self.detect[lang] = [e for e in policy.entities if e in supported]
         self._keyed = KeyedPseudonymOperator()
         self._replace, self._redact, self._mask = Replace(), Redact(), Mask()
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
-               groups: Optional[Sequence[int]] = None) -> List[TextResult]:
-        """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record
-        and ``groups[i]`` its record number (names found in one field of a record are then
-        looked for in all its fields; default: each text its own record)."""
+               groups: Optional[Sequence[int]] = None,
+               languages: Optional[Sequence[str]] = None) -> List[TextResult]:
+        """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record,
+        ``groups[i]`` its record number (names found in one field of a record are then
+        looked for in all its fields; default: each text its own record) and
+        ``languages[i]`` its language (default: the policy's)."""
         groups = list(range(len(texts))) if groups is None else list(groups)
+        languages = ([self.policy.language] * len(texts) if languages is None
+                     else list(languages))
         stripped, counts = [], []
         for text in texts:
             clean, secret_counts = strip_secrets(text, self.url_rules)
             stripped.append(clean)
             counts.append(collections.Counter({k: v for k, v in secret_counts.items() if v}))
-        analyzed = self.batch.analyze_iterator(
-            stripped, language=self.policy.language, batch_size=self.nlp_batch_size,
-            entities=self.detect, score_threshold=self.policy.lowest_score)
-        results = []
+        analyzed = [None] * len(texts)
+        for lang in sorted(set(languages)):  # one nlp.pipe stream per language
+            idx = [i for i, l in enumerate(languages) if l == lang]
+            found = self.batch.analyze_iterator(
+                [stripped[i] for i in idx], language=lang, batch_size=self.nlp_batch_size,
+                entities=self.detect[lang], score_threshold=self.policy.lowest_score)
+            for i, results in zip(idx, found):
+                analyzed[i] = results
         region = self.pseudonymizer.default_region
         all_spans = []
         for text, found, ids in zip(stripped, analyzed, known):
@@ -206,8 +235,11 @@ class TextRedactor:
                      if r.score >= self.policy.min_score(r.entity_type)
                      and not _inside(r.start, r.end, protected)]
             all_spans.append(spans + find_known(text, ids, region))
-        for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
-            all_spans[i].extend(extra)
+        for _ in range(2):  # a name completed in one field completes it in the others
+            for text, spans in zip(stripped, all_spans):
+                spans[:] = [extend_name(text, span) for span in spans]
+            for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
+                all_spans[i].extend(extra)
         return [self._apply(text, spans, counter)
                 for text, spans, counter in zip(stripped, all_spans, counts)]
 

@@ -143,6 +143,9 @@ def make_conversation(i: int, rng: random.Random, fakers: Dict[str, Faker]) -> C
         ordinary.extend([w1] + ([w2] if "{w2}" in template else []))
         b.add(template.format(w1=w1, w2=w2))
 
+    if locale == "fr_FR" and style != "voice" and rng.random() < 0.8:
+        return _french(cid, i, rng, fake, name, first, email, phone, iban, policy, customer,
+                       token, url, style)
     t = _Builder(cid, "transcript_text")
     sep = "\n" if not voice else " "
     cap = (lambda s: s) if not voice else (lambda s: s.lower())
@@ -206,6 +209,52 @@ def make_conversation(i: int, rng: random.Random, fakers: Dict[str, Faker]) -> C
         "recording_url": url, "agent_session_token": token,
         "sentiment_score": round(rng.uniform(-1, 1), 2)}
     return Conversation(record, t.gold + n.gold + c.gold, ordinary, style)
+
+
+FR_FILLERS = [
+    "je voudrais comprendre la {w1} de ce mois-ci",
+    "merci de patienter pendant que je vérifie votre {w1}",
+    "votre {w1} a été mise à jour et la confirmation suivra",
+]
+FR_ORDINARY = "facture résiliation garantie remboursement abonnement livraison".split()
+
+
+def _french(cid, i, rng, fake, name, first, email, phone, iban, policy, customer, token, url,
+            style) -> Conversation:
+    """A French chat or email; half of them say so in a `language` field."""
+    ordinary = []
+
+    def filler(b: _Builder) -> None:
+        word = rng.choice(FR_ORDINARY)
+        ordinary.append(word)
+        b.add(rng.choice(FR_FILLERS).format(w1=word))
+
+    t = _Builder(cid, "transcript_text")
+    t.add("agent : bonjour, ")
+    filler(t)
+    t.add("\nclient : bonjour, je m'appelle ").add(name, "PERSON")
+    t.add(" et mon numéro de contrat est ").add(policy, "POLICY_ID")
+    t.add(".\nagent : pouvez-vous confirmer votre numéro de téléphone ?\nclient : oui, c'est le ")
+    t.add(phone, "PHONE").add(" et mon adresse e-mail est ").add(email, "EMAIL")
+    t.add(".\nclient : merci de rembourser sur le compte ").add(iban, "IBAN")
+    t.add(".\nagent : ")
+    filler(t)
+    t.add("\nagent : merci ").add(first, "PERSON").add(", bonne journée.")
+    n = _Builder(cid, "notes")
+    n.add("Client ").add(name, "PERSON").add(" a appelé pour ").add(policy, "POLICY_ID")
+    n.add(". Rappel au ").add(phone, "PHONE").add(". Session ").add(token, "SESSION_TOKEN")
+    n.add(" fermée ; enregistrement ").add(url, "URL_TOKEN").add(" .")
+    c = _Builder(cid, "custom_data_fields.callback_note")
+    c.add("joindre ").add(first, "PERSON").add(" à ").add(email, "EMAIL").add(" après 17h")
+    record = {
+        "conversation_id": cid, "start_time": f"2026-04-{1 + i % 28:02d}T09:00:00Z",
+        "channel": style, "customerID": customer, "phoneNumber": phone, "emailAddress": email,
+        "transcript_text": t.text(), "notes": n.text(),
+        "custom_data_fields": {"callback_note": c.text(), "tags": ["eval"]},
+        "recording_url": url, "agent_session_token": token, "sentiment_score": 0.0}
+    if rng.random() < 0.5:
+        record["language"] = rng.choice(["fr", "fr-FR"])
+    return Conversation(record, t.gold + n.gold + c.gold, ordinary, "french")
 
 
 def make_eval_corpus(n: int = 300, seed: int = 2026) -> List[Conversation]:

@@ -48,6 +48,8 @@ def print_report(result: dict) -> None:
     for kind, s in result["token_scores"].items():
         print(f"{kind:<22}{_pct(s['precision']):>10}{_pct(s['recall']):>9}{_pct(s['f2']):>9}")
     print(f"\nover-redaction (ordinary words removed): {_pct(result['over_redaction'])}")
+    print(f"language chosen per record (corpus language -> output): "
+          f"{result['language_choice']}")
 
 
 def main() -> None:

@@ -115,7 +115,8 @@ def score(conversations: List[Conversation], rows: Dict[str, dict]) -> dict:
                        conv.record["custom_data_fields"].items() if isinstance(v, str)})
         for gold in conv.gold:
             key = gold.type + ("/speech" if conv.style == "voice" and
-                               gold.field == "transcript_text" else "")
+                               gold.field == "transcript_text" else
+                               "/french" if conv.style == "french" else "")
             totals[key] += 1
             leaks[key] += leaked(gold.type, gold.value, outputs.get(gold.field, ""))
         text_out = " ".join(outputs.values()).lower()
@@ -154,7 +155,12 @@ def score(conversations: List[Conversation], rows: Dict[str, dict]) -> dict:
         f2 = (5 * precision * recall / (4 * precision + recall)
               if precision and recall else None)
         per_type[kind] = {"precision": precision, "recall": recall, "f2": f2}
+    languages = collections.Counter(
+        (conv.style == "french", rows[c]["language"]) for conv in conversations
+        if (c := conv.record["conversation_id"]) in rows)
     return {"leak_rate": {k: leaks[k] / totals[k] for k in sorted(totals)},
+            "language_choice": {f"{'french' if fr else 'other'} -> {lang}": n
+                                for (fr, lang), n in sorted(languages.items())},
             "leaks": dict(leaks), "planted": dict(totals), "token_scores": per_type,
             "over_redaction": ordinary_lost / ordinary_total if ordinary_total else 0.0,
             "conversations_not_in_dataset": missing}
