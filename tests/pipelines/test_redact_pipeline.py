@@ -71,6 +71,7 @@ def test_samples_flow_through_every_stage(tmp_path, policy, keyset, key_home):
     schema = pq.read_schema(glob.glob(str(tmp_path / "out" / "part-*.parquet"))[0])
     assert schema.metadata[b"hushbeam.key_id"] == keyset.key_id.encode()
     assert schema.field("sentiment_score").type == "double"
+    assert {r["language"] for r in rows} == {"en"}
     identity = load_identity(key_home / "identity.pem")
     letters = _sealed(tmp_path / "out.vault", "dead_letters", identity, "dead_letter",
                       "test-run")
