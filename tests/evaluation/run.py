@@ -15,11 +15,15 @@ import pyarrow.parquet as pq
 
 from pipelines.redact import run
 from tests.evaluation.corpus import make_eval_corpus, write
+from tests.evaluation.presidio_templates import find_wheel, template_corpus
+
+REPO = Path(__file__).resolve().parents[2]
 from tests.evaluation.score import score
 
 
-def evaluate(records: int, seed: int, work: Path) -> dict:
-    conversations = make_eval_corpus(records, seed)
+def evaluate(records: int, seed: int, work: Path, conversations=None) -> dict:
+    conversations = conversations or make_eval_corpus(records, seed)
+    work.mkdir(parents=True, exist_ok=True)
     path = write(conversations, work / "eval.jsonl")
     summary = run(["--input", str(path), "--output", str(work / "anon"), "--overwrite"])
     rows = {}
@@ -62,6 +66,16 @@ def main() -> None:
     os.environ.setdefault("HUSHBEAM_HOME", str(work / "home"))
     result = evaluate(args.records, args.seed, work)
     print_report(result)
+    wheel = find_wheel(REPO)
+    if wheel is None:
+        print("\npresidio-evaluator templates: wheel not found under .venv/eval-data "
+              "(run `make setup`); skipped")
+    else:
+        print(f"\n=== presidio-evaluator templates and fake identities ({wheel.name}) ===")
+        result["presidio_templates"] = evaluate(
+            args.records, args.seed, work / "templates",
+            template_corpus(wheel, args.records, args.seed))
+        print_report(result["presidio_templates"])
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True))
 

@@ -18,7 +18,7 @@ PREDICTED_TYPE = {
     "POLICY_ACCOUNT_ID": "POLICY_ID", "CUSTOMER_ID": "CUSTOMER_ID", "ADDRESS": "ADDRESS",
     "STREET_ADDRESS": "ADDRESS", "DATE_OF_BIRTH": "DOB", "PERSON": "PERSON",
     "SECRET_TOKEN": "SESSION_TOKEN", "SESSION_TOKEN": "SESSION_TOKEN", "SECRET": "SESSION_TOKEN",
-    "REMOVED_URL": "URL_TOKEN", "LOCATION": "LOCATION",
+    "REMOVED_URL": "URL_TOKEN", "LOCATION": "LOCATION", "ORGANIZATION": "ORGANIZATION",
 }
 
 
@@ -156,7 +156,7 @@ def score(conversations: List[Conversation], rows: Dict[str, dict]) -> dict:
               if precision and recall else None)
         per_type[kind] = {"precision": precision, "recall": recall, "f2": f2}
     languages = collections.Counter(
-        (conv.style == "french", rows[c]["language"]) for conv in conversations
+        (conv.style == "french", rows[c].get("language")) for conv in conversations
         if (c := conv.record["conversation_id"]) in rows)
     return {"leak_rate": {k: leaks[k] / totals[k] for k in sorted(totals)},
             "language_choice": {f"{'french' if fr else 'other'} -> {lang}": n
