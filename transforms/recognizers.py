@@ -50,6 +50,28 @@ def iban_ok(candidate: str) -> bool:
     return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
 
 
+def _result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float,
+            canonical: Optional[str] = None) -> RecognizerResult:
+    metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id}
+    if canonical is not None:
+        metadata[CANONICAL] = canonical
+    return RecognizerResult(entity, start, end, score, recognition_metadata=metadata)
+
+
+class _Recognizer(EntityRecognizer):
+    """A rule-based recognizer: its entities in ``ENTITIES``, its name its class name."""
+
+    ENTITIES: List[str] = []
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=list(self.ENTITIES), name=type(self).__name__,
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+
 def spoken_digits(text: str) -> str:
     """'seven double two oh 41' -> '722041' (only number words and digits expected)."""
     out, words, i = [], re.split(r"[\s,\-]+", text.strip().lower()), 0
@@ -66,17 +88,10 @@ def spoken_digits(text: str) -> str:
     return "".join(out)
 
 
-class SpokenNumberRecognizer(EntityRecognizer):
+class SpokenNumberRecognizer(_Recognizer):
     """Runs of number words (with at least two words, not plain digits) of 7+ digits."""
 
     ENTITIES = ["PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "SPOKEN_NUMBER"]
-
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=self.ENTITIES, name="SpokenNumberRecognizer",
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
@@ -87,11 +102,7 @@ class SpokenNumberRecognizer(EntityRecognizer):
             digits = spoken_digits(m.group(0))
             kind = self._classify(digits, text[max(0, m.start() - 60):m.start()])
             if kind and kind in entities:
-                results.append(RecognizerResult(
-                    kind, m.start(), m.end(), 0.7,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                          CANONICAL: digits}))
+                results.append(_result(self, kind, m.start(), m.end(), 0.7, digits))
         return results
 
     @staticmethod
@@ -123,15 +134,10 @@ def spoken_email(local: str, domain: str) -> str:
     return f"{join(local)}@{join(domain)}"
 
 
-class SpokenEmailRecognizer(EntityRecognizer):
+class SpokenEmailRecognizer(_Recognizer):
     """'jane dot doe at example dot com' -> EMAIL_ADDRESS (canonical jane.doe@example.com)."""
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["EMAIL_ADDRESS"], name="SpokenEmailRecognizer",
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
+    ENTITIES = ["EMAIL_ADDRESS"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
@@ -140,11 +146,8 @@ class SpokenEmailRecognizer(EntityRecognizer):
             # "my email is jane at ..." must not swallow the words before the address
             if len(local_words) == 1 and local_words[0].lower() in _NAME_STOP:
                 continue
-            results.append(RecognizerResult(
-                "EMAIL_ADDRESS", m.start(), m.end(), 0.75,
-                recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                      RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                                      CANONICAL: spoken_email(m.group(1), m.group(2))}))
+            results.append(_result(self, "EMAIL_ADDRESS", m.start(), m.end(), 0.75,
+                                   spoken_email(m.group(1), m.group(2))))
         return results
 
 
@@ -174,19 +177,17 @@ _NAME_STOP = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "be
               "account", "policy", "card", "help", "waiting", "holding"}
 
 
-class ContextNameRecognizer(EntityRecognizer):
+class ContextNameRecognizer(_Recognizer):
     """One or two words after a name cue, in text with little capitalisation."""
 
+    ENTITIES = ["PERSON"]
+
     def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["PERSON"], name="ContextNameRecognizer",
-                         supported_language=supported_language)
+        super().__init__(supported_language)
         cues = _NAME_CUES.get(supported_language, _NAME_CUES["en"])
         self._cue = re.compile(r"(?i)\b(?:" + "|".join(
             f"(?P<{strength}>{pattern})" for strength, pattern in cues.items())
             + r")\.?,?\s+")
-
-    def load(self) -> None:
-        pass
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         if "PERSON" not in entities:
@@ -206,10 +207,7 @@ class ContextNameRecognizer(EntityRecognizer):
                     break
                 pos = end + nxt.end()
             if end is not None:
-                results.append(RecognizerResult(
-                    "PERSON", cue.end(), end, 0.6,
-                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                          RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                results.append(_result(self, "PERSON", cue.end(), end, 0.6))
         return results
 
     @staticmethod
@@ -245,19 +243,14 @@ class ChecksumCardRecognizer(PatternRecognizer):
 _IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ \-]?[A-Z0-9]){11,30}")
 
 
-class ChecksumIbanRecognizer(EntityRecognizer):
+class ChecksumIbanRecognizer(_Recognizer):
     """Any country's IBAN, with or without spaces, valid under ISO 7064 mod 97.
 
     A candidate that runs on into the next word ("...98 CUSTOMER") is cut back to its
     longest valid prefix.
     """
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=["IBAN_CODE"], name="ChecksumIbanRecognizer",
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
+    ENTITIES = ["IBAN_CODE"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
@@ -267,11 +260,7 @@ class ChecksumIbanRecognizer(EntityRecognizer):
                 piece = candidate[:end]
                 if piece[-1].isalnum() and (end == len(candidate) or not candidate[end].isalnum()) \
                         and iban_ok(piece):
-                    results.append(RecognizerResult(
-                        "IBAN_CODE", m.start(), m.start() + end, 1.0,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                    results.append(_result(self, "IBAN_CODE", m.start(), m.start() + end, 1.0))
                     break
         return results
 
