@@ -26,7 +26,8 @@ def test_bad_policy_stops_the_run_before_any_data_is_read(tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_missing_input_missing_model_and_vault_inside_dataset_are_clear_errors(tmp_path):
+def test_missing_input_model_keyset_recipient_and_vault_inside_dataset_are_clear_errors(
+        tmp_path):
     out = str(tmp_path / "o")
     cases = [
         (["--input", str(tmp_path / "none*.jsonl"), "--output", out], "no input file matches"),
@@ -35,6 +36,10 @@ def test_missing_input_missing_model_and_vault_inside_dataset_are_clear_errors(t
         (["--input", SAMPLES, "--output", out, "--vault-output", out + "/vault"],
          "must not be inside --output"),
         (["--input", SAMPLES], "--input and --output are required"),
+        (["--input", SAMPLES, "--output", out, "--keyset", str(tmp_path / "nope.json")],
+         "does not exist"),
+        (["--input", SAMPLES, "--output", out, "--vault-recipient", str(tmp_path / "x.pem")],
+         "cannot be read"),
     ]
     for args, message in cases:
         proc = _run(args, tmp_path)
