@@ -1,6 +1,7 @@
 """The ``hushbeam`` command.
 
     hushbeam redact --input GLOB --output DIR [...]       the batch pipeline (pipelines.redact)
+    hushbeam redact --streaming --input GLOB --output DIR [...]   watch GLOB, windowed output
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
@@ -59,9 +60,19 @@ def _redact(argv: List[str]) -> int:
     except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
         print(f"hushbeam: error: {exc}", file=sys.stderr)
         return 2
-    print(f"hushbeam: read {summary['records_read']}, wrote {summary['records_written']}, "
-          f"quarantined {summary['records_quarantined']}, dead-lettered "
-          f"{summary['records_dead_lettered']}; summary in "
+    if summary.get("submitted"):
+        print(f"hushbeam: streaming job {summary['run_id']} submitted; windows go to "
+              f"{summary['output']}/window=*/, sealed vault to {summary['vault_output']}")
+        return 0
+    counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
+              f"quarantined {summary['records_quarantined']}, dead-lettered "
+              f"{summary['records_dead_lettered']}")
+    if summary.get("mode") == "streaming":
+        print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
+              f"({summary['files_taken']} new file(s) this run); windows in "
+              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
+        return 0
+    print(f"hushbeam: {counts}; summary in "
           f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
     return 0
 
@@ -75,7 +86,8 @@ def _keyset_arg(value: Optional[str]):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hushbeam", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("redact", help="run the batch redaction pipeline (see --help)",
+    sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
+                   "(see --help)",
                    add_help=False)
 
     keys = sub.add_parser("keys", help="data keys and vault identities").add_subparsers(

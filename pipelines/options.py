@@ -26,3 +26,40 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--overwrite", action="store_true",
                             help="replace the output of an earlier run in --output and "
                             "--vault-output")
+        # Streaming (with Beam's --streaming); see pipelines/streaming.py.
+        parser.add_argument("--source", choices=("files", "pubsub", "kafka"), default="files",
+                            help="where exports come from: files matching --input (watched "
+                            "for new files with --streaming), Pub/Sub or Kafka (streaming)")
+        parser.add_argument("--window-seconds", dest="window_seconds", type=int, default=60,
+                            help="streaming: fixed event-time window of the output")
+        parser.add_argument("--allowed-lateness-seconds", dest="allowed_lateness_seconds",
+                            type=int, default=3600,
+                            help="streaming: data this late still joins its window (as a "
+                            "late pane); later data is dropped by Beam")
+        parser.add_argument("--num-shards", dest="num_shards", type=int, default=1,
+                            help="streaming: Parquet files per window")
+        parser.add_argument("--poll-interval", dest="poll_interval", type=float, default=1.0,
+                            help="streaming, files: seconds between two looks at --input")
+        parser.add_argument("--settle-seconds", dest="settle_seconds", type=float, default=1.0,
+                            help="streaming, files: a file is taken once unchanged this long")
+        parser.add_argument("--stop-after-seconds", dest="stop_after_seconds", type=float,
+                            default=None, help="streaming, files, local: stop watching after "
+                            "this long, commit the open windows and exit")
+        parser.add_argument("--stop-when-idle", dest="stop_when_idle", type=float,
+                            default=None, help="streaming, files, local: stop once no new "
+                            "file has arrived for this many seconds")
+        parser.add_argument("--pubsub-subscription", dest="pubsub_subscription", default=None,
+                            help="projects/P/subscriptions/S (--source pubsub)")
+        parser.add_argument("--pubsub-topic", dest="pubsub_topic", default=None,
+                            help="projects/P/topics/T (--source pubsub, without subscription)")
+        parser.add_argument("--kafka-bootstrap-servers", dest="kafka_bootstrap_servers",
+                            default=None, help="host:port,... (--source kafka)")
+        parser.add_argument("--kafka-topic", dest="kafka_topics", action="append", default=[],
+                            help="topic to read (--source kafka; repeatable)")
+        parser.add_argument("--kafka-consumer-config", dest="kafka_consumer_config",
+                            action="append", default=[],
+                            help="KEY=VALUE Kafka consumer setting (repeatable), e.g. "
+                            "group.id=hushbeam")
+        parser.add_argument("--kafka-expansion-service", dest="kafka_expansion_service",
+                            default=None, help="host:port of a running Java expansion "
+                            "service (default: Beam starts one from its jar)")
