@@ -136,19 +136,35 @@ class ReadConversations(beam.PTransform):
     def expand(self, pbegin):
         spec = self.spec
         if spec.kind == "files":
-            files = pbegin | "FindFiles" >> _FindFiles(spec)
-            parsed = (files
-                      | "ReadMatches" >> fileio.ReadMatches()
-                      | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
-                          DEAD_LETTER, READ, main="records"))
-        else:
-            messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
-                _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
-            parsed = messages | "ParseMessages" >> beam.ParDo(_ParseMessageFn()).with_outputs(
-                DEAD_LETTER, READ, main="records")
-        # One file is parsed by one worker; spread its records before the NLP stages.
-        records = parsed.records | "Redistribute" >> beam.Reshuffle()
-        return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}
+            return pbegin | "FindFiles" >> _FindFiles(spec) | ParseExportFiles()
+        messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
+            _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
+        return messages | ParseMessages()
+
+
+class ParseExportFiles(beam.PTransform):
+    """File paths or FileMetadata (timestamped, in any window) -> the ReadConversations dict."""
+
+    def expand(self, files):
+        parsed = (files
+                  | "ReadMatches" >> fileio.ReadMatches()
+                  | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
+                      DEAD_LETTER, READ, main="records"))
+        return _redistributed(parsed)
+
+
+class ParseMessages(beam.PTransform):
+    """Pub/Sub messages or Kafka records -> the ReadConversations dict."""
+
+    def expand(self, messages):
+        return _redistributed(messages | "ParseMessages" >> beam.ParDo(
+            _ParseMessageFn()).with_outputs(DEAD_LETTER, READ, main="records"))
+
+
+def _redistributed(parsed) -> dict:
+    # One file is parsed by one worker; spread its records before the NLP stages.
+    records = parsed.records | "Redistribute" >> beam.Reshuffle()
+    return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}
 
 
 class _FindFiles(beam.PTransform):

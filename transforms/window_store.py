@@ -138,6 +138,9 @@ def committed_until(windows: Dict[str, dict]) -> float:
 
 
 def _window_dirs(root: str) -> List[str]:
+    if "://" not in root:  # local: also the empty directories a listing of files misses
+        return sorted(name for name in (os.listdir(root) if os.path.isdir(root) else [])
+                      if name.startswith(WINDOW_PREFIX))
     dirs = set()
     for pattern in ("*", ".*", "*/*", "*/.*"):
         for path in _listing(FileSystems.join(root, WINDOW_PREFIX + "*", pattern)):
@@ -166,14 +169,14 @@ def recover(output: str, vault_output: str) -> List[str]:
                 continue
             keep = set(summary["vault_files"]) | {MANIFEST, "_recipient.pem"} if is_vault \
                 else set(summary["files"]) | {SUMMARY}
-            stray = []
+            stray = set()
             for pattern in (("_*", ".*", "*/*", "*/.*") if is_vault else ("*", ".*")):
                 for path in _listing(FileSystems.join(directory, pattern)):
                     rel = path[len(directory):].lstrip("/")
                     if rel not in keep:
-                        stray.append(path)
+                        stray.add(path)
             if stray:
-                FileSystems.delete(stray)
+                FileSystems.delete(sorted(stray))
             if is_vault and stray:  # the manifest may name a file of the interrupted commit
                 write_manifest(directory, summary["run_id"], summary["vault_files"])
     return sorted(rolled_back)
