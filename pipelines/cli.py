@@ -240,8 +240,9 @@ def _subjects(args) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     level, argv = _log_level(argv)
-    logging.basicConfig(level=getattr(logging, level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from transforms.logs import configure_logging
+
+    configure_logging(getattr(logging, level, logging.INFO))
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
     args = _parser().parse_args(argv)

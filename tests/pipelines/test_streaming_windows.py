@@ -14,7 +14,7 @@ import pytest
 from apache_beam import coders
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
-from apache_beam.testing.test_stream import TestStream
+from apache_beam.testing import test_stream
 from apache_beam.transforms.window import TimestampedValue
 
 from pipelines.redact import RedactConfig, WindowSpec, build_pipeline
@@ -28,7 +28,7 @@ BASE = 1772359200  # 2026-03-01T10:00:00Z
 
 
 class _Scripted(beam.PTransform):
-    def __init__(self, stream: TestStream):
+    def __init__(self, stream: test_stream.TestStream):
         super().__init__()
         self.stream = stream
 
@@ -80,7 +80,7 @@ def windowed(tmp_path_factory, policy, keyset, key_home):
     f3 = str(landing / "f3.jsonl")
     Path(f3).write_text("not json at all\n")
     f4 = _export(landing / "f4.jsonl", ["d1", "d2"])
-    stream = (TestStream(coder=coders.StrUtf8Coder())
+    stream = (test_stream.TestStream(coder=coders.StrUtf8Coder())
               .add_elements([TimestampedValue(f1, BASE + 5), TimestampedValue(f2, BASE + 7)])
               .advance_watermark_to(BASE + 11)
               .add_elements([TimestampedValue(f3, BASE + 12)])
@@ -143,7 +143,7 @@ def test_late_data_within_the_allowed_lateness_joins_its_window(tmp_path, policy
     landing.mkdir()
     on_time = _export(landing / "on_time.jsonl", ["t1", "t2"])
     late = _export(landing / "late.jsonl", ["l1"], broken=True)
-    stream = (TestStream(coder=coders.StrUtf8Coder())
+    stream = (test_stream.TestStream(coder=coders.StrUtf8Coder())
               .add_elements([TimestampedValue(on_time, BASE + 5)])
               .advance_watermark_to(BASE + 15)  # the window [BASE, BASE+10) has fired
               .add_elements([TimestampedValue(late, BASE + 7)])  # behind the watermark
