@@ -137,13 +137,17 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     source = _source_spec(ro, streaming)
     if not ro.output or (source.kind == "files" and not ro.input):
         raise UsageError("--input and --output are required")
-    policy = load_policy(ro.policy)
+    runner = (options.view_as(StandardOptions).runner or "").lower()
+    if runner in ("dataflowrunner", "dataflow") and not (ro.keyset and ro.vault_recipient):
+        raise UsageError("a Dataflow run needs --keyset and --vault-recipient (the "
+                         "development keyring lives on this machine only)")
+    policy = load_policy(_fetched(ro.policy))
     if ro.spacy_model:
         policy = dataclasses.replace(policy, spacy_model=ro.spacy_model)
     check_spacy_model(policy.spacy_model)
-    keyset = load_keyset(Path(ro.keyset) if ro.keyset else dev_keyset())
+    keyset = load_keyset(Path(_fetched(ro.keyset)) if ro.keyset else dev_keyset())
     unwrap_data_key(keyset)  # fail now, not on a worker, if the master key is wrong
-    recipient_path = Path(ro.vault_recipient) if ro.vault_recipient else dev_recipient(
+    recipient_path = Path(_fetched(ro.vault_recipient)) if ro.vault_recipient else dev_recipient(
         hushbeam_home())
     try:
         recipient_pem = recipient_path.read_bytes()
@@ -170,6 +174,22 @@ def make_config(options: PipelineOptions) -> RedactConfig:
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
                             nlp_texts=ro.nlp_batch_size), source=source, windows=windows)
+
+
+def _fetched(path: Optional[str]) -> Optional[str]:
+    """A local copy of a policy, keyset or recipient given as gs://... (Flex Templates)."""
+    if not path or "://" not in path:
+        return path
+    import tempfile
+
+    try:
+        with FileSystems.open(path) as fh:
+            data = fh.read()
+    except Exception as exc:  # the path names our own config files, not data
+        raise UsageError(f"{path} cannot be read ({type(exc).__name__})") from None
+    local = Path(tempfile.mkdtemp(prefix="hushbeam-")) / FileSystems.split(path)[1]
+    local.write_bytes(data)
+    return str(local)
 
 
 def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:

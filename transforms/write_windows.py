@@ -137,6 +137,10 @@ class _CommitWindowFn(beam.DoFn):
         data_dir = window_dir(self.output, wid)
         vault_dir = window_dir(self.vault_output, wid)
         existing = read_json(FileSystems.join(data_dir, SUMMARY))
+        pane_index = pane.index if pane is not None else 0
+        if existing and pane_index in existing.get("committed_panes", []):
+            yield existing  # a retried commit that had already completed
+            return
         files = set(existing["files"]) if existing else set()
         vault_files = set(existing["vault_files"]) if existing else set()
         accumulators = []
@@ -175,6 +179,8 @@ class _CommitWindowFn(beam.DoFn):
             "window": {"id": wid, "start": iso(win.start), "end": iso(win.end),
                        "start_seconds": float(win.start), "end_seconds": float(win.end)},
             "late_panes": (existing or {}).get("late_panes", 0) + (1 if _is_late(pane) else 0),
+            "committed_panes": sorted(set((existing or {}).get("committed_panes", []))
+                                      | {pane_index}),
             "files": sorted(files), "vault_files": sorted(vault_files),
             "vault_manifest": manifest, "output": data_dir, "vault_output": vault_dir})
         write_atomic(FileSystems.join(data_dir, SUMMARY),

@@ -95,3 +95,13 @@ def test_a_run_on_an_empty_landing_directory_stops_when_idle(tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "stopped; read 0, wrote 0, quarantined 0, dead-lettered 0 in 0 window(s)" in (
         proc.stdout)
+
+
+def test_the_flex_template_entry_runs_the_streaming_job_from_template_parameters(monkeypatch):
+    import pipelines.flex_template as flex
+
+    seen = []
+    monkeypatch.setattr(flex, "main", lambda argv: seen.append(argv) or 0)
+    flex.run(["--output=gs://b/anon", "--pubsub_subscription=projects/p/subscriptions/s"])
+    assert seen == [["redact", "--streaming", "--output=gs://b/anon",
+                     "--pubsub_subscription=projects/p/subscriptions/s", "--source=pubsub"]]
