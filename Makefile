@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Keep the development keyring and vault identity inside the clone unless told otherwise.
 export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
-.PHONY: setup run test bench clean
+.PHONY: setup run stream test bench bench-streaming clean
 
 setup: $(STAMP)
 
@@ -24,11 +24,23 @@ run: $(STAMP)
 	$(BIN)/hushbeam redact --input '$(INPUT)' --output '$(OUTPUT)' --overwrite \
 		$(if $(POLICY),--policy '$(POLICY)')
 
+# Streaming: watch LANDING for new export files; windows of WINDOW seconds; Ctrl-C stops
+# cleanly (open windows are committed). IDLE=N stops after N seconds without a new file.
+LANDING ?= landing/*.jsonl
+WINDOW ?= 10
+stream: $(STAMP)
+	$(BIN)/hushbeam redact --streaming --input '$(LANDING)' --output '$(OUTPUT)' \
+		--window-seconds $(WINDOW) $(if $(IDLE),--stop-when-idle $(IDLE)) \
+		$(if $(POLICY),--policy '$(POLICY)')
+
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000)
+
+bench-streaming: $(STAMP)
+	$(BIN)/python -m tests.benchmark_streaming
 
 clean:
 	rm -rf $(VENV) out out.vault .pytest_cache

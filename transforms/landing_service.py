@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from apache_beam import coders
 from apache_beam.portability.api import beam_runner_api_pb2
@@ -27,6 +28,7 @@ _LOG = logging.getLogger(__name__)
 _EVENT = beam_runner_api_pb2.TestStreamPayload.Event
 _ELEMENT = beam_runner_api_pb2.TestStreamPayload.TimestampedElement
 _CODER = coders.StrUtf8Coder()
+HEARTBEAT_SECONDS = 0.1
 
 
 def _micros(seconds: float) -> int:
@@ -65,11 +67,17 @@ class LandingWatcher:
                 yield _EVENT(element_event=_EVENT.AddElements(elements=[
                     _ELEMENT(encoded_element=_CODER.encode(path), timestamp=_micros(ts))
                     for path, ts in poll.files]))
-            # Sent on every poll: it also tells the runner the source is alive.
-            yield _EVENT(watermark_event=_EVENT.AdvanceWatermark(
+            watermark = _EVENT(watermark_event=_EVENT.AdvanceWatermark(
                 new_watermark=_micros(poll.watermark)))
+            yield watermark
             if poll.last:
                 _LOG.info("landing: stopped watching after %d file(s)",
                           len(self.poller.taken))
                 return
-            self._wake.wait(interval)
+            # The runner has one executor thread, and the TestStream step holds it while it
+            # waits for the next event: a short heartbeat keeps that wait short, so the rest
+            # of the pipeline is not starved between two polls.
+            next_poll = time.monotonic() + interval
+            while not self._wake.is_set() and time.monotonic() < next_poll:
+                self._wake.wait(HEARTBEAT_SECONDS)
+                yield watermark
