@@ -26,10 +26,12 @@ run: $(STAMP)
 
 # Streaming: watch LANDING for new export files; windows of WINDOW seconds; Ctrl-C stops
 # cleanly (open windows are committed). IDLE=N stops after N seconds without a new file.
-LANDING ?= landing/*.jsonl
+LANDING ?= landing
+STREAM_OUTPUT ?= out-stream
 WINDOW ?= 10
 stream: $(STAMP)
-	$(BIN)/hushbeam redact --streaming --input '$(LANDING)' --output '$(OUTPUT)' \
+	mkdir -p '$(LANDING)'
+	$(BIN)/hushbeam redact --streaming --input '$(LANDING)' --output '$(STREAM_OUTPUT)' \
 		--window-seconds $(WINDOW) $(if $(IDLE),--stop-when-idle $(IDLE)) \
 		$(if $(POLICY),--policy '$(POLICY)')
 
@@ -43,4 +45,4 @@ bench-streaming: $(STAMP)
 	$(BIN)/python -m tests.benchmark_streaming
 
 clean:
-	rm -rf $(VENV) out out.vault .pytest_cache
+	rm -rf $(VENV) out out.vault out-stream out-stream.vault .pytest_cache

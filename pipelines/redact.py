@@ -206,7 +206,10 @@ def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
         config.append((key, value))
     if streaming and not 0 < ro.poll_interval <= MAX_POLL_INTERVAL:
         raise UsageError(f"--poll-interval must be in (0, {MAX_POLL_INTERVAL:g}] seconds")
-    return SourceSpec(kind=ro.source, pattern=ro.input, streaming=streaming,
+    pattern = ro.input
+    if streaming and pattern and "://" not in pattern and Path(pattern).is_dir():
+        pattern = str(Path(pattern) / "*")  # a landing directory: every file in it
+    return SourceSpec(kind=ro.source, pattern=pattern, streaming=streaming,
                       poll_interval=ro.poll_interval,
                       pubsub_subscription=ro.pubsub_subscription,
                       pubsub_topic=ro.pubsub_topic,

@@ -17,7 +17,8 @@ event time and keeps a watermark:
 It stops after ``stop_after`` seconds, after ``stop_when_idle`` seconds without a new
 file, or when :meth:`request_stop` is called; the poll that notices the stop still
 hands out what it finds, so every settled file that arrived before the stop is taken.
-Files listed in ``skip`` (already committed by an earlier run) are never handed out.
+Files listed in ``skip`` (already committed by an earlier run) and hidden files (names
+starting with ``.`` or ``_``: a writer's temporary file, a marker) are never handed out.
 """
 from __future__ import annotations
 
@@ -45,6 +46,11 @@ class Poll:
     files: List[Tuple[str, float]]  # (path, event time in seconds), oldest first
     watermark: float
     last: bool  # no poll follows: the source is finished
+
+
+def hidden(path: str) -> bool:
+    """Files being written (``.name.part``) and markers (``_SUCCESS``) are never taken."""
+    return path.rstrip("/").rsplit("/", 1)[-1].startswith((".", "_"))
 
 
 def match_files(pattern: str) -> List[Tuple[str, float]]:
@@ -87,7 +93,7 @@ class LandingPoller:
         settled_before = now - self.spec.settle_seconds
         new = []
         for path, mtime in sorted(self._list(self.spec.pattern)):
-            if path in self._seen or mtime > settled_before:
+            if path in self._seen or mtime > settled_before or hidden(path):
                 continue
             self._seen.add(path)
             new.append((path, max(mtime, self._watermark)))

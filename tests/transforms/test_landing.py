@@ -85,3 +85,10 @@ def test_stops_after_the_given_time_or_on_request():
     assert not asked.poll().last
     asked.request_stop()
     assert asked.poll().last
+
+
+def test_hidden_files_a_writer_has_not_renamed_yet_are_never_taken():
+    fake = FakeDir()
+    fake.files.update({"landing/.export-7.jsonl.part": 10.0, "landing/_SUCCESS": 10.0,
+                       "landing/export-7.jsonl": 10.0})
+    assert [p for p, _ in _poller(fake).poll().files] == ["landing/export-7.jsonl"]
