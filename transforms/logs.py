@@ -3,7 +3,7 @@
 At DEBUG, libraries log what they process: presidio-analyzer the words around a
 detection ("Context list is: ..."), Beam's worker every element it processes. Both
 are raw personal data. So ``--log-level`` applies to hushbeam's own loggers only;
-every other logger stays at INFO or above, and the loggers known to echo data are
+every other logger stays at WARNING (INFO when hushbeam's are at DEBUG), and the loggers known to echo data are
 held there even where something else configured logging (call
 :func:`quiet_data_loggers` on workers, in ``DoFn.setup()``).
 """
@@ -16,7 +16,9 @@ DATA_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "decision_process",
 
 
 def configure_logging(level: int) -> None:
-    logging.basicConfig(level=max(level, logging.INFO),
+    """``level`` for hushbeam's loggers; WARNING for libraries (INFO when ``level`` is DEBUG)."""
+    library_level = logging.INFO if level < logging.INFO else max(level, logging.WARNING)
+    logging.basicConfig(level=library_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         force=True)  # Beam configures the root logger when imported
     for name in OWN_LOGGERS:

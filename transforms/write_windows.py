@@ -22,6 +22,7 @@ the summary leaves nothing a reader or a restarted job takes for committed.
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 import zlib
 
@@ -41,6 +42,8 @@ from transforms.window_store import (SUMMARY, ensure_parent, iso, merged_counts,
                                      read_json, sealed_name, unit_run_id, window_dir,
                                      window_id, write_atomic, write_manifest)
 from transforms.write_vault import DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND
+
+_LOG = logging.getLogger(__name__)
 
 
 class AssignWindows(beam.PTransform):
@@ -185,6 +188,10 @@ class _CommitWindowFn(beam.DoFn):
             "vault_manifest": manifest, "output": data_dir, "vault_output": vault_dir})
         write_atomic(FileSystems.join(data_dir, SUMMARY),
                      (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
+                  "dead-lettered %d", wid, " (late data)" if _is_late(pane) else "",
+                  body["records_read"], body["records_written"], body["records_quarantined"],
+                  body["records_dead_lettered"])
         yield body
 
 

@@ -105,3 +105,34 @@ def test_the_flex_template_entry_runs_the_streaming_job_from_template_parameters
     flex.run(["--output=gs://b/anon", "--pubsub_subscription=projects/p/subscriptions/s"])
     assert seen == [["redact", "--streaming", "--output=gs://b/anon",
                      "--pubsub_subscription=projects/p/subscriptions/s", "--source=pubsub"]]
+
+
+def test_a_window_whose_commit_was_interrupted_is_rolled_back_and_read_again(tmp_path):
+    import pyarrow.parquet as pq
+
+    from tests.synthetic import make_corpus
+
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    corpus = make_corpus(n=40)
+    for i, mtime in ((0, 1772359205), (1, 1772359265)):  # two windows a minute apart
+        path = landing / f"export-{i}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in corpus.records[i * 20:i * 20 + 20]))
+        os.utime(path, (mtime, mtime))
+    args = ["--streaming", "--input", str(landing), "--output", str(tmp_path / "out"),
+            "--stop-when-idle", "1"]
+    first = _cli(args, tmp_path)
+    assert first.returncode == 0, first.stderr[-3000:]
+    windows = sorted((tmp_path / "out").glob("window=*"))
+    assert [w.name for w in windows] == ["window=20260301T100000Z", "window=20260301T100100Z"]
+    # A crash between the shards and the summary: the second window is not committed.
+    (windows[1] / "_summary.json").unlink()
+    (windows[1] / ".tmp-leftover.parquet").write_bytes(b"half-written")
+
+    again = _cli(args, tmp_path)
+
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "(1 new file(s) this run)" in again.stdout and "read 40," in again.stdout
+    assert not (windows[1] / ".tmp-leftover.parquet").exists()
+    ids = [r["conversation_id"] for r in pq.read_table(tmp_path / "out").to_pylist()]
+    assert len(ids) == len(set(ids)) == 40
