@@ -196,7 +196,11 @@ def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
-    tokens = token_map(args.vault, identity)  # verifies the vault first
+    windows = [] if (args.vault / "_manifest.json").exists() else sorted(
+        p.parent for p in args.vault.glob("window=*/_manifest.json"))
+    tokens = {}
+    for vault in windows or [args.vault]:  # a streaming job's vault: every window
+        tokens.update(token_map(vault, identity))  # verifies each vault first
     log = args.audit_log or args.vault / "_audit.jsonl"
     audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
                  args.pseudonyms)  # recorded before anything is shown
@@ -205,7 +209,9 @@ def _reidentify(args) -> int:
         row = tokens.get(pseudonym)
         if row is None:
             missing += 1
-            print(f"{pseudonym}\t(not in the vault of run {load_manifest(args.vault)['run_id']})")
+            run = ("job " + load_manifest(windows[0])["run_id"].split(":")[0] if windows
+                   else "run " + load_manifest(args.vault)["run_id"])
+            print(f"{pseudonym}\t(not in the vault of {run})")
         else:
             print(f"{pseudonym}\t{row['type']}\t{row['value']}")
     return 1 if missing else 0
@@ -219,8 +225,10 @@ def _subjects(args) -> int:
     subjects = [parse_subject(s) for s in args.subject]
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
     identity = sealing.load_identity(args.identity) if args.identity else None
+    streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
     if args.command == "forget":
-        receipt = erasure.forget(args.output, args.vault, subjects, keyset, policy, identity)
+        receipt = (erasure.forget_windows if streaming else erasure.forget)(
+            args.output, args.vault, subjects, keyset, policy, identity)
         print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
         return 0
     if identity is not None:
@@ -228,8 +236,8 @@ def _subjects(args) -> int:
             raise SubjectError("--identity needs --vault")
         if not args.reason:
             raise AuditError("--reason is required with --identity: vault access is audited")
-    report = erasure.subject_access(args.output, subjects, keyset, policy, args.vault,
-                                    identity)
+    report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
+        args.output, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
         audit.append(args.vault / "_audit.jsonl", args.actor or getpass.getuser(),
                      "subject-access", args.reason, report["pseudonyms"])
