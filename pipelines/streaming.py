@@ -30,7 +30,7 @@ from typing import Optional
 import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
@@ -115,13 +115,12 @@ def _json(body: dict) -> bytes:
 
 
 @contextlib.contextmanager
-def _stop_on_signals(stop):
-    """First Ctrl-C / SIGTERM: a clean stop. A second Ctrl-C aborts."""
+def _stop_on_signals(stop, message: str):
+    """First Ctrl-C / SIGTERM: ``stop()``. A second Ctrl-C aborts."""
     previous = {}
 
     def handler(signum, frame):
-        _LOG.warning("stopping: taking the files that have arrived and committing the open "
-                     "windows (Ctrl-C again to abort)")
+        _LOG.warning("%s (Ctrl-C again to abort)", message)
         stop()
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
@@ -138,7 +137,8 @@ def _stop_on_signals(stop):
 
 
 def run_streaming(options: PipelineOptions, cfg) -> dict:
-    """Run (local) or submit (Dataflow, Flink) a streaming job; returns its totals."""
+    """Run a streaming job (local, or attached to Flink/Prism) and return its totals, or
+    submit it (Dataflow, ``--no_wait_until_finish``) and return at once."""
     from pipelines.redact import UsageError, build_pipeline
 
     ro = options.view_as(RedactOptions)
@@ -163,12 +163,16 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         p = beam.Pipeline(runner=runner, options=options)
         build_pipeline(p, cfg)
         result = p.run()
-        if not local:
-            _LOG.info("hushbeam job %s submitted to %s", resume.run_id,
-                      type(result).__name__)
+        standard = options.view_as(StandardOptions)
+        if (standard.runner or "").lower() in ("dataflowrunner", "dataflow") or getattr(
+                standard, "no_wait_until_finish", False):
+            _LOG.info("hushbeam job %s submitted", resume.run_id)
             return {"mode": "streaming", "submitted": True, "run_id": resume.run_id,
                     "output": cfg.output, "vault_output": cfg.vault_output}
-        with _stop_on_signals(result.cancel):  # no clean drain on the local runner here
+        # Attached (Flink, Prism, or Pub/Sub/Kafka on the local runner): Ctrl-C cancels.
+        # Windows still open are not committed: stop a Flink job with a savepoint instead.
+        with _stop_on_signals(result.cancel, "cancelling: windows still open are not "
+                              "committed"):
             result.wait_until_finish()
         return finish(cfg, [])
     poller = LandingPoller(WatchSpec(
@@ -177,7 +181,9 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         skip=resume.skip, floor=resume.floor))
     from transforms.landing_service import LandingWatcher
 
-    with LandingWatcher(poller) as watcher, _stop_on_signals(watcher.stop):
+    with LandingWatcher(poller) as watcher, _stop_on_signals(
+            watcher.stop, "stopping: taking the files that have arrived and committing the "
+            "open windows"):
         cfg = dataclasses.replace(cfg, source=dataclasses.replace(
             spec, endpoint=watcher.endpoint, skip=resume.skip))
         p = beam.Pipeline(runner=runner, options=options)
