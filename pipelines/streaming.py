@@ -24,6 +24,7 @@ import datetime
 import hashlib
 import json
 import logging
+import shutil
 import signal
 from typing import Optional
 
@@ -142,6 +143,7 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
     from pipelines.redact import UsageError, build_pipeline
 
     ro = options.view_as(RedactOptions)
+    _check_source_needs(cfg.source_spec())
     resume = prepare_output(cfg, ro.overwrite)
     cfg = dataclasses.replace(cfg, run_id=resume.run_id)
     spec = cfg.source_spec()
@@ -161,7 +163,14 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
     if not local or spec.kind != "files":
         cfg = dataclasses.replace(cfg, source=dataclasses.replace(spec, skip=resume.skip))
         p = beam.Pipeline(runner=runner, options=options)
-        build_pipeline(p, cfg)
+        try:
+            build_pipeline(p, cfg)
+        except RuntimeError as exc:  # KafkaIO is expanded by a Java service, built now
+            if spec.kind == "kafka" and "jar" in str(exc):
+                raise UsageError("KafkaIO needs its Java expansion service and Beam could not "
+                                 "fetch its jar (no network?); start one and pass "
+                                 "--kafka-expansion-service host:port") from None
+            raise
         result = p.run()
         standard = options.view_as(StandardOptions)
         if (standard.runner or "").lower() in ("dataflowrunner", "dataflow") or getattr(
@@ -190,6 +199,21 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         build_pipeline(p, cfg)
         p.run().wait_until_finish()
     return finish(cfg, poller.taken)
+
+
+def _check_source_needs(spec) -> None:
+    """What the Pub/Sub and Kafka sources need where the pipeline is built; UsageError."""
+    from pipelines.redact import UsageError
+
+    if spec.kind == "pubsub":
+        try:
+            from google.cloud import pubsub  # noqa: F401
+        except ImportError:
+            raise UsageError("--source pubsub needs Beam's GCP extras: pip install "
+                             "--require-hashes -r requirements-dataflow.txt") from None
+    if spec.kind == "kafka" and not spec.kafka_expansion_service and not shutil.which("java"):
+        raise UsageError("--source kafka needs Java 11+ on this machine (Beam starts KafkaIO's "
+                         "expansion service from its jar) or --kafka-expansion-service")
 
 
 def finish(cfg, taken) -> dict:
