@@ -143,16 +143,7 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
     from pipelines.redact import UsageError, build_pipeline
 
     ro = options.view_as(RedactOptions)
-    _check_source_needs(cfg.source_spec())
-    resume = prepare_output(cfg, ro.overwrite)
-    cfg = dataclasses.replace(cfg, run_id=resume.run_id)
     spec = cfg.source_spec()
-    if resume.committed:
-        _LOG.info("hushbeam job %s resumes: %d window(s) committed, %d rolled back",
-                  resume.run_id, resume.committed, len(resume.rolled_back))
-    else:
-        _LOG.info("hushbeam job %s starts: windows of %d s", resume.run_id,
-                  cfg.windows.window_seconds)
     runner = resolve_runner(options)
     local = isinstance(runner, OfflineDirectRunner)
     stops = (ro.stop_after_seconds, ro.stop_when_idle)
@@ -160,6 +151,15 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         raise UsageError("--stop-after-seconds and --stop-when-idle are for local runs with "
                          "--source files; stop a Dataflow job with Drain, a Flink job with "
                          "a savepoint")
+    _check_source_needs(spec)
+    resume = prepare_output(cfg, ro.overwrite)
+    cfg = dataclasses.replace(cfg, run_id=resume.run_id)
+    if resume.committed:
+        _LOG.info("hushbeam job %s resumes: %d window(s) committed, %d rolled back",
+                  resume.run_id, resume.committed, len(resume.rolled_back))
+    else:
+        _LOG.info("hushbeam job %s starts: windows of %d s", resume.run_id,
+                  cfg.windows.window_seconds)
     if not local or spec.kind != "files":
         cfg = dataclasses.replace(cfg, source=dataclasses.replace(spec, skip=resume.skip))
         p = beam.Pipeline(runner=runner, options=options)
