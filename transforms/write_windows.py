@@ -30,10 +30,12 @@ import apache_beam as beam
 import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics import Metrics
 from apache_beam.transforms import trigger, window
 from apache_beam.utils.windowed_value import PaneInfoTiming
 
 from transforms.arrow_rows import arrow_schema, to_row
+from transforms.elements import METRICS_NAMESPACE
 from transforms.policy import Policy
 from transforms.run_summary import SummaryFn
 from transforms.sealing import load_recipient, seal
@@ -132,6 +134,8 @@ class _CommitWindowFn(beam.DoFn):
                  recipient_pem: bytes, num_shards: int):
         self.output, self.vault_output, self.policy = output, vault_output, policy
         self.header, self.recipient_pem, self.num_shards = header, recipient_pem, num_shards
+        self._windows = Metrics.counter(METRICS_NAMESPACE, "windows_committed")
+        self._late = Metrics.counter(METRICS_NAMESPACE, "late_panes_committed")
 
     def process(self, keyed, win=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
         _, items = keyed
@@ -188,6 +192,7 @@ class _CommitWindowFn(beam.DoFn):
             "vault_manifest": manifest, "output": data_dir, "vault_output": vault_dir})
         write_atomic(FileSystems.join(data_dir, SUMMARY),
                      (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
                   "dead-lettered %d", wid, " (late data)" if _is_late(pane) else "",
                   body["records_read"], body["records_written"], body["records_quarantined"],

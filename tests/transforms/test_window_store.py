@@ -2,7 +2,6 @@
 import json
 
 from transforms import window_store
-from transforms.read_conversations import message_payload
 
 
 def _commit(out, vault, wid, files, vault_files, sources, end):
@@ -82,21 +81,3 @@ def test_counts_of_a_late_commit_add_to_the_window_and_stay_conserved():
     assert (later["records_read"], later["records_written"]) == (3, 2)
     assert later["counts"]["entities"]["PERSON"] == 3 and later["sources"] == {"a": 2, "b": 1}
     assert later["counts_conserved"]
-
-
-class _PubsubMessage:
-    def __init__(self, data, attributes, message_id=None):
-        self.data, self.attributes, self.message_id = data, attributes, message_id
-
-
-class _KafkaRow:
-    topic, partition, offset, value = "exports", 3, 42, b'{"conversation_id": "c"}'
-
-
-def test_messages_name_their_source_without_their_content():
-    assert message_payload(_PubsubMessage(b"{}", {}, "m-1")) == ("pubsub:m-1", b"{}", None)
-    assert message_payload(_PubsubMessage(None, {
-        "eventType": "OBJECT_FINALIZE", "bucketId": "landing", "objectId": "x/a.jsonl"})) == (
-        "", None, "gs://landing/x/a.jsonl")
-    assert message_payload(_KafkaRow()) == ("kafka:exports/3@42", _KafkaRow.value, None)
-    assert message_payload((b"k", b"v")) == ("kafka:record", b"v", None)
