@@ -1,11 +1,13 @@
 """Watching a landing directory for new export files (Beam-free).
 
 A :class:`LandingPoller` lists a glob, hands out every *settled* file once (a file is
-settled when it has not been modified for ``settle_seconds``; writers should write
-then rename, and the settle time covers those that do not), stamps it with an
-event time and keeps a watermark:
+settled when its modification time and size have not changed for ``settle_seconds``, or
+it was already that old when first seen; writers should write then rename, and the
+settle time covers those that do not), stamps it with an event time and keeps a
+watermark:
 
-* event time = the file's modification time (its arrival in the landing zone), so a
+* event time = the file's modification time (its arrival in the landing zone; never
+  later than the present), so a
   restarted job puts an unchanged file in the same window; a file that turns up with
   a modification time already behind the watermark (``mv`` or ``cp -p`` of an old
   file) is stamped with the watermark instead, so it is never late: it lands in the
@@ -25,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from typing import Callable, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Callable, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 MAX_POLL_INTERVAL = 10.0  # the local runner gives up on a source silent for 30 s
 
@@ -53,20 +55,21 @@ def hidden(path: str) -> bool:
     return path.rstrip("/").rsplit("/", 1)[-1].startswith((".", "_"))
 
 
-def match_files(pattern: str) -> List[Tuple[str, float]]:
-    """(path, modification time) of every file matching the glob (any Beam filesystem)."""
+def match_files(pattern: str) -> List[Tuple[str, float, int]]:
+    """(path, modification time, size) of every file matching the glob (any Beam filesystem)."""
     from apache_beam.io.filesystems import FileSystems
 
     result = FileSystems.match([pattern])[0]
-    return [(m.path, m.last_updated_in_seconds) for m in result.metadata_list]
+    return [(m.path, m.last_updated_in_seconds, m.size_in_bytes) for m in result.metadata_list]
 
 
 class LandingPoller:
     def __init__(self, spec: WatchSpec,
                  clock: Callable[[], float] = time.time,
-                 lister: Callable[[str], Iterable[Tuple[str, float]]] = match_files):
+                 lister: Callable[[str], Iterable[Sequence]] = match_files):
         self.spec, self._clock, self._list = spec, clock, lister
         self._seen = set(spec.skip)
+        self._pending = {}  # path -> ((mtime, size), first seen in that state), not yet settled
         self._started = clock()
         self._last_new = self._started
         self._watermark = spec.floor
@@ -90,16 +93,28 @@ class LandingPoller:
     def poll(self) -> Poll:
         now = self._clock()
         last = self._stopping(now)
-        settled_before = now - self.spec.settle_seconds
+        settle = self.spec.settle_seconds
         new = []
-        for path, mtime in sorted(self._list(self.spec.pattern)):
-            if path in self._seen or mtime > settled_before or hidden(path):
+        for entry in sorted(self._list(self.spec.pattern)):
+            path, mtime = entry[0], entry[1]
+            if path in self._seen or hidden(path):
                 continue
+            state = (mtime, entry[2] if len(entry) > 2 else None)
+            seen_state, since = self._pending.get(path, (None, now))
+            if seen_state != state:  # new, or changed since the last poll
+                self._pending[path] = (state, now)
+                since = now
+            # Settled: unchanged for the settle time by our clock, or already older than
+            # that when first seen. (A modification time in the future, from a skewed clock,
+            # waits for the first rule and is stamped with the present.)
+            if now - since < settle and mtime > now - settle:
+                continue
+            del self._pending[path]
             self._seen.add(path)
-            new.append((path, max(mtime, self._watermark)))
+            new.append((path, max(min(mtime, now), self._watermark)))
         new.sort(key=lambda f: (f[1], f[0]))
         if new:
             self._last_new = now
             self.taken.extend(path for path, _ in new)
-        self._watermark = max(self._watermark, settled_before)
+        self._watermark = max(self._watermark, now - settle)
         return Poll(new, self._watermark, last)

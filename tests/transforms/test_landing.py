@@ -5,13 +5,14 @@ from transforms.landing import LandingPoller, WatchSpec
 class FakeDir:
     def __init__(self):
         self.files = {}  # path -> mtime
+        self.sizes = {}  # path -> size (default 1)
         self.now = 1000.0
 
     def clock(self):
         return self.now
 
     def lister(self, pattern):
-        return list(self.files.items())
+        return [(path, mtime, self.sizes.get(path, 1)) for path, mtime in self.files.items()]
 
 
 def _poller(fake, **spec):
@@ -92,3 +93,17 @@ def test_hidden_files_a_writer_has_not_renamed_yet_are_never_taken():
     fake.files.update({"landing/.export-7.jsonl.part": 10.0, "landing/_SUCCESS": 10.0,
                        "landing/export-7.jsonl": 10.0})
     assert [p for p, _ in _poller(fake).poll().files] == ["landing/export-7.jsonl"]
+
+
+def test_a_copy_in_progress_waits_and_a_future_timestamp_is_stamped_with_the_present():
+    fake = FakeDir()
+    poller = _poller(fake, settle_seconds=2.0)
+    fake.files["copied"] = 1000.0  # cp -p in progress: modified now
+    fake.files["skewed"] = 5000.0  # written on a machine whose clock is ahead
+    assert poller.poll().files == []
+    fake.now = 1001.0
+    fake.files["copied"], fake.sizes["copied"] = 1001.0, 20  # still growing
+    assert poller.poll().files == []
+    fake.now = 1002.5
+    fake.files["copied"] = 500.0  # done: cp -p sets the original time at the end
+    assert poller.poll().files == [("copied", 999.0), ("skewed", 1002.5)]  # not late
