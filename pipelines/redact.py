@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -207,8 +208,11 @@ def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
     if streaming and not 0 < ro.poll_interval <= MAX_POLL_INTERVAL:
         raise UsageError(f"--poll-interval must be in (0, {MAX_POLL_INTERVAL:g}] seconds")
     pattern = ro.input
-    if streaming and pattern and "://" not in pattern and Path(pattern).is_dir():
-        pattern = str(Path(pattern) / "*")  # a landing directory: every file in it
+    if streaming and pattern and "://" not in pattern:
+        # Absolute, so the ledger of a restarted job names the same files from any cwd.
+        pattern = os.path.abspath(pattern)
+        if Path(pattern).is_dir():
+            pattern = os.path.join(pattern, "*")  # a landing directory: every file in it
     return SourceSpec(kind=ro.source, pattern=pattern, streaming=streaming,
                       poll_interval=ro.poll_interval,
                       pubsub_subscription=ro.pubsub_subscription,
