@@ -136,3 +136,24 @@ def test_a_window_whose_commit_was_interrupted_is_rolled_back_and_read_again(tmp
     assert not (windows[1] / ".tmp-leftover.parquet").exists()
     ids = [r["conversation_id"] for r in pq.read_table(tmp_path / "out").to_pylist()]
     assert len(ids) == len(set(ids)) == 40
+
+
+@pytest.mark.parametrize("spec", [
+    SourceSpec(pattern="gs://landing/*.jsonl", streaming=True,
+               skip=frozenset({"gs://landing/committed.jsonl"})),
+    SourceSpec(kind="pubsub", streaming=True,
+               pubsub_subscription="projects/my-project/subscriptions/exports")],
+    ids=["watched-glob", "pubsub"])
+def test_cluster_sources_build_into_a_portable_pipeline(tmp_path, policy, keyset, key_home,
+                                                        spec):
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from pipelines.redact import build_pipeline
+
+    cfg = dataclasses.replace(_cfg(tmp_path, policy, keyset, key_home), source=spec)
+    p = beam.Pipeline(options=PipelineOptions(["--streaming"]))
+    build_pipeline(p, cfg)  # what Dataflow and Flink receive; not run here
+    labels = {t.unique_name for t in p.to_runner_api().components.transforms.values()}
+    assert "WriteWindows/CommitWindow" in labels
+    assert any(name.startswith("ReadConversations/") for name in labels)
