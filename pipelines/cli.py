@@ -19,6 +19,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -60,6 +61,12 @@ def _redact(argv: List[str]) -> int:
     except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
         print(f"hushbeam: error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # a second Ctrl-C during a streaming run
+        print("hushbeam: aborted; windows not committed yet are rolled back when the same "
+              "command runs again", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)  # the runner's and spaCy's threads are not waited for
     if summary.get("submitted"):
         print(f"hushbeam: streaming job {summary['run_id']} submitted; windows go to "
               f"{summary['output']}/window=*/, sealed vault to {summary['vault_output']}")
