@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # Keep the development keyring and vault identity inside the clone unless told otherwise.
 export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
-.PHONY: setup run test bench eval clean
+.PHONY: setup run stream test bench bench-streaming eval clean
 
 setup: $(STAMP)
 
@@ -26,14 +26,28 @@ run: $(STAMP)
 	$(BIN)/hushbeam redact --input '$(INPUT)' --output '$(OUTPUT)' --overwrite \
 		$(if $(POLICY),--policy '$(POLICY)')
 
+# Streaming: watch LANDING for new export files; windows of WINDOW seconds; Ctrl-C stops
+# cleanly (open windows are committed). IDLE=N stops after N seconds without a new file.
+LANDING ?= landing
+STREAM_OUTPUT ?= out-stream
+WINDOW ?= 10
+stream: $(STAMP)
+	mkdir -p '$(LANDING)'
+	$(BIN)/hushbeam redact --streaming --input '$(LANDING)' --output '$(STREAM_OUTPUT)' \
+		--window-seconds $(WINDOW) $(if $(IDLE),--stop-when-idle $(IDLE)) \
+		$(if $(POLICY),--policy '$(POLICY)')
+
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000)
 
+bench-streaming: $(STAMP)
+	$(BIN)/python -m tests.benchmark_streaming
+
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluation.run --records $(or $(RECORDS),300) $(if $(SEED),--seed $(SEED))
 
 clean:
-	rm -rf $(VENV) out out.vault .pytest_cache
+	rm -rf $(VENV) out out.vault out-stream out-stream.vault .pytest_cache

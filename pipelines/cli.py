@@ -1,6 +1,7 @@
 """The ``hushbeam`` command.
 
     hushbeam redact --input GLOB --output DIR [...]       the batch pipeline (pipelines.redact)
+    hushbeam redact --streaming --input GLOB --output DIR [...]   watch GLOB, windowed output
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
@@ -18,6 +19,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -59,9 +61,25 @@ def _redact(argv: List[str]) -> int:
     except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
         print(f"hushbeam: error: {exc}", file=sys.stderr)
         return 2
-    print(f"hushbeam: read {summary['records_read']}, wrote {summary['records_written']}, "
-          f"quarantined {summary['records_quarantined']}, dead-lettered "
-          f"{summary['records_dead_lettered']}; summary in "
+    except KeyboardInterrupt:  # a second Ctrl-C during a streaming run
+        print("hushbeam: aborted; windows not committed yet are rolled back when the same "
+              "command runs again", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)  # the runner's and spaCy's threads are not waited for
+    if summary.get("submitted"):
+        print(f"hushbeam: streaming job {summary['run_id']} submitted; windows go to "
+              f"{summary['output']}/window=*/, sealed vault to {summary['vault_output']}")
+        return 0
+    counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
+              f"quarantined {summary['records_quarantined']}, dead-lettered "
+              f"{summary['records_dead_lettered']}")
+    if summary.get("mode") == "streaming":
+        print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
+              f"({summary['files_taken']} new file(s) this run); windows in "
+              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
+        return 0
+    print(f"hushbeam: {counts}; summary in "
           f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
     return 0
 
@@ -75,7 +93,8 @@ def _keyset_arg(value: Optional[str]):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hushbeam", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("redact", help="run the batch redaction pipeline (see --help)",
+    sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
+                   "(see --help)",
                    add_help=False)
 
     keys = sub.add_parser("keys", help="data keys and vault identities").add_subparsers(
@@ -184,7 +203,11 @@ def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
-    tokens = token_map(args.vault, identity)  # verifies the vault first
+    windows = [] if (args.vault / "_manifest.json").exists() else sorted(
+        p.parent for p in args.vault.glob("window=*/_manifest.json"))
+    tokens = {}
+    for vault in windows or [args.vault]:  # a streaming job's vault: every window
+        tokens.update(token_map(vault, identity))  # verifies each vault first
     log = args.audit_log or args.vault / "_audit.jsonl"
     audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
                  args.pseudonyms)  # recorded before anything is shown
@@ -193,7 +216,9 @@ def _reidentify(args) -> int:
         row = tokens.get(pseudonym)
         if row is None:
             missing += 1
-            print(f"{pseudonym}\t(not in the vault of run {load_manifest(args.vault)['run_id']})")
+            run = ("job " + load_manifest(windows[0])["run_id"].split(":")[0] if windows
+                   else "run " + load_manifest(args.vault)["run_id"])
+            print(f"{pseudonym}\t(not in the vault of {run})")
         else:
             print(f"{pseudonym}\t{row['type']}\t{row['value']}")
     return 1 if missing else 0
@@ -207,8 +232,10 @@ def _subjects(args) -> int:
     subjects = [parse_subject(s) for s in args.subject]
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
     identity = sealing.load_identity(args.identity) if args.identity else None
+    streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
     if args.command == "forget":
-        receipt = erasure.forget(args.output, args.vault, subjects, keyset, policy, identity)
+        receipt = (erasure.forget_windows if streaming else erasure.forget)(
+            args.output, args.vault, subjects, keyset, policy, identity)
         print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
         return 0
     if identity is not None:
@@ -216,8 +243,8 @@ def _subjects(args) -> int:
             raise SubjectError("--identity needs --vault")
         if not args.reason:
             raise AuditError("--reason is required with --identity: vault access is audited")
-    report = erasure.subject_access(args.output, subjects, keyset, policy, args.vault,
-                                    identity)
+    report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
+        args.output, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
         audit.append(args.vault / "_audit.jsonl", args.actor or getpass.getuser(),
                      "subject-access", args.reason, report["pseudonyms"])
@@ -228,8 +255,9 @@ def _subjects(args) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     level, argv = _log_level(argv)
-    logging.basicConfig(level=getattr(logging, level, logging.INFO),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from transforms.logs import configure_logging
+
+    configure_logging(getattr(logging, level, logging.INFO))
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
     args = _parser().parse_args(argv)

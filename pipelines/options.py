@@ -1,5 +1,8 @@
 """Pipeline options of the redact pipeline (its own module: Beam registers every
-PipelineOptions subclass once, and ``python -m pipelines.redact`` must not define it twice)."""
+PipelineOptions subclass once, and ``python -m pipelines.redact`` must not define it twice).
+
+Every dashed flag also has its underscore spelling (``--vault_output``), as Beam's own
+options and Dataflow template parameters are written."""
 from apache_beam.options.pipeline_options import PipelineOptions
 
 
@@ -10,19 +13,69 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--output", help="directory for the anonymized Parquet dataset")
         parser.add_argument("--policy", default=None, help="policy YAML/JSON (default: "
                             "rules/default_policy.yaml)")
-        parser.add_argument("--vault-output", dest="vault_output", default=None,
+        parser.add_argument("--vault-output", "--vault_output", dest="vault_output", default=None,
                             help="directory for sealed vault, dead letters and quarantine "
                             "(default: <OUTPUT>.vault)")
         parser.add_argument("--keyset", default=None,
                             help="keyset file (default: the development keyring in "
                             "$HUSHBEAM_HOME, created on first run)")
-        parser.add_argument("--vault-recipient", dest="vault_recipient", default=None,
+        parser.add_argument("--vault-recipient", "--vault_recipient",
+                            dest="vault_recipient", default=None,
                             help="PEM X25519 public key the vault is sealed to (default: the "
                             "development identity beside the dev keyring)")
-        parser.add_argument("--spacy-model", dest="spacy_model", default=None,
+        parser.add_argument("--spacy-model", "--spacy_model", dest="spacy_model", default=None,
                             help="spaCy model for NER (overrides the policy's nlp.spacyModel)")
-        parser.add_argument("--nlp-batch-size", dest="nlp_batch_size", type=int, default=32,
+        parser.add_argument("--nlp-batch-size", "--nlp_batch_size",
+                            dest="nlp_batch_size", type=int, default=32,
                             help="texts per spaCy nlp.pipe batch")
         parser.add_argument("--overwrite", action="store_true",
                             help="replace the output of an earlier run in --output and "
                             "--vault-output")
+        # Streaming (with Beam's --streaming); see pipelines/streaming.py.
+        parser.add_argument("--source", choices=("files", "pubsub", "kafka"), default="files",
+                            help="where exports come from: files matching --input (watched "
+                            "for new files with --streaming), Pub/Sub or Kafka (streaming)")
+        parser.add_argument("--window-seconds", "--window_seconds",
+                            dest="window_seconds", type=int, default=60,
+                            help="streaming: fixed event-time window of the output")
+        parser.add_argument("--allowed-lateness-seconds", "--allowed_lateness_seconds",
+                            dest="allowed_lateness_seconds",
+                            type=int, default=3600,
+                            help="streaming: data this late still joins its window (as a "
+                            "late pane); later data is dropped by Beam")
+        parser.add_argument("--num-shards", "--num_shards", dest="num_shards", type=int, default=1,
+                            help="streaming: Parquet files per window")
+        parser.add_argument("--poll-interval", "--poll_interval",
+                            dest="poll_interval", type=float, default=1.0,
+                            help="streaming, files: seconds between two looks at --input")
+        parser.add_argument("--settle-seconds", "--settle_seconds",
+                            dest="settle_seconds", type=float, default=1.0,
+                            help="streaming, files: a file is taken once unchanged this long")
+        parser.add_argument("--stop-after-seconds", "--stop_after_seconds",
+                            dest="stop_after_seconds", type=float,
+                            default=None, help="streaming, files, local: stop watching after "
+                            "this long, commit the open windows and exit")
+        parser.add_argument("--stop-when-idle", "--stop_when_idle",
+                            dest="stop_when_idle", type=float,
+                            default=None, help="streaming, files, local: stop once no new "
+                            "file has arrived for this many seconds")
+        parser.add_argument("--pubsub-subscription", "--pubsub_subscription",
+                            dest="pubsub_subscription", default=None,
+                            help="projects/P/subscriptions/S (--source pubsub)")
+        parser.add_argument("--pubsub-topic", "--pubsub_topic", dest="pubsub_topic", default=None,
+                            help="projects/P/topics/T (--source pubsub, without subscription)")
+        parser.add_argument("--kafka-bootstrap-servers", "--kafka_bootstrap_servers",
+                            dest="kafka_bootstrap_servers",
+                            default=None, help="host:port,... (--source kafka)")
+        parser.add_argument("--kafka-topic", "--kafka_topic",
+                            dest="kafka_topics", action="append", default=[],
+                            help="topic to read (--source kafka; repeatable)")
+        parser.add_argument("--kafka-consumer-config", "--kafka_consumer_config",
+                            dest="kafka_consumer_config",
+                            action="append", default=[],
+                            help="KEY=VALUE Kafka consumer setting (repeatable), e.g. "
+                            "group.id=hushbeam")
+        parser.add_argument("--kafka-expansion-service", "--kafka_expansion_service",
+                            dest="kafka_expansion_service",
+                            default=None, help="host:port of a running Java expansion "
+                            "service (default: Beam starts one from its jar)")

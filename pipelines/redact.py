@@ -1,21 +1,29 @@
-"""Batch redaction pipeline: conversation exports -> anonymized Parquet + sealed vault.
+"""Redaction pipeline: conversation exports -> anonymized Parquet + sealed vault.
 
-Inputs: ``--input GLOB`` of JSON-lines / JSON-array exports, optionally gzipped
-(bounded). Outputs: ``--output DIR/part-*.parquet`` and ``DIR/_summary.json``
-(written last); ``--vault-output`` (default ``<OUTPUT>.vault``) holds the sealed
-dead letters, quarantine and token vault.
+Batch (bounded): ``--input GLOB`` of JSON-lines / JSON-array exports, optionally
+gzipped. Outputs: ``--output DIR/part-*.parquet`` and ``DIR/_summary.json`` (written
+last); ``--vault-output`` (default ``<OUTPUT>.vault``) holds the sealed dead letters,
+quarantine and token vault.
 
-Guarantees: records read = written + quarantined + dead-lettered (checked; the run
-fails otherwise); structured identifiers are pseudonymized with keyed HMAC-SHA256;
-no raw value is logged; no network call at run time.
+Streaming (unbounded, ``--streaming``): ``--input`` watched for new files, or
+``--source pubsub|kafka``; the same stages, then fixed windows, each committed as
+``DIR/window=<start>/`` with its Parquet shards and ``_summary.json`` and its sealed
+vault under ``<vault>/window=<start>/`` (see pipelines/streaming.py).
+
+Guarantees: records read = written + quarantined + dead-lettered (checked; per window
+in streaming); structured identifiers are pseudonymized with keyed HMAC-SHA256; no raw
+value is logged; no network call at run time (local runners).
 
 Run: ``python -m pipelines.redact --input 'samples/*.jsonl' --output out/``
+     ``python -m pipelines.redact --streaming --input 'landing/*.jsonl' --output out/
+       --window-seconds 10 --stop-when-idle 30``
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import logging
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -23,29 +31,40 @@ from typing import List, Optional
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from pipelines.options import RedactOptions
 from pipelines.runner import resolve_runner
 from transforms.apply_export_schema import ApplyExportSchema
 from transforms.arrow_rows import PSEUDONYM_FORMAT
 from transforms.guard_leaks import GuardLeaks
+from transforms.landing import MAX_POLL_INTERVAL
 from transforms.keys import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
 from transforms.offline import ensure_offline
 from transforms.policy import Policy, load_policy
 from transforms.presidio_engine import check_spacy_model
 from transforms.pseudonymize_fields import PseudonymizeFields
-from transforms.read_conversations import ReadConversations
+from transforms.read_conversations import ReadConversations, SourceSpec
 from transforms.redact_text import BatchSizes, RedactText
 from transforms.sealing import dev_recipient, load_recipient
 from transforms.write_anonymized import WriteAnonymized
 from transforms.write_vault import WriteVault
+from transforms.write_windows import AssignWindows, WriteWindows
 
 _LOG = logging.getLogger("hushbeam")
 
 
 class UsageError(Exception):
     """A problem with the command line or its files; reported without a traceback."""
+
+
+@dataclasses.dataclass(frozen=True)
+class WindowSpec:
+    """Streaming output: fixed windows of this size, lateness allowed, files per window."""
+
+    window_seconds: int = 60
+    allowed_lateness_seconds: int = 3600
+    num_shards: int = 1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +77,11 @@ class RedactConfig:
     recipient_pem: bytes
     run_id: str
     batch_sizes: BatchSizes
+    source: Optional[SourceSpec] = None  # default: the files matching ``input``, once
+    windows: Optional[WindowSpec] = None  # set: streaming, windowed output
+
+    def source_spec(self) -> SourceSpec:
+        return self.source or SourceSpec(pattern=self.input)
 
     def header(self) -> dict:
         return {"run_id": self.run_id, "policy_source": self.policy.source,
@@ -67,9 +91,17 @@ class RedactConfig:
                 "vault_output": self.vault_output}
 
 
-def build_pipeline(p: beam.Pipeline, cfg: RedactConfig) -> dict:
-    """Wires the stages; returns the main PCollections (tests assert on them)."""
-    read = p | "ReadConversations" >> ReadConversations(cfg.input)
+def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
+                   read_transform: Optional[beam.PTransform] = None) -> dict:
+    """Wires the stages; returns the main PCollections (tests assert on them).
+
+    ``read_transform`` replaces ``ReadConversations(cfg.source_spec())``; it must return
+    the same dict (tests feed one from a TestStream).
+    """
+    read = p | "ReadConversations" >> (read_transform or ReadConversations(cfg.source_spec()))
+    if cfg.windows:
+        read = read | "AssignWindows" >> AssignWindows(
+            cfg.windows.window_seconds, cfg.windows.allowed_lateness_seconds)
     kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
     hashed = kept | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
     redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
@@ -78,6 +110,15 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig) -> dict:
     dead_letters = ((read["dead_letter"], hashed.dead_letter, redacted.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
+    if cfg.windows:
+        summary = ({"records": guarded.records, "read": read["read"],
+                    "dead_letters": dead_letters, "quarantine": guarded.quarantine,
+                    "tokens": tokens}
+                   | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
+                                                    cfg.header(), cfg.recipient_pem,
+                                                    cfg.windows.num_shards))
+        return {"records": guarded.records, "dead_letters": dead_letters,
+                "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
@@ -93,16 +134,22 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig) -> dict:
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
     ro = options.view_as(RedactOptions)
-    if not ro.input or not ro.output:
+    streaming = bool(options.view_as(StandardOptions).streaming)
+    source = _source_spec(ro, streaming)
+    if not ro.output or (source.kind == "files" and not ro.input):
         raise UsageError("--input and --output are required")
-    policy = load_policy(ro.policy)
+    runner = (options.view_as(StandardOptions).runner or "").lower()
+    if runner in ("dataflowrunner", "dataflow") and not (ro.keyset and ro.vault_recipient):
+        raise UsageError("a Dataflow run needs --keyset and --vault-recipient (the "
+                         "development keyring lives on this machine only)")
+    policy = load_policy(_fetched(ro.policy))
     if ro.spacy_model:
         policy = dataclasses.replace(policy, spacy_model=ro.spacy_model)
     for _, model in policy.languages:
         check_spacy_model(model)
-    keyset = load_keyset(Path(ro.keyset) if ro.keyset else dev_keyset())
+    keyset = load_keyset(Path(_fetched(ro.keyset)) if ro.keyset else dev_keyset())
     unwrap_data_key(keyset)  # fail now, not on a worker, if the master key is wrong
-    recipient_path = Path(ro.vault_recipient) if ro.vault_recipient else dev_recipient(
+    recipient_path = Path(_fetched(ro.vault_recipient)) if ro.vault_recipient else dev_recipient(
         hushbeam_home())
     try:
         recipient_pem = recipient_path.read_bytes()
@@ -111,22 +158,82 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     load_recipient(recipient_pem)
     output = ro.output.rstrip("/")
     vault_output = (ro.vault_output or output + ".vault").rstrip("/")
-    _check_locations(ro.input, output, vault_output, ro.overwrite)
+    _check_vault_apart(output, vault_output)
     if ro.nlp_batch_size < 1:
         raise UsageError("--nlp-batch-size must be at least 1")
+    windows = None
+    if streaming:
+        windows = WindowSpec(ro.window_seconds, ro.allowed_lateness_seconds, ro.num_shards)
+        if windows.window_seconds < 1 or windows.num_shards < 1 or (
+                windows.allowed_lateness_seconds < 0):
+            raise UsageError("--window-seconds and --num-shards must be at least 1, "
+                             "--allowed-lateness-seconds at least 0")
+    else:
+        if source.kind != "files":
+            raise UsageError(f"--source {source.kind} needs --streaming")
+        _check_locations(ro.input, output, vault_output, ro.overwrite)
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
-                            nlp_texts=ro.nlp_batch_size))
+                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows)
+
+
+def _fetched(path: Optional[str]) -> Optional[str]:
+    """A local copy of a policy, keyset or recipient given as gs://... (Flex Templates)."""
+    if not path or "://" not in path:
+        return path
+    import tempfile
+
+    try:
+        with FileSystems.open(path) as fh:
+            data = fh.read()
+    except Exception as exc:  # the path names our own config files, not data
+        raise UsageError(f"{path} cannot be read ({type(exc).__name__})") from None
+    local = Path(tempfile.mkdtemp(prefix="hushbeam-")) / FileSystems.split(path)[1]
+    local.write_bytes(data)
+    return str(local)
+
+
+def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
+    """The one place where the source is chosen from the flags."""
+    if ro.source == "pubsub" and not (ro.pubsub_subscription or ro.pubsub_topic):
+        raise UsageError("--source pubsub needs --pubsub-subscription or --pubsub-topic")
+    if ro.source == "kafka" and not (ro.kafka_bootstrap_servers and ro.kafka_topics):
+        raise UsageError("--source kafka needs --kafka-bootstrap-servers and --kafka-topic")
+    config = []
+    for pair in ro.kafka_consumer_config:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--kafka-consumer-config {pair!r} is not KEY=VALUE")
+        config.append((key, value))
+    if streaming and not 0 < ro.poll_interval <= MAX_POLL_INTERVAL:
+        raise UsageError(f"--poll-interval must be in (0, {MAX_POLL_INTERVAL:g}] seconds")
+    pattern = ro.input
+    if streaming and pattern and "://" not in pattern:
+        # Absolute, so the ledger of a restarted job names the same files from any cwd.
+        pattern = os.path.abspath(pattern)
+        if Path(pattern).is_dir():
+            pattern = os.path.join(pattern, "*")  # a landing directory: every file in it
+    return SourceSpec(kind=ro.source, pattern=pattern, streaming=streaming,
+                      poll_interval=ro.poll_interval,
+                      pubsub_subscription=ro.pubsub_subscription,
+                      pubsub_topic=ro.pubsub_topic,
+                      kafka_bootstrap_servers=ro.kafka_bootstrap_servers,
+                      kafka_topics=tuple(ro.kafka_topics),
+                      kafka_consumer_config=tuple(config),
+                      kafka_expansion_service=ro.kafka_expansion_service)
+
+
+def _check_vault_apart(output: str, vault_output: str) -> None:
+    out_abs, vault_abs = _abs(output), _abs(vault_output)
+    if vault_abs == out_abs or vault_abs.startswith(out_abs + "/"):
+        raise UsageError("--vault-output must not be inside --output (the dataset must hold "
+                         "no raw data)")
 
 
 def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bool) -> None:
     if not FileSystems.match([pattern])[0].metadata_list:
         raise UsageError(f"no input file matches {pattern!r}")
-    out_abs, vault_abs = _abs(output), _abs(vault_output)
-    if vault_abs == out_abs or vault_abs.startswith(out_abs + "/"):
-        raise UsageError("--vault-output must not be inside --output (the dataset must hold "
-                         "no raw data)")
     for directory, globs in ((output, ["part-*.parquet", "_summary.json"]),
                              (vault_output, ["*/part-*.sealed.jsonl", "_manifest.json", "_recipient.pem"])):
         existing = [m.path for g in globs
@@ -147,6 +254,10 @@ def run(argv: Optional[List[str]] = None) -> dict:
     ensure_offline()
     options = PipelineOptions(argv)
     cfg = make_config(options)
+    if cfg.windows:
+        from pipelines.streaming import run_streaming
+
+        return run_streaming(options, cfg)
     _LOG.info("hushbeam run %s: policy %s (%s), key %s v%d", cfg.run_id, cfg.policy.source,
               cfg.policy.digest[:19], cfg.keyset.key_id, cfg.keyset.version)
     with beam.Pipeline(runner=resolve_runner(options), options=options) as p:

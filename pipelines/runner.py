@@ -5,11 +5,16 @@ the network. :class:`OfflineDirectRunner` goes straight to the in-process runner
 the FnApiRunner for batch (it honours ``--direct_num_workers`` and
 ``--direct_running_mode``) and the BundleBasedDirectRunner for streaming. It is
 used whenever ``--runner`` is unset or ``DirectRunner`` and no ``--prism_location``
-is given; every other runner (Dataflow, Flink, Prism, Portable) is left as is.
+is given; every other runner (Dataflow, Flink, Prism, Portable) is left as is, except
+that ``--runner PortableRunner --job_endpoint embed`` (Beam's in-process job service,
+the portable path Flink and Spark take) runs its SDK harness in this process
+(``--environment_type LOOPBACK``) unless told otherwise, instead of pulling the Beam
+SDK container image.
 """
 from __future__ import annotations
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import (PipelineOptions, PortableOptions,
+                                                  StandardOptions)
 from apache_beam.runners.runner import PipelineRunner
 
 
@@ -37,4 +42,7 @@ def resolve_runner(options: PipelineOptions):
     prism = options.get_all_options().get("prism_location")
     if (runner is None or runner in ("DirectRunner", "direct")) and not prism:
         return OfflineDirectRunner()
+    portable = options.view_as(PortableOptions)
+    if portable.job_endpoint == "embed" and not portable.environment_type:
+        portable.environment_type = "LOOPBACK"
     return None

@@ -60,13 +60,18 @@ def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> boo
 
 
 def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
-           policy: Policy, identity=None) -> dict:
-    """Erase the subjects; returns the receipt (also written under the dataset)."""
+           policy: Policy, identity=None, linked: Optional[Set[str]] = None) -> dict:
+    """Erase the subjects; returns the receipt (also written under the dataset).
+
+    ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
+    windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
+    """
     dataset, vault = Path(dataset), Path(vault)
     summary = load_summary(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
     verify_vault(vault, summary["run_id"])  # refuse to edit a broken or foreign vault
-    given = subject_pseudonyms(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
+                                                                 pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
     rows_removed, files, in_removed_rows = 0, [], set(linked)
     for path, rows in sorted(matches.items()):
@@ -110,11 +115,13 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
 
 
 def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
-                   policy: Policy, vault: Optional[Path] = None, identity=None) -> dict:
+                   policy: Policy, vault: Optional[Path] = None, identity=None,
+                   linked: Optional[Set[str]] = None) -> dict:
     """Everything held about the subjects: dataset rows, and vault entries with the identity."""
     dataset = Path(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
-    given = subject_pseudonyms(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
+                                                                 pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
     rows = []
     for path, indices in sorted(matches.items()):
@@ -128,3 +135,70 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     return report
 
 
+
+
+# --- the windows of a streaming job ----------------------------------------------------
+
+def windows_of(dataset: Path) -> List[Path]:
+    """The committed windows of a streaming job's output, or [] for a batch dataset."""
+    dataset = Path(dataset)
+    if not (dataset / "_job.json").exists():
+        return []
+    return sorted(p.parent for p in dataset.glob("window=*/" + SUMMARY))
+
+
+def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Keyset,
+                policy: Policy) -> Set[str]:
+    """The subjects' pseudonyms, linked transitively through every window (an email in one
+    window brings in the phone beside it, and that phone's rows in another window)."""
+    wanted = subject_pseudonyms(subjects, policy,
+                                dataset_pseudonymizer(windows[0], keyset, policy))
+    while True:
+        grown = set(wanted)
+        for window in windows:
+            grown |= linked_rows(window, wanted, _structured_columns(policy))[1]
+        if grown == wanted:
+            return wanted
+        wanted = grown
+
+
+def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
+                   policy: Policy, identity=None) -> dict:
+    """:func:`forget` over every committed window of a streaming job; one receipt for the
+    job under ``<dataset>/_erasures/`` (each window also keeps its own)."""
+    dataset, vault = Path(dataset), Path(vault)
+    windows = windows_of(dataset)
+    linked = link_across(windows, subjects, keyset, policy) if windows else set()
+    receipt = {"erasure_id": uuid.uuid4().hex,
+               "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+               "subject_types": sorted({s.kind for s in subjects}), "pseudonyms": [],
+               "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
+    erased = set()
+    for window in windows:
+        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked)
+        erased |= set(part["pseudonyms"])
+        receipt["rows_removed"] += part["rows_removed"]
+        receipt["vault_tokens_removed"] += part["vault_tokens_removed"]
+        if part["rows_removed"] or part["vault_tokens_removed"]:
+            receipt["windows"][window.name] = part["erasure_id"]
+    receipt["pseudonyms"] = sorted(erased)
+    receipts = dataset / RECEIPTS
+    receipts.mkdir(exist_ok=True)
+    write_json_atomic(receipts / f"erasure-{receipt['erasure_id']}.json", receipt)
+    return receipt
+
+
+def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
+                           policy: Policy, vault: Optional[Path] = None,
+                           identity=None) -> dict:
+    """:func:`subject_access` over every committed window of a streaming job."""
+    windows = windows_of(dataset)
+    linked = link_across(windows, subjects, keyset, policy) if windows else set()
+    report = {"pseudonyms": sorted(linked), "rows": []}
+    for window in windows:
+        part = subject_access(window, subjects, keyset, policy,
+                              Path(vault) / window.name if vault else None, identity, linked)
+        report["rows"].extend(part["rows"])
+        if "vault_tokens" in part:
+            report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
+    return report

@@ -1,53 +1,213 @@
-"""ReadConversations: export files matching a glob -> conversation elements + dead letters."""
+"""ReadConversations: exports -> conversation elements + dead letters, from any source.
+
+Sources (one :class:`SourceSpec`, chosen in one place, ``pipelines/options.py``):
+
+* ``files``, batch: the files matching a glob, once (bounded).
+* ``files``, streaming: the glob watched for new files (unbounded). On the local runner a
+  driver-side :class:`~transforms.landing.LandingPoller` feeds the pipeline through
+  Beam's TestStream service on loopback (``endpoint``); on Dataflow and Flink,
+  ``fileio.MatchContinuously``. Event time = the file's arrival (see landing.py).
+* ``pubsub``: Google Pub/Sub (Dataflow). A message is one export (a JSON object, JSON
+  lines or a JSON array, optionally gzipped), or a Cloud Storage notification
+  (``eventType=OBJECT_FINALIZE``), whose object is then read. Event time = publish time.
+* ``kafka``: Kafka through Beam's cross-language KafkaIO (Flink; needs Java and the
+  expansion service). A record value is one export. Event time = LogAppendTime.
+
+Whatever the source, the output is the same dict: ``records`` (redistributed across
+workers), ``dead_letter`` and ``read`` (the source of each item read, counted
+independently of the sinks for the summary).
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+from typing import Dict, Optional, Tuple
 
 import apache_beam as beam
 from apache_beam.io import fileio
 from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
 from transforms.export_format import iter_items
 
 READ = "read"  # tag of the one-per-item accounting output
+SOURCE_KINDS = ("files", "pubsub", "kafka")
 
 
-class _ParseExportFn(beam.DoFn):
+@dataclasses.dataclass(frozen=True)
+class SourceSpec:
+    kind: str = "files"
+    pattern: Optional[str] = None  # files
+    streaming: bool = False
+    poll_interval: float = 1.0  # files, streaming
+    endpoint: Optional[str] = None  # files, streaming, local runner: the landing watcher
+    skip: frozenset = frozenset()  # files, streaming: committed by an earlier run
+    pubsub_subscription: Optional[str] = None
+    pubsub_topic: Optional[str] = None
+    kafka_bootstrap_servers: Optional[str] = None
+    kafka_topics: Tuple[str, ...] = ()
+    kafka_consumer_config: Tuple[Tuple[str, str], ...] = ()
+    kafka_expansion_service: Optional[str] = None
+
+    def describe(self) -> Dict[str, object]:
+        """What identifies the source of a streaming job (for restarts); no secrets."""
+        return {"kind": self.kind, "pattern": self.pattern,
+                "pubsub": self.pubsub_subscription or self.pubsub_topic,
+                "kafka_topics": list(self.kafka_topics) or None}
+
+
+def _parse(source: str, stream):
+    """(tag or None, payload) for every item of one export: records, dead letters, reads."""
+    for item in iter_items(stream):
+        yield READ, source
+        if item.record is not None:
+            yield None, conversation(source, item.position, item.record)
+        else:
+            yield DEAD_LETTER, dead_letter("read", source, item.position, item.reason,
+                                           item.raw)
+
+
+class _ParseFn(beam.DoFn):
     def __init__(self):
         self._records = Metrics.counter(METRICS_NAMESPACE, "records_parsed")
         self._dead = Metrics.counter(METRICS_NAMESPACE, "read_dead_letters")
 
-    def process(self, readable: fileio.ReadableFile):
-        source = readable.metadata.path
-        with readable.open(compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            for item in iter_items(stream):
-                yield beam.pvalue.TaggedOutput(READ, 1)
-                if item.record is not None:
-                    self._records.inc()
-                    yield conversation(source, item.position, item.record)
-                else:
+    def _emit(self, source: str, stream):
+        for tag, payload in _parse(source, stream):
+            if tag is None:
+                self._records.inc()
+                yield payload
+            else:
+                if tag == DEAD_LETTER:
                     self._dead.inc()
-                    yield beam.pvalue.TaggedOutput(DEAD_LETTER, dead_letter(
-                        "read", source, item.position, item.reason, item.raw))
+                yield beam.pvalue.TaggedOutput(tag, payload)
+
+
+class _ParseExportFn(_ParseFn):
+    def process(self, readable: fileio.ReadableFile):
+        with readable.open(compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+            yield from self._emit(readable.metadata.path, stream)
+
+
+class _ParseMessageFn(_ParseFn):
+    """A Pub/Sub message or Kafka record: an export in the payload, or a file notification."""
+
+    def process(self, message):
+        source, data, path = message_payload(message)
+        if path is not None:
+            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
+                yield from self._emit(path, fh)
+        else:
+            yield from self._emit(source, io.BytesIO(data or b""))
+
+
+def message_payload(message) -> Tuple[str, Optional[bytes], Optional[str]]:
+    """(source label, payload bytes, file to read instead) of a Pub/Sub or Kafka message.
+
+    The label names the message (id, or topic/partition@offset), never its content.
+    """
+    attributes = getattr(message, "attributes", None)
+    if attributes is not None:  # a PubsubMessage
+        if attributes.get("eventType") == "OBJECT_FINALIZE" and attributes.get("objectId"):
+            return "", None, f"gs://{attributes['bucketId']}/{attributes['objectId']}"
+        return f"pubsub:{getattr(message, 'message_id', None) or 'message'}", message.data, None
+    if hasattr(message, "topic") and hasattr(message, "value"):  # a Kafka record with metadata
+        return (f"kafka:{message.topic}/{message.partition}@{message.offset}",
+                message.value, None)
+    if isinstance(message, tuple) and len(message) == 2:  # a Kafka (key, value) pair
+        return "kafka:record", message[1], None
+    return "message", message, None  # bare bytes
 
 
 class ReadConversations(beam.PTransform):
-    """Reads JSON lines / JSON arrays / gzip exports; every item is a record or a dead letter.
+    """Reads exports from the source of ``spec``; every item is a record or a dead letter.
 
     Returns a dict: ``records`` (conversation elements, redistributed across workers),
-    ``dead_letter``, and ``read`` (a 1 per item read, counted independently of the sinks
-    for the summary).
+    ``dead_letter``, and ``read`` (the source of each item read, counted independently
+    of the sinks for the summary). A plain glob means ``SourceSpec("files", glob)``.
     """
 
-    def __init__(self, file_pattern: str):
+    def __init__(self, spec):
         super().__init__()
-        self.file_pattern = file_pattern
+        self.spec = spec if isinstance(spec, SourceSpec) else SourceSpec(pattern=spec)
 
     def expand(self, pbegin):
-        parsed = (pbegin
-                  | "MatchFiles" >> fileio.MatchFiles(self.file_pattern)
+        spec = self.spec
+        if spec.kind == "files":
+            return pbegin | "FindFiles" >> _FindFiles(spec) | ParseExportFiles()
+        messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
+            _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
+        return messages | ParseMessages()
+
+
+class ParseExportFiles(beam.PTransform):
+    """File paths or FileMetadata (timestamped, in any window) -> the ReadConversations dict."""
+
+    def expand(self, files):
+        parsed = (files
                   | "ReadMatches" >> fileio.ReadMatches()
                   | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
                       DEAD_LETTER, READ, main="records"))
-        # One file is parsed by one worker; spread its records before the NLP stages.
-        records = parsed.records | "Redistribute" >> beam.Reshuffle()
-        return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}
+        return _redistributed(parsed)
+
+
+class ParseMessages(beam.PTransform):
+    """Pub/Sub messages or Kafka records -> the ReadConversations dict."""
+
+    def expand(self, messages):
+        return _redistributed(messages | "ParseMessages" >> beam.ParDo(
+            _ParseMessageFn()).with_outputs(DEAD_LETTER, READ, main="records"))
+
+
+def _redistributed(parsed) -> dict:
+    # One file is parsed by one worker; spread its records before the NLP stages.
+    records = parsed.records | "Redistribute" >> beam.Reshuffle()
+    return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}
+
+
+class _FindFiles(beam.PTransform):
+    """File paths (or metadata) to read: matched once, or watched for new ones."""
+
+    def __init__(self, spec: SourceSpec):
+        super().__init__()
+        self.spec = spec
+
+    def expand(self, pbegin):
+        spec = self.spec
+        if not spec.streaming:
+            return pbegin | "MatchFiles" >> fileio.MatchFiles(spec.pattern)
+        if spec.endpoint:  # local runner: the driver's LandingPoller, timestamped paths
+            from apache_beam import coders
+            from apache_beam.testing.test_stream import TestStream
+
+            return pbegin | "WatchLanding" >> TestStream(coder=coders.StrUtf8Coder(),
+                                                         endpoint=spec.endpoint)
+        from apache_beam.utils.timestamp import Timestamp
+
+        skip = spec.skip
+        return (pbegin
+                | "MatchContinuously" >> fileio.MatchContinuously(
+                    spec.pattern, interval=spec.poll_interval,
+                    start_timestamp=Timestamp.now())
+                | "SkipCommitted" >> beam.Filter(lambda m: m.path not in skip))
+
+
+def _read_pubsub(spec: SourceSpec) -> beam.PTransform:
+    return beam.io.ReadFromPubSub(subscription=spec.pubsub_subscription,
+                                  topic=None if spec.pubsub_subscription else spec.pubsub_topic,
+                                  with_attributes=True)
+
+
+def _read_kafka(spec: SourceSpec) -> beam.PTransform:
+    from apache_beam.io.kafka import ReadFromKafka
+
+    config = {"bootstrap.servers": spec.kafka_bootstrap_servers,
+              "auto.offset.reset": "earliest"}
+    config.update(dict(spec.kafka_consumer_config))
+    kwargs = {"expansion_service": spec.kafka_expansion_service} if (
+        spec.kafka_expansion_service) else {}
+    return ReadFromKafka(consumer_config=config, topics=list(spec.kafka_topics),
+                         timestamp_policy=ReadFromKafka.log_append_time,
+                         commit_offset_in_finalize=True, with_metadata=True, **kwargs)

@@ -38,7 +38,10 @@ class _RedactBatchFn(beam.DoFn):
         self._redactor = None
 
     def setup(self):
+        from transforms.logs import quiet_data_loggers
         from transforms.presidio_engine import build_analyzer
+
+        quiet_data_loggers()
 
         handle = self.shared.acquire(lambda: _AnalyzerHandle(build_analyzer(self.policy)),
                                      tag=f"{self.policy.digest}:{self.policy.spacy_model}")

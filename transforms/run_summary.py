@@ -9,17 +9,30 @@ def _merge(target: dict, counts: dict) -> None:
 
 
 class SummaryFn(beam.CombineFn):
-    """Combines ("read"|"written"|"quarantined"|"dead_lettered", payload) pairs."""
+    """Combines ("read"|"written"|"quarantined"|"dead_lettered", payload) pairs.
+
+    With ``track_sources`` (streaming), the payload of a "read" is the item's source (a
+    file path or message label) and ``sources`` counts items per source: the ledger a
+    restarted job uses to skip files already committed.
+    """
+
+    def __init__(self, track_sources: bool = False):
+        self.track_sources = track_sources
 
     def create_accumulator(self):
-        return {"records_read": 0, "records_written": 0, "records_quarantined": 0,
-                "records_dead_lettered": 0, "counts": {}, "dead_letter_reasons": {},
-                "quarantine_reasons": {}}
+        acc = {"records_read": 0, "records_written": 0, "records_quarantined": 0,
+               "records_dead_lettered": 0, "counts": {}, "dead_letter_reasons": {},
+               "quarantine_reasons": {}}
+        if self.track_sources:
+            acc["sources"] = {}
+        return acc
 
     def add_input(self, acc, item):
         kind, payload = item
         if kind == "read":
             acc["records_read"] += 1
+            if self.track_sources and payload is not None:
+                _merge(acc["sources"], {payload: 1})
         elif kind == "written":
             acc["records_written"] += 1
             for group, counts in payload.items():
@@ -42,6 +55,8 @@ class SummaryFn(beam.CombineFn):
                 _merge(out["counts"].setdefault(group, {}), counts)
             _merge(out["dead_letter_reasons"], acc["dead_letter_reasons"])
             _merge(out["quarantine_reasons"], acc["quarantine_reasons"])
+            if self.track_sources:
+                _merge(out["sources"], acc.get("sources", {}))
         return out
 
     def extract_output(self, acc):

@@ -1,0 +1,44 @@
+"""Messages as sources: Pub/Sub messages and Kafka records parse like export files."""
+import gzip
+import json
+
+import apache_beam as beam
+from apache_beam.io.gcp.pubsub import PubsubMessage
+from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
+from apache_beam.testing.util import assert_that, equal_to
+
+from pipelines.runner import OfflineDirectRunner
+from transforms.read_conversations import ParseMessages, message_payload
+
+
+class _KafkaRow:
+    topic, partition, offset, value = "exports", 3, 42, b'{"conversation_id": "c"}'
+
+
+def test_messages_name_their_source_without_their_content():
+    message = PubsubMessage(b"{}", {}, message_id="m-1")
+    assert message_payload(message) == ("pubsub:m-1", b"{}", None)
+    notification = PubsubMessage(b"", {"eventType": "OBJECT_FINALIZE", "bucketId": "landing",
+                                       "objectId": "x/a.jsonl"})
+    assert message_payload(notification) == ("", None, "gs://landing/x/a.jsonl")
+    assert message_payload(_KafkaRow()) == ("kafka:exports/3@42", _KafkaRow.value, None)
+    assert message_payload((b"k", b"v")) == ("kafka:record", b"v", None)
+
+
+def test_a_message_holds_one_export_of_any_supported_shape():
+    lines = b'{"conversation_id": "a1"}\n{"conversation_id": "a2"}\nnot json\n'
+    array = gzip.compress(json.dumps([{"conversation_id": "b1"}]).encode())
+    messages = [PubsubMessage(lines, {}, message_id="m-1"),
+                PubsubMessage(array, {}, message_id="m-2"),
+                (b"key", b'{"conversation_id": "k1"}')]
+    with BeamTestPipeline(runner=OfflineDirectRunner()) as p:
+        read = p | beam.Create(messages) | ParseMessages()
+        assert_that(read["records"] | "Ids" >> beam.Map(
+            lambda e: (e["source"], e["fields"]["conversation_id"])),
+            equal_to([("pubsub:m-1", "a1"), ("pubsub:m-1", "a2"), ("pubsub:m-2", "b1"),
+                      ("kafka:record", "k1")]), label="Records")
+        assert_that(read["dead_letter"] | beam.Map(lambda d: (d["source"], d["position"],
+                                                              d["reason"])),
+                    equal_to([("pubsub:m-1", 3, "invalid_json")]), label="DeadLetters")
+        assert_that(read["read"], equal_to(["pubsub:m-1"] * 3 + ["pubsub:m-2", "kafka:record"]),
+                    label="Reads")
