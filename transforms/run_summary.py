@@ -64,3 +64,22 @@ class SummaryFn(beam.CombineFn):
         out["counts_conserved"] = acc["records_read"] == (
             acc["records_written"] + acc["records_quarantined"] + acc["records_dead_lettered"])
         return out
+
+
+class AccountForRecords(beam.PTransform):
+    """Every item's fate as ("read"|"written"|"quarantined"|"dead_lettered", payload).
+
+    Input: a dict with ``read`` (one element per item read: its source, or 1),
+    ``records``, ``quarantine`` and ``dead_letters``; the output feeds :class:`SummaryFn`.
+    """
+
+    def expand(self, inputs):
+        return (
+            (inputs["read"] | "AccountRead" >> beam.Map(lambda source: ("read", source)),
+             inputs["records"] | "AccountWritten" >> beam.Map(
+                 lambda e: ("written", e["counts"])),
+             inputs["quarantine"] | "AccountQuarantined" >> beam.Map(
+                 lambda d: ("quarantined", d["reason"])),
+             inputs["dead_letters"] | "AccountDeadLetters" >> beam.Map(
+                 lambda d: ("dead_lettered", d["reason"])))
+            | "FlattenAccounting" >> beam.Flatten())

@@ -7,7 +7,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from transforms.arrow_rows import arrow_schema, to_row
 from transforms.policy import Policy
-from transforms.run_summary import SummaryFn
+from transforms.run_summary import AccountForRecords, SummaryFn
 
 
 class _WriteSummaryFn(beam.DoFn):
@@ -54,14 +54,7 @@ class WriteAnonymized(beam.PTransform):
                      FileSystems.join(self.output, "part"), schema,
                      file_name_suffix=".parquet"))
         accounting = (
-            (inputs["read"] | "AccountRead" >> beam.Map(lambda _: ("read", None)),
-             inputs["records"] | "AccountWritten" >> beam.Map(
-                 lambda e: ("written", e["counts"])),
-             inputs["quarantine"] | "AccountQuarantined" >> beam.Map(
-                 lambda d: ("quarantined", d["reason"])),
-             inputs["dead_letters"] | "AccountDeadLetters" >> beam.Map(
-                 lambda d: ("dead_lettered", d["reason"])))
-            | "FlattenAccounting" >> beam.Flatten()
+            inputs | "Account" >> AccountForRecords()
             | "Summarize" >> beam.CombineGlobally(SummaryFn()))
         return accounting | "WriteSummary" >> beam.ParDo(
             _WriteSummaryFn(self.output, self.header),

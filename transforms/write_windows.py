@@ -37,7 +37,7 @@ from apache_beam.utils.windowed_value import PaneInfoTiming
 from transforms.arrow_rows import arrow_schema, to_row
 from transforms.elements import METRICS_NAMESPACE
 from transforms.policy import Policy
-from transforms.run_summary import SummaryFn
+from transforms.run_summary import AccountForRecords, SummaryFn
 from transforms.sealing import load_recipient, seal
 from transforms.vault import RECIPIENT
 from transforms.window_store import (SUMMARY, ensure_parent, iso, merged_counts, pane_suffix, part_name,
@@ -258,14 +258,7 @@ class WriteWindows(beam.PTransform):
                  | "GroupSealed" >> beam.GroupByKey()
                  | "WriteSealed" >> beam.ParDo(_WriteSealedFn(self.vault_output)))
         counts = (
-            (inputs["read"] | "AccountRead" >> beam.Map(lambda source: ("read", source)),
-             inputs["records"] | "AccountWritten" >> beam.Map(
-                 lambda e: ("written", e["counts"])),
-             inputs["quarantine"] | "AccountQuarantined" >> beam.Map(
-                 lambda d: ("quarantined", d["reason"])),
-             inputs["dead_letters"] | "AccountDeadLetters" >> beam.Map(
-                 lambda d: ("dead_lettered", d["reason"])))
-            | "FlattenAccounting" >> beam.Flatten()
+            inputs | "Account" >> AccountForRecords()
             | "Summarize" >> beam.CombineGlobally(
                 SummaryFn(track_sources=True)).without_defaults()
             | "AsCommitItem" >> beam.Map(lambda acc: ("summary", acc)))
