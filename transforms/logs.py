@@ -3,9 +3,9 @@
 At DEBUG, libraries log what they process: presidio-analyzer the words around a
 detection ("Context list is: ..."), Beam's worker every element it processes. Both
 are raw personal data. So ``--log-level`` applies to hushbeam's own loggers only;
-every other logger stays at WARNING (INFO when hushbeam's are at DEBUG), and the loggers known to echo data are
-held there even where something else configured logging (call
-:func:`quiet_data_loggers` on workers, in ``DoFn.setup()``).
+every other logger stays at WARNING (INFO when hushbeam's are at DEBUG), and the
+loggers known to echo data are held at INFO or above even where something else
+configured logging (call :func:`quiet_data_loggers` on workers, in ``DoFn.setup()``).
 """
 import logging
 
