@@ -56,6 +56,7 @@ class CustomRule:
     score: float = 0.9
     case_sensitive: bool = False
     context: tuple = ()
+    replacement: Optional[str] = None  # the rule's replacementType, if it names one
 
 
 @dataclasses.dataclass(frozen=True)
@@ -202,10 +203,10 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     treatments = {}
     for entity, spec in treatments_raw.items():
         treatments[str(entity)] = _treatment(v, spec, f"entities.{entity}")
-    for entity, treatment in _rule_treatments(data):  # a rule's replacementType
-        treatments.setdefault(entity, treatment)
-    for rule in rules:  # a rule that names no treatment is hashed
-        treatments.setdefault(rule.entity, EntityTreatment("HASH", normalizer="id_casefold"))
+    # `entities` wins; then a rule's replacementType; a rule that names none is hashed
+    for rule in sorted(rules, key=lambda r: r.replacement is None):
+        treatments.setdefault(rule.entity, EntityTreatment(rule.replacement or "HASH",
+                                                           normalizer="id_casefold"))
     for strategy in strategies:
         treatments.setdefault(strategy.entity,
                               EntityTreatment(strategy.operator, normalizer=strategy.normalizer))
@@ -327,16 +328,6 @@ def _canonical(fragments: list) -> dict:
     return out
 
 
-def _rule_treatments(data: Mapping) -> list:
-    out = []
-    for rule in data.get("customRules", []) or []:
-        if isinstance(rule, dict) and rule.get("replacementType"):
-            entity = _rule_entity(rule)
-            out.append((entity, EntityTreatment(str(rule["replacementType"]).upper(),
-                                                normalizer="id_casefold")))
-    return out
-
-
 def _rule_entity(rule: Mapping) -> str:
     if rule.get("entity"):
         return str(rule["entity"]).upper()
@@ -377,6 +368,8 @@ def _custom_rule(v: "_Validator", spec: Any, key: str) -> CustomRule:
         raise PolicyError(v.source, key + ".score", "must be a number in (0, 1]")
     return CustomRule(name=name, entity=_rule_entity(spec), pattern=pattern,
                       score=float(score), case_sensitive=case_sensitive,
+                      replacement=(str(spec["replacementType"]).upper()
+                                   if spec.get("replacementType") else None),
                       context=tuple(v.str_list(spec.get("context", []), key + ".context")))
 
 

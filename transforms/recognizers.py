@@ -193,13 +193,15 @@ class ContextNameRecognizer(_Recognizer):
         if "PERSON" not in entities:
             return []
         doc = getattr(nlp_artifacts, "tokens", None)
+        tokens = {} if doc is None else {t.idx: t for t in doc}  # by offset, built once
         results = []
         for cue in self._cue.finditer(text):
             strength = cue.lastgroup
             pos, end = cue.end(), None
             for _ in range(2):  # first name, optional last name
                 word = _NAME_WORD.match(text, pos)
-                if not word or not self._name_like(word.group(0), word.start(), doc, strength):
+                if not word or not self._name_like(word.group(0), tokens.get(word.start()),
+                                                   strength):
                     break
                 end = word.end()
                 nxt = re.match(r"[ \t]+", text[end:])
@@ -211,10 +213,10 @@ class ContextNameRecognizer(_Recognizer):
         return results
 
     @staticmethod
-    def _name_like(word: str, start: int, doc, strength: str) -> bool:
+    def _name_like(word: str, token, strength: str) -> bool:
+        """``token`` is spaCy's token at the word, if any (no NLP: strong cues only)."""
         if len(word) < 2 or word.lower() in _NAME_STOP:
             return False
-        token = None if doc is None else next((t for t in doc if t.idx == start), None)
         if token is None:
             return strength == "strong"
         if token.is_stop or token.pos_ in _FUNCTION_POS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import collections
 from typing import List, Tuple
 
-from transforms.normalize import NormalizationError, normalize_id_casefold
+from transforms.normalize import NormalizationError, normalize, normalize_id_casefold
 from transforms.policy import Policy
 from transforms.pseudonym import Pseudonymizer
 from transforms.text_redaction import KnownIdentifier
@@ -91,8 +91,6 @@ def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymiz
 
 
 def _canonical(normalizer: str, raw: str, region: str) -> Tuple[str, bool]:
-    from transforms.normalize import normalize
-
     try:
         return normalize(normalizer, raw, region), False
     except NormalizationError:  # unusable as its type: hashed as a case-folded id

@@ -64,26 +64,25 @@ class _RedactBatchFn(beam.DoFn):
                         "redact", element["source"], element["position"],
                         f"redaction_failed:{type(one).__name__}", element["fields"]))
 
-    def _language(self, i: int, element: dict, texts, owners) -> str:
+    def _language(self, element: dict, own_texts) -> str:
         """The record's own language field if the policy has it, else detected."""
         supported = [lang for lang, _ in self.policy.languages]
         hinted = from_field(element.get("language_hint"), supported)
         if hinted:
             return hinted
-        own = " ".join(t for t, (j, _) in zip(texts, owners) if j == i)
-        return detect(own, supported, self.policy.language)
+        return detect(" ".join(own_texts), supported, self.policy.language)
 
     def _redact(self, batch):
-        texts, known, owners = [], [], []
+        texts, known, owners, record_langs = [], [], [], []
         for i, element in enumerate(batch):
+            first = len(texts)
             for field in self.fields:
                 if field in element["fields"]:
                     for _, text in collect_strings(element["fields"][field]):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
-        record_langs = [self._language(i, element, texts, owners)
-                        for i, element in enumerate(batch)]
+            record_langs.append(self._language(element, texts[first:]))
         groups = [i for i, _ in owners]
         languages = [record_langs[i] for i in groups]
         results = self._redactor.redact(texts, known, groups, languages) if texts else []

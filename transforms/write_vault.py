@@ -15,7 +15,9 @@ from transforms.vault import MANIFEST, RECIPIENT, file_entry, manifest_json
 DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND = "dead_letter", "quarantine", "token"
 
 
-class _SealFn(beam.DoFn):
+class SealFn(beam.DoFn):
+    """Seals payloads of one kind to the vault recipient; workers hold the public key only."""
+
     def __init__(self, recipient_pem: bytes, kind: str, run_id: str):
         self.recipient_pem, self.kind, self.run_id = recipient_pem, kind, run_id
         self._recipient = None
@@ -23,9 +25,13 @@ class _SealFn(beam.DoFn):
     def setup(self):
         self._recipient = load_recipient(self.recipient_pem)
 
-    def process(self, payload):
+    def sealed(self, payload: dict, run_id: str) -> str:
+        """One sealed line; token rows carry their pseudonym as the clear ``ref``."""
         ref = payload.get("pseudonym") if self.kind == TOKENS_KIND else None
-        yield seal(payload, self._recipient, self.kind, self.run_id, ref=ref)
+        return seal(payload, self._recipient, self.kind, run_id, ref=ref)
+
+    def process(self, payload):
+        yield self.sealed(payload, self.run_id)
 
 
 class _WriteManifestFn(beam.DoFn):
@@ -71,7 +77,7 @@ class WriteVault(beam.PTransform):
                 ("Tokens", TOKENS_KIND, tokens, "tokens")):
             written.append(
                 pcoll
-                | f"Seal{label}" >> beam.ParDo(_SealFn(self.recipient_pem, kind, self.run_id))
+                | f"Seal{label}" >> beam.ParDo(SealFn(self.recipient_pem, kind, self.run_id))
                 | f"Write{label}" >> beam.io.WriteToText(
                     FileSystems.join(self.vault_output, folder, "part"),
                     file_name_suffix=".sealed.jsonl"))

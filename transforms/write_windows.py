@@ -38,12 +38,11 @@ from transforms.arrow_rows import arrow_schema, to_row
 from transforms.elements import METRICS_NAMESPACE
 from transforms.policy import Policy
 from transforms.run_summary import AccountForRecords, SummaryFn
-from transforms.sealing import load_recipient, seal
 from transforms.vault import RECIPIENT
 from transforms.window_store import (SUMMARY, ensure_parent, iso, merged_counts, pane_suffix, part_name,
                                      read_json, sealed_name, unit_run_id, window_dir,
                                      window_id, write_atomic, write_manifest)
-from transforms.write_vault import DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND
+from transforms.write_vault import DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND, SealFn
 
 _LOG = logging.getLogger(__name__)
 
@@ -96,18 +95,11 @@ class _WriteShardFn(beam.DoFn):
                           "rows": len(rows)}
 
 
-class _SealWindowedFn(beam.DoFn):
-    def __init__(self, recipient_pem: bytes, kind: str, run_id: str):
-        self.recipient_pem, self.kind, self.run_id = recipient_pem, kind, run_id
-        self._recipient = None
-
-    def setup(self):
-        self._recipient = load_recipient(self.recipient_pem)
+class _SealWindowedFn(SealFn):
+    """Seals to the run id of the element's window, keyed by kind for the file writer."""
 
     def process(self, payload, win=beam.DoFn.WindowParam):
-        ref = payload.get("pseudonym") if self.kind == TOKENS_KIND else None
-        run = unit_run_id(self.run_id, window_id(win.start))
-        yield self.kind, seal(payload, self._recipient, self.kind, run, ref=ref)
+        yield self.kind, self.sealed(payload, unit_run_id(self.run_id, window_id(win.start)))
 
 
 class _WriteSealedFn(beam.DoFn):
