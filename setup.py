@@ -6,7 +6,7 @@ setup(
     version="0.1.0",
     description="Anonymize contact-center conversation exports with Apache Beam and Presidio",
     python_requires=">=3.10",
-    packages=find_packages(include=["pipelines", "transforms", "rules"]),
+    packages=find_packages(include=["pipelines", "pipelines.*", "transforms", "transforms.*", "rules"]),
     package_data={"rules": ["*.yaml", "*.json"]},
     # Runtime pins (with hashes) live in requirements.txt; these are the direct needs,
     # for `--setup_file` packaging on remote workers.

@@ -19,74 +19,33 @@ import argparse
 import getpass
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-from transforms.audit import AuditError
-from transforms.dataset import DatasetError
-from transforms.keys import KeysetError
-from transforms.policy import PolicyError
-from transforms.sealing import SealError
-from transforms.subjects import SubjectError
-
-EXPECTED_ERRORS = (PolicyError, KeysetError, SealError, AuditError, DatasetError,
-                   SubjectError)
-
-
-def _log_level(argv: List[str]) -> tuple:
-    level, rest, it = "INFO", [], iter(argv)
-    for arg in it:
-        if arg == "--log-level":
-            level = next(it, "INFO")
-        elif arg.startswith("--log-level="):
-            level = arg.split("=", 1)[1]
-        else:
-            rest.append(arg)
-    return level.upper(), rest
+from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
+from transforms.core.logs import configure_logging
+from transforms.core.policy import load_policy
+from transforms.datasets import audit, erasure
+from transforms.datasets.audit import AuditError
+from transforms.datasets.erasure import KeyMismatch
+from transforms.datasets.rekey import RekeyError, rekey
+from transforms.datasets.subjects import SubjectError, parse_subject
+from transforms.datasets.vault import load_manifest, token_map
+from transforms.keys import keyset as keys
+from transforms.keys import sealing
+from transforms.keys.keyset import KeysetError, dev_keyset, load_keyset
 
 
 def _redact(argv: List[str]) -> int:
-    from pipelines.redact import UsageError, run
-    from transforms.presidio_engine import EngineError
+    # Imported here, not at the top: Beam, spaCy and Presidio take seconds to import and
+    # only `redact` needs them (keys, audit, forget ... start at once).
+    from pipelines.redact import redact_command
 
-    if "-h" in argv or "--help" in argv:
-        from pipelines.options import RedactOptions
-
-        RedactOptions(["--help"])
-        return 0
-    try:
-        summary = run(argv)
-    except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
-        print(f"hushbeam: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:  # a second Ctrl-C during a streaming run
-        print("hushbeam: aborted; windows not committed yet are rolled back when the same "
-              "command runs again", file=sys.stderr)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(130)  # the runner's and spaCy's threads are not waited for
-    if summary.get("submitted"):
-        print(f"hushbeam: streaming job {summary['run_id']} submitted; windows go to "
-              f"{summary['output']}/window=*/, sealed vault to {summary['vault_output']}")
-        return 0
-    counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
-              f"quarantined {summary['records_quarantined']}, dead-lettered "
-              f"{summary['records_dead_lettered']}")
-    if summary.get("mode") == "streaming":
-        print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
-              f"({summary['files_taken']} new file(s) this run); windows in "
-              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
-        return 0
-    print(f"hushbeam: {counts}; summary in "
-          f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
-    return 0
+    return redact_command(argv)
 
 
 def _keyset_arg(value: Optional[str]):
-    from transforms.keys import dev_keyset, load_keyset
-
     return load_keyset(Path(value) if value else dev_keyset())
 
 
@@ -159,8 +118,6 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args) -> int:
-    from transforms import audit, keys, sealing
-
     if args.command == "keys" and args.keys_command == "create":
         keyset = keys.create_keyset(args.kms, args.out, version=args.version)
         print(f"keyset {args.out}: key {keyset.key_id} v{keyset.version} wrapped by {args.kms}")
@@ -183,8 +140,6 @@ def _run(args) -> int:
     elif args.command in ("forget", "subject-access"):
         return _subjects(args)
     elif args.command == "rekey":
-        from transforms.rekey import rekey
-
         vault_output = args.vault_output or args.output.with_name(args.output.name + ".vault")
         recipient = (args.vault_recipient or args.vault / "_recipient.pem").read_bytes()
         summary = rekey(args.dataset, args.vault, sealing.load_identity(args.identity),
@@ -197,9 +152,6 @@ def _run(args) -> int:
 
 
 def _reidentify(args) -> int:
-    from transforms import audit, sealing
-    from transforms.vault import load_manifest, token_map
-
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
@@ -225,10 +177,6 @@ def _reidentify(args) -> int:
 
 
 def _subjects(args) -> int:
-    from transforms import audit, erasure, sealing
-    from transforms.policy import load_policy
-    from transforms.subjects import parse_subject
-
     subjects = [parse_subject(s) for s in args.subject]
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
     identity = sealing.load_identity(args.identity) if args.identity else None
@@ -254,23 +202,17 @@ def _subjects(args) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    level, argv = _log_level(argv)
-    from transforms.logs import configure_logging
-
+    level, argv = split_log_level(argv)
     configure_logging(getattr(logging, level, logging.INFO))
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
     args = _parser().parse_args(argv)
     if args.command == "redact":
         return _redact([])
-    from transforms.erasure import KeyMismatch
-    from transforms.rekey import RekeyError
-
     try:
         return _run(args)
     except EXPECTED_ERRORS + (KeyMismatch, RekeyError, OSError) as exc:
-        print(f"hushbeam: error: {exc}", file=sys.stderr)
-        return 2
+        return fail(exc)
 
 
 if __name__ == "__main__":

@@ -20,233 +20,27 @@ Run: ``python -m pipelines.redact --input 'samples/*.jsonl' --output out/``
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import os
 import sys
-import uuid
-from pathlib import Path
 from typing import List, Optional
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import PipelineOptions
 
+from pipelines.config import UsageError, make_config
+from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
+from pipelines.graph import build_pipeline
 from pipelines.options import RedactOptions
 from pipelines.runner import resolve_runner
-from transforms.apply_export_schema import ApplyExportSchema
-from transforms.arrow_rows import PSEUDONYM_FORMAT
-from transforms.guard_leaks import GuardLeaks
-from transforms.landing import MAX_POLL_INTERVAL
-from transforms.keys import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
-from transforms.offline import ensure_offline
-from transforms.policy import Policy, load_policy
-from transforms.presidio_engine import check_spacy_model
-from transforms.pseudonymize_fields import PseudonymizeFields
-from transforms.read_conversations import ReadConversations, SourceSpec
-from transforms.redact_text import BatchSizes, RedactText
-from transforms.sealing import dev_recipient, load_recipient
-from transforms.write_anonymized import WriteAnonymized
-from transforms.write_vault import WriteVault
-from transforms.write_windows import AssignWindows, WriteWindows
+from pipelines.streaming import run_streaming
+from transforms.core.logs import configure_logging
+from transforms.core.offline import ensure_offline
+from transforms.core.presidio_engine import EngineError
 
 _LOG = logging.getLogger("hushbeam")
-
-
-class UsageError(Exception):
-    """A problem with the command line or its files; reported without a traceback."""
-
-
-@dataclasses.dataclass(frozen=True)
-class WindowSpec:
-    """Streaming output: fixed windows of this size, lateness allowed, files per window."""
-
-    window_seconds: int = 60
-    allowed_lateness_seconds: int = 3600
-    num_shards: int = 1
-
-
-@dataclasses.dataclass(frozen=True)
-class RedactConfig:
-    input: str
-    output: str
-    vault_output: str
-    policy: Policy
-    keyset: Keyset
-    recipient_pem: bytes
-    run_id: str
-    batch_sizes: BatchSizes
-    source: Optional[SourceSpec] = None  # default: the files matching ``input``, once
-    windows: Optional[WindowSpec] = None  # set: streaming, windowed output
-
-    def source_spec(self) -> SourceSpec:
-        return self.source or SourceSpec(pattern=self.input)
-
-    def header(self) -> dict:
-        return {"run_id": self.run_id, "policy_source": self.policy.source,
-                "policy_digest": self.policy.digest, "key_id": self.keyset.key_id,
-                "key_version": self.keyset.version, "pseudonym_format": PSEUDONYM_FORMAT,
-                "spacy_model": self.policy.spacy_model, "output": self.output,
-                "vault_output": self.vault_output}
-
-
-def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
-                   read_transform: Optional[beam.PTransform] = None) -> dict:
-    """Wires the stages; returns the main PCollections (tests assert on them).
-
-    ``read_transform`` replaces ``ReadConversations(cfg.source_spec())``; it must return
-    the same dict (tests feed one from a TestStream).
-    """
-    read = p | "ReadConversations" >> (read_transform or ReadConversations(cfg.source_spec()))
-    if cfg.windows:
-        read = read | "AssignWindows" >> AssignWindows(
-            cfg.windows.window_seconds, cfg.windows.allowed_lateness_seconds)
-    kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
-    hashed = kept | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
-    redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
-                                                           cfg.batch_sizes)
-    guarded = redacted.records | "GuardLeaks" >> GuardLeaks(cfg.policy)
-    dead_letters = ((read["dead_letter"], hashed.dead_letter, redacted.dead_letter)
-                    | "FlattenDeadLetters" >> beam.Flatten())
-    tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
-    if cfg.windows:
-        summary = ({"records": guarded.records, "read": read["read"],
-                    "dead_letters": dead_letters, "quarantine": guarded.quarantine,
-                    "tokens": tokens}
-                   | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
-                                                    cfg.header(), cfg.recipient_pem,
-                                                    cfg.windows.num_shards))
-        return {"records": guarded.records, "dead_letters": dead_letters,
-                "quarantine": guarded.quarantine, "summary": summary}
-    vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
-                    "tokens": tokens}
-                   | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id))
-    summary = ({"records": guarded.records, "read": read["read"],
-                "dead_letters": dead_letters, "quarantine": guarded.quarantine,
-                "vault_files": vault_files}
-               | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))
-    return {"records": guarded.records, "dead_letters": dead_letters,
-            "quarantine": guarded.quarantine, "summary": summary}
-
-
-def make_config(options: PipelineOptions) -> RedactConfig:
-    """Validate flags and files before any data is read; raises UsageError."""
-    ro = options.view_as(RedactOptions)
-    streaming = bool(options.view_as(StandardOptions).streaming)
-    source = _source_spec(ro, streaming)
-    if not ro.output or (source.kind == "files" and not ro.input):
-        raise UsageError("--input and --output are required")
-    runner = (options.view_as(StandardOptions).runner or "").lower()
-    if runner in ("dataflowrunner", "dataflow") and not (ro.keyset and ro.vault_recipient):
-        raise UsageError("a Dataflow run needs --keyset and --vault-recipient (the "
-                         "development keyring lives on this machine only)")
-    policy = load_policy(_fetched(ro.policy))
-    if ro.spacy_model:
-        policy = dataclasses.replace(policy, spacy_model=ro.spacy_model)
-    for _, model in policy.languages:
-        check_spacy_model(model)
-    keyset = load_keyset(Path(_fetched(ro.keyset)) if ro.keyset else dev_keyset())
-    unwrap_data_key(keyset)  # fail now, not on a worker, if the master key is wrong
-    recipient_path = Path(_fetched(ro.vault_recipient)) if ro.vault_recipient else dev_recipient(
-        hushbeam_home())
-    try:
-        recipient_pem = recipient_path.read_bytes()
-    except OSError:
-        raise UsageError(f"vault recipient {recipient_path} cannot be read") from None
-    load_recipient(recipient_pem)
-    output = ro.output.rstrip("/")
-    vault_output = (ro.vault_output or output + ".vault").rstrip("/")
-    _check_vault_apart(output, vault_output)
-    if ro.nlp_batch_size < 1:
-        raise UsageError("--nlp-batch-size must be at least 1")
-    windows = None
-    if streaming:
-        windows = WindowSpec(ro.window_seconds, ro.allowed_lateness_seconds, ro.num_shards)
-        if windows.window_seconds < 1 or windows.num_shards < 1 or (
-                windows.allowed_lateness_seconds < 0):
-            raise UsageError("--window-seconds and --num-shards must be at least 1, "
-                             "--allowed-lateness-seconds at least 0")
-    else:
-        if source.kind != "files":
-            raise UsageError(f"--source {source.kind} needs --streaming")
-        _check_locations(ro.input, output, vault_output, ro.overwrite)
-    return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
-                        policy=policy, keyset=keyset, recipient_pem=recipient_pem,
-                        run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
-                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows)
-
-
-def _fetched(path: Optional[str]) -> Optional[str]:
-    """A local copy of a policy, keyset or recipient given as gs://... (Flex Templates)."""
-    if not path or "://" not in path:
-        return path
-    import tempfile
-
-    try:
-        with FileSystems.open(path) as fh:
-            data = fh.read()
-    except Exception as exc:  # the path names our own config files, not data
-        raise UsageError(f"{path} cannot be read ({type(exc).__name__})") from None
-    local = Path(tempfile.mkdtemp(prefix="hushbeam-")) / FileSystems.split(path)[1]
-    local.write_bytes(data)
-    return str(local)
-
-
-def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
-    """The one place where the source is chosen from the flags."""
-    if ro.source == "pubsub" and not (ro.pubsub_subscription or ro.pubsub_topic):
-        raise UsageError("--source pubsub needs --pubsub-subscription or --pubsub-topic")
-    if ro.source == "kafka" and not (ro.kafka_bootstrap_servers and ro.kafka_topics):
-        raise UsageError("--source kafka needs --kafka-bootstrap-servers and --kafka-topic")
-    config = []
-    for pair in ro.kafka_consumer_config:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise UsageError(f"--kafka-consumer-config {pair!r} is not KEY=VALUE")
-        config.append((key, value))
-    if streaming and not 0 < ro.poll_interval <= MAX_POLL_INTERVAL:
-        raise UsageError(f"--poll-interval must be in (0, {MAX_POLL_INTERVAL:g}] seconds")
-    pattern = ro.input
-    if streaming and pattern and "://" not in pattern:
-        # Absolute, so the ledger of a restarted job names the same files from any cwd.
-        pattern = os.path.abspath(pattern)
-        if Path(pattern).is_dir():
-            pattern = os.path.join(pattern, "*")  # a landing directory: every file in it
-    return SourceSpec(kind=ro.source, pattern=pattern, streaming=streaming,
-                      poll_interval=ro.poll_interval,
-                      pubsub_subscription=ro.pubsub_subscription,
-                      pubsub_topic=ro.pubsub_topic,
-                      kafka_bootstrap_servers=ro.kafka_bootstrap_servers,
-                      kafka_topics=tuple(ro.kafka_topics),
-                      kafka_consumer_config=tuple(config),
-                      kafka_expansion_service=ro.kafka_expansion_service)
-
-
-def _check_vault_apart(output: str, vault_output: str) -> None:
-    out_abs, vault_abs = _abs(output), _abs(vault_output)
-    if vault_abs == out_abs or vault_abs.startswith(out_abs + "/"):
-        raise UsageError("--vault-output must not be inside --output (the dataset must hold "
-                         "no raw data)")
-
-
-def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bool) -> None:
-    if not FileSystems.match([pattern])[0].metadata_list:
-        raise UsageError(f"no input file matches {pattern!r}")
-    for directory, globs in ((output, ["part-*.parquet", "_summary.json"]),
-                             (vault_output, ["*/part-*.sealed.jsonl", "_manifest.json", "_recipient.pem"])):
-        existing = [m.path for g in globs
-                    for m in FileSystems.match([FileSystems.join(directory, g)])[0].metadata_list]
-        if existing and not overwrite:
-            raise UsageError(f"{directory} holds the output of an earlier run; pass "
-                             "--overwrite to replace it")
-        if existing:
-            FileSystems.delete(existing)
-
-
-def _abs(path: str) -> str:
-    return path if "://" in path else str(Path(path).resolve())
 
 
 def run(argv: Optional[List[str]] = None) -> dict:
@@ -255,8 +49,6 @@ def run(argv: Optional[List[str]] = None) -> dict:
     options = PipelineOptions(argv)
     cfg = make_config(options)
     if cfg.windows:
-        from pipelines.streaming import run_streaming
-
         return run_streaming(options, cfg)
     _LOG.info("hushbeam run %s: policy %s (%s), key %s v%d", cfg.run_id, cfg.policy.source,
               cfg.policy.digest[:19], cfg.keyset.key_id, cfg.keyset.version)
@@ -270,10 +62,43 @@ def run(argv: Optional[List[str]] = None) -> dict:
     return summary
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    from pipelines.cli import main as cli_main
+def redact_command(argv: List[str]) -> int:
+    """``hushbeam redact ARGS``: run, print the counts; exit 0, 2 (usage/data) or 130."""
+    if "-h" in argv or "--help" in argv:
+        RedactOptions(["--help"])
+        return 0
+    try:
+        summary = run(argv)
+    except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
+        return fail(exc)
+    except KeyboardInterrupt:  # a second Ctrl-C during a streaming run
+        print("hushbeam: aborted; windows not committed yet are rolled back when the same "
+              "command runs again", file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)  # the runner's and spaCy's threads are not waited for
+    if summary.get("submitted"):
+        print(f"hushbeam: streaming job {summary['run_id']} submitted; windows go to "
+              f"{summary['output']}/window=*/, sealed vault to {summary['vault_output']}")
+        return 0
+    counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
+              f"quarantined {summary['records_quarantined']}, dead-lettered "
+              f"{summary['records_dead_lettered']}")
+    if summary.get("mode") == "streaming":
+        print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
+              f"({summary['files_taken']} new file(s) this run); windows in "
+              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
+        return 0
+    print(f"hushbeam: {counts}; summary in "
+          f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
+    return 0
 
-    return cli_main(["redact"] + list(sys.argv[1:] if argv is None else argv))
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``python -m pipelines.redact ARGS`` (the same as ``hushbeam redact ARGS``)."""
+    level, argv = split_log_level(list(sys.argv[1:] if argv is None else argv))
+    configure_logging(getattr(logging, level, logging.INFO))
+    return redact_command(argv)
 
 
 if __name__ == "__main__":

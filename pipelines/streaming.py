@@ -26,18 +26,20 @@ import json
 import logging
 import shutil
 import signal
-from typing import Optional
 
 import apache_beam as beam
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from pipelines.config import UsageError
+from pipelines.graph import build_pipeline
+from pipelines.landing_poller import LandingPoller, WatchSpec
+from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
-from transforms import window_store
-from transforms.export_format import iter_items
-from transforms.landing import LandingPoller, WatchSpec
+from transforms.core.formats import iter_items
+from transforms.datasets import window_store
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -68,8 +70,6 @@ class Resume:
 
 def prepare_output(cfg, overwrite: bool) -> Resume:
     """Start a new job in ``cfg.output`` or continue the one there; raises UsageError."""
-    from pipelines.redact import UsageError
-
     job_path = FileSystems.join(cfg.output, window_store.JOB)
     job = window_store.read_json(job_path)
     identity = job_identity(cfg)
@@ -140,8 +140,6 @@ def _stop_on_signals(stop, message: str):
 def run_streaming(options: PipelineOptions, cfg) -> dict:
     """Run a streaming job (local, or attached to Flink/Prism) and return its totals, or
     submit it (Dataflow, ``--no_wait_until_finish``) and return at once."""
-    from pipelines.redact import UsageError, build_pipeline
-
     ro = options.view_as(RedactOptions)
     spec = cfg.source_spec()
     runner = resolve_runner(options)
@@ -188,8 +186,6 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         spec.pattern, poll_interval=spec.poll_interval, settle_seconds=ro.settle_seconds,
         stop_after=ro.stop_after_seconds, stop_when_idle=ro.stop_when_idle,
         skip=resume.skip, floor=resume.floor))
-    from transforms.landing_service import LandingWatcher
-
     with LandingWatcher(poller) as watcher, _stop_on_signals(
             watcher.stop, "stopping: taking the files that have arrived and committing the "
             "open windows"):
@@ -203,8 +199,6 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
 
 def _check_source_needs(spec) -> None:
     """What the Pub/Sub and Kafka sources need where the pipeline is built; UsageError."""
-    from pipelines.redact import UsageError
-
     if spec.kind == "pubsub":
         try:
             from google.cloud import pubsub  # noqa: F401

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from transforms.keys import Keyset, create_keyset, load_keyset, unwrap_data_key
-from transforms.offline import ensure_offline
-from transforms.policy import Policy, load_policy
-from transforms.pseudonym import Pseudonymizer
-from transforms.sealing import generate_identity
+from transforms.keys.keyset import Keyset, create_keyset, load_keyset, unwrap_data_key
+from transforms.core.offline import ensure_offline
+from transforms.core.policy import Policy, load_policy
+from transforms.core.pseudonym import Pseudonymizer
+from transforms.keys.sealing import generate_identity
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ def policy() -> Policy:
 
 @pytest.fixture(scope="session")
 def analyzer(policy):
-    from transforms.presidio_engine import build_analyzer
+    from transforms.core.presidio_engine import build_analyzer
 
     ensure_offline()
     return build_analyzer(policy)

@@ -2,9 +2,9 @@
 
 import apache_beam as beam
 
-from transforms.elements import add_counts
-from transforms.policy import Policy
-from transforms.record_fields import select_fields
+from transforms.core.elements import add_counts
+from transforms.core.policy import Policy
+from transforms.core.structured_fields import select_fields
 
 
 class _SelectFieldsFn(beam.DoFn):

@@ -3,11 +3,11 @@
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from transforms.elements import METRICS_NAMESPACE, QUARANTINE, dead_letter
-from transforms.leak_check import find_leaks
-from transforms.policy import Policy
-from transforms.text_redaction import collect_strings
-from transforms.urls import UrlRules
+from transforms.core.elements import METRICS_NAMESPACE, QUARANTINE, dead_letter
+from transforms.core.leak_finder import find_leaks
+from transforms.core.policy import Policy
+from transforms.core.text_redactor import collect_strings
+from transforms.core.urls import UrlRules
 
 
 class _GuardFn(beam.DoFn):

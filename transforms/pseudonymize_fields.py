@@ -2,11 +2,11 @@
 
 import apache_beam as beam
 
-from transforms.elements import DEAD_LETTER, add_counts, dead_letter
-from transforms.keys import Keyset, unwrap_data_key
-from transforms.policy import Policy
-from transforms.pseudonym import Pseudonymizer
-from transforms.record_fields import IllTypedField, pseudonymize_fields
+from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.keys.keyset import Keyset, unwrap_data_key
+from transforms.core.policy import Policy
+from transforms.core.pseudonym import Pseudonymizer
+from transforms.core.structured_fields import IllTypedField, pseudonymize_fields
 
 TOKENS = "tokens"
 

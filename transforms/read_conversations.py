@@ -4,7 +4,7 @@ Sources (one :class:`SourceSpec`, chosen in one place, ``pipelines/options.py``)
 
 * ``files``, batch: the files matching a glob, once (bounded).
 * ``files``, streaming: the glob watched for new files (unbounded). On the local runner a
-  driver-side :class:`~transforms.landing.LandingPoller` feeds the pipeline through
+  driver-side :class:`~pipelines.landing_poller.LandingPoller` feeds the pipeline through
   Beam's TestStream service on loopback (``endpoint``); on Dataflow and Flink,
   ``fileio.MatchContinuously``. Event time = the file's arrival (see landing.py).
 * ``pubsub``: Google Pub/Sub (Dataflow). A message is one export (a JSON object, JSON
@@ -29,8 +29,8 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
-from transforms.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
-from transforms.export_format import iter_items
+from transforms.core.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
+from transforms.core.formats import iter_items
 
 READ = "read"  # tag of the one-per-item accounting output
 SOURCE_KINDS = ("files", "pubsub", "kafka")

@@ -5,14 +5,14 @@ import logging
 import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
-from transforms.elements import DEAD_LETTER, add_counts, dead_letter
-from transforms.keys import Keyset, unwrap_data_key
-from transforms.language import detect, from_field
-from transforms.policy import Policy
-from transforms.pseudonym import Pseudonymizer
+from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.keys.keyset import Keyset, unwrap_data_key
+from transforms.core.language import detect, from_field
+from transforms.core.policy import Policy
+from transforms.core.pseudonym import Pseudonymizer
 from transforms.pseudonymize_fields import TOKENS
-from transforms.record_fields import scanned_fields
-from transforms.text_redaction import TextRedactor, collect_strings, replace_strings
+from transforms.core.structured_fields import scanned_fields
+from transforms.core.text_redactor import TextRedactor, collect_strings, replace_strings
 
 _LOG = logging.getLogger(__name__)
 
@@ -38,8 +38,8 @@ class _RedactBatchFn(beam.DoFn):
         self._redactor = None
 
     def setup(self):
-        from transforms.logs import quiet_data_loggers
-        from transforms.presidio_engine import build_analyzer
+        from transforms.core.logs import quiet_data_loggers
+        from transforms.core.presidio_engine import build_analyzer
 
         quiet_data_loggers()
 

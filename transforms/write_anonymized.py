@@ -5,8 +5,8 @@ import json
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.arrow_rows import arrow_schema, to_row
-from transforms.policy import Policy
+from transforms.core.arrow_rows import arrow_schema, to_row
+from transforms.core.policy import Policy
 from transforms.run_summary import AccountForRecords, SummaryFn
 
 

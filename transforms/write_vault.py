@@ -9,8 +9,8 @@ Layout under ``--vault-output`` (one sealed JSON line per record, see sealing.py
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.sealing import load_recipient, seal
-from transforms.vault import MANIFEST, RECIPIENT, file_entry, manifest_json
+from transforms.keys.sealing import load_recipient, seal
+from transforms.datasets.vault import MANIFEST, RECIPIENT, file_entry, manifest_json
 
 DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND = "dead_letter", "quarantine", "token"
 

@@ -34,12 +34,12 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms import trigger, window
 from apache_beam.utils.windowed_value import PaneInfoTiming
 
-from transforms.arrow_rows import arrow_schema, to_row
-from transforms.elements import METRICS_NAMESPACE
-from transforms.policy import Policy
+from transforms.core.arrow_rows import arrow_schema, to_row
+from transforms.core.elements import METRICS_NAMESPACE
+from transforms.core.policy import Policy
 from transforms.run_summary import AccountForRecords, SummaryFn
-from transforms.vault import RECIPIENT
-from transforms.window_store import (SUMMARY, ensure_parent, iso, merged_counts, pane_suffix, part_name,
+from transforms.datasets.vault import RECIPIENT
+from transforms.datasets.window_store import (SUMMARY, ensure_parent, iso, merged_counts, pane_suffix, part_name,
                                      read_json, sealed_name, unit_run_id, window_dir,
                                      window_id, write_atomic, write_manifest)
 from transforms.write_vault import DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND, SealFn

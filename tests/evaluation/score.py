@@ -8,7 +8,7 @@ import re
 from typing import Dict, List
 
 from tests.evaluation.corpus import DIGITS, Conversation
-from transforms.pseudonym import PSEUDONYM_RE
+from transforms.core.pseudonym import PSEUDONYM_RE
 
 _TOKEN = re.compile(r"\S+")
 _WORD_DIGIT = {w: str(i) for i, w in enumerate(DIGITS)} | {"oh": "0"}

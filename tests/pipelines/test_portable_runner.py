@@ -13,12 +13,13 @@ import pyarrow.parquet as pq
 from apache_beam.options.pipeline_options import PipelineOptions
 from apache_beam.transforms.window import TimestampedValue
 
-from pipelines.redact import RedactConfig, WindowSpec, build_pipeline
+from pipelines.config import RedactConfig, WindowSpec
+from pipelines.graph import build_pipeline
 from pipelines.runner import resolve_runner
 from tests.conftest import REPO
 from transforms.read_conversations import ParseExportFiles
 from transforms.redact_text import BatchSizes
-from transforms.vault import verify_vault
+from transforms.datasets.vault import verify_vault
 
 PORTABLE = ["--runner", "PortableRunner", "--job_endpoint", "embed"]
 

@@ -18,13 +18,14 @@ import pytest
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
-from pipelines.redact import RedactConfig, build_pipeline
+from pipelines.config import RedactConfig
+from pipelines.graph import build_pipeline
 from pipelines.runner import OfflineDirectRunner
 from tests.conftest import REPO
 from tests.synthetic import FILLER, make_corpus
-from transforms.pseudonym import PSEUDONYM_RE
+from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.redact_text import BatchSizes
-from transforms.sealing import load_identity, open_sealed
+from transforms.keys.sealing import load_identity, open_sealed
 
 PYTHON = sys.executable
 

@@ -20,9 +20,9 @@ import pytest
 
 from tests.conftest import REPO
 from tests.synthetic import make_corpus
-from transforms.pseudonym import PSEUDONYM_RE
-from transforms.sealing import load_identity
-from transforms.vault import read_vault
+from transforms.core.pseudonym import PSEUDONYM_RE
+from transforms.keys.sealing import load_identity
+from transforms.datasets.vault import read_vault
 
 PYTHON = sys.executable
 FILES = 5

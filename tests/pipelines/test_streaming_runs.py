@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pipelines.redact import RedactConfig, UsageError, WindowSpec
+from pipelines.config import RedactConfig, UsageError, WindowSpec
 from pipelines.streaming import finish, prepare_output
 from tests.conftest import REPO
 from transforms.read_conversations import SourceSpec
@@ -149,7 +149,7 @@ def test_cluster_sources_build_into_a_portable_pipeline(tmp_path, policy, keyset
     import apache_beam as beam
     from apache_beam.options.pipeline_options import PipelineOptions
 
-    from pipelines.redact import build_pipeline
+    from pipelines.graph import build_pipeline
 
     cfg = dataclasses.replace(_cfg(tmp_path, policy, keyset, key_home), source=spec)
     p = beam.Pipeline(options=PipelineOptions(["--streaming"]))

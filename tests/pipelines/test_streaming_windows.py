@@ -17,12 +17,13 @@ from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing import test_stream
 from apache_beam.transforms.window import TimestampedValue
 
-from pipelines.redact import RedactConfig, WindowSpec, build_pipeline
+from pipelines.config import RedactConfig, WindowSpec
+from pipelines.graph import build_pipeline
 from pipelines.runner import OfflineDirectRunner
 from transforms.read_conversations import ParseExportFiles
 from transforms.redact_text import BatchSizes
-from transforms.sealing import SealError, load_identity, open_sealed
-from transforms.vault import verify_vault
+from transforms.keys.sealing import SealError, load_identity, open_sealed
+from transforms.datasets.vault import verify_vault
 
 BASE = 1772359200  # 2026-03-01T10:00:00Z
 

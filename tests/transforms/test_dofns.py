@@ -2,11 +2,11 @@
 import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
-from transforms.elements import DEAD_LETTER, QUARANTINE, conversation
+from transforms.core.elements import DEAD_LETTER, QUARANTINE, conversation
 from transforms.guard_leaks import _GuardFn
 from transforms.pseudonymize_fields import TOKENS, _PseudonymizeFn
 from transforms.redact_text import _RedactBatchFn
-from transforms.text_redaction import KnownIdentifier
+from transforms.core.text_redactor import KnownIdentifier
 
 
 def _split(outputs):

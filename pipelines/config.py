@@ -1,0 +1,180 @@
+"""Configuration of a redact run: flags and files checked before any data is read.
+
+``make_config(options)`` turns Beam ``PipelineOptions`` (with :class:`RedactOptions`)
+into a frozen :class:`RedactConfig`, or raises :class:`UsageError` with a one-line
+message (the CLI prints it and exits 2). Nothing here builds or runs a pipeline.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import uuid
+from pathlib import Path
+from typing import Optional
+
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from pipelines.landing_poller import MAX_POLL_INTERVAL
+from pipelines.options import RedactOptions
+from transforms.core.arrow_rows import PSEUDONYM_FORMAT
+from transforms.core.policy import Policy, load_policy
+from transforms.core.presidio_engine import check_spacy_model
+from transforms.keys.keyset import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
+from transforms.keys.sealing import dev_recipient, load_recipient
+from transforms.read_conversations import SourceSpec
+from transforms.redact_text import BatchSizes
+
+class UsageError(Exception):
+    """A problem with the command line or its files; reported without a traceback."""
+
+
+@dataclasses.dataclass(frozen=True)
+class WindowSpec:
+    """Streaming output: fixed windows of this size, lateness allowed, files per window."""
+
+    window_seconds: int = 60
+    allowed_lateness_seconds: int = 3600
+    num_shards: int = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class RedactConfig:
+    input: str
+    output: str
+    vault_output: str
+    policy: Policy
+    keyset: Keyset
+    recipient_pem: bytes
+    run_id: str
+    batch_sizes: BatchSizes
+    source: Optional[SourceSpec] = None  # default: the files matching ``input``, once
+    windows: Optional[WindowSpec] = None  # set: streaming, windowed output
+
+    def source_spec(self) -> SourceSpec:
+        return self.source or SourceSpec(pattern=self.input)
+
+    def header(self) -> dict:
+        return {"run_id": self.run_id, "policy_source": self.policy.source,
+                "policy_digest": self.policy.digest, "key_id": self.keyset.key_id,
+                "key_version": self.keyset.version, "pseudonym_format": PSEUDONYM_FORMAT,
+                "spacy_model": self.policy.spacy_model, "output": self.output,
+                "vault_output": self.vault_output}
+
+
+def make_config(options: PipelineOptions) -> RedactConfig:
+    """Validate flags and files before any data is read; raises UsageError."""
+    ro = options.view_as(RedactOptions)
+    streaming = bool(options.view_as(StandardOptions).streaming)
+    source = _source_spec(ro, streaming)
+    if not ro.output or (source.kind == "files" and not ro.input):
+        raise UsageError("--input and --output are required")
+    runner = (options.view_as(StandardOptions).runner or "").lower()
+    if runner in ("dataflowrunner", "dataflow") and not (ro.keyset and ro.vault_recipient):
+        raise UsageError("a Dataflow run needs --keyset and --vault-recipient (the "
+                         "development keyring lives on this machine only)")
+    policy = load_policy(_fetched(ro.policy))
+    if ro.spacy_model:
+        policy = dataclasses.replace(policy, spacy_model=ro.spacy_model)
+    for _, model in policy.languages:
+        check_spacy_model(model)
+    keyset = load_keyset(Path(_fetched(ro.keyset)) if ro.keyset else dev_keyset())
+    unwrap_data_key(keyset)  # fail now, not on a worker, if the master key is wrong
+    recipient_path = Path(_fetched(ro.vault_recipient)) if ro.vault_recipient else dev_recipient(
+        hushbeam_home())
+    try:
+        recipient_pem = recipient_path.read_bytes()
+    except OSError:
+        raise UsageError(f"vault recipient {recipient_path} cannot be read") from None
+    load_recipient(recipient_pem)
+    output = ro.output.rstrip("/")
+    vault_output = (ro.vault_output or output + ".vault").rstrip("/")
+    _check_vault_apart(output, vault_output)
+    if ro.nlp_batch_size < 1:
+        raise UsageError("--nlp-batch-size must be at least 1")
+    windows = None
+    if streaming:
+        windows = WindowSpec(ro.window_seconds, ro.allowed_lateness_seconds, ro.num_shards)
+        if windows.window_seconds < 1 or windows.num_shards < 1 or (
+                windows.allowed_lateness_seconds < 0):
+            raise UsageError("--window-seconds and --num-shards must be at least 1, "
+                             "--allowed-lateness-seconds at least 0")
+    else:
+        if source.kind != "files":
+            raise UsageError(f"--source {source.kind} needs --streaming")
+        _check_locations(ro.input, output, vault_output, ro.overwrite)
+    return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
+                        policy=policy, keyset=keyset, recipient_pem=recipient_pem,
+                        run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
+                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows)
+
+
+def _fetched(path: Optional[str]) -> Optional[str]:
+    """A local copy of a policy, keyset or recipient given as gs://... (Flex Templates)."""
+    if not path or "://" not in path:
+        return path
+    import tempfile
+
+    try:
+        with FileSystems.open(path) as fh:
+            data = fh.read()
+    except Exception as exc:  # the path names our own config files, not data
+        raise UsageError(f"{path} cannot be read ({type(exc).__name__})") from None
+    local = Path(tempfile.mkdtemp(prefix="hushbeam-")) / FileSystems.split(path)[1]
+    local.write_bytes(data)
+    return str(local)
+
+
+def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
+    """The one place where the source is chosen from the flags."""
+    if ro.source == "pubsub" and not (ro.pubsub_subscription or ro.pubsub_topic):
+        raise UsageError("--source pubsub needs --pubsub-subscription or --pubsub-topic")
+    if ro.source == "kafka" and not (ro.kafka_bootstrap_servers and ro.kafka_topics):
+        raise UsageError("--source kafka needs --kafka-bootstrap-servers and --kafka-topic")
+    config = []
+    for pair in ro.kafka_consumer_config:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--kafka-consumer-config {pair!r} is not KEY=VALUE")
+        config.append((key, value))
+    if streaming and not 0 < ro.poll_interval <= MAX_POLL_INTERVAL:
+        raise UsageError(f"--poll-interval must be in (0, {MAX_POLL_INTERVAL:g}] seconds")
+    pattern = ro.input
+    if streaming and pattern and "://" not in pattern:
+        # Absolute, so the ledger of a restarted job names the same files from any cwd.
+        pattern = os.path.abspath(pattern)
+        if Path(pattern).is_dir():
+            pattern = os.path.join(pattern, "*")  # a landing directory: every file in it
+    return SourceSpec(kind=ro.source, pattern=pattern, streaming=streaming,
+                      poll_interval=ro.poll_interval,
+                      pubsub_subscription=ro.pubsub_subscription,
+                      pubsub_topic=ro.pubsub_topic,
+                      kafka_bootstrap_servers=ro.kafka_bootstrap_servers,
+                      kafka_topics=tuple(ro.kafka_topics),
+                      kafka_consumer_config=tuple(config),
+                      kafka_expansion_service=ro.kafka_expansion_service)
+
+
+def _check_vault_apart(output: str, vault_output: str) -> None:
+    out_abs, vault_abs = _abs(output), _abs(vault_output)
+    if vault_abs == out_abs or vault_abs.startswith(out_abs + "/"):
+        raise UsageError("--vault-output must not be inside --output (the dataset must hold "
+                         "no raw data)")
+
+
+def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bool) -> None:
+    if not FileSystems.match([pattern])[0].metadata_list:
+        raise UsageError(f"no input file matches {pattern!r}")
+    for directory, globs in ((output, ["part-*.parquet", "_summary.json"]),
+                             (vault_output, ["*/part-*.sealed.jsonl", "_manifest.json", "_recipient.pem"])):
+        existing = [m.path for g in globs
+                    for m in FileSystems.match([FileSystems.join(directory, g)])[0].metadata_list]
+        if existing and not overwrite:
+            raise UsageError(f"{directory} holds the output of an earlier run; pass "
+                             "--overwrite to replace it")
+        if existing:
+            FileSystems.delete(existing)
+
+
+def _abs(path: str) -> str:
+    return path if "://" in path else str(Path(path).resolve())

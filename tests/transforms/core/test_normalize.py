@@ -1,0 +1,49 @@
+import pytest
+
+from transforms.core.normalize import (NormalizationError, normalize_email, normalize_id_casefold,
+                                  normalize_id_exact, normalize_phone)
+
+
+@pytest.mark.parametrize("written", [
+    "(415) 555-2671", "415-555-2671", "415.555.2671", "+1 415 555 2671", "4155552671",
+    "+14155552671", "1-415-555-2671", " +1 (415) 555 2671 ", "４１５ ５５５ ２６７１",
+])
+def test_us_phone_formats_normalize_to_one_e164(written):
+    assert normalize_phone(written, "US") == "+14155552671"
+
+
+@pytest.mark.parametrize("written,region", [
+    ("020 7946 0958", "GB"), ("+44 20 7946 0958", "US"), ("+44 (0)20 7946 0958", "US"),
+])
+def test_international_phone_uses_country_code_or_policy_region(written, region):
+    assert normalize_phone(written, region) == "+442079460958"
+
+
+def test_unparseable_phone_falls_back_to_marked_digits():
+    assert normalize_phone("ext 12-34-56-78-90-12-34-56", "US") == "+?1234567890123456"
+
+
+def test_phone_with_too_few_digits_is_refused_without_echoing_it():
+    with pytest.raises(NormalizationError) as err:
+        normalize_phone("12-34", "US")
+    assert "12-34" not in str(err.value)
+
+
+@pytest.mark.parametrize("written", [
+    " John.Smith@Example.com ", "JOHN.SMITH@EXAMPLE.COM", "mailto:john.smith@example.com",
+])
+def test_email_forms_normalize_to_trimmed_lowercase(written):
+    assert normalize_email(written) == "john.smith@example.com"
+
+
+@pytest.mark.parametrize("bad", ["not an email", "@example.com", "a@b@c", "user@"])
+def test_non_email_is_refused(bad):
+    with pytest.raises(NormalizationError):
+        normalize_email(bad)
+
+
+def test_ids_are_trimmed_and_optionally_case_folded():
+    assert normalize_id_exact("  CUST_998877 ") == "CUST_998877"
+    assert normalize_id_casefold("CUST_998877") == normalize_id_casefold("cust_998877")
+    with pytest.raises(NormalizationError):
+        normalize_id_exact("   ")

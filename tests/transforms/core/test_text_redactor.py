@@ -1,0 +1,87 @@
+"""TextRedactor with the real Presidio engine and spaCy model (session fixture)."""
+import pytest
+
+from transforms.core.text_redactor import (KnownIdentifier, Span, TextRedactor, collect_strings,
+                                       replace_strings, resolve_overlaps)
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+def _one(redactor, text, known=()):
+    return redactor.redact([text], [list(known)])[0]
+
+
+def test_email_in_text_gets_the_same_pseudonym_as_the_email_column(redactor, pseudonymizer):
+    column = pseudonymizer.pseudonymize("EMAIL", "email", " John.Smith@Example.com ")
+    out = _one(redactor, "customer: write to JOHN.SMITH@example.com please").text
+    assert column in out and "example.com" not in out.lower()
+
+
+def test_record_phone_in_any_format_is_found_even_without_context(redactor, pseudonymizer):
+    canonical = "+14155552671"
+    column = pseudonymizer.pseudonym("PHONE", canonical)
+    known = [KnownIdentifier("PHONE", "phone", canonical)]
+    for written in ("415 555 2671", "415.555.2671", "+1 (415) 555-2671", "4155552671"):
+        out = _one(redactor, f"ok {written} fine", known).text
+        assert out == f"ok {column} fine"
+
+
+def test_record_customer_id_in_text_matches_the_column_case_insensitively(redactor,
+                                                                         pseudonymizer):
+    column = pseudonymizer.pseudonymize("CUSTOMER_ID", "id_casefold", "CUST_998877")
+    out = _one(redactor, "my id is cust_998877",
+               [KnownIdentifier("CUSTOMER_ID", "id_casefold", "cust_998877")]).text
+    assert out == f"my id is {column}"
+
+
+def test_pol_acct_rule_hashes_policy_and_account_ids(redactor):
+    result = _one(redactor, "policy POL-20231145 and account acct-5566778899 ok")
+    assert "20231145" not in result.text and "5566778899" not in result.text
+    assert result.text.count("POLICY_ACCOUNT_ID#k1:") == 2
+    assert result.entity_counts["POLICY_ACCOUNT_ID"] == 2
+
+
+def test_cards_ibans_names_and_signed_urls_are_replaced(redactor):
+    text = ("Hello, I am Maria Garcia. Card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 "
+            "7654 32, recording https://rec.example.com/a.wav?token=abc123")
+    out = _one(redactor, text).text
+    for secret in ("Maria", "Garcia", "4111", "GB82", "token=abc123"):
+        assert secret not in out
+    assert "<CREDIT_CARD>" in out and "<IBAN>" in out and "<REMOVED_URL>" in out
+
+
+def test_ordinary_words_survive(redactor):
+    text = "please allow three business days for the refund to appear on your statement"
+    assert _one(redactor, text).text == text
+
+
+def test_overlapping_detections_resolve_by_policy_priority():
+    spans = [Span(10, 22, "UK_NHS", 1.0), Span(8, 22, "PHONE_NUMBER", 0.4),
+             Span(30, 35, "PERSON", 0.85)]
+    resolved = resolve_overlaps(spans, ["PHONE_NUMBER", "PERSON"])
+    assert [(s, e, w.entity) for s, e, w in resolved] == [(8, 22, "PHONE_NUMBER"),
+                                                          (30, 35, "PERSON")]
+
+
+def test_record_identifier_wins_any_overlap():
+    spans = [Span(0, 10, "US_BANK_NUMBER", 0.9),
+             Span(0, 10, "PHONE", 1.0, canonical="+14155552671", pseudonym_type="PHONE")]
+    (_, _, winner), = resolve_overlaps(spans, ["US_BANK_NUMBER", "PHONE"])
+    assert winner.canonical == "+14155552671"
+
+
+def test_us_phone_is_treated_as_a_phone_not_an_nhs_or_bank_number(redactor, pseudonymizer):
+    out = _one(redactor, "call me on 212-555-0147 tomorrow").text
+    assert out == f"call me on {pseudonymizer.pseudonym('PHONE', '+12125550147')} tomorrow"
+
+
+def test_nested_strings_round_trip_in_order_and_shape():
+    value = {"a": ["x", {"b": "y"}, 3, None, True], "c": "z"}
+    strings = collect_strings(value)
+    assert [s for _, s in strings] == ["x", "y", "3", "z"]
+    assert replace_strings(value, ["X", "Y", "3", "Z"]) == {
+        "a": ["X", {"b": "Y"}, 3, None, True], "c": "Z"}
+    assert replace_strings({"n": 4155552671}, ["P"]) == {"n": "P"}

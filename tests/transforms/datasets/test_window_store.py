@@ -1,0 +1,83 @@
+"""The windowed dataset on disk: names, the ledger, recovery after an interrupted commit."""
+import json
+
+from transforms.datasets import window_store
+
+
+def _commit(out, vault, wid, files, vault_files, sources, end):
+    (out / f"window={wid}").mkdir(parents=True)
+    for name in files:
+        (out / f"window={wid}" / name).write_bytes(b"parquet")
+    for name in vault_files:
+        path = vault / f"window={wid}" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("sealed\n")
+    window_store.write_manifest(str(vault / f"window={wid}"), f"run:{wid}", vault_files)
+    (out / f"window={wid}" / "_summary.json").write_text(json.dumps({
+        "run_id": f"run:{wid}", "files": files, "vault_files": vault_files,
+        "sources": sources, "window": {"end_seconds": end}}))
+
+
+def test_window_ids_are_the_utc_start():
+    assert window_store.window_id(1772359200) == "20260301T100000Z"
+    assert window_store.part_name(1, 4) == "part-00001-of-00004.parquet"
+    assert window_store.part_name(0, 1, window_store.pane_suffix(True, 2)) == (
+        "part-00000-of-00001.late-2.parquet")
+
+
+def test_ledger_and_floor_come_from_committed_windows_only(tmp_path):
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, "20260301T100000Z", ["part-00000-of-00001.parquet"],
+            ["tokens/part-00000-of-00001.sealed.jsonl"], {"landing/a.jsonl": 3}, 1772359260.0)
+    (out / "window=20260301T100100Z").mkdir()  # began, never committed
+    (out / "window=20260301T100100Z" / ".tmp-x.parquet").write_bytes(b"half")
+    windows = window_store.committed_windows(str(out))
+    assert set(windows) == {"20260301T100000Z"}
+    assert window_store.ledger(windows) == {"landing/a.jsonl"}
+    assert window_store.committed_until(windows) == 1772359260.0
+
+
+def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one(tmp_path):
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    kept = ["part-00000-of-00001.parquet"]
+    _commit(out, vault, "20260301T100000Z", kept,
+            ["tokens/part-00000-of-00001.sealed.jsonl"], {"a": 1}, 1772359260.0)
+    # An interrupted late commit of the committed window: files the summary does not list.
+    (out / "window=20260301T100000Z" / "part-00000-of-00001.late-1.parquet").write_bytes(b"x")
+    (out / "window=20260301T100000Z" / ".tmp-y.parquet").write_bytes(b"x")
+    late_sealed = vault / "window=20260301T100000Z" / "tokens" / (
+        "part-00000-of-00001.late-1.sealed.jsonl")
+    late_sealed.write_text("sealed\n")
+    window_store.write_manifest(str(vault / "window=20260301T100000Z"), "run:20260301T100000Z",
+                                ["tokens/part-00000-of-00001.sealed.jsonl",
+                                 "tokens/part-00000-of-00001.late-1.sealed.jsonl"])
+    # A window whose commit never happened, in the dataset and in the vault.
+    (out / "window=20260301T100100Z").mkdir()
+    (out / "window=20260301T100100Z" / "part-00000-of-00001.parquet").write_bytes(b"x")
+    (vault / "window=20260301T100100Z" / "tokens").mkdir(parents=True)
+
+    rolled_back = window_store.recover(str(out), str(vault))
+
+    assert rolled_back == ["20260301T100100Z"]
+    assert not (out / "window=20260301T100100Z").exists()
+    assert not (vault / "window=20260301T100100Z").exists()
+    assert sorted(p.name for p in (out / "window=20260301T100000Z").iterdir()) == [
+        "_summary.json", "part-00000-of-00001.parquet"]
+    assert not late_sealed.exists()
+    manifest = json.loads((vault / "window=20260301T100000Z" / "_manifest.json").read_text())
+    assert list(manifest["files"]) == ["tokens/part-00000-of-00001.sealed.jsonl"]
+
+
+def test_counts_of_a_late_commit_add_to_the_window_and_stay_conserved():
+    first = window_store.merged_counts(None, [{
+        "records_read": 2, "records_written": 1, "records_quarantined": 0,
+        "records_dead_lettered": 1, "counts": {"entities": {"PERSON": 1}},
+        "dead_letter_reasons": {"invalid_json": 1}, "quarantine_reasons": {},
+        "sources": {"a": 2}}])
+    later = window_store.merged_counts(first, [{
+        "records_read": 1, "records_written": 1, "records_quarantined": 0,
+        "records_dead_lettered": 0, "counts": {"entities": {"PERSON": 2}},
+        "dead_letter_reasons": {}, "quarantine_reasons": {}, "sources": {"b": 1}}])
+    assert (later["records_read"], later["records_written"]) == (3, 2)
+    assert later["counts"]["entities"]["PERSON"] == 3 and later["sources"] == {"a": 2, "b": 1}
+    assert later["counts_conserved"]

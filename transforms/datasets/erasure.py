@@ -1,0 +1,204 @@
+"""Right to be forgotten and subject access over a written dataset and its vault (Beam-free).
+
+``forget`` removes every row linked to the subject from the Parquet parts (rewriting only
+the affected files, atomically), their token-vault rows, and, given the vault identity,
+the dead letters and quarantined records that mention them; then writes an erasure
+receipt under the dataset (pseudonyms and counts, no values). Running it again finds
+nothing more to remove.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import uuid
+from pathlib import Path
+from typing import List, Optional, Sequence, Set
+
+from transforms.datasets.dataset import (SUMMARY, load_summary, parts, read_part, string_columns,
+                                write_json_atomic, write_part_atomic)
+from transforms.keys.keyset import Keyset, unwrap_data_key
+from transforms.core.policy import Policy
+from transforms.core.pseudonym import Pseudonymizer
+from transforms.keys.sealing import open_sealed
+from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms, subject_pseudonyms,
+                                without_rows)
+from transforms.datasets.vault import drop_lines, line_ref, token_map, verify_vault
+
+RECEIPTS = "_erasures"
+
+
+class KeyMismatch(RuntimeError):
+    """The keyset given is not the one that made the dataset."""
+
+
+def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseudonymizer:
+    summary = load_summary(dataset)
+    if (summary.get("key_id"), summary.get("key_version")) != (keyset.key_id, keyset.version):
+        raise KeyMismatch(f"the dataset was pseudonymized with key {summary.get('key_id')} "
+                          f"v{summary.get('key_version')}; the keyset holds {keyset.key_id} "
+                          f"v{keyset.version}")
+    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region)
+
+
+def _structured_columns(policy: Policy) -> List[str]:
+    return [s.field for s in policy.field_strategies]
+
+
+def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> bool:
+    text = json.dumps(payload, ensure_ascii=False).casefold()
+    if any(p.casefold() in text for p in pseudonyms):
+        return True
+    digits = re.sub(r"\D", "", text)
+    for subject in subjects:
+        if subject.raw.casefold() in text:
+            return True
+        subject_digits = re.sub(r"\D", "", subject.raw)
+        if subject.kind == "PHONE" and len(subject_digits) >= 8 and subject_digits[-8:] in digits:
+            return True
+    return False
+
+
+def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
+           policy: Policy, identity=None, linked: Optional[Set[str]] = None) -> dict:
+    """Erase the subjects; returns the receipt (also written under the dataset).
+
+    ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
+    windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
+    """
+    dataset, vault = Path(dataset), Path(vault)
+    summary = load_summary(dataset)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    verify_vault(vault, summary["run_id"])  # refuse to edit a broken or foreign vault
+    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
+                                                                 pseudonymizer)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy))
+    rows_removed, files, in_removed_rows = 0, [], set(linked)
+    for path, rows in sorted(matches.items()):
+        table = read_part(path)
+        all_rows = table.to_pylist()
+        for i in rows:
+            in_removed_rows |= row_pseudonyms(all_rows[i], string_columns(table))
+        write_part_atomic(without_rows(table, rows), path)
+        rows_removed += len(rows)
+        files.append(path.name)
+    # Vault rows of every pseudonym in the erased rows (an account number said in the call
+    # too), unless someone else's remaining row still carries it.
+    still_used = set()
+    for path in parts(dataset):
+        table = read_part(path)
+        for row in table.to_pylist():
+            still_used |= row_pseudonyms(row, string_columns(table))
+    erase = linked | (in_removed_rows - still_used)
+    tokens_removed = drop_lines(vault, "token", lambda line: line_ref(line) in erase)
+    receipt = {"erasure_id": uuid.uuid4().hex,
+               "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+               "dataset_run_id": summary["run_id"], "subject_types": sorted(
+                   {s.kind for s in subjects}),
+               "pseudonyms": sorted(erase), "rows_removed": rows_removed,
+               "files_rewritten": files, "vault_tokens_removed": tokens_removed}
+    if identity is not None:
+        for kind, key in (("dead_letter", "dead_letters_removed"),
+                          ("quarantine", "quarantined_removed")):
+            receipt[key] = drop_lines(vault, kind, lambda line, k=kind: _mentions(
+                open_sealed(line, identity, k, summary["run_id"]), linked, subjects))
+    else:
+        receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
+    if rows_removed:
+        summary["records_written"] -= rows_removed
+        summary["records_erased"] = summary.get("records_erased", 0) + rows_removed
+        write_json_atomic(dataset / SUMMARY, summary)
+    receipts = dataset / RECEIPTS
+    receipts.mkdir(exist_ok=True)
+    write_json_atomic(receipts / f"erasure-{receipt['erasure_id']}.json", receipt)
+    return receipt
+
+
+def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
+                   policy: Policy, vault: Optional[Path] = None, identity=None,
+                   linked: Optional[Set[str]] = None) -> dict:
+    """Everything held about the subjects: dataset rows, and vault entries with the identity."""
+    dataset = Path(dataset)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
+                                                                 pseudonymizer)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy))
+    rows = []
+    for path, indices in sorted(matches.items()):
+        table_rows = read_part(path).to_pylist()
+        rows.extend(table_rows[i] for i in indices)
+    report = {"pseudonyms": sorted(linked), "rows": rows}
+    if vault is not None and identity is not None:
+        run_id = load_summary(dataset)["run_id"]
+        tokens = token_map(vault, identity, run_id)
+        report["vault_tokens"] = {p: tokens[p] for p in sorted(linked) if p in tokens}
+    return report
+
+
+
+
+# --- the windows of a streaming job ----------------------------------------------------
+
+def windows_of(dataset: Path) -> List[Path]:
+    """The committed windows of a streaming job's output, or [] for a batch dataset."""
+    dataset = Path(dataset)
+    if not (dataset / "_job.json").exists():
+        return []
+    return sorted(p.parent for p in dataset.glob("window=*/" + SUMMARY))
+
+
+def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Keyset,
+                policy: Policy) -> Set[str]:
+    """The subjects' pseudonyms, linked transitively through every window (an email in one
+    window brings in the phone beside it, and that phone's rows in another window)."""
+    wanted = subject_pseudonyms(subjects, policy,
+                                dataset_pseudonymizer(windows[0], keyset, policy))
+    while True:
+        grown = set(wanted)
+        for window in windows:
+            grown |= linked_rows(window, wanted, _structured_columns(policy))[1]
+        if grown == wanted:
+            return wanted
+        wanted = grown
+
+
+def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
+                   policy: Policy, identity=None) -> dict:
+    """:func:`forget` over every committed window of a streaming job; one receipt for the
+    job under ``<dataset>/_erasures/`` (each window also keeps its own)."""
+    dataset, vault = Path(dataset), Path(vault)
+    windows = windows_of(dataset)
+    linked = link_across(windows, subjects, keyset, policy) if windows else set()
+    receipt = {"erasure_id": uuid.uuid4().hex,
+               "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+               "subject_types": sorted({s.kind for s in subjects}), "pseudonyms": [],
+               "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
+    erased = set()
+    for window in windows:
+        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked)
+        erased |= set(part["pseudonyms"])
+        receipt["rows_removed"] += part["rows_removed"]
+        receipt["vault_tokens_removed"] += part["vault_tokens_removed"]
+        if part["rows_removed"] or part["vault_tokens_removed"]:
+            receipt["windows"][window.name] = part["erasure_id"]
+    receipt["pseudonyms"] = sorted(erased)
+    receipts = dataset / RECEIPTS
+    receipts.mkdir(exist_ok=True)
+    write_json_atomic(receipts / f"erasure-{receipt['erasure_id']}.json", receipt)
+    return receipt
+
+
+def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
+                           policy: Policy, vault: Optional[Path] = None,
+                           identity=None) -> dict:
+    """:func:`subject_access` over every committed window of a streaming job."""
+    windows = windows_of(dataset)
+    linked = link_across(windows, subjects, keyset, policy) if windows else set()
+    report = {"pseudonyms": sorted(linked), "rows": []}
+    for window in windows:
+        part = subject_access(window, subjects, keyset, policy,
+                              Path(vault) / window.name if vault else None, identity, linked)
+        report["rows"].extend(part["rows"])
+        if "vault_tokens" in part:
+            report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
+    return report

@@ -1,0 +1,112 @@
+"""Data-key rotation: a re-keyed copy of a dataset and its vault (Beam-free).
+
+Every pseudonym of the old key found in the token vault is mapped to the new key's
+pseudonym of the same normalized value; a pseudonym of the old key with no vault row
+cannot be mapped and is replaced by ``<TYPE>`` (counted). Dead letters and quarantine
+are re-sealed under the new run id. The old dataset is left untouched.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+
+from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+                                write_json_atomic, write_part_atomic)
+from transforms.keys.keyset import Keyset, unwrap_data_key
+from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
+from transforms.keys.sealing import load_recipient, recipient_pem, seal
+from transforms.datasets.vault import (FOLDERS, MANIFEST, RECIPIENT, file_entry, manifest_json,
+                              read_vault)
+
+
+class RekeyError(RuntimeError):
+    """Re-keying refused (same key, existing output, broken vault)."""
+
+
+def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path,
+          vault_output: Path, recipient_pem_bytes: bytes) -> dict:
+    dataset, vault, output, vault_output = map(Path, (dataset, vault, output, vault_output))
+    summary = load_summary(dataset)
+    old_version = summary["key_version"]
+    if (new_keyset.key_id, new_keyset.version) == (summary["key_id"], old_version):
+        raise RekeyError("the new keyset is the dataset's current key")
+    if new_keyset.version == old_version:
+        raise RekeyError(f"the new keyset must have another version than k{old_version} "
+                         "(hushbeam keys create --version N)")
+    for directory in (output, vault_output):
+        if directory.exists() and any(directory.iterdir()):
+            raise RekeyError(f"{directory} is not empty")
+    run_id = summary["run_id"]
+    tokens = read_vault(vault, identity, "token", run_id)
+    new = Pseudonymizer(unwrap_data_key(new_keyset), new_keyset.version)
+    mapping = {row["pseudonym"]: new.pseudonym(row["type"], row["value"]) for row in tokens}
+    unmapped = {"count": 0}
+    old_tag = f"#k{old_version}:"
+
+    def swap(match: re.Match) -> str:
+        old = match.group(0)
+        if old in mapping:
+            return mapping[old]
+        if old_tag in old:
+            unmapped["count"] += 1
+            return f"<{old.split('#', 1)[0]}>"
+        return old
+
+    new_run = uuid.uuid4().hex
+    output.mkdir(parents=True, exist_ok=True)
+    for path in parts(dataset):
+        table = read_part(path)
+        for name in string_columns(table):
+            values = [None if v is None else PSEUDONYM_RE.sub(swap, v)
+                      for v in table.column(name).to_pylist()]
+            table = table.set_column(table.schema.get_field_index(name), name,
+                                     pa.array(values, type=pa.string()))
+        meta = dict(table.schema.metadata or {})
+        meta.update({b"hushbeam.key_id": new_keyset.key_id.encode(),
+                     b"hushbeam.key_version": str(new_keyset.version).encode(),
+                     b"hushbeam.run_id": new_run.encode(),
+                     b"hushbeam.rekeyed_from_run_id": run_id.encode()})
+        write_part_atomic(table.replace_schema_metadata(meta), output / path.name)
+
+    recipient = load_recipient(recipient_pem_bytes)
+    entries = []
+    for kind, folder in FOLDERS.items():
+        rows = tokens if kind == "token" else read_vault(vault, identity, kind, run_id)
+        lines = []
+        for row in rows:
+            if kind == "token":
+                row = dict(row, pseudonym=mapping[row["pseudonym"]])
+            else:
+                row = _swap_nested(row, swap)
+            lines.append(seal(row, recipient, kind, new_run,
+                              ref=row["pseudonym"] if kind == "token" else None))
+        (vault_output / folder).mkdir(parents=True, exist_ok=True)
+        data = ("\n".join(lines) + "\n" if lines else "").encode()
+        rel = f"{folder}/part-00000-of-00001.sealed.jsonl"
+        (vault_output / rel).write_bytes(data)
+        entries.append(file_entry(rel, data))
+    (vault_output / RECIPIENT).write_bytes(recipient_pem(recipient))
+    (vault_output / MANIFEST).write_text(manifest_json(new_run, entries))
+
+    summary = dict(summary, run_id=new_run, key_id=new_keyset.key_id,
+                   key_version=new_keyset.version, vault_output=str(vault_output),
+                   output=str(output),
+                   rekeyed_from={"run_id": run_id, "key_id": summary["key_id"],
+                                 "key_version": old_version},
+                   rekey_unmapped_pseudonyms=unmapped["count"],
+                   rekey_mapped_pseudonyms=len(mapping))
+    write_json_atomic(output / "_summary.json", summary)
+    return summary
+
+
+def _swap_nested(value, swap):
+    if isinstance(value, str):
+        return PSEUDONYM_RE.sub(swap, value)
+    if isinstance(value, dict):
+        return {k: _swap_nested(v, swap) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_swap_nested(v, swap) for v in value]
+    return value

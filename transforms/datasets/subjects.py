@@ -1,0 +1,99 @@
+"""Data subjects: ``email:jane@example.com``, ``phone:+1...``, ``customer:CUST_1`` -> pseudonyms,
+and the rows of a dataset linked to them (Beam-free)."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Dict, List, Sequence, Set, Tuple
+
+import pyarrow as pa
+
+from transforms.datasets.dataset import parts, read_part, string_columns
+from transforms.core.normalize import NormalizationError, normalize
+from transforms.core.policy import Policy
+from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
+
+_ALIASES = {"email": "EMAIL", "phone": "PHONE", "customer": "CUSTOMER_ID",
+            "customer_id": "CUSTOMER_ID", "customerid": "CUSTOMER_ID",
+            "policy": "POLICY_ACCOUNT_ID", "account": "POLICY_ACCOUNT_ID"}
+
+
+class SubjectError(ValueError):
+    """A subject that cannot be parsed; the message never repeats its value."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Subject:
+    kind: str  # pseudonym type
+    raw: str
+
+    def __repr__(self) -> str:  # never print the value
+        return f"Subject({self.kind})"
+
+
+def parse_subject(spec: str) -> Subject:
+    kind, sep, value = spec.partition(":")
+    if not sep or not value.strip():
+        raise SubjectError("a subject is TYPE:VALUE, e.g. email:jane@example.com")
+    entity = _ALIASES.get(kind.strip().lower(), kind.strip().upper())
+    return Subject(entity, value.strip())
+
+
+def _normalizer(policy: Policy, entity: str) -> str:
+    for strategy in policy.field_strategies:
+        if strategy.entity == entity:
+            return strategy.normalizer
+    for name, treatment in policy.treatments:
+        if (treatment.pseudonym_type or name) == entity and treatment.normalizer:
+            return treatment.normalizer
+    return "id_casefold"
+
+
+def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
+                       pseudonymizer: Pseudonymizer) -> Set[str]:
+    out = set()
+    for subject in subjects:
+        try:
+            out.add(pseudonymizer.pseudonymize(subject.kind, _normalizer(policy, subject.kind),
+                                               subject.raw))
+        except NormalizationError:
+            raise SubjectError(f"the {subject.kind} subject cannot be normalized") from None
+    return out
+
+
+def row_pseudonyms(row: Dict[str, object], columns: Sequence[str]) -> Set[str]:
+    found = set()
+    for column in columns:
+        value = row.get(column)
+        if isinstance(value, str):
+            found.update(PSEUDONYM_RE.findall(value))
+    return found
+
+
+def linked_rows(dataset: Path, pseudonyms: Set[str], structured: Sequence[str]
+                ) -> Tuple[Dict[Path, List[int]], Set[str]]:
+    """Row indices per part that mention any of the pseudonyms anywhere, and the
+    pseudonyms linked to the subject (the given ones and those found beside them).
+
+    Linking is transitive through the structured columns: a row matched by the email
+    brings in the phone and customer id of that row, and so the rows carrying those.
+    """
+    wanted = set(pseudonyms)
+    tables = {path: read_part(path) for path in parts(dataset)}
+    while True:
+        matches: Dict[Path, List[int]] = {}
+        grown = set(wanted)
+        for path, table in tables.items():
+            columns = string_columns(table)
+            for i, row in enumerate(table.to_pylist()):
+                if row_pseudonyms(row, columns) & wanted:
+                    matches.setdefault(path, []).append(i)
+                    grown |= row_pseudonyms(row, [c for c in structured if c in columns])
+        if grown == wanted:
+            return matches, wanted
+        wanted = grown
+
+
+def without_rows(table: pa.Table, drop: Sequence[int]) -> pa.Table:
+    keep = [i for i in range(table.num_rows) if i not in set(drop)]
+    return table.take(pa.array(keep, type=pa.int64()))
