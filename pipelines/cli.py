@@ -35,6 +35,7 @@ from transforms.datasets.vault import load_manifest, token_map
 from transforms.keys import keyset as keys
 from transforms.keys import sealing
 from transforms.keys.keyset import KeysetError, dev_keyset, load_keyset
+from transforms.keys.kms import KMS_PROVIDERS
 
 
 def _redact(argv: List[str]) -> int:
@@ -60,13 +61,14 @@ def _parser() -> argparse.ArgumentParser:
         dest="keys_command", required=True)
     create = keys.add_parser("create", help="make a keyset: a data key wrapped by a KMS key")
     create.add_argument("--kms", required=True,
-                        help="local:///abs/path/master.key, aws-kms://KEY, gcp-kms://projects/...")
+                        help=f"the master key URI: {KMS_PROVIDERS.examples()}")
     create.add_argument("--out", required=True, type=Path)
     create.add_argument("--version", type=int, default=1,
                         help="data key version (appears in pseudonyms as k<version>)")
     rewrap = keys.add_parser("rewrap", help="re-wrap the data key under a new master key")
     rewrap.add_argument("--keyset", required=True, type=Path)
-    rewrap.add_argument("--kms", required=True, help="the new master key URI")
+    rewrap.add_argument("--kms", required=True,
+                        help=f"the new master key URI: {KMS_PROVIDERS.examples()}")
     rewrap.add_argument("--out", type=Path, help="write here (default: replace --keyset)")
     ident = keys.add_parser("vault-identity", help="make an X25519 vault key pair")
     ident.add_argument("--out", required=True, type=Path, help="private key (PEM, 0600)")

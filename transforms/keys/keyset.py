@@ -1,14 +1,11 @@
 """Key hierarchy: a data key that exists at rest only wrapped by a KMS master key.
 
 A *keyset* file holds ``key_id``, ``version``, ``kms_uri`` and the wrapped data key.
-Workers receive the keyset (never the plain key) and unwrap it in ``DoFn.setup()``.
-KMS providers implement :class:`KmsClient`: ``local://`` is the development keyring (a
-256-bit master key in a 0600 file, AES-256-GCM), ``aws-kms://`` is AWS KMS (boto3) and
-``gcp-kms://`` is Cloud KMS (google-cloud-kms); the cloud clients are optional extras.
+Workers receive the keyset (never the plain key) and unwrap it in ``DoFn.setup()``. The
+KMS that wraps it is chosen by the URI scheme from :mod:`transforms.keys.kms`.
 """
 from __future__ import annotations
 
-import abc
 import base64
 import dataclasses
 import datetime
@@ -19,18 +16,11 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from transforms.keys.kms import KeysetError, kms_client
 
 _LOG = logging.getLogger(__name__)
 DEV_KEYSET_NAME = "dev-keyset.json"
 DEV_MASTER_KEY_NAME = "dev-master.key"
-
-
-class KeysetError(RuntimeError):
-    """A key problem (missing keyset, wrong master key, unknown KMS); no secret in it."""
-
-
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,139 +39,6 @@ class Keyset:
                            "kms_uri": self.kms_uri, "created": self.created,
                            "wrapped_key": base64.b64encode(self.wrapped_key).decode()},
                           indent=2) + "\n"
-
-
-class KmsClient(abc.ABC):
-    """Wraps and unwraps data keys under a master key that never leaves the KMS."""
-
-    @abc.abstractmethod
-    def wrap(self, plaintext: bytes, aad: bytes) -> bytes: ...
-
-    @abc.abstractmethod
-    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes: ...
-
-
-class LocalKms(KmsClient):
-    """Development keyring: ``local:///abs/path/master.key`` (created on demand)."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-
-    def _master(self, create: bool = False) -> bytes:
-        if not self.path.exists():
-            if not create:
-                raise KeysetError(f"local master key {self.path} does not exist")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "w") as fh:
-                fh.write(secrets.token_hex(32) + "\n")
-        try:
-            key = bytes.fromhex(self.path.read_text().strip())
-        except ValueError:
-            raise KeysetError(f"local master key {self.path} is not a hex key") from None
-        if len(key) != 32:
-            raise KeysetError(f"local master key {self.path} is not 256 bits")
-        return key
-
-    def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
-        nonce = os.urandom(12)
-        return nonce + AESGCM(self._master(create=True)).encrypt(nonce, plaintext, aad)
-
-    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
-        try:
-            return AESGCM(self._master()).decrypt(ciphertext[:12], ciphertext[12:], aad)
-        except InvalidTag:
-            raise KeysetError("the data key does not unwrap under this master key "
-                              "(wrong master key or altered keyset)") from None
-
-
-class AwsKms(KmsClient):
-    """``aws-kms://<key id, key ARN or alias/NAME>`` through boto3 (extra ``hushbeam[aws]``).
-
-    Credentials, region and endpoint come from the usual AWS configuration
-    (``AWS_DEFAULT_REGION``, ``AWS_ENDPOINT_URL_KMS`` ...); a region in a key ARN wins.
-    The AAD is passed as the KMS encryption context ``{"hushbeam": <aad>}``.
-    """
-
-    def __init__(self, key: str):
-        self.key = key
-
-    def _client(self):
-        try:
-            import boto3
-        except ImportError:
-            raise KeysetError("aws-kms:// needs boto3: pip install 'hushbeam[aws]'") from None
-        region = self.key.split(":")[3] if self.key.startswith("arn:") else None
-        return boto3.client("kms", region_name=region)
-
-    def _call(self, op: str, **kwargs) -> dict:
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        try:
-            return getattr(self._client(), op)(**kwargs)
-        except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "error")
-            raise KeysetError(f"AWS KMS refused to {op} the data key ({code})") from None
-        except BotoCoreError as exc:
-            raise KeysetError(f"AWS KMS could not be reached for {op} "
-                              f"({type(exc).__name__})") from None
-
-    def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
-        return self._call("encrypt", KeyId=self.key, Plaintext=plaintext,
-                          EncryptionContext={"hushbeam": aad.decode()})["CiphertextBlob"]
-
-    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
-        return self._call("decrypt", KeyId=self.key, CiphertextBlob=ciphertext,
-                          EncryptionContext={"hushbeam": aad.decode()})["Plaintext"]
-
-
-class GcpKms(KmsClient):
-    """``gcp-kms://projects/P/locations/L/keyRings/R/cryptoKeys/K`` through google-cloud-kms
-    (extra ``hushbeam[gcp]``); the AAD is KMS additional authenticated data."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-    def _client(self):
-        try:
-            from google.cloud import kms
-        except ImportError:
-            raise KeysetError("gcp-kms:// needs google-cloud-kms: "
-                              "pip install 'hushbeam[gcp]'") from None
-        return kms.KeyManagementServiceClient()
-
-    def _call(self, op: str, request: dict):
-        try:
-            return getattr(self._client(), op)(request=request)
-        except KeysetError:
-            raise
-        except Exception as exc:  # google.api_core errors; no secret in the type name
-            raise KeysetError(f"Cloud KMS refused to {op} the data key "
-                              f"({type(exc).__name__})") from None
-
-    def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
-        return self._call("encrypt", {"name": self.name, "plaintext": plaintext,
-                                      "additional_authenticated_data": aad}).ciphertext
-
-    def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
-        return self._call("decrypt", {"name": self.name, "ciphertext": ciphertext,
-                                      "additional_authenticated_data": aad}).plaintext
-
-
-def kms_client(uri: str) -> KmsClient:
-    """The KMS client for a key URI; unknown schemes are refused."""
-    if uri.startswith("local://"):
-        path = uri[len("local://"):]
-        if not path.startswith("/"):
-            raise KeysetError(f"local KMS URI must hold an absolute path: {uri}")
-        return LocalKms(Path(path))
-    if uri.startswith("aws-kms://") and len(uri) > len("aws-kms://"):
-        return AwsKms(uri[len("aws-kms://"):])
-    if uri.startswith("gcp-kms://projects/"):
-        return GcpKms(uri[len("gcp-kms://"):])
-    scheme = uri.split(":", 1)[0] if ":" in uri else uri
-    raise KeysetError(f"unknown KMS URI scheme {scheme!r} (supported: local://, "
-                      "aws-kms://, gcp-kms://projects/...)")
 
 
 def create_keyset(kms_uri: str, out: Path, version: int = 1) -> Keyset:

@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from transforms.keys.keyset import KeysetError, create_keyset, dev_keyset, load_keyset, unwrap_data_key
+from transforms.keys.keyset import (KeysetError, create_keyset, dev_keyset, load_keyset,
+                                   unwrap_data_key)
 
 
 def test_keyset_holds_the_data_key_only_wrapped(tmp_path):

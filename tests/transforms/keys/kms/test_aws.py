@@ -1,10 +1,12 @@
 """AWS KMS through boto3 against moto's KMS server on loopback (no patched client)."""
+import sys
+
 import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from transforms.keys.keyset import (KeysetError, create_keyset, kms_client, load_keyset,
-                             rewrap_keyset, unwrap_data_key)
+from transforms.keys.keyset import create_keyset, load_keyset, rewrap_keyset, unwrap_data_key
+from transforms.keys.kms import KeysetError, kms_client
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +53,14 @@ def test_wrong_aws_key_or_altered_context_is_a_clear_error(aws_env, tmp_path):
         kms_client(f"aws-kms://{first}").unwrap(keyset.wrapped_key, b"another key id")
 
 
-def test_gcp_kms_without_its_client_library_says_how_to_install_it(tmp_path):
-    try:
-        import google.cloud.kms  # noqa: F401
-        pytest.skip("google-cloud-kms is installed here")
-    except ImportError:
-        pass
-    with pytest.raises(KeysetError, match=r"pip install 'hushbeam\[gcp\]'"):
-        create_keyset("gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/k",
-                      tmp_path / "ks.json")
+
+def test_aws_kms_without_boto3_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 now raises ImportError
+    with pytest.raises(KeysetError,
+                       match=r"aws-kms:// needs boto3: pip install 'hushbeam\[aws\]'"):
+        kms_client("aws-kms://alias/anything").wrap(b"k" * 32, b"aad")
+
+
+def test_aws_kms_uri_without_a_key_is_refused():
+    with pytest.raises(KeysetError, match=r"aws-kms:// URI names no key; e\.g\. aws-kms://"):
+        kms_client("aws-kms://")
