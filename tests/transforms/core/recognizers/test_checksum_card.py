@@ -1,7 +1,7 @@
 """ChecksumCardRecognizer: Luhn-valid card numbers of any issuer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import redacted
+from tests.transforms.core.recognizers.support import found_by, redacted
 
 
 @pytest.mark.parametrize("text,gone", [
@@ -9,3 +9,8 @@ from tests.transforms.core.recognizers.support import redacted
 ])
 def test_cards_are_removed(redactor, text, gone):
     assert gone not in redacted(redactor, text)
+
+
+def test_a_card_in_french_text_is_found(analyzer, policy):
+    assert found_by("ChecksumCardRecognizer", analyzer, policy, "ma carte 2720 9869 8797 3091",
+                    "CREDIT_CARD", language="fr") == ["2720 9869 8797 3091"]

@@ -2,7 +2,8 @@
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by, redacted
-from transforms.core.recognizers import ContextNameRecognizer
+from transforms.core.recognizers import ContextNameRecognizer, recognizers_for, registered
+from transforms.core.recognizers.context_name import NAME_CUES
 
 
 def test_lowercase_names_after_cues_are_found_but_words_are_not(redactor):
@@ -29,3 +30,9 @@ def test_french_cues_find_a_lowercase_name_in_french_text(analyzer, policy):
 def test_a_language_without_name_cues_is_refused():
     with pytest.raises(ValueError, match="no name cues for language 'de'"):
         ContextNameRecognizer("de")
+
+
+def test_names_are_served_exactly_in_the_languages_with_cues():
+    (names,) = [r for r in registered() if r.factory is ContextNameRecognizer]
+    assert set(names.languages) == set(NAME_CUES)
+    assert ContextNameRecognizer not in {type(r) for r in recognizers_for("de")}

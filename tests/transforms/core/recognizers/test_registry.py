@@ -1,29 +1,20 @@
 """The recognizer registry: which languages each recognizer serves, and what is built."""
 import pytest
 
-from transforms.core.recognizers import (ANY, ContextNameRecognizer, SpokenNumberRecognizer,
-                                         recognizers_for, register, registered)
-from transforms.core.recognizers.context_name import NAME_CUES
+from transforms.core.recognizers import (ANY, ContextNameRecognizer, Registration,
+                                         SpokenNumberRecognizer, recognizers_for, register,
+                                         registered)
 
 
-def test_only_the_context_name_recognizer_is_tied_to_languages():
-    languages = {r.factory.__name__: r.languages for r in registered()}
-    assert languages == {
-        "SpokenNumberRecognizer": ANY, "SpokenEmailRecognizer": ANY,
-        "ContextNameRecognizer": ("en", "fr"), "ChecksumCardRecognizer": ANY,
-        "ChecksumIbanRecognizer": ANY, "StreetAddressRecognizer": ANY,
-        "ContextPhoneRecognizer": ANY, "DateOfBirthRecognizer": ANY}
-
-
-def test_context_names_are_served_exactly_where_there_are_cues():
-    (names,) = [r for r in registered() if r.factory is ContextNameRecognizer]
-    assert set(names.languages) == set(NAME_CUES)
+def test_a_registration_serves_its_languages_or_any():
+    assert Registration(SpokenNumberRecognizer, ANY).serves("de")
+    named = Registration(ContextNameRecognizer, ("en", "fr"))
+    assert named.serves("en") and named.serves("fr") and not named.serves("de")
 
 
 def test_an_unknown_language_gets_only_the_language_neutral_recognizers():
     built = recognizers_for("de")
     assert [type(r) for r in built] == [r.factory for r in registered() if r.languages == ANY]
-    assert ContextNameRecognizer not in {type(r) for r in built}
     assert {r.supported_language for r in built} == {"de"}
 
 
