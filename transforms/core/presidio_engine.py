@@ -1,4 +1,5 @@
-"""Build Presidio's AnalyzerEngine from a policy: spaCy NER, built-in and custom recognizers.
+"""Build Presidio's AnalyzerEngine from a policy: spaCy NER, Presidio's predefined
+recognizers, hushbeam's registered recognizers and the policy's custom rules.
 
 Beam-free; called once per worker from ``DoFn.setup()``. The spaCy model name comes
 from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user with
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
-from transforms.core.recognizers import hushbeam_recognizers
+from transforms.core.recognizers import recognizers_for
 
 _LOG = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def check_spacy_model(model: str) -> None:
 
 
 def build_analyzer(policy: Policy):
-    """One AnalyzerEngine for all the policy's languages, models and custom rules."""
+    """One AnalyzerEngine for all the policy's languages, models and custom rules; each
+    language gets the registered recognizers that serve it (``recognizers.registry``)."""
     ensure_offline()
     from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -80,10 +82,10 @@ def build_analyzer(policy: Policy):
         }).create_engine()
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
-        for lang in languages:  # pattern rules do not depend on the language
-            for recognizer in hushbeam_recognizers(lang):
+        for lang in languages:
+            for recognizer in recognizers_for(lang):
                 registry.add_recognizer(recognizer)
-            for rule in policy.custom_rules:
+            for rule in policy.custom_rules:  # pattern rules do not depend on the language
                 flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
                 registry.add_recognizer(PatternRecognizer(
                     supported_entity=rule.entity, name=rule.name, supported_language=lang,

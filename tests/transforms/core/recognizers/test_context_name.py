@@ -1,0 +1,38 @@
+"""ContextNameRecognizer: lowercase names after a cue, in the languages it has cues for."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by, redacted
+from transforms.core.recognizers import ContextNameRecognizer, recognizers_for, registered
+from transforms.core.recognizers.context_name import NAME_CUES
+
+
+def test_lowercase_names_after_cues_are_found_but_words_are_not(redactor):
+    out = redacted(redactor, "customer: hi my name is priya patel and i am calling about my "
+                   "bill agent: thanks priya have a good day")
+    assert "priya" not in out and "patel" not in out
+    assert "calling about my bill" in out and "have a good day" in out
+
+
+def test_a_name_in_the_notes_is_found_in_the_voice_transcript(redactor):
+    results = redactor.redact(["yeah so grzegorz here about the renewal",
+                               "Customer Grzegorz Brzeczyszczykiewicz called."],
+                              [[], []], groups=[0, 0])
+    assert "grzegorz" not in results[0].text.lower()
+    assert "about the renewal" in results[0].text
+
+
+def test_french_cues_find_a_lowercase_name_in_french_text(analyzer, policy):
+    text = "bonjour je m'appelle grzegorz et j'appelle pour ma facture"
+    assert found_by("ContextNameRecognizer", analyzer, policy, text, "PERSON",
+                    language="fr") == ["grzegorz"]
+
+
+def test_a_language_without_name_cues_is_refused():
+    with pytest.raises(ValueError, match="no name cues for language 'de'"):
+        ContextNameRecognizer("de")
+
+
+def test_names_are_served_exactly_in_the_languages_with_cues():
+    (names,) = [r for r in registered() if r.factory is ContextNameRecognizer]
+    assert set(names.languages) == set(NAME_CUES)
+    assert ContextNameRecognizer not in {type(r) for r in recognizers_for("de")}

@@ -1,0 +1,26 @@
+"""The analyzer built from the policy: custom rules and every recognizer together."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.text_redactor import TextRedactor
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+def test_meeting_dates_and_domain_words_are_not_redacted(redactor):
+    text = ("the renewal is due on march 3 2026; please confirm your SSN and IBAN by card "
+            "or account statement")
+    assert redacted(redactor, text) == text
+
+
+def test_custom_rule_matches_next_to_non_latin_scripts(redactor):
+    for text in ("保单POL-12345678已更新", "полис POL-12345678 обновлён", "policy POL-12345678"):
+        assert "12345678" not in redacted(redactor, text)
+
+
+def test_redacting_redacted_text_changes_nothing(redactor):
+    once = redacted(redactor, "Hi, I am John Smith, call 212-555-0147 or john@example.com")
+    assert redacted(redactor, once) == once

@@ -1,0 +1,93 @@
+"""What hushbeam's recognizers share: the small base class, results that carry a canonical
+value, the Luhn and IBAN checksums, the words read as digits and the words never a name.
+
+The leak guard reuses the checksums and the spoken-digit reading, so a value the
+recognizers would find is also what the guard looks for.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+# recognition_metadata key for the value a recognizer read (the digits of a spoken phone,
+# the address of a spoken email), so the pseudonym matches the structured column.
+CANONICAL = "hushbeam_canonical"
+
+
+def luhn_ok(digits: str) -> bool:
+    total, parity = 0, len(digits) % 2
+    for i, ch in enumerate(digits):
+        d = int(ch)
+        if i % 2 == parity:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(candidate: str) -> bool:
+    s = re.sub(r"[\s\-]", "", candidate).upper()
+    if not 15 <= len(s) <= 34 or not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]+", s):
+        return False
+    return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
+
+
+NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                "nine": "9"}
+_NUM_TOKEN = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d{1,4})"
+# Two or more number words or short digit groups in a row ("seven double two 41").
+NUM_RUN = re.compile(r"(?<![\w\-])" + _NUM_TOKEN + r"(?:[\s,\-]+" + _NUM_TOKEN + r")+(?![\w\-])",
+                     re.IGNORECASE)
+
+
+def spoken_digits(text: str) -> str:
+    """'seven double two oh 41' -> '722041' (only number words and digits expected)."""
+    out, words, i = [], re.split(r"[\s,\-]+", text.strip().lower()), 0
+    while i < len(words):
+        word = words[i]
+        if word in ("double", "triple") and i + 1 < len(words) and (
+                words[i + 1] in NUMBER_WORDS or words[i + 1].isdigit()):
+            nxt = NUMBER_WORDS.get(words[i + 1], words[i + 1])
+            out.append(nxt * (2 if word == "double" else 3))
+            i += 2
+            continue
+        out.append(NUMBER_WORDS.get(word, word if word.isdigit() else ""))
+        i += 1
+    return "".join(out)
+
+
+# Words that are never a name (English and French), however they are tagged.
+NOT_A_NAME = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "beaucoup",
+              "bien", "oui", "non", "madame", "monsieur", "my", "me", "you", "your", "is", "it",
+              "the", "a", "an", "and", "or", "for",
+              "to", "at", "on", "in", "of", "so", "very", "much", "again", "all", "sir",
+              "madam", "maam", "there", "here", "everyone", "team", "support", "agent",
+              "customer", "calling", "good", "great", "fine", "ok", "okay", "yes", "no",
+              "morning", "afternoon", "evening", "day", "bye", "thanks", "thank", "hello", "hi",
+              "please", "sorry", "just", "about", "regarding", "email", "phone", "number",
+              "account", "policy", "card", "help", "waiting", "holding"}
+
+
+def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float,
+           canonical: Optional[str] = None) -> RecognizerResult:
+    """A result naming its recognizer, with the value it read under :data:`CANONICAL`."""
+    metadata = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id}
+    if canonical is not None:
+        metadata[CANONICAL] = canonical
+    return RecognizerResult(entity, start, end, score, recognition_metadata=metadata)
+
+
+class RuleRecognizer(EntityRecognizer):
+    """A rule-based recognizer: its entities in ``ENTITIES``, its name its class name."""
+
+    ENTITIES: List[str] = []
+
+    def __init__(self, supported_language: str = "en"):
+        super().__init__(supported_entities=list(self.ENTITIES), name=type(self).__name__,
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass

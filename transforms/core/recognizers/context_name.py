@@ -1,0 +1,84 @@
+"""Names in lowercase speech after cues such as "my name is", "this is", "thanks".
+
+Serves the languages it has cue words for (:data:`NAME_CUES`); a name is kept only when
+spaCy does not tag the word as a function word or an inflected verb. To serve one more
+language, add its cues here and the language to its registration.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+
+# Cues before a name, by strength: after a strong cue a name may be any content word;
+# after a medium cue it must look like a noun; after a weak cue spaCy must call it PROPN.
+NAME_CUES = {
+    "en": {"strong": r"my name is|my name's|name is|speaking with|speak with|speak to|"
+                     r"talking to|mr|mrs|ms|miss|dr|mister|missus",
+           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye",
+           "weak": r"i am|i'm|it's"},
+    "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est|monsieur|madame|mademoiselle|"
+                     r"mme|mlle",
+           "medium": r"c'est|c’est|merci|bonjour|bonsoir|au revoir",
+           "weak": r"je suis|ici"},
+}
+_FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
+                 "SPACE"}
+_ALLOWED_POS = {"strong": None, "medium": {"PROPN", "NOUN", "X", "INTJ"}, "weak": {"PROPN"}}
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
+
+
+class ContextNameRecognizer(RuleRecognizer):
+    """One or two words after a name cue, in text with little capitalisation."""
+
+    ENTITIES = ["PERSON"]
+
+    def __init__(self, supported_language: str = "en"):
+        if supported_language not in NAME_CUES:
+            raise ValueError(f"no name cues for language {supported_language!r}; "
+                             f"cues exist for {sorted(NAME_CUES)}")
+        super().__init__(supported_language)
+        cues = NAME_CUES[supported_language]
+        self._cue = re.compile(r"(?i)\b(?:" + "|".join(
+            f"(?P<{strength}>{pattern})" for strength, pattern in cues.items())
+            + r")\.?,?\s+")
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        doc = getattr(nlp_artifacts, "tokens", None)
+        tokens = {} if doc is None else {t.idx: t for t in doc}  # by offset, built once
+        results = []
+        for cue in self._cue.finditer(text):
+            strength = cue.lastgroup
+            pos, end = cue.end(), None
+            for _ in range(2):  # first name, optional last name
+                word = _NAME_WORD.match(text, pos)
+                if not word or not self._name_like(word.group(0), tokens.get(word.start()),
+                                                   strength):
+                    break
+                end = word.end()
+                nxt = re.match(r"[ \t]+", text[end:])
+                if not nxt:
+                    break
+                pos = end + nxt.end()
+            if end is not None:
+                results.append(result(self, "PERSON", cue.end(), end, 0.6))
+        return results
+
+    @staticmethod
+    def _name_like(word: str, token, strength: str) -> bool:
+        """``token`` is spaCy's token at the word, if any (no NLP: strong cues only)."""
+        if len(word) < 2 or word.lower() in NOT_A_NAME:
+            return False
+        if token is None:
+            return strength == "strong"
+        if token.is_stop or token.pos_ in _FUNCTION_POS:
+            return False
+        if token.pos_ in ("VERB", "ADV") and token.lemma_.lower() != token.lower_:
+            return False  # "calling", "going": an inflected verb, not a name
+        allowed = _ALLOWED_POS[strength]
+        return allowed is None or token.pos_ in allowed

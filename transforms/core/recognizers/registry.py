@@ -1,0 +1,69 @@
+"""Which recognizers hushbeam adds to Presidio, and the languages each serves.
+
+Adding a recognizer is one module in this package and one ``register`` line below (with
+its import). ``languages`` is a tuple of language codes, or :data:`ANY` for one that
+reads no language's words (digits, checksums) or must run in every language (its module
+docstring says why). ``presidio_engine.build_analyzer`` builds, for each of the policy's
+languages, the recognizers that serve it.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, List, Tuple, Union
+
+from presidio_analyzer import EntityRecognizer
+
+from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
+from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
+from transforms.core.recognizers.context_name import ContextNameRecognizer
+from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
+from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
+from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
+from transforms.core.recognizers.street_address import StreetAddressRecognizer
+
+ANY = "any"
+
+Factory = Callable[[str], EntityRecognizer]  # language -> a new recognizer
+
+
+@dataclasses.dataclass(frozen=True)
+class Registration:
+    factory: Factory
+    languages: Union[str, Tuple[str, ...]]  # ANY, or the language codes served
+
+    def serves(self, language: str) -> bool:
+        return self.languages == ANY or language in self.languages
+
+
+_REGISTERED: List[Registration] = []
+
+
+def register(factory: Factory, languages: Union[str, Tuple[str, ...]]) -> None:
+    """Add a recognizer factory for ``languages`` (ANY or a non-empty tuple of codes)."""
+    if languages != ANY and not (isinstance(languages, tuple) and languages
+                                 and all(isinstance(code, str) for code in languages)):
+        raise ValueError(f"{factory.__name__}: languages must be {ANY!r} or a non-empty "
+                         "tuple of language codes such as ('en',)")
+    if any(r.factory is factory for r in _REGISTERED):
+        raise ValueError(f"{factory.__name__} is already registered")
+    _REGISTERED.append(Registration(factory, languages))
+
+
+def registered() -> Tuple[Registration, ...]:
+    return tuple(_REGISTERED)
+
+
+def recognizers_for(language: str) -> List[EntityRecognizer]:
+    """A new instance of each registered recognizer serving ``language``, in order."""
+    return [r.factory(language) for r in _REGISTERED if r.serves(language)]
+
+
+register(SpokenNumberRecognizer, languages=ANY)
+register(SpokenEmailRecognizer, languages=ANY)
+register(ContextNameRecognizer, languages=("en", "fr"))
+register(ChecksumCardRecognizer, languages=ANY)
+register(ChecksumIbanRecognizer, languages=ANY)
+register(StreetAddressRecognizer, languages=ANY)
+register(ContextPhoneRecognizer, languages=ANY)
+register(DateOfBirthRecognizer, languages=ANY)
