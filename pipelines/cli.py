@@ -26,7 +26,7 @@ from typing import List, Optional
 from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
-from transforms.datasets import audit, erasure
+from transforms.datasets import audit, erasure, layout
 from transforms.datasets.audit import AuditError
 from transforms.datasets.erasure import KeyMismatch
 from transforms.datasets.rekey import RekeyError, rekey
@@ -81,7 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     reid.add_argument("--reason", help="why (required; recorded in the audit log)")
     reid.add_argument("--actor", default=None, help="who (default: the login name)")
     reid.add_argument("--audit-log", type=Path,
-                      help="hash-chained audit log (default: <vault>/_audit.jsonl)")
+                      help=f"hash-chained audit log (default: <vault>/{layout.AUDIT_LOG})")
     reid.add_argument("pseudonyms", nargs="+")
 
     audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
@@ -143,7 +143,7 @@ def _run(args) -> int:
         return _subjects(args)
     elif args.command == "rekey":
         vault_output = args.vault_output or args.output.with_name(args.output.name + ".vault")
-        recipient = (args.vault_recipient or args.vault / "_recipient.pem").read_bytes()
+        recipient = (args.vault_recipient or args.vault / layout.RECIPIENT).read_bytes()
         summary = rekey(args.dataset, args.vault, sealing.load_identity(args.identity),
                         keys.load_keyset(args.new_keyset), args.output, vault_output,
                         recipient)
@@ -157,12 +157,12 @@ def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
-    windows = [] if (args.vault / "_manifest.json").exists() else sorted(
-        p.parent for p in args.vault.glob("window=*/_manifest.json"))
+    windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
+        p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
     tokens = {}
     for vault in windows or [args.vault]:  # a streaming job's vault: every window
         tokens.update(token_map(vault, identity))  # verifies each vault first
-    log = args.audit_log or args.vault / "_audit.jsonl"
+    log = args.audit_log or args.vault / layout.AUDIT_LOG
     audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
                  args.pseudonyms)  # recorded before anything is shown
     missing = 0
@@ -196,7 +196,7 @@ def _subjects(args) -> int:
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
         args.output, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
-        audit.append(args.vault / "_audit.jsonl", args.actor or getpass.getuser(),
+        audit.append(args.vault / layout.AUDIT_LOG, args.actor or getpass.getuser(),
                      "subject-access", args.reason, report["pseudonyms"])
     print(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
     return 0

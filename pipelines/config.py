@@ -20,6 +20,7 @@ from pipelines.options import RedactOptions
 from transforms.core.arrow_rows import PSEUDONYM_FORMAT
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
+from transforms.datasets import layout
 from transforms.keys.keyset import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
 from transforms.keys.sealing import dev_recipient, load_recipient
 from transforms.read_conversations import SourceSpec
@@ -165,8 +166,8 @@ def _check_vault_apart(output: str, vault_output: str) -> None:
 def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bool) -> None:
     if not FileSystems.match([pattern])[0].metadata_list:
         raise UsageError(f"no input file matches {pattern!r}")
-    for directory, globs in ((output, ["part-*.parquet", "_summary.json"]),
-                             (vault_output, ["*/part-*.sealed.jsonl", "_manifest.json", "_recipient.pem"])):
+    for directory, globs in ((output, layout.DATASET_OUTPUTS),
+                             (vault_output, layout.VAULT_OUTPUTS)):
         existing = [m.path for g in globs
                     for m in FileSystems.match([FileSystems.join(directory, g)])[0].metadata_list]
         if existing and not overwrite:

@@ -36,6 +36,7 @@ from pipelines.graph import build_pipeline
 from pipelines.options import RedactOptions
 from pipelines.runner import resolve_runner
 from pipelines.streaming import run_streaming
+from transforms.datasets import layout
 from transforms.core.logs import configure_logging
 from transforms.core.offline import ensure_offline
 from transforms.core.presidio_engine import EngineError
@@ -54,11 +55,11 @@ def run(argv: Optional[List[str]] = None) -> dict:
               cfg.policy.digest[:19], cfg.keyset.key_id, cfg.keyset.version)
     with beam.Pipeline(runner=resolve_runner(options), options=options) as p:
         build_pipeline(p, cfg)
-    with FileSystems.open(FileSystems.join(cfg.output, "_summary.json")) as fh:
+    with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
         summary = json.loads(fh.read())
     if not summary["counts_conserved"]:
         raise RuntimeError("counts not conserved: records read != written + quarantined + "
-                           "dead-lettered; see _summary.json")
+                           f"dead-lettered; see {layout.SUMMARY}")
     return summary
 
 

@@ -22,7 +22,6 @@ import contextlib
 import dataclasses
 import datetime
 import hashlib
-import json
 import logging
 import shutil
 import signal
@@ -39,7 +38,8 @@ from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats import iter_items
-from transforms.datasets import window_store
+from transforms.datasets import layout, window_store
+from transforms.datasets.atomic import write_any
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -70,7 +70,7 @@ class Resume:
 
 def prepare_output(cfg, overwrite: bool) -> Resume:
     """Start a new job in ``cfg.output`` or continue the one there; raises UsageError."""
-    job_path = FileSystems.join(cfg.output, window_store.JOB)
+    job_path = FileSystems.join(cfg.output, layout.JOB)
     job = window_store.read_json(job_path)
     identity = job_identity(cfg)
     if overwrite:
@@ -85,34 +85,27 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
         rolled_back = window_store.recover(cfg.output, cfg.vault_output)
         windows = window_store.committed_windows(cfg.output)
         job["starts"] = job.get("starts", []) + [_now()]
-        window_store.write_atomic(job_path, _json(job))
+        write_any(job_path, layout.json_document(job))
         return Resume(job["run_id"], window_store.ledger(windows),
                       window_store.committed_until(windows), tuple(rolled_back), len(windows))
-    leftovers = [m.path for pattern in ("part-*.parquet", "_summary.json",
-                                        window_store.WINDOW_PREFIX + "*")
+    leftovers = [m.path for pattern in layout.DATASET_OUTPUTS + (layout.WINDOW_GLOB,)
                  for m in FileSystems.match([FileSystems.join(cfg.output, pattern)])[0]
                  .metadata_list]
     if leftovers:
         raise UsageError(f"{cfg.output} holds the output of an earlier run; pass "
                          "--overwrite to replace it")
     job = dict(identity, v=1, run_id=cfg.run_id, mode="streaming", starts=[_now()])
-    window_store.write_atomic(job_path, _json(job))
+    write_any(job_path, layout.json_document(job))
     return Resume(cfg.run_id, frozenset(), 0.0, (), 0)
 
 
 def _clear(output: str, vault_output: str) -> None:
-    for root, patterns in ((output, ("part-*.parquet", "_summary.json", window_store.JOB,
-                                     window_store.WINDOW_PREFIX + "*")),
-                           (vault_output, ("*/part-*.sealed.jsonl", "_manifest.json",
-                                           "_recipient.pem", window_store.WINDOW_PREFIX + "*"))):
+    for root, patterns in ((output, layout.DATASET_OUTPUTS + (layout.JOB, layout.WINDOW_GLOB)),
+                           (vault_output, layout.VAULT_OUTPUTS + (layout.WINDOW_GLOB,))):
         paths = [m.path for p in patterns
                  for m in FileSystems.match([FileSystems.join(root, p)])[0].metadata_list]
         if paths:
             FileSystems.delete(paths)
-
-
-def _json(body: dict) -> bytes:
-    return (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 @contextlib.contextmanager
@@ -220,21 +213,21 @@ def finish(cfg, taken) -> dict:
     ledger = window_store.ledger(windows)
     missing = [path for path in taken if path not in ledger and _items(path)]
     bad = sorted(wid for wid, s in windows.items() if not s["counts_conserved"])
-    job_path = FileSystems.join(cfg.output, window_store.JOB)
+    job_path = FileSystems.join(cfg.output, layout.JOB)
     job = window_store.read_json(job_path) or {}
     job.update(stopped=_now(), windows=len(windows), records_read=totals["records_read"],
                records_written=totals["records_written"],
                records_quarantined=totals["records_quarantined"],
                records_dead_lettered=totals["records_dead_lettered"],
                counts_conserved=totals["counts_conserved"] and not bad and not missing)
-    window_store.write_atomic(job_path, _json(job))
+    write_any(job_path, layout.json_document(job))
     if missing:
         raise RuntimeError(f"{len(missing)} file(s) were taken from the landing directory but "
                            "are in no committed window; run the same command again to "
                            "read them")
     if bad:
         raise RuntimeError(f"counts not conserved in window(s) {', '.join(bad)}; see their "
-                           "_summary.json")
+                           f"{layout.SUMMARY}")
     out = {k: totals[k] for k in ("records_read", "records_written", "records_quarantined",
                                   "records_dead_lettered", "counts_conserved")}
     out.update(mode="streaming", windows=len(windows), files_taken=len(taken),

@@ -2,14 +2,12 @@
 
 import apache_beam as beam
 
-
-def _merge(target: dict, counts: dict) -> None:
-    for key, n in counts.items():
-        target[key] = target.get(key, 0) + n
+from transforms.core import summary_counts
 
 
 class SummaryFn(beam.CombineFn):
-    """Combines ("read"|"written"|"quarantined"|"dead_lettered", payload) pairs.
+    """Combines ("read"|"written"|"quarantined"|"dead_lettered", payload) pairs (the
+    algebra is :mod:`transforms.core.summary_counts`).
 
     With ``track_sources`` (streaming), the payload of a "read" is the item's source (a
     file path or message label) and ``sources`` counts items per source: the ledger a
@@ -20,50 +18,16 @@ class SummaryFn(beam.CombineFn):
         self.track_sources = track_sources
 
     def create_accumulator(self):
-        acc = {"records_read": 0, "records_written": 0, "records_quarantined": 0,
-               "records_dead_lettered": 0, "counts": {}, "dead_letter_reasons": {},
-               "quarantine_reasons": {}}
-        if self.track_sources:
-            acc["sources"] = {}
-        return acc
+        return summary_counts.empty(self.track_sources)
 
     def add_input(self, acc, item):
-        kind, payload = item
-        if kind == "read":
-            acc["records_read"] += 1
-            if self.track_sources and payload is not None:
-                _merge(acc["sources"], {payload: 1})
-        elif kind == "written":
-            acc["records_written"] += 1
-            for group, counts in payload.items():
-                _merge(acc["counts"].setdefault(group, {}), counts)
-        elif kind == "quarantined":
-            acc["records_quarantined"] += 1
-            _merge(acc["quarantine_reasons"], {payload: 1})
-        else:
-            acc["records_dead_lettered"] += 1
-            _merge(acc["dead_letter_reasons"], {payload: 1})
-        return acc
+        return summary_counts.add(acc, item)
 
     def merge_accumulators(self, accs):
-        out = self.create_accumulator()
-        for acc in accs:
-            for key in ("records_read", "records_written", "records_quarantined",
-                        "records_dead_lettered"):
-                out[key] += acc[key]
-            for group, counts in acc["counts"].items():
-                _merge(out["counts"].setdefault(group, {}), counts)
-            _merge(out["dead_letter_reasons"], acc["dead_letter_reasons"])
-            _merge(out["quarantine_reasons"], acc["quarantine_reasons"])
-            if self.track_sources:
-                _merge(out["sources"], acc.get("sources", {}))
-        return out
+        return summary_counts.merge(accs, self.track_sources)
 
     def extract_output(self, acc):
-        out = dict(acc)
-        out["counts_conserved"] = acc["records_read"] == (
-            acc["records_written"] + acc["records_quarantined"] + acc["records_dead_lettered"])
-        return out
+        return summary_counts.finished(acc)
 
 
 class AccountForRecords(beam.PTransform):

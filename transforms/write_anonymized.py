@@ -1,12 +1,12 @@
-"""WriteAnonymized: Parquet with an explicit schema, then ``_summary.json`` written last."""
-
-import json
+"""WriteAnonymized: Parquet with an explicit schema, then the run summary written last."""
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
 from transforms.core.arrow_rows import arrow_schema, to_row
 from transforms.core.policy import Policy
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_any
 from transforms.run_summary import AccountForRecords, SummaryFn
 
 
@@ -19,17 +19,13 @@ class _WriteSummaryFn(beam.DoFn):
         body.update(summary)
         body["files"] = sorted(FileSystems.split(f)[1] for f in parquet_files)
         body["vault_manifest"] = vault_files[0] if vault_files else None
-        data = (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8")
-        final = FileSystems.join(self.output, "_summary.json")
-        temp = FileSystems.join(self.output, "._summary.json.tmp")
-        with FileSystems.create(temp) as fh:
-            fh.write(data)
-        FileSystems.rename([temp], [final])  # readers never see a half-written summary
+        # Atomic: readers never see a half-written summary.
+        write_any(FileSystems.join(self.output, layout.SUMMARY), layout.json_document(body))
         yield body
 
 
 class WriteAnonymized(beam.PTransform):
-    """Writes rows to ``<output>/part-SSSSS-of-NNNNN.parquet``, then the run summary.
+    """Writes rows to the dataset's Parquet parts (``layout.part_name``), then the run summary.
 
     Input: a dict of PCollections: ``records`` (clean elements), ``read`` (1 per item
     read), ``dead_letters``, ``quarantine`` and ``vault_files`` (names written by
@@ -42,17 +38,13 @@ class WriteAnonymized(beam.PTransform):
 
     def expand(self, inputs):
         policy = self.policy
-        schema = arrow_schema(policy, {
-            "hushbeam.policy_digest": self.header["policy_digest"],
-            "hushbeam.key_id": self.header["key_id"],
-            "hushbeam.key_version": self.header["key_version"],
-            "hushbeam.run_id": self.header["run_id"],
-            "hushbeam.pseudonym_format": self.header["pseudonym_format"]})
+        header = self.header
+        schema = arrow_schema(policy, layout.parquet_metadata(header, header["run_id"]))
         files = (inputs["records"]
                  | "ToArrowRows" >> beam.Map(lambda e: to_row(e["fields"], policy))
                  | "WriteParquet" >> beam.io.WriteToParquet(
-                     FileSystems.join(self.output, "part"), schema,
-                     file_name_suffix=".parquet"))
+                     FileSystems.join(self.output, layout.PART_PREFIX), schema,
+                     file_name_suffix=layout.PARQUET_SUFFIX))
         accounting = (
             inputs | "Account" >> AccountForRecords()
             | "Summarize" >> beam.CombineGlobally(SummaryFn()))

@@ -1,18 +1,17 @@
 """WriteVault: dead letters, quarantine and TOKEN rows, each sealed to the vault recipient.
 
-Layout under ``--vault-output`` (one sealed JSON line per record, see sealing.py):
-``dead_letters/part-*.sealed.jsonl``, ``quarantine/part-*.sealed.jsonl``,
-``tokens/part-*.sealed.jsonl`` (deduplicated pseudonym -> normalized value, type), then
-``_manifest.json`` and ``_recipient.pem`` (see vault.py).
+Under ``--vault-output`` (names in datasets/layout.py; one sealed JSON line per record, see
+sealing.py): one folder of sealed parts per kind, dead letters, quarantine and tokens
+(deduplicated pseudonym -> normalized value, type), then the manifest and the recipient
+(see vault.py).
 """
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
+from transforms.datasets import layout
+from transforms.datasets.vault import file_entry, manifest_bytes
 from transforms.keys.sealing import load_recipient, seal
-from transforms.datasets.vault import MANIFEST, RECIPIENT, file_entry, manifest_json
-
-DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND = "dead_letter", "quarantine", "token"
 
 
 class SealFn(beam.DoFn):
@@ -27,7 +26,7 @@ class SealFn(beam.DoFn):
 
     def sealed(self, payload: dict, run_id: str) -> str:
         """One sealed line; token rows carry their pseudonym as the clear ``ref``."""
-        ref = payload.get("pseudonym") if self.kind == TOKENS_KIND else None
+        ref = payload.get("pseudonym") if self.kind == layout.TOKEN else None
         return seal(payload, self._recipient, self.kind, run_id, ref=ref)
 
     def process(self, payload):
@@ -47,11 +46,12 @@ class _WriteManifestFn(beam.DoFn):
                 data = fh.read()
             rel = path[len(self.vault_output):].lstrip("/")
             entries.append(file_entry(rel, data))
-        with FileSystems.create(FileSystems.join(self.vault_output, RECIPIENT)) as fh:
+        with FileSystems.create(FileSystems.join(self.vault_output, layout.RECIPIENT)) as fh:
             fh.write(self.recipient_pem)
-        with FileSystems.create(FileSystems.join(self.vault_output, MANIFEST)) as fh:
-            fh.write(manifest_json(self.run_id, entries).encode())
-        yield FileSystems.join(self.vault_output, MANIFEST)
+        manifest = FileSystems.join(self.vault_output, layout.MANIFEST)
+        with FileSystems.create(manifest) as fh:
+            fh.write(manifest_bytes(self.run_id, entries))
+        yield manifest
 
 
 class WriteVault(beam.PTransform):
@@ -71,16 +71,17 @@ class WriteVault(beam.PTransform):
                   | "TokenRows" >> beam.Map(
                       lambda t: {"pseudonym": t[0], "type": t[1], "value": t[2]}))
         written = []
-        for label, kind, pcoll, folder in (
-                ("DeadLetters", DEAD_LETTERS_KIND, inputs["dead_letters"], "dead_letters"),
-                ("Quarantine", QUARANTINE_KIND, inputs["quarantine"], "quarantine"),
-                ("Tokens", TOKENS_KIND, tokens, "tokens")):
+        for label, kind, pcoll in (
+                ("DeadLetters", layout.DEAD_LETTER, inputs["dead_letters"]),
+                ("Quarantine", layout.QUARANTINE, inputs["quarantine"]),
+                ("Tokens", layout.TOKEN, tokens)):
             written.append(
                 pcoll
                 | f"Seal{label}" >> beam.ParDo(SealFn(self.recipient_pem, kind, self.run_id))
                 | f"Write{label}" >> beam.io.WriteToText(
-                    FileSystems.join(self.vault_output, folder, "part"),
-                    file_name_suffix=".sealed.jsonl"))
+                    FileSystems.join(self.vault_output, layout.VAULT_FOLDERS[kind],
+                                     layout.PART_PREFIX),
+                    file_name_suffix=layout.SEALED_SUFFIX))
         return (tuple(written)
                 | "VaultFiles" >> beam.Flatten()
                 | "AllVaultFiles" >> beam.combiners.ToList()

@@ -4,26 +4,25 @@
 the on-time pane fires when the watermark passes the window's end; data that still
 arrives within the allowed lateness fires a late pane of its window.
 
-``WriteWindows`` writes, per window (see window_store.py for the layout):
+``WriteWindows`` writes, per window (see window_store.py and layout.py for the layout):
 
 1. Parquet shards: rows go to shard ``crc32(source, position) % N`` and are sorted by
    (source, position), so the same input gives the same files under the same names
-   (``part-SSSSS-of-NNNNN.parquet``; a shard without rows is written empty);
+   (``layout.part_name``; a shard without rows is written empty);
 2. the sealed vault of the window: dead letters, quarantine and deduplicated TOKEN
    rows, sealed exactly as in batch, bound to the run id ``<job run id>:<window id>``;
 3. once all of those are final (they are gathered by a second grouping on the same
    window, which fires only after every one of them), the vault manifest and then
-   ``_summary.json``, the commit marker: conserved counts of the window, the files, the
+   the summary, the commit marker: conserved counts of the window, the files, the
    sources (the ledger a restarted job skips).
 
-Files are written under temporary dot-names and renamed at the commit; a crash before
+Files are written under hidden temporary names (``layout.pending_name``) and renamed at
+the commit; a crash before
 the summary leaves nothing a reader or a restarted job takes for committed.
 """
 from __future__ import annotations
 
-import json
 import logging
-import uuid
 import zlib
 
 import apache_beam as beam
@@ -37,12 +36,13 @@ from apache_beam.utils.windowed_value import PaneInfoTiming
 from transforms.core.arrow_rows import arrow_schema, to_row
 from transforms.core.elements import METRICS_NAMESPACE
 from transforms.core.policy import Policy
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_any
+from transforms.datasets.window_store import (ensure_parent, iso, merged_counts, pane_suffix,
+                                              read_json, unit_run_id, window_dir, window_id,
+                                              write_manifest)
 from transforms.run_summary import AccountForRecords, SummaryFn
-from transforms.datasets.vault import RECIPIENT
-from transforms.datasets.window_store import (SUMMARY, ensure_parent, iso, merged_counts, pane_suffix, part_name,
-                                     read_json, sealed_name, unit_run_id, window_dir,
-                                     window_id, write_atomic, write_manifest)
-from transforms.write_vault import DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND, SealFn
+from transforms.write_vault import SealFn
 
 _LOG = logging.getLogger(__name__)
 
@@ -89,7 +89,8 @@ class _WriteShardFn(beam.DoFn):
         rows = [row for _, row in sorted(items, key=lambda item: item[0])]
         wid = window_id(win.start)
         schema = _schema(self.policy, self.header, unit_run_id(self.header["run_id"], wid))
-        temp = FileSystems.join(window_dir(self.output, wid), f".tmp-{uuid.uuid4().hex}.parquet")
+        temp = FileSystems.join(window_dir(self.output, wid),
+                                layout.pending_name(layout.PARQUET_SUFFIX))
         _write_parquet(temp, pa.Table.from_pylist(rows, schema=schema))
         yield "parquet", {"shard": shard, "suffix": _suffix(pane), "temp": temp,
                           "rows": len(rows)}
@@ -112,7 +113,7 @@ class _WriteSealedFn(beam.DoFn):
         kind, lines = keyed
         lines = sorted(lines)
         temp = FileSystems.join(window_dir(self.vault_output, window_id(win.start)),
-                                f".tmp-{uuid.uuid4().hex}.sealed.jsonl")
+                                layout.pending_name(layout.SEALED_SUFFIX))
         with FileSystems.create(temp) as fh:
             fh.write("".join(line + "\n" for line in lines).encode("utf-8"))
         yield "vault", {"kind": kind, "suffix": _suffix(pane), "temp": temp,
@@ -135,7 +136,7 @@ class _CommitWindowFn(beam.DoFn):
         run = unit_run_id(self.header["run_id"], wid)
         data_dir = window_dir(self.output, wid)
         vault_dir = window_dir(self.vault_output, wid)
-        existing = read_json(FileSystems.join(data_dir, SUMMARY))
+        existing = read_json(FileSystems.join(data_dir, layout.SUMMARY))
         pane_index = pane.index if pane is not None else 0
         if existing and pane_index in existing.get("committed_panes", []):
             yield existing  # a retried commit that had already completed
@@ -147,28 +148,28 @@ class _CommitWindowFn(beam.DoFn):
             if kind == "summary":
                 accumulators.append(item)
             elif kind == "parquet":
-                name = part_name(item["shard"], self.num_shards, item["suffix"])
+                name = layout.part_name(item["shard"], self.num_shards, item["suffix"])
                 _move(item["temp"], FileSystems.join(data_dir, name))
                 files.add(name)
             else:
-                name = sealed_name(item["kind"], item["suffix"])
+                name = layout.sealed_name(item["kind"], item["suffix"])
                 _move(item["temp"], FileSystems.join(vault_dir, name))
                 vault_files.add(name)
         if existing is None:  # the first commit of the window: every shard and kind exists
             schema = _schema(self.policy, self.header, run)
             for shard in range(self.num_shards):
-                name = part_name(shard, self.num_shards)
+                name = layout.part_name(shard, self.num_shards)
                 if name not in files:
                     _write_parquet(FileSystems.join(data_dir, name), schema.empty_table())
                     files.add(name)
-            for kind in (DEAD_LETTERS_KIND, QUARANTINE_KIND, TOKENS_KIND):
-                name = sealed_name(kind)
+            for kind in (layout.DEAD_LETTER, layout.QUARANTINE, layout.TOKEN):
+                name = layout.sealed_name(kind)
                 if name not in vault_files:
                     ensure_parent(FileSystems.join(vault_dir, name))
                     with FileSystems.create(FileSystems.join(vault_dir, name)) as fh:
                         fh.write(b"")
                     vault_files.add(name)
-            with FileSystems.create(FileSystems.join(vault_dir, RECIPIENT)) as fh:
+            with FileSystems.create(FileSystems.join(vault_dir, layout.RECIPIENT)) as fh:
                 fh.write(self.recipient_pem)
         manifest = write_manifest(vault_dir, run, vault_files)
         body = dict(self.header)
@@ -182,8 +183,7 @@ class _CommitWindowFn(beam.DoFn):
                                       | {pane_index}),
             "files": sorted(files), "vault_files": sorted(vault_files),
             "vault_manifest": manifest, "output": data_dir, "vault_output": vault_dir})
-        write_atomic(FileSystems.join(data_dir, SUMMARY),
-                     (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+        write_any(FileSystems.join(data_dir, layout.SUMMARY), layout.json_document(body))
         (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
                   "dead-lettered %d", wid, " (late data)" if _is_late(pane) else "",
@@ -193,12 +193,7 @@ class _CommitWindowFn(beam.DoFn):
 
 
 def _schema(policy: Policy, header: dict, run_id: str) -> pa.Schema:
-    return arrow_schema(policy, {
-        "hushbeam.policy_digest": header["policy_digest"],
-        "hushbeam.key_id": header["key_id"],
-        "hushbeam.key_version": header["key_version"],
-        "hushbeam.run_id": run_id,
-        "hushbeam.pseudonym_format": header["pseudonym_format"]})
+    return arrow_schema(policy, layout.parquet_metadata(header, run_id))
 
 
 def _write_parquet(path: str, table: pa.Table) -> None:
@@ -242,9 +237,9 @@ class WriteWindows(beam.PTransform):
         sealed = [pcoll | f"Seal{label}" >> beam.ParDo(_SealWindowedFn(
                       self.recipient_pem, kind, run_id))
                   for label, kind, pcoll in (
-                      ("DeadLetters", DEAD_LETTERS_KIND, inputs["dead_letters"]),
-                      ("Quarantine", QUARANTINE_KIND, inputs["quarantine"]),
-                      ("Tokens", TOKENS_KIND, tokens))]
+                      ("DeadLetters", layout.DEAD_LETTER, inputs["dead_letters"]),
+                      ("Quarantine", layout.QUARANTINE, inputs["quarantine"]),
+                      ("Tokens", layout.TOKEN, tokens))]
         vault = (tuple(sealed)
                  | "FlattenSealed" >> beam.Flatten()
                  | "GroupSealed" >> beam.GroupByKey()

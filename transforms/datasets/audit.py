@@ -2,8 +2,9 @@
 
 One JSON line per event: ``seq``, ``time``, ``actor``, ``action``, ``reason``,
 ``pseudonyms``, ``prev`` (hash of the previous entry) and ``hash`` (SHA-256 of the
-entry without it). A head file beside the log (``<log>.head``) holds the last ``seq``
-and ``hash``, so removing the last entries is detected too. Entries never hold values.
+entry without it). A head file beside the log (``layout.audit_head_name``) holds the last
+``seq`` and ``hash``, so removing the last entries is detected too. Entries never hold
+values.
 """
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ import json
 import os
 from pathlib import Path
 from typing import List, Sequence
+
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_local
 
 GENESIS = "0" * 64
 
@@ -27,7 +31,7 @@ def _digest(entry: dict) -> str:
 
 
 def _head_path(log: Path) -> Path:
-    return log.with_name(log.name + ".head")
+    return log.with_name(layout.audit_head_name(log.name))
 
 
 def append(log: Path, actor: str, action: str, reason: str,
@@ -48,10 +52,8 @@ def append(log: Path, actor: str, action: str, reason: str,
         fh.write(json.dumps(entry, sort_keys=True) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
-    head = _head_path(log)
-    tmp = head.with_name("." + head.name + ".tmp")
-    tmp.write_text(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}) + "\n")
-    os.replace(tmp, head)
+    write_local(_head_path(log),
+                (json.dumps({"seq": entry["seq"], "hash": entry["hash"]}) + "\n").encode())
     return entry
 
 

@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import List
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SUMMARY = "_summary.json"
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_local
 
 
 class DatasetError(RuntimeError):
@@ -17,37 +17,37 @@ class DatasetError(RuntimeError):
 
 
 def load_summary(dataset: Path) -> dict:
-    path = Path(dataset) / SUMMARY
+    path = Path(dataset) / layout.SUMMARY
     try:
         return json.loads(path.read_text())
     except FileNotFoundError:
-        raise DatasetError(f"{dataset} is not a complete hushbeam dataset ({SUMMARY} is "
-                           "missing)") from None
+        raise DatasetError(f"{dataset} is not a complete hushbeam dataset ({layout.SUMMARY} "
+                           "is missing)") from None
     except ValueError:
         raise DatasetError(f"{path} is not valid JSON") from None
 
 
-def write_json_atomic(path: Path, body: dict) -> None:
-    path = Path(path)
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_text(json.dumps(body, indent=2, sort_keys=True) + "\n")
-    os.replace(tmp, path)
+def write_summary(dataset: Path, summary: dict) -> None:
+    write_json(Path(dataset) / layout.SUMMARY, summary)
+
+
+def write_json(path: Path, body: dict) -> None:
+    write_local(path, layout.json_document(body))
 
 
 def parts(dataset: Path) -> List[Path]:
-    return sorted(Path(dataset).glob("part-*.parquet"))
+    return sorted(Path(dataset).glob(layout.PART_GLOB))
 
 
 def read_part(path: Path) -> pa.Table:
     return pq.read_table(path)
 
 
-def write_part_atomic(table: pa.Table, path: Path) -> None:
-    """Write next to the target, then rename: readers see the old or the new file."""
-    path = Path(path)
-    tmp = path.with_name("." + path.name + ".tmp")
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+def write_part(table: pa.Table, path: Path) -> None:
+    """Replace a part atomically: readers see the old or the new file."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    write_local(path, sink.getvalue().to_pybytes())
 
 
 def string_columns(table: pa.Table) -> List[str]:

@@ -15,17 +15,16 @@ import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Set
 
-from transforms.datasets.dataset import (SUMMARY, load_summary, parts, read_part, string_columns,
-                                write_json_atomic, write_part_atomic)
-from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.keys.sealing import open_sealed
-from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms, subject_pseudonyms,
-                                without_rows)
+from transforms.datasets import layout
+from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+                                         write_json, write_part, write_summary)
+from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
+                                          subject_pseudonyms, without_rows)
 from transforms.datasets.vault import drop_lines, line_ref, token_map, verify_vault
-
-RECEIPTS = "_erasures"
+from transforms.keys.keyset import Keyset, unwrap_data_key
+from transforms.keys.sealing import open_sealed
 
 
 class KeyMismatch(RuntimeError):
@@ -79,7 +78,7 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
         all_rows = table.to_pylist()
         for i in rows:
             in_removed_rows |= row_pseudonyms(all_rows[i], string_columns(table))
-        write_part_atomic(without_rows(table, rows), path)
+        write_part(without_rows(table, rows), path)
         rows_removed += len(rows)
         files.append(path.name)
     # Vault rows of every pseudonym in the erased rows (an account number said in the call
@@ -90,7 +89,7 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, string_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(vault, "token", lambda line: line_ref(line) in erase)
+    tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase)
     receipt = {"erasure_id": uuid.uuid4().hex,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
@@ -98,8 +97,8 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
                "pseudonyms": sorted(erase), "rows_removed": rows_removed,
                "files_rewritten": files, "vault_tokens_removed": tokens_removed}
     if identity is not None:
-        for kind, key in (("dead_letter", "dead_letters_removed"),
-                          ("quarantine", "quarantined_removed")):
+        for kind, key in ((layout.DEAD_LETTER, "dead_letters_removed"),
+                          (layout.QUARANTINE, "quarantined_removed")):
             receipt[key] = drop_lines(vault, kind, lambda line, k=kind: _mentions(
                 open_sealed(line, identity, k, summary["run_id"]), linked, subjects))
     else:
@@ -107,10 +106,8 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
     if rows_removed:
         summary["records_written"] -= rows_removed
         summary["records_erased"] = summary.get("records_erased", 0) + rows_removed
-        write_json_atomic(dataset / SUMMARY, summary)
-    receipts = dataset / RECEIPTS
-    receipts.mkdir(exist_ok=True)
-    write_json_atomic(receipts / f"erasure-{receipt['erasure_id']}.json", receipt)
+        write_summary(dataset, summary)
+    _write_receipt(dataset, receipt)
     return receipt
 
 
@@ -135,6 +132,10 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     return report
 
 
+def _write_receipt(dataset: Path, receipt: dict) -> None:
+    receipts = dataset / layout.RECEIPTS
+    receipts.mkdir(exist_ok=True)
+    write_json(receipts / layout.receipt_name(receipt["erasure_id"]), receipt)
 
 
 # --- the windows of a streaming job ----------------------------------------------------
@@ -142,9 +143,9 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
 def windows_of(dataset: Path) -> List[Path]:
     """The committed windows of a streaming job's output, or [] for a batch dataset."""
     dataset = Path(dataset)
-    if not (dataset / "_job.json").exists():
+    if not (dataset / layout.JOB).exists():
         return []
-    return sorted(p.parent for p in dataset.glob("window=*/" + SUMMARY))
+    return sorted(p.parent for p in dataset.glob(layout.in_every_window(layout.SUMMARY)))
 
 
 def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Keyset,
@@ -165,7 +166,7 @@ def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Ke
 def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
                    policy: Policy, identity=None) -> dict:
     """:func:`forget` over every committed window of a streaming job; one receipt for the
-    job under ``<dataset>/_erasures/`` (each window also keeps its own)."""
+    job among the dataset's receipts (each window also keeps its own)."""
     dataset, vault = Path(dataset), Path(vault)
     windows = windows_of(dataset)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
@@ -182,9 +183,7 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
         if part["rows_removed"] or part["vault_tokens_removed"]:
             receipt["windows"][window.name] = part["erasure_id"]
     receipt["pseudonyms"] = sorted(erased)
-    receipts = dataset / RECEIPTS
-    receipts.mkdir(exist_ok=True)
-    write_json_atomic(receipts / f"erasure-{receipt['erasure_id']}.json", receipt)
+    _write_receipt(dataset, receipt)
     return receipt
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
-                                write_json_atomic, write_part_atomic)
-from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
+from transforms.datasets import layout
+from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+                                         write_part, write_summary)
+from transforms.datasets.vault import file_entry, manifest_bytes, read_vault
+from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.keys.sealing import load_recipient, recipient_pem, seal
-from transforms.datasets.vault import (FOLDERS, MANIFEST, RECIPIENT, file_entry, manifest_json,
-                              read_vault)
 
 
 class RekeyError(RuntimeError):
@@ -40,7 +40,7 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
         if directory.exists() and any(directory.iterdir()):
             raise RekeyError(f"{directory} is not empty")
     run_id = summary["run_id"]
-    tokens = read_vault(vault, identity, "token", run_id)
+    tokens = read_vault(vault, identity, layout.TOKEN, run_id)
     new = Pseudonymizer(unwrap_data_key(new_keyset), new_keyset.version)
     mapping = {row["pseudonym"]: new.pseudonym(row["type"], row["value"]) for row in tokens}
     unmapped = {"count": 0}
@@ -65,31 +65,30 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
             table = table.set_column(table.schema.get_field_index(name), name,
                                      pa.array(values, type=pa.string()))
         meta = dict(table.schema.metadata or {})
-        meta.update({b"hushbeam.key_id": new_keyset.key_id.encode(),
-                     b"hushbeam.key_version": str(new_keyset.version).encode(),
-                     b"hushbeam.run_id": new_run.encode(),
-                     b"hushbeam.rekeyed_from_run_id": run_id.encode()})
-        write_part_atomic(table.replace_schema_metadata(meta), output / path.name)
+        meta.update({k.encode(): v.encode() for k, v in layout.rekeyed_metadata(
+            new_keyset.key_id, new_keyset.version, new_run, run_id).items()})
+        write_part(table.replace_schema_metadata(meta), output / path.name)
 
     recipient = load_recipient(recipient_pem_bytes)
     entries = []
-    for kind, folder in FOLDERS.items():
-        rows = tokens if kind == "token" else read_vault(vault, identity, kind, run_id)
+    for kind in layout.VAULT_FOLDERS:
+        is_token = kind == layout.TOKEN
+        rows = tokens if is_token else read_vault(vault, identity, kind, run_id)
         lines = []
         for row in rows:
-            if kind == "token":
+            if is_token:
                 row = dict(row, pseudonym=mapping[row["pseudonym"]])
             else:
                 row = _swap_nested(row, swap)
             lines.append(seal(row, recipient, kind, new_run,
-                              ref=row["pseudonym"] if kind == "token" else None))
-        (vault_output / folder).mkdir(parents=True, exist_ok=True)
+                              ref=row["pseudonym"] if is_token else None))
         data = ("\n".join(lines) + "\n" if lines else "").encode()
-        rel = f"{folder}/part-00000-of-00001.sealed.jsonl"
+        rel = layout.sealed_name(kind)
+        (vault_output / rel).parent.mkdir(parents=True, exist_ok=True)
         (vault_output / rel).write_bytes(data)
         entries.append(file_entry(rel, data))
-    (vault_output / RECIPIENT).write_bytes(recipient_pem(recipient))
-    (vault_output / MANIFEST).write_text(manifest_json(new_run, entries))
+    (vault_output / layout.RECIPIENT).write_bytes(recipient_pem(recipient))
+    (vault_output / layout.MANIFEST).write_bytes(manifest_bytes(new_run, entries))
 
     summary = dict(summary, run_id=new_run, key_id=new_keyset.key_id,
                    key_version=new_keyset.version, vault_output=str(vault_output),
@@ -98,7 +97,7 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
                                  "key_version": old_version},
                    rekey_unmapped_pseudonyms=unmapped["count"],
                    rekey_mapped_pseudonyms=len(mapping))
-    write_json_atomic(output / "_summary.json", summary)
+    write_summary(output, summary)
     return summary
 
 

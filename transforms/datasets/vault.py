@@ -1,13 +1,9 @@
 """The sealed vault on disk (Beam-free): manifest, verification, reading and rewriting.
 
-Layout of a vault directory::
-
-    _manifest.json        run id, and for each sealed file its SHA-256 and line count
-    _recipient.pem        the public key the vault is sealed to (public; lets an erasure
-                          re-write the vault without the private key)
-    tokens/part-*.sealed.jsonl        kind "token": pseudonym -> {type, value}
-    dead_letters/part-*.sealed.jsonl  kind "dead_letter"
-    quarantine/part-*.sealed.jsonl    kind "quarantine"
+A vault directory (names in layout.py) holds a manifest (run id, and for each sealed file
+its SHA-256 and line count), the recipient (the public key the vault is sealed to; it
+lets an erasure re-write the vault without the private key), and one folder of sealed
+files per kind: "token" (pseudonym -> {type, value}), "dead_letter", "quarantine".
 
 Each line is authenticated by HPKE and bound to its kind and run; the manifest catches a
 truncated, removed or added file. The manifest itself is not signed: someone who can
@@ -18,15 +14,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
 
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_local
 from transforms.keys.sealing import SealError, open_sealed
-
-MANIFEST = "_manifest.json"
-RECIPIENT = "_recipient.pem"
-FOLDERS = {"token": "tokens", "dead_letter": "dead_letters", "quarantine": "quarantine"}
 
 
 class VaultError(SealError):
@@ -45,26 +38,20 @@ def file_entry(relpath: str, data: bytes) -> FileEntry:
                      sum(1 for line in data.splitlines() if line.strip()))
 
 
-def manifest_json(run_id: str, entries: List[FileEntry]) -> str:
-    return json.dumps({"v": 1, "run_id": run_id,
-                       "files": {e.path: {"sha256": e.sha256, "lines": e.lines}
-                                 for e in sorted(entries, key=lambda e: e.path)}},
-                      indent=2, sort_keys=True) + "\n"
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name("." + path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+def manifest_bytes(run_id: str, entries: List[FileEntry]) -> bytes:
+    return layout.json_document({"v": 1, "run_id": run_id,
+                                 "files": {e.path: {"sha256": e.sha256, "lines": e.lines}
+                                           for e in sorted(entries, key=lambda e: e.path)}})
 
 
 def load_manifest(vault: Path) -> dict:
-    path = Path(vault) / MANIFEST
+    path = Path(vault) / layout.MANIFEST
     try:
         manifest = json.loads(path.read_text())
         manifest["run_id"], manifest["files"]  # noqa: B018 - shape check
     except FileNotFoundError:
-        raise VaultError(f"{vault} is not a complete vault: {MANIFEST} is missing") from None
+        raise VaultError(f"{vault} is not a complete vault: {layout.MANIFEST} is "
+                         "missing") from None
     except (ValueError, KeyError, TypeError):
         raise VaultError(f"{path} is not a valid vault manifest") from None
     return manifest
@@ -78,7 +65,7 @@ def verify_vault(vault: Path, run_id: Optional[str] = None) -> dict:
         raise VaultError(f"vault {vault} belongs to run {manifest['run_id']}, not to the "
                          f"dataset's run {run_id}")
     listed = set(manifest["files"])
-    present = {str(p.relative_to(vault)) for p in vault.glob("*/*.sealed.jsonl")}
+    present = {str(p.relative_to(vault)) for p in vault.glob(layout.ALL_SEALED_GLOB)}
     for extra in sorted(present - listed):
         raise VaultError(f"vault file {extra} is not in the manifest (added or from "
                          "another run)")
@@ -93,9 +80,13 @@ def verify_vault(vault: Path, run_id: Optional[str] = None) -> dict:
     return manifest
 
 
+def _sealed_files(vault: Path, kind: str) -> List[Path]:
+    return sorted((vault / layout.VAULT_FOLDERS[kind]).glob(layout.SEALED_GLOB))
+
+
 def iter_lines(vault: Path, kind: str) -> Iterator[tuple]:
     """(relative path, line) for every sealed line of a kind, in file order."""
-    for path in sorted((Path(vault) / FOLDERS[kind]).glob("*.sealed.jsonl")):
+    for path in _sealed_files(Path(vault), kind):
         rel = str(path.relative_to(vault))
         for line in path.read_text().splitlines():
             if line.strip():
@@ -112,7 +103,7 @@ def read_vault(vault: Path, identity, kind: str, run_id: Optional[str] = None) -
 def token_map(vault: Path, identity, run_id: Optional[str] = None) -> Dict[str, dict]:
     """pseudonym -> {"type", "value"} from the token vault."""
     return {row["pseudonym"]: {"type": row["type"], "value": row["value"]}
-            for row in read_vault(vault, identity, "token", run_id)}
+            for row in read_vault(vault, identity, layout.TOKEN, run_id)}
 
 
 def drop_lines(vault: Path, kind: str, drop: Callable[[str], bool]) -> int:
@@ -121,20 +112,20 @@ def drop_lines(vault: Path, kind: str, drop: Callable[[str], bool]) -> int:
     vault = Path(vault)
     manifest = verify_vault(vault)
     removed = 0
-    for path in sorted((vault / FOLDERS[kind]).glob("*.sealed.jsonl")):
+    for path in _sealed_files(vault, kind):
         lines = [line for line in path.read_text().splitlines() if line.strip()]
         kept = [line for line in lines if not drop(line)]
         if len(kept) == len(lines):
             continue
         removed += len(lines) - len(kept)
         data = ("\n".join(kept) + "\n" if kept else "").encode()
-        _atomic_write(path, data)
+        write_local(path, data)
         rel = str(path.relative_to(vault))
         entry = file_entry(rel, data)
         manifest["files"][rel] = {"sha256": entry.sha256, "lines": entry.lines}
     if removed:
         entries = [FileEntry(p, f["sha256"], f["lines"]) for p, f in manifest["files"].items()]
-        _atomic_write(vault / MANIFEST, manifest_json(manifest["run_id"], entries).encode())
+        write_local(vault / layout.MANIFEST, manifest_bytes(manifest["run_id"], entries))
     return removed
 
 

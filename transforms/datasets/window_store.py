@@ -1,20 +1,21 @@
 """The windowed dataset of a streaming job on storage (no pipeline code).
 
-Layout (``<id>`` is the window's UTC start, e.g. ``20260301T100000Z``)::
+Layout (names from layout.py; ``<w>`` is ``window_dirname(<id>)``, ``<id>`` the window's
+UTC start, e.g. ``20260301T100000Z``)::
 
-    <output>/_job.json                       the job: run id, source, window size, key, policy
-    <output>/window=<id>/part-SSSSS-of-NNNNN.parquet
-    <output>/window=<id>/_summary.json       written last: the window's commit marker
-    <vault>/window=<id>/{tokens,dead_letters,quarantine}/part-00000-of-00001.sealed.jsonl
-    <vault>/window=<id>/_manifest.json, _recipient.pem
+    <output>/JOB                        the job: run id, source, window size, key, policy
+    <output>/<w>/part_name(...)         Parquet shards
+    <output>/<w>/SUMMARY                written last: the window's commit marker
+    <vault>/<w>/sealed_name(kind)       one sealed file per kind
+    <vault>/<w>/MANIFEST, RECIPIENT
 
 Each window directory is a dataset of the batch shape (and each vault window a batch
 vault) whose run id is ``<job run id>:<window id>``: sealed lines of one window do not
-open as another's. Late data (within the allowed lateness) adds
-``part-SSSSS-of-NNNNN.late-<pane>.parquet`` and sealed files of the same suffix to its
-window and rewrites the window's manifest and summary (counts added).
+open as another's. Late data (within the allowed lateness) adds parts and sealed files
+with the pane's ``late_suffix`` to its window and rewrites the window's manifest and
+summary (counts added).
 
-A window is committed when its ``_summary.json`` exists; only the files it lists are
+A window is committed when its summary exists; only the files it lists are
 part of the dataset. :func:`recover` removes everything else (an interrupted commit,
 temporary files) before a job starts again, and :func:`ledger` lists the sources the
 committed windows hold, so a restarted job skips them.
@@ -28,15 +29,10 @@ from typing import Dict, Iterable, List, Optional
 
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.run_summary import SummaryFn
-from transforms.datasets.vault import MANIFEST, file_entry, manifest_json
-
-JOB = "_job.json"
-SUMMARY = "_summary.json"
-WINDOW_PREFIX = "window="
-VAULT_FOLDERS = {"dead_letter": "dead_letters", "quarantine": "quarantine", "token": "tokens"}
-_COUNTED = ("records_read", "records_written", "records_quarantined", "records_dead_lettered",
-            "counts", "dead_letter_reasons", "quarantine_reasons", "sources")
+from transforms.core import summary_counts
+from transforms.datasets import layout
+from transforms.datasets.atomic import write_any
+from transforms.datasets.vault import file_entry, manifest_bytes
 
 
 def window_id(start_seconds: float) -> str:
@@ -50,23 +46,15 @@ def iso(seconds: float) -> str:
 
 
 def window_dir(root: str, wid: str) -> str:
-    return FileSystems.join(root, WINDOW_PREFIX + wid)
+    return FileSystems.join(root, layout.window_dirname(wid))
 
 
 def unit_run_id(run_id: str, wid: str) -> str:
     return f"{run_id}:{wid}"
 
 
-def part_name(shard: int, num_shards: int, suffix: str = "") -> str:
-    return f"part-{shard:05d}-of-{num_shards:05d}{suffix}.parquet"
-
-
-def sealed_name(kind: str, suffix: str = "") -> str:
-    return f"{VAULT_FOLDERS[kind]}/part-00000-of-00001{suffix}.sealed.jsonl"
-
-
 def pane_suffix(late: bool, index: int) -> str:
-    return f".late-{index}" if late else ""
+    return layout.late_suffix(index) if late else ""
 
 
 def read_json(path: str) -> Optional[dict]:
@@ -82,23 +70,12 @@ def ensure_parent(path: str) -> None:
         os.makedirs(os.path.dirname(path), exist_ok=True)
 
 
-def write_atomic(path: str, data: bytes) -> None:
-    directory, name = FileSystems.split(path)
-    temp = FileSystems.join(directory, f".{name}.tmp")
-    with FileSystems.create(temp) as fh:
-        fh.write(data)
-    if FileSystems.exists(path):
-        FileSystems.delete([path])
-    FileSystems.rename([temp], [path])
-
-
 def merged_counts(existing: Optional[dict], new_accumulators: List[dict]) -> dict:
     """The window's counts after this commit: the earlier commits' plus the new ones."""
-    fn = SummaryFn(track_sources=True)
     accs = list(new_accumulators)
     if existing:
-        accs.append({k: existing.get(k, fn.create_accumulator()[k]) for k in _COUNTED})
-    return fn.extract_output(fn.merge_accumulators(accs or [fn.create_accumulator()]))
+        accs.append(summary_counts.counted(existing))
+    return summary_counts.finished(summary_counts.merge(accs, track_sources=True))
 
 
 def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str]) -> str:
@@ -106,8 +83,8 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str]) -> 
     for rel in sorted(set(rel_paths)):
         with FileSystems.open(FileSystems.join(vault_window, rel)) as fh:
             entries.append(file_entry(rel, fh.read()))
-    path = FileSystems.join(vault_window, MANIFEST)
-    write_atomic(path, manifest_json(run_id, entries).encode())
+    path = FileSystems.join(vault_window, layout.MANIFEST)
+    write_any(path, manifest_bytes(run_id, entries))
     return path
 
 
@@ -120,10 +97,9 @@ def _listing(pattern: str) -> List[str]:
 def committed_windows(output: str) -> Dict[str, dict]:
     """window id -> its summary, for every committed window under ``output``."""
     found = {}
-    for path in _listing(FileSystems.join(output, WINDOW_PREFIX + "*", SUMMARY)):
+    for path in _listing(FileSystems.join(output, layout.in_every_window(layout.SUMMARY))):
         directory = FileSystems.split(path)[0]
-        wid = FileSystems.split(directory)[1][len(WINDOW_PREFIX):]
-        found[wid] = read_json(path)
+        found[layout.window_id_of(FileSystems.split(directory)[1])] = read_json(path)
     return found
 
 
@@ -140,10 +116,10 @@ def committed_until(windows: Dict[str, dict]) -> float:
 def _window_dirs(root: str) -> List[str]:
     if "://" not in root:  # local: also the empty directories a listing of files misses
         return sorted(name for name in (os.listdir(root) if os.path.isdir(root) else [])
-                      if name.startswith(WINDOW_PREFIX))
+                      if layout.window_id_of(name) is not None)
     dirs = set()
     for pattern in ("*", ".*", "*/*", "*/.*"):
-        for path in _listing(FileSystems.join(root, WINDOW_PREFIX + "*", pattern)):
+        for path in _listing(FileSystems.join(root, layout.WINDOW_GLOB, pattern)):
             rel = path[len(root):].lstrip("/")
             dirs.add(rel.split("/", 1)[0])
     return sorted(dirs)
@@ -159,7 +135,7 @@ def recover(output: str, vault_output: str) -> List[str]:
     committed = committed_windows(output)
     for root, is_vault in ((output, False), (vault_output, True)):
         for name in _window_dirs(root):
-            wid = name[len(WINDOW_PREFIX):]
+            wid = layout.window_id_of(name)
             directory = FileSystems.join(root, name)
             summary = committed.get(wid)
             if summary is None:
@@ -167,8 +143,8 @@ def recover(output: str, vault_output: str) -> List[str]:
                 if not is_vault:
                     rolled_back.append(wid)
                 continue
-            keep = set(summary["vault_files"]) | {MANIFEST, "_recipient.pem"} if is_vault \
-                else set(summary["files"]) | {SUMMARY}
+            keep = set(summary["vault_files"]) | {layout.MANIFEST, layout.RECIPIENT} \
+                if is_vault else set(summary["files"]) | {layout.SUMMARY}
             stray = set()
             for pattern in (("_*", ".*", "*/*", "*/.*") if is_vault else ("*", ".*")):
                 for path in _listing(FileSystems.join(directory, pattern)):

@@ -1,7 +1,7 @@
 """The windowed dataset on disk: names, the ledger, recovery after an interrupted commit."""
 import json
 
-from transforms.datasets import window_store
+from transforms.datasets import layout, window_store
 
 
 def _commit(out, vault, wid, files, vault_files, sources, end):
@@ -20,8 +20,8 @@ def _commit(out, vault, wid, files, vault_files, sources, end):
 
 def test_window_ids_are_the_utc_start():
     assert window_store.window_id(1772359200) == "20260301T100000Z"
-    assert window_store.part_name(1, 4) == "part-00001-of-00004.parquet"
-    assert window_store.part_name(0, 1, window_store.pane_suffix(True, 2)) == (
+    assert layout.part_name(1, 4) == "part-00001-of-00004.parquet"
+    assert layout.part_name(0, 1, window_store.pane_suffix(True, 2)) == (
         "part-00000-of-00001.late-2.parquet")
 
 

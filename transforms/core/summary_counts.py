@@ -1,0 +1,90 @@
+"""The count algebra of a run summary: accounting items add up, accumulators merge, and
+read = written + quarantined + dead-lettered is checked. Counts and reasons only, never a
+value from the data.
+
+An accounting item is ``(kind, payload)``:
+
+    ("read", source)                 one item read; ``source`` (file path or message label,
+                                     or None) is counted in ``sources`` when tracked
+    ("written", {group: {name: n}})  one record written with its counts by type
+    ("quarantined", reason)          one record quarantined
+    ("dead_lettered", reason)        one item dead-lettered
+
+With ``track_sources`` (streaming), ``sources`` counts items per source: the ledger a
+restarted job uses to skip what committed windows hold.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Tuple
+
+TOTALS = ("records_read", "records_written", "records_quarantined", "records_dead_lettered")
+SOURCES = "sources"
+COUNTED = TOTALS + ("counts", "dead_letter_reasons", "quarantine_reasons", SOURCES)
+
+
+def _add_counts(target: dict, counts: dict) -> None:
+    for key, n in counts.items():
+        target[key] = target.get(key, 0) + n
+
+
+def empty(track_sources: bool = False) -> dict:
+    acc = {"records_read": 0, "records_written": 0, "records_quarantined": 0,
+           "records_dead_lettered": 0, "counts": {}, "dead_letter_reasons": {},
+           "quarantine_reasons": {}}
+    if track_sources:
+        acc[SOURCES] = {}
+    return acc
+
+
+def add(acc: dict, item: Tuple[str, object]) -> dict:
+    """Account for one item (sources only if ``acc`` tracks them); returns ``acc``."""
+    kind, payload = item
+    if kind == "read":
+        acc["records_read"] += 1
+        if SOURCES in acc and payload is not None:
+            _add_counts(acc[SOURCES], {payload: 1})
+    elif kind == "written":
+        acc["records_written"] += 1
+        for group, counts in payload.items():
+            _add_counts(acc["counts"].setdefault(group, {}), counts)
+    elif kind == "quarantined":
+        acc["records_quarantined"] += 1
+        _add_counts(acc["quarantine_reasons"], {payload: 1})
+    else:  # "dead_lettered"
+        acc["records_dead_lettered"] += 1
+        _add_counts(acc["dead_letter_reasons"], {payload: 1})
+    return acc
+
+
+def merge(accs: Iterable[dict], track_sources: bool = False) -> dict:
+    out = empty(track_sources)
+    for acc in accs:
+        for key in TOTALS:
+            out[key] += acc[key]
+        for group, counts in acc["counts"].items():
+            _add_counts(out["counts"].setdefault(group, {}), counts)
+        _add_counts(out["dead_letter_reasons"], acc["dead_letter_reasons"])
+        _add_counts(out["quarantine_reasons"], acc["quarantine_reasons"])
+        if track_sources:
+            _add_counts(out[SOURCES], acc.get(SOURCES, {}))
+    return out
+
+
+def counts_conserved(acc: dict) -> bool:
+    return acc["records_read"] == (
+        acc["records_written"] + acc["records_quarantined"] + acc["records_dead_lettered"])
+
+
+def finished(acc: dict) -> dict:
+    """The counts as a summary holds them: the accumulator and ``counts_conserved``."""
+    out = dict(acc)
+    out["counts_conserved"] = counts_conserved(acc)
+    return out
+
+
+def counted(summary: dict) -> dict:
+    """The counted part of a written summary, as an accumulator that tracks sources
+    (a key an older summary lacks counts as empty)."""
+    blank = empty(track_sources=True)
+    return {k: summary.get(k, blank[k]) for k in COUNTED}
+

@@ -1,0 +1,125 @@
+"""The names and shape of what a run leaves on storage: the one place that knows them.
+
+A batch dataset and its vault::
+
+    <output>/part-SSSSS-of-NNNNN.parquet       rows; schema metadata: parquet_metadata()
+    <output>/_summary.json                     written last: the run's commit marker
+    <output>/_erasures/erasure-<id>.json       receipts of forget
+    <vault>/_manifest.json                     run id; SHA-256 and line count per sealed file
+    <vault>/_recipient.pem                     the public key the vault is sealed to
+    <vault>/_audit.jsonl, _audit.jsonl.head    re-identification audit log and its head
+    <vault>/<folder>/part-*.sealed.jsonl       one folder per vault kind (VAULT_FOLDERS)
+
+A streaming job writes ``<output>/_job.json`` and this shape once per window, under
+``<output>/window=<id>/`` and ``<vault>/window=<id>/`` (see window_store.py).
+
+Names only: no I/O, no Beam. Paths are joined by the caller (``pathlib`` or
+``FileSystems.join``), so the same names serve local disk and object stores.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Dict, Optional
+
+# --- the dataset ------------------------------------------------------------------------
+
+SUMMARY = "_summary.json"
+JOB = "_job.json"
+RECEIPTS = "_erasures"
+PART_PREFIX = "part"
+PARQUET_SUFFIX = ".parquet"
+PART_GLOB = PART_PREFIX + "-*" + PARQUET_SUFFIX
+WINDOW_PREFIX = "window="
+WINDOW_GLOB = WINDOW_PREFIX + "*"
+
+
+def part_name(shard: int, num_shards: int, suffix: str = "") -> str:
+    """``part-SSSSS-of-NNNNN<suffix>.parquet``, the name Beam's file sinks give a shard."""
+    return f"{PART_PREFIX}-{shard:05d}-of-{num_shards:05d}{suffix}{PARQUET_SUFFIX}"
+
+
+def late_suffix(pane_index: int) -> str:
+    """The suffix of the files a late pane adds to its window."""
+    return f".late-{pane_index}"
+
+
+def receipt_name(erasure_id: str) -> str:
+    return f"erasure-{erasure_id}.json"
+
+
+def window_dirname(wid: str) -> str:
+    return WINDOW_PREFIX + wid
+
+
+def window_id_of(dirname: str) -> Optional[str]:
+    """The window id of a ``window=<id>`` directory name, None for any other name."""
+    return dirname[len(WINDOW_PREFIX):] if dirname.startswith(WINDOW_PREFIX) else None
+
+
+def in_every_window(name: str) -> str:
+    """Glob of ``name`` in every window directory, e.g. ``window=*/_summary.json``."""
+    return f"{WINDOW_GLOB}/{name}"
+
+
+# --- the vault --------------------------------------------------------------------------
+
+TOKEN, DEAD_LETTER, QUARANTINE = "token", "dead_letter", "quarantine"
+VAULT_FOLDERS = {TOKEN: "tokens", DEAD_LETTER: "dead_letters", QUARANTINE: "quarantine"}
+MANIFEST = "_manifest.json"
+RECIPIENT = "_recipient.pem"
+AUDIT_LOG = "_audit.jsonl"
+SEALED_SUFFIX = ".sealed.jsonl"
+SEALED_GLOB = "*" + SEALED_SUFFIX  # the sealed files of one folder
+ALL_SEALED_GLOB = "*/" + SEALED_GLOB  # the sealed files of a vault
+
+
+def sealed_name(kind: str, suffix: str = "") -> str:
+    """The one sealed file of a kind a window pane or a re-keyed vault has."""
+    return f"{VAULT_FOLDERS[kind]}/{PART_PREFIX}-00000-of-00001{suffix}{SEALED_SUFFIX}"
+
+
+def audit_head_name(log_name: str) -> str:
+    """The head file beside an audit log: its last seq and hash."""
+    return log_name + ".head"
+
+
+# --- what a run's --overwrite replaces --------------------------------------------------
+
+DATASET_OUTPUTS = (PART_GLOB, SUMMARY)
+VAULT_OUTPUTS = ("*/" + PART_PREFIX + "-*" + SEALED_SUFFIX, MANIFEST, RECIPIENT)
+
+
+# --- temporary names: hidden (a leading dot), never read as a part ----------------------
+
+def temp_name(name: str) -> str:
+    """Where an atomic write of ``name`` is staged before its rename."""
+    return f".{name}.tmp"
+
+
+def pending_name(suffix: str) -> str:
+    """A unique hidden name for a file written now and renamed at a later commit."""
+    return f".tmp-{uuid.uuid4().hex}{suffix}"
+
+
+# --- file contents ---------------------------------------------------------------------
+
+def json_document(body: dict) -> bytes:
+    """How the summary, the job, receipts and manifests are written: sorted, indented."""
+    return (json.dumps(body, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def parquet_metadata(header: dict, run_id: str) -> Dict[str, str]:
+    """The schema metadata of every Parquet part: what made it, never data."""
+    return {"hushbeam.policy_digest": header["policy_digest"],
+            "hushbeam.key_id": header["key_id"],
+            "hushbeam.key_version": header["key_version"],
+            "hushbeam.run_id": run_id,
+            "hushbeam.pseudonym_format": header["pseudonym_format"]}
+
+
+def rekeyed_metadata(key_id: str, key_version: int, run_id: str,
+                     from_run_id: str) -> Dict[str, str]:
+    """The metadata a re-keyed part gets over its old one."""
+    return {"hushbeam.key_id": key_id, "hushbeam.key_version": str(key_version),
+            "hushbeam.run_id": run_id, "hushbeam.rekeyed_from_run_id": from_run_id}
