@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gzip
 import io
-from typing import BinaryIO, Callable, Tuple
+from typing import BinaryIO, Callable, Optional, Tuple
+
+from transforms.core.formats.base import READ_ERRORS
 
 # (magic bytes, opener of the decompressed stream)
 _CODECS: Tuple[Tuple[bytes, Callable[[BinaryIO], BinaryIO]], ...] = (
@@ -26,24 +28,33 @@ def decompressed(stream: BinaryIO) -> BinaryIO:
 
 def peek(stream: BinaryIO, size: int) -> Tuple[bytes, BinaryIO]:
     """The first ``size`` bytes of ``stream`` (fewer if shorter), and a stream that
-    still starts with them."""
-    head = b""
+    still starts with them. A stream that breaks after its first bytes breaks again
+    only once they are read."""
+    head, broken = b"", None
+    read = getattr(stream, "read1", stream.read)  # read1: keep what came before a break
     while len(head) < size:
-        chunk = stream.read(size - len(head))
+        try:
+            chunk = read(size - len(head))
+        except READ_ERRORS as error:
+            if not head:
+                raise
+            broken = error
+            break
         if not chunk:
             break
         head += chunk
-    return head, prepended(head, stream)
+    return head, prepended(head, stream, broken)
 
 
-def prepended(head: bytes, stream: BinaryIO) -> BinaryIO:
-    """A buffered stream of ``head`` followed by the rest of ``stream``."""
-    return io.BufferedReader(_Prepend(head, stream))
+def prepended(head: bytes, stream: BinaryIO,
+              broken: Optional[BaseException] = None) -> BinaryIO:
+    """A buffered stream of ``head`` followed by the rest of ``stream`` (or ``broken``)."""
+    return io.BufferedReader(_Prepend(head, stream, broken))
 
 
 class _Prepend(io.RawIOBase):
-    def __init__(self, head: bytes, stream: BinaryIO):
-        self._head, self._stream = head, stream
+    def __init__(self, head: bytes, stream: BinaryIO, broken: Optional[BaseException]):
+        self._head, self._stream, self._broken = head, stream, broken
 
     def readable(self) -> bool:
         return True
@@ -53,6 +64,8 @@ class _Prepend(io.RawIOBase):
             n = min(len(buffer), len(self._head))
             buffer[:n], self._head = self._head[:n], self._head[n:]
             return n
+        if self._broken is not None:
+            raise self._broken
         data = self._stream.read(len(buffer))
         buffer[:len(data)] = data
         return len(data)

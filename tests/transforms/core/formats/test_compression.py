@@ -2,6 +2,8 @@ import gzip
 import io
 import json
 
+import pytest
+
 from transforms.core.formats.compression import decompressed, peek
 from transforms.core.formats.reader import iter_items
 
@@ -30,6 +32,8 @@ class _Trickle(io.BytesIO):
     def read(self, size=-1):
         return super().read(1 if size is None or size < 0 else min(size, 1))
 
+    read1 = read
+
 
 def test_peek_gets_the_whole_head_from_short_reads_and_gives_it_back():
     head, stream = peek(_Trickle(b"hello world"), 5)
@@ -37,3 +41,25 @@ def test_peek_gets_the_whole_head_from_short_reads_and_gives_it_back():
     assert stream.read() == b"hello world"
     head, stream = peek(io.BytesIO(b"hi"), 5)
     assert (head, stream.read()) == (b"hi", b"hi")
+
+
+def test_a_gzip_that_breaks_in_its_first_block_still_gives_the_lines_before_the_break():
+    compressed = gzip.compress(b"not json\r\n]\n{\x0c\r\n" * 50, mtime=0)
+    items = _items(compressed[:len(compressed) // 2])
+    assert [(i.position, i.reason) for i in items] == [(1, "invalid_json"),
+                                                       (2, "unreadable_file")]
+
+
+class _BreaksOnSecondRead(io.BytesIO):
+    def read1(self, size=-1):
+        if self.tell():
+            raise EOFError("truncated")
+        return super().read1(3)
+
+
+def test_peek_keeps_the_bytes_before_a_break_and_breaks_again_after_them():
+    head, stream = peek(_BreaksOnSecondRead(b"abcdef"), 5)
+    assert head == b"abc"
+    assert stream.read(3) == b"abc"
+    with pytest.raises(EOFError):
+        stream.read(1)
