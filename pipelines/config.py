@@ -153,7 +153,8 @@ def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
                       kafka_bootstrap_servers=ro.kafka_bootstrap_servers,
                       kafka_topics=tuple(ro.kafka_topics),
                       kafka_consumer_config=tuple(config),
-                      kafka_expansion_service=ro.kafka_expansion_service)
+                      kafka_expansion_service=ro.kafka_expansion_service,
+                      input_format=ro.input_format)
 
 
 def _check_vault_apart(output: str, vault_output: str) -> None:

@@ -5,11 +5,17 @@ Every dashed flag also has its underscore spelling (``--vault_output``), as Beam
 options and Dataflow template parameters are written."""
 from apache_beam.options.pipeline_options import PipelineOptions
 
+from transforms.core.formats import registry as input_formats
+
 
 class RedactOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
         parser.add_argument("--input", help="glob of export files (.jsonl, .json, .gz)")
+        parser.add_argument("--input-format", "--input_format", dest="input_format",
+                            choices=input_formats.choices(), default=input_formats.AUTO,
+                            help="format of every file or message; auto: recognised from "
+                            "its content (gzip is undone first, whatever the format)")
         parser.add_argument("--output", help="directory for the anonymized Parquet dataset")
         parser.add_argument("--policy", default=None, help="policy YAML/JSON (default: "
                             "rules/default_policy.yaml)")

@@ -37,7 +37,7 @@ from pipelines.landing_poller import LandingPoller, WatchSpec
 from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
-from transforms.core.formats import iter_items
+from transforms.core.formats.reader import iter_items
 from transforms.datasets import layout, window_store
 from transforms.datasets.atomic import write_any
 
@@ -211,7 +211,8 @@ def finish(cfg, taken) -> dict:
                                "records_dead_lettered", "counts", "dead_letter_reasons",
                                "quarantine_reasons", "sources")} for s in windows.values()])
     ledger = window_store.ledger(windows)
-    missing = [path for path in taken if path not in ledger and _items(path)]
+    missing = [path for path in taken
+               if path not in ledger and _items(path, cfg.source_spec().input_format)]
     bad = sorted(wid for wid, s in windows.items() if not s["counts_conserved"])
     job_path = FileSystems.join(cfg.output, layout.JOB)
     job = window_store.read_json(job_path) or {}
@@ -235,10 +236,10 @@ def finish(cfg, taken) -> dict:
     return out
 
 
-def _items(path: str) -> int:
+def _items(path: str, input_format: str) -> int:
     """How many items a file holds (only asked of files missing from the ledger)."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
-            return sum(1 for _ in iter_items(fh))
+            return sum(1 for _ in iter_items(fh, input_format))
     except OSError:
         return 0

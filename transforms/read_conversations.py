@@ -13,6 +13,10 @@ Sources (one :class:`SourceSpec`, chosen in one place, ``pipelines/options.py``)
 * ``kafka``: Kafka through Beam's cross-language KafkaIO (Flink; needs Java and the
   expansion service). A record value is one export. Event time = LogAppendTime.
 
+Every file or message is read as ``SourceSpec.input_format``, a name in
+``transforms/core/formats/registry.py``, or ``auto``: the first format that recognises the
+content (gzip undone first). Content of another format than the one named is a dead letter.
+
 Whatever the source, the output is the same dict: ``records`` (redistributed across
 workers), ``dead_letter`` and ``read`` (the source of each item read, counted
 independently of the sinks for the summary).
@@ -30,7 +34,8 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.core.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
-from transforms.core.formats import iter_items
+from transforms.core.formats.reader import iter_items
+from transforms.core.formats.registry import AUTO, check
 
 READ = "read"  # tag of the one-per-item accounting output
 SOURCE_KINDS = ("files", "pubsub", "kafka")
@@ -50,6 +55,10 @@ class SourceSpec:
     kafka_topics: Tuple[str, ...] = ()
     kafka_consumer_config: Tuple[Tuple[str, str], ...] = ()
     kafka_expansion_service: Optional[str] = None
+    input_format: str = AUTO  # a registered format name, or auto (see core/formats)
+
+    def __post_init__(self):
+        check(self.input_format)
 
     def describe(self) -> Dict[str, object]:
         """What identifies the source of a streaming job (for restarts); no secrets."""
@@ -58,9 +67,9 @@ class SourceSpec:
                 "kafka_topics": list(self.kafka_topics) or None}
 
 
-def _parse(source: str, stream):
+def _parse(source: str, stream, input_format: str):
     """(tag or None, payload) for every item of one export: records, dead letters, reads."""
-    for item in iter_items(stream):
+    for item in iter_items(stream, input_format):
         yield READ, source
         if item.record is not None:
             yield None, conversation(source, item.position, item.record)
@@ -70,12 +79,13 @@ def _parse(source: str, stream):
 
 
 class _ParseFn(beam.DoFn):
-    def __init__(self):
+    def __init__(self, input_format: str):
+        self._input_format = input_format
         self._records = Metrics.counter(METRICS_NAMESPACE, "records_parsed")
         self._dead = Metrics.counter(METRICS_NAMESPACE, "read_dead_letters")
 
     def _emit(self, source: str, stream):
-        for tag, payload in _parse(source, stream):
+        for tag, payload in _parse(source, stream, self._input_format):
             if tag is None:
                 self._records.inc()
                 yield payload
@@ -136,29 +146,38 @@ class ReadConversations(beam.PTransform):
     def expand(self, pbegin):
         spec = self.spec
         if spec.kind == "files":
-            return pbegin | "FindFiles" >> _FindFiles(spec) | ParseExportFiles()
+            return (pbegin | "FindFiles" >> _FindFiles(spec)
+                    | ParseExportFiles(spec.input_format))
         messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
             _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
-        return messages | ParseMessages()
+        return messages | ParseMessages(spec.input_format)
 
 
 class ParseExportFiles(beam.PTransform):
     """File paths or FileMetadata (timestamped, in any window) -> the ReadConversations dict."""
 
+    def __init__(self, input_format: str = AUTO):
+        super().__init__()
+        self.input_format = check(input_format)
+
     def expand(self, files):
         parsed = (files
                   | "ReadMatches" >> fileio.ReadMatches()
-                  | "ParseExports" >> beam.ParDo(_ParseExportFn()).with_outputs(
-                      DEAD_LETTER, READ, main="records"))
+                  | "ParseExports" >> beam.ParDo(_ParseExportFn(
+                      self.input_format)).with_outputs(DEAD_LETTER, READ, main="records"))
         return _redistributed(parsed)
 
 
 class ParseMessages(beam.PTransform):
     """Pub/Sub messages or Kafka records -> the ReadConversations dict."""
 
+    def __init__(self, input_format: str = AUTO):
+        super().__init__()
+        self.input_format = check(input_format)
+
     def expand(self, messages):
         return _redistributed(messages | "ParseMessages" >> beam.ParDo(
-            _ParseMessageFn()).with_outputs(DEAD_LETTER, READ, main="records"))
+            _ParseMessageFn(self.input_format)).with_outputs(DEAD_LETTER, READ, main="records"))
 
 
 def _redistributed(parsed) -> dict:

@@ -3,12 +3,15 @@ import gzip
 import json
 
 import apache_beam as beam
+import pytest
 from apache_beam.io.gcp.pubsub import PubsubMessage
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipelines.runner import OfflineDirectRunner
-from transforms.read_conversations import ParseMessages, message_payload
+from transforms.core.formats.registry import UnknownInputFormat
+from transforms.read_conversations import (ParseExportFiles, ParseMessages, SourceSpec,
+                                           message_payload)
 
 
 class _KafkaRow:
@@ -42,3 +45,30 @@ def test_a_message_holds_one_export_of_any_supported_shape():
                     equal_to([("pubsub:m-1", 3, "invalid_json")]), label="DeadLetters")
         assert_that(read["read"], equal_to(["pubsub:m-1"] * 3 + ["pubsub:m-2", "kafka:record"]),
                     label="Reads")
+
+
+def test_a_named_input_format_makes_exports_of_another_shape_dead_letters(tmp_path):
+    (tmp_path / "array.jsonl").write_bytes(gzip.compress(b'[{"conversation_id": "f1"}]'))
+    (tmp_path / "lines.json").write_bytes(b'{"conversation_id": "f2"}\n')
+    messages = [PubsubMessage(b'[{"conversation_id": "b1"}]', {}, message_id="m-1"),
+                PubsubMessage(b'{"conversation_id": "a1"}\n', {}, message_id="m-2")]
+    with BeamTestPipeline(runner=OfflineDirectRunner()) as p:
+        files = (p | "Files" >> beam.Create([str(tmp_path / "array.jsonl"),
+                                            str(tmp_path / "lines.json")])
+                 | ParseExportFiles("json-array"))
+        read = p | "Messages" >> beam.Create(messages) | ParseMessages("json-array")
+        records = (files["records"], read["records"]) | "AllRecords" >> beam.Flatten()
+        dead = (files["dead_letter"], read["dead_letter"]) | "AllDead" >> beam.Flatten()
+        assert_that(records | "Ids" >> beam.Map(lambda e: e["fields"]["conversation_id"]),
+                    equal_to(["f1", "b1"]), label="Records")
+        assert_that(dead | "Reasons" >> beam.Map(
+            lambda d: (d["source"].rsplit("/", 1)[-1], d["position"], d["reason"])),
+                    equal_to([("lines.json", 1, "wrong_format:json-array"),
+                              ("pubsub:m-2", 1, "wrong_format:json-array")]), label="Dead")
+
+
+def test_an_unknown_input_format_fails_when_the_pipeline_is_built():
+    with pytest.raises(UnknownInputFormat, match="registered: auto, json-array"):
+        SourceSpec(kind="pubsub", input_format="csv")
+    with pytest.raises(UnknownInputFormat):
+        ParseExportFiles("csv")

@@ -1,0 +1,113 @@
+import argparse
+import gzip
+import io
+import json
+
+import pytest
+
+from pipelines.options import RedactOptions
+from transforms.core.formats import registry
+from transforms.core.formats.base import InputFormat, Item, NotThisFormat
+from transforms.core.formats.json_array import JsonArray
+from transforms.core.formats.reader import iter_items
+
+GOOD = {"conversation_id": "c1", "transcript_text": "hello"}
+OTHER = {"conversation_id": "c2", "notes": "bye"}
+LINES = (json.dumps(GOOD) + "\n" + json.dumps(OTHER) + "\n").encode()
+ARRAY = json.dumps([GOOD, OTHER], indent=1).encode()
+
+
+def _read(data: bytes, input_format: str = registry.AUTO):
+    return list(iter_items(io.BytesIO(data), input_format))
+
+
+def _records(items):
+    return [(i.position, i.record) for i in items]
+
+
+@pytest.mark.parametrize("data, name", [(LINES, "json-lines"), (ARRAY, "json-array"),
+                                        (b"not json at all", "json-lines")])
+def test_auto_picks_each_format_from_the_content(data, name):
+    assert registry.candidates(registry.AUTO, data[:64])[0].name == name
+
+
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+def test_the_file_name_does_not_decide_the_format(tmp_path, compress):
+    (tmp_path / "lines.json").write_bytes(compress(LINES))
+    (tmp_path / "array.jsonl").write_bytes(compress(ARRAY))
+    for name in ("lines.json", "array.jsonl"):
+        with open(tmp_path / name, "rb") as fh:
+            assert _records(iter_items(fh)) == [(1, GOOD), (2, OTHER)]
+
+
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+def test_a_named_format_reads_its_own_shape(compress):
+    assert _records(_read(compress(LINES), "json-lines")) == [(1, GOOD), (2, OTHER)]
+    assert _records(_read(compress(ARRAY), "json-array")) == [(1, GOOD), (2, OTHER)]
+
+
+def test_content_of_another_format_than_the_named_one_is_one_dead_letter():
+    items = _read(gzip.compress(LINES), "json-array")
+    assert [(i.position, i.reason) for i in items] == [(1, "wrong_format:json-array")]
+    assert items[0].raw == LINES.decode()  # kept, to be sealed like any dead letter
+
+
+def test_a_named_format_that_declines_the_content_is_a_dead_letter_not_a_fallback():
+    data = ("[1]\n" + json.dumps(GOOD) + "\n").encode()
+    assert [i.reason for i in _read(data)] == ["not_an_object", None]
+    assert [i.reason for i in _read(data, "json-array")] == ["wrong_format:json-array"]
+
+
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+def test_an_array_after_leading_whitespace_is_an_array_plain_or_gzipped(compress):
+    assert _records(_read(compress(b"  \n" + ARRAY))) == [(1, GOOD), (2, OTHER)]
+
+
+def test_empty_content_has_no_items_whatever_the_format():
+    assert [_read(b"", name) for name in registry.choices()] == [[]] * len(registry.choices())
+
+
+def test_registered_names_are_unique():
+    assert len(set(registry.choices())) == len(registry.FORMATS) + 1
+
+
+def test_content_no_registered_format_recognises_is_one_dead_letter(monkeypatch):
+    monkeypatch.setattr(registry, "FORMATS", (JsonArray(),))
+    assert [(i.position, i.reason) for i in _read(LINES)] == [(1, "unknown_format")]
+
+
+def test_an_unknown_format_name_fails_before_reading_and_lists_the_registered_ones():
+    with pytest.raises(registry.UnknownInputFormat, match="json-array, json-lines"):
+        next(iter_items(io.BytesIO(LINES), "csv"))
+
+
+class _DeclinesLate(InputFormat):
+    name = "declines-late"
+
+    def sniff(self, head):
+        return True
+
+    def items(self, stream):
+        yield Item(1, record=GOOD)
+        raise NotThisFormat(b"")
+
+
+def test_a_format_that_declines_after_its_first_item_is_an_error(monkeypatch):
+    monkeypatch.setattr(registry, "FORMATS", (_DeclinesLate(),))
+    with pytest.raises(RuntimeError, match="declined after its first item"):
+        _read(LINES)
+
+
+def _input_format_flag(monkeypatch, formats):
+    monkeypatch.setattr(registry, "FORMATS", formats)
+    parser = argparse.ArgumentParser()
+    RedactOptions._add_argparse_args(parser)
+    return next(a for a in parser._actions if a.dest == "input_format")
+
+
+def test_input_format_choices_come_from_the_registry(monkeypatch):
+    flag = _input_format_flag(monkeypatch, registry.FORMATS)
+    assert (tuple(flag.choices), flag.default) == (
+        ("auto", "json-array", "json-lines"), "auto")
+    flag = _input_format_flag(monkeypatch, registry.FORMATS + (_DeclinesLate(),))
+    assert "declines-late" in flag.choices
