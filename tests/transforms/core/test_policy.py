@@ -41,7 +41,8 @@ def test_each_design_md_fragment_loads_alone(fragment):
 
 def test_presidio_recognizer_yaml_loads(tmp_path):
     path = tmp_path / "pack.yaml"
-    path.write_text("recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
+    path.write_text("customRules: []\n"
+                    "recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
                     "    patterns:\n      - name: zip\n        regex: '\\b\\d{5}\\b'\n"
                     "        score: 0.4\n")
     policy = load_policy(str(path))
