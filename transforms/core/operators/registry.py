@@ -37,7 +37,7 @@ def pseudonymizing_names() -> Tuple[str, ...]:
 
 def parameter_keys() -> Tuple[str, ...]:
     """Every key some operator reads from a policy entry."""
-    return tuple(dict.fromkeys(key for cls in REGISTERED for key in cls.keys))
+    return tuple(dict.fromkeys(key for cls in OPERATORS.values() for key in cls.keys))
 
 
 @functools.lru_cache(maxsize=None)
