@@ -136,7 +136,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         if not re.fullmatch(r"[a-z]{2,3}", str(code)) or not isinstance(model, str):
             raise PolicyError(source, f"nlp.languages.{code}",
                               "must map a language code (e.g. fr) to a spaCy model name")
-    urls = v.mapping(data.get("urlStripping", {}), "urlStripping")
+    urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
 
     digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
@@ -160,19 +160,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         other_languages=tuple(sorted((str(k), str(m)) for k, m in others.items()
                                      if str(k) != language)),
         language_field=str(nlp["languageField"]),
-        strip_url_params=tuple(v.str_list(urls.get("secretParams", _DEFAULT_SECRET_PARAMS),
-                                          "urlStripping.secretParams")),
-        strip_url_markers=tuple(v.str_list(urls.get("mediaMarkers", _DEFAULT_MEDIA_MARKERS),
-                                           "urlStripping.mediaMarkers")),
+        strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
+        strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
     )
-
-
-_DEFAULT_SECRET_PARAMS = ["token", "access_token", "sig", "signature", "x-amz-signature",
-                          "x-amz-credential", "x-goog-signature", "x-goog-credential",
-                          "se", "sp", "sv", "key", "auth", "session", "sessionid", "jwt",
-                          "expires", "policy", "key-pair-id", "code", "password"]
-_DEFAULT_MEDIA_MARKERS = ["recording", "recordings", "media", "audio", "voice", "call",
-                          "calls", "playback", "stream", "download"]
 
 
 def _canonical(fragments: list) -> dict:
