@@ -20,7 +20,7 @@ SUBJECT_KINDS = {"email": "EMAIL", "phone": "PHONE", "customer": "CUSTOMER_ID",
 
 
 def type_name(name: str) -> str:
-    """A name as a pseudonym type: ``Custom Customer Identifiers`` -> ``CUSTOM_CUSTOMER_IDENTIFIERS``."""
+    """A name as a pseudonym type: ``Customer Ids`` -> ``CUSTOMER_IDS``."""
     return re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
 
 

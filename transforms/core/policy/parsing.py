@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 import phonenumbers
 import yaml
@@ -169,7 +169,8 @@ def _canonical(fragments: list) -> dict:
     """Fold DESIGN.md fragment shapes (a bare rule, a bare strategy) into canonical keys."""
     out: dict = {}
     for fragment in fragments:
-        rule = {k: fragment[k] for k in _RULE_KEYS if k in fragment} if "pattern" in fragment else {}
+        rule = ({k: fragment[k] for k in _RULE_KEYS if k in fragment}
+                if "pattern" in fragment else {})
         group = ({k: fragment[k] for k in ("strategy", "fields") if k in fragment}
                  if "strategy" in fragment else {})
         for key, value in fragment.items():
