@@ -4,22 +4,19 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from transforms.core.elements import METRICS_NAMESPACE, QUARANTINE, dead_letter
-from transforms.core.leak_finder import find_leaks
+from transforms.core.leak_finder import LeakFinder
+from transforms.core.nested_values import collect_strings
 from transforms.core.policy import Policy
-from transforms.core.text_redactor import collect_strings
-from transforms.core.urls import UrlRules
 
 
 class _GuardFn(beam.DoFn):
     def __init__(self, policy: Policy):
-        self.policy = policy
-        self.rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        self.finder = LeakFinder(policy)
         self._quarantined = Metrics.counter(METRICS_NAMESPACE, "records_quarantined")
 
     def process(self, element: dict):
         strings = [text for _, text in collect_strings(element["fields"])]
-        reasons = find_leaks(strings, element["known"], element["raw_ids"],
-                             self.policy.default_region, self.rules)
+        reasons = self.finder.find(strings, element["known"], element["raw_ids"])
         if reasons:
             self._quarantined.inc()
             yield beam.pvalue.TaggedOutput(QUARANTINE, dead_letter(

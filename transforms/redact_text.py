@@ -12,7 +12,8 @@ from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.pseudonymize_fields import TOKENS
 from transforms.core.structured_fields import scanned_fields
-from transforms.core.text_redactor import TextRedactor, collect_strings, replace_strings
+from transforms.core.nested_values import collect_strings, replace_strings
+from transforms.core.text_redactor import TextRedactor
 
 _LOG = logging.getLogger(__name__)
 

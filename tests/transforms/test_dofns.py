@@ -6,7 +6,7 @@ from transforms.core.elements import DEAD_LETTER, QUARANTINE, conversation
 from transforms.guard_leaks import _GuardFn
 from transforms.pseudonymize_fields import TOKENS, _PseudonymizeFn
 from transforms.redact_text import _RedactBatchFn
-from transforms.core.text_redactor import KnownIdentifier
+from transforms.core.spans import KnownIdentifier
 
 
 def _split(outputs):

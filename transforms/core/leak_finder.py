@@ -2,35 +2,70 @@
 
 A record is held back if any outgoing string still contains: one of the record's own
 structured identifiers (raw, canonical, or a phone in any formatting); an email
-address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a
-POL/ACCT id; digits or an email spoken out; a JSON web token; or a URL carrying a
-secret parameter. Findings are
-reason codes, never values.
+address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a match
+of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
+out; a JSON web token; or a URL carrying a secret parameter. Findings are reason codes,
+never values.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Sequence
+from typing import Iterable, List, Sequence, Tuple
 
 import phonenumbers
 
+from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
-                                    spoken_digits)
-from transforms.core.text_redactor import KnownIdentifier, find_known
-from transforms.core.urls import URL_RE, UrlRules, is_secret_url
+                                         spoken_digits)
+from transforms.core.spans import KnownIdentifier, find_known
+from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _CARD = re.compile(r"(?<!\d)(?:\d[ \-]?){12,18}\d(?!\d)")
 _SSN = re.compile(r"(?<!\d)(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?!\d)")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
-_POL_ACCT = re.compile(r"(?i)(?<![A-Za-z0-9_])(?:POL|ACCT)-[0-9]{8,12}(?![0-9])")
-_JWT = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}")
+# A rule's \b, for the guard: also between ASCII and other scripts ("保单POL-12345678已")
+# and between a letter and a digit ("ACCT-12345678x"), so an id glued to its neighbours
+# is caught even where the rule itself, in RedactText, did not fire.
+_LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])"
+                   r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
+_ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
+
+
+def rule_pattern(rule: CustomRule) -> re.Pattern:
+    """A custom rule compiled for the guard: its ``\\b`` loosened (see above), or kept
+    where loosening breaks it (a ``\\b`` inside a character class)."""
+    loose = _ESCAPE_OR_BOUNDARY.sub(
+        lambda m: _LOOSE_BOUNDARY if m.group(0) == "\\b" else m.group(0), rule.pattern)
+    flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+    try:
+        return re.compile(loose, flags)
+    except re.error:
+        return re.compile(rule.pattern, flags)
+
+
+class LeakFinder:
+    """The guard's detectors for one policy, its custom rules compiled once."""
+
+    def __init__(self, policy: Policy):
+        self.region = policy.default_region
+        self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        self.rules: Tuple[Tuple[str, re.Pattern], ...] = tuple(
+            (rule.entity.lower(), rule_pattern(rule)) for rule in policy.custom_rules)
+
+    def find(self, strings: Iterable[str], known: Sequence[KnownIdentifier],
+             raw_values: Sequence[str]) -> List[str]:
+        """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
+        return find_leaks(strings, known, raw_values, self.region, self.url_rules,
+                          self.rules)
 
 
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
-               raw_values: Sequence[str], region: str, url_rules: UrlRules) -> List[str]:
-    """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
+               raw_values: Sequence[str], region: str, url_rules: UrlRules,
+               rules: Sequence[Tuple[str, re.Pattern]] = ()) -> List[str]:
+    """Reason codes for what still leaks in the outgoing strings (empty: clean);
+    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`."""
     reasons = set()
     lowered_raw = [r.casefold() for r in raw_values if len(r) >= 4]
     lowered_known = [k.canonical.casefold() for k in known if len(k.canonical) >= 4]
@@ -54,15 +89,14 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("ssn")
         if any(iban_ok(m.group(0)) for m in _IBAN.finditer(scrubbed)):
             reasons.add("iban")
-        if _POL_ACCT.search(scrubbed):
-            reasons.add("policy_account_id")
+        reasons.update(reason for reason, pattern in rules if pattern.search(scrubbed))
         for m in NUM_RUN.finditer(scrubbed):
             words = re.findall(r"[a-z]+", m.group(0).lower())
             if sum(w in NUMBER_WORDS for w in words) >= 2 and len(spoken_digits(m.group(0))) >= 9:
                 reasons.add("spoken_number")
         if SPOKEN_EMAIL.search(scrubbed):
             reasons.add("spoken_email")
-        if _JWT.search(scrubbed):
+        if JWT_ANYWHERE_RE.search(scrubbed):
             reasons.add("token")
         if any(is_secret_url(m.group(0), url_rules) for m in URL_RE.finditer(scrubbed)):
             reasons.add("secret_url")

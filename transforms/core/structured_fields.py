@@ -5,9 +5,10 @@ import collections
 from typing import List, Tuple
 
 from transforms.core.normalize import NormalizationError, normalize, normalize_id_casefold
+from transforms.core.operators import Detection, VaultRow, get_operator
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.core.text_redactor import KnownIdentifier
+from transforms.core.spans import KnownIdentifier
 
 
 class IllTypedField(ValueError):
@@ -52,7 +53,7 @@ def scanned_fields(policy: Policy) -> Tuple[str, ...]:
 
 def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymizer
                         ) -> Tuple[dict, List[KnownIdentifier], List[str], collections.Counter,
-                                   List[Tuple[str, str, str]]]:
+                                   List[VaultRow]]:
     """Replace structured identifiers by pseudonyms.
 
     Returns (fields, known identifiers for the text stage, raw values for the leak
@@ -61,9 +62,11 @@ def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymiz
     out = dict(fields)
     known: List[KnownIdentifier] = []
     raw_values: List[str] = []
-    tokens: List[Tuple[str, str, str]] = []
+    tokens: List[VaultRow] = []
     counts = collections.Counter()
     for strategy in policy.field_strategies:
+        operator = get_operator(strategy.operator)
+        normalizer = policy.normalizer(strategy.entity)
         value = fields.get(strategy.field)
         if value is None or value == "":
             continue
@@ -76,16 +79,18 @@ def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymiz
             if not raw.strip():
                 pseudonyms.append(None)
                 continue
-            canonical, fallback = _canonical(strategy.normalizer, raw, policy.default_region)
-            pseudonym = pseudonymizer.pseudonym(strategy.entity, canonical)
-            pseudonyms.append(pseudonym)
-            known.append(KnownIdentifier(strategy.entity, strategy.normalizer, canonical))
+            canonical, fallback = _canonical(normalizer, raw, policy.default_region)
+            treated = operator.treat(Detection(raw, strategy.entity, strategy.entity,
+                                               normalizer, canonical=canonical),
+                                     {}, pseudonymizer)
+            pseudonyms.append(treated.text)
+            known.append(KnownIdentifier(strategy.entity, normalizer, canonical))
             raw_values.append(raw.strip())
             counts[strategy.entity] += 1
             if fallback:
                 counts[f"{strategy.entity}_unnormalized"] += 1
-            if strategy.operator == "TOKEN":
-                tokens.append((pseudonym, strategy.entity, canonical))
+            if treated.vault_row:
+                tokens.append(treated.vault_row)
         out[strategy.field] = pseudonyms if isinstance(value, list) else pseudonyms[0]
     return out, known, raw_values, counts, tokens
 

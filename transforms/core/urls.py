@@ -14,7 +14,13 @@ from urllib.parse import parse_qsl, urlsplit
 
 URL_RE = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s<>"'`]+""")
 _TRAILING = ".,;:!?)]}'\""
-_JWT_RE = re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b")
+# A JSON web token: three base64url segments, the first a JSON object ("eyJ"). Two forms
+# on purpose: stripping stops at a word boundary, so a '-' right after a token stays in
+# the text as it always has; the leak guard searches without it, so a token whose last
+# segment ends in '-' is still caught.
+JWT = r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"
+JWT_RE = re.compile(JWT + r"\b")  # what strip_tokens replaces
+JWT_ANYWHERE_RE = re.compile(JWT)  # what the leak guard looks for
 _BEARER_RE = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]{16,}")
 _OPAQUE_SEGMENT = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])[A-Za-z0-9_\-=.~%]{24,}$")
 REMOVED_URL = "<REMOVED_URL>"
@@ -67,7 +73,7 @@ def strip_urls(text: str, rules: UrlRules) -> Tuple[str, int, int]:
 
 def strip_tokens(text: str) -> Tuple[str, int]:
     """Replace JSON web tokens and bearer tokens; returns (text, count)."""
-    text, n_jwt = _JWT_RE.subn(SECRET_TOKEN, text)
+    text, n_jwt = JWT_RE.subn(SECRET_TOKEN, text)
     text, n_bearer = _BEARER_RE.subn(lambda m: f"{m.group(1)} {SECRET_TOKEN}", text)
     return text, n_jwt + n_bearer
 

@@ -9,13 +9,10 @@ from typing import Dict, List, Sequence, Set, Tuple
 import pyarrow as pa
 
 from transforms.datasets.dataset import parts, read_part, string_columns
-from transforms.core.normalize import NormalizationError, normalize
+from transforms.core.normalize import NormalizationError
 from transforms.core.policy import Policy
+from transforms.core.policy.identifiers import subject_type
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
-
-_ALIASES = {"email": "EMAIL", "phone": "PHONE", "customer": "CUSTOMER_ID",
-            "customer_id": "CUSTOMER_ID", "customerid": "CUSTOMER_ID",
-            "policy": "POLICY_ACCOUNT_ID", "account": "POLICY_ACCOUNT_ID"}
 
 
 class SubjectError(ValueError):
@@ -35,18 +32,7 @@ def parse_subject(spec: str) -> Subject:
     kind, sep, value = spec.partition(":")
     if not sep or not value.strip():
         raise SubjectError("a subject is TYPE:VALUE, e.g. email:jane@example.com")
-    entity = _ALIASES.get(kind.strip().lower(), kind.strip().upper())
-    return Subject(entity, value.strip())
-
-
-def _normalizer(policy: Policy, entity: str) -> str:
-    for strategy in policy.field_strategies:
-        if strategy.entity == entity:
-            return strategy.normalizer
-    for name, treatment in policy.treatments:
-        if (treatment.pseudonym_type or name) == entity and treatment.normalizer:
-            return treatment.normalizer
-    return "id_casefold"
+    return Subject(subject_type(kind), value.strip())
 
 
 def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
@@ -54,7 +40,7 @@ def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
     out = set()
     for subject in subjects:
         try:
-            out.add(pseudonymizer.pseudonymize(subject.kind, _normalizer(policy, subject.kind),
+            out.add(pseudonymizer.pseudonymize(subject.kind, policy.normalizer(subject.kind),
                                                subject.raw))
         except NormalizationError:
             raise SubjectError(f"the {subject.kind} subject cannot be normalized") from None

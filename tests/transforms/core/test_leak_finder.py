@@ -1,17 +1,15 @@
 import pytest
 
-from transforms.core.leak_finder import find_leaks
+from transforms.core.leak_finder import LeakFinder
+from transforms.core.policy import load_policy, parse_policy
 from transforms.core.recognizers import iban_ok, luhn_ok
-from transforms.core.policy import load_policy
-from transforms.core.text_redactor import KnownIdentifier
-from transforms.core.urls import UrlRules
+from transforms.core.spans import KnownIdentifier
 
-POLICY = load_policy()
-RULES = UrlRules(POLICY.strip_url_params, POLICY.strip_url_markers)
+FINDER = LeakFinder(load_policy())
 
 
 def _leaks(text, known=(), raw=()):
-    return find_leaks([text], list(known), list(raw), "US", RULES)
+    return FINDER.find([text], list(known), list(raw))
 
 
 def test_checksums():
@@ -47,3 +45,29 @@ def test_clean_redacted_text_with_pseudonyms_passes():
     text = ("customer: it's PHONE#k1:qqhoy47qcycv4rh7anwquwqb5a, order 55123 on "
             "2026-03-01T10:00:00Z, see https://help.example.com/<URL_PATH> <CREDIT_CARD>")
     assert _leaks(text, [KnownIdentifier("PHONE", "phone", "+14155552671")]) == []
+
+
+MEMBER_RULE = {"customRules": [{"name": "Member", "entity": "MEMBER_ID",
+                                "pattern": r"\bMBR-[0-9]{6}\b"}]}
+
+
+def test_a_custom_policys_own_rule_left_in_text_is_a_leak():
+    finder = LeakFinder(parse_policy(MEMBER_RULE, source="members.yaml"))
+    assert finder.find(["member mbr-123456 called"], [], []) == ["member_id"]
+    assert finder.find(["会员MBR-123456已"], [], []) == ["member_id"]
+    assert finder.find(["member MBR-1234567 and MBR-12345"], [], []) == []
+
+
+def test_a_rule_the_policy_does_not_have_is_not_guarded():
+    finder = LeakFinder(parse_policy(MEMBER_RULE, source="members.yaml"))
+    assert finder.find(["policy POL-12345678"], [], []) == []
+    assert "policy_account_id" in _leaks("policy POL-12345678")
+
+
+def test_an_id_glued_to_a_word_is_still_a_leak():
+    assert "policy_account_id" in _leaks("ref ACCT-12345678x")
+    assert "policy_account_id" not in _leaks("ref XACCT-12345678")
+
+
+def test_a_jwt_whose_last_segment_ends_in_a_dash_is_a_leak():
+    assert "token" in _leaks("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.----- end")

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import pytest
@@ -41,7 +42,8 @@ def test_each_design_md_fragment_loads_alone(fragment):
 
 def test_presidio_recognizer_yaml_loads(tmp_path):
     path = tmp_path / "pack.yaml"
-    path.write_text("recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
+    path.write_text("customRules: []\n"
+                    "recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
                     "    patterns:\n      - name: zip\n        regex: '\\b\\d{5}\\b'\n"
                     "        score: 0.4\n")
     policy = load_policy(str(path))
@@ -80,3 +82,60 @@ def test_unreadable_or_invalid_yaml_policy_is_reported(tmp_path):
     bad.write_text("exportSchema: [unclosed\n")
     with pytest.raises(PolicyError, match="not valid YAML"):
         load_policy(str(bad))
+
+
+def test_an_empty_policy_is_the_default_policy():
+    default = load_policy()
+    empty = parse_policy({}, source="empty.yaml")
+    assert dataclasses.replace(empty, source=default.source, digest=default.digest) == default
+
+
+def test_keys_a_policy_omits_come_from_the_default_policy_file():
+    default = load_policy()
+    policy = parse_policy({"exportSchema": {"fields": ["notes"]}, "nlp": {"language": "fr"}})
+    assert policy.keep_fields == ("notes",)
+    assert policy.exclude_fields == default.exclude_fields
+    assert policy.field_strategies == default.field_strategies
+    assert policy.treatment("PHONE_NUMBER") == default.treatment("PHONE_NUMBER")
+    assert policy.custom_rules == default.custom_rules
+    assert policy.entity_priority == default.entity_priority
+    assert (policy.language, policy.language_field) == ("fr", default.language_field)
+
+
+def test_a_parameter_of_another_operator_is_rejected():
+    with pytest.raises(PolicyError) as err:
+        parse_policy({"entities": {"PERSON": {"operator": "REPLACE", "maskingChar": "#"}}},
+                     source="p.yaml")
+    assert str(err.value) == ("policy p.yaml: entities.PERSON.maskingChar: "
+                              "is not a parameter of REPLACE (REPLACE takes newValue)")
+
+
+def test_an_operator_parameter_error_names_the_entry_and_key():
+    with pytest.raises(PolicyError) as err:
+        parse_policy({"entities": {"CARD": {"operator": "MASK", "maskingChar": "##"}}},
+                     source="p.yaml")
+    assert str(err.value) == "policy p.yaml: entities.CARD.maskingChar: must be one character"
+
+
+def test_one_normalizer_per_pseudonym_type_and_the_column_decides():
+    policy = parse_policy({
+        "structuredFields": [{"strategy": {"type": "HASH"}, "fields": [
+            {"name": "memberId", "entity": "MEMBER", "normalizer": "id_exact"}]}],
+        "entities": {"MEMBER_REF": {"operator": "TOKEN", "pseudonymType": "MEMBER",
+                                    "normalizer": "id_casefold"},
+                     "BADGE": {"operator": "HASH", "normalizer": "id_exact"}},
+        "defaultEntityTreatment": {"operator": "HASH", "normalizer": "email"}})
+    assert policy.pseudonym_type("MEMBER_REF") == "MEMBER"
+    assert policy.normalizer("MEMBER") == "id_exact"
+    assert policy.normalizer("BADGE") == "id_exact"
+    assert policy.pseudonym_type("UNLISTED") == "UNLISTED"
+    assert policy.normalizer("UNLISTED") == "email"
+
+
+def test_default_policy_columns_and_text_share_each_pseudonym_types_normalizer():
+    policy = load_policy()
+    for strategy in policy.field_strategies:
+        for entity, treatment in policy.treatments:
+            if treatment.normalizer and policy.pseudonym_type(entity) == strategy.entity:
+                assert treatment.normalizer == strategy.normalizer == policy.normalizer(
+                    strategy.entity)

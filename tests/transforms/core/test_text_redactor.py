@@ -1,8 +1,8 @@
 """TextRedactor with the real Presidio engine and spaCy model (session fixture)."""
 import pytest
 
-from transforms.core.text_redactor import (KnownIdentifier, Span, TextRedactor, collect_strings,
-                                       replace_strings, resolve_overlaps)
+from transforms.core.spans import KnownIdentifier
+from transforms.core.text_redactor import TextRedactor
 
 
 @pytest.fixture(scope="module")
@@ -58,30 +58,6 @@ def test_ordinary_words_survive(redactor):
     assert _one(redactor, text).text == text
 
 
-def test_overlapping_detections_resolve_by_policy_priority():
-    spans = [Span(10, 22, "UK_NHS", 1.0), Span(8, 22, "PHONE_NUMBER", 0.4),
-             Span(30, 35, "PERSON", 0.85)]
-    resolved = resolve_overlaps(spans, ["PHONE_NUMBER", "PERSON"])
-    assert [(s, e, w.entity) for s, e, w in resolved] == [(8, 22, "PHONE_NUMBER"),
-                                                          (30, 35, "PERSON")]
-
-
-def test_record_identifier_wins_any_overlap():
-    spans = [Span(0, 10, "US_BANK_NUMBER", 0.9),
-             Span(0, 10, "PHONE", 1.0, canonical="+14155552671", pseudonym_type="PHONE")]
-    (_, _, winner), = resolve_overlaps(spans, ["US_BANK_NUMBER", "PHONE"])
-    assert winner.canonical == "+14155552671"
-
-
 def test_us_phone_is_treated_as_a_phone_not_an_nhs_or_bank_number(redactor, pseudonymizer):
     out = _one(redactor, "call me on 212-555-0147 tomorrow").text
     assert out == f"call me on {pseudonymizer.pseudonym('PHONE', '+12125550147')} tomorrow"
-
-
-def test_nested_strings_round_trip_in_order_and_shape():
-    value = {"a": ["x", {"b": "y"}, 3, None, True], "c": "z"}
-    strings = collect_strings(value)
-    assert [s for _, s in strings] == ["x", "y", "3", "z"]
-    assert replace_strings(value, ["X", "Y", "3", "Z"]) == {
-        "a": ["X", {"b": "Y"}, 3, None, True], "c": "Z"}
-    assert replace_strings({"n": 4155552671}, ["P"]) == {"n": "P"}

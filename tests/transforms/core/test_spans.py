@@ -1,0 +1,41 @@
+"""Span logic: overlaps, the record's own identifiers, names across a record's fields."""
+from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
+                                   propagate_names, resolve_overlaps)
+
+
+def test_overlapping_detections_resolve_by_policy_priority():
+    spans = [Span(10, 22, "UK_NHS", 1.0), Span(8, 22, "PHONE_NUMBER", 0.4),
+             Span(30, 35, "PERSON", 0.85)]
+    resolved = resolve_overlaps(spans, ["PHONE_NUMBER", "PERSON"])
+    assert [(s, e, w.entity) for s, e, w in resolved] == [(8, 22, "PHONE_NUMBER"),
+                                                          (30, 35, "PERSON")]
+
+
+def test_record_identifier_wins_any_overlap():
+    spans = [Span(0, 10, "US_BANK_NUMBER", 0.9),
+             Span(0, 10, "PHONE", 1.0, canonical="+14155552671", pseudonym_type="PHONE")]
+    (_, _, winner), = resolve_overlaps(spans, ["US_BANK_NUMBER", "PHONE"])
+    assert winner.canonical == "+14155552671"
+
+
+def test_record_phone_is_found_in_any_formatting_and_other_ids_as_written():
+    known = [KnownIdentifier("PHONE", "phone", "+14155552671"),
+             KnownIdentifier("CUSTOMER_ID", "id_casefold", "cust_1")]
+    text = "call (415) 555-2671 re CUST_1, not cust_12 or 555 2672"
+    assert [(text[s.start:s.end], s.entity) for s in find_known(text, known, "US")] == [
+        ("(415) 555-2671", "PHONE"), ("CUST_1", "CUSTOMER_ID")]
+
+
+def test_a_first_name_is_extended_to_the_capitalised_words_after_it():
+    text = "this is Urmi Nanda Roy calling"
+    span = extend_name(text, Span(8, 12, "PERSON", 0.8))
+    assert text[span.start:span.end] == "Urmi Nanda Roy"
+    assert extend_name("ask Jane The agent", Span(4, 8, "PERSON", 0.8)).end == 8
+
+
+def test_a_name_found_in_one_field_marks_the_other_fields_of_its_record_only():
+    texts = ["Customer Jane Doe called", "this is jane", "jane from another record"]
+    found = [[Span(9, 17, "PERSON", 0.9)], [], []]
+    extra = propagate_names(texts, found, groups=[0, 0, 1])
+    assert [(s.start, s.end) for s in extra[1]] == [(8, 12)]
+    assert extra[2] == []

@@ -1,0 +1,73 @@
+"""What every operator a policy can name is: a Presidio ``Operator`` that reads its own
+parameters from a policy entry and treats one detected value.
+
+A subclass sets ``name`` (what a policy writes, e.g. ``MASK``) and ``keys`` (its keys in an
+``entities.<TYPE>`` entry), turns such an entry into Presidio parameters in
+``params_from_policy`` (raising :class:`ParameterError` for a bad value), and implements
+Presidio's ``operate``. ``treat`` applies it to one :class:`Detection`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple
+
+from presidio_anonymizer.operators import Operator, OperatorType
+
+VaultRow = Tuple[str, str, str]  # (pseudonym, pseudonym type, normalized value)
+
+
+class ParameterError(ValueError):
+    """A bad operator parameter; the policy adds the file and the entry to ``key``."""
+
+    def __init__(self, key: str, problem: str):
+        super().__init__(f"{key}: {problem}")
+        self.key, self.problem = key, problem
+
+
+def one_of(value: str, allowed: Sequence[str], key: str) -> str:
+    """``value`` if it is allowed, else a ParameterError listing what is."""
+    if value not in allowed:
+        raise ParameterError(key, f"'{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Detection:
+    """A value found in a record, with what the policy says about it."""
+
+    value: str  # as written
+    entity: str  # the detected entity type
+    pseudonym_type: str  # the type its pseudonym carries
+    normalizer: str  # how a keyed operator normalizes it
+    canonical: Optional[str] = None  # already normalized (the record's own identifier)
+    read_as: Optional[str] = None  # what a recognizer read (spoken digits): normalized instead
+
+
+@dataclasses.dataclass(frozen=True)
+class Treated:
+    """What replaces a detected value, and the vault row it leaves, if any."""
+
+    text: str
+    vault_row: Optional[VaultRow] = None
+
+
+class PolicyOperator(Operator):
+    """Base of the registered operators (see :mod:`transforms.core.operators.registry`)."""
+
+    name: ClassVar[str]  # the policy's name for it
+    keys: ClassVar[Tuple[str, ...]] = ()  # its parameters' keys in a policy entry
+    pseudonymizes: ClassVar[bool] = False  # may pseudonymize a structured column
+
+    @classmethod
+    def params_from_policy(cls, spec: Mapping[str, Any]) -> Dict[str, Any]:
+        """Presidio parameters from a policy entry (only ``keys`` are read)."""
+        return {}
+
+    def treat(self, detection: Detection, params: Mapping[str, Any],
+              pseudonymizer) -> Treated:
+        """Apply to one detected value; ``params`` come from :meth:`params_from_policy`."""
+        return Treated(self.operate(detection.value,
+                                    dict(params, entity_type=detection.entity)))
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize

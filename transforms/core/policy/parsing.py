@@ -1,0 +1,267 @@
+"""Load a policy file into a :class:`Policy`.
+
+A policy is a YAML (or JSON) mapping. The shapes of DESIGN.md load as they are:
+``exportSchema`` (``fields`` allow-list, ``excludeFields``), ``strategy`` + ``fields``
+for structured identifiers, and custom rules with ``name``/``pattern``/
+``replacementType``/``caseSensitive`` (one rule, or a list under ``customRules``).
+Presidio's recognizer YAML (``recognizers:`` with ``supported_entity`` and
+``patterns``) loads too. Every key a policy omits takes its value from the default
+policy file. A bad policy raises :class:`PolicyError` naming the file, the key and the
+problem, before any data is read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any, Optional
+
+import phonenumbers
+import yaml
+
+from transforms.core.operators import (NORMALIZERS, OPERATORS, operator_names, parameter_keys,
+                                       pseudonymizing_names)
+from transforms.core.policy.defaults import (DEFAULT_POLICY_SOURCE, default_policy_text,
+                                             with_defaults)
+from transforms.core.policy.identifiers import column_identity, type_name
+from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
+from transforms.core.policy.validation import PolicyError, Validator
+
+_TOP_KEYS = {
+    "exportSchema", "structuredFields", "customRules", "recognizers", "entities",
+    "defaultEntityTreatment", "detectEntities", "entityPriority", "scoreThreshold",
+    "defaultRegion", "nlp", "urlStripping", "version", "description",
+}
+_RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
+              "context")
+_LIST_KEYS = ("customRules", "structuredFields", "recognizers")
+_TREATMENT_KEYS = ("operator", "minScore")  # of every entry; the rest belong to its operator
+
+
+def load_policy(path: Optional[str] = None) -> Policy:
+    """Load and validate a policy file; ``None`` loads the bundled default policy."""
+    if path is None:
+        text, source = default_policy_text(), DEFAULT_POLICY_SOURCE
+    else:
+        source = str(path)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise PolicyError(source, "(file)", f"cannot be read ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(document)"
+        raise PolicyError(source, where, "is not valid YAML/JSON") from None
+    return parse_policy(data, source=source, raw=text)
+
+
+def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None) -> Policy:
+    """Validate a parsed policy mapping (or a list of DESIGN.md fragments)."""
+    fragments = data if isinstance(data, list) else [data]
+    for i, item in enumerate(fragments):  # a list of fragments: the DESIGN.md shapes
+        if not isinstance(item, dict):
+            raise PolicyError(source, f"[{i}]" if isinstance(data, list) else "(document)",
+                              "must be a mapping")
+    own = _canonical(fragments)
+    v = Validator(source)
+    v.unknown_keys(own, _TOP_KEYS, "")
+    data = with_defaults(own)
+
+    schema = v.mapping(data["exportSchema"], "exportSchema")
+    v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
+                   "exportSchema.")
+    keep = v.str_list(schema["fields"], "exportSchema.fields")
+    exclude = v.str_list(schema["excludeFields"], "exportSchema.excludeFields")
+    passthrough = v.str_list(schema["passthroughFields"], "exportSchema.passthroughFields")
+    text_fields = v.str_list(schema["textFields"], "exportSchema.textFields")
+    if not keep:
+        raise PolicyError(source, "exportSchema.fields", "must list at least one field")
+
+    strategies = []
+    for i, group in enumerate(v.list(data["structuredFields"], "structuredFields")):
+        key = f"structuredFields[{i}]"
+        group = v.mapping(group, key)
+        v.unknown_keys(group, {"strategy", "fields"}, key + ".")
+        strategy = v.mapping(group.get("strategy", {"type": "HASH"}), key + ".strategy")
+        v.unknown_keys(strategy, {"type", "algorithm", "saltSource"}, key + ".strategy.")
+        op = v.choice(str(strategy.get("type", "HASH")).upper(), pseudonymizing_names(),
+                      key + ".strategy.type")
+        algorithm = str(strategy.get("algorithm", "SHA256")).upper().replace("-", "")
+        if algorithm not in ("SHA256", "HMACSHA256"):
+            raise PolicyError(source, key + ".strategy.algorithm",
+                              f"'{algorithm}' is not supported (use SHA256: keyed HMAC-SHA256)")
+        for j, spec in enumerate(v.list(group.get("fields"), key + ".fields")):
+            strategies.append(_field_strategy(v, spec, op, f"{key}.fields[{j}]"))
+    names = [s.field for s in strategies]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise PolicyError(source, "structuredFields", f"field {dupes[0]!r} listed twice")
+
+    rules = tuple(_custom_rule(v, r, f"customRules[{i}]")
+                  for i, r in enumerate(v.list(data["customRules"], "customRules")))
+    rules += tuple(_presidio_recognizer(v, r, f"recognizers[{i}]")
+                   for i, r in enumerate(v.list(data.get("recognizers", []), "recognizers")))
+
+    treatments_raw = v.mapping(data["entities"], "entities")
+    treatments = {}
+    for entity, spec in treatments_raw.items():
+        treatments[str(entity)] = _treatment(v, spec, f"entities.{entity}")
+    # `entities` wins; then a rule's replacementType; a rule that names none is hashed
+    for rule in sorted(rules, key=lambda r: r.replacement is None):
+        treatments.setdefault(rule.entity, _implicit(rule.replacement or "HASH"))
+    for strategy in strategies:
+        treatments.setdefault(strategy.entity,
+                              _implicit(strategy.operator, normalizer=strategy.normalizer))
+    default = _treatment(v, data["defaultEntityTreatment"], "defaultEntityTreatment")
+
+    detect = v.str_list(data.get("detectEntities", [str(e) for e in treatments_raw]),
+                        "detectEntities")
+    for rule in rules:
+        if rule.entity not in detect:
+            detect.append(rule.entity)
+    priority = v.str_list(data["entityPriority"], "entityPriority")
+
+    threshold = v.score(data["scoreThreshold"], "scoreThreshold")
+    region = str(data["defaultRegion"]).upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise PolicyError(source, "defaultRegion", f"'{region}' is not a phone region code")
+    nlp = v.mapping(data["nlp"], "nlp")
+    v.unknown_keys(nlp, {"language", "spacyModel", "languages", "languageField"}, "nlp.")
+    language = str(nlp["language"])
+    others = v.mapping(nlp["languages"], "nlp.languages")
+    for code, model in others.items():
+        if not re.fullmatch(r"[a-z]{2,3}", str(code)) or not isinstance(model, str):
+            raise PolicyError(source, f"nlp.languages.{code}",
+                              "must map a language code (e.g. fr) to a spaCy model name")
+    urls = v.mapping(data["urlStripping"], "urlStripping")
+    v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
+
+    digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
+    return Policy(
+        source=source,
+        digest="sha256:" + hashlib.sha256(digest_source.encode("utf-8")).hexdigest(),
+        keep_fields=tuple(keep),
+        exclude_fields=tuple(exclude),
+        passthrough_fields=tuple(passthrough),
+        text_fields=tuple(text_fields),
+        field_strategies=tuple(strategies),
+        entities=tuple(detect),
+        entity_priority=tuple(priority),
+        treatments=tuple(sorted(treatments.items())),
+        default_treatment=default,
+        custom_rules=rules,
+        score_threshold=threshold,
+        default_region=region,
+        language=language,
+        spacy_model=str(nlp["spacyModel"]),
+        other_languages=tuple(sorted((str(k), str(m)) for k, m in others.items()
+                                     if str(k) != language)),
+        language_field=str(nlp["languageField"]),
+        strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
+        strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
+    )
+
+
+def _canonical(fragments: list) -> dict:
+    """Fold DESIGN.md fragment shapes (a bare rule, a bare strategy) into canonical keys."""
+    out: dict = {}
+    for fragment in fragments:
+        rule = ({k: fragment[k] for k in _RULE_KEYS if k in fragment}
+                if "pattern" in fragment else {})
+        group = ({k: fragment[k] for k in ("strategy", "fields") if k in fragment}
+                 if "strategy" in fragment else {})
+        for key, value in fragment.items():
+            if key in rule or key in group:
+                continue
+            if key in _LIST_KEYS and key in out and isinstance(value, list):
+                out[key] = list(out[key]) + value
+            else:
+                out[key] = value
+        if rule:
+            out["customRules"] = list(out.get("customRules", [])) + [rule]
+        if group:
+            out["structuredFields"] = list(out.get("structuredFields", [])) + [group]
+    return out
+
+
+def _field_strategy(v: Validator, spec: Any, op: str, key: str) -> FieldStrategy:
+    if isinstance(spec, str):
+        entity, normalizer = column_identity(spec)
+        return FieldStrategy(spec, entity, normalizer, op)
+    spec = v.mapping(spec, key)
+    v.unknown_keys(spec, {"name", "entity", "normalizer"}, key + ".")
+    name = spec.get("name")
+    if not isinstance(name, str) or not name:
+        raise PolicyError(v.source, key + ".name", "must be a field name")
+    default_entity, default_norm = column_identity(name)
+    normalizer = v.choice(str(spec.get("normalizer", default_norm)), NORMALIZERS,
+                          key + ".normalizer")
+    entity = str(spec.get("entity") or default_entity)
+    return FieldStrategy(name, entity.upper(), normalizer, op)
+
+
+def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:
+    spec = v.mapping(spec, key)
+    v.unknown_keys(spec, set(_RULE_KEYS), key + ".")
+    name, pattern = spec.get("name"), spec.get("pattern")
+    if not isinstance(name, str) or not name:
+        raise PolicyError(v.source, key + ".name", "must be a non-empty string")
+    case_sensitive = bool(spec.get("caseSensitive", False))
+    v.regex(pattern, case_sensitive, key + ".pattern")
+    if "replacementType" in spec:
+        v.choice(str(spec["replacementType"]).upper(), operator_names(),
+                 key + ".replacementType")
+    score = spec.get("score", 0.9)
+    if not isinstance(score, (int, float)) or not 0 < score <= 1:
+        raise PolicyError(v.source, key + ".score", "must be a number in (0, 1]")
+    entity = str(spec["entity"]).upper() if spec.get("entity") else type_name(name)
+    return CustomRule(name=name, entity=entity, pattern=pattern,
+                      score=float(score), case_sensitive=case_sensitive,
+                      replacement=(str(spec["replacementType"]).upper()
+                                   if spec.get("replacementType") else None),
+                      context=tuple(v.str_list(spec.get("context", []), key + ".context")))
+
+
+def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
+    """Presidio's recognizer YAML: one entity, one or more patterns (first kept per rule)."""
+    spec = v.mapping(spec, key)
+    entity = spec.get("supported_entity")
+    if not isinstance(entity, str) or not entity:
+        raise PolicyError(v.source, key + ".supported_entity", "must be an entity name")
+    patterns = v.list(spec.get("patterns"), key + ".patterns")
+    if len(patterns) != 1:
+        raise PolicyError(v.source, key + ".patterns",
+                          "hushbeam takes one pattern per recognizer; split it into several")
+    pat = v.mapping(patterns[0], key + ".patterns[0]")
+    v.regex(pat.get("regex"), False, key + ".patterns[0].regex")
+    return CustomRule(name=str(spec.get("name", entity)), entity=entity.upper(),
+                      pattern=pat["regex"], score=float(pat.get("score", 0.9)),
+                      case_sensitive=False,
+                      context=tuple(v.str_list(spec.get("context", []), key + ".context")))
+
+
+def _treatment(v: Validator, spec: Any, key: str) -> EntityTreatment:
+    """An ``entities`` entry (or ``defaultEntityTreatment``): the operator reads its own keys."""
+    if isinstance(spec, str):
+        spec = {"operator": spec}
+    spec = v.mapping(spec, key)
+    v.unknown_keys(spec, _TREATMENT_KEYS + parameter_keys(), key + ".")
+    min_score = spec.get("minScore")
+    if min_score is not None:
+        min_score = v.score(min_score, key + ".minScore")
+    op = v.choice(str(spec.get("operator", "")).upper(), operator_names(), key + ".operator")
+    operator = OPERATORS[op]
+    for name in spec:
+        if name not in _TREATMENT_KEYS and name not in operator.keys:
+            raise PolicyError(v.source, f"{key}.{name}", f"is not a parameter of {op} "
+                              f"({op} takes {', '.join(operator.keys) or 'none'})")
+    params = v.parameters(operator.params_from_policy, spec, key + ".")
+    return EntityTreatment(op, tuple(sorted(params.items())), min_score)
+
+
+def _implicit(op: str, **spec: Any) -> EntityTreatment:
+    """The treatment of an entity a rule or a column brings, unless ``entities`` lists it."""
+    return EntityTreatment(op, tuple(sorted(OPERATORS[op].params_from_policy(spec).items())))

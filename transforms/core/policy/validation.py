@@ -1,0 +1,77 @@
+"""Checks on a parsed policy document; every failure is a :class:`PolicyError` that names
+the file, the key and the problem (never a value from the data)."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, Mapping, Sequence
+
+from transforms.core.operators import ParameterError
+
+
+class PolicyError(ValueError):
+    """A policy that cannot be used; the message names file, key and problem."""
+
+    def __init__(self, source: str, key: str, problem: str):
+        super().__init__(f"policy {source}: {key}: {problem}")
+        self.source, self.key, self.problem = source, key, problem
+
+
+class Validator:
+    """Type and value checks for one policy file (``source`` names it in errors)."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, key: str, problem: str) -> PolicyError:
+        return PolicyError(self.source, key, problem)
+
+    def mapping(self, value: Any, key: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a mapping")
+        return value
+
+    def list(self, value: Any, key: str) -> list:
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return value
+
+    def str_list(self, value: Any, key: str) -> list:
+        items = self.list(value, key)
+        for i, item in enumerate(items):
+            if not isinstance(item, str) or not item:
+                raise self.fail(f"{key}[{i}]", "must be a non-empty string")
+        return list(items)
+
+    def choice(self, value: str, allowed: Sequence[str], key: str) -> str:
+        if value not in allowed:
+            raise self.fail(key, f"'{value}' is not one of {', '.join(allowed)}")
+        return value
+
+    def unknown_keys(self, mapping: Mapping, allowed, prefix: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                raise self.fail(f"{prefix}{key}", "is not a known key")
+
+    def score(self, value: Any, key: str) -> float:
+        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise self.fail(key, "must be a number between 0 and 1")
+        return float(value)
+
+    def regex(self, pattern: Any, case_sensitive: bool, key: str) -> str:
+        if not isinstance(pattern, str) or not pattern:
+            raise self.fail(key, "must be a non-empty regular expression")
+        try:
+            re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            raise self.fail(key, f"is not a valid regular expression ({exc})") from None
+        if re.fullmatch(pattern, ""):
+            raise self.fail(key, "matches the empty string")
+        return pattern
+
+    def parameters(self, read: Callable[[Mapping], Dict[str, Any]], spec: Mapping,
+                   prefix: str) -> Dict[str, Any]:
+        """An operator's parameters, its ParameterError turned into a PolicyError."""
+        try:
+            return read(spec)
+        except ParameterError as exc:
+            raise self.fail(prefix + exc.key, exc.problem) from None

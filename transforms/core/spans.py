@@ -1,0 +1,138 @@
+"""Spans of personal data in one text: the record's own identifiers found again, names
+completed and carried across a record's fields, and overlaps resolved to one winner.
+
+Beam-free and Presidio-free: a :class:`Span` is what any detector found; TextRedactor
+turns Presidio's results into spans and treats the winners.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from transforms.core.normalize import NormalizationError, normalize_phone
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-]{5,}\d(?!\w)")
+_PHONE_SUFFIX = 8  # a written phone with the same last 8 digits is the same number
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """Where personal data was found in a text, and what it is."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    canonical: Optional[str] = None  # set for the record's own identifiers
+    pseudonym_type: Optional[str] = None
+    raw_canonical: Optional[str] = None  # what a recognizer read (spoken digits, email)
+
+
+@dataclasses.dataclass(frozen=True)
+class KnownIdentifier:
+    """A structured identifier of the record, to be found again in its text."""
+
+    entity: str  # pseudonym type, e.g. EMAIL
+    normalizer: str
+    canonical: str
+
+
+def same_phone(written: str, canonical: str, region: str) -> bool:
+    """Whether a phone written in text is the identifier (E.164 equal, or same last digits
+    when the text adds or drops a country or trunk prefix)."""
+    try:
+        if normalize_phone(written, region) == canonical:
+            return True
+    except NormalizationError:
+        return False
+    digits, known = re.sub(r"\D", "", written), re.sub(r"\D", "", canonical)
+    return (len(digits) >= _PHONE_SUFFIX and len(known) >= _PHONE_SUFFIX
+            and digits[-_PHONE_SUFFIX:] == known[-_PHONE_SUFFIX:])
+
+
+def find_known(text: str, known: Sequence[KnownIdentifier], region: str) -> List[Span]:
+    """Spans where the record's own identifiers occur, in any formatting for phones."""
+    spans = []
+    for ident in known:
+        if ident.normalizer == "phone":
+            for m in _PHONE_CANDIDATE.finditer(text):
+                if same_phone(m.group(0), ident.canonical, region):
+                    spans.append(Span(m.start(), m.end(), ident.entity, 1.0,
+                                      ident.canonical, ident.entity))
+        else:
+            pattern = re.compile(r"(?<![\w.@])" + re.escape(ident.canonical) + r"(?![\w@])",
+                                 re.IGNORECASE)
+            spans.extend(Span(m.start(), m.end(), ident.entity, 1.0, ident.canonical,
+                              ident.entity) for m in pattern.finditer(text))
+    return spans
+
+
+_NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_'\-]+")
+_NOT_A_NAME = {"the", "and", "mr", "mrs", "ms", "miss", "dr", "van", "von", "de", "del", "da",
+               "customer", "agent", "person"}
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z\u00C0-\u00DE][^\W\d_]+(?:[-'][^\W\d_]+)*)")
+_CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks", "Thank",
+                          "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
+
+
+def extend_name(text: str, span: Span) -> Span:
+    """'Urmi' followed by ' Nanda': NER often stops after a first name it doesn't know."""
+    if span.entity != "PERSON":
+        return span
+    end = span.end
+    for _ in range(2):
+        m = _NEXT_CAPITALISED.match(text, end)
+        if not m or m.group(1) in _CAPITALISED_NOT_NAMES:
+            break
+        end = m.end()
+    return span if end == span.end else dataclasses.replace(span, end=end)
+
+
+def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
+                    groups: Sequence[int]) -> List[List[Span]]:
+    """Names found anywhere in a record, found again (any case) in all its texts.
+
+    Agent notes often carry "Customer Jane Doe called" while the voice transcript says
+    "this is jane": the notes' name then marks the transcript too.
+    """
+    names = {}
+    for text, found, group in zip(texts, spans, groups):
+        for span in found:
+            if span.entity == "PERSON":
+                for word in _NAME_TOKEN.findall(text[span.start:span.end]):
+                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
+                        names.setdefault(group, set()).add(word.lower())
+    extra = []
+    for text, group in zip(texts, groups):
+        words = names.get(group)
+        found = []
+        if words:
+            pattern = re.compile(r"(?<![\w])(?:" + "|".join(
+                re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
+                re.IGNORECASE)
+            found = [Span(m.start(), m.end(), "PERSON", 0.55) for m in pattern.finditer(text)]
+        extra.append(found)
+    return extra
+
+
+def resolve_overlaps(spans: Iterable[Span], priority: Sequence[str]) -> List[Tuple[int, int, Span]]:
+    """Merge overlapping spans into clusters; returns (start, end, winner) sorted by start."""
+    rank = {entity: i for i, entity in enumerate(priority)}
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    clusters: List[List[Span]] = []
+    cluster_end = -1
+    for span in ordered:
+        if clusters and span.start < cluster_end:
+            clusters[-1].append(span)
+            cluster_end = max(cluster_end, span.end)
+        else:
+            clusters.append([span])
+            cluster_end = span.end
+    out = []
+    for cluster in clusters:
+        winner = min(cluster, key=lambda s: (s.canonical is None,
+                                             rank.get(s.entity, len(rank)), -s.score,
+                                             -(s.end - s.start), s.start, s.entity))
+        out.append((min(s.start for s in cluster), max(s.end for s in cluster), winner))
+    return out
