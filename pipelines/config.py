@@ -18,6 +18,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions
 from transforms.core.arrow_rows import PSEUDONYM_FORMAT
+from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
 from transforms.datasets import layout
@@ -53,7 +54,10 @@ class RedactConfig:
     windows: Optional[WindowSpec] = None  # set: streaming, windowed output
 
     def source_spec(self) -> SourceSpec:
-        return self.source or SourceSpec(pattern=self.input)
+        """The source (default: the files matching ``input``, once), with what the policy
+        tells the input formats."""
+        return dataclasses.replace(self.source or SourceSpec(pattern=self.input),
+                                   settings=format_settings(self.policy))
 
     def header(self) -> dict:
         return {"run_id": self.run_id, "policy_source": self.policy.source,
@@ -61,6 +65,11 @@ class RedactConfig:
                 "key_version": self.keyset.version, "pseudonym_format": PSEUDONYM_FORMAT,
                 "spacy_model": self.policy.spacy_model, "output": self.output,
                 "vault_output": self.vault_output}
+
+
+def format_settings(policy: Policy) -> FormatSettings:
+    return FormatSettings(columns=policy.csv_columns, float_fields=tuple(
+        f for f in policy.output_fields if policy.field_kind(f) == "float"))
 
 
 def make_config(options: PipelineOptions) -> RedactConfig:

@@ -85,6 +85,9 @@ def redact_command(argv: List[str]) -> int:
     counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
               f"quarantined {summary['records_quarantined']}, dead-lettered "
               f"{summary['records_dead_lettered']}")
+    formats = summary.get("counts", {}).get("input_formats")
+    if formats:  # records written, by the format they were read as
+        counts += " (" + ", ".join(f"{n} {name}" for name, n in sorted(formats.items())) + ")"
     if summary.get("mode") == "streaming":
         print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
               f"({summary['files_taken']} new file(s) this run); windows in "

@@ -23,7 +23,8 @@ class _PseudonymizeFn(beam.DoFn):
     def process(self, element: dict):
         try:
             fields, known, raw_ids, counts, tokens = pseudonymize_fields(
-                element["fields"], self.policy, self._pseudonymizer)
+                element["fields"], self.policy, self._pseudonymizer,
+                element.get("id_fields", ()))
         except IllTypedField as exc:
             yield beam.pvalue.TaggedOutput(DEAD_LETTER, dead_letter(
                 "pseudonymize", element["source"], element["position"], exc.reason,

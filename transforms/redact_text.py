@@ -6,6 +6,7 @@ import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
 from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.core.formats.canonical import turn_texts, with_turn_texts
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.language import detect, from_field
 from transforms.core.policy import Policy
@@ -36,6 +37,7 @@ class _RedactBatchFn(beam.DoFn):
     def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int):
         self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
         self.fields = scanned_fields(policy)
+        self.turn_fields = {f for f in self.fields if policy.field_kind(f) == "turns"}
         self._redactor = None
 
     def setup(self):
@@ -65,6 +67,18 @@ class _RedactBatchFn(beam.DoFn):
                         "redact", element["source"], element["position"],
                         f"redaction_failed:{type(one).__name__}", element["fields"]))
 
+    def _strings(self, field: str, value):
+        """What is scanned of a field: every string, or the texts of turns (never their
+        roles and offsets)."""
+        if field in self.turn_fields:
+            return turn_texts(value) if isinstance(value, list) else []
+        return [text for _, text in collect_strings(value)]
+
+    def _replaced(self, field: str, value, texts):
+        if field in self.turn_fields:
+            return with_turn_texts(value, texts)
+        return replace_strings(value, texts)
+
     def _language(self, element: dict, own_texts) -> str:
         """The record's own language field if the policy has it, else detected."""
         supported = [lang for lang, _ in self.policy.languages]
@@ -79,7 +93,7 @@ class _RedactBatchFn(beam.DoFn):
             first = len(texts)
             for field in self.fields:
                 if field in element["fields"]:
-                    for _, text in collect_strings(element["fields"][field]):
+                    for text in self._strings(field, element["fields"][field]):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
@@ -98,9 +112,12 @@ class _RedactBatchFn(beam.DoFn):
                 field_results = by_field.get((i, field))
                 if not field_results:
                     continue
-                fields[field] = replace_strings(fields[field], [r.text for r in field_results])
+                fields[field] = self._replaced(field, fields[field],
+                                               [r.text for r in field_results])
                 for result in field_results:
                     add_counts(out, "entities", result.entity_counts)
+                    if result.vendor_masked:
+                        add_counts(out, "vendor_masked", result.vendor_masked)
                     add_counts(out, "entities_by_field",
                                {field: sum(result.entity_counts.values())})
                     outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)

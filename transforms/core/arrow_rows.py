@@ -10,14 +10,17 @@ from transforms.core.policy import Policy
 
 LANGUAGE = "language"
 PSEUDONYM_FORMAT = "<TYPE>#k<version>:<base32 of HMAC-SHA256[:16]>"
+TURN_TYPE = pa.list_(pa.struct([("role", pa.string()), ("begin_ms", pa.int64()),
+                                ("text", pa.string())]))
+_ARROW_TYPES = {"float": pa.float64(), "turns": TURN_TYPE}
 
 
 def arrow_schema(policy: Policy, metadata: Dict[str, str]) -> pa.Schema:
-    """One column per output field of the policy; structured lists stay lists."""
+    """One column per output field of the policy: numbers as doubles, ``turns`` as a list
+    of ``{role, begin_ms, text}`` structs, everything else as strings."""
     fields = []
     for name in output_columns(policy):
-        kind = policy.field_kind(name)
-        fields.append(pa.field(name, pa.float64() if kind == "float" else pa.string()))
+        fields.append(pa.field(name, _ARROW_TYPES.get(policy.field_kind(name), pa.string())))
     return pa.schema(fields, metadata={k: str(v) for k, v in metadata.items()})
 
 
@@ -32,11 +35,22 @@ def to_row(fields: dict, policy: Policy) -> Dict[str, Any]:
     row = {}
     for name in output_columns(policy):
         value = fields.get(name)
-        if policy.field_kind(name) == "float":
+        kind = policy.field_kind(name)
+        if kind == "float":
             row[name] = float(value) if isinstance(value, (int, float)) else None
+        elif kind == "turns":
+            row[name] = _turns(value)
         else:
             row[name] = _as_string(value)
     return row
+
+
+def _turns(value: Any) -> Optional[list]:
+    """A turns value as the rows of :data:`TURN_TYPE` (ints stay ints, never strings)."""
+    if not isinstance(value, list):
+        return None
+    return [{"role": t.get("role"), "begin_ms": t.get("begin_ms"), "text": t.get("text")}
+            for t in value if isinstance(t, dict)]
 
 
 def _as_string(value: Any) -> Optional[str]:

@@ -1,24 +1,36 @@
 """What flows between stages (Beam-free): a conversation element and a dead letter.
 
 A conversation element is a dict ``{"source", "position", "fields", "known",
-"raw_ids", "counts"}``; ``known``/``raw_ids`` carry the record's structured
-identifiers from PseudonymizeFields to RedactText and GuardLeaks and never reach a
-sink. A dead letter is ``{"stage", "source", "position", "reason", "raw"}``; it holds
+"raw_ids", "counts"}`` (and ``id_fields`` for a vendor's record); ``known``/``raw_ids``
+carry the record's identifiers (display names from the reader, structured ones from
+PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A dead letter is ``{"stage", "source", "position", "reason", "raw"}``; it holds
 raw data, so it is only ever written sealed.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Iterable, Optional
+
+from transforms.core.spans import NAME, KnownIdentifier
 
 DEAD_LETTER = "dead_letter"
 QUARANTINE = "quarantine"
 METRICS_NAMESPACE = "hushbeam"
 
 
-def conversation(source: str, position: int, fields: dict) -> dict:
-    return {"source": source, "position": position, "fields": fields, "known": [],
-            "raw_ids": [], "counts": {}}
+def conversation(source: str, position: int, fields: dict, names: Iterable[str] = (),
+                 id_fields: Iterable[str] = (), input_format: Optional[str] = None) -> dict:
+    """A record read from ``source``: ``names`` (display names from a vendor's metadata)
+    are found again in its text, ``id_fields`` (fields holding a vendor's ids) are
+    pseudonymized, and ``input_format`` is counted."""
+    element = {"source": source, "position": position, "fields": fields,
+               "known": [KnownIdentifier("PERSON", NAME, n) for n in names],
+               "raw_ids": [], "counts": {}}
+    if id_fields:
+        element["id_fields"] = list(id_fields)
+    if input_format:
+        add_counts(element, "input_formats", {input_format: 1})
+    return element
 
 
 def dead_letter(stage: str, source: str, position: int, reason: str,

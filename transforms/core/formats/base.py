@@ -9,7 +9,10 @@ from __future__ import annotations
 import abc
 import dataclasses
 import zlib
-from typing import Any, BinaryIO, Iterator, Optional
+from typing import Any, BinaryIO, Iterator, Optional, Tuple
+
+from transforms.core.formats.canonical import TURNS, turns_problem
+from transforms.core.formats.settings import FormatSettings
 
 MAX_RAW_CHARS = 1_000_000  # a dead letter keeps at most this much of its raw input
 HEAD_BYTES = 64  # how much of the decompressed content ``sniff`` sees
@@ -25,6 +28,9 @@ class Item:
     record: Optional[dict] = None
     reason: Optional[str] = None  # set for dead letters
     raw: Optional[str] = None  # raw input of a dead letter (sealed downstream)
+    names: Tuple[str, ...] = ()  # display names from a vendor's metadata, found again in text
+    id_fields: Tuple[str, ...] = ()  # fields holding a vendor's own ids: pseudonymized
+    input_format: Optional[str] = None  # the format that read it (set by the reader)
 
 
 class NotThisFormat(Exception):
@@ -43,6 +49,7 @@ class InputFormat(abc.ABC):
     """One input format: registered in ``registry.FORMATS`` under ``name``."""
 
     name: str  # what ``--input-format`` calls it
+    takes_any_content = False  # True: ``auto`` tries it after every other format
 
     @abc.abstractmethod
     def sniff(self, head: bytes) -> bool:
@@ -53,6 +60,10 @@ class InputFormat(abc.ABC):
     def items(self, stream: BinaryIO) -> Iterator[Item]:
         """Items of one decompressed file or message. A stream that breaks (READ_ERRORS)
         may be left to the caller, which ends the file with one ``unreadable_file`` item."""
+
+    def configured(self, settings: FormatSettings) -> "InputFormat":
+        """This format with what the policy says about inputs (CSV columns); most ignore it."""
+        return self
 
 
 def shape_problem(record: Any) -> Optional[str]:
@@ -68,6 +79,8 @@ def shape_problem(record: Any) -> Optional[str]:
     for key in ("transcript_text", "notes", "custom_data_fields"):
         if record.get(key) is not None and not isinstance(record[key], _TEXT_TYPES):
             return f"ill_typed_field:{key}"
+    if record.get(TURNS) is not None and turns_problem(record[TURNS]):
+        return f"ill_typed_field:{TURNS}"
     score = record.get("sentiment_score")
     if score is not None and (isinstance(score, bool) or not isinstance(score, (int, float))):
         return "ill_typed_field:sentiment_score"

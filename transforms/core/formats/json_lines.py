@@ -14,6 +14,7 @@ from transforms.core.formats.base import (MAX_RAW_CHARS, READ_ERRORS, UNREADABLE
 
 class JsonLines(InputFormat):
     name = "json-lines"
+    takes_any_content = True
 
     def sniff(self, head: bytes) -> bool:
         return True

@@ -1,16 +1,20 @@
 """Items of one export file or message: decompress, choose the format, read it (Beam-free)."""
 from __future__ import annotations
 
+import dataclasses
 from typing import BinaryIO, Iterator
 
 from transforms.core.formats import registry
 from transforms.core.formats.base import (HEAD_BYTES, MAX_RAW_CHARS, READ_ERRORS, UNREADABLE,
                                           Item, NotThisFormat, raw_text)
 from transforms.core.formats.compression import decompressed, peek, prepended
+from transforms.core.formats.settings import FormatSettings
 
 
-def iter_items(stream: BinaryIO, input_format: str = registry.AUTO) -> Iterator[Item]:
-    """Items of one export read as ``input_format`` (a registered name, or ``auto``).
+def iter_items(stream: BinaryIO, input_format: str = registry.AUTO,
+               settings: FormatSettings = FormatSettings()) -> Iterator[Item]:
+    """Items of one export read as ``input_format`` (a registered name, or ``auto``), each
+    with the name of the format that read it; ``settings`` come from the policy.
 
     Content no format takes is one dead letter: ``wrong_format:<name>`` for a named format,
     ``unknown_format`` for ``auto``. A broken file ends with one ``unreadable_file`` item.
@@ -23,9 +27,9 @@ def iter_items(stream: BinaryIO, input_format: str = registry.AUTO) -> Iterator[
             return
         for fmt in registry.candidates(input_format, head):
             try:
-                for item in fmt.items(data):
+                for item in fmt.configured(settings).items(data):
                     position = item.position
-                    yield item
+                    yield dataclasses.replace(item, input_format=fmt.name)
                 return
             except NotThisFormat as declined:
                 if position:

@@ -12,7 +12,8 @@ from typing import Any, Dict, Optional, Tuple
 from transforms.core.operators import DEFAULT_NORMALIZER
 
 # Canonical fields whose type we know; every other kept field is stored as a string.
-_FIELD_KINDS = {"sentiment_score": "float"}
+# ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned.
+_FIELD_KINDS = {"sentiment_score": "float", "turns": "turns"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Policy:
     language_field: str  # record field that names a record's language, if present
     strip_url_params: tuple  # query keys that make a URL a secret-bearing link
     strip_url_markers: tuple  # path words that make a URL a recording/media link
+    csv_columns: tuple = ()  # (CSV/TSV column header, canonical field) for the csv-tsv format
 
     def treatment(self, entity: str) -> EntityTreatment:
         """The operator an entity type found in text gets (never "keep")."""

@@ -20,6 +20,7 @@ from typing import Any, Optional
 import phonenumbers
 import yaml
 
+from transforms.core.formats.canonical import FIELDS as CANONICAL_FIELDS
 from transforms.core.operators import (NORMALIZERS, OPERATORS, operator_names, parameter_keys,
                                        pseudonymizing_names)
 from transforms.core.policy.defaults import (DEFAULT_POLICY_SOURCE, default_policy_text,
@@ -31,7 +32,7 @@ from transforms.core.policy.validation import PolicyError, Validator
 _TOP_KEYS = {
     "exportSchema", "structuredFields", "customRules", "recognizers", "entities",
     "defaultEntityTreatment", "detectEntities", "entityPriority", "scoreThreshold",
-    "defaultRegion", "nlp", "urlStripping", "version", "description",
+    "defaultRegion", "nlp", "urlStripping", "csvColumns", "version", "description",
 }
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
@@ -138,6 +139,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
+    columns = _csv_columns(v, data.get("csvColumns", {}), set(CANONICAL_FIELDS) | set(keep)
+                           | set(names))
 
     digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
     return Policy(
@@ -162,6 +165,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         language_field=str(nlp["languageField"]),
         strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
         strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
+        csv_columns=columns,
     )
 
 
@@ -185,6 +189,25 @@ def _canonical(fragments: list) -> dict:
         if group:
             out["structuredFields"] = list(out.get("structuredFields", [])) + [group]
     return out
+
+
+def _csv_columns(v: Validator, spec: Any, fields: set) -> tuple:
+    """``csvColumns``: CSV/TSV column header -> the canonical (or policy) field it holds."""
+    spec = v.mapping({} if spec is None else spec, "csvColumns")
+    seen = {}
+    for header, field in spec.items():
+        key = f"csvColumns.{header}"
+        if not isinstance(header, str) or not header.strip():
+            raise PolicyError(v.source, "csvColumns", "column headers must be non-empty strings")
+        if not isinstance(field, str) or field not in fields:
+            raise PolicyError(v.source, key, f"{field!r} is not a canonical field (one of "
+                              f"{', '.join(CANONICAL_FIELDS)}) nor a field this policy keeps")
+        folded = header.strip().casefold()
+        if folded in seen:
+            raise PolicyError(v.source, key, f"the same column as {seen[folded]!r} "
+                              "(headers match in any case)")
+        seen[folded] = header
+    return tuple((str(h), str(f)) for h, f in spec.items())
 
 
 def _field_strategy(v: Validator, spec: Any, op: str, key: str) -> FieldStrategy:
