@@ -13,7 +13,7 @@ from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.pseudonymize_fields import TOKENS
 from transforms.core.structured_fields import scanned_fields
-from transforms.core.nested_values import collect_strings, replace_strings
+from transforms.core.nested_values import scanned_strings, with_scanned_strings
 from transforms.core.text_redactor import TextRedactor
 
 _LOG = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class _RedactBatchFn(beam.DoFn):
     def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int):
         self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
         self.fields = scanned_fields(policy)
-        self.turn_fields = {f for f in self.fields if policy.field_kind(f) == "turns"}
+        self.kinds = {f: policy.field_kind(f) for f in self.fields}
         self._redactor = None
 
     def setup(self):
@@ -67,18 +67,6 @@ class _RedactBatchFn(beam.DoFn):
                         "redact", element["source"], element["position"],
                         f"redaction_failed:{type(one).__name__}", element["fields"]))
 
-    def _strings(self, field: str, value):
-        """What is scanned of a field: every string, or the texts of turns (never their
-        roles and offsets)."""
-        if field in self.turn_fields:
-            return turn_texts(value) if isinstance(value, list) else []
-        return [text for _, text in collect_strings(value)]
-
-    def _replaced(self, field: str, value, texts):
-        if field in self.turn_fields:
-            return with_turn_texts(value, texts)
-        return replace_strings(value, texts)
-
     def _language(self, element: dict, own_texts) -> str:
         """The record's own language field if the policy has it, else detected."""
         supported = [lang for lang, _ in self.policy.languages]
@@ -93,7 +81,7 @@ class _RedactBatchFn(beam.DoFn):
             first = len(texts)
             for field in self.fields:
                 if field in element["fields"]:
-                    for text in self._strings(field, element["fields"][field]):
+                    for text in scanned_strings(self.kinds[field], element["fields"][field]):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
@@ -112,8 +100,15 @@ class _RedactBatchFn(beam.DoFn):
                 field_results = by_field.get((i, field))
                 if not field_results:
                     continue
-                fields[field] = self._replaced(field, fields[field],
-                                               [r.text for r in field_results])
+                value = with_scanned_strings(self.kinds[field], fields[field],
+                                             [r.text for r in field_results])
+                if value is None:  # a detection crossed two turns: redact them one by one
+                    alone = turn_texts(fields[field])
+                    field_results = self._redactor.redact(
+                        alone, [element["known"]] * len(alone), [0] * len(alone),
+                        [record_langs[i]] * len(alone))
+                    value = with_turn_texts(fields[field], [r.text for r in field_results])
+                fields[field] = value
                 for result in field_results:
                     add_counts(out, "entities", result.entity_counts)
                     if result.vendor_masked:

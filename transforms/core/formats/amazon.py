@@ -66,7 +66,7 @@ def display_names_of(document: dict) -> List[Any]:
 
 
 def analytics_of(document: dict) -> Tuple[dict, Optional[float], Optional[str]]:
-    """(analytics for ``custom_data_fields``, the customer's sentiment from -1 to 1, the
+    """(the ``analytics`` field, the customer's sentiment from -1 to 1, the
     post-contact summary text) of ``ConversationCharacteristics`` and ``Categories``."""
     cc = _mapping(document.get("ConversationCharacteristics"))
     out: Dict[str, Any] = {}
@@ -86,7 +86,7 @@ def analytics_of(document: dict) -> Tuple[dict, Optional[float], Optional[str]]:
             out[key] = whole_ms(value)
     overall = _mapping(_mapping(cc.get("Sentiment")).get("OverallSentiment"))
     overall = _mapping(overall.get("DetailsByParticipantRole")) or overall  # chat, or voice
-    sentiment = {role(r): float(s) for r, s in overall.items()
+    sentiment = {role(r): round(float(s), 4) for r, s in overall.items()
                  if isinstance(s, (int, float)) and not isinstance(s, bool)}
     if sentiment:
         out["sentiment"] = sentiment
@@ -94,7 +94,7 @@ def analytics_of(document: dict) -> Tuple[dict, Optional[float], Optional[str]]:
     if output in _REDACTION_OUTPUTS:
         out["vendor_redaction"] = output.lower()
     score = sentiment.get("customer")
-    score = None if score is None else max(-1.0, min(1.0, score / _SENTIMENT_RANGE))
+    score = None if score is None else round(max(-1.0, min(1.0, score / _SENTIMENT_RANGE)), 4)
     summary = text_of(_mapping(_mapping(cc.get("ContactSummary")).get(
         "PostContactSummary")).get("Content"))
     return out, score, summary
@@ -111,7 +111,7 @@ def aws_record(document: dict, conversation_id: Any, channel: Any) -> Item:
     record = {"conversation_id": text_of(conversation_id) or stand_in_id(document),
               "start_time": start,
               "channel": canonical_channel(channel),
-              "turns": turns, "notes": summary, "custom_data_fields": analytics or None,
+              "turns": turns, "notes": summary, "analytics": analytics or None,
               "sentiment_score": score, "language": language_of(document)}
     return Item(0, record={k: v for k, v in record.items() if v is not None},
                 names=display_names(display_names_of(document)),

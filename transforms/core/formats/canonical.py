@@ -12,7 +12,8 @@ from typing import Any, Iterable, List, Optional
 # Field names a canonical record may carry (the default policy keeps or excludes each).
 FIELDS = ("conversation_id", "start_time", "channel", "customerID", "phoneNumber",
           "emailAddress", "transcript_text", "turns", "notes", "custom_data_fields",
-          "sentiment_score", "recording_url", "media_link", "agent_session_token", "language")
+          "analytics", "sentiment_score", "recording_url", "media_link", "agent_session_token",
+          "language")
 TURNS = "turns"
 TURN_KEYS = ("role", "begin_ms", "text")
 ROLES = ("agent", "customer", "system", "bot", "supervisor", "other")
@@ -69,9 +70,33 @@ def turns_problem(value: Any) -> bool:
     return False
 
 
+def dialogue(turns: Iterable[dict]) -> str:
+    """The turns as one text, a ``role: text`` line per turn (as a transcript is written):
+    what RedactText scans, so that an answer is read with its question ("date of birth?"
+    / "August 19, 2020"). Roles and offsets are never scanned."""
+    return "\n".join(f"{t.get('role') or 'other'}: {t['text']}"
+                     for t in turns if isinstance(t.get("text"), str))
+
+
+def from_dialogue(turns: List[dict], text: str) -> Optional[List[dict]]:
+    """``turns`` with the texts of a redacted :func:`dialogue`; None if the redaction
+    crossed a line or changed a role, and the turns must be redacted one by one."""
+    lines = text.split("\n")
+    texts = []
+    for t in turns:
+        if not isinstance(t.get("text"), str):
+            continue
+        count = t["text"].count("\n") + 1
+        prefix = f"{t.get('role') or 'other'}: "
+        if len(lines) < count or not lines[0].startswith(prefix):
+            return None
+        texts.append("\n".join([lines[0][len(prefix):]] + lines[1:count]))
+        lines = lines[count:]
+    return with_turn_texts(turns, texts) if not lines else None
+
+
 def turn_texts(turns: Iterable[dict]) -> List[str]:
-    """The texts of a turns value, in order: what RedactText scans (roles and offsets
-    are never scanned)."""
+    """The texts of a turns value, in order."""
     return [t["text"] for t in turns if isinstance(t.get("text"), str)]
 
 

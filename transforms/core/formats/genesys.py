@@ -123,7 +123,7 @@ def _record(conversation: _Conversation) -> Item:
                                                           t["begin_ms"] or 0))
               if conversation.transcripts else None,
               "notes": "\n".join(found.notes) or None,
-              "custom_data_fields": found.analytics() or None,
+              "analytics": found.analytics() or None,
               "sentiment_score": found.sentiment_score(), "language": found.language}
     return Item(0, record={k: v for k, v in record.items() if v is not None},
                 names=display_names(found.names), id_fields=("conversation_id",))
@@ -246,9 +246,10 @@ class _Found:
         if self.topics:
             out["categories"] = list(distinct(self.topics))
         if self.sentiments:
-            out["sentiment"] = {r: sum(v) / len(v) for r, v in sorted(self.sentiments.items())}
+            out["sentiment"] = {r: round(sum(v) / len(v), 4)
+                                for r, v in sorted(self.sentiments.items())}
         return out
 
     def sentiment_score(self) -> Optional[float]:
         scores = self.sentiments.get("customer")
-        return max(-1.0, min(1.0, sum(scores) / len(scores))) if scores else None
+        return round(max(-1.0, min(1.0, sum(scores) / len(scores))), 4) if scores else None

@@ -12,8 +12,9 @@ from typing import Any, Dict, Optional, Tuple
 from transforms.core.operators import DEFAULT_NORMALIZER
 
 # Canonical fields whose type we know; every other kept field is stored as a string.
-# ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned.
-_FIELD_KINDS = {"sentiment_score": "float", "turns": "turns"}
+# ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned; in
+# ``analytics`` (a vendor's metrics) only the strings, numbers stay numbers.
+_FIELD_KINDS = {"sentiment_score": "float", "turns": "turns", "analytics": "analytics"}
 
 
 @dataclasses.dataclass(frozen=True)
