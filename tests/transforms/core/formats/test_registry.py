@@ -113,3 +113,32 @@ def test_input_format_choices_come_from_the_registry(monkeypatch):
         ("auto", "json-array", "json-lines"), "auto")
     flag = _input_format_flag(monkeypatch, formats + (_DeclinesLate(),))
     assert "declines-late" in flag.choices
+
+
+VENDOR_SAMPLES = {"contact_lens_voice.json": "contact-lens",
+                  "contact_lens_chat_redacted.json": "contact-lens",
+                  "connect_chat_transcript.json": "connect-chat-transcript",
+                  "transcribe_call_analytics.json": "transcribe-call-analytics",
+                  "genesys_conversation_details.json": "genesys-cloud",
+                  "genesys_transcript.json": "genesys-cloud",
+                  "genesys_detail_and_transcript.json": "genesys-cloud",
+                  "conversations.csv": "csv-tsv"}
+
+
+@pytest.mark.parametrize("name", sorted(VENDOR_SAMPLES))
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+def test_auto_recognises_each_vendor_sample_from_its_content_not_its_name(tmp_path, name,
+                                                                        compress):
+    from tests.conftest import REPO
+
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(compress((REPO / "samples" / "vendors" / name).read_bytes()))
+    with open(path, "rb") as fh:
+        items = list(iter_items(fh))
+    assert items and {(i.input_format, i.reason) for i in items} == {
+        (VENDOR_SAMPLES[name], None)}
+
+
+def test_a_format_that_takes_any_content_is_tried_after_all_others():
+    assert [f.name for f in registry.candidates(registry.AUTO, b'{"Version": "1"}')][-1] == (
+        "json-lines")
