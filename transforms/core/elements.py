@@ -3,8 +3,9 @@
 A conversation element is a dict ``{"source", "position", "fields", "known",
 "raw_ids", "counts"}`` (and ``id_fields`` for a vendor's record); ``known``/``raw_ids``
 carry the record's identifiers (display names from the reader, structured ones from
-PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A dead letter is ``{"stage", "source", "position", "reason", "raw"}``; it holds
-raw data, so it is only ever written sealed.
+PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A dead letter is
+``{"stage", "source", "position", "reason", "raw"}``; it holds raw data, so it is only ever
+written sealed.
 """
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, ib
                                          spoken_digits)
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
+from transforms.core.vendor_masks import VENDOR_MASK_RE
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _CARD = re.compile(r"(?<!\d)(?:\d[ \-]?){12,18}\d(?!\d)")
@@ -32,6 +33,7 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])"
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
+_MARKS = re.compile(r"<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)  # placeholders, masks
 
 
 def rule_pattern(rule: CustomRule) -> re.Pattern:
@@ -77,7 +79,7 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
         folded = scrubbed.casefold()
         if any(r in folded for r in lowered_raw) or any(k in folded for k in lowered_known):
             reasons.add("own_identifier")
-        if any(pattern.search(scrubbed) for pattern in names):
+        if names and any(p.search(_MARKS.sub(" ", scrubbed)) for p in names):
             reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")

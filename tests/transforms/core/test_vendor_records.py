@@ -53,6 +53,8 @@ def test_the_guard_holds_back_a_display_name_left_as_a_word_only():
     known = [KnownIdentifier("PERSON", NAME, "Mark")]
     assert finder.find(["thanks, mark"], known, []) == ["own_name"]
     assert finder.find(["the market is marked <PERSON>"], known, []) == []
+    person = [KnownIdentifier("PERSON", NAME, "Person")]
+    assert finder.find(["<PERSON> called about [NAME]"], person, []) == []
 
 
 def test_only_the_texts_of_turns_are_scanned_and_their_offsets_stay_integers():

@@ -19,6 +19,7 @@ from transforms.core.formats.canonical import FIELDS
 from transforms.core.formats.settings import FormatSettings
 
 _MAX_HEADER_BYTES = 64 * 1024
+csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))  # long transcripts
 _HEADER_CELL = re.compile(r"[^\x00-\x1f\"{}\[\]]{1,200}")
 _CANONICAL = {f.lower(): f for f in FIELDS}
 

@@ -180,8 +180,11 @@ class _Found:
             if purpose in _CUSTOMER_SIDE or not (self.channel or has_customer):
                 self.channel = self.channel if self._customer_channel else media
                 self._customer_channel = purpose in _CUSTOMER_SIDE
-        self.names += [session.get(k) for k in ("remote", "callbackUserName", "aniName",
-                                                "remoteNameDisplayable")]
+        # the customer's name as the organisation's side sees it (a customer's own session
+        # names the queue or agent it reached)
+        self.names += [session.get(k) for k in ("callbackUserName", "aniName")]
+        if purpose not in _CUSTOMER_SIDE:
+            self.names += [session.get(k) for k in ("remote", "remoteNameDisplayable")]
         for number in session.get("callbackNumbers") or []:
             self._address(number)
         outbound = session.get("direction") == "outbound"

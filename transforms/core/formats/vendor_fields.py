@@ -24,6 +24,9 @@ _NOT_NAMES = {
     "visitor", "guest", "anonymous", "unknown", "participant", "chat", "queue", "ivr",
     "support", "team", "external", "internal", "acd", "workflow", "supervisor", "mr",
     "mrs", "ms", "miss", "dr", "jr", "sr", "the", "and", "of",
+    # words of hushbeam's placeholders and the vendors' masks (<PERSON>, [NAME])
+    "person", "name", "location", "address", "number", "phone", "email", "pii", "secret",
+    "token", "date",
 }
 
 
