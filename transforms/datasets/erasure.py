@@ -18,7 +18,7 @@ from typing import List, Optional, Sequence, Set
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.datasets import layout
-from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
                                           subject_pseudonyms, without_rows)
@@ -77,7 +77,7 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
         table = read_part(path)
         all_rows = table.to_pylist()
         for i in rows:
-            in_removed_rows |= row_pseudonyms(all_rows[i], string_columns(table))
+            in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
         write_part(without_rows(table, rows), path)
         rows_removed += len(rows)
         files.append(path.name)
@@ -87,7 +87,7 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
     for path in parts(dataset):
         table = read_part(path)
         for row in table.to_pylist():
-            still_used |= row_pseudonyms(row, string_columns(table))
+            still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
     tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase)
     receipt = {"erasure_id": uuid.uuid4().hex,

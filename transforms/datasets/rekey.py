@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.datasets import layout
-from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_part, write_summary)
 from transforms.datasets.vault import file_entry, manifest_bytes, read_vault
 from transforms.keys.keyset import Keyset, unwrap_data_key
@@ -58,12 +58,7 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
     new_run = uuid.uuid4().hex
     output.mkdir(parents=True, exist_ok=True)
     for path in parts(dataset):
-        table = read_part(path)
-        for name in string_columns(table):
-            values = [None if v is None else PSEUDONYM_RE.sub(swap, v)
-                      for v in table.column(name).to_pylist()]
-            table = table.set_column(table.schema.get_field_index(name), name,
-                                     pa.array(values, type=pa.string()))
+        table = swapped_table(read_part(path), swap)
         meta = dict(table.schema.metadata or {})
         meta.update({k.encode(): v.encode() for k, v in layout.rekeyed_metadata(
             new_keyset.key_id, new_keyset.version, new_run, run_id).items()})
@@ -99,6 +94,16 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
                    rekey_mapped_pseudonyms=len(mapping))
     write_summary(output, summary)
     return summary
+
+
+def swapped_table(table: pa.Table, swap) -> pa.Table:
+    """``table`` with ``swap`` applied to every pseudonym of its text columns; nested ones
+    (``turns``) keep their type, and their numbers stay numbers."""
+    for name in text_columns(table):
+        values = [_swap_nested(v, swap) for v in table.column(name).to_pylist()]
+        table = table.set_column(table.schema.get_field_index(name), name,
+                                 pa.array(values, type=table.schema.field(name).type))
+    return table
 
 
 def _swap_nested(value, swap):

@@ -8,7 +8,8 @@ from typing import Dict, List, Sequence, Set, Tuple
 
 import pyarrow as pa
 
-from transforms.datasets.dataset import parts, read_part, string_columns
+from transforms.datasets.dataset import parts, read_part, text_columns
+from transforms.core.nested_values import collect_strings
 from transforms.core.normalize import NormalizationError
 from transforms.core.policy import Policy
 from transforms.core.policy.identifiers import subject_type
@@ -48,11 +49,11 @@ def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
 
 
 def row_pseudonyms(row: Dict[str, object], columns: Sequence[str]) -> Set[str]:
+    """Pseudonyms in a row's columns, nested ones (the texts of ``turns``) included."""
     found = set()
     for column in columns:
-        value = row.get(column)
-        if isinstance(value, str):
-            found.update(PSEUDONYM_RE.findall(value))
+        for _, text in collect_strings(row.get(column), numbers=False):
+            found.update(PSEUDONYM_RE.findall(text))
     return found
 
 
@@ -70,7 +71,7 @@ def linked_rows(dataset: Path, pseudonyms: Set[str], structured: Sequence[str]
         matches: Dict[Path, List[int]] = {}
         grown = set(wanted)
         for path, table in tables.items():
-            columns = string_columns(table)
+            columns = text_columns(table)
             for i, row in enumerate(table.to_pylist()):
                 if row_pseudonyms(row, columns) & wanted:
                     matches.setdefault(path, []).append(i)
