@@ -11,7 +11,8 @@ from transforms.core.formats import registry as input_formats
 class RedactOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
-        parser.add_argument("--input", help="glob of export files (.jsonl, .json, .gz)")
+        parser.add_argument("--input", help="glob of export files: canonical JSON, contact "
+                            "center exports (docs/formats.md) or CSV/TSV, gzipped or not")
         parser.add_argument("--input-format", "--input_format", dest="input_format",
                             choices=input_formats.choices(), default=input_formats.AUTO,
                             help="format of every file or message; auto: recognised from "
