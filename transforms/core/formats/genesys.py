@@ -6,9 +6,10 @@ file (or message) holds both parts of a conversation.
 Detail record, read: ``conversationId`` (pseudonymized), ``conversationStart``,
 ``originatingDirection``, per participant ``purpose``, ``participantName``,
 ``externalContactId`` (the customer's, as ``customerID``), per session ``mediaType``,
-``direction``, ``ani``/``dnis``/``addressFrom``/``addressTo`` (the customer's phone or
-email), ``callbackNumbers``, ``callbackUserName``, ``remote``, ``metrics``, and per
-segment ``wrapUpNote`` (as ``notes``) and ``disconnectType``. Transcript, read:
+``direction``, ``ani``/``dnis``/``addressFrom``/``addressTo``/``addressSelf`` (the
+customer's phone or email), ``callbackNumbers``, ``callbackUserName``, ``remote``,
+``metrics``, and per segment ``wrapUpNote`` (as ``notes``) and ``disconnectType``.
+Transcript, read:
 ``conversationId``, ``conversationStartTime``, ``mediaType``, ``participants[]`` (purpose,
 ``ani``/``dnis``/``from``/``to``), per phrase ``text``, ``participantPurpose`` and
 ``startTimeMs``, and topic names and sentiment. Every other field (user, queue, division,
@@ -185,13 +186,14 @@ class _Found:
         self.names += [session.get(k) for k in ("callbackUserName", "aniName")]
         if purpose not in _CUSTOMER_SIDE:
             self.names += [session.get(k) for k in ("remote", "remoteNameDisplayable")]
-        for number in session.get("callbackNumbers") or []:
+        numbers = session.get("callbackNumbers")
+        for number in numbers if isinstance(numbers, list) else []:
             self._address(number)
         outbound = session.get("direction") == "outbound"
         if purpose in _CUSTOMER_SIDE:
             for key in (("dnis", "addressTo") if outbound else ("ani", "addressFrom")):
                 self._address(session.get(key))
-            self._address(session.get("addressOther"))
+            self._address(session.get("addressSelf"))
         elif purpose in _CALLER_SEEN_BY and not outbound:
             self._address(session.get("ani"))
         for segment in _list(session.get("segments")):
