@@ -31,7 +31,9 @@ from transforms.core.formats.vendor_fields import (display_names, distinct, emai
 
 _CUSTOMER_SIDE = ("customer", "external")
 _CALLER_SEEN_BY = ("ivr", "acd")  # their sessions' ani is the caller's
-_NAMED = ("customer", "external", "agent", "user")  # whose participantName is a person's
+# whose participantName may be a person's (an ivr's is the caller's name from the network);
+# an acd's is a queue's, a workflow's a flow's
+_NAMED = ("customer", "external", "agent", "user", "ivr")
 _METRIC = re.compile(r"[nt][A-Z][A-Za-z]{1,40}")
 _DIRECTIONS = ("inbound", "outbound")
 _DISCONNECTS = ("endpoint", "client", "system", "transfer", "error", "peer", "other",
