@@ -4,7 +4,7 @@ Inputs (unbounded): ``--input GLOB`` watched for new files (``--source files``, 
 default), Pub/Sub (``--source pubsub``) or Kafka (``--source kafka``). Outputs: one
 committed directory per fixed window, ``<output>/window=<start>/`` (Parquet shards and
 ``_summary.json``, written last) and ``<vault>/window=<start>/`` (sealed as in batch),
-plus ``<output>/_job.json``. See transforms/window_store.py for the layout.
+plus ``<output>/_job.json``. See transforms/datasets/layout.py and window_store.py.
 
 Guarantees: in every committed window, records read = written + quarantined +
 dead-lettered; a restarted job (the same command again) keeps the job's run id, rolls
