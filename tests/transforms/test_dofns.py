@@ -152,3 +152,20 @@ def test_check_row_fn_dead_letters_a_row_arrow_cannot_take(policy, fields, reaso
     assert (letter["stage"], letter["reason"]) == ("rows", reason)
     good = conversation("f", 6, {"conversation_id": "c1", "sentiment_score": 0.5})
     assert _split(fn.process(good)) == ([good], {})
+
+
+def test_a_window_shard_orders_rows_by_line_then_array_element(policy, tmp_path):
+    import pyarrow.parquet as pq
+    from apache_beam.transforms.window import IntervalWindow
+
+    from transforms.core.arrow_rows import to_row
+    from transforms.write_windows import _WriteShardFn
+
+    header = {"run_id": "r", "policy_digest": "d", "key_id": "k", "key_version": "1",
+              "pseudonym_format": "p"}
+    positions = [10, "2:10", 2, "2:2", 1, "2:1"]
+    items = [(("f", p), to_row({"conversation_id": str(p)}, policy)) for p in positions]
+    (_, written), = _WriteShardFn(str(tmp_path), policy, header).process(
+        (0, items), IntervalWindow(0, 60), None)
+    ids = pq.read_table(written["temp"]).column("conversation_id").to_pylist()
+    assert ids == ["1", "2", "2:1", "2:2", "2:10", "10"]
