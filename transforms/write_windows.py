@@ -34,7 +34,7 @@ from apache_beam.transforms import trigger, window
 from apache_beam.utils.windowed_value import PaneInfoTiming
 
 from transforms.core.arrow_rows import arrow_schema, to_row
-from transforms.core.elements import METRICS_NAMESPACE
+from transforms.core.elements import METRICS_NAMESPACE, position_order
 from transforms.core.policy import Policy
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
@@ -86,7 +86,8 @@ class _WriteShardFn(beam.DoFn):
 
     def process(self, keyed, win=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
         shard, items = keyed
-        rows = [row for _, row in sorted(items, key=lambda item: item[0])]
+        rows = [row for _, row in sorted(  # positions may be 3 or "3:2" (an array on a line)
+            items, key=lambda item: (item[0][0], position_order(item[0][1])))]
         wid = window_id(win.start)
         schema = _schema(self.policy, self.header, unit_run_id(self.header["run_id"], wid))
         temp = FileSystems.join(window_dir(self.output, wid),

@@ -1,7 +1,8 @@
 """What an input format is: one file or message in, canonical records or dead letters out.
 
 Every item of a file comes out exactly once, as a record or as a dead letter with a
-reason code and its position (1-based: the line of a JSON-lines file, the element of an array).
+reason code and its position (1-based: the line of a JSON-lines file, the element of an array;
+an array on a JSON line gives one item per element, at the line and ``element``).
 Reasons never hold values from the data.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import abc
 import dataclasses
 import zlib
-from typing import Any, BinaryIO, Iterator, Optional
+from typing import Any, BinaryIO, Iterator, Optional, Union
 
 MAX_RAW_CHARS = 1_000_000  # a dead letter keeps at most this much of its raw input
 HEAD_BYTES = 64  # how much of the decompressed content ``sniff`` sees
@@ -25,6 +26,13 @@ class Item:
     record: Optional[dict] = None
     reason: Optional[str] = None  # set for dead letters
     raw: Optional[str] = None  # raw input of a dead letter (sealed downstream)
+    element: Optional[int] = None  # 1-based, for an element of an array on one line
+
+    @property
+    def where(self) -> Union[int, str]:
+        """The position an element or dead letter carries: ``3``, or ``"3:2"`` for the
+        second element of an array on line 3 (ordered by ``elements.position_order``)."""
+        return self.position if self.element is None else f"{self.position}:{self.element}"
 
 
 class NotThisFormat(Exception):
@@ -60,8 +68,10 @@ def shape_problem(record: Any) -> Optional[str]:
     if not isinstance(record, dict):
         return "not_an_object"
     cid = record.get("conversation_id")
-    if isinstance(cid, bool) or not isinstance(cid, (str, int)) or cid == "":
+    if cid is None or (isinstance(cid, str) and not cid.strip()):
         return "missing_conversation_id"
+    if isinstance(cid, bool) or not isinstance(cid, (str, int)):
+        return "ill_typed_field:conversation_id"
     for key in ("start_time", "channel"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return f"ill_typed_field:{key}"
