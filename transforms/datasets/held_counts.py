@@ -8,8 +8,9 @@ what the rows show of those counts:
 - ``structured``: one per non-empty value of a structured column, under its entity (the
   column holds the pseudonym): exact;
 - ``entities`` and ``entities_by_field``: in the scanned text fields, one per pseudonym
-  (under its type, or the entity hashed as that type) and one per placeholder a REPLACE
-  treatment or URL stripping leaves (``<PERSON>``, ``<REMOVED_URL>`` ...).
+  (the record's own identifier found again counts under its structured type, ``EMAIL``;
+  any other under the entity hashed as that type, ``EMAIL_ADDRESS``) and one per
+  placeholder a REPLACE treatment or URL stripping leaves (``<PERSON>``, ``<REMOVED_URL>``).
 
 What leaves no mark in a row (MASK and REDACT treatments, trimmed URL paths, dropped
 fields) cannot be recounted and stays counted; the summary says so in
@@ -39,12 +40,13 @@ def _placeholders(policy: Policy) -> Dict[str, str]:
     return found
 
 
-def _text_entity(pseudonym_type: str, policy: Policy) -> str:
-    """The entity a text pseudonym of this type is counted under."""
-    if pseudonym_type in {s.entity for s in policy.field_strategies}:
+def _text_entity(pseudonym: str, own: set, policy: Policy) -> str:
+    """The entity a pseudonym found in text is counted under."""
+    pseudonym_type = pseudonym.split("#", 1)[0]
+    if pseudonym in own:
         return pseudonym_type  # the record's own identifier, found again in its text
     for entity in policy.entities:
-        if policy.pseudonym_type(entity) == pseudonym_type:
+        if entity != pseudonym_type and policy.pseudonym_type(entity) == pseudonym_type:
             return entity
     return pseudonym_type
 
@@ -52,19 +54,20 @@ def _text_entity(pseudonym_type: str, policy: Policy) -> str:
 def row_counts(row: dict, policy: Policy) -> Dict[str, Dict[str, int]]:
     """The counts one written row shows, in the groups of a run summary."""
     structured, entities, by_field = (collections.Counter() for _ in range(3))
+    own = set()
     for strategy in policy.field_strategies:
         value = row.get(strategy.field)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and item:
                 structured[strategy.entity] += 1
+                own.add(item)
     placeholders = _placeholders(policy)
     for field in scanned_fields(policy):
         text = row.get(field)
         if not isinstance(text, str):
             continue
-        found = collections.Counter(
-            _text_entity(m.group(0).split("#", 1)[0], policy)
-            for m in PSEUDONYM_RE.finditer(text))
+        found = collections.Counter(_text_entity(m.group(0), own, policy)
+                                    for m in PSEUDONYM_RE.finditer(text))
         for placeholder, entity in placeholders.items():
             found[entity] += text.count(placeholder)
         entities.update(found)
