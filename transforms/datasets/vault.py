@@ -234,7 +234,11 @@ def check_belongs(manifest: dict, vault: Path, dataset: Path) -> None:
                          f"dataset's run {summary.get('run_id')} (another run's vault, or "
                          "another dataset)")
     for part in parts(dataset):
-        meta = pq.read_schema(part).metadata or {}
+        try:
+            meta = pq.read_schema(part).metadata or {}
+        except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
+            raise DatasetError(f"part {part.name} of {dataset} is not a readable Parquet "
+                               "file") from None
         part_run = meta.get(b"hushbeam.run_id")
         if part_run is not None and part_run.decode() != binding["run_id"]:
             raise VaultError(f"part {part.name} of {dataset} belongs to run "
