@@ -5,11 +5,12 @@
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
-    hushbeam reidentify --vault DIR --identity PEM [--dataset DIR] --reason TEXT PSEUDONYM...
+    hushbeam reidentify --vault DIR --identity PEM [--keyset FILE --dataset DIR] --reason TEXT P...
     hushbeam audit verify --log FILE
     hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
     hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
-    hushbeam rekey --dataset DIR --vault DIR --identity PEM --new-keyset FILE --output DIR
+    hushbeam rekey --dataset DIR --vault DIR --identity PEM [--keyset FILE] --new-keyset FILE
+                   --output DIR
 
 The commands that read a vault take the keyset it was made with (``--keyset``, default:
 the development keyring) and refuse a vault whose manifest does not verify under it.
