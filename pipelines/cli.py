@@ -5,12 +5,15 @@
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
-    hushbeam reidentify --vault DIR --identity PEM --reason TEXT PSEUDONYM...
+    hushbeam reidentify --vault DIR --identity PEM [--keyset FILE --dataset DIR] --reason TEXT P...
     hushbeam audit verify --log FILE
     hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
     hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
-    hushbeam rekey --dataset DIR --vault DIR --identity PEM --new-keyset FILE --output DIR
+    hushbeam rekey --dataset DIR --vault DIR --identity PEM [--keyset FILE] --new-keyset FILE
+                   --output DIR
 
+The commands that read a vault take the keyset it was made with (``--keyset``, default:
+the development keyring) and refuse a vault whose manifest does not verify under it.
 Errors are one line on stderr and exit code 2; they never hold a value from the data.
 """
 from __future__ import annotations
@@ -31,7 +34,8 @@ from transforms.datasets.audit import AuditError
 from transforms.datasets.erasure import KeyMismatch
 from transforms.datasets.rekey import RekeyError, rekey
 from transforms.datasets.subjects import SubjectError, parse_subject
-from transforms.datasets.vault import load_manifest, token_map
+from transforms.datasets.dataset import load_summary
+from transforms.datasets.vault import VaultError, VaultKey, load_manifest, token_map
 from transforms.keys import keyset as keys
 from transforms.keys import sealing
 from transforms.keys.keyset import KeysetError, dev_keyset, load_keyset
@@ -78,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     reid = sub.add_parser("reidentify", help="print the original values of pseudonyms")
     reid.add_argument("--vault", required=True, type=Path)
     reid.add_argument("--identity", required=True, type=Path)
+    reid.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
+                      "keyring); its manifest must verify under it")
+    reid.add_argument("--dataset", type=Path,
+                      help="the dataset the vault belongs to: refuse a vault that is not its")
     reid.add_argument("--reason", help="why (required; recorded in the audit log)")
     reid.add_argument("--actor", default=None, help="who (default: the login name)")
     reid.add_argument("--audit-log", type=Path,
@@ -111,11 +119,14 @@ def _parser() -> argparse.ArgumentParser:
     rekey.add_argument("--dataset", required=True, type=Path)
     rekey.add_argument("--vault", required=True, type=Path)
     rekey.add_argument("--identity", required=True, type=Path)
+    rekey.add_argument("--keyset", help="the dataset's current keyset (default: dev "
+                       "keyring); the old vault must verify under it")
     rekey.add_argument("--new-keyset", required=True, type=Path)
     rekey.add_argument("--output", required=True, type=Path)
     rekey.add_argument("--vault-output", type=Path, help="default: <output>.vault")
     rekey.add_argument("--vault-recipient", type=Path,
-                       help="seal the new vault to this key (default: the old vault's)")
+                       help="seal the new vault to this key (default: the old vault's "
+                       "recipient, as its verified manifest records it)")
     return parser
 
 
@@ -143,10 +154,10 @@ def _run(args) -> int:
         return _subjects(args)
     elif args.command == "rekey":
         vault_output = args.vault_output or args.output.with_name(args.output.name + ".vault")
-        recipient = (args.vault_recipient or args.vault / layout.RECIPIENT).read_bytes()
+        recipient = args.vault_recipient.read_bytes() if args.vault_recipient else None
         summary = rekey(args.dataset, args.vault, sealing.load_identity(args.identity),
-                        keys.load_keyset(args.new_keyset), args.output, vault_output,
-                        recipient)
+                        _keyset_arg(args.keyset), keys.load_keyset(args.new_keyset),
+                        args.output, vault_output, recipient)
         print(f"re-keyed {args.dataset} -> {args.output} (key {summary['key_id']} "
               f"v{summary['key_version']}): {summary['rekey_mapped_pseudonyms']} pseudonyms "
               f"mapped, {summary['rekey_unmapped_pseudonyms']} without a vault row replaced")
@@ -157,11 +168,9 @@ def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
+    tokens = _verified_tokens(args, identity)
     windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
         p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
-    tokens = {}
-    for vault in windows or [args.vault]:  # a streaming job's vault: every window
-        tokens.update(token_map(vault, identity))  # verifies each vault first
     log = args.audit_log or args.vault / layout.AUDIT_LOG
     audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
                  args.pseudonyms)  # recorded before anything is shown
@@ -176,6 +185,28 @@ def _reidentify(args) -> int:
         else:
             print(f"{pseudonym}\t{row['type']}\t{row['value']}")
     return 1 if missing else 0
+
+
+def _verified_tokens(args, identity) -> dict:
+    """Every token row of the vault (a streaming job's: every window), each vault verified
+    under the keyset and, with --dataset, checked to belong to that dataset."""
+    key = VaultKey.of(_keyset_arg(args.keyset))
+    windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
+        p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
+    if args.dataset is None:
+        pairs = [(vault, None) for vault in windows or [args.vault]]
+    elif erasure.windows_of(args.dataset):  # every committed window needs its vault
+        pairs = [(args.vault / w.name, w) for w in erasure.windows_of(args.dataset)]
+    elif windows:
+        raise VaultError(f"{args.vault} is a streaming job's vault, {args.dataset} a batch "
+                         "dataset: not its vault")
+    else:
+        pairs = [(args.vault, args.dataset)]
+    tokens = {}
+    for vault, dataset in pairs:
+        run_id = load_summary(dataset)["run_id"] if dataset is not None else None
+        tokens.update(token_map(vault, identity, key, run_id, dataset))
+    return tokens
 
 
 def _subjects(args) -> int:

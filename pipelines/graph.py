@@ -49,13 +49,13 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                     "tokens": tokens}
                    | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
                                                     cfg.header(), cfg.recipient_pem,
-                                                    cfg.windows.num_shards))
+                                                    cfg.windows.num_shards, cfg.keyset))
         return {"records": rows.records, "dead_letters": dead_letters,
                 "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id))
+                                                cfg.run_id, cfg.keyset))
     summary = ({"records": rows.records, "read": read["read"],
                 "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                 "vault_files": vault_files}

@@ -40,6 +40,7 @@ from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
 from transforms.datasets import layout, window_store
 from transforms.datasets.atomic import write_any
+from transforms.datasets.vault import VaultKey
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -82,7 +83,8 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
             raise UsageError(f"{cfg.output} holds streaming job {job['run_id']} with other "
                              f"settings ({', '.join(differ)}); use another --output, or "
                              "--overwrite to replace it")
-        rolled_back = window_store.recover(cfg.output, cfg.vault_output)
+        rolled_back = window_store.recover(cfg.output, cfg.vault_output,
+                                           VaultKey.of(cfg.keyset))
         windows = window_store.committed_windows(cfg.output)
         job["starts"] = job.get("starts", []) + [_now()]
         write_any(job_path, layout.json_document(job))
