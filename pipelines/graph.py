@@ -52,7 +52,7 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id))
+                                                cfg.run_id, keyset=cfg.keyset))
     summary = ({"records": guarded.records, "read": read["read"],
                 "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                 "vault_files": vault_files}

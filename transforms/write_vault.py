@@ -3,13 +3,13 @@
 Under ``--vault-output`` (names in datasets/layout.py; one sealed JSON line per record, see
 sealing.py): one folder of sealed parts per kind, dead letters, quarantine and tokens
 (deduplicated pseudonym -> normalized value, type), then the manifest and the recipient
-(see vault.py).
+(see vault.py), then the head of the vault's audit log (see datasets/audit.py).
 """
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.datasets import layout
+from transforms.datasets import audit, layout
 from transforms.datasets.vault import file_entry, manifest_bytes
 from transforms.keys.sealing import load_recipient, seal
 
@@ -36,8 +36,9 @@ class SealFn(beam.DoFn):
 class _WriteManifestFn(beam.DoFn):
     """Once all sealed files are final: their SHA-256 and line counts, and the recipient."""
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset=None):
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+        self.keyset = keyset
 
     def process(self, files):
         entries = []
@@ -51,6 +52,9 @@ class _WriteManifestFn(beam.DoFn):
         manifest = FileSystems.join(self.vault_output, layout.MANIFEST)
         with FileSystems.create(manifest) as fh:
             fh.write(manifest_bytes(self.run_id, entries))
+        if self.keyset is not None:  # the keyed anchor: a vault without one is refused
+            audit.start(self.vault_output, audit.AuditKey.from_keyset(self.keyset),
+                        self.run_id)
         yield manifest
 
 
@@ -61,9 +65,10 @@ class WriteVault(beam.PTransform):
     public key.
     """
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset=None):
         super().__init__()
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+        self.keyset = keyset  # starts the vault's audit log (its data key, on the worker)
 
     def expand(self, inputs):
         tokens = (inputs["tokens"]
@@ -86,4 +91,4 @@ class WriteVault(beam.PTransform):
                 | "VaultFiles" >> beam.Flatten()
                 | "AllVaultFiles" >> beam.combiners.ToList()
                 | "WriteManifest" >> beam.ParDo(_WriteManifestFn(
-                    self.vault_output, self.recipient_pem, self.run_id)))
+                    self.vault_output, self.recipient_pem, self.run_id, self.keyset)))

@@ -70,7 +70,8 @@ def test_reidentify_returns_the_original_value_and_audits_without_values(made, c
     row = rows(copy / "data")[0]
     customer = made["corpus"].customers[made["corpus"].customer_of[row["conversation_id"]]]
     proc = hb("reidentify", "--vault", copy / "data.vault", "--identity",
-              made["work"] / "id.pem", "--reason", "dispute 7", row["emailAddress"],
+              made["work"] / "id.pem", "--reason", "dispute 7", "--keyset",
+              made["work"] / "keyset.json", row["emailAddress"],
               row["phoneNumber"], env=made["env"])
     lines = proc.stdout.splitlines()
     assert lines[0] == f"{row['emailAddress']}\tEMAIL\t{customer.email}"
@@ -79,7 +80,8 @@ def test_reidentify_returns_the_original_value_and_audits_without_values(made, c
     assert "dispute 7" in audit and row["emailAddress"] in audit
     assert customer.email not in audit and customer.phone_digits not in audit
     assert "1 entries, chain intact" in hb("audit", "verify", "--log",
-                                           copy / "data.vault" / "_audit.jsonl").stdout
+                                           copy / "data.vault" / "_audit.jsonl", "--keyset",
+                                           made["work"] / "keyset.json").stdout
 
 
 def test_reidentify_refuses_without_reason_and_with_another_identity(made, copy):
@@ -89,7 +91,7 @@ def test_reidentify_refuses_without_reason_and_with_another_identity(made, copy)
     assert proc.returncode == 2 and "--reason is required" in proc.stderr
     hb("keys", "vault-identity", "--out", copy / "other.pem", env=made["env"])
     proc = hb("reidentify", "--vault", copy / "data.vault", "--identity", copy / "other.pem",
-              "--reason", "x", pseudonym, env=made["env"], check=False)
+              "--reason", "x", "--keyset", made["work"] / "keyset.json", pseudonym, env=made["env"], check=False)
     assert proc.returncode == 2 and "sealed to another identity" in proc.stderr
     assert not (copy / "data.vault" / "_audit.jsonl").exists()
 
@@ -108,7 +110,8 @@ def test_tampered_truncated_or_foreign_vault_is_refused(made, copy):
     pseudonym = rows(copy / "data")[0]["emailAddress"]
     tokens = next((copy / "data.vault" / "tokens").glob("*.sealed.jsonl"))
     args = ["reidentify", "--vault", copy / "data.vault", "--identity",
-            made["work"] / "id.pem", "--reason", "x", pseudonym]
+            made["work"] / "id.pem", "--reason", "x", "--keyset",
+            made["work"] / "keyset.json", pseudonym]
     original = tokens.read_text()
     _flip_a_ciphertext_byte(tokens)
     proc = hb(*args, env=made["env"], check=False)
@@ -134,10 +137,12 @@ def test_audit_verify_detects_an_edited_entry(made, copy):
     pseudonym = rows(copy / "data")[0]["emailAddress"]
     for reason in ("first", "second"):
         hb("reidentify", "--vault", copy / "data.vault", "--identity",
-           made["work"] / "id.pem", "--reason", reason, pseudonym, env=made["env"])
+           made["work"] / "id.pem", "--reason", reason, "--keyset",
+           made["work"] / "keyset.json", pseudonym, env=made["env"])
     log = copy / "data.vault" / "_audit.jsonl"
     log.write_text(log.read_text().replace('"first"', '"routine"'))
-    proc = hb("audit", "verify", "--log", log, check=False)
+    proc = hb("audit", "verify", "--log", log, "--keyset", made["work"] / "keyset.json",
+              check=False)
     assert proc.returncode == 2 and "line 1 was edited" in proc.stderr
 
 
@@ -159,7 +164,8 @@ def test_forget_erases_one_customer_and_leaves_everyone_else(made, copy):
     assert victim.email not in receipt_file and victim.name not in receipt_file
     # their vault rows are gone: re-identification finds nothing
     proc = hb("reidentify", "--vault", copy / "data.vault", "--identity",
-              made["work"] / "id.pem", "--reason", "check", before[0]["emailAddress"],
+              made["work"] / "id.pem", "--reason", "check", "--keyset",
+              made["work"] / "keyset.json", before[0]["emailAddress"],
               env=made["env"], check=False)
     assert proc.returncode == 1 and "not in the vault" in proc.stdout
     again = json.loads(hb("forget", "--output", copy / "data", "--vault", copy / "data.vault",
@@ -232,10 +238,12 @@ def test_rekey_maps_every_pseudonym_to_the_new_key(made, copy):
     assert [r["conversation_id"] for r in old] == [r["conversation_id"] for r in new]
     assert all("#k1:" not in json.dumps(r) for r in new)
     out = hb("reidentify", "--vault", copy / "rekeyed.vault", "--identity",
-             made["work"] / "id.pem", "--reason", "rotation check", new[0]["emailAddress"],
+             made["work"] / "id.pem", "--reason", "rotation check", "--keyset",
+             copy / "k2.json", new[0]["emailAddress"],
              env=env).stdout
     back = hb("reidentify", "--vault", copy / "data.vault", "--identity",
-              made["work"] / "id.pem", "--reason", "rotation check", old[0]["emailAddress"],
+              made["work"] / "id.pem", "--reason", "rotation check", "--keyset",
+              made["work"] / "keyset.json", old[0]["emailAddress"],
               env=env).stdout
     assert out.split("\t")[1:] == back.split("\t")[1:]
     assert new[0]["emailAddress"].startswith("EMAIL#k2:")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
-from transforms.datasets import layout
+from transforms.datasets import audit, layout
 from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
                                          write_part, write_summary)
 from transforms.datasets.vault import file_entry, manifest_bytes, read_vault
@@ -89,6 +89,7 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
         entries.append(file_entry(rel, data))
     (vault_output / layout.RECIPIENT).write_bytes(recipient_pem(recipient))
     (vault_output / layout.MANIFEST).write_bytes(manifest_bytes(new_run, entries))
+    audit.start(vault_output, audit.AuditKey.from_keyset(new_keyset), new_run)  # its log
 
     summary = dict(summary, run_id=new_run, key_id=new_keyset.key_id,
                    key_version=new_keyset.version, vault_output=str(vault_output),
