@@ -207,7 +207,8 @@ def test_a_wrong_keyset_is_named_and_nothing_is_shown(vault, made, tmp_path):
 
 
 def test_world_readable_identity_or_master_key_is_refused(vault, made, tmp_path):
-    for secret in (made["work"] / "id.pem", made["work"] / "master.key"):
+    for secret, what in ((made["work"] / "id.pem", "vault identity"),
+                         (made["work"] / "master.key", "local master key")):
         secret.chmod(0o644)
         try:
             proc = vault.reidentify("x", check=False)
@@ -215,8 +216,7 @@ def test_world_readable_identity_or_master_key_is_refused(vault, made, tmp_path)
             secret.chmod(0o600)
         assert proc.returncode == 2 and proc.stdout == ""
         assert proc.stderr.strip() == (
-            f"hushbeam: error: {'vault identity' if secret.suffix == '.pem' else 'local master key'}"
-            f" {secret} can be read or written by group or others (mode 0644); a private key "
+            f"hushbeam: error: {what} {secret} can be read or written by group or others (mode 0644); a private key "
             f"must be private: run chmod 600 {secret}")
     assert not vault.log.exists()  # nothing was opened, nothing recorded
 

@@ -91,7 +91,8 @@ def test_reidentify_refuses_without_reason_and_with_another_identity(made, copy)
     assert proc.returncode == 2 and "--reason is required" in proc.stderr
     hb("keys", "vault-identity", "--out", copy / "other.pem", env=made["env"])
     proc = hb("reidentify", "--vault", copy / "data.vault", "--identity", copy / "other.pem",
-              "--reason", "x", "--keyset", made["work"] / "keyset.json", pseudonym, env=made["env"], check=False)
+              "--reason", "x", "--keyset", made["work"] / "keyset.json", pseudonym,
+              env=made["env"], check=False)
     assert proc.returncode == 2 and "sealed to another identity" in proc.stderr
     assert not (copy / "data.vault" / "_audit.jsonl").exists()
 
