@@ -6,7 +6,8 @@
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
     hushbeam reidentify --vault DIR --identity PEM [--keyset FILE --dataset DIR] --reason TEXT P...
-    hushbeam audit verify --log FILE
+    hushbeam audit verify --vault DIR [--keyset FILE]      (or --log FILE)
+    hushbeam audit init --vault DIR --reason TEXT [--keyset FILE]
     hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
     hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
     hushbeam rekey --dataset DIR --vault DIR --identity PEM [--keyset FILE] --new-keyset FILE
@@ -83,19 +84,30 @@ def _parser() -> argparse.ArgumentParser:
     reid.add_argument("--vault", required=True, type=Path)
     reid.add_argument("--identity", required=True, type=Path)
     reid.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
-                      "keyring); its manifest must verify under it")
+                      "keyring); its manifest must verify under it, and it keys the audit log")
     reid.add_argument("--dataset", type=Path,
                       help="the dataset the vault belongs to: refuse a vault that is not its")
     reid.add_argument("--reason", help="why (required; recorded in the audit log)")
     reid.add_argument("--actor", default=None, help="who (default: the login name)")
     reid.add_argument("--audit-log", type=Path,
-                      help=f"hash-chained audit log (default: <vault>/{layout.AUDIT_LOG})")
+                      help=f"an extra copy of the audit entry (it always goes to "
+                      f"<vault>/{layout.AUDIT_LOG})")
     reid.add_argument("pseudonyms", nargs="+")
 
     audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
         dest="audit_command", required=True)
-    verify = audit.add_parser("verify", help="check the hash chain of an audit log")
-    verify.add_argument("--log", required=True, type=Path)
+    verify = audit.add_parser("verify", help="check a vault's keyed audit log")
+    verify.add_argument("--vault", type=Path,
+                        help=f"the vault: checks <vault>/{layout.AUDIT_LOG} and that it was "
+                        "started for this vault's run")
+    verify.add_argument("--log", type=Path, help="an audit log file (default: the vault's)")
+    verify.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
+    init = audit.add_parser("init", help="start the audit log of a vault that has none "
+                            "(made before keyed audit logs)")
+    init.add_argument("--vault", required=True, type=Path)
+    init.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
+    init.add_argument("--reason", help="why (required; recorded in the log's anchor)")
+    init.add_argument("--actor", default=None, help="who (default: the login name)")
 
     for name, text in (("forget", "erase data subjects from a dataset and its vault"),
                        ("subject-access", "list everything held about data subjects")):
@@ -146,8 +158,7 @@ def _run(args) -> int:
         print(f"vault identity {args.out} (keep it secret); recipient {recipient} "
               "(pass it to --vault-recipient)")
     elif args.command == "audit":
-        entries = audit.verify(args.log)
-        print(f"audit log {args.log}: {len(entries)} entries, chain intact")
+        return _audit(args)
     elif args.command == "reidentify":
         return _reidentify(args)
     elif args.command in ("forget", "subject-access"):
@@ -164,6 +175,46 @@ def _run(args) -> int:
     return 0
 
 
+def _audit(args) -> int:
+    key = audit.AuditKey.from_keyset(_keyset_arg(args.keyset))
+    if args.audit_command == "init":
+        anchor = audit.init(args.vault, key, _vault_run(args.vault),
+                            args.actor or getpass.getuser(), args.reason)
+        print(f"audit log {args.vault / layout.AUDIT_LOG}: started for run {anchor['run']}, "
+              f"keyed with {key.name()}")
+        return 0
+    if not (args.log or args.vault):
+        raise AuditError("audit verify needs --vault DIR (or --log FILE)")
+    log = args.log or args.vault / layout.AUDIT_LOG
+    state = audit.verify(log, key, _vault_run(args.vault) if args.vault else None)
+    last = state.entries[-1] if state.entries else None
+    print(f"audit log {log}: {len(state.entries)} entries, chain intact (keyed with "
+          f"{key.name()}; started {state.anchor['created']} for run {state.anchor['run']}"
+          + (f"; last entry {last['seq']}, MAC {last['mac']})" if last else ")"))
+    for note in state.notes():
+        print(f"note: {note}; the next access repairs it")
+    return 0
+
+
+def _vault_run(vault: Path) -> str:
+    """The run a vault was written by: its manifest's, or a streaming job's."""
+    if (vault / layout.MANIFEST).exists():
+        return load_manifest(vault)["run_id"]
+    windows = sorted(p.parent for p in vault.glob(layout.in_every_window(layout.MANIFEST)))
+    return load_manifest(windows[0] if windows else vault)["run_id"].split(":")[0]
+
+
+def _record(vault: Path, key, actor: Optional[str], action: str, reason: str,
+            pseudonyms, copy: Optional[Path] = None) -> None:
+    """Append the access to the vault's audit log before anything is shown; notes of an
+    interrupted earlier write that was repaired go to stderr."""
+    notes: list = []
+    audit.append(vault / layout.AUDIT_LOG, key, actor or getpass.getuser(), action, reason,
+                 pseudonyms, run_id=_vault_run(vault), copy=copy, notes=notes)
+    for note in notes:
+        print(f"hushbeam: audit log: {note}; repaired", file=sys.stderr)
+
+
 def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
@@ -171,9 +222,9 @@ def _reidentify(args) -> int:
     tokens = _verified_tokens(args, identity)
     windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
         p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
-    log = args.audit_log or args.vault / layout.AUDIT_LOG
-    audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
-                 args.pseudonyms)  # recorded before anything is shown
+    key = audit.AuditKey.from_keyset(_keyset_arg(args.keyset))
+    _record(args.vault, key, args.actor, "reidentify", args.reason, args.pseudonyms,
+            copy=args.audit_log)  # recorded before anything is shown
     missing = 0
     for pseudonym in args.pseudonyms:
         row = tokens.get(pseudonym)
@@ -227,8 +278,8 @@ def _subjects(args) -> int:
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
         args.output, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
-        audit.append(args.vault / layout.AUDIT_LOG, args.actor or getpass.getuser(),
-                     "subject-access", args.reason, report["pseudonyms"])
+        _record(args.vault, audit.AuditKey.from_keyset(keyset), args.actor,
+                "subject-access", args.reason, report["pseudonyms"])
     print(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
     return 0
 

@@ -38,7 +38,7 @@ from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
-from transforms.datasets import layout, window_store
+from transforms.datasets import audit, layout, window_store
 from transforms.datasets.atomic import write_any
 from transforms.datasets.vault import VaultKey
 
@@ -96,6 +96,8 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
     if leftovers:
         raise UsageError(f"{cfg.output} holds the output of an earlier run; pass "
                          "--overwrite to replace it")
+    # the vault's keyed audit log starts with the job (before _job.json: a job always has one)
+    audit.start(cfg.vault_output, audit.AuditKey.from_keyset(cfg.keyset), cfg.run_id)
     job = dict(identity, v=1, run_id=cfg.run_id, mode="streaming", starts=[_now()])
     write_any(job_path, layout.json_document(job))
     return Resume(cfg.run_id, frozenset(), 0.0, (), 0)

@@ -3,15 +3,16 @@
 Under ``--vault-output`` (names in datasets/layout.py; one sealed JSON line per record, see
 sealing.py): one folder of sealed parts per kind, dead letters, quarantine and tokens
 (deduplicated pseudonym -> normalized value, type), then the manifest and the recipient
-(see vault.py). The manifest is authenticated with a MAC under a subkey of the data key,
-which the manifest writer unwraps in ``setup()`` like every stage that needs the key; the
-sealing workers hold only the public key.
+(see vault.py), then the head of the vault's audit log (see datasets/audit.py). The manifest
+and the audit log's start are authenticated with MACs under subkeys of the data key, which
+the manifest writer unwraps in ``setup()`` like every stage that needs the key; the sealing
+workers hold only the public key.
 """
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.datasets import layout
+from transforms.datasets import audit, layout
 from transforms.datasets.vault import VaultKey, file_entry, manifest_bytes, sha256_hex
 from transforms.keys.keyset import Keyset
 from transforms.keys.sealing import load_recipient, seal
@@ -43,10 +44,11 @@ class _WriteManifestFn(beam.DoFn):
     def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset):
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
         self.keyset = keyset
-        self._key = None
+        self._key = self._audit_key = None
 
     def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
         self._key = VaultKey.of(self.keyset)
+        self._audit_key = audit.AuditKey.from_keyset(self.keyset)
 
     def process(self, files):
         entries = []
@@ -61,6 +63,8 @@ class _WriteManifestFn(beam.DoFn):
         with FileSystems.create(manifest) as fh:
             fh.write(manifest_bytes(self._key, self.run_id, entries,
                                     sha256_hex(self.recipient_pem)))
+        # The keyed anchor of the audit log: a vault without one is refused.
+        audit.start(self.vault_output, self._audit_key, self.run_id)
         yield manifest
 
 
@@ -74,7 +78,7 @@ class WriteVault(beam.PTransform):
     def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset):
         super().__init__()
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
-        self.keyset = keyset
+        self.keyset = keyset  # signs the manifest, starts the audit log (unwrapped on the worker)
 
     def expand(self, inputs):
         tokens = (inputs["tokens"]

@@ -80,7 +80,8 @@ def test_reidentify_returns_the_original_value_and_audits_without_values(made, c
     assert "dispute 7" in audit and row["emailAddress"] in audit
     assert customer.email not in audit and customer.phone_digits not in audit
     assert "1 entries, chain intact" in hb("audit", "verify", "--log",
-                                           copy / "data.vault" / "_audit.jsonl").stdout
+                                           copy / "data.vault" / "_audit.jsonl", "--keyset",
+                                           made["work"] / "keyset.json").stdout
 
 
 def test_reidentify_refuses_without_reason_and_with_another_identity(made, copy):
@@ -142,7 +143,8 @@ def test_audit_verify_detects_an_edited_entry(made, copy):
            pseudonym, env=made["env"])
     log = copy / "data.vault" / "_audit.jsonl"
     log.write_text(log.read_text().replace('"first"', '"routine"'))
-    proc = hb("audit", "verify", "--log", log, check=False)
+    proc = hb("audit", "verify", "--log", log, "--keyset", made["work"] / "keyset.json",
+              check=False)
     assert proc.returncode == 2 and "line 1 was edited" in proc.stderr
 
 

@@ -21,7 +21,7 @@ from typing import Optional
 import pyarrow as pa
 
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
-from transforms.datasets import layout
+from transforms.datasets import audit, layout
 from transforms.datasets.atomic import write_local
 from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
                                          write_part, write_summary)
@@ -131,6 +131,7 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
         new_key, new_run, entries, sha256_hex(recipient_pem_bytes),
         dataset_binding(output, new_run)))
     verify_vault(vault_output, new_key, new_run, output)  # the copy is whole and bound
+    audit.start(vault_output, audit.AuditKey.from_keyset(new_keyset), new_run)  # its log
     return summary
 
 
