@@ -47,7 +47,8 @@ def test_clean_redacted_text_with_pseudonyms_passes():
     assert _leaks(text, [KnownIdentifier("PHONE", "phone", "+14155552671")]) == []
 
 
-MEMBER_RULE = {"customRules": [{"name": "Member", "entity": "MEMBER_ID",
+MEMBER_RULE = {"extends": "default",
+               "customRules": [{"name": "Member", "entity": "MEMBER_ID",
                                 "pattern": r"\bMBR-[0-9]{6}\b"}]}
 
 

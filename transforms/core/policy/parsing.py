@@ -5,9 +5,12 @@ A policy is a YAML (or JSON) mapping. The shapes of DESIGN.md load as they are:
 for structured identifiers, and custom rules with ``name``/``pattern``/
 ``replacementType``/``caseSensitive`` (one rule, or a list under ``customRules``).
 Presidio's recognizer YAML (``recognizers:`` with ``supported_entity`` and
-``patterns``) loads too. Every key a policy omits takes its value from the default
-policy file. A bad policy raises :class:`PolicyError` naming the file, the key and the
-problem, before any data is read.
+``patterns``) loads too. A policy that says ``extends: default`` takes every key it omits
+from the default policy file; one that does not must set every key. A bad policy raises
+:class:`PolicyError` naming the file, the key, the problem and, for a misspelt name, the
+nearest valid one, before any data is read: unknown keys, entity types nobody detects
+(:mod:`.names`) and field names that are neither fields of the canonical record nor
+declared by the policy (see :func:`_check_fields`).
 """
 from __future__ import annotations
 
@@ -23,16 +26,18 @@ import yaml
 from transforms.core.operators import (NORMALIZERS, OPERATORS, operator_names, parameter_keys,
                                        pseudonymizing_names)
 from transforms.core.policy.defaults import (DEFAULT_POLICY_SOURCE, default_policy_text,
-                                             with_defaults)
+                                             missing_keys, with_defaults)
 from transforms.core.policy.identifiers import column_identity, type_name
 from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
+from transforms.core.policy.names import builtin_entities, canonical_fields
 from transforms.core.policy.validation import PolicyError, Validator
 
 _TOP_KEYS = {
     "exportSchema", "structuredFields", "customRules", "recognizers", "entities",
     "defaultEntityTreatment", "detectEntities", "entityPriority", "scoreThreshold",
-    "defaultRegion", "nlp", "urlStripping", "version", "description",
+    "defaultRegion", "nlp", "urlStripping", "version", "description", "extends",
 }
+EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
 _LIST_KEYS = ("customRules", "structuredFields", "recognizers")
@@ -68,7 +73,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     own = _canonical(fragments)
     v = Validator(source)
     v.unknown_keys(own, _TOP_KEYS, "")
-    data = with_defaults(own)
+    data = with_defaults(_base(v, own))
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -80,7 +85,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     if not keep:
         raise PolicyError(source, "exportSchema.fields", "must list at least one field")
 
-    strategies = []
+    strategies, strategy_keys = [], []
     for i, group in enumerate(v.list(data["structuredFields"], "structuredFields")):
         key = f"structuredFields[{i}]"
         group = v.mapping(group, key)
@@ -95,6 +100,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               f"'{algorithm}' is not supported (use SHA256: keyed HMAC-SHA256)")
         for j, spec in enumerate(v.list(group.get("fields"), key + ".fields")):
             strategies.append(_field_strategy(v, spec, op, f"{key}.fields[{j}]"))
+            strategy_keys.append(f"{key}.fields[{j}]")
     names = [s.field for s in strategies]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
@@ -138,6 +144,10 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
+    language_field = str(nlp["languageField"])
+    _check_entities(v, _base(v, own), rules, strategies, treatments, default)
+    _check_fields(v, keep, exclude, passthrough, text_fields,
+                  list(zip(strategy_keys, strategies)), language_field)
 
     digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
     return Policy(
@@ -159,10 +169,86 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         spacy_model=str(nlp["spacyModel"]),
         other_languages=tuple(sorted((str(k), str(m)) for k, m in others.items()
                                      if str(k) != language)),
-        language_field=str(nlp["languageField"]),
+        language_field=language_field,
         strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
         strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
     )
+
+
+def _base(v: Validator, own: dict) -> dict:
+    """The policy without ``extends``, checked: a policy that omits keys must say what it
+    builds on (``extends: default``), so that one that sets a single key never silently
+    detects less than the user thinks."""
+    own = dict(own)
+    if "extends" in own:
+        v.known_name(str(own.pop("extends")), EXTENDS, "extends",
+                     "a policy it can build on (extends: default)")
+        return own
+    missing = missing_keys(own)
+    if missing:
+        raise v.fail("extends", f"is not set and the policy omits {', '.join(missing)}: add "
+                     f"'extends: default' to take what it omits from {DEFAULT_POLICY_SOURCE}, "
+                     "or set those keys")
+    return own
+
+
+def _check_entities(v: Validator, own: dict, rules: tuple, strategies: list,
+                    treatments: dict, default: EntityTreatment) -> None:
+    """Every entity type the policy itself names (under ``entities``, ``pseudonymType``,
+    ``detectEntities``, ``entityPriority``) is one something detects or hashes: Presidio's,
+    hushbeam's recognizers', a custom rule's, a structured field's, a known pseudonym type.
+    Names taken from the default policy are not checked: a policy that replaces
+    ``customRules`` leaves the default's entries for their entities inert, not wrong."""
+    known = (builtin_entities() | {r.entity for r in rules} | {s.entity for s in strategies})
+    used = set(treatments)  # on a tie, suggest a type the policy already treats
+    hint = "; a new type is declared by the customRules or structuredFields entry finding it"
+    what = "an entity type Presidio, hushbeam or this policy's rules detect"
+    entities = own.get("entities") if isinstance(own.get("entities"), dict) else {}
+    for entity in entities:
+        v.known_name(str(entity), known, f"entities.{entity}", what, hint, used)
+    types = known | {str(e) for e in entities}
+    checked = [(f"entities.{e}", treatments[str(e)]) for e in entities]
+    if "defaultEntityTreatment" in own:
+        checked.append(("defaultEntityTreatment", default))
+    for key, treatment in checked:
+        if treatment.pseudonym_type:
+            v.known_name(treatment.pseudonym_type, types, key + ".pseudonymType",
+                         "a known pseudonym type", hint, used)
+    for key in ("detectEntities", "entityPriority"):
+        for i, entity in enumerate(own.get(key) or []):
+            v.known_name(str(entity), known, f"{key}[{i}]", what, hint, used)
+
+
+def _check_fields(v: Validator, keep: list, exclude: list, passthrough: list,
+                  text_fields: list, strategies: list, language_field: str) -> None:
+    """Field names that match nothing are typos, not silent no-ops.
+
+    * ``exportSchema.fields``: a field of the canonical record (``canonical_fields``), or a
+      field of the user's own export that the policy declares: listed under
+      ``textFields``, ``passthroughFields`` or ``structuredFields``, or ``nlp.languageField``.
+    * ``textFields``, ``passthroughFields``, ``structuredFields``: a name in
+      ``exportSchema.fields`` or ``excludeFields``, or a canonical field (a canonical
+      field the policy does not keep is inert, as the default lists are for a policy
+      that keeps fewer fields).
+    * ``excludeFields`` declares names (a field of one's own export to drop) and is not
+      checked.
+    """
+    canonical = canonical_fields()
+    declared = set(keep) | set(exclude) | canonical
+    for key, names in (("exportSchema.passthroughFields", passthrough),
+                       ("exportSchema.textFields", text_fields)):
+        for i, name in enumerate(names):
+            v.known_name(name, declared, f"{key}[{i}]", "in exportSchema.fields or "
+                         "excludeFields, nor a field of the canonical record")
+    for key, strategy in strategies:
+        v.known_name(strategy.field, declared, key, "in exportSchema.fields or "
+                     "excludeFields, nor a field of the canonical record")
+    treated = set(passthrough) | set(text_fields) | {s.field for _, s in strategies}
+    allowed = canonical | treated | {language_field}
+    for i, name in enumerate(keep):
+        v.known_name(name, allowed, f"exportSchema.fields[{i}]", "a field of the canonical "
+                     "record", "; a field of your own export is declared by listing it under "
+                     "exportSchema.textFields, passthroughFields or structuredFields too")
 
 
 def _canonical(fragments: list) -> dict:
