@@ -47,7 +47,8 @@ def test_each_design_md_fragment_loads_alone(fragment):
 
 def test_presidio_recognizer_yaml_loads(tmp_path):
     path = tmp_path / "pack.yaml"
-    path.write_text("extends: default\ncustomRules: []\n"
+    complete = {**yaml.safe_load(default_policy_text()), "customRules": []}  # no extends
+    path.write_text(yaml.safe_dump(complete) +
                     "recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
                     "    patterns:\n      - name: zip\n        regex: '\\b\\d{5}\\b'\n"
                     "        score: 0.4\n")
@@ -234,10 +235,29 @@ def test_entity_types_from_every_source_are_accepted():
     assert structured_fields.SECRET in builtin_entities()
 
 
-def test_entries_taken_from_the_default_are_not_checked_against_a_replaced_rule_list():
-    # the default's SESSION_TOKEN entries stay, inert, when customRules is replaced
-    policy = parse_policy({"extends": "default", "customRules": []})
-    assert policy.custom_rules == () and policy.treatment("SESSION_TOKEN").operator == "REPLACE"
+def test_extending_the_default_adds_rules_and_columns_and_replaces_same_named_ones():
+    default = load_policy()
+    policy = parse_policy({"extends": "default",
+                           "exportSchema": {"fields": ["conversation_id", "memberNo"]},
+                           "customRules": [
+                               {"name": "Member", "entity": "MEMBER_ID", "pattern": r"\bM-\d+"},
+                               {"name": "Session token", "entity": "SESSION_TOKEN",
+                                "pattern": r"\bsess_\w{8,}", "replacementType": "REDACT"}],
+                           "structuredFields": [{"strategy": {"type": "HASH"}, "fields": [
+                               "memberNo", {"name": "phoneNumber", "normalizer": "id_exact"}]}]})
+    names = [r.name for r in policy.custom_rules]
+    assert names == [r.name for r in default.custom_rules] + ["Member"]
+    session = next(r for r in policy.custom_rules if r.name == "Session token")
+    assert session.pattern == r"\bsess_\w{8,}" and session.replacement == "REDACT"
+    assert [(s.field, s.operator) for s in policy.field_strategies] == [
+        ("emailAddress", "TOKEN"), ("customerID", "TOKEN"), ("memberNo", "HASH"),
+        ("phoneNumber", "HASH")]
+
+
+def test_a_complete_policy_is_taken_as_it_is():
+    complete = yaml.safe_load(default_policy_text())
+    complete["customRules"] = []
+    assert parse_policy(complete).custom_rules == ()
 
 
 @pytest.mark.parametrize("schema,key,nearest", [

@@ -3,8 +3,8 @@ offer for a typo.
 
 * Entity types: Presidio's predefined recognizers (read from the installed Presidio),
   hushbeam's registered recognizers (``transforms.core.recognizers.registry``), the
-  pseudonym types hushbeam knows (``identifiers``) and ``SECRET``; a policy adds its own
-  custom rules' and structured fields' entities.
+  pseudonym types hushbeam knows (``identifiers``), ``SECRET`` and the types the default
+  policy names; a policy adds its own custom rules' and structured fields' entities.
 * Fields of a canonical conversation record: the names the bundled default policy uses
   (``defaults.canonical_fields``).
 """
@@ -16,7 +16,7 @@ import inspect
 import re
 from typing import FrozenSet, Iterable, Optional
 
-from transforms.core.policy.defaults import canonical_fields
+from transforms.core.policy.defaults import canonical_fields, default_entity_types
 from transforms.core.policy.identifiers import OWN_ENTITIES, SUBJECT_KINDS, known_column_types
 
 _COUNTRY = re.compile(r"[a-z]{2}_")
@@ -65,7 +65,7 @@ def registered_entities() -> FrozenSet[str]:
 def builtin_entities() -> FrozenSet[str]:
     """Entity types any policy may name (a policy adds its own rules' and columns')."""
     return (presidio_entities() | registered_entities() | frozenset(SUBJECT_KINDS.values())
-            | known_column_types() | frozenset(OWN_ENTITIES))
+            | known_column_types() | frozenset(OWN_ENTITIES) | default_entity_types())
 
 
 def nearest(name: object, candidates: Iterable[str], cutoff: float = 0.6,

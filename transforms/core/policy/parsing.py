@@ -5,8 +5,9 @@ A policy is a YAML (or JSON) mapping. The shapes of DESIGN.md load as they are:
 for structured identifiers, and custom rules with ``name``/``pattern``/
 ``replacementType``/``caseSensitive`` (one rule, or a list under ``customRules``).
 Presidio's recognizer YAML (``recognizers:`` with ``supported_entity`` and
-``patterns``) loads too. A policy that says ``extends: default`` takes every key it omits
-from the default policy file; one that does not must set every key. A bad policy raises
+``patterns``) loads too. A policy that says ``extends: default`` builds on the default
+policy file (``defaults.with_defaults`` says how); one that does not must set every key
+and is taken as it is. A bad policy raises
 :class:`PolicyError` naming the file, the key, the problem and, for a misspelt name, the
 nearest valid one, before any data is read: unknown keys, entity types nobody detects
 (:mod:`.names`) and field names that are neither fields of the canonical record nor
@@ -73,7 +74,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     own = _canonical(fragments)
     v = Validator(source)
     v.unknown_keys(own, _TOP_KEYS, "")
-    data = with_defaults(_base(v, own))
+    mine = _without_extends(v, own)
+    data = with_defaults(mine) if "extends" in own else mine
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -86,8 +88,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         raise PolicyError(source, "exportSchema.fields", "must list at least one field")
 
     strategies, strategy_keys = [], []
-    for i, group in enumerate(v.list(data["structuredFields"], "structuredFields")):
-        key = f"structuredFields[{i}]"
+    groups = v.list(data["structuredFields"], "structuredFields")
+    for key, group in zip(_labels("structuredFields", groups, mine), groups):
         group = v.mapping(group, key)
         v.unknown_keys(group, {"strategy", "fields"}, key + ".")
         strategy = v.mapping(group.get("strategy", {"type": "HASH"}), key + ".strategy")
@@ -106,8 +108,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     if dupes:
         raise PolicyError(source, "structuredFields", f"field {dupes[0]!r} listed twice")
 
-    rules = tuple(_custom_rule(v, r, f"customRules[{i}]")
-                  for i, r in enumerate(v.list(data["customRules"], "customRules")))
+    custom = v.list(data["customRules"], "customRules")
+    rules = tuple(_custom_rule(v, r, key)
+                  for key, r in zip(_labels("customRules", custom, mine), custom))
     rules += tuple(_presidio_recognizer(v, r, f"recognizers[{i}]")
                    for i, r in enumerate(v.list(data.get("recognizers", []), "recognizers")))
 
@@ -145,7 +148,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
     language_field = str(nlp["languageField"])
-    _check_entities(v, _base(v, own), rules, strategies, treatments, default)
+    _check_entities(v, mine, rules, strategies, treatments, default)
     _check_fields(v, keep, exclude, passthrough, text_fields,
                   list(zip(strategy_keys, strategies)), language_field)
 
@@ -175,10 +178,25 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     )
 
 
-def _base(v: Validator, own: dict) -> dict:
-    """The policy without ``extends``, checked: a policy that omits keys must say what it
-    builds on (``extends: default``), so that one that sets a single key never silently
-    detects less than the user thinks."""
+def _labels(key: str, entries: list, mine: dict) -> list:
+    """Where each entry of a merged list is written: ``customRules[1]`` for the policy's
+    own second rule, ``customRules[0] of rules/default_policy.yaml`` for the default's."""
+    written = mine.get(key) if isinstance(mine.get(key), list) else []
+    own = {id(entry): i for i, entry in enumerate(written)}
+    default, labels = 0, []
+    for entry in entries:
+        if id(entry) in own:
+            labels.append(f"{key}[{own[id(entry)]}]")
+        else:
+            labels.append(f"{key}[{default}] of {DEFAULT_POLICY_SOURCE}")
+            default += 1
+    return labels
+
+
+def _without_extends(v: Validator, own: dict) -> dict:
+    """The policy's own keys, ``extends`` checked and taken out: a policy that omits keys
+    must say what it builds on (``extends: default``), so that one that sets a single key
+    never silently detects less than the user thinks."""
     own = dict(own)
     if "extends" in own:
         v.known_name(str(own.pop("extends")), EXTENDS, "extends",
@@ -197,8 +215,7 @@ def _check_entities(v: Validator, own: dict, rules: tuple, strategies: list,
     """Every entity type the policy itself names (under ``entities``, ``pseudonymType``,
     ``detectEntities``, ``entityPriority``) is one something detects or hashes: Presidio's,
     hushbeam's recognizers', a custom rule's, a structured field's, a known pseudonym type.
-    Names taken from the default policy are not checked: a policy that replaces
-    ``customRules`` leaves the default's entries for their entities inert, not wrong."""
+    Names taken from the default policy are valid there and not checked again."""
     known = (builtin_entities() | {r.entity for r in rules} | {s.entity for s in strategies})
     used = set(treatments)  # on a tie, suggest a type the policy already treats
     hint = "; a new type is declared by the customRules or structuredFields entry finding it"
