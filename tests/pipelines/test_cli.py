@@ -18,7 +18,7 @@ def _run(args, tmp_path, **env):
 
 def test_bad_policy_stops_the_run_before_any_data_is_read(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("extends: default\nentities:\n  PERSON: {operator: KEEP}\n")
+    bad.write_text("entities:\n  PERSON: {operator: KEEP}\n")
     proc = _run(["--input", SAMPLES, "--output", str(tmp_path / "o"), "--policy", str(bad)],
                 tmp_path)
     assert proc.returncode == 2

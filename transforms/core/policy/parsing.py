@@ -75,7 +75,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     v = Validator(source)
     v.unknown_keys(own, _TOP_KEYS, "")
     mine = _without_extends(v, own)
-    data = with_defaults(mine) if "extends" in own else mine
+    # A partial policy without extends is refused below, after what it sets is checked.
+    data = mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -151,6 +152,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     _check_entities(v, mine, rules, strategies, treatments, default)
     _check_fields(v, keep, exclude, passthrough, text_fields,
                   list(zip(strategy_keys, strategies)), language_field)
+    _check_complete(v, own, mine)
 
     digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
     return Policy(
@@ -194,20 +196,23 @@ def _labels(key: str, entries: list, mine: dict) -> list:
 
 
 def _without_extends(v: Validator, own: dict) -> dict:
-    """The policy's own keys, ``extends`` checked and taken out: a policy that omits keys
-    must say what it builds on (``extends: default``), so that one that sets a single key
-    never silently detects less than the user thinks."""
+    """The policy's own keys, ``extends`` checked and taken out."""
     own = dict(own)
     if "extends" in own:
         v.known_name(str(own.pop("extends")), EXTENDS, "extends",
                      "a policy it can build on (extends: default)")
-        return own
-    missing = missing_keys(own)
+    return own
+
+
+def _check_complete(v: Validator, own: dict, mine: dict) -> None:
+    """A policy that omits keys must say what it builds on (``extends: default``), so that
+    one that sets a single key never silently detects less than the user thinks. Checked
+    last: a typo in what the policy does set is the more useful message."""
+    missing = [] if "extends" in own else missing_keys(mine)
     if missing:
         raise v.fail("extends", f"is not set and the policy omits {', '.join(missing)}: add "
                      f"'extends: default' to take what it omits from {DEFAULT_POLICY_SOURCE}, "
                      "or set those keys")
-    return own
 
 
 def _check_entities(v: Validator, own: dict, rules: tuple, strategies: list,
