@@ -15,19 +15,23 @@
 
 The commands that read a vault take the keyset it was made with (``--keyset``, default:
 the development keyring) and refuse a vault whose manifest does not verify under it.
-Errors are one line on stderr and exit code 2; they never hold a value from the data.
+Errors are one line on stderr and exit code 2; they never hold a value from the data. A
+flag, command or choice that does not exist (abbreviations included) is an error that names
+the nearest valid one.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import getpass
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
+from pipelines.console import EXPECTED_ERRORS, fail, split_log_level, unknown_arguments
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
 from transforms.datasets import audit, erasure, layout
@@ -55,8 +59,53 @@ def _keyset_arg(value: Optional[str]):
     return load_keyset(Path(value) if value else dev_keyset())
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse without abbreviations, where a misspelt flag, command or choice is an error
+    naming the nearest valid one (argparse alone says "unrecognized arguments")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(unknown_arguments(extras, _flags_in_use(self, parsed)))
+        return parsed
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message):
+        if "arguments are required" in message:  # a required flag misspelt: say so
+            flags = [flag for action in self._actions for flag in action.option_strings]
+            unknown = [arg for arg in getattr(self, "_given", ())
+                       if arg.startswith("--") and arg.split("=", 1)[0] not in flags]
+            if unknown:
+                message = f"{unknown_arguments(unknown, flags)}; {message}"
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            close = difflib.get_close_matches(choice.group(1),
+                                              re.findall(r"'([^']*)'", choice.group(2)), n=1)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
+def _flags_in_use(parser: argparse.ArgumentParser, parsed) -> List[str]:
+    """The flags of ``parser`` and of the subcommands ``parsed`` went into."""
+    flags = [flag for action in parser._actions for flag in action.option_strings]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+            if chosen is not None:
+                flags += _flags_in_use(chosen, parsed)
+    return flags
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hushbeam", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="hushbeam", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
                    "(see --help)",
@@ -261,8 +310,13 @@ def _verified_tokens(args, identity) -> dict:
 
 
 def _subjects(args) -> int:
-    subjects = [parse_subject(s) for s in args.subject]
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
+    subjects = []
+    for i, spec in enumerate(args.subject, 1):
+        try:
+            subjects.append(parse_subject(spec, policy))
+        except SubjectError as exc:
+            raise SubjectError(f"--subject #{i}: {exc}") from None
     identity = sealing.load_identity(args.identity) if args.identity else None
     streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
     if args.command == "forget":

@@ -47,7 +47,8 @@ def test_readme_operator_registered_with_one_line_is_valid_in_a_policy(monkeypat
     monkeypatch.setitem(operator_registry.OPERATORS, upper.name, upper)
     operator_registry.get_operator.cache_clear()
     try:
-        policy = parse_policy({"entities": {"EMAIL_ADDRESS": {"operator": "UPPER"}},
+        policy = parse_policy({"extends": "default",
+                               "entities": {"EMAIL_ADDRESS": {"operator": "UPPER"}},
                                "structuredFields": [], "customRules": []})
         redactor = TextRedactor(policy, pseudonymizer, analyzer)
         [result] = redactor.redact(["write to jane.doe@example.com today"], [[]])
@@ -58,4 +59,5 @@ def test_readme_operator_registered_with_one_line_is_valid_in_a_policy(monkeypat
 
 def test_an_unregistered_operator_is_refused_by_the_policy():
     with pytest.raises(ValueError, match="UPPER"):
-        parse_policy({"entities": {"EMAIL_ADDRESS": {"operator": "UPPER"}}})
+        parse_policy({"extends": "default",
+                      "entities": {"EMAIL_ADDRESS": {"operator": "UPPER"}}})

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Dict, List, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import pyarrow as pa
 
 from transforms.datasets.dataset import parts, read_part, string_columns
 from transforms.core.normalize import NormalizationError
 from transforms.core.policy import Policy
-from transforms.core.policy.identifiers import subject_type
+from transforms.core.policy.identifiers import subject_kinds, subject_type
+from transforms.core.policy.names import nearest
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 
 
@@ -28,11 +29,24 @@ class Subject:
         return f"Subject({self.kind})"
 
 
-def parse_subject(spec: str) -> Subject:
+def parse_subject(spec: str, policy: Optional[Policy] = None) -> Subject:
+    """``TYPE:VALUE`` as a Subject; with a policy, TYPE must name one of the types it gives
+    pseudonyms (else SubjectError with the valid types and the nearest, never the input:
+    a mistyped subject may hold its value where its type should be)."""
     kind, sep, value = spec.partition(":")
     if not sep or not value.strip():
         raise SubjectError("a subject is TYPE:VALUE, e.g. email:jane@example.com")
-    return Subject(subject_type(kind), value.strip())
+    if policy is None:
+        return Subject(subject_type(kind), value.strip())
+    kinds = subject_kinds(policy.pseudonym_types)
+    folded = kind.strip().lower()
+    if folded not in kinds:
+        close = nearest(folded, kinds)
+        raise SubjectError("unknown subject type" + (f" (did you mean '{close}'?)" if close
+                                                     else "")
+                           + f"; the policy {policy.source} gives pseudonyms to: "
+                           + ", ".join(kinds))
+    return Subject(kinds[folded], value.strip())
 
 
 def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
