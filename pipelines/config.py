@@ -16,7 +16,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
-from pipelines.options import RedactOptions
+from pipelines.options import RedactOptions, unknown_flags
 from transforms.core.arrow_rows import PSEUDONYM_FORMAT
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
@@ -74,7 +74,12 @@ def format_settings(policy: Policy) -> FormatSettings:
 
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
+    problems = unknown_flags(options._flags)  # pylint: disable=protected-access
+    if problems:
+        raise UsageError(problems)
     ro = options.view_as(RedactOptions)
+    if not 0 <= ro.max_quarantine_rate <= 1:
+        raise UsageError("--max-quarantine-rate must be between 0 and 1")
     streaming = bool(options.view_as(StandardOptions).streaming)
     source = _source_spec(ro, streaming)
     if not ro.output or (source.kind == "files" and not ro.input):

@@ -1,8 +1,8 @@
 """The redaction graph: the stages wired into one Beam pipeline, batch or windowed.
 
 ``build_pipeline(p, cfg)`` is what the CLI runs and what tests build: read ->
-ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> (WriteVault,
-WriteAnonymized) in batch, or -> AssignWindows ... WriteWindows in streaming.
+ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> CheckRows ->
+(WriteVault, WriteAnonymized) in batch, or -> AssignWindows ... WriteWindows in streaming.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import apache_beam as beam
 
 from pipelines.config import RedactConfig
 from transforms.apply_export_schema import ApplyExportSchema
+from transforms.check_rows import CheckRows
 from transforms.guard_leaks import GuardLeaks
 from transforms.pseudonymize_fields import PseudonymizeFields
 from transforms.read_conversations import ReadConversations
@@ -33,29 +34,31 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
         read = read | "AssignWindows" >> AssignWindows(
             cfg.windows.window_seconds, cfg.windows.allowed_lateness_seconds)
     kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
-    hashed = kept | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
+    hashed = kept.records | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
     redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
                                                            cfg.batch_sizes)
     guarded = redacted.records | "GuardLeaks" >> GuardLeaks(cfg.policy)
-    dead_letters = ((read["dead_letter"], hashed.dead_letter, redacted.dead_letter)
+    rows = guarded.records | "CheckRows" >> CheckRows(cfg.policy)
+    dead_letters = ((read["dead_letter"], kept.dead_letter, hashed.dead_letter,
+                     redacted.dead_letter, guarded.dead_letter, rows.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
     if cfg.windows:
-        summary = ({"records": guarded.records, "read": read["read"],
+        summary = ({"records": rows.records, "read": read["read"],
                     "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
                                                     cfg.header(), cfg.recipient_pem,
-                                                    cfg.windows.num_shards))
-        return {"records": guarded.records, "dead_letters": dead_letters,
+                                                    cfg.windows.num_shards, cfg.keyset))
+        return {"records": rows.records, "dead_letters": dead_letters,
                 "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id))
-    summary = ({"records": guarded.records, "read": read["read"],
+                                                cfg.run_id, cfg.keyset))
+    summary = ({"records": rows.records, "read": read["read"],
                 "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                 "vault_files": vault_files}
                | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))
-    return {"records": guarded.records, "dead_letters": dead_letters,
+    return {"records": rows.records, "dead_letters": dead_letters,
             "quarantine": guarded.quarantine, "summary": summary}

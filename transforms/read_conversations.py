@@ -35,6 +35,7 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.core.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
+from transforms.core.formats.base import READ_ERRORS, UNREADABLE
 from transforms.core.formats.reader import iter_items
 from transforms.core.formats.registry import AUTO, check
 from transforms.core.formats.settings import FormatSettings
@@ -79,15 +80,21 @@ def _parse(source: str, stream, input_format: str,
         yield READ, source
         if item.record is not None:
             records += 1
-            yield None, conversation(source, item.position, item.record, item.names,
+            yield None, conversation(source, item.where, item.record, item.names,
                                      item.id_fields, item.input_format)
         else:
             reasons.add(item.reason)
-            yield DEAD_LETTER, dead_letter("read", source, item.position, item.reason,
+            yield DEAD_LETTER, dead_letter("read", source, item.where, item.reason,
                                            item.raw)
     if reasons and not records:  # reason codes only, never the content
         _LOG.warning("%s: no record read, only dead letters (%s)", source,
                      ", ".join(sorted(reasons)))
+
+
+def _unopenable(source: str):
+    """A file that cannot be opened (gone, no permission): one dead letter, no raw."""
+    yield READ, source
+    yield DEAD_LETTER, dead_letter("read", source, 1, UNREADABLE)
 
 
 class _ParseFn(beam.DoFn):
@@ -97,7 +104,19 @@ class _ParseFn(beam.DoFn):
         self._dead = Metrics.counter(METRICS_NAMESPACE, "read_dead_letters")
 
     def _emit(self, source: str, stream):
-        for tag, payload in _parse(source, stream, self._input_format, self._settings):
+        yield from self._tagged(_parse(source, stream, self._input_format, self._settings))
+
+    def _emit_opened(self, source: str, opener):
+        try:
+            stream = opener()
+        except READ_ERRORS:
+            yield from self._tagged(_unopenable(source))
+            return
+        with stream:
+            yield from self._emit(source, stream)
+
+    def _tagged(self, parsed):
+        for tag, payload in parsed:
             if tag is None:
                 self._records.inc()
                 yield payload
@@ -109,8 +128,8 @@ class _ParseFn(beam.DoFn):
 
 class _ParseExportFn(_ParseFn):
     def process(self, readable: fileio.ReadableFile):
-        with readable.open(compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            yield from self._emit(readable.metadata.path, stream)
+        yield from self._emit_opened(readable.metadata.path, lambda: readable.open(
+            compression_type=CompressionTypes.UNCOMPRESSED))
 
 
 class _ParseMessageFn(_ParseFn):
@@ -119,8 +138,8 @@ class _ParseMessageFn(_ParseFn):
     def process(self, message):
         source, data, path = message_payload(message)
         if path is not None:
-            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
-                yield from self._emit(path, fh)
+            yield from self._emit_opened(path, lambda: FileSystems.open(
+                path, compression_type=CompressionTypes.UNCOMPRESSED))
         else:
             yield from self._emit(source, io.BytesIO(data or b""))
 

@@ -1,16 +1,26 @@
 """Right to be forgotten and subject access over a written dataset and its vault (Beam-free).
 
+Both verify the vault first (its manifest's MAC under the dataset's key, every file, and
+that it belongs to the dataset as it is now, see vault.py) and refuse a vault that fails.
+
 ``forget`` removes every row linked to the subject from the Parquet parts (rewriting only
 the affected files, atomically), their token-vault rows, and, given the vault identity,
-the dead letters and quarantined records that mention them; then writes an erasure
-receipt under the dataset (pseudonyms and counts, no values). Running it again finds
-nothing more to remove.
+the dead letters and quarantined records that mention them; keeps the summary's counts
+true (rows, quarantine and dead letters with their reasons, and the entity counts the
+erased rows show, see held_counts.py); re-authenticates the vault's manifest bound to the
+dataset as it now is; then writes an erasure receipt under the dataset (pseudonyms and
+counts, no values). Running it again finds nothing more to remove.
+
+``subject_access`` lists the subject's rows and, given the identity, their quarantined
+and dead-lettered records and the vault value of every pseudonym in all of them.
 """
 from __future__ import annotations
 
+import collections
 import datetime
 import json
 import re
+import unicodedata
 import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Set
@@ -20,11 +30,13 @@ from transforms.core.pseudonym import Pseudonymizer
 from transforms.datasets import layout
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
+from transforms.datasets import held_counts
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
                                           subject_pseudonyms, without_rows)
-from transforms.datasets.vault import drop_lines, line_ref, token_map, verify_vault
+from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
+                                       open_line, verified_lines, verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
-from transforms.keys.sealing import open_sealed
+from transforms.core.pseudonym import PSEUDONYM_RE
 
 
 class KeyMismatch(RuntimeError):
@@ -44,13 +56,19 @@ def _structured_columns(policy: Policy) -> List[str]:
     return [s.field for s in policy.field_strategies]
 
 
+def _folded(text: str) -> str:
+    """Case-folded, without invisible format characters (a zero-width space inside an
+    address must not hide it)."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf").casefold()
+
+
 def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> bool:
-    text = json.dumps(payload, ensure_ascii=False).casefold()
+    text = _folded(json.dumps(payload, ensure_ascii=False))
     if any(p.casefold() in text for p in pseudonyms):
         return True
     digits = re.sub(r"\D", "", text)
     for subject in subjects:
-        if subject.raw.casefold() in text:
+        if _folded(subject.raw) in text:
             return True
         subject_digits = re.sub(r"\D", "", subject.raw)
         if subject.kind == "PHONE" and len(subject_digits) >= 8 and subject_digits[-8:] in digits:
@@ -58,26 +76,35 @@ def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> boo
     return False
 
 
+_VAULT_COUNTS = {layout.DEAD_LETTER: ("records_dead_lettered", "dead_letter_reasons"),
+                 layout.QUARANTINE: ("records_quarantined", "quarantine_reasons")}
+
+
 def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
-           policy: Policy, identity=None, linked: Optional[Set[str]] = None) -> dict:
+           policy: Policy, identity=None, linked: Optional[Set[str]] = None,
+           key: Optional[VaultKey] = None) -> dict:
     """Erase the subjects; returns the receipt (also written under the dataset).
 
     ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
     windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
+    ``key``: the keyset's VaultKey if the caller has it already.
     """
     dataset, vault = Path(dataset), Path(vault)
     summary = load_summary(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
-    verify_vault(vault, summary["run_id"])  # refuse to edit a broken or foreign vault
+    key = key or VaultKey.of(keyset)
+    # refuse to edit a broken, forged or foreign vault
+    manifest = verify_vault(vault, key, summary["run_id"], dataset)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
-    rows_removed, files, in_removed_rows = 0, [], set(linked)
+    rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
     for path, rows in sorted(matches.items()):
         table = read_part(path)
         all_rows = table.to_pylist()
         for i in rows:
             in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
+            erased_counts.append(held_counts.row_counts(all_rows[i], policy))
         write_part(without_rows(table, rows), path)
         rows_removed += len(rows)
         files.append(path.name)
@@ -89,46 +116,105 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase)
+    tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase,
+                                key, manifest)
     receipt = {"erasure_id": uuid.uuid4().hex,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
                "pseudonyms": sorted(erase), "rows_removed": rows_removed,
                "files_rewritten": files, "vault_tokens_removed": tokens_removed}
+    reasons = {kind: collections.Counter() for kind in _VAULT_COUNTS}
     if identity is not None:
-        for kind, key in ((layout.DEAD_LETTER, "dead_letters_removed"),
-                          (layout.QUARANTINE, "quarantined_removed")):
-            receipt[key] = drop_lines(vault, kind, lambda line, k=kind: _mentions(
-                open_sealed(line, identity, k, summary["run_id"]), linked, subjects))
+        for kind, name in ((layout.DEAD_LETTER, "dead_letters_removed"),
+                           (layout.QUARANTINE, "quarantined_removed")):
+            def erased(line, kind=kind):
+                payload = open_line(line, identity, kind, manifest, key)
+                if not _mentions(payload, linked, subjects):
+                    return False
+                reasons[kind][str(payload.get("reason")) if isinstance(payload, dict)
+                              else "unknown"] += 1
+                return True
+            receipt[name] = drop_lines(vault, kind, erased, key, manifest)
     else:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
-    if rows_removed:
-        summary["records_written"] -= rows_removed
-        summary["records_erased"] = summary.get("records_erased", 0) + rows_removed
+    generation = int(manifest["generation"])
+    vault_removed = sum(sum(r.values()) for r in reasons.values())
+    if rows_removed or tokens_removed or vault_removed:
+        generation += 1
+        _erase_counts(summary, rows_removed, erased_counts, reasons)
+        summary["vault_generation"] = generation
         write_summary(dataset, summary)
+        commit_manifest(vault, key, manifest, dataset, generation)
+    receipt["vault_generation"] = generation
     _write_receipt(dataset, receipt)
     return receipt
 
 
+def _erase_counts(summary: dict, rows_removed: int, erased_counts: List[dict],
+                  reasons: dict) -> None:
+    """The summary's counts without what was erased; read = written + quarantined +
+    dead-lettered + erased still holds."""
+    summary["records_written"] -= rows_removed
+    erased = dict(summary.get("erased") or {"rows": summary.get("records_erased", 0)})
+    erased["rows"] = erased.get("rows", 0) + rows_removed
+    for kind, (total, by_reason) in _VAULT_COUNTS.items():
+        gone = reasons[kind]
+        summary[total] = summary.get(total, 0) - sum(gone.values())
+        left = dict(summary.get(by_reason) or {})
+        for reason, n in gone.items():
+            if left.get(reason, 0) > n:
+                left[reason] -= n
+            else:
+                left.pop(reason, None)
+        summary[by_reason] = left
+        erased[total.replace("records_", "")] = (erased.get(total.replace("records_", ""), 0)
+                                                 + sum(gone.values()))
+    summary["erased"] = erased
+    summary["records_erased"] = sum(erased.values())
+    if erased_counts:
+        summary["counts"] = held_counts.subtract(summary.get("counts") or {}, erased_counts)
+        summary["counts_after_erasure"] = ("less the counts the erased rows show; "
+                                           + held_counts.NOT_RECOUNTED)
+
+
 def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
                    policy: Policy, vault: Optional[Path] = None, identity=None,
-                   linked: Optional[Set[str]] = None) -> dict:
-    """Everything held about the subjects: dataset rows, and vault entries with the identity."""
+                   linked: Optional[Set[str]] = None, key: Optional[VaultKey] = None) -> dict:
+    """Everything held about the subjects: dataset rows and, with the identity, their
+    quarantined and dead-lettered records and the vault value of every pseudonym in them."""
     dataset = Path(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    manifest, key = None, None
+    if vault is not None:  # verified even without the identity: never report on a forgery
+        key = key or VaultKey.of(keyset)
+        manifest = verify_vault(vault, key, load_summary(dataset)["run_id"], dataset)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
-    rows = []
+    rows, found = [], set(linked)
     for path, indices in sorted(matches.items()):
-        table_rows = read_part(path).to_pylist()
-        rows.extend(table_rows[i] for i in indices)
+        table = read_part(path)
+        table_rows = table.to_pylist()
+        for i in indices:
+            rows.append(table_rows[i])
+            found |= row_pseudonyms(table_rows[i], text_columns(table))
     report = {"pseudonyms": sorted(linked), "rows": rows}
-    if vault is not None and identity is not None:
-        run_id = load_summary(dataset)["run_id"]
-        tokens = token_map(vault, identity, run_id)
-        report["vault_tokens"] = {p: tokens[p] for p in sorted(linked) if p in tokens}
+    if manifest is not None and identity is not None:
+        for kind, name in ((layout.QUARANTINE, "quarantined"),
+                           (layout.DEAD_LETTER, "dead_letters")):
+            held = [payload for payload in (open_line(line, identity, kind, manifest, key)
+                                            for _, line in verified_lines(vault, kind, manifest))
+                    if _mentions(payload, linked, subjects)]
+            report[name] = held
+            found |= set(PSEUDONYM_RE.findall(json.dumps(held, ensure_ascii=False)))
+        tokens = {}
+        for _, line in verified_lines(vault, layout.TOKEN, manifest):
+            if line_ref(line) in found:
+                row = open_line(line, identity, layout.TOKEN, manifest, key)
+                tokens[row["pseudonym"]] = {"type": row["type"], "value": row["value"]}
+        report["vault_tokens"] = dict(sorted(tokens.items()))
+        report["not_in_vault"] = sorted(p for p in found if p not in tokens)
     return report
 
 
@@ -169,19 +255,28 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
     job among the dataset's receipts (each window also keeps its own)."""
     dataset, vault = Path(dataset), Path(vault)
     windows = windows_of(dataset)
+    key = VaultKey.of(keyset)
+    for window in windows:  # every window's vault verifies before any is edited
+        verify_vault(vault / window.name, key, load_summary(window)["run_id"], window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     receipt = {"erasure_id": uuid.uuid4().hex,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "subject_types": sorted({s.kind for s in subjects}), "pseudonyms": [],
                "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
+    counted = ("rows_removed", "vault_tokens_removed", "dead_letters_removed",
+               "quarantined_removed")
     erased = set()
     for window in windows:
-        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked)
+        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked,
+                      key)
         erased |= set(part["pseudonyms"])
-        receipt["rows_removed"] += part["rows_removed"]
-        receipt["vault_tokens_removed"] += part["vault_tokens_removed"]
-        if part["rows_removed"] or part["vault_tokens_removed"]:
+        for name in counted:
+            if name in part:
+                receipt[name] = receipt.get(name, 0) + part[name]
+        if any(part.get(name) for name in counted):
             receipt["windows"][window.name] = part["erasure_id"]
+    if identity is None:
+        receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     receipt["pseudonyms"] = sorted(erased)
     _write_receipt(dataset, receipt)
     return receipt
@@ -192,12 +287,24 @@ def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: K
                            identity=None) -> dict:
     """:func:`subject_access` over every committed window of a streaming job."""
     windows = windows_of(dataset)
+    key = VaultKey.of(keyset) if vault is not None else None
+    if vault is not None:  # every window's vault verifies before anything is reported
+        for window in windows:
+            verify_vault(Path(vault) / window.name, key, load_summary(window)["run_id"],
+                         window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     report = {"pseudonyms": sorted(linked), "rows": []}
     for window in windows:
         part = subject_access(window, subjects, keyset, policy,
-                              Path(vault) / window.name if vault else None, identity, linked)
+                              Path(vault) / window.name if vault else None, identity, linked,
+                              key)
         report["rows"].extend(part["rows"])
+        for name in ("quarantined", "dead_letters"):
+            if name in part:
+                report.setdefault(name, []).extend(part[name])
         if "vault_tokens" in part:
             report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
+            report.setdefault("not_in_vault", set()).update(part["not_in_vault"])
+    if "not_in_vault" in report:  # a pseudonym missing in one window may be in another
+        report["not_in_vault"] = sorted(report["not_in_vault"] - set(report["vault_tokens"]))
     return report

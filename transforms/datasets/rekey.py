@@ -4,33 +4,49 @@ Every pseudonym of the old key found in the token vault is mapped to the new key
 pseudonym of the same normalized value; a pseudonym of the old key with no vault row
 cannot be mapped and is replaced by ``<TYPE>`` (counted). Dead letters and quarantine
 are re-sealed under the new run id. The old dataset is left untouched.
+
+The old vault must verify under the old keyset (see vault.py) and belong to the dataset.
+The new vault is sealed to the recipient the operator names, or else to the old vault's
+recipient as its verified manifest records it (a replaced ``_recipient.pem`` is refused,
+never sealed to); its manifest is authenticated under the new key and bound to the new
+dataset, whose summary points at it.
 """
 from __future__ import annotations
 
 import re
 import uuid
 from pathlib import Path
+from typing import Optional
 
 import pyarrow as pa
 
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
-from transforms.datasets import layout
+from transforms.datasets import audit, layout
+from transforms.datasets.atomic import write_local
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_part, write_summary)
-from transforms.datasets.vault import file_entry, manifest_bytes, read_vault
+from transforms.datasets.vault import (VaultKey, dataset_binding, file_entry, manifest_bytes,
+                                       open_line, sha256_hex, verified_lines,
+                                       verified_recipient, verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
-from transforms.keys.sealing import load_recipient, recipient_pem, seal
+from transforms.keys.sealing import load_recipient, seal
 
 
 class RekeyError(RuntimeError):
     """Re-keying refused (same key, existing output, broken vault)."""
 
 
-def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path,
-          vault_output: Path, recipient_pem_bytes: bytes) -> dict:
+def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keyset,
+          output: Path, vault_output: Path, recipient_pem_bytes: Optional[bytes] = None) -> dict:
+    """``keyset``: the dataset's current key (verifies the old vault); ``new_keyset``: the
+    key of the copy; ``recipient_pem_bytes``: the operator's recipient for the new vault
+    (default: the old vault's verified recipient)."""
     dataset, vault, output, vault_output = map(Path, (dataset, vault, output, vault_output))
     summary = load_summary(dataset)
     old_version = summary["key_version"]
+    if (keyset.key_id, keyset.version) != (summary["key_id"], old_version):
+        raise RekeyError(f"the dataset was pseudonymized with key {summary['key_id']} "
+                         f"v{old_version}; --keyset holds {keyset.key_id} v{keyset.version}")
     if (new_keyset.key_id, new_keyset.version) == (summary["key_id"], old_version):
         raise RekeyError("the new keyset is the dataset's current key")
     if new_keyset.version == old_version:
@@ -40,8 +56,21 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
         if directory.exists() and any(directory.iterdir()):
             raise RekeyError(f"{directory} is not empty")
     run_id = summary["run_id"]
-    tokens = read_vault(vault, identity, layout.TOKEN, run_id)
-    new = Pseudonymizer(unwrap_data_key(new_keyset), new_keyset.version)
+    old_key = VaultKey.of(keyset)
+    manifest = verify_vault(vault, old_key, run_id, dataset)
+    if recipient_pem_bytes is None:
+        recipient_pem_bytes = verified_recipient(vault, manifest)
+    recipient = load_recipient(recipient_pem_bytes)
+
+    def opened(kind):
+        return [open_line(line, identity, kind, manifest, old_key)
+                for _, line in verified_lines(vault, kind, manifest)]
+
+    sealed_rows = {kind: opened(kind) for kind in layout.VAULT_FOLDERS}
+    tokens = sealed_rows[layout.TOKEN]
+    new_data_key = unwrap_data_key(new_keyset)
+    new = Pseudonymizer(new_data_key, new_keyset.version)
+    new_key = VaultKey(new_data_key, new_keyset.key_id, new_keyset.version)
     mapping = {row["pseudonym"]: new.pseudonym(row["type"], row["value"]) for row in tokens}
     unmapped = {"count": 0}
     old_tag = f"#k{old_version}:"
@@ -64,11 +93,10 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
             new_keyset.key_id, new_keyset.version, new_run, run_id).items()})
         write_part(table.replace_schema_metadata(meta), output / path.name)
 
-    recipient = load_recipient(recipient_pem_bytes)
     entries = []
     for kind in layout.VAULT_FOLDERS:
         is_token = kind == layout.TOKEN
-        rows = tokens if is_token else read_vault(vault, identity, kind, run_id)
+        rows = sealed_rows[kind]
         lines = []
         for row in rows:
             if is_token:
@@ -80,19 +108,25 @@ def rekey(dataset: Path, vault: Path, identity, new_keyset: Keyset, output: Path
         data = ("\n".join(lines) + "\n" if lines else "").encode()
         rel = layout.sealed_name(kind)
         (vault_output / rel).parent.mkdir(parents=True, exist_ok=True)
-        (vault_output / rel).write_bytes(data)
+        write_local(vault_output / rel, data)
         entries.append(file_entry(rel, data))
-    (vault_output / layout.RECIPIENT).write_bytes(recipient_pem(recipient))
-    (vault_output / layout.MANIFEST).write_bytes(manifest_bytes(new_run, entries))
+    write_local(vault_output / layout.RECIPIENT, recipient_pem_bytes)
 
     summary = dict(summary, run_id=new_run, key_id=new_keyset.key_id,
                    key_version=new_keyset.version, vault_output=str(vault_output),
+                   vault_manifest=str(vault_output / layout.MANIFEST), vault_generation=0,
                    output=str(output),
                    rekeyed_from={"run_id": run_id, "key_id": summary["key_id"],
-                                 "key_version": old_version},
+                                 "key_version": old_version,
+                                 "vault_manifest_mac": manifest["mac"]},
                    rekey_unmapped_pseudonyms=unmapped["count"],
                    rekey_mapped_pseudonyms=len(mapping))
     write_summary(output, summary)
+    write_local(vault_output / layout.MANIFEST, manifest_bytes(
+        new_key, new_run, entries, sha256_hex(recipient_pem_bytes),
+        dataset_binding(output, new_run)))
+    verify_vault(vault_output, new_key, new_run, output)  # the copy is whole and bound
+    audit.start(vault_output, audit.AuditKey.from_keyset(new_keyset), new_run)  # its log
     return summary
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Dict, List, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import pyarrow as pa
 
@@ -12,7 +12,8 @@ from transforms.datasets.dataset import parts, read_part, text_columns
 from transforms.core.nested_values import collect_strings
 from transforms.core.normalize import NormalizationError
 from transforms.core.policy import Policy
-from transforms.core.policy.identifiers import subject_type
+from transforms.core.policy.identifiers import subject_kinds, subject_type
+from transforms.core.policy.names import nearest
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 
 
@@ -29,11 +30,24 @@ class Subject:
         return f"Subject({self.kind})"
 
 
-def parse_subject(spec: str) -> Subject:
+def parse_subject(spec: str, policy: Optional[Policy] = None) -> Subject:
+    """``TYPE:VALUE`` as a Subject; with a policy, TYPE must name one of the types it gives
+    pseudonyms (else SubjectError with the valid types and the nearest, never the input:
+    a mistyped subject may hold its value where its type should be)."""
     kind, sep, value = spec.partition(":")
     if not sep or not value.strip():
         raise SubjectError("a subject is TYPE:VALUE, e.g. email:jane@example.com")
-    return Subject(subject_type(kind), value.strip())
+    if policy is None:
+        return Subject(subject_type(kind), value.strip())
+    kinds = subject_kinds(policy.pseudonym_types)
+    folded = kind.strip().lower()
+    if folded not in kinds:
+        close = nearest(folded, kinds)
+        raise SubjectError("unknown subject type" + (f" (did you mean '{close}'?)" if close
+                                                     else "")
+                           + f"; the policy {policy.source} gives pseudonyms to: "
+                           + ", ".join(kinds))
+    return Subject(kinds[folded], value.strip())
 
 
 def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,

@@ -78,21 +78,67 @@ def rewrap_keyset(path: Path, new_kms_uri: str, out: Optional[Path] = None) -> K
     return new
 
 
+_FIELDS = {"key_id": str, "version": int, "kms_uri": str, "wrapped_key": str,
+           "created": str}
+_REQUIRED = ("key_id", "version", "kms_uri", "wrapped_key")
+
+
 def load_keyset(path: Path) -> Keyset:
+    """Read and check a keyset file; every defect is a one-line :class:`KeysetError`."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text())
-        return Keyset(key_id=str(data["key_id"]), version=int(data["version"]),
-                      kms_uri=str(data["kms_uri"]), created=str(data.get("created", "")),
-                      wrapped_key=base64.b64decode(data["wrapped_key"], validate=True))
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise KeysetError(f"keyset {path} does not exist") from None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise KeysetError(f"keyset {path} is not a valid keyset file") from None
+    except OSError as exc:
+        raise KeysetError(f"keyset {path} cannot be read ({exc.strerror})") from None
+    except ValueError:  # not UTF-8, or not JSON
+        raise KeysetError(f"keyset {path} is not a valid keyset file: not a JSON "
+                          "document") from None
+    return Keyset(**_checked_fields(path, data))
+
+
+def _checked_fields(path: Path, data) -> dict:
+    def bad(problem: str) -> KeysetError:
+        return KeysetError(f"keyset {path} is not a valid keyset file: {problem}")
+
+    if not isinstance(data, dict):
+        raise bad(f"a JSON object is expected, not {type(data).__name__}")
+    unknown = sorted(set(data) - set(_FIELDS))
+    missing = [name for name in _REQUIRED if name not in data]
+    if unknown or missing:
+        raise bad("; ".join(filter(None, (
+            unknown and "unknown field(s) " + ", ".join(map(repr, unknown)),
+            missing and "missing field(s) " + ", ".join(map(repr, missing))))))
+    for name, kind in _FIELDS.items():
+        value = data.get(name, "")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise bad(f"{name!r} must be a {'number' if kind is int else 'string'}, not "
+                      f"{type(value).__name__}")
+    if not data["key_id"].strip():
+        raise bad("'key_id' is empty")
+    if data["version"] < 1:
+        raise bad("'version' must be 1 or more")
+    if "://" not in data["kms_uri"]:
+        raise bad("'kms_uri' is not a KMS URI (scheme://...)")
+    try:
+        wrapped = base64.b64decode(data["wrapped_key"], validate=True)
+    except ValueError:
+        raise bad("'wrapped_key' is not base64") from None
+    if len(wrapped) < 32:  # no wrap of a 256-bit key is shorter than the key
+        raise bad(f"'wrapped_key' is {len(wrapped)} bytes, too short to hold a 256-bit "
+                  "data key")
+    return {"key_id": data["key_id"], "version": data["version"],
+            "kms_uri": data["kms_uri"], "created": data.get("created", ""),
+            "wrapped_key": wrapped}
 
 
 def unwrap_data_key(keyset: Keyset) -> bytes:
-    key = kms_client(keyset.kms_uri).unwrap(keyset.wrapped_key, keyset.aad())
+    try:
+        key = kms_client(keyset.kms_uri).unwrap(keyset.wrapped_key, keyset.aad())
+    except (ValueError, TypeError):  # a provider's parser on a malformed wrapped key
+        raise KeysetError(f"the data key of keyset {keyset.key_id} does not unwrap: its "
+                          "wrapped key is malformed") from None
     if len(key) != 32:
         raise KeysetError("unwrapped data key is not 256 bits")
     return key

@@ -78,13 +78,28 @@ def test_turns_are_a_list_of_structs_in_parquet_and_analytics_a_json_string():
 
 
 def test_csv_columns_map_headers_to_canonical_fields_and_typos_are_refused():
-    policy = parse_policy({"csvColumns": {"Contact ID": "conversation_id", "ANI": "phoneNumber"}})
+    policy = parse_policy({"extends": "default", "csvColumns": {
+        "Contact ID": "conversation_id", "ANI": "phoneNumber"}})
     assert policy.csv_columns == (("Contact ID", "conversation_id"), ("ANI", "phoneNumber"))
     assert load_policy().csv_columns == ()
     with pytest.raises(PolicyError, match=r"csvColumns\.ANI: 'phone_number' is not a "
-                                          r"canonical field"):
-        parse_policy({"csvColumns": {"ANI": "phone_number"}})
+                                          r"canonical field.*did you mean 'phoneNumber'"):
+        parse_policy({"extends": "default", "csvColumns": {"ANI": "phone_number"}})
     with pytest.raises(PolicyError, match="the same column as 'ani'"):
-        parse_policy({"csvColumns": {"ani": "phoneNumber", "ANI ": "phoneNumber"}})
+        parse_policy({"extends": "default",
+                      "csvColumns": {"ani": "phoneNumber", "ANI ": "phoneNumber"}})
     with pytest.raises(PolicyError, match="csvColumns: must be a mapping"):
-        parse_policy({"csvColumns": ["ANI"]})
+        parse_policy({"extends": "default", "csvColumns": ["ANI"]})
+
+
+def test_a_complete_policy_without_extends_may_omit_csv_columns_only():
+    import yaml
+
+    from transforms.core.policy.defaults import default_policy_text
+
+    complete = yaml.safe_load(default_policy_text())
+    del complete["csvColumns"]
+    assert parse_policy(complete, source="complete.yaml").csv_columns == ()
+    del complete["urlStripping"]
+    with pytest.raises(PolicyError, match="omits urlStripping"):
+        parse_policy(complete, source="complete.yaml")

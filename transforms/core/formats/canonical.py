@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable, List, Optional
 
-# Field names a canonical record may carry (the default policy keeps or excludes each).
-FIELDS = ("conversation_id", "start_time", "channel", "customerID", "phoneNumber",
-          "emailAddress", "transcript_text", "turns", "notes", "custom_data_fields",
-          "analytics", "sentiment_score", "recording_url", "media_link", "agent_session_token",
-          "language")
+from transforms.core.policy.defaults import canonical_fields
+
+# Field names a canonical record may carry: those rules/default_policy.yaml names (it keeps,
+# excludes or hashes each), read from there so that the formats and the policy's checks
+# agree; a format that brings a new field adds it to that file.
+FIELDS = tuple(sorted(canonical_fields()))
 TURNS = "turns"
 TURN_KEYS = ("role", "begin_ms", "text")
 ROLES = ("agent", "customer", "system", "bot", "supervisor", "other")

@@ -4,24 +4,29 @@ header).
 A column becomes the canonical field the policy's ``csvColumns`` maps its header to, else
 the field of the same name (any case), else keeps its header (and the export schema drops
 it unless it lists it). Empty cells are absent fields; number fields (``sentiment_score``)
-are read as numbers. The delimiter is a tab if the header has one, else a comma.
+are read as numbers (NaN and infinities: ``number_out_of_range``). A row holding bytes that
+are not UTF-8 is a ``not_utf8`` dead letter of its own. The delimiter is a tab if the header
+has one, else a comma.
 """
 from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from typing import BinaryIO, Dict, Iterator, List, Optional
 
-from transforms.core.formats.base import (MAX_RAW_CHARS, READ_ERRORS, UNREADABLE, InputFormat,
+from transforms.core.formats.base import (READ_ERRORS, UNREADABLE, InputFormat,
                                           Item, NotThisFormat, shape_problem)
 from transforms.core.formats.canonical import FIELDS
+from transforms.core.formats.json_values import NOT_UTF8, NUMBER_OUT_OF_RANGE, raw_of
 from transforms.core.formats.settings import FormatSettings
 
 _MAX_HEADER_BYTES = 64 * 1024
 csv.field_size_limit(max(csv.field_size_limit(), 16 * 1024 * 1024))  # long transcripts
 _HEADER_CELL = re.compile(r"[^\x00-\x1f\"{}\[\]]{1,200}")
 _CANONICAL = {f.lower(): f for f in FIELDS}
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # undecodable bytes, by surrogateescape
 
 
 class DelimitedText(InputFormat):
@@ -46,14 +51,14 @@ class DelimitedText(InputFormat):
             raise NotThisFormat(line)
         delimiter, names = header
         fields = [self._field(name) for name in names]
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        # Bytes that are not UTF-8 are kept as escapes: only the row holding them fails.
+        text = io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape",
+                                newline="")
         position = 0
         try:
             for position, row in enumerate(csv.reader(text, delimiter=delimiter), start=1):
                 if any(cell.strip() for cell in row):
                     yield self._item(position, row, fields, delimiter)
-        except UnicodeDecodeError:
-            yield Item(position + 1, reason="not_utf8")
         except csv.Error:
             yield Item(position + 1, reason="invalid_csv")
         except READ_ERRORS:
@@ -65,14 +70,18 @@ class DelimitedText(InputFormat):
         return self._columns.get(header.casefold()) or _CANONICAL.get(header.lower(), header)
 
     def _item(self, position: int, row: List[str], fields: List[str], delimiter: str) -> Item:
-        raw = delimiter.join(row)[:MAX_RAW_CHARS]
+        raw = raw_of(delimiter.join(row))
+        if _ESCAPED_BYTES.search(delimiter.join(row)):
+            return Item(position, reason=NOT_UTF8, raw=raw)
         if len(row) > len(fields):
             return Item(position, reason="extra_cells", raw=raw)
         record: Dict[str, object] = {}
         for field, cell in zip(fields, row):
             if cell.strip():
                 record[field] = self._value(field, cell)
-        problem = shape_problem(record)
+        problem = shape_problem(record) or next(
+            (NUMBER_OUT_OF_RANGE for value in record.values()
+             if isinstance(value, float) and not math.isfinite(value)), None)
         return Item(position, reason=problem, raw=raw) if problem else Item(
             position, record=record)
 

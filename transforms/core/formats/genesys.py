@@ -76,6 +76,7 @@ class _Conversation:
 
 class GenesysCloud(JsonDocumentFormat):
     name = "genesys-cloud"
+    joins_documents = True  # a conversation's details and transcripts, joined per file
 
     def recognises(self, document: Any) -> bool:
         return is_query_result(document) or is_detail(document) or is_transcript(document)

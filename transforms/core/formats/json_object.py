@@ -3,16 +3,20 @@ pretty-printed or not.
 
 Under ``auto`` it comes after the vendor formats, so an object none of them recognised and
 that holds no canonical field is one ``unknown_format`` dead letter, rather than a dead
-letter per line. Content with more than one value (JSON lines) is declined.
+letter per line. Content with more than one value (JSON lines) is declined. The object is
+checked as every JSON record is (``json_values``: depth, numbers, duplicate keys, lone
+surrogates).
 """
 from __future__ import annotations
 
 import json
 from typing import Any, BinaryIO, Iterator, List
 
-from transforms.core.formats.base import MAX_RAW_CHARS, Item, NotThisFormat, shape_problem
+from transforms.core.formats.base import (MAX_RAW_CHARS, UNREADABLE, Item, NotThisFormat,
+                                          shape_problem)
 from transforms.core.formats.canonical import FIELDS
-from transforms.core.formats.documents import JsonDocumentFormat, Value, read_first, starts_object
+from transforms.core.formats.documents import (JsonDocumentFormat, Value, read_first_value,
+                                              starts_object)
 
 
 def _visibly_lines(head: bytes) -> bool:
@@ -36,13 +40,21 @@ class JsonObject(JsonDocumentFormat):
         return isinstance(document, dict)
 
     def items(self, stream: BinaryIO) -> Iterator[Item]:
-        first, more, consumed = read_first(stream)
-        if more or not self.recognises(first):
-            raise NotThisFormat(consumed)
-        yield from self.convert([Value(first)])
+        first = read_first_value(stream)
+        value = first.value
+        # An object the checks of json_values refuse (too deep, a number out of range...)
+        # is still this file's one object: its dead letter says why.
+        if first.more or not (value.reason or self.recognises(value.value)):
+            raise NotThisFormat(first.consumed, first.broken)
+        yield from self.convert([value])
+        if first.broken is not None:  # the stream broke after the object
+            yield Item(2, reason=UNREADABLE)
 
     def convert(self, documents: List[Value]) -> Iterator[Item]:
         for position, document in enumerate(documents, start=1):
+            if document.reason:
+                yield Item(position, reason=document.reason, raw=document.raw)
+                continue
             record = document.value
             problem = shape_problem(record)
             if problem and not set(record) & set(FIELDS):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import math
 import re
 from typing import Any, Iterable, List, Optional, Tuple
 
@@ -122,11 +123,18 @@ def epoch_ms(value: Any) -> Optional[int]:
     return int(moment.timestamp() * 1000)
 
 
+_INT64 = (-(2 ** 63), 2 ** 63 - 1)
+
+
 def whole_ms(value: Any) -> Optional[int]:
-    """A vendor's millisecond number as an int (None if it is not a number)."""
+    """A vendor's millisecond number as an int (None if it is not a number, or not one an
+    int64 column holds)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return int(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    number = int(value)
+    return number if _INT64[0] <= number <= _INT64[1] else None
 
 
 def text_of(value: Any) -> Optional[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Dict, Optional, Tuple
 
-from transforms.core.operators import DEFAULT_NORMALIZER
+from transforms.core.operators import DEFAULT_NORMALIZER, pseudonymizing_names
 
 # Canonical fields whose type we know; every other kept field is stored as a string.
 # ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned; in
@@ -112,6 +112,19 @@ class Policy:
             if treatment.normalizer and (treatment.pseudonym_type or name) == pseudonym_type:
                 return treatment.normalizer
         return self.default_treatment.normalizer or DEFAULT_NORMALIZER
+
+    @property
+    def pseudonym_types(self) -> frozenset:
+        """The types this policy gives keyed pseudonyms: its structured columns' and those
+        of the entities a keyed operator treats (with a keyed default treatment, those of
+        every entity it detects). A data subject must be of one of them."""
+        keyed = pseudonymizing_names()
+        types = {s.entity for s in self.field_strategies}
+        types.update(self.pseudonym_type(name) for name, treatment in self.treatments
+                     if treatment.operator in keyed)
+        if self.default_treatment.operator in keyed:
+            types.update(self.pseudonym_type(name) for name in self.entities)
+        return frozenset(types)
 
     @property
     def languages(self) -> tuple:

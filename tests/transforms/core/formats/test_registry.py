@@ -142,3 +142,33 @@ def test_auto_recognises_each_vendor_sample_from_its_content_not_its_name(tmp_pa
 def test_a_format_that_takes_any_content_is_tried_after_all_others():
     assert [f.name for f in registry.candidates(registry.AUTO, b'{"Version": "1"}')][-1] == (
         "json-lines")
+
+
+class _FailsAfterOne(InputFormat):
+    name = "fails-after-one"
+
+    def sniff(self, head):
+        return True
+
+    def items(self, stream):
+        yield Item(1, record=GOOD)
+        raise KeyError("a value from the data")
+
+
+def test_a_format_that_raises_ends_its_file_with_one_dead_letter_naming_the_error_type(
+        monkeypatch):
+    monkeypatch.setattr(registry, "FORMATS", (_FailsAfterOne(),))
+    items = _read(LINES)
+    assert [(i.position, i.reason, i.raw) for i in items] == [
+        (1, None, None), (2, "read_failed:KeyError", None)]
+
+
+@pytest.mark.parametrize("data", [b"", b" \n\t\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n \n"])
+def test_empty_whitespace_and_bom_only_content_hold_no_item(data):
+    assert _read(data) == [] and _read(gzip.compress(data)) == []
+
+
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+@pytest.mark.parametrize("data", [LINES, ARRAY], ids=["lines", "array"])
+def test_a_byte_order_mark_is_dropped_in_every_container(data, compress):
+    assert _records(_read(compress(b"\xef\xbb\xbf" + data))) == [(1, GOOD), (2, OTHER)]
