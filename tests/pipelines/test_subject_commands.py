@@ -135,3 +135,22 @@ def test_forget_keeps_the_summary_counts_true(made, copy):
                           env=made["env"]).stdout)
     assert again["rows"] == again["quarantined"] == again["dead_letters"] == []
     assert again["vault_tokens"] == {}
+
+
+def test_an_email_with_an_invisible_character_is_one_customer_and_forget_finds_it(tmp_path):
+    env = dict(os.environ, HUSHBEAM_HOME=str(tmp_path / "home"))
+    records = [{"conversation_id": cid, "channel": "chat", "emailAddress": email,
+                "transcript_text": "hello, I need help with my bill"}
+               for cid, email in (("c-1", "jane.doe@example.com"),
+                                  ("c-2", "jane\u200b.doe@exam\u00adple.com"),
+                                  ("c-3", "\ufeffJANE.DOE@EXAMPLE.COM"),
+                                  ("c-4", "bob@example.com"))]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "data", env=env)
+    emails = {r["conversation_id"]: r["emailAddress"] for r in _rows(tmp_path / "data")}
+    assert emails["c-1"] == emails["c-2"] == emails["c-3"] != emails["c-4"]
+    receipt = json.loads(hb("forget", "--output", tmp_path / "data", "--vault",
+                            tmp_path / "data.vault", "--subject", "email:jane.doe@example.com",
+                            env=env).stdout)
+    assert receipt["rows_removed"] == 3
+    assert [r["conversation_id"] for r in _rows(tmp_path / "data")] == ["c-4"]

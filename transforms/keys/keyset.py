@@ -16,6 +16,7 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
+from transforms.datasets.atomic import write_local
 from transforms.keys.kms import KeysetError, kms_client
 
 _LOG = logging.getLogger(__name__)
@@ -69,12 +70,7 @@ def rewrap_keyset(path: Path, new_kms_uri: str, out: Optional[Path] = None) -> K
                               wrapped_key=kms_client(new_kms_uri).wrap(data_key, old.aad()))
     if unwrap_data_key(new) != data_key:
         raise KeysetError("re-wrapped data key does not round-trip; keyset left unchanged")
-    target = Path(out or path)
-    tmp = target.with_name("." + target.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(new.to_json())
-    os.replace(tmp, target)
+    write_local(Path(out or path), new.to_json().encode(), mode=0o600)
     return new
 
 
