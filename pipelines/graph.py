@@ -1,8 +1,9 @@
 """The redaction graph: the stages wired into one Beam pipeline, batch or windowed.
 
 ``build_pipeline(p, cfg)`` is what the CLI runs and what tests build: read ->
-ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> CheckRows ->
-(WriteVault, WriteAnonymized) in batch, or -> AssignWindows ... WriteWindows in streaming.
+JoinConversations -> ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks ->
+CheckRows -> (WriteVault, WriteAnonymized) in batch, or read -> AssignWindows ->
+JoinConversations ... WriteWindows in streaming.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pipelines.config import RedactConfig
 from transforms.apply_export_schema import ApplyExportSchema
 from transforms.check_rows import CheckRows
 from transforms.guard_leaks import GuardLeaks
+from transforms.join_conversations import JoinConversations
 from transforms.pseudonymize_fields import PseudonymizeFields
 from transforms.read_conversations import ReadConversations
 from transforms.redact_text import RedactText
@@ -33,6 +35,8 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
     if cfg.windows:
         read = read | "AssignWindows" >> AssignWindows(
             cfg.windows.window_seconds, cfg.windows.allowed_lateness_seconds)
+    # after the windows: a GroupByKey per window (parts in different windows stay apart)
+    read = read | "JoinConversations" >> JoinConversations()
     kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
     hashed = kept.records | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
     redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
@@ -44,7 +48,7 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
     if cfg.windows:
-        summary = ({"records": rows.records, "read": read["read"],
+        summary = ({"records": rows.records, "read": read["read"], "joined": read["joined"],
                     "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
@@ -56,7 +60,7 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
                                                 cfg.run_id, cfg.keyset))
-    summary = ({"records": rows.records, "read": read["read"],
+    summary = ({"records": rows.records, "read": read["read"], "joined": read["joined"],
                 "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                 "vault_files": vault_files}
                | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))

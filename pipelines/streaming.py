@@ -212,8 +212,9 @@ def finish(cfg, taken) -> dict:
     windows = window_store.committed_windows(cfg.output)
     totals = window_store.merged_counts(None, [
         {k: s.get(k) for k in ("records_read", "records_written", "records_quarantined",
-                               "records_dead_lettered", "counts", "dead_letter_reasons",
-                               "quarantine_reasons", "sources")} for s in windows.values()])
+                               "records_dead_lettered", "parts_joined", "counts",
+                               "dead_letter_reasons", "quarantine_reasons", "sources")}
+        for s in windows.values()])
     ledger = window_store.ledger(windows)
     missing = [path for path in taken
                if path not in ledger and _items(path, cfg.source_spec().input_format)]
@@ -224,6 +225,7 @@ def finish(cfg, taken) -> dict:
                records_written=totals["records_written"],
                records_quarantined=totals["records_quarantined"],
                records_dead_lettered=totals["records_dead_lettered"],
+               parts_joined=totals["parts_joined"],
                counts_conserved=totals["counts_conserved"] and not bad and not missing)
     write_any(job_path, layout.json_document(job))
     if missing:
@@ -234,7 +236,7 @@ def finish(cfg, taken) -> dict:
         raise RuntimeError(f"counts not conserved in window(s) {', '.join(bad)}; see their "
                            f"{layout.SUMMARY}")
     out = {k: totals[k] for k in ("records_read", "records_written", "records_quarantined",
-                                  "records_dead_lettered", "counts_conserved")}
+                                  "records_dead_lettered", "parts_joined", "counts_conserved")}
     out.update(mode="streaming", windows=len(windows), files_taken=len(taken),
                run_id=cfg.run_id, output=cfg.output, vault_output=cfg.vault_output)
     return out

@@ -19,7 +19,9 @@ content (gzip undone first). Content of another format than the one named is a d
 
 Whatever the source, the output is the same dict: ``records`` (redistributed across
 workers), ``dead_letter`` and ``read`` (the source of each item read, counted
-independently of the sinks for the summary).
+independently of the sinks for the summary). A joinable part (a record with ``join``, see
+``transforms/join_conversations.py``) is not in ``read``: JoinConversations counts it
+there, once per conversation, after the join.
 """
 from __future__ import annotations
 
@@ -77,11 +79,12 @@ def _parse(source: str, stream, input_format: str,
     """(tag or None, payload) for every item of one export: records, dead letters, reads."""
     records, reasons = 0, set()
     for item in iter_items(stream, input_format, settings):
-        yield READ, source
+        if item.record is None or item.parts is None:  # a joinable part: read when joined
+            yield READ, source
         if item.record is not None:
             records += 1
             yield None, conversation(source, item.where, item.record, item.names,
-                                     item.id_fields, item.input_format)
+                                     item.id_fields, item.input_format, item.parts)
         else:
             reasons.add(item.reason)
             yield DEAD_LETTER, dead_letter("read", source, item.where, item.reason,

@@ -6,7 +6,7 @@ from transforms.core import summary_counts
 
 
 class SummaryFn(beam.CombineFn):
-    """Combines ("read"|"written"|"quarantined"|"dead_lettered", payload) pairs (the
+    """Combines ("read"|"written"|"quarantined"|"dead_lettered"|"joined", payload) pairs (the
     algebra is :mod:`transforms.core.summary_counts`).
 
     With ``track_sources`` (streaming), the payload of a "read" is the item's source (a
@@ -34,12 +34,17 @@ class AccountForRecords(beam.PTransform):
     """Every item's fate as ("read"|"written"|"quarantined"|"dead_lettered", payload).
 
     Input: a dict with ``read`` (one element per item read: its source, or 1),
-    ``records``, ``quarantine`` and ``dead_letters``; the output feeds :class:`SummaryFn`.
+    ``records``, ``quarantine``, ``dead_letters`` and optionally ``joined`` (the source of
+    each part merged into another's record, by JoinConversations); the output feeds
+    :class:`SummaryFn`.
     """
 
     def expand(self, inputs):
+        joined = inputs.get("joined")
+        joins = (() if joined is None else
+                 (joined | "AccountJoined" >> beam.Map(lambda source: ("joined", source)),))
         return (
-            (inputs["read"] | "AccountRead" >> beam.Map(lambda source: ("read", source)),
+            joins + (inputs["read"] | "AccountRead" >> beam.Map(lambda source: ("read", source)),
              inputs["records"] | "AccountWritten" >> beam.Map(
                  lambda e: ("written", e["counts"])),
              inputs["quarantine"] | "AccountQuarantined" >> beam.Map(

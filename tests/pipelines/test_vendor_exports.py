@@ -193,3 +193,51 @@ def test_vendor_analytics_keep_their_numbers(run):
     analytics = json.loads(_row_with(rows, "Northwind billing")["analytics"])
     assert analytics["talk_time_ms"] == {"agent": 10300, "customer": 10100, "total": 20400}
     assert analytics["categories"] == ["refund"]
+
+
+JOIN_CID = "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b"
+JOIN_DETAIL = {
+    "conversationId": JOIN_CID, "conversationStart": "2025-02-03T10:00:00.000Z",
+    "originatingDirection": "inbound",
+    "participants": [
+        {"participantName": "Zbigniew Kowalczyk", "purpose": "customer",
+         "sessions": [{"mediaType": "voice", "direction": "inbound",
+                       "ani": "tel:+14155550123", "dnis": "tel:+18005550100"}]},
+        {"participantName": "Devon Achterberg", "purpose": "agent",
+         "sessions": [{"mediaType": "voice", "direction": "inbound"}]}]}
+JOIN_TRANSCRIPT = {
+    "conversationId": JOIN_CID, "mediaType": "call", "conversationStartTime": 1738576800000,
+    "transcripts": [{"language": "en-US", "phrases": [
+        {"text": "Thanks for calling, how can I help?", "participantPurpose": "internal",
+         "startTimeMs": 1738576801000},
+        {"text": "Hi, Zbigniew here, call me back on 415 555 0123 please.",
+         "participantPurpose": "external", "startTimeMs": 1738576804000}]}]}
+
+
+def test_a_detail_record_and_its_transcript_in_two_files_are_one_row(tmp_path):
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "details.json").write_text(json.dumps(JOIN_DETAIL, indent=2))
+    (exports / "transcript.json").write_text(json.dumps(JOIN_TRANSCRIPT))
+    env = dict(os.environ, HUSHBEAM_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO))
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipelines.redact", "--input", str(exports / "*"),
+         "--output", str(tmp_path / "anon"), "--log-level", "DEBUG"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = [r for path in sorted((tmp_path / "anon").glob("part-*.parquet"))
+            for r in pq.read_table(path).to_pylist()]
+    summary_text = (tmp_path / "anon" / "_summary.json").read_text()
+    summary = json.loads(summary_text)
+    (row,) = rows
+    assert [t["role"] for t in row["turns"]] == ["agent", "customer"]
+    assert row["phoneNumber"] and row["phoneNumber"] in row["turns"][1]["text"]
+    assert PSEUDONYM_RE.fullmatch(row["conversation_id"])
+    assert summary["parts_joined"] == 1 and summary["records_read"] == 1
+    assert summary["counts_conserved"] and summary["records_read"] == (
+        summary["records_written"] + summary["records_quarantined"]
+        + summary["records_dead_lettered"])
+    outputs = [json.dumps(rows, ensure_ascii=False, default=str), summary_text,
+               proc.stdout, proc.stderr]
+    assert _leaked(outputs, ["Zbigniew", "Kowalczyk", "4155550123", JOIN_CID,
+                             "Achterberg"]) == []

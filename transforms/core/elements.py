@@ -3,7 +3,10 @@
 A conversation element is a dict ``{"source", "position", "fields", "known",
 "raw_ids", "counts"}`` (and ``id_fields`` for a vendor's record); ``known``/``raw_ids``
 carry the record's identifiers (display names from the reader, structured ones from
-PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A dead letter is
+PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A part of a
+conversation other files may hold parts of also has ``join`` (``{"key", "kinds", "parts",
+"input_format"}``: the vendor's conversation id, the kinds of parts present and the parts),
+which JoinConversations consumes: it never leaves the read and join stages. A dead letter is
 ``{"stage", "source", "position", "reason", "raw"}``; it holds raw data, so it is only ever
 written sealed. A position is the item's line or element (an int), or
 ``"<line>:<element>"`` for an element of an array on one JSON line.
@@ -22,10 +25,11 @@ METRICS_NAMESPACE = "hushbeam"
 
 def conversation(source: str, position: Union[int, str], fields: dict,
                  names: Iterable[str] = (), id_fields: Iterable[str] = (),
-                 input_format: Optional[str] = None) -> dict:
+                 input_format: Optional[str] = None, parts: Optional[dict] = None) -> dict:
     """A record read from ``source``: ``names`` (display names from a vendor's metadata)
     are found again in its text, ``id_fields`` (fields holding a vendor's ids) are
-    pseudonymized, and ``input_format`` is counted."""
+    pseudonymized, and ``input_format`` is counted. ``parts`` (``Item.parts``) makes it
+    a joinable part: ``join`` holds the join key, the part kinds present and the parts."""
     element = {"source": source, "position": position, "fields": fields,
                "known": [KnownIdentifier("PERSON", NAME, n) for n in names],
                "raw_ids": [], "counts": {}}
@@ -33,6 +37,11 @@ def conversation(source: str, position: Union[int, str], fields: dict,
         element["id_fields"] = list(id_fields)
     if input_format:
         add_counts(element, "input_formats", {input_format: 1})
+    if parts is not None:
+        documents = {kind: docs for kind, docs in parts.items() if kind != "key"}
+        element["join"] = {"key": parts["key"], "input_format": input_format,
+                           "kinds": sorted(kind for kind, docs in documents.items() if docs),
+                           "parts": documents}
     return element
 
 

@@ -9,17 +9,22 @@ An accounting item is ``(kind, payload)``:
     ("written", {group: {name: n}})  one record written with its counts by type
     ("quarantined", reason)          one record quarantined
     ("dead_lettered", reason)        one item dead-lettered
+    ("joined", source)               one part of a conversation merged into another part's
+                                     record (JoinConversations): ``parts_joined``; the
+                                     record is read (and written) once, as a conversation
 
-With ``track_sources`` (streaming), ``sources`` counts items per source: the ledger a
-restarted job uses to skip what committed windows hold.
+With ``track_sources`` (streaming), ``sources`` counts items per source, a joined part
+under its own source: the ledger a restarted job uses to skip what committed windows hold.
 """
 from __future__ import annotations
 
 from typing import Iterable, Tuple
 
 TOTALS = ("records_read", "records_written", "records_quarantined", "records_dead_lettered")
+PARTS_JOINED = "parts_joined"
 SOURCES = "sources"
-COUNTED = TOTALS + ("counts", "dead_letter_reasons", "quarantine_reasons", SOURCES)
+COUNTED = TOTALS + (PARTS_JOINED, "counts", "dead_letter_reasons", "quarantine_reasons",
+                    SOURCES)
 
 
 def _add_counts(target: dict, counts: dict) -> None:
@@ -29,7 +34,7 @@ def _add_counts(target: dict, counts: dict) -> None:
 
 def empty(track_sources: bool = False) -> dict:
     acc = {"records_read": 0, "records_written": 0, "records_quarantined": 0,
-           "records_dead_lettered": 0, "counts": {}, "dead_letter_reasons": {},
+           "records_dead_lettered": 0, PARTS_JOINED: 0, "counts": {}, "dead_letter_reasons": {},
            "quarantine_reasons": {}}
     if track_sources:
         acc[SOURCES] = {}
@@ -47,6 +52,10 @@ def add(acc: dict, item: Tuple[str, object]) -> dict:
         acc["records_written"] += 1
         for group, counts in payload.items():
             _add_counts(acc["counts"].setdefault(group, {}), counts)
+    elif kind == "joined":
+        acc[PARTS_JOINED] += 1
+        if SOURCES in acc and payload is not None:
+            _add_counts(acc[SOURCES], {payload: 1})
     elif kind == "quarantined":
         acc["records_quarantined"] += 1
         _add_counts(acc["quarantine_reasons"], {payload: 1})
@@ -61,6 +70,7 @@ def merge(accs: Iterable[dict], track_sources: bool = False) -> dict:
     for acc in accs:
         for key in TOTALS:
             out[key] += acc[key]
+        out[PARTS_JOINED] += acc.get(PARTS_JOINED) or 0  # an older summary has none
         for group, counts in acc["counts"].items():
             _add_counts(out["counts"].setdefault(group, {}), counts)
         _add_counts(out["dead_letter_reasons"], acc["dead_letter_reasons"])

@@ -8,7 +8,8 @@ from transforms.core import summary_counts as sc
 ITEMS = [("read", "a.jsonl"), ("read", "a.jsonl"), ("read", "b.jsonl"), ("read", None),
          ("written", {"entities": {"PERSON": 2, "EMAIL": 1}}),
          ("written", {"entities": {"PERSON": 1}, "fields": {"email": 1}}),
-         ("quarantined", "leak:EMAIL"), ("dead_lettered", "invalid_json")]
+         ("quarantined", "leak:EMAIL"), ("dead_lettered", "invalid_json"),
+         ("joined", "b.jsonl")]  # a part of b.jsonl merged into another's record
 
 
 def _accumulate(items, track_sources=False):
@@ -18,7 +19,7 @@ def _accumulate(items, track_sources=False):
 def test_items_add_up_to_totals_counts_by_type_and_reasons():
     out = sc.finished(_accumulate(ITEMS))
     assert out == {"records_read": 4, "records_written": 2, "records_quarantined": 1,
-                   "records_dead_lettered": 1,
+                   "records_dead_lettered": 1, "parts_joined": 1,
                    "counts": {"entities": {"PERSON": 3, "EMAIL": 1}, "fields": {"email": 1}},
                    "quarantine_reasons": {"leak:EMAIL": 1},
                    "dead_letter_reasons": {"invalid_json": 1}, "counts_conserved": True}
@@ -26,7 +27,7 @@ def test_items_add_up_to_totals_counts_by_type_and_reasons():
 
 def test_sources_are_counted_only_when_tracked_and_only_when_known():
     assert "sources" not in _accumulate(ITEMS)
-    assert _accumulate(ITEMS, track_sources=True)["sources"] == {"a.jsonl": 2, "b.jsonl": 1}
+    assert _accumulate(ITEMS, track_sources=True)["sources"] == {"a.jsonl": 2, "b.jsonl": 2}
 
 
 @pytest.mark.parametrize("split", [1, 3, 5, 7])
@@ -50,4 +51,7 @@ def test_an_earlier_summary_counts_as_an_accumulator_even_without_sources():
     assert set(earlier) == set(sc.COUNTED) and earlier["sources"] == {}
     merged = sc.finished(sc.merge([earlier, _accumulate(ITEMS, True)], track_sources=True))
     assert merged["records_read"] == 8 and merged["counts"]["entities"]["PERSON"] == 6
+    assert merged["parts_joined"] == 2
+    older = {k: v for k, v in summary.items() if k != "parts_joined"}  # before joins
+    assert sc.merge([sc.counted(older)], track_sources=True)["parts_joined"] == 0
     assert merged["counts_conserved"]

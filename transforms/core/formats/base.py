@@ -33,6 +33,9 @@ class Item:
     names: Tuple[str, ...] = ()  # display names from a vendor's metadata, found again in text
     id_fields: Tuple[str, ...] = ()  # fields holding a vendor's own ids: pseudonymized
     input_format: Optional[str] = None  # the format that read it (set by the reader)
+    # a part of a conversation other files may hold parts of: {"key": the vendor's
+    # conversation id, kinds of parts: [documents]}; joined by transforms/join_conversations
+    parts: Optional[dict] = dataclasses.field(default=None, compare=False, repr=False)
 
     @property
     def where(self) -> Union[int, str]:

@@ -1,7 +1,10 @@
 """Genesys Cloud: analytics conversation detail records (one record, or a query result
 ``{"conversations": [...]}``) and speech & text analytics transcripts
 (``transcripts[].phrases[]``); one canonical record per conversation id, joined when a
-file (or message) holds both parts of a conversation.
+file (or message) holds both parts of a conversation. Each record carries its parts
+(``Item.parts``: the conversation id as the join key, and the detail records and transcripts):
+``transforms/join_conversations.py`` joins the parts of one conversation found in different
+files with :func:`joined`, the merge the in-file join uses.
 
 Detail record, read: ``conversationId`` (pseudonymized), ``conversationStart``,
 ``originatingDirection``, per participant ``purpose``, ``participantName``,
@@ -113,6 +116,16 @@ class GenesysCloud(JsonDocumentFormat):
             yield slot if isinstance(slot, Item) else _record(slot)
 
 
+def joined(key: str, parts: List[dict]) -> Item:
+    """One record from the parts (``Item.parts``) of one conversation, in order: the
+    merge of the in-file join, across files."""
+    conversation = _Conversation(key)
+    for p in parts:
+        conversation.details += p.get("details", [])
+        conversation.transcripts += p.get("transcripts", [])
+    return _record(conversation)
+
+
 def _record(conversation: _Conversation) -> Item:
     found = _Found()
     for detail in conversation.details:
@@ -130,7 +143,9 @@ def _record(conversation: _Conversation) -> Item:
               "analytics": found.analytics() or None,
               "sentiment_score": found.sentiment_score(), "language": found.language}
     return Item(0, record={k: v for k, v in record.items() if v is not None},
-                names=display_names(found.names), id_fields=("conversation_id",))
+                names=display_names(found.names), id_fields=("conversation_id",),
+                parts={"key": conversation.cid, "details": list(conversation.details),
+                       "transcripts": list(conversation.transcripts)})
 
 
 class _Found:
