@@ -8,11 +8,11 @@ ids and the initial contact id are not read.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, List
+from typing import Any
 
 from transforms.core.formats.base import Item
 from transforms.core.formats.amazon import aws_record
-from transforms.core.formats.documents import JsonDocumentFormat, Value
+from transforms.core.formats.documents import JsonDocumentFormat
 from transforms.core.formats.vendor_fields import text_of
 
 
@@ -23,11 +23,6 @@ class ConnectChatTranscript(JsonDocumentFormat):
         return (isinstance(document, dict) and isinstance(document.get("Transcript"), list)
                 and any(k in document for k in ("AWSAccountId", "InitialContactId")))
 
-    def convert(self, documents: List[Value]) -> Iterator[Item]:
-        for document in documents:
-            if document.reason or not self.recognises(document.value):
-                yield self.foreign(document)
-                continue
-            doc = document.value
-            contact = text_of(doc.get("ContactId")) or doc.get("InitialContactId")
-            yield aws_record(doc, contact, "chat")
+    def record(self, doc: dict) -> Item:
+        contact = text_of(doc.get("ContactId")) or doc.get("InitialContactId")
+        return aws_record(doc, contact, "chat")

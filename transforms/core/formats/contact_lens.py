@@ -9,11 +9,11 @@ display names, the analytics (:mod:`amazon`). ``AccountId``, ``InstanceId``,
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, List
+from typing import Any
 
 from transforms.core.formats.amazon import aws_record
 from transforms.core.formats.base import Item
-from transforms.core.formats.documents import JsonDocumentFormat, Value
+from transforms.core.formats.documents import JsonDocumentFormat
 
 
 class ContactLens(JsonDocumentFormat):
@@ -24,12 +24,7 @@ class ContactLens(JsonDocumentFormat):
                 and "JobName" not in document and "AWSAccountId" not in document
                 and ("Version" in document or "CustomerMetadata" in document))
 
-    def convert(self, documents: List[Value]) -> Iterator[Item]:
-        for document in documents:
-            if document.reason or not self.recognises(document.value):
-                yield self.foreign(document)
-                continue
-            doc = document.value
-            metadata = doc.get("CustomerMetadata")
-            contact = metadata.get("ContactId") if isinstance(metadata, dict) else None
-            yield aws_record(doc, contact, doc.get("Channel"))
+    def record(self, doc: dict) -> Item:
+        metadata = doc.get("CustomerMetadata")
+        contact = metadata.get("ContactId") if isinstance(metadata, dict) else None
+        return aws_record(doc, contact, doc.get("Channel"))

@@ -258,9 +258,19 @@ class JsonDocumentFormat(InputFormat):
     def recognises(self, document: Any) -> bool:
         """Whether a parsed JSON value is a document of this format."""
 
-    @abc.abstractmethod
     def convert(self, documents: List[Value]) -> Iterator[Item]:
-        """Items (records or dead letters, positions ignored) of a file's documents."""
+        """Items (records or dead letters, positions ignored) of a file's documents: by
+        default one :meth:`record` per document of this format, a dead letter for any other."""
+        for document in documents:
+            if document.reason or not self.recognises(document.value):
+                yield self.foreign(document)
+            else:
+                yield self.record(document.value)
+
+    def record(self, document: dict) -> Item:
+        """The item of one document of this format (formats that use the default
+        :meth:`convert` implement it)."""
+        raise NotImplementedError
 
     # True: :meth:`convert` sees every document of a file at once (Genesys joins the parts
     # of a conversation); else one document at a time, so that a document it cannot

@@ -8,11 +8,11 @@ word items (they repeat ``Content``) and loudness are not read.
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, List
+from typing import Any
 
 from transforms.core.formats.base import Item
 from transforms.core.formats.amazon import aws_record
-from transforms.core.formats.documents import JsonDocumentFormat, Value
+from transforms.core.formats.documents import JsonDocumentFormat
 
 
 class TranscribeCallAnalytics(JsonDocumentFormat):
@@ -25,10 +25,5 @@ class TranscribeCallAnalytics(JsonDocumentFormat):
                                                and "CustomerMetadata" not in document
                                                and "ConversationCharacteristics" in document)))
 
-    def convert(self, documents: List[Value]) -> Iterator[Item]:
-        for document in documents:
-            if document.reason or not self.recognises(document.value):
-                yield self.foreign(document)
-                continue
-            doc = document.value
-            yield aws_record(doc, doc.get("JobName"), doc.get("Channel") or "voice")
+    def record(self, doc: dict) -> Item:
+        return aws_record(doc, doc.get("JobName"), doc.get("Channel") or "voice")
