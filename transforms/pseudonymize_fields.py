@@ -2,13 +2,11 @@
 
 import apache_beam as beam
 
-from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter, failed
+from transforms.core.elements import DEAD_LETTER, TOKENS, add_counts, dead_letter, failed
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.core.structured_fields import IllTypedField, pseudonymize_fields
-
-TOKENS = "tokens"
+from transforms.core.structured_fields import IllTypedField, pseudonymize_structured
 
 
 class _PseudonymizeFn(beam.DoFn):
@@ -22,7 +20,7 @@ class _PseudonymizeFn(beam.DoFn):
 
     def process(self, element: dict):
         try:
-            fields, known, raw_ids, counts, tokens = pseudonymize_fields(
+            fields, known, raw_ids, counts, tokens = pseudonymize_structured(
                 element["fields"], self.policy, self._pseudonymizer,
                 element.get("id_fields", ()))
             out = dict(element, fields=fields, known=element["known"] + known,

@@ -5,13 +5,12 @@ import logging
 import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
-from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.core.elements import DEAD_LETTER, TOKENS, add_counts, dead_letter
 from transforms.core.formats.canonical import turn_texts, with_turn_texts
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.language import detect, from_field
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.pseudonymize_fields import TOKENS
 from transforms.core.structured_fields import scanned_fields
 from transforms.core.nested_values import scanned_strings, with_scanned_strings
 from transforms.core.text_redactor import TextRedactor

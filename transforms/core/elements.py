@@ -20,6 +20,7 @@ from transforms.core.spans import NAME, KnownIdentifier
 
 DEAD_LETTER = "dead_letter"
 QUARANTINE = "quarantine"
+TOKENS = "tokens"  # the vault rows (pseudonym, type, value) a stage hands to WriteVault
 METRICS_NAMESPACE = "hushbeam"
 
 

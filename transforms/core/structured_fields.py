@@ -60,7 +60,7 @@ def vendor_id_strategies(policy: Policy, id_fields: Iterable[str]) -> Tuple[Fiel
                  for f in id_fields if f not in own)
 
 
-def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymizer,
+def pseudonymize_structured(fields: dict, policy: Policy, pseudonymizer: Pseudonymizer,
                         id_fields: Iterable[str] = ()
                         ) -> Tuple[dict, List[KnownIdentifier], List[str], collections.Counter,
                                    List[VaultRow]]:

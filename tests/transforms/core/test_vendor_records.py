@@ -10,7 +10,7 @@ from transforms.core.leak_finder import LeakFinder
 from transforms.core.nested_values import scanned_strings, with_scanned_strings
 from transforms.core.policy import PolicyError, load_policy, parse_policy
 from transforms.core.spans import NAME, KnownIdentifier, find_known
-from transforms.core.structured_fields import pseudonymize_fields
+from transforms.core.structured_fields import pseudonymize_structured
 
 POLICY = load_policy()
 TURNS = [{"role": "agent", "begin_ms": 1234567, "text": "call 415 555 2671"},
@@ -19,7 +19,7 @@ TURNS = [{"role": "agent", "begin_ms": 1234567, "text": "call 415 555 2671"},
 
 def test_a_vendor_conversation_id_becomes_a_token_and_is_known_for_text_and_guard(
         pseudonymizer):
-    fields, known, raw, counts, tokens = pseudonymize_fields(
+    fields, known, raw, counts, tokens = pseudonymize_structured(
         {"conversation_id": "5F1D-contact"}, POLICY, pseudonymizer, ["conversation_id"])
     assert fields["conversation_id"] == pseudonymizer.pseudonym("CONVERSATION_ID",
                                                                 "5f1d-contact")
@@ -28,7 +28,7 @@ def test_a_vendor_conversation_id_becomes_a_token_and_is_known_for_text_and_guar
 
 
 def test_a_canonical_conversation_id_stays_as_the_policy_says(pseudonymizer):
-    fields, *_ = pseudonymize_fields({"conversation_id": "c1"}, POLICY, pseudonymizer)
+    fields, *_ = pseudonymize_structured({"conversation_id": "c1"}, POLICY, pseudonymizer)
     assert fields["conversation_id"] == "c1"
 
 
