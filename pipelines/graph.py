@@ -2,7 +2,8 @@
 
 ``build_pipeline(p, cfg)`` is what the CLI runs and what tests build: read ->
 ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> (WriteVault,
-WriteAnonymized) in batch, or -> AssignWindows ... WriteWindows in streaming.
+WriteAnonymized, both into the run's hidden staging directories) -> CommitRun in batch,
+or -> AssignWindows ... WriteWindows in streaming.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import apache_beam as beam
 
 from pipelines.config import RedactConfig
 from transforms.apply_export_schema import ApplyExportSchema
+from transforms.commit_run import CommitRun
+from transforms.datasets.commit import staging_dir
 from transforms.guard_leaks import GuardLeaks
 from transforms.pseudonymize_fields import PseudonymizeFields
 from transforms.read_conversations import ReadConversations
@@ -51,11 +54,14 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                 "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
-                   | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id))
-    summary = ({"records": guarded.records, "read": read["read"],
-                "dead_letters": dead_letters, "quarantine": guarded.quarantine,
-                "vault_files": vault_files}
-               | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))
+                   | "WriteVault" >> WriteVault(staging_dir(cfg.vault_output, cfg.run_id),
+                                                cfg.recipient_pem, cfg.run_id))
+    staged = ({"records": guarded.records, "read": read["read"],
+               "dead_letters": dead_letters, "quarantine": guarded.quarantine,
+               "vault_files": vault_files}
+              | "WriteAnonymized" >> WriteAnonymized(staging_dir(cfg.output, cfg.run_id),
+                                                     cfg.policy, cfg.header()))
+    summary = staged | "CommitRun" >> CommitRun(cfg.output, cfg.vault_output, cfg.run_id,
+                                                cfg.overwrite)
     return {"records": guarded.records, "dead_letters": dead_letters,
             "quarantine": guarded.quarantine, "summary": summary}
