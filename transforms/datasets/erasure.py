@@ -1,23 +1,27 @@
 """Right to be forgotten and subject access over a written dataset and its vault (Beam-free).
 
 ``forget`` removes every row linked to the subject from the Parquet parts (rewriting only
-the affected files, atomically), their token-vault rows, and, given the vault identity,
-the dead letters and quarantined records that mention them; then writes an erasure
-receipt under the dataset (pseudonyms and counts, no values). Running it again finds
-nothing more to remove.
+the affected files), their token-vault rows, and, given the vault identity, the dead
+letters and quarantined records that mention them, and writes an erasure receipt under the
+dataset (pseudonyms and counts, no values): all staged, then committed together
+(commit.py). Running it again finds nothing more to remove. ``forget`` and
+``subject_access`` first complete or roll back an interrupted commit and remove the
+staging of dead writers (which may hold the subject's sealed data).
 """
 from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
+import shutil
 import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.datasets import layout
+from transforms.datasets import commit, layout
 from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
@@ -64,33 +68,56 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
 
     ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
     windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
+
+    Atomic: the rewritten parts, summary, receipt, sealed files and manifest are staged,
+    then committed together (commit.py); a kill leaves the dataset and vault before or
+    after the erasure, never between.
     """
     dataset, vault = Path(dataset), Path(vault)
+    commit.recover(str(dataset), str(vault))
+    erasure_id = uuid.uuid4().hex
+    with commit.Staging(str(dataset), str(vault), erasure_id) as staging:
+        with commit.locked(str(dataset)):
+            commit.recover_locked(str(dataset), str(vault), keep={erasure_id})
+            receipt = _forget_staged(dataset, vault, Path(staging.dataset_dir),
+                                     Path(staging.vault_dir), erasure_id, subjects, keyset,
+                                     policy, identity, linked)
+            commit.commit(str(dataset), str(vault), erasure_id)
+    return receipt
+
+
+def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
+                   erasure_id: str, subjects: Sequence[Subject], keyset: Keyset,
+                   policy: Policy, identity, linked: Optional[Set[str]]) -> dict:
+    """The erasure, read from the visible dataset and vault, written into the staging."""
     summary = load_summary(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
     verify_vault(vault, summary["run_id"])  # refuse to edit a broken or foreign vault
+    _link_vault(vault, stage_vault)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
-    rows_removed, files, in_removed_rows = 0, [], set(linked)
+    rows_removed, files, in_removed_rows, rewritten = 0, [], set(linked), {}
     for path, rows in sorted(matches.items()):
         table = read_part(path)
         all_rows = table.to_pylist()
         for i in rows:
             in_removed_rows |= row_pseudonyms(all_rows[i], string_columns(table))
-        write_part(without_rows(table, rows), path)
+        rewritten[path.name] = without_rows(table, rows)
+        write_part(rewritten[path.name], stage / path.name)
         rows_removed += len(rows)
         files.append(path.name)
     # Vault rows of every pseudonym in the erased rows (an account number said in the call
     # too), unless someone else's remaining row still carries it.
     still_used = set()
     for path in parts(dataset):
-        table = read_part(path)
+        table = rewritten.get(path.name) or read_part(path)
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, string_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase)
-    receipt = {"erasure_id": uuid.uuid4().hex,
+    tokens_removed = drop_lines(stage_vault, layout.TOKEN,
+                                lambda line: line_ref(line) in erase)
+    receipt = {"erasure_id": erasure_id,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
@@ -99,16 +126,31 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
     if identity is not None:
         for kind, key in ((layout.DEAD_LETTER, "dead_letters_removed"),
                           (layout.QUARANTINE, "quarantined_removed")):
-            receipt[key] = drop_lines(vault, kind, lambda line, k=kind: _mentions(
+            receipt[key] = drop_lines(stage_vault, kind, lambda line, k=kind: _mentions(
                 open_sealed(line, identity, k, summary["run_id"]), linked, subjects))
     else:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     if rows_removed:
         summary["records_written"] -= rows_removed
         summary["records_erased"] = summary.get("records_erased", 0) + rows_removed
-        write_summary(dataset, summary)
-    _write_receipt(dataset, receipt)
+    write_summary(stage, summary)  # staged even unchanged: the commit's marker
+    _write_receipt(stage, receipt)
     return receipt
+
+
+def _link_vault(vault: Path, stage_vault: Path) -> None:
+    """The vault's committed files, hard-linked into the staging (copied where links are
+    not possible): edits there replace a file by rename, never the visible one."""
+    skip = {layout.COMMIT_JOURNAL, layout.AUDIT_LOG, layout.audit_head_name(layout.AUDIT_LOG)}
+    names = [p for p in vault.iterdir() if p.is_file() and not layout.is_hidden(p.name)
+             and p.name not in skip and not p.name.startswith(layout.AUDIT_LOG)]
+    for path in names + sorted(vault.glob(layout.ALL_SEALED_GLOB)):
+        target = stage_vault / path.relative_to(vault)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
 
 
 def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
@@ -116,6 +158,7 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
                    linked: Optional[Set[str]] = None) -> dict:
     """Everything held about the subjects: dataset rows, and vault entries with the identity."""
     dataset = Path(dataset)
+    commit.recover(str(dataset), str(vault) if vault is not None else None)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
