@@ -69,6 +69,9 @@ def run(argv: Optional[List[str]] = None) -> dict:
                 runner=resolve_runner(options), options=options) as p:
             build_pipeline(p, cfg)
     except Exception as exc:
+        refused = _cause(exc, commit.CommitError)
+        if refused is not None:
+            raise UsageError(str(refused)) from None
         code = _storage_errno(exc)
         if code is None:
             raise
@@ -85,6 +88,14 @@ def run(argv: Optional[List[str]] = None) -> dict:
 _STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS,
                              errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR})
 _ERRNO_TEXT = re.compile(r"(?:OSError|IOError|PermissionError|[A-Za-z]*Error): \[Errno (\d+)\]")
+
+
+def _cause(exc: BaseException, kind: type):
+    """The first exception of ``kind`` behind ``exc`` (Beam wraps a step's error)."""
+    seen = exc
+    while seen is not None and not isinstance(seen, kind):
+        seen = seen.__cause__ or seen.__context__
+    return seen
 
 
 def _storage_errno(exc: BaseException):

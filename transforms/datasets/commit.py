@@ -232,7 +232,7 @@ def _abs(path: Optional[str]) -> Optional[str]:
 
 def _lock_fd(path: str, blocking: bool) -> Optional[int]:
     """An open descriptor holding an exclusive lock on ``path``; None if another holds it."""
-    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)  # no content; others may lock too
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
     except BlockingIOError:
