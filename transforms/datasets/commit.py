@@ -356,19 +356,22 @@ def commit(dataset: str, vault: Optional[str], txn: str,
         _fsync_dir(vault)
     write_any(join(dataset, layout.COMMIT_JOURNAL), data)  # the commit point
     _fsync_dir(dataset)
-    _apply(journal, data, dataset)
-    _finish(journal, dataset)
+    _finish(journal, dataset, _apply(journal, data, dataset))
     return journal
 
 
-def _apply(journal: dict, data: bytes, dataset: str) -> None:
-    txn = journal["txn"]
+def _apply(journal: dict, data: bytes, dataset: str) -> Optional[str]:
+    """Step 3; returns the vault it switched, None if its journal is not there (its part
+    was complete, or the journal names a vault that never agreed to this commit)."""
+    txn, confirmed = journal["txn"], None
     for side, marker in _SIDES:
         root = dataset if side == "dataset" else journal.get("vault")
         if not root or side not in journal["files"]:
             continue
-        if side == "vault" and _read(join(root, layout.COMMIT_JOURNAL)) != data:
-            continue  # its journal is gone: the vault's part was complete (step 4)
+        if side == "vault":
+            if _read(join(root, layout.COMMIT_JOURNAL)) != data:
+                continue
+            confirmed = root
         stage = staging_dir(root, txn)
         files = journal["files"][side]
         if marker in files and _exists(join(stage, marker)):
@@ -384,10 +387,11 @@ def _apply(journal: dict, data: bytes, dataset: str) -> None:
                                   "staged nor in place; restore it from a backup")
         for directory in {os.path.dirname(join(root, rel)) for rel in files} | {root}:
             _fsync_dir(directory)
+    return confirmed
 
 
-def _finish(journal: dict, dataset: str) -> None:
-    vault = journal.get("vault")
+def _finish(journal: dict, dataset: str, vault: Optional[str]) -> None:
+    """Step 4; ``vault``: the vault :func:`_apply` confirmed, or None (left alone)."""
     if vault:
         _delete_file(join(vault, layout.COMMIT_JOURNAL))
         _fsync_dir(vault)
@@ -462,9 +466,9 @@ def recover_locked(dataset: str, vault: Optional[str] = None,
     keep, done = set(keep), []
     journal, data = _read_journal(join(dataset, layout.COMMIT_JOURNAL))
     if journal is not None:
-        _apply(journal, data, dataset)
-        _finish(journal, dataset)
-        vault = vault or journal.get("vault")
+        confirmed = _apply(journal, data, dataset)
+        _finish(journal, dataset, confirmed)
+        vault = vault or confirmed
         done.append(f"completed the interrupted commit {journal['txn']} in {dataset}")
     if vault:
         pending, _ = _read_journal(join(vault, layout.COMMIT_JOURNAL))

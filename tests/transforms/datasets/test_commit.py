@@ -211,6 +211,20 @@ def test_a_journal_that_points_outside_its_directories_is_refused(dirs, tmp_path
     assert victim.read_text() == "keep me" and (_visible(out), _visible(vault)) == OLD
 
 
+def test_a_planted_journal_cannot_touch_a_vault_that_did_not_write_its_own(dirs, tmp_path):
+    out, vault = dirs
+    other = tmp_path / "someone-elses"
+    _write(other, {"_manifest.json": b"theirs", ".hushbeam-staging-evil/x": b"theirs"})
+    journal = {"v": 1, "txn": "evil", "dataset": str(out), "vault": str(other),
+               "files": {"dataset": {}, "vault": {"_manifest.json": 6}},
+               "retire": {"dataset": [], "vault": ["_manifest.json"]}}
+    (out / layout.COMMIT_JOURNAL).write_text(json.dumps(journal))
+    commit.recover(str(out), None)
+    assert (other / "_manifest.json").read_bytes() == b"theirs"
+    assert (other / ".hushbeam-staging-evil" / "x").exists()
+    assert (_visible(out), _visible(vault)) == OLD
+
+
 def test_a_commit_without_a_staged_summary_is_refused(dirs):
     out, vault = dirs
     _write(Path(commit.staging_dir(str(out), "new")), {"part-00000-of-00001.parquet": b"x"})
