@@ -91,11 +91,14 @@ _ERRNO_TEXT = re.compile(r"(?:OSError|IOError|PermissionError|[A-Za-z]*Error): \
 
 
 def _cause(exc: BaseException, kind: type):
-    """The first exception of ``kind`` behind ``exc`` (Beam wraps a step's error)."""
-    seen = exc
-    while seen is not None and not isinstance(seen, kind):
+    """The innermost exception of ``kind`` behind ``exc``: Beam wraps a step's error, and
+    re-raises it with the step's name appended."""
+    found, seen = None, exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            found = seen
         seen = seen.__cause__ or seen.__context__
-    return seen
+    return found
 
 
 def _storage_errno(exc: BaseException):
@@ -123,13 +126,14 @@ def _storage_message(cfg, code: int) -> str:
 class _DropStorageTracebacks(logging.Filter):
     def filter(self, record):
         exc = record.exc_info[1] if record.exc_info else None
-        return not (exc is not None and _storage_errno(exc) is not None)
+        return not (exc is not None and (_storage_errno(exc) is not None
+                                         or _cause(exc, commit.CommitError) is not None))
 
 
 @contextlib.contextmanager
 def _storage_errors_logged_once():
-    """Beam logs a failing step with its traceback before raising; a storage failure is
-    reported once, in one line, by :func:`redact_command`."""
+    """Beam logs a failing step with its traceback before raising; a storage failure or a
+    refused commit is reported once, in one line, by :func:`redact_command`."""
     logger, drop = logging.getLogger("apache_beam.runners.common"), _DropStorageTracebacks()
     logger.addFilter(drop)
     try:

@@ -317,7 +317,11 @@ class Staging:
     def __exit__(self, exc_type, exc, tb) -> bool:
         self._release()
         try:
-            recover(self.dataset, self.vault)
+            journal, _ = _read_journal(join(self.dataset, layout.COMMIT_JOURNAL))
+            if journal is None or journal["txn"] != self.txn:  # not committed: drop it
+                for root in self._roots():
+                    _delete_tree(staging_dir(root, self.txn))
+            recover(self.dataset, self.vault)  # else complete it; and dead writers' staging
         except (OSError, CommitError) as error:
             if exc_type is None:
                 raise
