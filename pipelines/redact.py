@@ -85,9 +85,9 @@ def run(argv: Optional[List[str]] = None) -> dict:
 
 
 # A write that failed because of the storage, not the data: a one-line error, exit 2.
-_STORAGE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS,
-                             errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR})
-_ERRNO_TEXT = re.compile(r"(?:OSError|IOError|PermissionError|[A-Za-z]*Error): \[Errno (\d+)\]")
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+_STORAGE_ERRNOS = _WRITE_ERRNOS | {errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR}
+_ERRNO_TEXT = re.compile(r"[A-Za-z]*Error: \[Errno (\d+)\]")
 
 
 def _cause(exc: BaseException, kind: type):
@@ -120,7 +120,9 @@ def _storage_message(cfg, code: int) -> str:
     else:
         state = (f"nothing was committed: {cfg.output} and {cfg.vault_output} are as they "
                  "were")
-    return (f"writing the output failed: {os.strerror(code)} (errno {code}); {state}")
+    what = ("writing the output failed" if code in _WRITE_ERRNOS
+            else "a file could not be read or written")
+    return f"{what}: {os.strerror(code)} (errno {code}); {state}"
 
 
 class _DropStorageTracebacks(logging.Filter):
