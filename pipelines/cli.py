@@ -5,25 +5,33 @@
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
-    hushbeam reidentify --vault DIR --identity PEM --reason TEXT PSEUDONYM...
-    hushbeam audit verify --log FILE
+    hushbeam reidentify --vault DIR --identity PEM [--keyset FILE --dataset DIR] --reason TEXT P...
+    hushbeam audit verify --vault DIR [--keyset FILE]      (or --log FILE)
+    hushbeam audit init --vault DIR --reason TEXT [--keyset FILE]
     hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
     hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
-    hushbeam rekey --dataset DIR --vault DIR --identity PEM --new-keyset FILE --output DIR
+    hushbeam rekey --dataset DIR --vault DIR --identity PEM [--keyset FILE] --new-keyset FILE
+                   --output DIR
 
-Errors are one line on stderr and exit code 2; they never hold a value from the data.
+The commands that read a vault take the keyset it was made with (``--keyset``, default:
+the development keyring) and refuse a vault whose manifest does not verify under it.
+Errors are one line on stderr and exit code 2; they never hold a value from the data. A
+flag, command or choice that does not exist (abbreviations included) is an error that names
+the nearest valid one.
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import getpass
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
+from pipelines.console import EXPECTED_ERRORS, fail, split_log_level, unknown_arguments
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
 from transforms.datasets import audit, commit, erasure, layout
@@ -31,7 +39,8 @@ from transforms.datasets.audit import AuditError
 from transforms.datasets.erasure import KeyMismatch
 from transforms.datasets.rekey import RekeyError, rekey
 from transforms.datasets.subjects import SubjectError, parse_subject
-from transforms.datasets.vault import load_manifest, token_map
+from transforms.datasets.dataset import load_summary
+from transforms.datasets.vault import VaultError, VaultKey, load_manifest, token_map
 from transforms.keys import keyset as keys
 from transforms.keys import sealing
 from transforms.keys.keyset import KeysetError, dev_keyset, load_keyset
@@ -50,8 +59,53 @@ def _keyset_arg(value: Optional[str]):
     return load_keyset(Path(value) if value else dev_keyset())
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse without abbreviations, where a misspelt flag, command or choice is an error
+    naming the nearest valid one (argparse alone says "unrecognized arguments")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(unknown_arguments(extras, _flags_in_use(self, parsed)))
+        return parsed
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message):
+        if "arguments are required" in message:  # a required flag misspelt: say so
+            flags = [flag for action in self._actions for flag in action.option_strings]
+            unknown = [arg for arg in getattr(self, "_given", ())
+                       if arg.startswith("--") and arg.split("=", 1)[0] not in flags]
+            if unknown:
+                message = f"{unknown_arguments(unknown, flags)}; {message}"
+        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if choice:
+            close = difflib.get_close_matches(choice.group(1),
+                                              re.findall(r"'([^']*)'", choice.group(2)), n=1)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
+def _flags_in_use(parser: argparse.ArgumentParser, parsed) -> List[str]:
+    """The flags of ``parser`` and of the subcommands ``parsed`` went into."""
+    flags = [flag for action in parser._actions for flag in action.option_strings]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
+            if chosen is not None:
+                flags += _flags_in_use(chosen, parsed)
+    return flags
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hushbeam", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="hushbeam", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
                    "(see --help)",
@@ -78,16 +132,31 @@ def _parser() -> argparse.ArgumentParser:
     reid = sub.add_parser("reidentify", help="print the original values of pseudonyms")
     reid.add_argument("--vault", required=True, type=Path)
     reid.add_argument("--identity", required=True, type=Path)
+    reid.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
+                      "keyring); its manifest must verify under it, and it keys the audit log")
+    reid.add_argument("--dataset", type=Path,
+                      help="the dataset the vault belongs to: refuse a vault that is not its")
     reid.add_argument("--reason", help="why (required; recorded in the audit log)")
     reid.add_argument("--actor", default=None, help="who (default: the login name)")
     reid.add_argument("--audit-log", type=Path,
-                      help=f"hash-chained audit log (default: <vault>/{layout.AUDIT_LOG})")
+                      help=f"an extra copy of the audit entry (it always goes to "
+                      f"<vault>/{layout.AUDIT_LOG})")
     reid.add_argument("pseudonyms", nargs="+")
 
     audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
         dest="audit_command", required=True)
-    verify = audit.add_parser("verify", help="check the hash chain of an audit log")
-    verify.add_argument("--log", required=True, type=Path)
+    verify = audit.add_parser("verify", help="check a vault's keyed audit log")
+    verify.add_argument("--vault", type=Path,
+                        help=f"the vault: checks <vault>/{layout.AUDIT_LOG} and that it was "
+                        "started for this vault's run")
+    verify.add_argument("--log", type=Path, help="an audit log file (default: the vault's)")
+    verify.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
+    init = audit.add_parser("init", help="start the audit log of a vault that has none "
+                            "(made before keyed audit logs)")
+    init.add_argument("--vault", required=True, type=Path)
+    init.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
+    init.add_argument("--reason", help="why (required; recorded in the log's anchor)")
+    init.add_argument("--actor", default=None, help="who (default: the login name)")
 
     for name, text in (("forget", "erase data subjects from a dataset and its vault"),
                        ("subject-access", "list everything held about data subjects")):
@@ -111,11 +180,14 @@ def _parser() -> argparse.ArgumentParser:
     rekey.add_argument("--dataset", required=True, type=Path)
     rekey.add_argument("--vault", required=True, type=Path)
     rekey.add_argument("--identity", required=True, type=Path)
+    rekey.add_argument("--keyset", help="the dataset's current keyset (default: dev "
+                       "keyring); the old vault must verify under it")
     rekey.add_argument("--new-keyset", required=True, type=Path)
     rekey.add_argument("--output", required=True, type=Path)
     rekey.add_argument("--vault-output", type=Path, help="default: <output>.vault")
     rekey.add_argument("--vault-recipient", type=Path,
-                       help="seal the new vault to this key (default: the old vault's)")
+                       help="seal the new vault to this key (default: the old vault's "
+                       "recipient, as its verified manifest records it)")
     return parser
 
 
@@ -135,22 +207,61 @@ def _run(args) -> int:
         print(f"vault identity {args.out} (keep it secret); recipient {recipient} "
               "(pass it to --vault-recipient)")
     elif args.command == "audit":
-        entries = audit.verify(args.log)
-        print(f"audit log {args.log}: {len(entries)} entries, chain intact")
+        return _audit(args)
     elif args.command == "reidentify":
         return _reidentify(args)
     elif args.command in ("forget", "subject-access"):
         return _subjects(args)
     elif args.command == "rekey":
         vault_output = args.vault_output or args.output.with_name(args.output.name + ".vault")
-        recipient = (args.vault_recipient or args.vault / layout.RECIPIENT).read_bytes()
+        recipient = args.vault_recipient.read_bytes() if args.vault_recipient else None
         summary = rekey(args.dataset, args.vault, sealing.load_identity(args.identity),
-                        keys.load_keyset(args.new_keyset), args.output, vault_output,
-                        recipient)
+                        _keyset_arg(args.keyset), keys.load_keyset(args.new_keyset),
+                        args.output, vault_output, recipient)
         print(f"re-keyed {args.dataset} -> {args.output} (key {summary['key_id']} "
               f"v{summary['key_version']}): {summary['rekey_mapped_pseudonyms']} pseudonyms "
               f"mapped, {summary['rekey_unmapped_pseudonyms']} without a vault row replaced")
     return 0
+
+
+def _audit(args) -> int:
+    key = audit.AuditKey.from_keyset(_keyset_arg(args.keyset))
+    if args.audit_command == "init":
+        anchor = audit.init(args.vault, key, _vault_run(args.vault),
+                            args.actor or getpass.getuser(), args.reason)
+        print(f"audit log {args.vault / layout.AUDIT_LOG}: started for run {anchor['run']}, "
+              f"keyed with {key.name()}")
+        return 0
+    if not (args.log or args.vault):
+        raise AuditError("audit verify needs --vault DIR (or --log FILE)")
+    log = args.log or args.vault / layout.AUDIT_LOG
+    state = audit.verify(log, key, _vault_run(args.vault) if args.vault else None)
+    last = state.entries[-1] if state.entries else None
+    print(f"audit log {log}: {len(state.entries)} entries, chain intact (keyed with "
+          f"{key.name()}; started {state.anchor['created']} for run {state.anchor['run']}"
+          + (f"; last entry {last['seq']}, MAC {last['mac']})" if last else ")"))
+    for note in state.notes():
+        print(f"note: {note}; the next access repairs it")
+    return 0
+
+
+def _vault_run(vault: Path) -> str:
+    """The run a vault was written by: its manifest's, or a streaming job's."""
+    if (vault / layout.MANIFEST).exists():
+        return load_manifest(vault)["run_id"]
+    windows = sorted(p.parent for p in vault.glob(layout.in_every_window(layout.MANIFEST)))
+    return load_manifest(windows[0] if windows else vault)["run_id"].split(":")[0]
+
+
+def _record(vault: Path, key, actor: Optional[str], action: str, reason: str,
+            pseudonyms, copy: Optional[Path] = None) -> None:
+    """Append the access to the vault's audit log before anything is shown; notes of an
+    interrupted earlier write that was repaired go to stderr."""
+    notes: list = []
+    audit.append(vault / layout.AUDIT_LOG, key, actor or getpass.getuser(), action, reason,
+                 pseudonyms, run_id=_vault_run(vault), copy=copy, notes=notes)
+    for note in notes:
+        print(f"hushbeam: audit log: {note}; repaired", file=sys.stderr)
 
 
 def _reidentify(args) -> int:
@@ -158,14 +269,12 @@ def _reidentify(args) -> int:
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
     commit.recover_vault(str(args.vault))  # an interrupted commit: completed or rolled back
+    tokens = _verified_tokens(args, identity)
     windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
         p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
-    tokens = {}
-    for vault in windows or [args.vault]:  # a streaming job's vault: every window
-        tokens.update(token_map(vault, identity))  # verifies each vault first
-    log = args.audit_log or args.vault / layout.AUDIT_LOG
-    audit.append(log, args.actor or getpass.getuser(), "reidentify", args.reason,
-                 args.pseudonyms)  # recorded before anything is shown
+    key = audit.AuditKey.from_keyset(_keyset_arg(args.keyset))
+    _record(args.vault, key, args.actor, "reidentify", args.reason, args.pseudonyms,
+            copy=args.audit_log)  # recorded before anything is shown
     missing = 0
     for pseudonym in args.pseudonyms:
         row = tokens.get(pseudonym)
@@ -179,9 +288,36 @@ def _reidentify(args) -> int:
     return 1 if missing else 0
 
 
+def _verified_tokens(args, identity) -> dict:
+    """Every token row of the vault (a streaming job's: every window), each vault verified
+    under the keyset and, with --dataset, checked to belong to that dataset."""
+    key = VaultKey.of(_keyset_arg(args.keyset))
+    windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
+        p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
+    if args.dataset is None:
+        pairs = [(vault, None) for vault in windows or [args.vault]]
+    elif erasure.windows_of(args.dataset):  # every committed window needs its vault
+        pairs = [(args.vault / w.name, w) for w in erasure.windows_of(args.dataset)]
+    elif windows:
+        raise VaultError(f"{args.vault} is a streaming job's vault, {args.dataset} a batch "
+                         "dataset: not its vault")
+    else:
+        pairs = [(args.vault, args.dataset)]
+    tokens = {}
+    for vault, dataset in pairs:
+        run_id = load_summary(dataset)["run_id"] if dataset is not None else None
+        tokens.update(token_map(vault, identity, key, run_id, dataset))
+    return tokens
+
+
 def _subjects(args) -> int:
-    subjects = [parse_subject(s) for s in args.subject]
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
+    subjects = []
+    for i, spec in enumerate(args.subject, 1):
+        try:
+            subjects.append(parse_subject(spec, policy))
+        except SubjectError as exc:
+            raise SubjectError(f"--subject #{i}: {exc}") from None
     identity = sealing.load_identity(args.identity) if args.identity else None
     streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
     if args.command == "forget":
@@ -197,8 +333,8 @@ def _subjects(args) -> int:
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
         args.output, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
-        audit.append(args.vault / layout.AUDIT_LOG, args.actor or getpass.getuser(),
-                     "subject-access", args.reason, report["pseudonyms"])
+        _record(args.vault, audit.AuditKey.from_keyset(keyset), args.actor,
+                "subject-access", args.reason, report["pseudonyms"])
     print(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
     return 0
 

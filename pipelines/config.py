@@ -18,8 +18,9 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
-from pipelines.options import RedactOptions
+from pipelines.options import RedactOptions, unknown_flags
 from transforms.core.arrow_rows import PSEUDONYM_FORMAT
+from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
 from transforms.datasets import commit, layout
@@ -56,7 +57,10 @@ class RedactConfig:
     overwrite: bool = False  # batch: the commit retires an earlier run's dataset and vault
 
     def source_spec(self) -> SourceSpec:
-        return self.source or SourceSpec(pattern=self.input)
+        """The source (default: the files matching ``input``, once), with what the policy
+        tells the input formats."""
+        return dataclasses.replace(self.source or SourceSpec(pattern=self.input),
+                                   settings=format_settings(self.policy))
 
     def header(self) -> dict:
         return {"run_id": self.run_id, "policy_source": self.policy.source,
@@ -66,9 +70,19 @@ class RedactConfig:
                 "vault_output": self.vault_output}
 
 
+def format_settings(policy: Policy) -> FormatSettings:
+    return FormatSettings(columns=policy.csv_columns, float_fields=tuple(
+        f for f in policy.output_fields if policy.field_kind(f) == "float"))
+
+
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
+    problems = unknown_flags(options._flags)  # pylint: disable=protected-access
+    if problems:
+        raise UsageError(problems)
     ro = options.view_as(RedactOptions)
+    if not 0 <= ro.max_quarantine_rate <= 1:
+        raise UsageError("--max-quarantine-rate must be between 0 and 1")
     streaming = bool(options.view_as(StandardOptions).streaming)
     source = _source_spec(ro, streaming)
     if not ro.output or (source.kind == "files" and not ro.input):

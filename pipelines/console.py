@@ -4,8 +4,9 @@ Errors are one line on stderr and exit code 2; they never hold a value from the 
 """
 from __future__ import annotations
 
+import difflib
 import sys
-from typing import List
+from typing import List, Sequence
 
 from transforms.core.policy import PolicyError
 from transforms.datasets.audit import AuditError
@@ -36,3 +37,22 @@ def fail(exc: BaseException) -> int:
     """Report an expected error in one line; the exit code of a usage or data problem."""
     print(f"hushbeam: error: {exc}", file=sys.stderr)
     return 2
+
+
+def unknown_arguments(extras: Sequence[str], flags: Sequence[str]) -> str:
+    """One line on arguments that no flag takes: each unknown flag with the nearest known
+    one; a stray value never by itself (it may be a file name or a data subject's value)."""
+    problems, value_of_unknown = [], False
+    for arg in extras:
+        if arg.startswith("-") and len(arg) > 1:
+            name = arg.split("=", 1)[0]
+            close = difflib.get_close_matches(name, list(flags), n=1)
+            problems.append(f"unknown flag {name}" + (f" (did you mean {close[0]}?)" if close
+                                                      else ""))
+            value_of_unknown = "=" not in arg
+        elif value_of_unknown:
+            value_of_unknown = False  # the value given to the unknown flag before it
+        else:
+            problems.append("an argument that no flag takes (an unquoted glob the shell "
+                            "expanded into several files?)")
+    return "; ".join(dict.fromkeys(problems))

@@ -1,9 +1,9 @@
 """The redaction graph: the stages wired into one Beam pipeline, batch or windowed.
 
 ``build_pipeline(p, cfg)`` is what the CLI runs and what tests build: read ->
-ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> (WriteVault,
-WriteAnonymized, both into the run's hidden staging directories) -> CommitRun in batch,
-or -> AssignWindows ... WriteWindows in streaming.
+ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks -> CheckRows ->
+(WriteVault, WriteAnonymized, both into the run's hidden staging directories) -> CommitRun
+in batch, or -> AssignWindows ... WriteWindows in streaming.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import apache_beam as beam
 
 from pipelines.config import RedactConfig
 from transforms.apply_export_schema import ApplyExportSchema
+from transforms.check_rows import CheckRows
 from transforms.commit_run import CommitRun
 from transforms.datasets.commit import staging_dir
 from transforms.guard_leaks import GuardLeaks
@@ -36,32 +37,35 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
         read = read | "AssignWindows" >> AssignWindows(
             cfg.windows.window_seconds, cfg.windows.allowed_lateness_seconds)
     kept = read["records"] | "ApplyExportSchema" >> ApplyExportSchema(cfg.policy)
-    hashed = kept | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
+    hashed = kept.records | "PseudonymizeFields" >> PseudonymizeFields(cfg.policy, cfg.keyset)
     redacted = hashed.records | "RedactText" >> RedactText(cfg.policy, cfg.keyset,
                                                            cfg.batch_sizes)
     guarded = redacted.records | "GuardLeaks" >> GuardLeaks(cfg.policy)
-    dead_letters = ((read["dead_letter"], hashed.dead_letter, redacted.dead_letter)
+    rows = guarded.records | "CheckRows" >> CheckRows(cfg.policy)
+    dead_letters = ((read["dead_letter"], kept.dead_letter, hashed.dead_letter,
+                     redacted.dead_letter, guarded.dead_letter, rows.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
     if cfg.windows:
-        summary = ({"records": guarded.records, "read": read["read"],
+        summary = ({"records": rows.records, "read": read["read"],
                     "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteWindows" >> WriteWindows(cfg.output, cfg.vault_output, cfg.policy,
                                                     cfg.header(), cfg.recipient_pem,
-                                                    cfg.windows.num_shards))
-        return {"records": guarded.records, "dead_letters": dead_letters,
+                                                    cfg.windows.num_shards, cfg.keyset))
+        return {"records": rows.records, "dead_letters": dead_letters,
                 "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
                    | "WriteVault" >> WriteVault(staging_dir(cfg.vault_output, cfg.run_id),
-                                                cfg.recipient_pem, cfg.run_id))
-    staged = ({"records": guarded.records, "read": read["read"],
+                                                cfg.recipient_pem, cfg.run_id, cfg.keyset,
+                                                commits_into=cfg.vault_output))
+    staged = ({"records": rows.records, "read": read["read"],
                "dead_letters": dead_letters, "quarantine": guarded.quarantine,
                "vault_files": vault_files}
               | "WriteAnonymized" >> WriteAnonymized(staging_dir(cfg.output, cfg.run_id),
                                                      cfg.policy, cfg.header()))
     summary = staged | "CommitRun" >> CommitRun(cfg.output, cfg.vault_output, cfg.run_id,
                                                 cfg.overwrite)
-    return {"records": guarded.records, "dead_letters": dead_letters,
+    return {"records": rows.records, "dead_letters": dead_letters,
             "quarantine": guarded.quarantine, "summary": summary}

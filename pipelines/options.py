@@ -2,16 +2,25 @@
 PipelineOptions subclass once, and ``python -m pipelines.redact`` must not define it twice).
 
 Every dashed flag also has its underscore spelling (``--vault_output``), as Beam's own
-options and Dataflow template parameters are written."""
-from apache_beam.options.pipeline_options import PipelineOptions
+options and Dataflow template parameters are written. :func:`unknown_flags` finds the
+arguments that neither these options nor Beam's take (Beam itself only warns "Discarding
+unparseable args" and runs without them)."""
+from typing import Sequence
+
+from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentParser
+
+from pipelines.console import unknown_arguments
 
 from transforms.core.formats import registry as input_formats
+
+DEFAULT_MAX_QUARANTINE_RATE = 0.05
 
 
 class RedactOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
-        parser.add_argument("--input", help="glob of export files (.jsonl, .json, .gz)")
+        parser.add_argument("--input", help="glob of export files: canonical JSON, contact "
+                            "center exports (docs/formats.md) or CSV/TSV, gzipped or not")
         parser.add_argument("--input-format", "--input_format", dest="input_format",
                             choices=input_formats.choices(), default=input_formats.AUTO,
                             help="format of every file or message; auto: recognised from "
@@ -37,6 +46,13 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--overwrite", action="store_true",
                             help="replace the output of an earlier run in --output and "
                             "--vault-output")
+        parser.add_argument("--max-quarantine-rate", "--max_quarantine_rate",
+                            dest="max_quarantine_rate", type=float,
+                            default=DEFAULT_MAX_QUARANTINE_RATE,
+                            help="fail the command (exit code 3, the safe rows stay "
+                            "committed) when more than this fraction of the records that "
+                            "reach the leak guard is quarantined (default "
+                            f"{DEFAULT_MAX_QUARANTINE_RATE:g}; 1 turns the check off)")
         # Streaming (with Beam's --streaming); see pipelines/streaming.py.
         parser.add_argument("--source", choices=("files", "pubsub", "kafka"), default="files",
                             help="where exports come from: files matching --input (watched "
@@ -85,3 +101,23 @@ class RedactOptions(PipelineOptions):
                             dest="kafka_expansion_service",
                             default=None, help="host:port of a running Java expansion "
                             "service (default: Beam starts one from its jar)")
+
+
+def unknown_flags(argv: Sequence[str]) -> str:
+    """What no option takes, in one line (``unknown flag --polcy (did you mean
+    --policy?)``), or "" when every argument is known."""
+    parser = _all_options_parser()
+    _, extras = parser.parse_known_args(list(argv))
+    return unknown_arguments(extras, [flag for action in parser._actions
+                                      for flag in action.option_strings])
+
+
+def _all_options_parser() -> _BeamArgumentParser:
+    """The parser Beam builds from every PipelineOptions subclass (as get_all_options)."""
+    parser = _BeamArgumentParser(allow_abbrev=False)
+    classes = {}
+    for cls in PipelineOptions.__subclasses__():
+        classes.setdefault(str(cls), cls)
+    for cls in classes.values():
+        cls._add_argparse_args(parser)  # pylint: disable=protected-access
+    return parser

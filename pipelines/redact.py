@@ -144,8 +144,31 @@ def _storage_errors_logged_once():
         logger.removeFilter(drop)
 
 
+class QuarantineRateExceeded(Exception):
+    """More records were quarantined than ``--max-quarantine-rate`` allows (exit code 3)."""
+
+
+QUARANTINE_RATE_EXIT = 3
+
+
+def check_quarantine_rate(summary: dict, max_rate: float) -> None:
+    """Raise QuarantineRateExceeded if the quarantined share of the records that reached
+    the leak guard (written + quarantined) is above ``max_rate``. Called once the run has
+    committed: the rows written stay; the command fails so that a policy that detects too
+    little (most records held back by the guard) is not mistaken for a good run."""
+    quarantined = summary.get("records_quarantined") or 0
+    guarded = (summary.get("records_written") or 0) + quarantined
+    if guarded and quarantined / guarded > max_rate:
+        raise QuarantineRateExceeded(
+            f"{quarantined} of {guarded} records ({quarantined / guarded:.0%}) were "
+            f"quarantined by the leak guard, above --max-quarantine-rate {max_rate:g}: "
+            "the policy misses identifiers the guard still finds (see quarantine_reasons "
+            "in the summary); the rows written are committed")
+
+
 def redact_command(argv: List[str]) -> int:
-    """``hushbeam redact ARGS``: run, print the counts; exit 0, 2 (usage/data) or 130."""
+    """``hushbeam redact ARGS``: run, print the counts; exit 0, 2 (usage/data), 3 (too many
+    records quarantined; the safe rows are committed) or 130."""
     if "-h" in argv or "--help" in argv:
         RedactOptions(["--help"])
         return 0
@@ -166,13 +189,22 @@ def redact_command(argv: List[str]) -> int:
     counts = (f"read {summary['records_read']}, wrote {summary['records_written']}, "
               f"quarantined {summary['records_quarantined']}, dead-lettered "
               f"{summary['records_dead_lettered']}")
+    formats = summary.get("counts", {}).get("input_formats")
+    if formats:  # records written, by the format they were read as
+        counts += " (" + ", ".join(f"{n} {name}" for name, n in sorted(formats.items())) + ")"
     if summary.get("mode") == "streaming":
         print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
               f"({summary['files_taken']} new file(s) this run); windows in "
               f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
-        return 0
-    print(f"hushbeam: {counts}; summary in "
-          f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
+    else:
+        print(f"hushbeam: {counts}; summary in "
+              f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
+    try:
+        check_quarantine_rate(summary, PipelineOptions(argv).view_as(
+            RedactOptions).max_quarantine_rate)
+    except QuarantineRateExceeded as exc:
+        print(f"hushbeam: error: {exc}", file=sys.stderr)
+        return QUARANTINE_RATE_EXIT
     return 0
 
 

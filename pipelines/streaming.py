@@ -4,7 +4,7 @@ Inputs (unbounded): ``--input GLOB`` watched for new files (``--source files``, 
 default), Pub/Sub (``--source pubsub``) or Kafka (``--source kafka``). Outputs: one
 committed directory per fixed window, ``<output>/window=<start>/`` (Parquet shards and
 ``_summary.json``, written last) and ``<vault>/window=<start>/`` (sealed as in batch),
-plus ``<output>/_job.json``. See transforms/window_store.py for the layout.
+plus ``<output>/_job.json``. See transforms/datasets/layout.py and window_store.py.
 
 Guarantees: in every committed window, records read = written + quarantined +
 dead-lettered; a restarted job (the same command again) keeps the job's run id, rolls
@@ -38,8 +38,9 @@ from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
-from transforms.datasets import layout, window_store
+from transforms.datasets import audit, layout, window_store
 from transforms.datasets.atomic import write_any
+from transforms.datasets.vault import VaultKey
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -82,7 +83,8 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
             raise UsageError(f"{cfg.output} holds streaming job {job['run_id']} with other "
                              f"settings ({', '.join(differ)}); use another --output, or "
                              "--overwrite to replace it")
-        rolled_back = window_store.recover(cfg.output, cfg.vault_output)
+        rolled_back = window_store.recover(cfg.output, cfg.vault_output,
+                                           VaultKey.of(cfg.keyset))
         windows = window_store.committed_windows(cfg.output)
         job["starts"] = job.get("starts", []) + [_now()]
         write_any(job_path, layout.json_document(job))
@@ -94,6 +96,8 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
     if leftovers:
         raise UsageError(f"{cfg.output} holds the output of an earlier run; pass "
                          "--overwrite to replace it")
+    # the vault's keyed audit log starts with the job (before _job.json: a job always has one)
+    audit.start(cfg.vault_output, audit.AuditKey.from_keyset(cfg.keyset), cfg.run_id)
     job = dict(identity, v=1, run_id=cfg.run_id, mode="streaming", starts=[_now()])
     write_any(job_path, layout.json_document(job))
     return Resume(cfg.run_id, frozenset(), 0.0, (), 0)

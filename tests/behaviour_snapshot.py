@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 SYNTHETIC_N = 300
 SYNTHETIC_SEED = 7
@@ -390,8 +390,21 @@ def _vault_pairs(la: List[dict], lb: List[dict], limit: int) -> None:
               f"{', '.join(changed[:limit])}")
 
 
-def compare(a_path: Path, b_path: Path, limit: int = 8) -> int:
+def _without(value: Any, ignored: Sequence[str]) -> Any:
+    """``value`` with every mapping key named in ``ignored`` removed, at any depth."""
+    if isinstance(value, dict):
+        return {k: _without(v, ignored) for k, v in value.items()
+                if not any(k == name or k.endswith("." + name) for name in ignored)}
+    if isinstance(value, list):
+        return [_without(v, ignored) for v in value]
+    return value
+
+
+def compare(a_path: Path, b_path: Path, limit: int = 8, ignore: Sequence[str] = ()) -> int:
     a, b = json.loads(a_path.read_text()), json.loads(b_path.read_text())
+    if ignore:
+        print(f"ignoring keys: {', '.join(ignore)}")
+        a, b = _without(a, ignore), _without(b, ignore)
     if _canon(a) == _canon(b):
         print("identical")
         return 0
@@ -482,9 +495,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=None,
                         help="parent of the temp work dir (default: system temp)")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument("--ignore", action="append", default=[], metavar="KEY",
+                        help="with --compare: leave out a key that differs on purpose, at any "
+                        "depth (e.g. policy_digest after an edit of the default policy file)")
     args = parser.parse_args(argv)
     if args.compare:
-        return compare(*args.compare)
+        return compare(*args.compare, ignore=args.ignore)
     if not (args.root and args.out):
         parser.error("--root and --out are required (or --compare A B)")
     snap = make_snapshot(args.root, args.keys, args.work_dir)

@@ -2,7 +2,7 @@
 
 import apache_beam as beam
 
-from transforms.core.elements import add_counts
+from transforms.core.elements import DEAD_LETTER, add_counts, failed
 from transforms.core.policy import Policy
 from transforms.core.structured_fields import select_fields
 
@@ -12,11 +12,15 @@ class _SelectFieldsFn(beam.DoFn):
         self.policy = policy
 
     def process(self, element: dict):
-        kept, dropped, secrets = select_fields(element["fields"], self.policy)
-        out = dict(element, fields=kept, known=element["known"] + secrets,
-                   raw_ids=element["raw_ids"] + [s.canonical for s in secrets],
-                   language_hint=element["fields"].get(self.policy.language_field))
-        add_counts(out, "fields_dropped", dropped)
+        try:
+            kept, dropped, secrets = select_fields(element["fields"], self.policy)
+            out = dict(element, fields=kept, known=element["known"] + secrets,
+                       raw_ids=element["raw_ids"] + [s.canonical for s in secrets],
+                       language_hint=element["fields"].get(self.policy.language_field))
+            add_counts(out, "fields_dropped", dropped)
+        except Exception as exc:  # safety net: this record only, by error type
+            yield beam.pvalue.TaggedOutput(DEAD_LETTER, failed("schema", element, exc))
+            return
         yield out
 
 
@@ -27,7 +31,8 @@ class ApplyExportSchema(beam.PTransform):
     they were pasted into text, and GuardLeaks checks they are gone.
 
     Links and tokens inside free text are stripped by RedactText, on every string it
-    scans, right before Presidio.
+    scans, right before Presidio. Outputs: main and ``dead_letter`` (a record the stage
+    could not process, ``schema_failed:<error type>``).
     """
 
     def __init__(self, policy: Policy):
@@ -35,4 +40,5 @@ class ApplyExportSchema(beam.PTransform):
         self.policy = policy
 
     def expand(self, records):
-        return records | "SelectFields" >> beam.ParDo(_SelectFieldsFn(self.policy))
+        return records | "SelectFields" >> beam.ParDo(_SelectFieldsFn(self.policy)).with_outputs(
+            DEAD_LETTER, main="records")

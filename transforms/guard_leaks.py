@@ -3,7 +3,8 @@
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from transforms.core.elements import METRICS_NAMESPACE, QUARANTINE, dead_letter
+from transforms.core.elements import (DEAD_LETTER, METRICS_NAMESPACE, QUARANTINE,
+                                      dead_letter, failed)
 from transforms.core.leak_finder import LeakFinder
 from transforms.core.nested_values import collect_strings
 from transforms.core.policy import Policy
@@ -15,8 +16,12 @@ class _GuardFn(beam.DoFn):
         self._quarantined = Metrics.counter(METRICS_NAMESPACE, "records_quarantined")
 
     def process(self, element: dict):
-        strings = [text for _, text in collect_strings(element["fields"])]
-        reasons = self.finder.find(strings, element["known"], element["raw_ids"])
+        try:
+            strings = [text for _, text in collect_strings(element["fields"])]
+            reasons = self.finder.find(strings, element["known"], element["raw_ids"])
+        except Exception as exc:  # unchecked is never written: a dead letter, by error type
+            yield beam.pvalue.TaggedOutput(DEAD_LETTER, failed("guard", element, exc))
+            return
         if reasons:
             self._quarantined.inc()
             yield beam.pvalue.TaggedOutput(QUARANTINE, dead_letter(
@@ -27,7 +32,11 @@ class _GuardFn(beam.DoFn):
 
 
 class GuardLeaks(beam.PTransform):
-    """Re-scans outgoing records with high-precision detectors; outputs main + ``quarantine``."""
+    """Re-scans outgoing records with high-precision detectors.
+
+    Outputs: main, ``quarantine`` (a leak found) and ``dead_letter`` (a record the scan
+    failed on, ``guard_failed:<error type>``: what was not checked is not written).
+    """
 
     def __init__(self, policy: Policy):
         super().__init__()
@@ -35,4 +44,4 @@ class GuardLeaks(beam.PTransform):
 
     def expand(self, records):
         return records | "RescanOutgoing" >> beam.ParDo(_GuardFn(self.policy)).with_outputs(
-            QUARANTINE, main="records")
+            QUARANTINE, DEAD_LETTER, main="records")

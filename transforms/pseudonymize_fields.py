@@ -2,7 +2,7 @@
 
 import apache_beam as beam
 
-from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter, failed
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
@@ -23,15 +23,19 @@ class _PseudonymizeFn(beam.DoFn):
     def process(self, element: dict):
         try:
             fields, known, raw_ids, counts, tokens = pseudonymize_fields(
-                element["fields"], self.policy, self._pseudonymizer)
+                element["fields"], self.policy, self._pseudonymizer,
+                element.get("id_fields", ()))
+            out = dict(element, fields=fields, known=element["known"] + known,
+                       raw_ids=element["raw_ids"] + raw_ids)
+            add_counts(out, "structured", counts)
         except IllTypedField as exc:
             yield beam.pvalue.TaggedOutput(DEAD_LETTER, dead_letter(
                 "pseudonymize", element["source"], element["position"], exc.reason,
                 element["fields"]))
             return
-        out = dict(element, fields=fields, known=element["known"] + known,
-                   raw_ids=element["raw_ids"] + raw_ids)
-        add_counts(out, "structured", counts)
+        except Exception as exc:  # safety net: this record only, by error type
+            yield beam.pvalue.TaggedOutput(DEAD_LETTER, failed("pseudonymize", element, exc))
+            return
         for token in tokens:
             yield beam.pvalue.TaggedOutput(TOKENS, token)
         yield out
@@ -40,7 +44,8 @@ class _PseudonymizeFn(beam.DoFn):
 class PseudonymizeFields(beam.PTransform):
     """Normalize (phone -> E.164, email -> trim+lowercase, ids) then HMAC under the data key.
 
-    Outputs: main, ``dead_letter`` (ill-typed identifiers), ``tokens`` (TOKEN vault rows).
+    Outputs: main, ``dead_letter`` (ill-typed identifiers; any other failure of one record
+    as ``pseudonymize_failed:<error type>``), ``tokens`` (TOKEN vault rows).
     """
 
     def __init__(self, policy: Policy, keyset: Keyset):

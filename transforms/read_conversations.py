@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 from typing import Dict, Optional, Tuple
 
 import apache_beam as beam
@@ -34,10 +35,13 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.core.elements import DEAD_LETTER, METRICS_NAMESPACE, conversation, dead_letter
+from transforms.core.formats.base import READ_ERRORS, UNREADABLE
 from transforms.core.formats.reader import iter_items
 from transforms.core.formats.registry import AUTO, check
+from transforms.core.formats.settings import FormatSettings
 
 READ = "read"  # tag of the one-per-item accounting output
+_LOG = logging.getLogger(__name__)
 SOURCE_KINDS = ("files", "pubsub", "kafka")
 
 
@@ -56,6 +60,7 @@ class SourceSpec:
     kafka_consumer_config: Tuple[Tuple[str, str], ...] = ()
     kafka_expansion_service: Optional[str] = None
     input_format: str = AUTO  # a registered format name, or auto (see core/formats)
+    settings: FormatSettings = FormatSettings()  # from the policy: CSV columns
 
     def __post_init__(self):
         check(self.input_format)
@@ -67,25 +72,51 @@ class SourceSpec:
                 "kafka_topics": list(self.kafka_topics) or None}
 
 
-def _parse(source: str, stream, input_format: str):
+def _parse(source: str, stream, input_format: str,
+           settings: FormatSettings = FormatSettings()):
     """(tag or None, payload) for every item of one export: records, dead letters, reads."""
-    for item in iter_items(stream, input_format):
+    records, reasons = 0, set()
+    for item in iter_items(stream, input_format, settings):
         yield READ, source
         if item.record is not None:
-            yield None, conversation(source, item.position, item.record)
+            records += 1
+            yield None, conversation(source, item.where, item.record, item.names,
+                                     item.id_fields, item.input_format)
         else:
-            yield DEAD_LETTER, dead_letter("read", source, item.position, item.reason,
+            reasons.add(item.reason)
+            yield DEAD_LETTER, dead_letter("read", source, item.where, item.reason,
                                            item.raw)
+    if reasons and not records:  # reason codes only, never the content
+        _LOG.warning("%s: no record read, only dead letters (%s)", source,
+                     ", ".join(sorted(reasons)))
+
+
+def _unopenable(source: str):
+    """A file that cannot be opened (gone, no permission): one dead letter, no raw."""
+    yield READ, source
+    yield DEAD_LETTER, dead_letter("read", source, 1, UNREADABLE)
 
 
 class _ParseFn(beam.DoFn):
-    def __init__(self, input_format: str):
-        self._input_format = input_format
+    def __init__(self, input_format: str, settings: FormatSettings = FormatSettings()):
+        self._input_format, self._settings = input_format, settings
         self._records = Metrics.counter(METRICS_NAMESPACE, "records_parsed")
         self._dead = Metrics.counter(METRICS_NAMESPACE, "read_dead_letters")
 
     def _emit(self, source: str, stream):
-        for tag, payload in _parse(source, stream, self._input_format):
+        yield from self._tagged(_parse(source, stream, self._input_format, self._settings))
+
+    def _emit_opened(self, source: str, opener):
+        try:
+            stream = opener()
+        except READ_ERRORS:
+            yield from self._tagged(_unopenable(source))
+            return
+        with stream:
+            yield from self._emit(source, stream)
+
+    def _tagged(self, parsed):
+        for tag, payload in parsed:
             if tag is None:
                 self._records.inc()
                 yield payload
@@ -97,8 +128,8 @@ class _ParseFn(beam.DoFn):
 
 class _ParseExportFn(_ParseFn):
     def process(self, readable: fileio.ReadableFile):
-        with readable.open(compression_type=CompressionTypes.UNCOMPRESSED) as stream:
-            yield from self._emit(readable.metadata.path, stream)
+        yield from self._emit_opened(readable.metadata.path, lambda: readable.open(
+            compression_type=CompressionTypes.UNCOMPRESSED))
 
 
 class _ParseMessageFn(_ParseFn):
@@ -107,8 +138,8 @@ class _ParseMessageFn(_ParseFn):
     def process(self, message):
         source, data, path = message_payload(message)
         if path is not None:
-            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
-                yield from self._emit(path, fh)
+            yield from self._emit_opened(path, lambda: FileSystems.open(
+                path, compression_type=CompressionTypes.UNCOMPRESSED))
         else:
             yield from self._emit(source, io.BytesIO(data or b""))
 
@@ -147,37 +178,39 @@ class ReadConversations(beam.PTransform):
         spec = self.spec
         if spec.kind == "files":
             return (pbegin | "FindFiles" >> _FindFiles(spec)
-                    | ParseExportFiles(spec.input_format))
+                    | ParseExportFiles(spec.input_format, spec.settings))
         messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
             _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
-        return messages | ParseMessages(spec.input_format)
+        return messages | ParseMessages(spec.input_format, spec.settings)
 
 
 class ParseExportFiles(beam.PTransform):
     """File paths or FileMetadata (timestamped, in any window) -> the ReadConversations dict."""
 
-    def __init__(self, input_format: str = AUTO):
+    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings()):
         super().__init__()
-        self.input_format = check(input_format)
+        self.input_format, self.settings = check(input_format), settings
 
     def expand(self, files):
         parsed = (files
                   | "ReadMatches" >> fileio.ReadMatches()
                   | "ParseExports" >> beam.ParDo(_ParseExportFn(
-                      self.input_format)).with_outputs(DEAD_LETTER, READ, main="records"))
+                      self.input_format, self.settings)).with_outputs(
+                          DEAD_LETTER, READ, main="records"))
         return _redistributed(parsed)
 
 
 class ParseMessages(beam.PTransform):
     """Pub/Sub messages or Kafka records -> the ReadConversations dict."""
 
-    def __init__(self, input_format: str = AUTO):
+    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings()):
         super().__init__()
-        self.input_format = check(input_format)
+        self.input_format, self.settings = check(input_format), settings
 
     def expand(self, messages):
         return _redistributed(messages | "ParseMessages" >> beam.ParDo(
-            _ParseMessageFn(self.input_format)).with_outputs(DEAD_LETTER, READ, main="records"))
+            _ParseMessageFn(self.input_format, self.settings)).with_outputs(
+                DEAD_LETTER, READ, main="records"))
 
 
 def _redistributed(parsed) -> dict:

@@ -6,13 +6,14 @@ import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
 from transforms.core.elements import DEAD_LETTER, add_counts, dead_letter
+from transforms.core.formats.canonical import turn_texts, with_turn_texts
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.language import detect, from_field
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.pseudonymize_fields import TOKENS
 from transforms.core.structured_fields import scanned_fields
-from transforms.core.nested_values import collect_strings, replace_strings
+from transforms.core.nested_values import scanned_strings, with_scanned_strings
 from transforms.core.text_redactor import TextRedactor
 
 _LOG = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class _RedactBatchFn(beam.DoFn):
     def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int):
         self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
         self.fields = scanned_fields(policy)
+        self.kinds = {f: policy.field_kind(f) for f in self.fields}
         self._redactor = None
 
     def setup(self):
@@ -79,7 +81,7 @@ class _RedactBatchFn(beam.DoFn):
             first = len(texts)
             for field in self.fields:
                 if field in element["fields"]:
-                    for _, text in collect_strings(element["fields"][field]):
+                    for text in scanned_strings(self.kinds[field], element["fields"][field]):
                         texts.append(text)
                         known.append(element["known"])
                         owners.append((i, field))
@@ -98,9 +100,19 @@ class _RedactBatchFn(beam.DoFn):
                 field_results = by_field.get((i, field))
                 if not field_results:
                     continue
-                fields[field] = replace_strings(fields[field], [r.text for r in field_results])
+                value = with_scanned_strings(self.kinds[field], fields[field],
+                                             [r.text for r in field_results])
+                if value is None:  # a detection crossed two turns: redact them one by one
+                    alone = turn_texts(fields[field])
+                    field_results = self._redactor.redact(
+                        alone, [element["known"]] * len(alone), [0] * len(alone),
+                        [record_langs[i]] * len(alone))
+                    value = with_turn_texts(fields[field], [r.text for r in field_results])
+                fields[field] = value
                 for result in field_results:
                     add_counts(out, "entities", result.entity_counts)
+                    if result.vendor_masked:
+                        add_counts(out, "vendor_masked", result.vendor_masked)
                     add_counts(out, "entities_by_field",
                                {field: sum(result.entity_counts.values())})
                     outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)

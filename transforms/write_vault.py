@@ -3,14 +3,20 @@
 Under ``--vault-output`` (names in datasets/layout.py; one sealed JSON line per record, see
 sealing.py): one folder of sealed parts per kind, dead letters, quarantine and tokens
 (deduplicated pseudonym -> normalized value, type), then the manifest and the recipient
-(see vault.py).
+(see vault.py), then the head of the vault's audit log (see datasets/audit.py). The manifest
+and the audit log's start are authenticated with MACs under subkeys of the data key, which
+the manifest writer unwraps in ``setup()`` like every stage that needs the key; the sealing
+workers hold only the public key.
 """
+
+from typing import Optional
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.datasets import layout
-from transforms.datasets.vault import file_entry, manifest_bytes
+from transforms.datasets import audit, layout
+from transforms.datasets.vault import VaultKey, file_entry, manifest_bytes, sha256_hex
+from transforms.keys.keyset import Keyset
 from transforms.keys.sealing import load_recipient, seal
 
 
@@ -34,10 +40,18 @@ class SealFn(beam.DoFn):
 
 
 class _WriteManifestFn(beam.DoFn):
-    """Once all sealed files are final: their SHA-256 and line counts, and the recipient."""
+    """Once all sealed files are final: their SHA-256 and line counts, and the recipient,
+    in a manifest authenticated under the data key."""
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset,
+                 commits_into: Optional[str] = None):
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+        self.keyset, self.commits_into = keyset, commits_into
+        self._key = self._audit_key = None
+
+    def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
+        self._key = VaultKey.of(self.keyset)
+        self._audit_key = audit.AuditKey.from_keyset(self.keyset)
 
     def process(self, files):
         entries = []
@@ -50,20 +64,30 @@ class _WriteManifestFn(beam.DoFn):
             fh.write(self.recipient_pem)
         manifest = FileSystems.join(self.vault_output, layout.MANIFEST)
         with FileSystems.create(manifest) as fh:
-            fh.write(manifest_bytes(self.run_id, entries))
+            fh.write(manifest_bytes(self._key, self.run_id, entries,
+                                    sha256_hex(self.recipient_pem)))
+        # The keyed anchor of the audit log: a vault without one is refused.
+        # Written into staging: the anchor names the log the commit will archive.
+        audit.start(self.vault_output, self._audit_key, self.run_id,
+                    replaces=self.commits_into)
         yield manifest
 
 
 class WriteVault(beam.PTransform):
     """Input: dict with ``dead_letters``, ``quarantine`` and ``tokens`` PCollections.
 
-    Returns the manifest path once every sealed file is final. Workers hold only the
-    public key.
+    Returns the manifest path once every sealed file is final. The sealing workers hold
+    only the public key; the manifest writer unwraps ``keyset`` to authenticate it.
+    ``commits_into``: in a batch run ``vault_output`` is the run's staging directory and
+    this the vault it is committed into (its audit log is archived by the commit).
     """
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset,
+                 commits_into: Optional[str] = None):
         super().__init__()
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
+        self.keyset = keyset  # signs the manifest, starts the audit log (unwrapped on the worker)
+        self.commits_into = commits_into  # the vault a commit switches vault_output into
 
     def expand(self, inputs):
         tokens = (inputs["tokens"]
@@ -86,4 +110,5 @@ class WriteVault(beam.PTransform):
                 | "VaultFiles" >> beam.Flatten()
                 | "AllVaultFiles" >> beam.combiners.ToList()
                 | "WriteManifest" >> beam.ParDo(_WriteManifestFn(
-                    self.vault_output, self.recipient_pem, self.run_id)))
+                    self.vault_output, self.recipient_pem, self.run_id, self.keyset,
+                    self.commits_into)))

@@ -34,13 +34,15 @@ from apache_beam.transforms import trigger, window
 from apache_beam.utils.windowed_value import PaneInfoTiming
 
 from transforms.core.arrow_rows import arrow_schema, to_row
-from transforms.core.elements import METRICS_NAMESPACE
+from transforms.core.elements import METRICS_NAMESPACE, position_order
 from transforms.core.policy import Policy
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
+from transforms.datasets.vault import VaultKey, sha256_hex
 from transforms.datasets.window_store import (ensure_parent, iso, merged_counts, pane_suffix,
                                               read_json, unit_run_id, window_dir, window_id,
                                               write_manifest)
+from transforms.keys.keyset import Keyset
 from transforms.run_summary import AccountForRecords, SummaryFn
 from transforms.write_vault import SealFn
 
@@ -86,7 +88,8 @@ class _WriteShardFn(beam.DoFn):
 
     def process(self, keyed, win=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
         shard, items = keyed
-        rows = [row for _, row in sorted(items, key=lambda item: item[0])]
+        rows = [row for _, row in sorted(  # positions may be 3 or "3:2" (an array on a line)
+            items, key=lambda item: (item[0][0], position_order(item[0][1])))]
         wid = window_id(win.start)
         schema = _schema(self.policy, self.header, unit_run_id(self.header["run_id"], wid))
         temp = FileSystems.join(window_dir(self.output, wid),
@@ -124,11 +127,16 @@ class _CommitWindowFn(beam.DoFn):
     """Renames a pane's files into place, then the manifest, then the summary (the commit)."""
 
     def __init__(self, output: str, vault_output: str, policy: Policy, header: dict,
-                 recipient_pem: bytes, num_shards: int):
+                 recipient_pem: bytes, num_shards: int, keyset: Keyset):
         self.output, self.vault_output, self.policy = output, vault_output, policy
         self.header, self.recipient_pem, self.num_shards = header, recipient_pem, num_shards
+        self.keyset = keyset
+        self._key = None
         self._windows = Metrics.counter(METRICS_NAMESPACE, "windows_committed")
         self._late = Metrics.counter(METRICS_NAMESPACE, "late_panes_committed")
+
+    def setup(self):  # the manifest's MAC key, from the data key unwrapped on the worker
+        self._key = VaultKey.of(self.keyset)
 
     def process(self, keyed, win=beam.DoFn.WindowParam, pane=beam.DoFn.PaneInfoParam):
         _, items = keyed
@@ -143,6 +151,7 @@ class _CommitWindowFn(beam.DoFn):
             return
         files = set(existing["files"]) if existing else set()
         vault_files = set(existing["vault_files"]) if existing else set()
+        new_vault_files = set()
         accumulators = []
         for kind, item in items:
             if kind == "summary":
@@ -155,6 +164,7 @@ class _CommitWindowFn(beam.DoFn):
                 name = layout.sealed_name(item["kind"], item["suffix"])
                 _move(item["temp"], FileSystems.join(vault_dir, name))
                 vault_files.add(name)
+                new_vault_files.add(name)
         if existing is None:  # the first commit of the window: every shard and kind exists
             schema = _schema(self.policy, self.header, run)
             for shard in range(self.num_shards):
@@ -169,9 +179,12 @@ class _CommitWindowFn(beam.DoFn):
                     with FileSystems.create(FileSystems.join(vault_dir, name)) as fh:
                         fh.write(b"")
                     vault_files.add(name)
+                    new_vault_files.add(name)
             with FileSystems.create(FileSystems.join(vault_dir, layout.RECIPIENT)) as fh:
                 fh.write(self.recipient_pem)
-        manifest = write_manifest(vault_dir, run, vault_files)
+        manifest, generation = write_manifest(
+            vault_dir, run, vault_files, self._key, sha256_hex(self.recipient_pem),
+            new_files=new_vault_files)
         body = dict(self.header)
         body.update(merged_counts(existing, accumulators))
         body.update({
@@ -182,7 +195,8 @@ class _CommitWindowFn(beam.DoFn):
             "committed_panes": sorted(set((existing or {}).get("committed_panes", []))
                                       | {pane_index}),
             "files": sorted(files), "vault_files": sorted(vault_files),
-            "vault_manifest": manifest, "output": data_dir, "vault_output": vault_dir})
+            "vault_manifest": manifest, "vault_generation": generation,
+            "output": data_dir, "vault_output": vault_dir})
         write_any(FileSystems.join(data_dir, layout.SUMMARY), layout.json_document(body))
         (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
@@ -216,10 +230,14 @@ class WriteWindows(beam.PTransform):
     ``dead_letters``, ``quarantine`` and ``tokens``. Returns the window summaries."""
 
     def __init__(self, output: str, vault_output: str, policy: Policy, header: dict,
-                 recipient_pem: bytes, num_shards: int = 1):
+                 recipient_pem: bytes, num_shards: int = 1, keyset: Keyset = None):
         super().__init__()
+        if keyset is None:
+            raise ValueError("WriteWindows needs the keyset: window manifests are "
+                             "authenticated under the data key")
         self.output, self.vault_output, self.policy = output, vault_output, policy
         self.header, self.recipient_pem, self.num_shards = header, recipient_pem, num_shards
+        self.keyset = keyset
 
     def expand(self, inputs):
         policy, n, run_id = self.policy, self.num_shards, self.header["run_id"]
@@ -255,4 +273,4 @@ class WriteWindows(beam.PTransform):
                 | "GatherWindow" >> beam.GroupByKey()
                 | "CommitWindow" >> beam.ParDo(_CommitWindowFn(
                     self.output, self.vault_output, policy, self.header,
-                    self.recipient_pem, n)))
+                    self.recipient_pem, n, self.keyset)))

@@ -26,7 +26,8 @@ import pytest
 from tests.conftest import REPO
 from tests.synthetic import make_corpus
 from transforms.datasets import layout
-from transforms.datasets.vault import verify_vault
+from transforms.datasets.vault import VaultKey, verify_vault
+from transforms.keys.keyset import DEV_KEYSET_NAME, load_keyset
 
 HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 N_PREVIOUS, N_NEW = 200, 240
@@ -125,7 +126,8 @@ def _complete_new(out: Path, vault: Path, ctx) -> None:
     parts = sorted(p.name for p in out.glob(layout.PART_GLOB))
     assert parts == sorted(summary["files"])
     assert sum(pq.read_metadata(out / p).num_rows for p in parts) == summary["records_written"]
-    manifest = verify_vault(vault, summary["run_id"])
+    key = VaultKey.of(load_keyset(ctx["work"] / "home" / DEV_KEYSET_NAME))  # MAC'd manifests
+    manifest = verify_vault(vault, key, summary["run_id"], out)
     sealed = {str(p.relative_to(vault)) for p in vault.rglob("*" + layout.SEALED_SUFFIX)}
     assert sealed == set(manifest["files"])  # hidden folders too: no orphan sealed file
 

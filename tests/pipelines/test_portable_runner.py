@@ -19,7 +19,7 @@ from pipelines.runner import resolve_runner
 from tests.conftest import REPO
 from transforms.read_conversations import ParseExportFiles
 from transforms.redact_text import BatchSizes
-from transforms.datasets.vault import verify_vault
+from transforms.datasets.vault import VaultKey, verify_vault
 
 PORTABLE = ["--runner", "PortableRunner", "--job_endpoint", "embed"]
 
@@ -72,6 +72,7 @@ def test_windowed_write_path_runs_through_the_portable_job_api(tmp_path, policy,
         summary = json.loads((window / "_summary.json").read_text())
         assert summary["counts_conserved"]
         total_read += summary["records_read"]
-        verify_vault(tmp_path / "out.vault" / window.name, summary["run_id"])
+        verify_vault(tmp_path / "out.vault" / window.name, VaultKey.of(keyset),
+                     summary["run_id"], window)
     assert total_read == 7
     assert pq.read_table(tmp_path / "out").num_rows == 5

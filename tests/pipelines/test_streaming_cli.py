@@ -22,7 +22,8 @@ from tests.conftest import REPO
 from tests.synthetic import make_corpus
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.keys.sealing import load_identity
-from transforms.datasets.vault import read_vault
+from transforms.datasets.vault import VaultKey, read_vault
+from transforms.keys.keyset import DEV_KEYSET_NAME, load_keyset
 
 PYTHON = sys.executable
 FILES = 5
@@ -148,9 +149,10 @@ def test_one_customer_keeps_one_pseudonym_across_windows(streamed):
 def test_window_vaults_are_sealed_and_open_with_the_dev_identity(streamed):
     work = streamed["work"]
     identity = load_identity(work / "home" / "dev-vault-identity.pem")
+    key = VaultKey.of(load_keyset(work / "home" / DEV_KEYSET_NAME))  # manifests carry a MAC
     letters = []
     for name, summary in _summaries(work).items():
-        letters += read_vault(work / "anon.vault" / name, identity, "dead_letter",
+        letters += read_vault(work / "anon.vault" / name, identity, "dead_letter", key,
                               summary["run_id"])
     assert [d["reason"] for d in letters] == ["not_an_object"]
     raw = "\n".join(p.read_text() for p in (work / "anon.vault").rglob("*.jsonl")).casefold()

@@ -23,7 +23,7 @@ from pipelines.runner import OfflineDirectRunner
 from transforms.read_conversations import ParseExportFiles
 from transforms.redact_text import BatchSizes
 from transforms.keys.sealing import SealError, load_identity, open_sealed
-from transforms.datasets.vault import verify_vault
+from transforms.datasets.vault import VaultKey, verify_vault
 
 BASE = 1772359200  # 2026-03-01T10:00:00Z
 
@@ -109,14 +109,15 @@ def test_each_window_with_data_is_committed_and_an_empty_window_writes_nothing(w
 
 
 def test_a_window_of_dead_letters_only_has_empty_shards_and_a_sealed_dead_letter(
-        windowed, key_home):
+        windowed, key_home, keyset):
     out, vault = windowed["out"], windowed["vault"]
     summary = _summaries(out)["window=20260301T100010Z"]
     assert (summary["records_read"], summary["records_written"],
             summary["records_dead_lettered"]) == (1, 0, 1)
     assert summary["files"] == ["part-00000-of-00002.parquet", "part-00001-of-00002.parquet"]
     assert _ids(out / "window=20260301T100010Z") == []
-    verify_vault(vault / "window=20260301T100010Z", summary["run_id"])
+    verify_vault(vault / "window=20260301T100010Z", VaultKey.of(keyset), summary["run_id"],
+                 out / "window=20260301T100010Z")
     line = (vault / "window=20260301T100010Z" / "dead_letters" /
             "part-00000-of-00001.sealed.jsonl").read_text().splitlines()[0]
     identity = load_identity(key_home / "identity.pem")
@@ -158,4 +159,6 @@ def test_late_data_within_the_allowed_lateness_joins_its_window(tmp_path, policy
     assert summary["sources"] == {on_time: 2, late: 2}
     assert any(".late-" in name for name in summary["files"])
     assert _ids(window) == ["l1", "t1", "t2"]
-    verify_vault(tmp_path / "out.vault" / "window=20260301T100000Z", summary["run_id"])
+    verify_vault(tmp_path / "out.vault" / "window=20260301T100000Z", VaultKey.of(keyset),
+                 summary["run_id"], window)
+    assert summary["vault_generation"] >= 1  # the late pane re-wrote the verified manifest

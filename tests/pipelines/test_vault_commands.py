@@ -69,7 +69,8 @@ def test_no_planted_value_is_in_clear_in_any_vault_file(made):
 def test_reidentify_returns_the_original_value_and_audits_without_values(made, copy):
     row = rows(copy / "data")[0]
     customer = made["corpus"].customers[made["corpus"].customer_of[row["conversation_id"]]]
-    proc = hb("reidentify", "--vault", copy / "data.vault", "--identity",
+    proc = hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+              copy / "data.vault", "--identity",
               made["work"] / "id.pem", "--reason", "dispute 7", row["emailAddress"],
               row["phoneNumber"], env=made["env"])
     lines = proc.stdout.splitlines()
@@ -79,16 +80,19 @@ def test_reidentify_returns_the_original_value_and_audits_without_values(made, c
     assert "dispute 7" in audit and row["emailAddress"] in audit
     assert customer.email not in audit and customer.phone_digits not in audit
     assert "1 entries, chain intact" in hb("audit", "verify", "--log",
-                                           copy / "data.vault" / "_audit.jsonl").stdout
+                                           copy / "data.vault" / "_audit.jsonl", "--keyset",
+                                           made["work"] / "keyset.json").stdout
 
 
 def test_reidentify_refuses_without_reason_and_with_another_identity(made, copy):
     pseudonym = rows(copy / "data")[0]["emailAddress"]
-    proc = hb("reidentify", "--vault", copy / "data.vault", "--identity",
+    proc = hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+              copy / "data.vault", "--identity",
               made["work"] / "id.pem", pseudonym, env=made["env"], check=False)
     assert proc.returncode == 2 and "--reason is required" in proc.stderr
     hb("keys", "vault-identity", "--out", copy / "other.pem", env=made["env"])
-    proc = hb("reidentify", "--vault", copy / "data.vault", "--identity", copy / "other.pem",
+    proc = hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+              copy / "data.vault", "--identity", copy / "other.pem",
               "--reason", "x", pseudonym, env=made["env"], check=False)
     assert proc.returncode == 2 and "sealed to another identity" in proc.stderr
     assert not (copy / "data.vault" / "_audit.jsonl").exists()
@@ -107,8 +111,9 @@ def _flip_a_ciphertext_byte(path: Path) -> None:
 def test_tampered_truncated_or_foreign_vault_is_refused(made, copy):
     pseudonym = rows(copy / "data")[0]["emailAddress"]
     tokens = next((copy / "data.vault" / "tokens").glob("*.sealed.jsonl"))
-    args = ["reidentify", "--vault", copy / "data.vault", "--identity",
-            made["work"] / "id.pem", "--reason", "x", pseudonym]
+    args = ["reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+            copy / "data.vault", "--identity", made["work"] / "id.pem", "--reason", "x",
+            pseudonym]
     original = tokens.read_text()
     _flip_a_ciphertext_byte(tokens)
     proc = hb(*args, env=made["env"], check=False)
@@ -133,11 +138,13 @@ def test_tampered_truncated_or_foreign_vault_is_refused(made, copy):
 def test_audit_verify_detects_an_edited_entry(made, copy):
     pseudonym = rows(copy / "data")[0]["emailAddress"]
     for reason in ("first", "second"):
-        hb("reidentify", "--vault", copy / "data.vault", "--identity",
-           made["work"] / "id.pem", "--reason", reason, pseudonym, env=made["env"])
+        hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+           copy / "data.vault", "--identity", made["work"] / "id.pem", "--reason", reason,
+           pseudonym, env=made["env"])
     log = copy / "data.vault" / "_audit.jsonl"
     log.write_text(log.read_text().replace('"first"', '"routine"'))
-    proc = hb("audit", "verify", "--log", log, check=False)
+    proc = hb("audit", "verify", "--log", log, "--keyset", made["work"] / "keyset.json",
+              check=False)
     assert proc.returncode == 2 and "line 1 was edited" in proc.stderr
 
 
@@ -158,7 +165,8 @@ def test_forget_erases_one_customer_and_leaves_everyone_else(made, copy):
     receipt_file = next((copy / "data" / "_erasures").glob("*.json")).read_text()
     assert victim.email not in receipt_file and victim.name not in receipt_file
     # their vault rows are gone: re-identification finds nothing
-    proc = hb("reidentify", "--vault", copy / "data.vault", "--identity",
+    proc = hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+              copy / "data.vault", "--identity",
               made["work"] / "id.pem", "--reason", "check", before[0]["emailAddress"],
               env=made["env"], check=False)
     assert proc.returncode == 1 and "not in the vault" in proc.stdout
@@ -224,17 +232,19 @@ def test_rekey_maps_every_pseudonym_to_the_new_key(made, copy):
     env = made["env"]
     hb("keys", "create", "--kms", f"local://{copy / 'm2.key'}", "--out", copy / "k2.json",
        "--version", "2", env=env)
-    proc = hb("rekey", "--dataset", copy / "data", "--vault", copy / "data.vault",
+    proc = hb("rekey", "--keyset", made["work"] / "keyset.json", "--dataset", copy / "data",
+              "--vault", copy / "data.vault",
               "--identity", made["work"] / "id.pem", "--new-keyset", copy / "k2.json",
               "--output", copy / "rekeyed", env=env)
     assert "0 without a vault row replaced" in proc.stdout
     old, new = rows(copy / "data"), rows(copy / "rekeyed")
     assert [r["conversation_id"] for r in old] == [r["conversation_id"] for r in new]
     assert all("#k1:" not in json.dumps(r) for r in new)
-    out = hb("reidentify", "--vault", copy / "rekeyed.vault", "--identity",
-             made["work"] / "id.pem", "--reason", "rotation check", new[0]["emailAddress"],
-             env=env).stdout
-    back = hb("reidentify", "--vault", copy / "data.vault", "--identity",
+    out = hb("reidentify", "--keyset", copy / "k2.json", "--vault", copy / "rekeyed.vault",
+             "--identity", made["work"] / "id.pem", "--reason", "rotation check",
+             new[0]["emailAddress"], env=env).stdout
+    back = hb("reidentify", "--keyset", made["work"] / "keyset.json", "--vault",
+              copy / "data.vault", "--identity",
               made["work"] / "id.pem", "--reason", "rotation check", old[0]["emailAddress"],
               env=env).stdout
     assert out.split("\t")[1:] == back.split("\t")[1:]

@@ -1,5 +1,6 @@
 """The stage DoFns called directly: setup() then process(), outputs and tags."""
 import apache_beam as beam
+import pytest
 from apache_beam.utils.shared import Shared
 
 from transforms.core.elements import DEAD_LETTER, QUARANTINE, conversation
@@ -85,3 +86,86 @@ def test_guard_fn_quarantines_a_record_that_still_leaks(policy):
     main, tagged = _split(fn.process(leaky))
     assert main == [] and tagged[QUARANTINE][0]["reason"] == "leak:card_number"
     assert "4111" not in tagged[QUARANTINE][0]["reason"]
+
+
+# --- the safety net of each stage: one record that fails is a dead letter, named by type ---
+
+def _too_deep(depth=5000):
+    value = "Maria Garcia"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _only_dead_letter(outputs):
+    main, tagged = _split(outputs)
+    assert main == [] and list(tagged) == [DEAD_LETTER], tagged
+    (letter,) = tagged[DEAD_LETTER]
+    letter["raw"] is None or letter["raw"].encode("utf-8")  # sealable
+    return letter
+
+
+def test_schema_fn_dead_letters_a_record_it_cannot_process(policy):
+    from transforms.apply_export_schema import _SelectFieldsFn
+
+    element = conversation("f", 3, ["not", "a", "dict"])
+    letter = _only_dead_letter(_SelectFieldsFn(policy).process(element))
+    assert (letter["stage"], letter["position"], letter["reason"]) == (
+        "schema", 3, "schema_failed:AttributeError")
+
+
+def test_pseudonymize_fn_dead_letters_an_unexpected_failure_by_type_only(policy, keyset):
+    fn = _PseudonymizeFn(policy, keyset)
+    fn.setup()
+    letter = _only_dead_letter(fn.process(conversation("f", "2:1", ["x"])))
+    assert (letter["position"], letter["reason"]) == ("2:1", "pseudonymize_failed:ValueError")
+
+
+def test_redact_fn_dead_letters_only_the_record_nested_too_deep(policy, keyset):
+    fn = _RedactBatchFn(policy, keyset, Shared(), nlp_texts=8)
+    fn.setup()
+    good = conversation("f", 1, {"conversation_id": "c1", "notes": "hello"})
+    deep = conversation("f", 2, {"conversation_id": "c2", "custom_data_fields": _too_deep()})
+    main, tagged = _split(fn.process([good, deep]))
+    assert [e["position"] for e in main] == [1]
+    assert [(d["position"], d["reason"]) for d in tagged[DEAD_LETTER]] == [
+        (2, "redaction_failed:NestingTooDeep")]
+
+
+def test_guard_fn_dead_letters_what_it_could_not_check(policy):
+    fn = _GuardFn(policy)
+    letter = _only_dead_letter(fn.process(conversation("f", 4, {"notes": _too_deep()})))
+    assert letter["reason"] == "guard_failed:NestingTooDeep"
+
+
+@pytest.mark.parametrize("fields, reason", [
+    ({"conversation_id": "c1", "sentiment_score": 10 ** 400},
+     "number_out_of_range:sentiment_score"),
+    ({"conversation_id": "c1", "notes": "x\ud800"}, "row_conversion_failed:UnicodeEncodeError"),
+])
+def test_check_row_fn_dead_letters_a_row_arrow_cannot_take(policy, fields, reason):
+    from transforms.check_rows import _CheckRowFn
+
+    fn = _CheckRowFn(policy)
+    fn.setup()
+    letter = _only_dead_letter(fn.process(conversation("f", 5, fields)))
+    assert (letter["stage"], letter["reason"]) == ("rows", reason)
+    good = conversation("f", 6, {"conversation_id": "c1", "sentiment_score": 0.5})
+    assert _split(fn.process(good)) == ([good], {})
+
+
+def test_a_window_shard_orders_rows_by_line_then_array_element(policy, tmp_path):
+    import pyarrow.parquet as pq
+    from apache_beam.transforms.window import IntervalWindow
+
+    from transforms.core.arrow_rows import to_row
+    from transforms.write_windows import _WriteShardFn
+
+    header = {"run_id": "r", "policy_digest": "d", "key_id": "k", "key_version": "1",
+              "pseudonym_format": "p"}
+    positions = [10, "2:10", 2, "2:2", 1, "2:1"]
+    items = [(("f", p), to_row({"conversation_id": str(p)}, policy)) for p in positions]
+    (_, written), = _WriteShardFn(str(tmp_path), policy, header).process(
+        (0, items), IntervalWindow(0, 60), None)
+    ids = pq.read_table(written["temp"]).column("conversation_id").to_pylist()
+    assert ids == ["1", "2", "2:1", "2:2", "2:10", "10"]

@@ -1,32 +1,87 @@
 """What flows between stages (Beam-free): a conversation element and a dead letter.
 
 A conversation element is a dict ``{"source", "position", "fields", "known",
-"raw_ids", "counts"}``; ``known``/``raw_ids`` carry the record's structured
-identifiers from PseudonymizeFields to RedactText and GuardLeaks and never reach a
-sink. A dead letter is ``{"stage", "source", "position", "reason", "raw"}``; it holds
-raw data, so it is only ever written sealed.
+"raw_ids", "counts"}`` (and ``id_fields`` for a vendor's record); ``known``/``raw_ids``
+carry the record's identifiers (display names from the reader, structured ones from
+PseudonymizeFields) to RedactText and GuardLeaks and never reach a sink. A dead letter is
+``{"stage", "source", "position", "reason", "raw"}``; it holds raw data, so it is only ever
+written sealed. A position is the item's line or element (an int), or
+``"<line>:<element>"`` for an element of an array on one JSON line.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, Tuple, Union
+
+from transforms.core.spans import NAME, KnownIdentifier
 
 DEAD_LETTER = "dead_letter"
 QUARANTINE = "quarantine"
 METRICS_NAMESPACE = "hushbeam"
 
 
-def conversation(source: str, position: int, fields: dict) -> dict:
-    return {"source": source, "position": position, "fields": fields, "known": [],
-            "raw_ids": [], "counts": {}}
+def conversation(source: str, position: Union[int, str], fields: dict,
+                 names: Iterable[str] = (), id_fields: Iterable[str] = (),
+                 input_format: Optional[str] = None) -> dict:
+    """A record read from ``source``: ``names`` (display names from a vendor's metadata)
+    are found again in its text, ``id_fields`` (fields holding a vendor's ids) are
+    pseudonymized, and ``input_format`` is counted."""
+    element = {"source": source, "position": position, "fields": fields,
+               "known": [KnownIdentifier("PERSON", NAME, n) for n in names],
+               "raw_ids": [], "counts": {}}
+    if id_fields:
+        element["id_fields"] = list(id_fields)
+    if input_format:
+        add_counts(element, "input_formats", {input_format: 1})
+    return element
 
 
-def dead_letter(stage: str, source: str, position: int, reason: str,
+def dead_letter(stage: str, source: str, position: Union[int, str], reason: str,
                 raw: Optional[Any] = None) -> dict:
+    """A dead letter; its ``raw`` is always text that UTF-8 can hold, so it can be sealed
+    (a lone surrogate is kept as its ``\\udXXX`` escape)."""
     if raw is not None and not isinstance(raw, str):
-        raw = json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+        raw = _as_text(raw)
+    if raw is not None:
+        try:
+            raw.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = raw.encode("utf-8", "backslashreplace").decode("utf-8")
     return {"stage": stage, "source": source, "position": position, "reason": reason,
             "raw": raw}
+
+
+def failed(stage: str, element: Any, error: BaseException,
+           reason: Optional[str] = None) -> dict:
+    """The dead letter of a record its stage could not process (the safety net of a DoFn):
+    ``reason``, else ``<stage>_failed:<error type>``; never the error's message, which may
+    quote the data. The raw is the record as it reached the stage."""
+    reason = reason or f"{stage}_failed:{type(error).__name__}"
+    if not isinstance(element, dict):
+        return dead_letter(stage, None, None, reason, element)
+    return dead_letter(stage, element.get("source"), element.get("position"), reason,
+                       element.get("fields"))
+
+
+def _as_text(raw: Any) -> Optional[str]:
+    try:
+        return json.dumps(raw, ensure_ascii=False, sort_keys=True, default=str)
+    except (ValueError, TypeError, RecursionError):  # kept, if not as JSON
+        try:
+            return repr(raw)
+        except RecursionError:
+            return None
+
+
+def position_order(position: Union[int, str]) -> Tuple[int, int]:
+    """A sort key for positions of either kind: 3 -> (3, 0), "3:2" -> (3, 2)."""
+    if isinstance(position, int):
+        return (position, 0)
+    line, _, element = str(position).partition(":")
+    try:
+        return (int(line), int(element or 0))
+    except ValueError:
+        return (0, 0)
 
 
 def add_counts(element: dict, group: str, counts: dict) -> None:

@@ -1,7 +1,8 @@
 """Leak guard (Beam-free): re-scan an outgoing record with high-precision detectors.
 
 A record is held back if any outgoing string still contains: one of the record's own
-structured identifiers (raw, canonical, or a phone in any formatting); an email
+structured identifiers (raw, canonical, or a phone in any formatting) or display names
+(as whole words); an email
 address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a match
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
 out; a JSON web token; or a URL carrying a secret parameter. Findings are reason codes,
@@ -18,8 +19,9 @@ from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
                                          spoken_digits)
-from transforms.core.spans import KnownIdentifier, find_known
+from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
+from transforms.core.vendor_masks import VENDOR_MASK_RE
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _CARD = re.compile(r"(?<!\d)(?:\d[ \-]?){12,18}\d(?!\d)")
@@ -31,6 +33,7 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])"
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
+_MARKS = re.compile(r"<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)  # placeholders, masks
 
 
 def rule_pattern(rule: CustomRule) -> re.Pattern:
@@ -68,12 +71,16 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
     ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`."""
     reasons = set()
     lowered_raw = [r.casefold() for r in raw_values if len(r) >= 4]
-    lowered_known = [k.canonical.casefold() for k in known if len(k.canonical) >= 4]
+    lowered_known = [k.canonical.casefold() for k in known
+                     if len(k.canonical) >= 4 and k.normalizer != NAME]
+    names = [name_pattern(k.canonical) for k in known if k.normalizer == NAME]
     for text in strings:
         scrubbed = PSEUDONYM_RE.sub(" ", text)  # pseudonyms are not leaks
         folded = scrubbed.casefold()
         if any(r in folded for r in lowered_raw) or any(k in folded for k in lowered_known):
             reasons.add("own_identifier")
+        if names and any(p.search(_MARKS.sub(" ", scrubbed)) for p in names):
+            reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
         if any(True for _ in phonenumbers.PhoneNumberMatcher(

@@ -1,50 +1,100 @@
 """Walk the strings inside a nested value (dicts, lists, numbers) and put them back.
 
 RedactText scans every string of a kept field, however deep; the leak guard re-scans
-them. Booleans and nulls are never personal data and are left out.
+them. Booleans and nulls are never personal data and are left out. What is scanned
+depends on the field's kind (:func:`scanned_strings`): numbers too for free fields, only
+strings for ``analytics``, and ``turns`` as one dialogue of their texts.
+
+Nesting is bounded: :data:`MAX_NESTING_DEPTH` is the deepest a record may be. The readers
+dead-letter a deeper record before parsing it (``nesting_too_deep``), so no recursion
+over a record's value (the JSON decoder, these walks, ``json.dumps``, Beam's coders) can
+exhaust the stack; the walks here check it again and raise :class:`NestingTooDeep`.
 """
 from __future__ import annotations
 
 from typing import Any, Iterable, List, Tuple
 
+from transforms.core.formats.canonical import dialogue, from_dialogue, turn_texts
 
-def collect_strings(value: Any, path: str = "") -> List[Tuple[str, str]]:
-    """(path, string) for every string or number inside a nested value, in order."""
+# The deepest nesting of a record: objects and arrays, the record itself counting as 1.
+# A conversation needs 3 or 4 (record > custom fields > list > object); 64 leaves room
+# and stays far below Python's recursion limit (1000) and the stack of every walker.
+MAX_NESTING_DEPTH = 64
+
+
+class NestingTooDeep(ValueError):
+    """A value nested deeper than MAX_NESTING_DEPTH (its message holds no data)."""
+
+    reason = "nesting_too_deep"
+
+    def __init__(self):
+        super().__init__(f"nested deeper than {MAX_NESTING_DEPTH}")
+
+
+def scanned_strings(kind: str, value: Any) -> List[str]:
+    """The strings RedactText scans in a field of this kind (see the module)."""
+    if kind == "turns":
+        return [dialogue(value)] if isinstance(value, list) and turn_texts(value) else []
+    return [text for _, text in collect_strings(value, numbers=kind != "analytics")]
+
+
+def with_scanned_strings(kind: str, value: Any, texts: List[str]) -> Any:
+    """Inverse of :func:`scanned_strings`; None for turns whose redacted dialogue no
+    longer splits into them (see ``canonical.from_dialogue``)."""
+    if kind == "turns":
+        return from_dialogue(value, texts[0])
+    return replace_strings(value, texts, numbers=kind != "analytics")
+
+
+def collect_strings(value: Any, path: str = "", numbers: bool = True) -> List[Tuple[str, str]]:
+    """(path, string) for every string (and number, unless ``numbers`` is False) inside a
+    nested value, in order."""
+    out: List[Tuple[str, str]] = []
+    _collect(value, path, 0, out, numbers)
+    return out
+
+
+def _collect(value: Any, path: str, depth: int, out: List[Tuple[str, str]],
+             numbers: bool) -> None:
     if isinstance(value, str):
-        return [(path, value)]
-    if isinstance(value, bool) or value is None:
-        return []
-    if isinstance(value, (int, float)):
-        return [(path, str(value))]
-    if isinstance(value, dict):
-        out = []
-        for key in value:
-            out.extend(collect_strings(value[key], f"{path}.{key}" if path else str(key)))
-        return out
-    if isinstance(value, list):
-        out = []
-        for i, item in enumerate(value):
-            out.extend(collect_strings(item, f"{path}[{i}]"))
-        return out
-    return []
+        out.append((path, value))
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, (int, float)):
+        if numbers:
+            out.append((path, str(value)))
+    elif isinstance(value, (dict, list)):
+        if depth >= MAX_NESTING_DEPTH:
+            raise NestingTooDeep()
+        if isinstance(value, dict):
+            for key in value:
+                _collect(value[key], f"{path}.{key}" if path else str(key), depth + 1, out,
+                         numbers)
+        else:
+            for i, item in enumerate(value):
+                _collect(item, f"{path}[{i}]", depth + 1, out, numbers)
 
 
-def replace_strings(value: Any, new: Iterable[str]) -> Any:
+def replace_strings(value: Any, new: Iterable[str], numbers: bool = True) -> Any:
     """Inverse of :func:`collect_strings`: put redacted strings back, same order and shape."""
     it = iter(new)
 
-    def walk(v: Any) -> Any:
+    def walk(v: Any, depth: int) -> Any:
         if isinstance(v, str):
             return next(it)
         if isinstance(v, bool) or v is None:
             return v
         if isinstance(v, (int, float)):
+            if not numbers:
+                return v
             text = next(it)
             return v if text == str(v) else text
+        if isinstance(v, (dict, list)) and depth >= MAX_NESTING_DEPTH:
+            raise NestingTooDeep()
         if isinstance(v, dict):
-            return {k: walk(item) for k, item in v.items()}
+            return {k: walk(item, depth + 1) for k, item in v.items()}
         if isinstance(v, list):
-            return [walk(item) for item in v]
+            return [walk(item, depth + 1) for item in v]
         return v
 
-    return walk(value)
+    return walk(value, 0)

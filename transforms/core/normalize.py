@@ -2,7 +2,10 @@
 
 Each normalizer takes the raw value and returns the canonical string that is hashed.
 Phones go to E.164 with :mod:`phonenumbers` (region from the policy for national
-formats); emails are trimmed and lowercased; IDs are kept exact or case-folded.
+formats); emails are trimmed and lowercased; IDs are kept exact or case-folded. Every
+normalizer first reads the value in NFKC form without invisible characters (zero-width
+space and joiners, soft hyphen, BOM, NUL and other controls), so a value pasted with one
+of them is still the same customer: one pseudonym, found again by ``forget``.
 """
 from __future__ import annotations
 
@@ -18,9 +21,16 @@ class NormalizationError(ValueError):
     """The value cannot be put in canonical form; the message never holds the value."""
 
 
+def visible(value: str) -> str:
+    """NFKC form without format (Cf) and control (Cc) characters, trimmed."""
+    text = unicodedata.normalize("NFKC", str(value))
+    return "".join(ch for ch in text
+                   if unicodedata.category(ch) not in ("Cf", "Cc")).strip()
+
+
 def normalize_phone(value: str, default_region: str = "US") -> str:
     """E.164 form (``+14155552671``); unparseable numbers fall back to their digits."""
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = visible(value)
     try:
         number = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException:
@@ -35,7 +45,7 @@ def normalize_phone(value: str, default_region: str = "US") -> str:
 
 def normalize_email(value: str) -> str:
     """Trim, lowercase, drop a ``mailto:`` prefix; must contain exactly one ``@``."""
-    text = unicodedata.normalize("NFKC", str(value)).strip().lower()
+    text = visible(value).lower()
     if text.startswith("mailto:"):
         text = text[len("mailto:"):]
     if text.count("@") != 1 or text.startswith("@") or text.endswith("@"):
@@ -44,7 +54,7 @@ def normalize_email(value: str) -> str:
 
 
 def normalize_id_exact(value: str) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = visible(value)
     if not text:
         raise NormalizationError("empty identifier")
     return text

@@ -51,11 +51,25 @@ def same_phone(written: str, canonical: str, region: str) -> bool:
             and digits[-_PHONE_SUFFIX:] == known[-_PHONE_SUFFIX:])
 
 
+NAME = "name"  # normalizer of a display name from a vendor's metadata (never hashed)
+
+
+def name_pattern(name: str) -> re.Pattern:
+    """A display name as a whole word, any case; not inside an email or a dotted name."""
+    return re.compile(r"(?<![\w.@])" + re.escape(name) + r"(?![\w@]|\.\w)", re.IGNORECASE)
+
+
 def find_known(text: str, known: Sequence[KnownIdentifier], region: str) -> List[Span]:
-    """Spans where the record's own identifiers occur, in any formatting for phones."""
+    """Spans where the record's own identifiers occur, in any formatting for phones.
+
+    A display name (normalizer NAME) is a PERSON span without a canonical value: it
+    loses an overlap to an email or a phone, whose pseudonym must not change."""
     spans = []
     for ident in known:
-        if ident.normalizer == "phone":
+        if ident.normalizer == NAME:
+            spans.extend(Span(m.start(), m.end(), "PERSON", 1.0)
+                         for m in name_pattern(ident.canonical).finditer(text))
+        elif ident.normalizer == "phone":
             for m in _PHONE_CANDIDATE.finditer(text):
                 if same_phone(m.group(0), ident.canonical, region):
                     spans.append(Span(m.start(), m.end(), ident.entity, 1.0,

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import collections
-from typing import List, Tuple
+from typing import Iterable, List, Tuple
 
 from transforms.core.normalize import NormalizationError, normalize, normalize_id_casefold
 from transforms.core.operators import Detection, VaultRow, get_operator
-from transforms.core.policy import Policy
+from transforms.core.policy import FieldStrategy, Policy
+from transforms.core.policy.identifiers import type_name
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.core.spans import KnownIdentifier
 
@@ -51,10 +52,19 @@ def scanned_fields(policy: Policy) -> Tuple[str, ...]:
                  if f not in structured and f not in policy.passthrough_fields)
 
 
-def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymizer
+def vendor_id_strategies(policy: Policy, id_fields: Iterable[str]) -> Tuple[FieldStrategy, ...]:
+    """How the fields a vendor format marked as its own ids are pseudonymized, unless the
+    policy pseudonymizes them already: TOKEN, typed by field (``CONVERSATION_ID``)."""
+    own = {s.field for s in policy.field_strategies}
+    return tuple(FieldStrategy(f, type_name(f), policy.normalizer(type_name(f)), "TOKEN")
+                 for f in id_fields if f not in own)
+
+
+def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymizer,
+                        id_fields: Iterable[str] = ()
                         ) -> Tuple[dict, List[KnownIdentifier], List[str], collections.Counter,
                                    List[VaultRow]]:
-    """Replace structured identifiers by pseudonyms.
+    """Replace structured identifiers (and a vendor's ``id_fields``) by pseudonyms.
 
     Returns (fields, known identifiers for the text stage, raw values for the leak
     guard, counts, vault tokens). Raises IllTypedField for a dict or other odd value.
@@ -64,7 +74,7 @@ def pseudonymize_fields(fields: dict, policy: Policy, pseudonymizer: Pseudonymiz
     raw_values: List[str] = []
     tokens: List[VaultRow] = []
     counts = collections.Counter()
-    for strategy in policy.field_strategies:
+    for strategy in policy.field_strategies + vendor_id_strategies(policy, id_fields):
         operator = get_operator(strategy.operator)
         normalizer = policy.normalizer(strategy.entity)
         value = fields.get(strategy.field)

@@ -22,6 +22,7 @@ from transforms.core.recognizers import CANONICAL
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
 from transforms.core.urls import UrlRules, strip_secrets
+from transforms.core.vendor_masks import VENDOR_MASK_RE, count_masks
 
 # Re-exported: the stages and the tests import them from here.
 __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_strings",
@@ -35,10 +36,13 @@ class TextResult:
     text: str
     entity_counts: collections.Counter
     tokens: List[VaultRow]  # (pseudonym, type, canonical value) for the vault
+    vendor_masked: collections.Counter = dataclasses.field(
+        default_factory=collections.Counter)  # masks a vendor left ([PII]), by type
 
 
-# Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op.
-_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>")
+# Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op;
+# neither are a vendor's masks.
+_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)
 
 
 def _inside(start: int, end: int, protected: Sequence[Tuple[int, int]]) -> bool:
@@ -100,7 +104,8 @@ class TextRedactor:
                 spans[:] = [extend_name(text, span) for span in spans]
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(extra)
-        return [self._apply(text, spans, counter)
+        return [dataclasses.replace(self._apply(text, spans, counter),
+                                    vendor_masked=count_masks(text))
                 for text, spans, counter in zip(stripped, all_spans, counts)]
 
     @staticmethod

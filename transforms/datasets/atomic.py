@@ -13,12 +13,17 @@ from pathlib import Path
 from transforms.datasets import layout
 
 
-def write_local(path: Path, data: bytes) -> None:
-    """Replace a local file: stage, fsync, rename (``os.replace`` is atomic on POSIX)."""
+def write_local(path: Path, data: bytes, mode: int = 0o666) -> None:
+    """Replace a local file: stage, fsync, rename (``os.replace`` is atomic on POSIX).
+
+    ``mode`` (less the umask) is the new file's from its creation, so a private file
+    (``0o600``: a keyset) is never readable by others, not even while staged.
+    """
     path = Path(path)
     temp = path.with_name(layout.temp_name(path.name))
     try:
-        with open(temp, "wb") as fh:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

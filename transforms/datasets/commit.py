@@ -131,8 +131,10 @@ def _rename(src: str, dst: str) -> None:
 
 
 def _skipped(name: str) -> bool:
-    """Never moved into place: hidden (temporary) files and Beam's temporary folders."""
-    return layout.is_hidden(name) or name.startswith("beam-temp-")
+    """Never moved into place: hidden (temporary) files, Beam's temporary folders, and the
+    audit log's lock file (moving it would split its writers between two inodes)."""
+    return (layout.is_hidden(name) or name.startswith("beam-temp-")
+            or name == layout.audit_lock_name(layout.AUDIT_LOG))
 
 
 def staged_files(stage: str) -> Dict[str, int]:
@@ -342,14 +344,17 @@ def commit(dataset: str, vault: Optional[str], txn: str,
     if not _TXN.match(txn):
         raise ValueError("a transaction id is 1-128 letters, digits, '-' or '_'")
     journal = {"v": 1, "txn": txn, "dataset": _abs(dataset), "vault": _abs(vault),
-               "files": {}, "retire": {}}
+               "files": {}, "retire": {}, "archive": {}}
     for side, root, globs in (("dataset", dataset, retire[0]), ("vault", vault, retire[1])):
         if not root:
             continue
         stage = staging_dir(root, txn)
         new = staged_files(stage)
         journal["files"][side] = new
-        journal["retire"][side] = sorted(set(visible_files(root, globs)) - set(new))
+        journal["retire"][side] = sorted(set(visible_files(root, globs)) - set(new)
+                                         - {rel for rel in visible_files(root, globs)
+                                            if layout.is_audit_file(rel)})
+        journal["archive"][side] = _audit_archive(root, stage, new, txn)
         _fsync_files(stage, new)
     if layout.DATASET_MARKER not in journal["files"]["dataset"]:
         raise CommitError(f"nothing to commit: transaction {txn} staged no "
@@ -362,6 +367,46 @@ def commit(dataset: str, vault: Optional[str], txn: str,
     _fsync_dir(dataset)
     _finish(journal, dataset, _apply(journal, data, dataset))
     return journal
+
+
+def _audit_archive(root: str, stage: str, new: Dict[str, int], txn: str) -> List[List[str]]:
+    """Renames that keep the visible audit log when the staged files bring a new one: the
+    log and its head go aside under the name the new anchor records as ``previous``
+    (audit.start(..., replaces=root)), or a fresh archive name; never overwritten."""
+    head = layout.audit_head_name(layout.AUDIT_LOG)
+    if head not in new and layout.AUDIT_LOG not in new:
+        return []
+    present = [rel for rel in (layout.AUDIT_LOG, head) if _exists(join(root, rel))]
+    if not present:
+        return []
+    try:
+        staged = json.loads(_read(join(stage, head)) or b"{}")
+        name = ((staged.get("anchor") or {}).get("previous") or {}).get("archived_as")
+    except (ValueError, AttributeError):
+        name = None
+    if not name or not _safe_rel(name) or _exists(join(root, name)):
+        try:
+            old = json.loads(_read(join(root, head)) or b"{}")
+            run = str((old.get("anchor") or {}).get("run") or "unanchored")
+        except (ValueError, AttributeError):
+            run = "unanchored"
+        name = layout.audit_archive_name(layout.AUDIT_LOG, f"{run}-{txn}")
+    return [[rel, layout.audit_head_name(name) if rel == head else name] for rel in present]
+
+
+@contextlib.contextmanager
+def _audit_locked(root: str, moves) -> Iterator[None]:
+    """The audit log's writer lock (audit.py) while its log is archived: no entry is
+    appended to a log being renamed."""
+    if not moves or _remote(root) or fcntl is None:
+        yield
+        return
+    fd = _lock_fd(os.path.join(root, layout.audit_lock_name(layout.AUDIT_LOG)),
+                  blocking=True)
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 def _apply(journal: dict, data: bytes, dataset: str) -> Optional[str]:
@@ -382,13 +427,19 @@ def _apply(journal: dict, data: bytes, dataset: str) -> Optional[str]:
             _delete_file(join(root, marker))  # incomplete until the new marker is in
         for rel in journal["retire"][side]:
             _delete_file(join(root, rel))
-        for rel in sorted(files, key=lambda r: (r == marker, r)):
-            src, dst = join(stage, rel), join(root, rel)
-            if _exists(src):
-                _rename(src, dst)
-            elif not _exists(dst) or _size(dst) != files[rel]:
-                raise CommitError(f"cannot complete commit {txn} in {root}: {rel} is neither "
-                                  "staged nor in place; restore it from a backup")
+        moves = journal.get("archive", {}).get(side) or []
+        with _audit_locked(root, moves):
+            for old, aside in moves:  # an earlier run's audit log: kept, never replaced
+                if _exists(join(root, old)) and not _exists(join(root, aside)):
+                    _rename(join(root, old), join(root, aside))
+            for rel in sorted(files, key=lambda r: (r == marker, r)):
+                src, dst = join(stage, rel), join(root, rel)
+                if _exists(src):
+                    _rename(src, dst)
+                elif not _exists(dst) or _size(dst) != files[rel]:
+                    raise CommitError(f"cannot complete commit {txn} in {root}: {rel} is "
+                                      "neither staged nor in place; restore it from a "
+                                      "backup")
         for directory in {os.path.dirname(join(root, rel)) for rel in files} | {root}:
             _fsync_dir(directory)
     return confirmed
@@ -414,7 +465,9 @@ def _read_journal(path: str) -> Tuple[Optional[dict], Optional[bytes]]:
         journal = json.loads(data)
         ok = (journal.get("v") == 1 and _TXN.match(journal["txn"])
               and all(_safe_rel(rel) for side in journal["files"].values() for rel in side)
-              and all(_safe_rel(rel) for side in journal["retire"].values() for rel in side))
+              and all(_safe_rel(rel) for side in journal["retire"].values() for rel in side)
+              and all(_safe_rel(a) and _safe_rel(b) for side in journal.get(
+                  "archive", {}).values() for a, b in side))
     except (ValueError, KeyError, TypeError, AttributeError):
         ok = False
     if not ok:

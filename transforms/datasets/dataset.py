@@ -52,3 +52,9 @@ def write_part(table: pa.Table, path: Path) -> None:
 
 def string_columns(table: pa.Table) -> List[str]:
     return [f.name for f in table.schema if pa.types.is_string(f.type)]
+
+
+def text_columns(table: pa.Table) -> List[str]:
+    """Columns that can hold pseudonyms: strings, and lists or structs of them (``turns``)."""
+    return [f.name for f in table.schema
+            if pa.types.is_string(f.type) or pa.types.is_nested(f.type)]

@@ -1,20 +1,30 @@
 """Right to be forgotten and subject access over a written dataset and its vault (Beam-free).
 
+Both verify the vault first (its manifest's MAC under the dataset's key, every file, and
+that it belongs to the dataset as it is now, see vault.py) and refuse a vault that fails.
+
 ``forget`` removes every row linked to the subject from the Parquet parts (rewriting only
 the affected files), their token-vault rows, and, given the vault identity, the dead
-letters and quarantined records that mention them, and writes an erasure receipt under the
-dataset (pseudonyms and counts, no values): all staged, then committed together
-(commit.py). Running it again finds nothing more to remove. ``forget`` and
-``subject_access`` first complete or roll back an interrupted commit and remove the
-staging of dead writers (which may hold the subject's sealed data).
+letters and quarantined records that mention them; keeps the summary's counts true (rows,
+quarantine and dead letters with their reasons, and the entity counts the erased rows show,
+see held_counts.py); re-authenticates the vault's manifest bound to the dataset as it will
+be; writes an erasure receipt under the dataset (pseudonyms and counts, no values): all
+staged, then committed together (commit.py). Running it again finds nothing more to
+remove. ``forget`` and ``subject_access`` first complete or roll back an interrupted commit
+and remove the staging of dead writers (which may hold the subject's sealed data).
+
+``subject_access`` lists the subject's rows and, given the identity, their quarantined
+and dead-lettered records and the vault value of every pseudonym in all of them.
 """
 from __future__ import annotations
 
+import collections
 import datetime
 import json
 import os
 import re
 import shutil
+import unicodedata
 import uuid
 from pathlib import Path
 from typing import List, Optional, Sequence, Set
@@ -22,13 +32,16 @@ from typing import List, Optional, Sequence, Set
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.datasets import commit, layout
-from transforms.datasets.dataset import (load_summary, parts, read_part, string_columns,
+from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
+from transforms.datasets import held_counts
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
                                           subject_pseudonyms, without_rows)
-from transforms.datasets.vault import drop_lines, line_ref, token_map, verify_vault
+from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
+                                       open_line, sha256_hex, verified_lines,
+                                       verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
-from transforms.keys.sealing import open_sealed
+from transforms.core.pseudonym import PSEUDONYM_RE
 
 
 class KeyMismatch(RuntimeError):
@@ -48,13 +61,19 @@ def _structured_columns(policy: Policy) -> List[str]:
     return [s.field for s in policy.field_strategies]
 
 
+def _folded(text: str) -> str:
+    """Case-folded, without invisible format characters (a zero-width space inside an
+    address must not hide it)."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf").casefold()
+
+
 def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> bool:
-    text = json.dumps(payload, ensure_ascii=False).casefold()
+    text = _folded(json.dumps(payload, ensure_ascii=False))
     if any(p.casefold() in text for p in pseudonyms):
         return True
     digits = re.sub(r"\D", "", text)
     for subject in subjects:
-        if subject.raw.casefold() in text:
+        if _folded(subject.raw) in text:
             return True
         subject_digits = re.sub(r"\D", "", subject.raw)
         if subject.kind == "PHONE" and len(subject_digits) >= 8 and subject_digits[-8:] in digits:
@@ -62,12 +81,18 @@ def _mentions(payload, pseudonyms: Set[str], subjects: Sequence[Subject]) -> boo
     return False
 
 
+_VAULT_COUNTS = {layout.DEAD_LETTER: ("records_dead_lettered", "dead_letter_reasons"),
+                 layout.QUARANTINE: ("records_quarantined", "quarantine_reasons")}
+
+
 def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keyset,
-           policy: Policy, identity=None, linked: Optional[Set[str]] = None) -> dict:
+           policy: Policy, identity=None, linked: Optional[Set[str]] = None,
+           key: Optional[VaultKey] = None) -> dict:
     """Erase the subjects; returns the receipt (also written under the dataset).
 
     ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
     windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
+    ``key``: the keyset's VaultKey if the caller has it already.
 
     Atomic: the rewritten parts, summary, receipt, sealed files and manifest are staged,
     then committed together (commit.py); a kill leaves the dataset and vault before or
@@ -81,28 +106,33 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
             commit.recover_locked(str(dataset), str(vault), keep={erasure_id})
             receipt = _forget_staged(dataset, vault, Path(staging.dataset_dir),
                                      Path(staging.vault_dir), erasure_id, subjects, keyset,
-                                     policy, identity, linked)
+                                     policy, identity, linked, key)
             commit.commit(str(dataset), str(vault), erasure_id)
     return receipt
 
 
 def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
                    erasure_id: str, subjects: Sequence[Subject], keyset: Keyset,
-                   policy: Policy, identity, linked: Optional[Set[str]]) -> dict:
+                   policy: Policy, identity, linked: Optional[Set[str]],
+                   key: Optional[VaultKey]) -> dict:
     """The erasure, read from the visible dataset and vault, written into the staging."""
     summary = load_summary(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
-    verify_vault(vault, summary["run_id"])  # refuse to edit a broken or foreign vault
+    key = key or VaultKey.of(keyset)
+    # refuse to edit a broken, forged or foreign vault
+    manifest = verify_vault(vault, key, summary["run_id"], dataset)
     _link_vault(vault, stage_vault)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
-    rows_removed, files, in_removed_rows, rewritten = 0, [], set(linked), {}
+    rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
+    rewritten = {}
     for path, rows in sorted(matches.items()):
         table = read_part(path)
         all_rows = table.to_pylist()
         for i in rows:
-            in_removed_rows |= row_pseudonyms(all_rows[i], string_columns(table))
+            in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
+            erased_counts.append(held_counts.row_counts(all_rows[i], policy))
         rewritten[path.name] = without_rows(table, rows)
         write_part(rewritten[path.name], stage / path.name)
         rows_removed += len(rows)
@@ -113,37 +143,62 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     for path in parts(dataset):
         table = rewritten.get(path.name) or read_part(path)
         for row in table.to_pylist():
-            still_used |= row_pseudonyms(row, string_columns(table))
+            still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
     tokens_removed = drop_lines(stage_vault, layout.TOKEN,
-                                lambda line: line_ref(line) in erase)
+                                lambda line: line_ref(line) in erase, key, manifest)
     receipt = {"erasure_id": erasure_id,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
                "pseudonyms": sorted(erase), "rows_removed": rows_removed,
                "files_rewritten": files, "vault_tokens_removed": tokens_removed}
+    reasons = {kind: collections.Counter() for kind in _VAULT_COUNTS}
     if identity is not None:
-        for kind, key in ((layout.DEAD_LETTER, "dead_letters_removed"),
-                          (layout.QUARANTINE, "quarantined_removed")):
-            receipt[key] = drop_lines(stage_vault, kind, lambda line, k=kind: _mentions(
-                open_sealed(line, identity, k, summary["run_id"]), linked, subjects))
+        for kind, name in ((layout.DEAD_LETTER, "dead_letters_removed"),
+                           (layout.QUARANTINE, "quarantined_removed")):
+            def erased(line, kind=kind):
+                payload = open_line(line, identity, kind, manifest, key)
+                if not _mentions(payload, linked, subjects):
+                    return False
+                reasons[kind][str(payload.get("reason")) if isinstance(payload, dict)
+                              else "unknown"] += 1
+                return True
+            receipt[name] = drop_lines(stage_vault, kind, erased, key, manifest)
     else:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
-    if rows_removed:
-        summary["records_written"] -= rows_removed
-        summary["records_erased"] = summary.get("records_erased", 0) + rows_removed
-    write_summary(stage, summary)  # staged even unchanged: the commit's marker
+    generation = int(manifest["generation"])
+    vault_removed = sum(sum(r.values()) for r in reasons.values())
+    if rows_removed or tokens_removed or vault_removed:
+        generation += 1
+        _erase_counts(summary, rows_removed, erased_counts, reasons)
+        summary["vault_generation"] = generation
+        write_summary(stage, summary)
+        # bound to the dataset as the commit leaves it: staged parts over visible ones
+        commit_manifest(stage_vault, key, manifest, generation=generation,
+                        binding=_binding_after(dataset, stage, summary["run_id"]))
+    else:  # staged unchanged, byte for byte: the commit's marker, the binding still holds
+        shutil.copyfile(dataset / layout.SUMMARY, stage / layout.SUMMARY)
+    receipt["vault_generation"] = generation
     _write_receipt(stage, receipt)
     return receipt
 
 
+def _binding_after(dataset: Path, stage: Path, run_id: str) -> dict:
+    """:func:`vault.dataset_binding` of ``dataset`` once the files staged in ``stage``
+    are committed (names relative to the dataset directory, as the binding records them)."""
+    return {"run_id": run_id,
+            "parts": {p.name: sha256_hex(((stage / p.name) if (stage / p.name).exists()
+                                          else p).read_bytes()) for p in parts(dataset)},
+            "summary_sha256": sha256_hex((stage / layout.SUMMARY).read_bytes())}
+
+
 def _link_vault(vault: Path, stage_vault: Path) -> None:
     """The vault's committed files, hard-linked into the staging (copied where links are
-    not possible): edits there replace a file by rename, never the visible one."""
-    skip = {layout.COMMIT_JOURNAL, layout.AUDIT_LOG, layout.audit_head_name(layout.AUDIT_LOG)}
+    not possible): edits there replace a file by rename, never the visible one. The audit
+    log (and its archives, head, lock) stays where it is: the commit never moves it."""
     names = [p for p in vault.iterdir() if p.is_file() and not layout.is_hidden(p.name)
-             and p.name not in skip and not p.name.startswith(layout.AUDIT_LOG)]
+             and p.name != layout.COMMIT_JOURNAL and not layout.is_audit_file(p.name)]
     for path in names + sorted(vault.glob(layout.ALL_SEALED_GLOB)):
         target = stage_vault / path.relative_to(vault)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -153,25 +208,71 @@ def _link_vault(vault: Path, stage_vault: Path) -> None:
             shutil.copy2(path, target)
 
 
+def _erase_counts(summary: dict, rows_removed: int, erased_counts: List[dict],
+                  reasons: dict) -> None:
+    """The summary's counts without what was erased; read = written + quarantined +
+    dead-lettered + erased still holds."""
+    summary["records_written"] -= rows_removed
+    erased = dict(summary.get("erased") or {"rows": summary.get("records_erased", 0)})
+    erased["rows"] = erased.get("rows", 0) + rows_removed
+    for kind, (total, by_reason) in _VAULT_COUNTS.items():
+        gone = reasons[kind]
+        summary[total] = summary.get(total, 0) - sum(gone.values())
+        left = dict(summary.get(by_reason) or {})
+        for reason, n in gone.items():
+            if left.get(reason, 0) > n:
+                left[reason] -= n
+            else:
+                left.pop(reason, None)
+        summary[by_reason] = left
+        erased[total.replace("records_", "")] = (erased.get(total.replace("records_", ""), 0)
+                                                 + sum(gone.values()))
+    summary["erased"] = erased
+    summary["records_erased"] = sum(erased.values())
+    if erased_counts:
+        summary["counts"] = held_counts.subtract(summary.get("counts") or {}, erased_counts)
+        summary["counts_after_erasure"] = ("less the counts the erased rows show; "
+                                           + held_counts.NOT_RECOUNTED)
+
+
 def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
                    policy: Policy, vault: Optional[Path] = None, identity=None,
-                   linked: Optional[Set[str]] = None) -> dict:
-    """Everything held about the subjects: dataset rows, and vault entries with the identity."""
+                   linked: Optional[Set[str]] = None, key: Optional[VaultKey] = None) -> dict:
+    """Everything held about the subjects: dataset rows and, with the identity, their
+    quarantined and dead-lettered records and the vault value of every pseudonym in them."""
     dataset = Path(dataset)
     commit.recover(str(dataset), str(vault) if vault is not None else None)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    manifest, key = None, None
+    if vault is not None:  # verified even without the identity: never report on a forgery
+        key = key or VaultKey.of(keyset)
+        manifest = verify_vault(vault, key, load_summary(dataset)["run_id"], dataset)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
-    rows = []
+    rows, found = [], set(linked)
     for path, indices in sorted(matches.items()):
-        table_rows = read_part(path).to_pylist()
-        rows.extend(table_rows[i] for i in indices)
+        table = read_part(path)
+        table_rows = table.to_pylist()
+        for i in indices:
+            rows.append(table_rows[i])
+            found |= row_pseudonyms(table_rows[i], text_columns(table))
     report = {"pseudonyms": sorted(linked), "rows": rows}
-    if vault is not None and identity is not None:
-        run_id = load_summary(dataset)["run_id"]
-        tokens = token_map(vault, identity, run_id)
-        report["vault_tokens"] = {p: tokens[p] for p in sorted(linked) if p in tokens}
+    if manifest is not None and identity is not None:
+        for kind, name in ((layout.QUARANTINE, "quarantined"),
+                           (layout.DEAD_LETTER, "dead_letters")):
+            held = [payload for payload in (open_line(line, identity, kind, manifest, key)
+                                            for _, line in verified_lines(vault, kind, manifest))
+                    if _mentions(payload, linked, subjects)]
+            report[name] = held
+            found |= set(PSEUDONYM_RE.findall(json.dumps(held, ensure_ascii=False)))
+        tokens = {}
+        for _, line in verified_lines(vault, layout.TOKEN, manifest):
+            if line_ref(line) in found:
+                row = open_line(line, identity, layout.TOKEN, manifest, key)
+                tokens[row["pseudonym"]] = {"type": row["type"], "value": row["value"]}
+        report["vault_tokens"] = dict(sorted(tokens.items()))
+        report["not_in_vault"] = sorted(p for p in found if p not in tokens)
     return report
 
 
@@ -212,19 +313,28 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
     job among the dataset's receipts (each window also keeps its own)."""
     dataset, vault = Path(dataset), Path(vault)
     windows = windows_of(dataset)
+    key = VaultKey.of(keyset)
+    for window in windows:  # every window's vault verifies before any is edited
+        verify_vault(vault / window.name, key, load_summary(window)["run_id"], window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     receipt = {"erasure_id": uuid.uuid4().hex,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "subject_types": sorted({s.kind for s in subjects}), "pseudonyms": [],
                "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
+    counted = ("rows_removed", "vault_tokens_removed", "dead_letters_removed",
+               "quarantined_removed")
     erased = set()
     for window in windows:
-        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked)
+        part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked,
+                      key)
         erased |= set(part["pseudonyms"])
-        receipt["rows_removed"] += part["rows_removed"]
-        receipt["vault_tokens_removed"] += part["vault_tokens_removed"]
-        if part["rows_removed"] or part["vault_tokens_removed"]:
+        for name in counted:
+            if name in part:
+                receipt[name] = receipt.get(name, 0) + part[name]
+        if any(part.get(name) for name in counted):
             receipt["windows"][window.name] = part["erasure_id"]
+    if identity is None:
+        receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     receipt["pseudonyms"] = sorted(erased)
     _write_receipt(dataset, receipt)
     return receipt
@@ -235,12 +345,24 @@ def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: K
                            identity=None) -> dict:
     """:func:`subject_access` over every committed window of a streaming job."""
     windows = windows_of(dataset)
+    key = VaultKey.of(keyset) if vault is not None else None
+    if vault is not None:  # every window's vault verifies before anything is reported
+        for window in windows:
+            verify_vault(Path(vault) / window.name, key, load_summary(window)["run_id"],
+                         window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     report = {"pseudonyms": sorted(linked), "rows": []}
     for window in windows:
         part = subject_access(window, subjects, keyset, policy,
-                              Path(vault) / window.name if vault else None, identity, linked)
+                              Path(vault) / window.name if vault else None, identity, linked,
+                              key)
         report["rows"].extend(part["rows"])
+        for name in ("quarantined", "dead_letters"):
+            if name in part:
+                report.setdefault(name, []).extend(part[name])
         if "vault_tokens" in part:
             report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
+            report.setdefault("not_in_vault", set()).update(part["not_in_vault"])
+    if "not_in_vault" in report:  # a pseudonym missing in one window may be in another
+        report["not_in_vault"] = sorted(report["not_in_vault"] - set(report["vault_tokens"]))
     return report

@@ -7,7 +7,9 @@ A batch dataset and its vault::
     <output>/_erasures/erasure-<id>.json       receipts of forget
     <vault>/_manifest.json                     run id; SHA-256 and line count per sealed file
     <vault>/_recipient.pem                     the public key the vault is sealed to
-    <vault>/_audit.jsonl, _audit.jsonl.head    re-identification audit log and its head
+    <vault>/_audit.jsonl, _audit.jsonl.head    re-identification audit log and its keyed head
+    <vault>/_audit.jsonl.lock                  what writers of the audit log lock (flock)
+    <vault>/_audit-<run>.jsonl(.head)          the log of an earlier run in this directory
     <vault>/<folder>/part-*.sealed.jsonl       one folder per vault kind (VAULT_FOLDERS)
 
 While a run (or ``forget``, ``rekey``) writes, and until it commits (commit.py)::
@@ -88,8 +90,28 @@ def sealed_name(kind: str, suffix: str = "") -> str:
 
 
 def audit_head_name(log_name: str) -> str:
-    """The head file beside an audit log: its last seq and hash."""
+    """The head file beside an audit log: its anchor, last seq and MAC (audit.py)."""
     return log_name + ".head"
+
+
+def audit_lock_name(log_name: str) -> str:
+    """The lock file beside an audit log: writers hold an exclusive flock on it."""
+    return log_name + ".lock"
+
+
+def is_audit_file(name: str) -> bool:
+    """The audit log, its head and lock, and the archived logs of earlier runs: evidence a
+    commit never replaces or removes (only archives, see commit.py)."""
+    stem = AUDIT_LOG.partition(".")[0]
+    return name.startswith(AUDIT_LOG) or name.startswith(stem + "-")
+
+
+def audit_archive_name(log_name: str, run_id: str) -> str:
+    """Where the log of an earlier run goes when a new run writes the same vault
+    directory: ``_audit.jsonl`` of run R -> ``_audit-R.jsonl``."""
+    stem, dot, suffix = log_name.partition(".")
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in run_id)
+    return f"{stem}-{safe}{dot}{suffix}"
 
 
 # --- what a run's --overwrite replaces --------------------------------------------------

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Dict, List, Sequence, Set, Tuple
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import pyarrow as pa
 
-from transforms.datasets.dataset import parts, read_part, string_columns
+from transforms.datasets.dataset import parts, read_part, text_columns
+from transforms.core.nested_values import collect_strings
 from transforms.core.normalize import NormalizationError
 from transforms.core.policy import Policy
-from transforms.core.policy.identifiers import subject_type
+from transforms.core.policy.identifiers import subject_kinds, subject_type
+from transforms.core.policy.names import nearest
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 
 
@@ -28,11 +30,24 @@ class Subject:
         return f"Subject({self.kind})"
 
 
-def parse_subject(spec: str) -> Subject:
+def parse_subject(spec: str, policy: Optional[Policy] = None) -> Subject:
+    """``TYPE:VALUE`` as a Subject; with a policy, TYPE must name one of the types it gives
+    pseudonyms (else SubjectError with the valid types and the nearest, never the input:
+    a mistyped subject may hold its value where its type should be)."""
     kind, sep, value = spec.partition(":")
     if not sep or not value.strip():
         raise SubjectError("a subject is TYPE:VALUE, e.g. email:jane@example.com")
-    return Subject(subject_type(kind), value.strip())
+    if policy is None:
+        return Subject(subject_type(kind), value.strip())
+    kinds = subject_kinds(policy.pseudonym_types)
+    folded = kind.strip().lower()
+    if folded not in kinds:
+        close = nearest(folded, kinds)
+        raise SubjectError("unknown subject type" + (f" (did you mean '{close}'?)" if close
+                                                     else "")
+                           + f"; the policy {policy.source} gives pseudonyms to: "
+                           + ", ".join(kinds))
+    return Subject(kinds[folded], value.strip())
 
 
 def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
@@ -48,11 +63,11 @@ def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
 
 
 def row_pseudonyms(row: Dict[str, object], columns: Sequence[str]) -> Set[str]:
+    """Pseudonyms in a row's columns, nested ones (the texts of ``turns``) included."""
     found = set()
     for column in columns:
-        value = row.get(column)
-        if isinstance(value, str):
-            found.update(PSEUDONYM_RE.findall(value))
+        for _, text in collect_strings(row.get(column), numbers=False):
+            found.update(PSEUDONYM_RE.findall(text))
     return found
 
 
@@ -70,7 +85,7 @@ def linked_rows(dataset: Path, pseudonyms: Set[str], structured: Sequence[str]
         matches: Dict[Path, List[int]] = {}
         grown = set(wanted)
         for path, table in tables.items():
-            columns = string_columns(table)
+            columns = text_columns(table)
             for i, row in enumerate(table.to_pylist()):
                 if row_pseudonyms(row, columns) & wanted:
                     matches.setdefault(path, []).append(i)

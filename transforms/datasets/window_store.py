@@ -15,6 +15,11 @@ open as another's. Late data (within the allowed lateness) adds parts and sealed
 with the pane's ``late_suffix`` to its window and rewrites the window's manifest and
 summary (counts added).
 
+Window manifests are authenticated like batch ones (vault.py). A commit re-writes the
+window's manifest only after verifying the one there: every file it listed must be
+unchanged and stay listed, and only the files of this commit are added, so a late pane
+never blesses a file someone put or changed in the vault in between.
+
 A window is committed when its summary exists; only the files it lists are
 part of the dataset. :func:`recover` removes everything else (an interrupted commit,
 temporary files) before a job starts again, and :func:`ledger` lists the sources the
@@ -32,7 +37,8 @@ from apache_beam.io.filesystems import FileSystems
 from transforms.core import summary_counts
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
-from transforms.datasets.vault import file_entry, manifest_bytes
+from transforms.datasets.vault import (VaultError, VaultKey, check_manifest, file_entry,
+                                       parse_manifest, signed_manifest)
 
 
 def window_id(start_seconds: float) -> str:
@@ -78,14 +84,62 @@ def merged_counts(existing: Optional[dict], new_accumulators: List[dict]) -> dic
     return summary_counts.finished(summary_counts.merge(accs, track_sources=True))
 
 
-def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str]) -> str:
-    entries = []
-    for rel in sorted(set(rel_paths)):
-        with FileSystems.open(FileSystems.join(vault_window, rel)) as fh:
-            entries.append(file_entry(rel, fh.read()))
+def read_manifest(vault_window: str, key: VaultKey) -> Optional[dict]:
+    """The window's manifest, verified (MAC and key); None if there is none yet."""
     path = FileSystems.join(vault_window, layout.MANIFEST)
-    write_any(path, manifest_bytes(run_id, entries))
-    return path
+    if not FileSystems.exists(path):
+        return None
+    with FileSystems.open(path) as fh:
+        return check_manifest(parse_manifest(fh.read(), path), key, path)
+
+
+def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key: VaultKey,
+                   recipient_sha256: Optional[str] = None, new_files: Iterable[str] = (),
+                   drop: Iterable[str] = ()) -> tuple:
+    """Write the window's manifest listing ``rel_paths``; returns its path and generation.
+
+    The first manifest of a window lists ``new_files`` (all of ``rel_paths``) and needs
+    ``recipient_sha256``. A later one verifies the manifest there first: each file it
+    listed must hash as recorded and stay listed (unless named in ``drop``, which
+    :func:`recover` uses for the files of an interrupted commit), the recipient stays,
+    and a file it did not list is accepted only if named in ``new_files``. Raises
+    VaultError otherwise.
+    """
+    old = read_manifest(vault_window, key)
+    wanted, new_files, drop = set(rel_paths), set(new_files), set(drop)
+    if old is None:
+        if recipient_sha256 is None:
+            raise VaultError(f"vault window {vault_window} has no manifest to carry over")
+        generation, listed = 0, {}
+    else:
+        if old["run_id"] != run_id:
+            raise VaultError(f"vault window {vault_window} belongs to run {old['run_id']}, "
+                             f"not {run_id}")
+        if recipient_sha256 is not None and recipient_sha256 != old["recipient_sha256"]:
+            raise VaultError(f"vault window {vault_window} is sealed to another recipient")
+        recipient_sha256, generation = old["recipient_sha256"], int(old["generation"]) + 1
+        listed = old["files"]
+        kept = set(listed) - drop
+        if kept - wanted:
+            raise VaultError(f"vault window {vault_window}: a commit would unlist "
+                             f"{sorted(kept - wanted)[0]}, which its manifest lists")
+        wanted |= kept
+    files = {}
+    for rel in sorted(wanted):
+        with FileSystems.open(FileSystems.join(vault_window, rel)) as fh:
+            entry = file_entry(rel, fh.read())
+        if rel in listed:
+            if (entry.sha256, entry.lines) != (listed[rel]["sha256"], listed[rel]["lines"]):
+                raise VaultError(f"vault file {rel} of window {vault_window} was altered "
+                                 "since its manifest was written")
+        elif rel not in new_files:
+            raise VaultError(f"vault file {rel} of window {vault_window} is not in its "
+                             "manifest and not part of this commit")
+        files[rel] = {"sha256": entry.sha256, "lines": entry.lines}
+    path = FileSystems.join(vault_window, layout.MANIFEST)
+    write_any(path, layout.json_document(signed_manifest(
+        key, run_id, files, recipient_sha256, {"run_id": run_id}, generation)))
+    return path, generation
 
 
 # --- the job as a whole: committed windows, the ledger, recovery ---------------------
@@ -125,11 +179,13 @@ def _window_dirs(root: str) -> List[str]:
     return sorted(dirs)
 
 
-def recover(output: str, vault_output: str) -> List[str]:
+def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
     """Remove what no committed window lists: interrupted commits and temporary files.
 
-    Returns the window ids that were rolled back entirely (their sources are not in the
-    ledger, so the restarted job reads them again).
+    A committed window's vault manifest is verified before it is re-written without the
+    files of an interrupted commit (VaultError if it does not verify). Returns the window
+    ids that were rolled back entirely (their sources are not in the ledger, so the
+    restarted job reads them again).
     """
     rolled_back = []
     committed = committed_windows(output)
@@ -145,6 +201,8 @@ def recover(output: str, vault_output: str) -> List[str]:
                 continue
             keep = set(summary["vault_files"]) | {layout.MANIFEST, layout.RECIPIENT} \
                 if is_vault else set(summary["files"]) | {layout.SUMMARY}
+            if is_vault:
+                _check_one_commit_ahead(directory, summary, key)
             stray = set()
             for pattern in (("_*", ".*", "*/*", "*/.*") if is_vault else ("*", ".*")):
                 for path in _listing(FileSystems.join(directory, pattern)):
@@ -154,5 +212,22 @@ def recover(output: str, vault_output: str) -> List[str]:
             if stray:
                 FileSystems.delete(sorted(stray))
             if is_vault and stray:  # the manifest may name a file of the interrupted commit
-                write_manifest(directory, summary["run_id"], summary["vault_files"])
+                gone = {path[len(directory):].lstrip("/") for path in stray}
+                write_manifest(directory, summary["run_id"], summary["vault_files"], key,
+                               drop=gone)
     return sorted(rolled_back)
+
+
+def _check_one_commit_ahead(vault_window: str, summary: dict, key: VaultKey) -> None:
+    """Before recovery removes files the window's manifest lists but its summary does not:
+    the manifest must verify and be exactly one commit ahead of the summary (a commit
+    interrupted between the two), or nothing is removed."""
+    manifest = read_manifest(vault_window, key)
+    if manifest is None:
+        return
+    unlisted = set(manifest["files"]) - set(summary["vault_files"])
+    if unlisted and int(manifest["generation"]) != int(
+            summary.get("vault_generation", -2)) + 1:
+        raise VaultError(f"vault window {vault_window}: its manifest lists files its summary "
+                         "does not and is not one commit ahead of it (the summary or the "
+                         "vault was changed); refusing to recover it")

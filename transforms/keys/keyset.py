@@ -16,6 +16,7 @@ import secrets
 from pathlib import Path
 from typing import Optional
 
+from transforms.datasets.atomic import write_local
 from transforms.keys.kms import KeysetError, kms_client
 
 _LOG = logging.getLogger(__name__)
@@ -69,30 +70,71 @@ def rewrap_keyset(path: Path, new_kms_uri: str, out: Optional[Path] = None) -> K
                               wrapped_key=kms_client(new_kms_uri).wrap(data_key, old.aad()))
     if unwrap_data_key(new) != data_key:
         raise KeysetError("re-wrapped data key does not round-trip; keyset left unchanged")
-    target = Path(out or path)
-    tmp = target.with_name("." + target.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(new.to_json())
-    os.replace(tmp, target)
+    write_local(Path(out or path), new.to_json().encode(), mode=0o600)
     return new
 
 
+_FIELDS = {"key_id": str, "version": int, "kms_uri": str, "wrapped_key": str,
+           "created": str}
+_REQUIRED = ("key_id", "version", "kms_uri", "wrapped_key")
+
+
 def load_keyset(path: Path) -> Keyset:
+    """Read and check a keyset file; every defect is a one-line :class:`KeysetError`."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text())
-        return Keyset(key_id=str(data["key_id"]), version=int(data["version"]),
-                      kms_uri=str(data["kms_uri"]), created=str(data.get("created", "")),
-                      wrapped_key=base64.b64decode(data["wrapped_key"], validate=True))
+        data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise KeysetError(f"keyset {path} does not exist") from None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise KeysetError(f"keyset {path} is not a valid keyset file") from None
+    except OSError as exc:
+        raise KeysetError(f"keyset {path} cannot be read ({exc.strerror})") from None
+    except ValueError:  # not UTF-8, or not JSON
+        raise KeysetError(f"keyset {path} is not a valid keyset file: not a JSON "
+                          "document") from None
+    return Keyset(**_checked_fields(path, data))
+
+
+def _checked_fields(path: Path, data) -> dict:
+    def bad(problem: str) -> KeysetError:
+        return KeysetError(f"keyset {path} is not a valid keyset file: {problem}")
+
+    if not isinstance(data, dict):
+        raise bad(f"a JSON object is expected, not {type(data).__name__}")
+    unknown = sorted(set(data) - set(_FIELDS))
+    missing = [name for name in _REQUIRED if name not in data]
+    if unknown or missing:
+        raise bad("; ".join(filter(None, (
+            unknown and "unknown field(s) " + ", ".join(map(repr, unknown)),
+            missing and "missing field(s) " + ", ".join(map(repr, missing))))))
+    for name, kind in _FIELDS.items():
+        value = data.get(name, "")
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise bad(f"{name!r} must be a {'number' if kind is int else 'string'}, not "
+                      f"{type(value).__name__}")
+    if not data["key_id"].strip():
+        raise bad("'key_id' is empty")
+    if data["version"] < 1:
+        raise bad("'version' must be 1 or more")
+    if "://" not in data["kms_uri"]:
+        raise bad("'kms_uri' is not a KMS URI (scheme://...)")
+    try:
+        wrapped = base64.b64decode(data["wrapped_key"], validate=True)
+    except ValueError:
+        raise bad("'wrapped_key' is not base64") from None
+    if len(wrapped) < 32:  # no wrap of a 256-bit key is shorter than the key
+        raise bad(f"'wrapped_key' is {len(wrapped)} bytes, too short to hold a 256-bit "
+                  "data key")
+    return {"key_id": data["key_id"], "version": data["version"],
+            "kms_uri": data["kms_uri"], "created": data.get("created", ""),
+            "wrapped_key": wrapped}
 
 
 def unwrap_data_key(keyset: Keyset) -> bytes:
-    key = kms_client(keyset.kms_uri).unwrap(keyset.wrapped_key, keyset.aad())
+    try:
+        key = kms_client(keyset.kms_uri).unwrap(keyset.wrapped_key, keyset.aad())
+    except (ValueError, TypeError):  # a provider's parser on a malformed wrapped key
+        raise KeysetError(f"the data key of keyset {keyset.key_id} does not unwrap: its "
+                          "wrapped key is malformed") from None
     if len(key) != 32:
         raise KeysetError("unwrapped data key is not 256 bits")
     return key

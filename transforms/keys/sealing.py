@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.hpke import AEAD, KDF, KEM, Suite
 
+from transforms.keys.private_files import require_private
+
 _SUITE = Suite(KEM.X25519, KDF.HKDF_SHA256, AEAD.AES_256_GCM)
 DEV_IDENTITY_NAME = "dev-vault-identity.pem"
 DEV_RECIPIENT_NAME = "dev-vault-recipient.pem"
@@ -97,8 +99,12 @@ def load_recipient(data: bytes) -> X25519PublicKey:
 
 
 def load_identity(path: Path) -> X25519PrivateKey:
+    """The vault's private key; refused when group or others can read or write its file."""
     try:
+        require_private(Path(path), "vault identity", SealError)
         key = serialization.load_pem_private_key(Path(path).read_bytes(), password=None)
+    except FileNotFoundError:
+        raise SealError(f"vault identity {path} does not exist") from None
     except (OSError, ValueError, TypeError):
         raise SealError(f"vault identity {path} is not a readable PEM private key") from None
     if not isinstance(key, X25519PrivateKey):

@@ -1,7 +1,10 @@
 import pytest
 
+import yaml
+
 from transforms.core.leak_finder import LeakFinder
 from transforms.core.policy import load_policy, parse_policy
+from transforms.core.policy.defaults import default_policy_text
 from transforms.core.recognizers import iban_ok, luhn_ok
 from transforms.core.spans import KnownIdentifier
 
@@ -47,7 +50,9 @@ def test_clean_redacted_text_with_pseudonyms_passes():
     assert _leaks(text, [KnownIdentifier("PHONE", "phone", "+14155552671")]) == []
 
 
-MEMBER_RULE = {"customRules": [{"name": "Member", "entity": "MEMBER_ID",
+# A complete policy (no extends): the default's keys with its own rules instead.
+MEMBER_RULE = {**yaml.safe_load(default_policy_text()),
+               "customRules": [{"name": "Member", "entity": "MEMBER_ID",
                                 "pattern": r"\bMBR-[0-9]{6}\b"}]}
 
 

@@ -1,7 +1,8 @@
 import pytest
 
-from transforms.core.normalize import (NormalizationError, normalize_email, normalize_id_casefold,
-                                  normalize_id_exact, normalize_phone)
+from transforms.core.normalize import (NormalizationError, normalize, normalize_email,
+                                       normalize_id_casefold, normalize_id_exact,
+                                       normalize_phone)
 
 
 @pytest.mark.parametrize("written", [
@@ -47,3 +48,21 @@ def test_ids_are_trimmed_and_optionally_case_folded():
     assert normalize_id_casefold("CUST_998877") == normalize_id_casefold("cust_998877")
     with pytest.raises(NormalizationError):
         normalize_id_exact("   ")
+
+
+@pytest.mark.parametrize("disguised", [
+    "jane\u200b.doe@example.com", "jane.doe\u00ad@example.com", "\ufeffjane.doe@example.com",
+    "jane.doe@exa\u200dmple.com", "jane\x00.doe@example.com",
+    "ｊａｎｅ．ｄｏｅ＠ｅｘａｍｐｌｅ．ｃｏｍ"])
+def test_invisible_and_full_width_characters_do_not_split_an_email(disguised):
+    assert normalize("email", disguised) == "jane.doe@example.com"
+
+
+@pytest.mark.parametrize("disguised", ["415\u200b555\u20602671", "４１５-５５５-２６７１",
+                                       "(415) 555\u00ad-2671"])
+def test_invisible_and_full_width_characters_do_not_split_a_phone(disguised):
+    assert normalize("phone", disguised) == "+14155552671"
+
+
+def test_invisible_characters_do_not_split_an_id():
+    assert normalize("id_casefold", "CUST_99\u200b8877") == normalize("id_casefold", "cust_998877")

@@ -1,9 +1,14 @@
 import dataclasses
 import json
+import re
 
 import pytest
+import yaml
 
+from transforms.core import structured_fields
 from transforms.core.policy import PolicyError, load_policy, parse_policy
+from transforms.core.policy.defaults import default_policy_text
+from transforms.core.policy.names import builtin_entities, canonical_fields
 
 DESIGN_FRAGMENTS = [
     {"name": "Custom Customer Identifiers", "pattern": "\\b(?:POL|ACCT)-[0-9]{8,12}\\b",
@@ -25,7 +30,7 @@ def test_default_policy_loads_with_the_pol_acct_rule():
 
 def test_design_md_shapes_load_as_they_are(tmp_path):
     path = tmp_path / "policy.json"
-    path.write_text(json.dumps(DESIGN_FRAGMENTS))
+    path.write_text(json.dumps([{"extends": "default"}] + DESIGN_FRAGMENTS))
     policy = load_policy(str(path))
     assert policy.output_fields == ("conversation_id", "start_time", "transcript_text")
     assert [s.field for s in policy.field_strategies] == ["phoneNumber", "emailAddress",
@@ -37,12 +42,13 @@ def test_design_md_shapes_load_as_they_are(tmp_path):
 
 @pytest.mark.parametrize("fragment", DESIGN_FRAGMENTS)
 def test_each_design_md_fragment_loads_alone(fragment):
-    parse_policy(fragment, source="fragment.json")
+    parse_policy({"extends": "default", **fragment}, source="fragment.json")
 
 
 def test_presidio_recognizer_yaml_loads(tmp_path):
     path = tmp_path / "pack.yaml"
-    path.write_text("customRules: []\n"
+    complete = {**yaml.safe_load(default_policy_text()), "customRules": []}  # no extends
+    path.write_text(yaml.safe_dump(complete) +
                     "recognizers:\n  - name: Zip\n    supported_entity: ZIP\n"
                     "    patterns:\n      - name: zip\n        regex: '\\b\\d{5}\\b'\n"
                     "        score: 0.4\n")
@@ -70,7 +76,7 @@ def test_unlisted_entity_gets_a_safe_default_never_keep():
 ])
 def test_bad_policy_names_file_key_and_problem(doc, key):
     with pytest.raises(PolicyError) as err:
-        parse_policy(doc, source="rules/bad.yaml")
+        parse_policy({"extends": "default", **doc}, source="rules/bad.yaml")
     assert err.value.key == key
     assert str(err.value).startswith(f"policy rules/bad.yaml: {key}: ")
 
@@ -84,15 +90,16 @@ def test_unreadable_or_invalid_yaml_policy_is_reported(tmp_path):
         load_policy(str(bad))
 
 
-def test_an_empty_policy_is_the_default_policy():
+def test_a_policy_that_only_extends_default_is_the_default_policy():
     default = load_policy()
-    empty = parse_policy({}, source="empty.yaml")
+    empty = parse_policy({"extends": "default"}, source="empty.yaml")
     assert dataclasses.replace(empty, source=default.source, digest=default.digest) == default
 
 
 def test_keys_a_policy_omits_come_from_the_default_policy_file():
     default = load_policy()
-    policy = parse_policy({"exportSchema": {"fields": ["notes"]}, "nlp": {"language": "fr"}})
+    policy = parse_policy({"extends": "default", "exportSchema": {"fields": ["notes"]},
+                           "nlp": {"language": "fr"}})
     assert policy.keep_fields == ("notes",)
     assert policy.exclude_fields == default.exclude_fields
     assert policy.field_strategies == default.field_strategies
@@ -104,7 +111,8 @@ def test_keys_a_policy_omits_come_from_the_default_policy_file():
 
 def test_a_parameter_of_another_operator_is_rejected():
     with pytest.raises(PolicyError) as err:
-        parse_policy({"entities": {"PERSON": {"operator": "REPLACE", "maskingChar": "#"}}},
+        parse_policy({"extends": "default",
+                      "entities": {"PERSON": {"operator": "REPLACE", "maskingChar": "#"}}},
                      source="p.yaml")
     assert str(err.value) == ("policy p.yaml: entities.PERSON.maskingChar: "
                               "is not a parameter of REPLACE (REPLACE takes newValue)")
@@ -112,13 +120,18 @@ def test_a_parameter_of_another_operator_is_rejected():
 
 def test_an_operator_parameter_error_names_the_entry_and_key():
     with pytest.raises(PolicyError) as err:
-        parse_policy({"entities": {"CARD": {"operator": "MASK", "maskingChar": "##"}}},
+        parse_policy({"extends": "default",
+                      "entities": {"CARD": {"operator": "MASK", "maskingChar": "##"}}},
                      source="p.yaml")
     assert str(err.value) == "policy p.yaml: entities.CARD.maskingChar: must be one character"
 
 
 def test_one_normalizer_per_pseudonym_type_and_the_column_decides():
     policy = parse_policy({
+        "extends": "default",
+        "exportSchema": {"fields": ["conversation_id", "memberId"]},
+        "customRules": [{"name": "Member ref", "entity": "MEMBER_REF", "pattern": r"\bMR-\d+"},
+                        {"name": "Badge", "entity": "BADGE", "pattern": r"\bB-\d+"}],
         "structuredFields": [{"strategy": {"type": "HASH"}, "fields": [
             {"name": "memberId", "entity": "MEMBER", "normalizer": "id_exact"}]}],
         "entities": {"MEMBER_REF": {"operator": "TOKEN", "pseudonymType": "MEMBER",
@@ -139,3 +152,160 @@ def test_default_policy_columns_and_text_share_each_pseudonym_types_normalizer()
             if treatment.normalizer and policy.pseudonym_type(entity) == strategy.entity:
                 assert treatment.normalizer == strategy.normalizer == policy.normalizer(
                     strategy.entity)
+
+
+# Nothing runs on a typo: a partial policy says what it builds on; misspelt keys, entity
+# types and field names are refused naming the file, the key and the nearest valid name.
+
+def _refused(doc, source="my.yaml") -> PolicyError:
+    with pytest.raises(PolicyError) as err:
+        parse_policy(doc, source=source)
+    return err.value
+
+
+def test_a_one_line_policy_without_extends_is_refused_naming_what_it_omits():
+    err = _refused({"entities": {"PERSON": {"operator": "REPLACE"}}})
+    assert err.key == "extends"
+    assert str(err).startswith("policy my.yaml: extends: is not set and the policy omits ")
+    assert "customRules" in err.problem and "'extends: default'" in err.problem
+    assert "entities" not in err.problem.split(":")[0]  # it sets entities
+
+
+def test_an_empty_policy_is_refused():
+    assert _refused({}).key == "extends"
+
+
+def test_a_complete_policy_needs_no_extends_and_one_missing_section_key_is_named():
+    complete = yaml.safe_load(default_policy_text())
+    parse_policy(complete, source="complete.yaml")
+    del complete["nlp"]["languageField"]
+    err = _refused(complete)
+    assert err.key == "extends" and "nlp.languageField" in err.problem
+
+
+def test_extends_names_the_default_policy_only():
+    err = _refused({"extends": "defualt"})
+    assert err.key == "extends" and "did you mean 'default'?" in err.problem
+
+
+@pytest.mark.parametrize("doc,key,nearest", [
+    ({"exportSchma": {}}, "exportSchma", "exportSchema"),
+    ({"exportSchema": {"textField": ["notes"]}}, "exportSchema.textField", "textFields"),
+    ({"entities": {"PERSON": {"operator": "REPLACE", "newvalue": "<P>"}}},
+     "entities.PERSON.newvalue", "newValue"),
+    ({"nlp": {"spacymodel": "x"}}, "nlp.spacymodel", "spacyModel"),
+    ({"customRules": [{"name": "x", "pattern": "x-1", "replacmentType": "HASH"}]},
+     "customRules[0].replacmentType", "replacementType"),
+])
+def test_a_misspelt_key_names_the_nearest_valid_key(doc, key, nearest):
+    err = _refused({"extends": "default", **doc})
+    assert err.key == key and f"did you mean '{nearest}'?" in err.problem
+
+
+@pytest.mark.parametrize("doc,key,nearest", [
+    ({"entities": {"PASSPORT_NUMBR": "REPLACE"}}, "entities.PASSPORT_NUMBR", "PASSPORT"),
+    ({"entities": {"EMAIL_ADRESS": "REPLACE"}}, "entities.EMAIL_ADRESS", "EMAIL_ADDRESS"),
+    ({"entities": {"EMAIL_ADDRESS": {"operator": "HASH", "pseudonymType": "EMIAL"}}},
+     "entities.EMAIL_ADDRESS.pseudonymType", "EMAIL"),
+    ({"detectEntities": ["PERSON", "LOCATOIN"]}, "detectEntities[1]", "LOCATION"),
+    ({"entityPriority": ["PHONE_NUMBR", "PERSON"]}, "entityPriority[0]", "PHONE_NUMBER"),
+])
+def test_a_misspelt_entity_type_names_the_nearest_known_type(doc, key, nearest):
+    err = _refused({"extends": "default", **doc})
+    assert err.key == key
+    suggested = re.search(r"did you mean '([A-Z_]+)'\?", err.problem).group(1)
+    assert nearest in suggested
+
+
+def test_entity_types_from_every_source_are_accepted():
+    policy = parse_policy({
+        "extends": "default",
+        "exportSchema": {"fields": ["conversation_id", "memberNo"]},
+        "customRules": [{"name": "Badge", "entity": "BADGE", "pattern": r"\bB-\d{4}\b"}],
+        "structuredFields": [{"strategy": {"type": "TOKEN"}, "fields": [
+            {"name": "memberNo", "entity": "MEMBER", "normalizer": "id_exact"}]}],
+        "entities": {"UK_NHS": "REPLACE",  # Presidio's
+                     "SPOKEN_NUMBER": "REDACT",  # a hushbeam recognizer's
+                     "BADGE": {"operator": "HASH", "pseudonymType": "MEMBER"},  # a rule's
+                     "MEMBER": "TOKEN",  # a structured field's
+                     "EMAIL": "TOKEN",  # a pseudonym type
+                     "SECRET": "REDACT"},
+        "entityPriority": ["SECRET", "BADGE", "MEMBER", "UK_NHS"]})
+    assert policy.treatment("BADGE").pseudonym_type == "MEMBER"
+    assert structured_fields.SECRET in builtin_entities()
+
+
+def test_extending_the_default_adds_rules_and_columns_and_replaces_same_named_ones():
+    default = load_policy()
+    policy = parse_policy({"extends": "default",
+                           "exportSchema": {"fields": ["conversation_id", "memberNo"]},
+                           "customRules": [
+                               {"name": "Member", "entity": "MEMBER_ID", "pattern": r"\bM-\d+"},
+                               {"name": "Session token", "entity": "SESSION_TOKEN",
+                                "pattern": r"\bsess_\w{8,}", "replacementType": "REDACT"}],
+                           "structuredFields": [{"strategy": {"type": "HASH"}, "fields": [
+                               "memberNo", {"name": "phoneNumber", "normalizer": "id_exact"}]}]})
+    names = [r.name for r in policy.custom_rules]
+    assert names == [r.name for r in default.custom_rules] + ["Member"]
+    session = next(r for r in policy.custom_rules if r.name == "Session token")
+    assert session.pattern == r"\bsess_\w{8,}" and session.replacement == "REDACT"
+    assert [(s.field, s.operator) for s in policy.field_strategies] == [
+        ("emailAddress", "TOKEN"), ("customerID", "TOKEN"), ("memberNo", "HASH"),
+        ("phoneNumber", "HASH")]
+
+
+def test_a_complete_policy_is_taken_as_it_is():
+    complete = yaml.safe_load(default_policy_text())
+    complete["customRules"] = []
+    assert parse_policy(complete).custom_rules == ()
+
+
+@pytest.mark.parametrize("schema,key,nearest", [
+    ({"fields": ["conversation_id", "transcript_txt"]}, "exportSchema.fields[1]",
+     "transcript_text"),
+    ({"textFields": ["transcript_txt"]}, "exportSchema.textFields[0]", "transcript_text"),
+    ({"passthroughFields": ["conversation_id", "sentiment_scor"]},
+     "exportSchema.passthroughFields[1]", "sentiment_score"),
+])
+def test_a_misspelt_field_name_names_the_nearest_field(schema, key, nearest):
+    err = _refused({"extends": "default", "exportSchema": schema})
+    assert err.key == key and f"did you mean '{nearest}'?" in err.problem
+
+
+def test_a_misspelt_structured_field_names_the_nearest_field():
+    err = _refused({"extends": "default", "structuredFields": [
+        {"strategy": {"type": "TOKEN"}, "fields": ["emailAddress", "phoneNumbr"]}]})
+    assert err.key == "structuredFields[0].fields[1]"
+    assert "did you mean 'phoneNumber'?" in err.problem
+
+
+def test_a_field_of_ones_own_export_is_kept_once_the_policy_says_how_to_treat_it():
+    err = _refused({"extends": "default",
+                    "exportSchema": {"fields": ["conversation_id", "agent_notes"]}})
+    assert err.key == "exportSchema.fields[1]" and "textFields" in err.problem
+    policy = parse_policy({"extends": "default", "exportSchema": {
+        "fields": ["conversation_id", "agent_notes"],
+        "textFields": ["agent_notes"], "excludeFields": ["vendor_token"]}})
+    assert policy.output_fields == ("conversation_id", "agent_notes")
+
+
+def test_canonical_fields_are_the_fields_the_default_policy_names():
+    default = load_policy()
+    names = set(default.keep_fields) | set(default.exclude_fields) | {
+        s.field for s in default.field_strategies} | {default.language_field}
+    assert canonical_fields() == names
+
+
+def test_pseudonym_types_are_the_types_a_policy_hashes():
+    assert load_policy().pseudonym_types == {"EMAIL", "PHONE", "CUSTOMER_ID",
+                                             "POLICY_ACCOUNT_ID"}
+    hashed = parse_policy({"extends": "default", "defaultEntityTreatment": "HASH"})
+    assert {"PERSON", "LOCATION"} <= hashed.pseudonym_types
+
+
+def test_extending_the_default_to_treat_one_type_keeps_detecting_every_other_type():
+    default = load_policy()
+    policy = parse_policy({"extends": "default", "entities": {"PERSON": "REDACT"}})
+    assert policy.treatment("PERSON").operator == "REDACT"
+    assert set(policy.entities) == set(default.entities)
+    assert policy.treatment("PHONE_NUMBER") == default.treatment("PHONE_NUMBER")

@@ -61,3 +61,19 @@ def test_ordinary_words_survive(redactor):
 def test_us_phone_is_treated_as_a_phone_not_an_nhs_or_bank_number(redactor, pseudonymizer):
     out = _one(redactor, "call me on 212-555-0147 tomorrow").text
     assert out == f"call me on {pseudonymizer.pseudonym('PHONE', '+12125550147')} tomorrow"
+
+
+def test_a_vendors_masks_are_kept_and_counted(redactor):
+    result = _one(redactor, "Hi [PII], your card [CREDIT_DEBIT_NUMBER] is blocked, [NAME].")
+    assert result.text == "Hi [PII], your card [CREDIT_DEBIT_NUMBER] is blocked, [NAME]."
+    assert dict(result.vendor_masked) == {"PII": 1, "CREDIT_DEBIT_NUMBER": 1, "NAME": 1}
+
+
+def test_a_display_name_is_replaced_wherever_it_is_written_and_an_email_keeps_its_pseudonym(
+        redactor, pseudonymizer):
+    from transforms.core.spans import NAME
+
+    known = [KnownIdentifier("PERSON", NAME, "Zebulon")]
+    out = _one(redactor, "zebulon here, mail zebulon@example.org", known).text
+    assert out.startswith("<PERSON> here") and "zebulon" not in out.lower()
+    assert pseudonymizer.pseudonymize("EMAIL", "email", "zebulon@example.org") in out

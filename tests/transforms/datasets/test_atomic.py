@@ -122,3 +122,17 @@ def test_staged_file_is_written_beside_the_target(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "replace", replace)
     atomic.write_local(tmp_path / layout.MANIFEST, b"{}")
     assert seen == [(tmp_path, layout.temp_name(layout.MANIFEST))]
+
+
+def test_a_private_file_is_never_readable_by_others_even_while_staged(tmp_path, monkeypatch):
+    seen = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        seen.append(os.stat(src).st_mode & 0o777)
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", spy)
+    target = tmp_path / "keyset.json"
+    atomic.write_local(target, b"{}", mode=0o600)
+    assert seen == [0o600] and target.stat().st_mode & 0o777 == 0o600

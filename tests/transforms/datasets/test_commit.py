@@ -247,3 +247,44 @@ def test_staged_files_skip_temporary_names(tmp_path):
     assert commit.staged_files(str(stage)) == {"part-00000-of-00001.parquet": 1,
                                                "tokens/part.sealed.jsonl": 1}
     shutil.rmtree(stage)
+
+
+ARCHIVED = "_audit-old.jsonl"
+NEW_HEAD = json.dumps({"anchor": {"run": "new", "previous": {
+    "archived_as": ARCHIVED, "run": "old"}}}).encode()
+
+
+def _stage_with_audit(out: Path, vault: Path) -> None:
+    _stage(out, vault)
+    _write(Path(commit.staging_dir(str(vault), "new")), {
+        "_audit.jsonl.head": NEW_HEAD, "_audit.jsonl.lock": b""})
+
+
+def test_a_commit_bringing_a_new_audit_log_archives_the_earlier_one(dirs):
+    out, vault = dirs
+    _stage_with_audit(out, vault)
+    journal = commit.commit(str(out), str(vault), "new", RETIRE)
+    assert "_audit.jsonl.lock" not in journal["files"]["vault"]  # a lock never moves
+    seen = _visible(vault)
+    assert seen[ARCHIVED] == b"entry\n" and seen[ARCHIVED + ".head"] == b"head\n"
+    assert seen["_audit.jsonl.head"] == NEW_HEAD and "_audit.jsonl" not in seen
+
+
+def test_an_interrupted_commit_never_loses_the_earlier_audit_log(tmp_path):
+    for at in range(1, 30):
+        out, vault = tmp_path / str(at) / "out", tmp_path / str(at) / "out.vault"
+        _write(out, {**OLD_DATA, **KEPT_DATA})
+        _write(vault, {**OLD_VAULT, **KEPT_VAULT})
+        _stage_with_audit(out, vault)
+        try:
+            with _Interrupt(at).installed():
+                commit.commit(str(out), str(vault), "new", RETIRE)
+        except Killed:
+            pass
+        commit.recover(str(out), str(vault))
+        seen = _visible(vault)
+        if seen.get("_manifest.json") == b'{"run_id": "old"}':
+            assert seen["_audit.jsonl"] == b"entry\n", at
+        else:
+            assert seen[ARCHIVED] == b"entry\n" and seen[ARCHIVED + ".head"] == b"head\n", at
+            assert seen["_audit.jsonl.head"] == NEW_HEAD, at

@@ -1,7 +1,15 @@
-"""The windowed dataset on disk: names, the ledger, recovery after an interrupted commit."""
+"""The windowed dataset on disk: names, the ledger, recovery after an interrupted commit,
+and window manifests that a commit re-writes only over what it verified."""
 import json
 
+import pytest
+
 from transforms.datasets import layout, window_store
+from transforms.datasets.vault import (VaultError, VaultKey, load_manifest, sha256_hex,
+                                       verify_vault)
+
+KEY = VaultKey(bytes(range(32)), "hb-test", 1)
+RECIPIENT = b"-----BEGIN PUBLIC KEY-----\n"
 
 
 def _commit(out, vault, wid, files, vault_files, sources, end):
@@ -12,10 +20,13 @@ def _commit(out, vault, wid, files, vault_files, sources, end):
         path = vault / f"window={wid}" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("sealed\n")
-    window_store.write_manifest(str(vault / f"window={wid}"), f"run:{wid}", vault_files)
+    (vault / f"window={wid}" / layout.RECIPIENT).write_bytes(RECIPIENT)
+    _, generation = window_store.write_manifest(
+        str(vault / f"window={wid}"), f"run:{wid}", vault_files, KEY,
+        sha256_hex(RECIPIENT), new_files=vault_files)
     (out / f"window={wid}" / "_summary.json").write_text(json.dumps({
         "run_id": f"run:{wid}", "files": files, "vault_files": vault_files,
-        "sources": sources, "window": {"end_seconds": end}}))
+        "vault_generation": generation, "sources": sources, "window": {"end_seconds": end}}))
 
 
 def test_window_ids_are_the_utc_start():
@@ -50,13 +61,14 @@ def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one
     late_sealed.write_text("sealed\n")
     window_store.write_manifest(str(vault / "window=20260301T100000Z"), "run:20260301T100000Z",
                                 ["tokens/part-00000-of-00001.sealed.jsonl",
-                                 "tokens/part-00000-of-00001.late-1.sealed.jsonl"])
+                                 "tokens/part-00000-of-00001.late-1.sealed.jsonl"], KEY,
+                                new_files=["tokens/part-00000-of-00001.late-1.sealed.jsonl"])
     # A window whose commit never happened, in the dataset and in the vault.
     (out / "window=20260301T100100Z").mkdir()
     (out / "window=20260301T100100Z" / "part-00000-of-00001.parquet").write_bytes(b"x")
     (vault / "window=20260301T100100Z" / "tokens").mkdir(parents=True)
 
-    rolled_back = window_store.recover(str(out), str(vault))
+    rolled_back = window_store.recover(str(out), str(vault), KEY)
 
     assert rolled_back == ["20260301T100100Z"]
     assert not (out / "window=20260301T100100Z").exists()
@@ -66,6 +78,63 @@ def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one
     assert not late_sealed.exists()
     manifest = json.loads((vault / "window=20260301T100000Z" / "_manifest.json").read_text())
     assert list(manifest["files"]) == ["tokens/part-00000-of-00001.sealed.jsonl"]
+    verify_vault(vault / "window=20260301T100000Z", KEY, "run:20260301T100000Z")
+
+
+WID = "20260301T100000Z"
+TOKENS = "tokens/part-00000-of-00001.sealed.jsonl"
+LATE = "tokens/part-00000-of-00001.late-1.sealed.jsonl"
+
+
+@pytest.fixture
+def committed(tmp_path):
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, WID, ["part-00000-of-00001.parquet"], [TOKENS], {"a": 1}, 1.0)
+    return out, vault, vault / f"window={WID}"
+
+
+def test_a_late_commit_refuses_a_window_file_changed_since_its_manifest(committed):
+    _, _, window = committed
+    (window / TOKENS).write_text("sealed\nforged\n")
+    (window / LATE).write_text("late\n")
+    with pytest.raises(VaultError, match="was altered since its manifest"):
+        window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE], KEY,
+                                    new_files=[LATE])
+
+
+def test_a_late_commit_adds_only_its_own_files_and_never_unlists_one(committed):
+    _, _, window = committed
+    (window / LATE).write_text("late\n")
+    with pytest.raises(VaultError, match="not part of this commit"):
+        window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE], KEY)
+    with pytest.raises(VaultError, match="would unlist"):  # e.g. a summary edited to drop it
+        window_store.write_manifest(str(window), f"run:{WID}", [LATE], KEY, new_files=[LATE])
+    _, generation = window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE],
+                                                KEY, new_files=[LATE])
+    assert generation == 1 and set(load_manifest(window)["files"]) == {TOKENS, LATE}
+
+
+def test_a_window_manifest_rehashed_without_the_key_is_refused_by_the_next_commit(committed):
+    _, _, window = committed
+    manifest = load_manifest(window)
+    manifest["files"][TOKENS]["lines"] = 2
+    (window / layout.MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(VaultError, match="does not verify"):
+        window_store.write_manifest(str(window), f"run:{WID}", [TOKENS], KEY)
+
+
+def test_recovery_refuses_to_drop_files_when_the_summary_is_not_one_commit_behind(committed):
+    out, vault, window = committed
+    (window / LATE).write_text("late\n")
+    window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE], KEY,
+                                new_files=[LATE])
+    summary_path = out / f"window={WID}" / "_summary.json"
+    summary = json.loads(summary_path.read_text())
+    # a committed late pane whose summary someone edited to drop the late file
+    summary_path.write_text(json.dumps(dict(summary, vault_generation=1)))
+    with pytest.raises(VaultError, match="refusing to recover"):
+        window_store.recover(str(out), str(vault), KEY)
+    assert (window / LATE).exists()
 
 
 def test_counts_of_a_late_commit_add_to_the_window_and_stay_conserved():

@@ -37,3 +37,15 @@ def test_flipped_byte_other_identity_other_run_and_kind_are_refused(pair, tmp_pa
         open_sealed(line, identity, "token")
     with pytest.raises(SealError, match="malformed or truncated"):
         open_sealed(line[: len(line) // 2], identity, "dead_letter")
+
+
+def test_a_vault_identity_group_or_others_can_read_is_refused(tmp_path):
+    generate_identity(tmp_path / "id.pem", tmp_path / "rcpt.pem")
+    (tmp_path / "id.pem").chmod(0o644)
+    with pytest.raises(SealError, match=rf"vault identity {tmp_path / 'id.pem'} can be read "
+                       r"or written by group or others \(mode 0644\).*chmod 600"):
+        load_identity(tmp_path / "id.pem")
+    (tmp_path / "id.pem").chmod(0o600)
+    assert load_identity(tmp_path / "id.pem")
+    with pytest.raises(SealError, match="does not exist"):
+        load_identity(tmp_path / "missing.pem")

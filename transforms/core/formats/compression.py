@@ -66,6 +66,8 @@ class _Prepend(io.RawIOBase):
             return n
         if self._broken is not None:
             raise self._broken
-        data = self._stream.read(len(buffer))
+        # read1: what was decoded before a break is handed out before the break itself
+        # (read() would fill the whole buffer first, and drop it all when the break comes).
+        data = getattr(self._stream, "read1", self._stream.read)(len(buffer))
         buffer[:len(data)] = data
         return len(data)

@@ -1,41 +1,36 @@
 """JSON array: one document holding an array of conversations; the position is the element's.
 
-Content that starts with ``[`` but is not one JSON document (JSON lines whose first line is
-an array) is declined, and ``auto`` reads it as the next format.
+Content that starts with ``[`` but is not one array (JSON lines whose first line is an
+array, or an array that never closes) is declined, and ``auto`` reads it as the next format.
+Elements are split from the text and parsed one by one (``json_values``): an element
+that is too deep, not UTF-8, out of range or not a conversation is a dead letter of its
+own and the others are read. A leading byte order mark is dropped.
 """
 from __future__ import annotations
 
-import json
 from typing import BinaryIO, Iterator
 
-from transforms.core.formats.base import (MAX_RAW_CHARS, InputFormat, Item, NotThisFormat,
-                                          shape_problem)
+from transforms.core.formats.base import InputFormat, Item, NotThisFormat
+from transforms.core.formats.json_values import (BOM_BYTES, JSON_SPACE, NotOneArray,
+                                                 read_array)
 
 
 class JsonArray(InputFormat):
     name = "json-array"
 
     def sniff(self, head: bytes) -> bool:
-        return head.lstrip().startswith(b"[")
+        if head.startswith(BOM_BYTES):
+            head = head[len(BOM_BYTES):]
+        return head.lstrip(JSON_SPACE.encode()).startswith(b"[")
 
     def items(self, stream: BinaryIO) -> Iterator[Item]:
         blob = stream.read()
+        data = blob[len(BOM_BYTES):] if blob.startswith(BOM_BYTES) else blob
+        # Bytes that are not UTF-8 are kept as escapes, so that only their element fails.
+        text = data.decode("utf-8", "surrogateescape")
         try:
-            text = blob.decode("utf-8")
-        except UnicodeDecodeError:
-            yield Item(1, reason="not_utf8", raw=blob[:MAX_RAW_CHARS].decode("latin-1"))
-            return
-        try:
-            records = json.loads(text)
-        except ValueError:
+            elements = read_array(text)
+        except NotOneArray:
             raise NotThisFormat(blob) from None
-        if not isinstance(records, list):
-            yield Item(1, reason="not_an_object", raw=text[:MAX_RAW_CHARS])
-            return
-        for index, record in enumerate(records, start=1):
-            problem = shape_problem(record)
-            if problem:
-                yield Item(index, reason=problem,
-                           raw=json.dumps(record, ensure_ascii=False)[:MAX_RAW_CHARS])
-            else:
-                yield Item(index, record=record)
+        for index, element in enumerate(elements, start=1):
+            yield Item(index, record=element.record, reason=element.reason, raw=element.raw)

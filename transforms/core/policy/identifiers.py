@@ -4,7 +4,7 @@ listed bare in ``structuredFields`` gets, and which type a data subject's kind
 from __future__ import annotations
 
 import re
-from typing import Tuple
+from typing import Dict, FrozenSet, Iterable, Tuple
 
 # column name, lowercased -> (pseudonym type, normalizer)
 KNOWN_COLUMNS = {
@@ -17,6 +17,9 @@ KNOWN_COLUMNS = {
 SUBJECT_KINDS = {"email": "EMAIL", "phone": "PHONE", "customer": "CUSTOMER_ID",
                  "customer_id": "CUSTOMER_ID", "customerid": "CUSTOMER_ID",
                  "policy": "POLICY_ACCOUNT_ID", "account": "POLICY_ACCOUNT_ID"}
+# Entity types hushbeam itself gives a span: an excluded field's value found again in text
+# (``structured_fields.SECRET``).
+OWN_ENTITIES = ("SECRET",)
 
 
 def type_name(name: str) -> str:
@@ -34,3 +37,17 @@ def subject_type(kind: str) -> str:
     """The pseudonym type a subject kind names (``customer`` -> ``CUSTOMER_ID``)."""
     kind = kind.strip()
     return SUBJECT_KINDS.get(kind.lower(), kind.upper())
+
+
+def known_column_types() -> FrozenSet[str]:
+    """The pseudonym types of the columns known by name."""
+    return frozenset(entity for entity, _ in KNOWN_COLUMNS.values())
+
+
+def subject_kinds(types: Iterable[str]) -> Dict[str, str]:
+    """The subject kinds (lowercase) that name one of these pseudonym types -> the type:
+    each type by its own name (``customer_id``) and by its short names (``customer``)."""
+    types = set(types)
+    kinds = {kind: t for kind, t in SUBJECT_KINDS.items() if t in types}
+    kinds.update((t.lower(), t) for t in types)
+    return dict(sorted(kinds.items()))

@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Dict, Optional, Tuple
 
-from transforms.core.operators import DEFAULT_NORMALIZER
+from transforms.core.operators import DEFAULT_NORMALIZER, pseudonymizing_names
 
 # Canonical fields whose type we know; every other kept field is stored as a string.
-_FIELD_KINDS = {"sentiment_score": "float"}
+# ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned; in
+# ``analytics`` (a vendor's metrics) only the strings, numbers stay numbers.
+_FIELD_KINDS = {"sentiment_score": "float", "turns": "turns", "analytics": "analytics"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +85,7 @@ class Policy:
     language_field: str  # record field that names a record's language, if present
     strip_url_params: tuple  # query keys that make a URL a secret-bearing link
     strip_url_markers: tuple  # path words that make a URL a recording/media link
+    csv_columns: tuple = ()  # (CSV/TSV column header, canonical field) for the csv-tsv format
 
     def treatment(self, entity: str) -> EntityTreatment:
         """The operator an entity type found in text gets (never "keep")."""
@@ -109,6 +112,19 @@ class Policy:
             if treatment.normalizer and (treatment.pseudonym_type or name) == pseudonym_type:
                 return treatment.normalizer
         return self.default_treatment.normalizer or DEFAULT_NORMALIZER
+
+    @property
+    def pseudonym_types(self) -> frozenset:
+        """The types this policy gives keyed pseudonyms: its structured columns' and those
+        of the entities a keyed operator treats (with a keyed default treatment, those of
+        every entity it detects). A data subject must be of one of them."""
+        keyed = pseudonymizing_names()
+        types = {s.entity for s in self.field_strategies}
+        types.update(self.pseudonym_type(name) for name, treatment in self.treatments
+                     if treatment.operator in keyed)
+        if self.default_treatment.operator in keyed:
+            types.update(self.pseudonym_type(name) for name in self.entities)
+        return frozenset(types)
 
     @property
     def languages(self) -> tuple:

@@ -5,9 +5,13 @@ A policy is a YAML (or JSON) mapping. The shapes of DESIGN.md load as they are:
 for structured identifiers, and custom rules with ``name``/``pattern``/
 ``replacementType``/``caseSensitive`` (one rule, or a list under ``customRules``).
 Presidio's recognizer YAML (``recognizers:`` with ``supported_entity`` and
-``patterns``) loads too. Every key a policy omits takes its value from the default
-policy file. A bad policy raises :class:`PolicyError` naming the file, the key and the
-problem, before any data is read.
+``patterns``) loads too. A policy that says ``extends: default`` builds on the default
+policy file (``defaults.with_defaults`` says how); one that does not must set every key
+and is taken as it is. A bad policy raises
+:class:`PolicyError` naming the file, the key, the problem and, for a misspelt name, the
+nearest valid one, before any data is read: unknown keys, entity types nobody detects
+(:mod:`.names`) and field names that are neither fields of the canonical record nor
+declared by the policy (see :func:`_check_fields`).
 """
 from __future__ import annotations
 
@@ -23,16 +27,19 @@ import yaml
 from transforms.core.operators import (NORMALIZERS, OPERATORS, operator_names, parameter_keys,
                                        pseudonymizing_names)
 from transforms.core.policy.defaults import (DEFAULT_POLICY_SOURCE, default_policy_text,
-                                             with_defaults)
+                                             missing_keys, with_defaults)
 from transforms.core.policy.identifiers import column_identity, type_name
 from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
+from transforms.core.policy.names import builtin_entities, canonical_fields
 from transforms.core.policy.validation import PolicyError, Validator
 
 _TOP_KEYS = {
     "exportSchema", "structuredFields", "customRules", "recognizers", "entities",
     "defaultEntityTreatment", "detectEntities", "entityPriority", "scoreThreshold",
-    "defaultRegion", "nlp", "urlStripping", "version", "description",
+    "defaultRegion", "nlp", "urlStripping", "csvColumns", "version", "description",
+    "extends",
 }
+EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
 _LIST_KEYS = ("customRules", "structuredFields", "recognizers")
@@ -68,7 +75,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     own = _canonical(fragments)
     v = Validator(source)
     v.unknown_keys(own, _TOP_KEYS, "")
-    data = with_defaults(own)
+    mine = _without_extends(v, own)
+    # A partial policy without extends is refused below, after what it sets is checked.
+    data = mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -80,9 +89,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     if not keep:
         raise PolicyError(source, "exportSchema.fields", "must list at least one field")
 
-    strategies = []
-    for i, group in enumerate(v.list(data["structuredFields"], "structuredFields")):
-        key = f"structuredFields[{i}]"
+    strategies, strategy_keys = [], []
+    groups = v.list(data["structuredFields"], "structuredFields")
+    for key, group in zip(_labels("structuredFields", groups, mine), groups):
         group = v.mapping(group, key)
         v.unknown_keys(group, {"strategy", "fields"}, key + ".")
         strategy = v.mapping(group.get("strategy", {"type": "HASH"}), key + ".strategy")
@@ -95,13 +104,15 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               f"'{algorithm}' is not supported (use SHA256: keyed HMAC-SHA256)")
         for j, spec in enumerate(v.list(group.get("fields"), key + ".fields")):
             strategies.append(_field_strategy(v, spec, op, f"{key}.fields[{j}]"))
+            strategy_keys.append(f"{key}.fields[{j}]")
     names = [s.field for s in strategies]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise PolicyError(source, "structuredFields", f"field {dupes[0]!r} listed twice")
 
-    rules = tuple(_custom_rule(v, r, f"customRules[{i}]")
-                  for i, r in enumerate(v.list(data["customRules"], "customRules")))
+    custom = v.list(data["customRules"], "customRules")
+    rules = tuple(_custom_rule(v, r, key)
+                  for key, r in zip(_labels("customRules", custom, mine), custom))
     rules += tuple(_presidio_recognizer(v, r, f"recognizers[{i}]")
                    for i, r in enumerate(v.list(data.get("recognizers", []), "recognizers")))
 
@@ -138,6 +149,13 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
+    language_field = str(nlp["languageField"])
+    _check_entities(v, mine, rules, strategies, treatments, default)
+    _check_fields(v, keep, exclude, passthrough, text_fields,
+                  list(zip(strategy_keys, strategies)), language_field)
+    columns = _csv_columns(v, data.get("csvColumns", {}), canonical_fields() | set(keep)
+                           | set(names))
+    _check_complete(v, own, mine)
 
     digest_source = raw if raw is not None else json.dumps(own, sort_keys=True, default=str)
     return Policy(
@@ -159,10 +177,104 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         spacy_model=str(nlp["spacyModel"]),
         other_languages=tuple(sorted((str(k), str(m)) for k, m in others.items()
                                      if str(k) != language)),
-        language_field=str(nlp["languageField"]),
+        language_field=language_field,
         strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
         strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
+        csv_columns=columns,
     )
+
+
+def _labels(key: str, entries: list, mine: dict) -> list:
+    """Where each entry of a merged list is written: ``customRules[1]`` for the policy's
+    own second rule, ``customRules[0] of rules/default_policy.yaml`` for the default's."""
+    written = mine.get(key) if isinstance(mine.get(key), list) else []
+    own = {id(entry): i for i, entry in enumerate(written)}
+    default, labels = 0, []
+    for entry in entries:
+        if id(entry) in own:
+            labels.append(f"{key}[{own[id(entry)]}]")
+        else:
+            labels.append(f"{key}[{default}] of {DEFAULT_POLICY_SOURCE}")
+            default += 1
+    return labels
+
+
+def _without_extends(v: Validator, own: dict) -> dict:
+    """The policy's own keys, ``extends`` checked and taken out."""
+    own = dict(own)
+    if "extends" in own:
+        v.known_name(str(own.pop("extends")), EXTENDS, "extends",
+                     "a policy it can build on (extends: default)")
+    return own
+
+
+def _check_complete(v: Validator, own: dict, mine: dict) -> None:
+    """A policy that omits keys must say what it builds on (``extends: default``), so that
+    one that sets a single key never silently detects less than the user thinks. Checked
+    last: a typo in what the policy does set is the more useful message."""
+    missing = [] if "extends" in own else missing_keys(mine)
+    if missing:
+        raise v.fail("extends", f"is not set and the policy omits {', '.join(missing)}: add "
+                     f"'extends: default' to take what it omits from {DEFAULT_POLICY_SOURCE}, "
+                     "or set those keys")
+
+
+def _check_entities(v: Validator, own: dict, rules: tuple, strategies: list,
+                    treatments: dict, default: EntityTreatment) -> None:
+    """Every entity type the policy itself names (under ``entities``, ``pseudonymType``,
+    ``detectEntities``, ``entityPriority``) is one something detects or hashes: Presidio's,
+    hushbeam's recognizers', a custom rule's, a structured field's, a known pseudonym type.
+    Names taken from the default policy are valid there and not checked again."""
+    known = (builtin_entities() | {r.entity for r in rules} | {s.entity for s in strategies})
+    used = set(treatments)  # on a tie, suggest a type the policy already treats
+    hint = "; a new type is declared by the customRules or structuredFields entry finding it"
+    what = "an entity type Presidio, hushbeam or this policy's rules detect"
+    entities = own.get("entities") if isinstance(own.get("entities"), dict) else {}
+    for entity in entities:
+        v.known_name(str(entity), known, f"entities.{entity}", what, hint, used)
+    types = known | {str(e) for e in entities}
+    checked = [(f"entities.{e}", treatments[str(e)]) for e in entities]
+    if "defaultEntityTreatment" in own:
+        checked.append(("defaultEntityTreatment", default))
+    for key, treatment in checked:
+        if treatment.pseudonym_type:
+            v.known_name(treatment.pseudonym_type, types, key + ".pseudonymType",
+                         "a known pseudonym type", hint, used)
+    for key in ("detectEntities", "entityPriority"):
+        for i, entity in enumerate(own.get(key) or []):
+            v.known_name(str(entity), known, f"{key}[{i}]", what, hint, used)
+
+
+def _check_fields(v: Validator, keep: list, exclude: list, passthrough: list,
+                  text_fields: list, strategies: list, language_field: str) -> None:
+    """Field names that match nothing are typos, not silent no-ops.
+
+    * ``exportSchema.fields``: a field of the canonical record (``canonical_fields``), or a
+      field of the user's own export that the policy declares: listed under
+      ``textFields``, ``passthroughFields`` or ``structuredFields``, or ``nlp.languageField``.
+    * ``textFields``, ``passthroughFields``, ``structuredFields``: a name in
+      ``exportSchema.fields`` or ``excludeFields``, or a canonical field (a canonical
+      field the policy does not keep is inert, as the default lists are for a policy
+      that keeps fewer fields).
+    * ``excludeFields`` declares names (a field of one's own export to drop) and is not
+      checked.
+    """
+    canonical = canonical_fields()
+    declared = set(keep) | set(exclude) | canonical
+    for key, names in (("exportSchema.passthroughFields", passthrough),
+                       ("exportSchema.textFields", text_fields)):
+        for i, name in enumerate(names):
+            v.known_name(name, declared, f"{key}[{i}]", "in exportSchema.fields or "
+                         "excludeFields, nor a field of the canonical record")
+    for key, strategy in strategies:
+        v.known_name(strategy.field, declared, key, "in exportSchema.fields or "
+                     "excludeFields, nor a field of the canonical record")
+    treated = set(passthrough) | set(text_fields) | {s.field for _, s in strategies}
+    allowed = canonical | treated | {language_field}
+    for i, name in enumerate(keep):
+        v.known_name(name, allowed, f"exportSchema.fields[{i}]", "a field of the canonical "
+                     "record", "; a field of your own export is declared by listing it under "
+                     "exportSchema.textFields, passthroughFields or structuredFields too")
 
 
 def _canonical(fragments: list) -> dict:
@@ -185,6 +297,25 @@ def _canonical(fragments: list) -> dict:
         if group:
             out["structuredFields"] = list(out.get("structuredFields", [])) + [group]
     return out
+
+
+def _csv_columns(v: Validator, spec: Any, fields: set) -> tuple:
+    """``csvColumns``: CSV/TSV column header -> the canonical (or policy) field it holds."""
+    spec = v.mapping({} if spec is None else spec, "csvColumns")
+    seen = {}
+    for header, field in spec.items():
+        key = f"csvColumns.{header}"
+        if not isinstance(header, str) or not header.strip():
+            raise PolicyError(v.source, "csvColumns", "column headers must be non-empty strings")
+        if not isinstance(field, str):
+            raise PolicyError(v.source, key, f"{field!r} is not a field name")
+        v.known_name(field, fields, key, "a canonical field nor a field this policy keeps")
+        folded = header.strip().casefold()
+        if folded in seen:
+            raise PolicyError(v.source, key, f"the same column as {seen[folded]!r} "
+                              "(headers match in any case)")
+        seen[folded] = header
+    return tuple((str(h), str(f)) for h, f in spec.items())
 
 
 def _field_strategy(v: Validator, spec: Any, op: str, key: str) -> FieldStrategy:

@@ -6,6 +6,7 @@ import re
 from typing import Any, Callable, Dict, Mapping, Sequence
 
 from transforms.core.operators import ParameterError
+from transforms.core.policy.names import nearest
 
 
 class PolicyError(ValueError):
@@ -50,7 +51,17 @@ class Validator:
     def unknown_keys(self, mapping: Mapping, allowed, prefix: str) -> None:
         for key in mapping:
             if key not in allowed:
-                raise self.fail(f"{prefix}{key}", "is not a known key")
+                raise self.fail(f"{prefix}{key}", "is not a known key" + suggestion(
+                    key, allowed, "known keys"))
+
+    def known_name(self, name: str, known, key: str, what: str, hint: str = "",
+                   prefer=()) -> None:
+        """``name`` must be one of ``known``; else name the nearest (``what``: its kind;
+        ``prefer``: names that win a tie)."""
+        if name not in known:
+            nearest_name = nearest(name, known, prefer=prefer)
+            raise self.fail(key, f"'{name}' is not {what}" + (
+                f" (did you mean '{nearest_name}'?)" if nearest_name else "") + hint)
 
     def score(self, value: Any, key: str) -> float:
         if not isinstance(value, (int, float)) or not 0 <= value <= 1:
@@ -75,3 +86,11 @@ class Validator:
             return read(spec)
         except ParameterError as exc:
             raise self.fail(prefix + exc.key, exc.problem) from None
+
+
+def suggestion(name: object, allowed, what: str) -> str:
+    """``; did you mean 'x'?`` for the nearest allowed name, else the allowed names."""
+    close = nearest(name, [str(a) for a in allowed])
+    if close:
+        return f"; did you mean '{close}'?"
+    return f" ({what}: {', '.join(sorted(str(a) for a in allowed))})"

@@ -1,4 +1,7 @@
-"""``local://`` KMS: the development keyring, a 256-bit master key in a 0600 file."""
+"""``local://`` KMS: the development keyring, a 256-bit master key in a 0600 file.
+
+A master key file that group or others can read or write is refused (``chmod 600``).
+"""
 from __future__ import annotations
 
 import os
@@ -9,6 +12,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from transforms.keys.kms.base import KeysetError, KmsClient
+from transforms.keys.private_files import require_private
+
+_NONCE, _TAG, _DATA_KEY = 12, 16, 32
+WRAPPED_LENGTH = _NONCE + _DATA_KEY + _TAG  # what wrap() makes of a 256-bit data key
 
 
 class LocalKms(KmsClient):
@@ -40,6 +47,7 @@ class LocalKms(KmsClient):
             raise KeysetError(f"local master key {self.path} is not a hex key") from None
         if len(key) != 32:
             raise KeysetError(f"local master key {self.path} is not 256 bits")
+        require_private(self.path, "local master key", KeysetError)
         return key
 
     def wrap(self, plaintext: bytes, aad: bytes) -> bytes:
@@ -47,6 +55,10 @@ class LocalKms(KmsClient):
         return nonce + AESGCM(self._master(create=True)).encrypt(nonce, plaintext, aad)
 
     def unwrap(self, ciphertext: bytes, aad: bytes) -> bytes:
+        if len(ciphertext) != WRAPPED_LENGTH:
+            raise KeysetError(f"the wrapped data key is {len(ciphertext)} bytes; a local:// "
+                              f"wrap of a 256-bit key is {WRAPPED_LENGTH} (truncated or "
+                              "altered keyset)")
         try:
             return AESGCM(self._master()).decrypt(ciphertext[:12], ciphertext[12:], aad)
         except InvalidTag:

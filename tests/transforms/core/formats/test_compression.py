@@ -63,3 +63,18 @@ def test_peek_keeps_the_bytes_before_a_break_and_breaks_again_after_them():
     assert stream.read(3) == b"abc"
     with pytest.raises(EOFError):
         stream.read(1)
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.33, 0.5, 0.9])
+def test_a_gzip_cut_anywhere_gives_every_line_decoded_before_the_cut(fraction):
+    import zlib
+
+    lines = [(json.dumps(dict(GOOD, conversation_id=f"c{i}")) + "\n").encode()
+             for i in range(300)]
+    compressed = gzip.compress(b"".join(lines), mtime=0)
+    cut = compressed[:int(len(compressed) * fraction)]
+    complete = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(cut).count(b"\n")
+    items = _items(cut)
+    assert [i.record["conversation_id"] for i in items[:-1]] == [
+        f"c{i}" for i in range(complete)]
+    assert (items[-1].position, items[-1].reason) == (complete + 1, "unreadable_file")

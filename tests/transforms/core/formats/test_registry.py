@@ -9,6 +9,7 @@ from pipelines.options import RedactOptions
 from transforms.core.formats import registry
 from transforms.core.formats.base import InputFormat, Item, NotThisFormat
 from transforms.core.formats.json_array import JsonArray
+from transforms.core.formats.json_lines import JsonLines
 from transforms.core.formats.reader import iter_items
 
 GOOD = {"conversation_id": "c1", "transcript_text": "hello"}
@@ -106,8 +107,68 @@ def _input_format_flag(monkeypatch, formats):
 
 
 def test_input_format_choices_come_from_the_registry(monkeypatch):
-    flag = _input_format_flag(monkeypatch, registry.FORMATS)
+    formats = (JsonArray(), JsonLines())
+    flag = _input_format_flag(monkeypatch, formats)
     assert (tuple(flag.choices), flag.default) == (
         ("auto", "json-array", "json-lines"), "auto")
-    flag = _input_format_flag(monkeypatch, registry.FORMATS + (_DeclinesLate(),))
+    flag = _input_format_flag(monkeypatch, formats + (_DeclinesLate(),))
     assert "declines-late" in flag.choices
+
+
+VENDOR_SAMPLES = {"contact_lens_voice.json": "contact-lens",
+                  "contact_lens_chat_redacted.json": "contact-lens",
+                  "connect_chat_transcript.json": "connect-chat-transcript",
+                  "transcribe_call_analytics.json": "transcribe-call-analytics",
+                  "genesys_conversation_details.json": "genesys-cloud",
+                  "genesys_transcript.json": "genesys-cloud",
+                  "genesys_detail_and_transcript.json": "genesys-cloud",
+                  "conversations.csv": "csv-tsv"}
+
+
+@pytest.mark.parametrize("name", sorted(VENDOR_SAMPLES))
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+def test_auto_recognises_each_vendor_sample_from_its_content_not_its_name(tmp_path, name,
+                                                                        compress):
+    from tests.conftest import REPO
+
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(compress((REPO / "samples" / "vendors" / name).read_bytes()))
+    with open(path, "rb") as fh:
+        items = list(iter_items(fh))
+    assert items and {(i.input_format, i.reason) for i in items} == {
+        (VENDOR_SAMPLES[name], None)}
+
+
+def test_a_format_that_takes_any_content_is_tried_after_all_others():
+    assert [f.name for f in registry.candidates(registry.AUTO, b'{"Version": "1"}')][-1] == (
+        "json-lines")
+
+
+class _FailsAfterOne(InputFormat):
+    name = "fails-after-one"
+
+    def sniff(self, head):
+        return True
+
+    def items(self, stream):
+        yield Item(1, record=GOOD)
+        raise KeyError("a value from the data")
+
+
+def test_a_format_that_raises_ends_its_file_with_one_dead_letter_naming_the_error_type(
+        monkeypatch):
+    monkeypatch.setattr(registry, "FORMATS", (_FailsAfterOne(),))
+    items = _read(LINES)
+    assert [(i.position, i.reason, i.raw) for i in items] == [
+        (1, None, None), (2, "read_failed:KeyError", None)]
+
+
+@pytest.mark.parametrize("data", [b"", b" \n\t\r\n", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n \n"])
+def test_empty_whitespace_and_bom_only_content_hold_no_item(data):
+    assert _read(data) == [] and _read(gzip.compress(data)) == []
+
+
+@pytest.mark.parametrize("compress", [bytes, gzip.compress], ids=["plain", "gzip"])
+@pytest.mark.parametrize("data", [LINES, ARRAY], ids=["lines", "array"])
+def test_a_byte_order_mark_is_dropped_in_every_container(data, compress):
+    assert _records(_read(compress(b"\xef\xbb\xbf" + data))) == [(1, GOOD), (2, OTHER)]

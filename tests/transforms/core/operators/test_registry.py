@@ -41,14 +41,15 @@ def test_every_operator_is_a_presidio_operator_registered_under_its_own_name():
 
 def test_policy_operator_errors_list_the_registered_operators():
     with pytest.raises(PolicyError) as err:
-        parse_policy({"entities": {"PERSON": "KEEP"}}, source="p.yaml")
+        parse_policy({"extends": "default", "entities": {"PERSON": "KEEP"}}, source="p.yaml")
     assert str(err.value).endswith("is not one of " + ", ".join(operator_names()))
 
 
 def test_a_registered_operator_can_be_named_by_a_policy_with_its_own_keys(monkeypatch):
     monkeypatch.setitem(OPERATORS, "UPPER", Upper)
     assert "suffix" in parameter_keys()
-    policy = parse_policy({"entities": {"PERSON": {"operator": "upper", "suffix": "!"}}})
+    policy = parse_policy({"extends": "default",
+                           "entities": {"PERSON": {"operator": "upper", "suffix": "!"}}})
     treatment = policy.treatment("PERSON")
     treated = OPERATORS[treatment.operator]().treat(
         Detection("jane", "PERSON", "PERSON", "id_casefold"), treatment.parameters, None)

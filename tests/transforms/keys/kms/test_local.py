@@ -38,3 +38,16 @@ def test_local_master_key_that_is_not_a_256_bit_hex_key_is_refused(tmp_path, con
 def test_local_kms_uri_must_hold_an_absolute_path():
     with pytest.raises(KeysetError, match="must hold an absolute path"):
         kms_client("local://relative/master.key")
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o620])
+def test_a_master_key_file_group_or_others_can_use_is_refused(tmp_path, mode):
+    client = LocalKms(tmp_path / "master.key")
+    wrapped = client.wrap(b"d" * 32, b"aad")
+    (tmp_path / "master.key").chmod(mode)
+    with pytest.raises(KeysetError, match=rf"local master key {tmp_path / 'master.key'} can be "
+                       rf"read or written by group or others \(mode 0{mode:o}\).*run chmod "
+                       "600"):
+        client.unwrap(wrapped, b"aad")
+    (tmp_path / "master.key").chmod(0o600)
+    assert client.unwrap(wrapped, b"aad") == b"d" * 32

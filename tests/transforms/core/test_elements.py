@@ -1,0 +1,36 @@
+"""Dead letters can always be sealed; positions of either kind sort."""
+
+import pytest
+
+from transforms.core.elements import dead_letter, failed, position_order
+
+
+def test_a_dead_letter_raw_with_a_lone_surrogate_is_still_utf8_text():
+    letter = dead_letter("redact", "f", 1, "r", {"notes": "call \ud800 me"})
+    letter["raw"].encode("utf-8")
+    assert "\\ud800" in letter["raw"] and "call" in letter["raw"]
+    assert dead_letter("read", "f", 1, "r", "x\udfff")["raw"] == "x\\udfff"
+
+
+def test_a_dead_letter_of_a_value_json_cannot_write_never_raises():
+    deep = []
+    for _ in range(5000):
+        deep = [deep]
+    letter = dead_letter("guard", "f", 1, "r", {"v": deep})
+    assert letter["raw"] is None and letter["reason"] == "r"
+    letter = dead_letter("guard", "f", 1, "r", {"n": float("nan")})
+    assert letter["raw"] == '{"n": NaN}'
+
+
+def test_a_failed_record_names_the_error_type_never_its_message():
+    element = {"source": "f", "position": "3:2", "fields": {"notes": "secret"}}
+    letter = failed("schema", element, KeyError("secret"))
+    assert (letter["position"], letter["reason"]) == ("3:2", "schema_failed:KeyError")
+    assert "secret" not in letter["reason"] and "secret" in letter["raw"]
+
+
+@pytest.mark.parametrize("positions, ordered", [
+    ([10, "2:1", 2, "2:10", "2:2", 1], [1, 2, "2:1", "2:2", "2:10", 10]),
+])
+def test_positions_of_either_kind_sort_by_line_then_element(positions, ordered):
+    assert sorted(positions, key=position_order) == ordered
