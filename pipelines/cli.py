@@ -34,7 +34,7 @@ from typing import List, Optional
 from pipelines.console import EXPECTED_ERRORS, fail, split_log_level, unknown_arguments
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
-from transforms.datasets import audit, erasure, layout
+from transforms.datasets import audit, commit, erasure, layout
 from transforms.datasets.audit import AuditError
 from transforms.datasets.erasure import KeyMismatch
 from transforms.datasets.rekey import RekeyError, rekey
@@ -268,6 +268,7 @@ def _reidentify(args) -> int:
     if not args.reason or not args.reason.strip():
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
+    commit.recover_vault(str(args.vault))  # an interrupted commit: completed or rolled back
     tokens = _verified_tokens(args, identity)
     windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
         p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
+import tempfile
 import uuid
 from pathlib import Path
 from typing import Optional
@@ -21,7 +23,7 @@ from transforms.core.arrow_rows import PSEUDONYM_FORMAT
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
-from transforms.datasets import layout
+from transforms.datasets import commit, layout
 from transforms.keys.keyset import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
 from transforms.keys.sealing import dev_recipient, load_recipient
 from transforms.read_conversations import SourceSpec
@@ -52,6 +54,7 @@ class RedactConfig:
     batch_sizes: BatchSizes
     source: Optional[SourceSpec] = None  # default: the files matching ``input``, once
     windows: Optional[WindowSpec] = None  # set: streaming, windowed output
+    overwrite: bool = False  # batch: the commit retires an earlier run's dataset and vault
 
     def source_spec(self) -> SourceSpec:
         """The source (default: the files matching ``input``, once), with what the policy
@@ -104,7 +107,7 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     load_recipient(recipient_pem)
     output = ro.output.rstrip("/")
     vault_output = (ro.vault_output or output + ".vault").rstrip("/")
-    _check_vault_apart(output, vault_output)
+    _check_apart(output, vault_output)
     if ro.nlp_batch_size < 1:
         raise UsageError("--nlp-batch-size must be at least 1")
     windows = None
@@ -117,19 +120,18 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     else:
         if source.kind != "files":
             raise UsageError(f"--source {source.kind} needs --streaming")
-        _check_locations(ro.input, output, vault_output, ro.overwrite)
+    _check_locations(None if streaming else ro.input, output, vault_output, ro.overwrite)
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
-                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows)
+                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows,
+                        overwrite=bool(ro.overwrite))
 
 
 def _fetched(path: Optional[str]) -> Optional[str]:
     """A local copy of a policy, keyset or recipient given as gs://... (Flex Templates)."""
     if not path or "://" not in path:
         return path
-    import tempfile
-
     try:
         with FileSystems.open(path) as fh:
             data = fh.read()
@@ -171,25 +173,83 @@ def _source_spec(ro: RedactOptions, streaming: bool) -> SourceSpec:
                       input_format=ro.input_format)
 
 
-def _check_vault_apart(output: str, vault_output: str) -> None:
+def _check_apart(output: str, vault_output: str) -> None:
     out_abs, vault_abs = _abs(output), _abs(vault_output)
     if vault_abs == out_abs or vault_abs.startswith(out_abs + "/"):
         raise UsageError("--vault-output must not be inside --output (the dataset must hold "
                          "no raw data)")
+    if out_abs.startswith(vault_abs + "/"):
+        raise UsageError("--output must not be inside --vault-output (keep the dataset and "
+                         "its vault apart)")
 
 
-def _check_locations(pattern: str, output: str, vault_output: str, overwrite: bool) -> None:
-    if not FileSystems.match([pattern])[0].metadata_list:
-        raise UsageError(f"no input file matches {pattern!r}")
+def _check_locations(pattern: Optional[str], output: str, vault_output: str,
+                     overwrite: bool) -> None:
+    """Input, output and vault before any data is read (``pattern`` None: streaming).
+
+    Batch: completes or rolls back a commit a killed run left, removes the staging of dead
+    runs, refuses an earlier run's output without ``--overwrite`` (it is replaced only
+    when the new run commits) and a disk that cannot hold about the input's size.
+    """
+    matched = []
+    if pattern is not None:
+        matched = FileSystems.match([pattern])[0].metadata_list
+        if not matched:
+            raise UsageError(f"no input file matches {pattern!r}")
+    for flag, directory in (("--output", output), ("--vault-output", vault_output)):
+        _check_writable(flag, directory)
+    if pattern is None:
+        return
+    try:
+        commit.recover(output, vault_output)  # logs what it did
+    except commit.CommitError as exc:
+        raise UsageError(str(exc)) from None
     for directory, globs in ((output, layout.DATASET_OUTPUTS),
                              (vault_output, layout.VAULT_OUTPUTS)):
-        existing = [m.path for g in globs
-                    for m in FileSystems.match([FileSystems.join(directory, g)])[0].metadata_list]
-        if existing and not overwrite:
+        if commit.visible_files(directory, globs) and not overwrite:
             raise UsageError(f"{directory} holds the output of an earlier run; pass "
                              "--overwrite to replace it")
-        if existing:
-            FileSystems.delete(existing)
+    _check_free_space(output, vault_output, sum(m.size_in_bytes for m in matched))
+
+
+def _check_writable(flag: str, directory: str) -> None:
+    """Local: the directory exists (parents made) and takes a file; UsageError otherwise."""
+    if "://" in directory:
+        return  # object stores: the workers' credentials decide, not this machine's
+    try:
+        os.makedirs(directory, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".hushbeam-probe-", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except FileExistsError:
+        raise UsageError(f"{flag} {directory} exists and is not a directory") from None
+    except OSError as exc:
+        raise UsageError(f"{flag} {directory} cannot be written: "
+                         f"{exc.strerror or type(exc).__name__}") from None
+
+
+# Measured on the synthetic corpus: Parquet plus sealed vault are about the input's size.
+_SPACE_PER_INPUT_BYTE = 1.0
+
+
+def _check_free_space(output: str, vault_output: str, input_bytes: int) -> None:
+    """Refuse a run that cannot fit: both the previous output and the new one are on disk
+    until the commit. An estimate (gzip input, a vault full of dead letters need more)."""
+    need = int(input_bytes * _SPACE_PER_INPUT_BYTE)
+    devices = {}
+    for directory in (output, vault_output):
+        if "://" not in directory:
+            devices.setdefault(os.stat(directory).st_dev, directory)
+    for directory in devices.values():
+        free = shutil.disk_usage(directory).free
+        if free < need:
+            raise UsageError(f"{directory} has {_mb(free)} free; this run needs about "
+                             f"{_mb(need)} (about the input's size, while the previous output "
+                             "stays until the commit)")
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB"
 
 
 def _abs(path: str) -> str:

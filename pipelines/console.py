@@ -10,13 +10,14 @@ from typing import List, Sequence
 
 from transforms.core.policy import PolicyError
 from transforms.datasets.audit import AuditError
+from transforms.datasets.commit import CommitError
 from transforms.datasets.dataset import DatasetError
 from transforms.datasets.subjects import SubjectError
 from transforms.keys.keyset import KeysetError
 from transforms.keys.sealing import SealError
 
 EXPECTED_ERRORS = (PolicyError, KeysetError, SealError, AuditError, DatasetError,
-                   SubjectError)
+                   SubjectError, CommitError)
 
 
 def split_log_level(argv: List[str]) -> tuple:

@@ -2,8 +2,9 @@
 
 ``build_pipeline(p, cfg)`` is what the CLI runs and what tests build: read ->
 JoinConversations -> ApplyExportSchema -> PseudonymizeFields -> RedactText -> GuardLeaks ->
-CheckRows -> (WriteVault, WriteAnonymized) in batch, or read -> AssignWindows ->
-JoinConversations ... WriteWindows in streaming.
+CheckRows -> (WriteVault, WriteAnonymized, both into the run's hidden staging directories) ->
+CommitRun in batch, or read -> AssignWindows -> JoinConversations ... WriteWindows in
+streaming.
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import apache_beam as beam
 from pipelines.config import RedactConfig
 from transforms.apply_export_schema import ApplyExportSchema
 from transforms.check_rows import CheckRows
+from transforms.commit_run import CommitRun
+from transforms.datasets.commit import staging_dir
 from transforms.guard_leaks import GuardLeaks
 from transforms.join_conversations import JoinConversations
 from transforms.pseudonymize_fields import PseudonymizeFields
@@ -58,11 +61,15 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                 "quarantine": guarded.quarantine, "summary": summary}
     vault_files = ({"dead_letters": dead_letters, "quarantine": guarded.quarantine,
                     "tokens": tokens}
-                   | "WriteVault" >> WriteVault(cfg.vault_output, cfg.recipient_pem,
-                                                cfg.run_id, cfg.keyset))
-    summary = ({"records": rows.records, "read": read["read"], "joined": read["joined"],
-                "dead_letters": dead_letters, "quarantine": guarded.quarantine,
-                "vault_files": vault_files}
-               | "WriteAnonymized" >> WriteAnonymized(cfg.output, cfg.policy, cfg.header()))
+                   | "WriteVault" >> WriteVault(staging_dir(cfg.vault_output, cfg.run_id),
+                                                cfg.recipient_pem, cfg.run_id, cfg.keyset,
+                                                commits_into=cfg.vault_output))
+    staged = ({"records": rows.records, "read": read["read"], "joined": read["joined"],
+               "dead_letters": dead_letters, "quarantine": guarded.quarantine,
+               "vault_files": vault_files}
+              | "WriteAnonymized" >> WriteAnonymized(staging_dir(cfg.output, cfg.run_id),
+                                                     cfg.policy, cfg.header()))
+    summary = staged | "CommitRun" >> CommitRun(cfg.output, cfg.vault_output, cfg.run_id,
+                                                cfg.overwrite)
     return {"records": rows.records, "dead_letters": dead_letters,
             "quarantine": guarded.quarantine, "summary": summary}

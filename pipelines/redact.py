@@ -3,7 +3,9 @@
 Batch (bounded): ``--input GLOB`` of JSON-lines / JSON-array exports, optionally
 gzipped. Outputs: ``--output DIR/part-*.parquet`` and ``DIR/_summary.json`` (written
 last); ``--vault-output`` (default ``<OUTPUT>.vault``) holds the sealed dead letters,
-quarantine and token vault.
+quarantine and token vault. Both are written out of sight and committed together at the
+end (transforms/datasets/commit.py): until then, and if the run fails or is killed, the
+previous dataset and vault stay as they were.
 
 Streaming (unbounded, ``--streaming``): ``--input`` watched for new files, or
 ``--source pubsub|kafka``; the same stages, then fixed windows, each committed as
@@ -20,9 +22,12 @@ Run: ``python -m pipelines.redact --input 'samples/*.jsonl' --output out/``
 """
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import logging
 import os
+import re
 import sys
 from typing import List, Optional
 
@@ -36,7 +41,7 @@ from pipelines.graph import build_pipeline
 from pipelines.options import RedactOptions
 from pipelines.runner import resolve_runner
 from pipelines.streaming import run_streaming
-from transforms.datasets import layout
+from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
 from transforms.core.offline import ensure_offline
 from transforms.core.presidio_engine import EngineError
@@ -53,14 +58,90 @@ def run(argv: Optional[List[str]] = None) -> dict:
         return run_streaming(options, cfg)
     _LOG.info("hushbeam run %s: policy %s (%s), key %s v%d", cfg.run_id, cfg.policy.source,
               cfg.policy.digest[:19], cfg.keyset.key_id, cfg.keyset.version)
-    with beam.Pipeline(runner=resolve_runner(options), options=options) as p:
-        build_pipeline(p, cfg)
+    staging = commit.Staging(cfg.output, cfg.vault_output, cfg.run_id)
+    try:
+        staging.hold()
+    except OSError as exc:
+        raise UsageError(f"cannot write to {cfg.output} or {cfg.vault_output}: "
+                         f"{exc.strerror or type(exc).__name__}") from None
+    try:
+        with staging, _storage_errors_logged_once(), beam.Pipeline(
+                runner=resolve_runner(options), options=options) as p:
+            build_pipeline(p, cfg)
+    except Exception as exc:
+        refused = _cause(exc, commit.CommitError)
+        if refused is not None:
+            raise UsageError(str(refused)) from None
+        code = _storage_errno(exc)
+        if code is None:
+            raise
+        raise UsageError(_storage_message(cfg, code)) from None
     with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
         summary = json.loads(fh.read())
     if not summary["counts_conserved"]:
         raise RuntimeError("counts not conserved: records read != written + quarantined + "
                            f"dead-lettered; see {layout.SUMMARY}")
     return summary
+
+
+# A write that failed because of the storage, not the data: a one-line error, exit 2.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+_STORAGE_ERRNOS = _WRITE_ERRNOS | {errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR}
+_ERRNO_TEXT = re.compile(r"[A-Za-z]*Error: \[Errno (\d+)\]")
+
+
+def _cause(exc: BaseException, kind: type):
+    """The innermost exception of ``kind`` behind ``exc``: Beam wraps a step's error, and
+    re-raises it with the step's name appended."""
+    found, seen = None, exc
+    while seen is not None:
+        if isinstance(seen, kind):
+            found = seen
+        seen = seen.__cause__ or seen.__context__
+    return found
+
+
+def _storage_errno(exc: BaseException):
+    """The errno of a storage failure behind a pipeline error, or None."""
+    seen = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _STORAGE_ERRNOS:
+            return seen.errno
+        seen = seen.__cause__ or seen.__context__
+    found = _ERRNO_TEXT.search(str(exc))  # from a worker process: the text only
+    if found and int(found.group(1)) in _STORAGE_ERRNOS:
+        return int(found.group(1))
+    return None
+
+
+def _storage_message(cfg, code: int) -> str:
+    if commit.visible_run_id(cfg.output) == cfg.run_id:
+        state = "the run was committed nevertheless"
+    else:
+        state = (f"nothing was committed: {cfg.output} and {cfg.vault_output} are as they "
+                 "were")
+    what = ("writing the output failed" if code in _WRITE_ERRNOS
+            else "a file could not be read or written")
+    return f"{what}: {os.strerror(code)} (errno {code}); {state}"
+
+
+class _DropStorageTracebacks(logging.Filter):
+    def filter(self, record):
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and (_storage_errno(exc) is not None
+                                         or _cause(exc, commit.CommitError) is not None))
+
+
+@contextlib.contextmanager
+def _storage_errors_logged_once():
+    """Beam logs a failing step with its traceback before raising; a storage failure or a
+    refused commit is reported once, in one line, by :func:`redact_command`."""
+    logger, drop = logging.getLogger("apache_beam.runners.common"), _DropStorageTracebacks()
+    logger.addFilter(drop)
+    try:
+        yield
+    finally:
+        logger.removeFilter(drop)
 
 
 class QuarantineRateExceeded(Exception):

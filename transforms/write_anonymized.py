@@ -1,4 +1,9 @@
-"""WriteAnonymized: Parquet with an explicit schema, then the run summary written last."""
+"""WriteAnonymized: Parquet with an explicit schema, then the run summary written last.
+
+In a batch run ``output`` is the run's staging directory (see commit_run.py); the summary
+names the files and the vault manifest where the commit puts them (the header's output
+and vault_output).
+"""
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
@@ -18,7 +23,9 @@ class _WriteSummaryFn(beam.DoFn):
         body = dict(self.header)
         body.update(summary)
         body["files"] = sorted(FileSystems.split(f)[1] for f in parquet_files)
-        body["vault_manifest"] = vault_files[0] if vault_files else None
+        # Where the manifest will be once committed (this run writes into staging).
+        body["vault_manifest"] = FileSystems.join(
+            self.header["vault_output"], layout.MANIFEST) if vault_files else None
         # Atomic: readers never see a half-written summary.
         write_any(FileSystems.join(self.output, layout.SUMMARY), layout.json_document(body))
         yield body

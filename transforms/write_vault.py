@@ -9,6 +9,8 @@ the manifest writer unwraps in ``setup()`` like every stage that needs the key; 
 workers hold only the public key.
 """
 
+from typing import Optional
+
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
@@ -41,9 +43,10 @@ class _WriteManifestFn(beam.DoFn):
     """Once all sealed files are final: their SHA-256 and line counts, and the recipient,
     in a manifest authenticated under the data key."""
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset,
+                 commits_into: Optional[str] = None):
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
-        self.keyset = keyset
+        self.keyset, self.commits_into = keyset, commits_into
         self._key = self._audit_key = None
 
     def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
@@ -64,7 +67,9 @@ class _WriteManifestFn(beam.DoFn):
             fh.write(manifest_bytes(self._key, self.run_id, entries,
                                     sha256_hex(self.recipient_pem)))
         # The keyed anchor of the audit log: a vault without one is refused.
-        audit.start(self.vault_output, self._audit_key, self.run_id)
+        # Written into staging: the anchor names the log the commit will archive.
+        audit.start(self.vault_output, self._audit_key, self.run_id,
+                    replaces=self.commits_into)
         yield manifest
 
 
@@ -73,12 +78,16 @@ class WriteVault(beam.PTransform):
 
     Returns the manifest path once every sealed file is final. The sealing workers hold
     only the public key; the manifest writer unwraps ``keyset`` to authenticate it.
+    ``commits_into``: in a batch run ``vault_output`` is the run's staging directory and
+    this the vault it is committed into (its audit log is archived by the commit).
     """
 
-    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset):
+    def __init__(self, vault_output: str, recipient_pem: bytes, run_id: str, keyset: Keyset,
+                 commits_into: Optional[str] = None):
         super().__init__()
         self.vault_output, self.recipient_pem, self.run_id = vault_output, recipient_pem, run_id
         self.keyset = keyset  # signs the manifest, starts the audit log (unwrapped on the worker)
+        self.commits_into = commits_into  # the vault a commit switches vault_output into
 
     def expand(self, inputs):
         tokens = (inputs["tokens"]
@@ -101,4 +110,5 @@ class WriteVault(beam.PTransform):
                 | "VaultFiles" >> beam.Flatten()
                 | "AllVaultFiles" >> beam.combiners.ToList()
                 | "WriteManifest" >> beam.ParDo(_WriteManifestFn(
-                    self.vault_output, self.recipient_pem, self.run_id, self.keyset)))
+                    self.vault_output, self.recipient_pem, self.run_id, self.keyset,
+                    self.commits_into)))

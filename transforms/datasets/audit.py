@@ -136,13 +136,17 @@ def _new_anchor(key: AuditKey, run_id: str, origin: str,
 # --- starting a log ----------------------------------------------------------------------
 
 def start(vault: Union[str, Path], key: AuditKey, run_id: str,
-          origin: str = START_ORIGIN) -> dict:
+          origin: str = START_ORIGIN, replaces: Optional[Union[str, Path]] = None) -> dict:
     """Give the vault written for ``run_id`` its audit log: a keyed head at ``seq`` 0.
 
     Called by whatever writes a vault (batch, streaming job, rekey). Idempotent for the same
     run (a retried writer). A log of an earlier run in the same directory (``--overwrite``)
     is kept, renamed to ``layout.audit_archive_name``, and the new anchor names it
     (``previous``). Works on local paths and, without the archive's lock, on object stores.
+
+    ``replaces``: the vault directory a commit will switch ``vault`` (a staging directory,
+    see commit.py) into. The new anchor then names, as ``previous``, the log that directory
+    holds now; the commit archives it under that name (never deletes it).
     """
     vault = str(vault)
     log = _join(vault, layout.AUDIT_LOG)
@@ -150,8 +154,8 @@ def start(vault: Union[str, Path], key: AuditKey, run_id: str,
     if "://" not in vault:
         Path(vault).mkdir(parents=True, exist_ok=True)
         with _locked(Path(log), exclusive=True):
-            return _start(log, head, key, run_id, origin)
-    return _start(log, head, key, run_id, origin)
+            return _start(log, head, key, run_id, origin, replaces)
+    return _start(log, head, key, run_id, origin, replaces)
 
 
 def init(vault: Path, key: AuditKey, run_id: str, actor: str, reason: str) -> dict:
@@ -169,13 +173,20 @@ def init(vault: Path, key: AuditKey, run_id: str, actor: str, reason: str) -> di
                       f"audit init by {actor}: {reason.strip()}")
 
 
-def _start(log: str, head: str, key: AuditKey, run_id: str, origin: str) -> dict:
+def _start(log: str, head: str, key: AuditKey, run_id: str, origin: str,
+           replaces: Optional[Union[str, Path]] = None) -> dict:
     previous = None
     old = _read_json(head)
     if old is not None and _anchor_of(old).get("run") == run_id:
         return old["anchor"]  # this run's log is already started
     if old is not None or _exists(log):
         previous = _archive(log, head, old)
+    elif replaces is not None:  # the commit archives it (commit.py); named here
+        visible = _join(str(replaces), layout.AUDIT_LOG)
+        visible_head = _join(str(replaces), layout.audit_head_name(layout.AUDIT_LOG))
+        before = _read_json(visible_head)
+        if before is not None or _exists(visible):
+            previous = archive_record(visible, before)
     anchor = _new_anchor(key, run_id, origin, previous)
     write_any(head, _head_bytes(key, anchor, 0, anchor["mac"]))
     return anchor
@@ -186,21 +197,29 @@ def _anchor_of(head: dict) -> dict:
     return anchor if isinstance(anchor, dict) else {}
 
 
-def _archive(log: str, head: str, old: Optional[dict]) -> dict:
-    """Rename an earlier run's log and head aside (never delete evidence)."""
+def archive_record(log: str, old: Optional[dict]) -> dict:
+    """What an anchor records of the earlier log it replaces (``previous``): the name it is
+    archived under, its anchor's run and id, its last seq and MAC."""
     anchor = _anchor_of(old or {})
     tag = str(anchor.get("run") or "unanchored-" + _now().replace(":", ""))
+    name = log.rsplit("/", 1)[-1]
+    return {"archived_as": layout.audit_archive_name(name, tag),
+            "run": anchor.get("run"), "log": anchor.get("log"),
+            "seq": (old or {}).get("seq"), "last": (old or {}).get("last")}
+
+
+def _archive(log: str, head: str, old: Optional[dict]) -> dict:
+    """Rename an earlier run's log and head aside (never delete evidence)."""
+    record = archive_record(log, old)
     directory, name = log.rsplit("/", 1)
-    archived = _join(directory, layout.audit_archive_name(name, tag))
+    archived = _join(directory, record["archived_as"])
     for src, dst in ((log, archived), (head, _join(directory, layout.audit_head_name(
-            layout.audit_archive_name(name, tag))))):
+            record["archived_as"])))):
         if _exists(src):
             if _exists(dst):
                 raise AuditError(f"cannot keep the earlier audit log: {dst} exists")
             _rename(src, dst)
-    return {"archived_as": layout.audit_archive_name(name, tag),
-            "run": anchor.get("run"), "log": anchor.get("log"),
-            "seq": (old or {}).get("seq"), "last": (old or {}).get("last")}
+    return record
 
 
 # --- appending and verifying -------------------------------------------------------------

@@ -4,12 +4,14 @@ Both verify the vault first (its manifest's MAC under the dataset's key, every f
 that it belongs to the dataset as it is now, see vault.py) and refuse a vault that fails.
 
 ``forget`` removes every row linked to the subject from the Parquet parts (rewriting only
-the affected files, atomically), their token-vault rows, and, given the vault identity,
-the dead letters and quarantined records that mention them; keeps the summary's counts
-true (rows, quarantine and dead letters with their reasons, and the entity counts the
-erased rows show, see held_counts.py); re-authenticates the vault's manifest bound to the
-dataset as it now is; then writes an erasure receipt under the dataset (pseudonyms and
-counts, no values). Running it again finds nothing more to remove.
+the affected files), their token-vault rows, and, given the vault identity, the dead
+letters and quarantined records that mention them; keeps the summary's counts true (rows,
+quarantine and dead letters with their reasons, and the entity counts the erased rows show,
+see held_counts.py); re-authenticates the vault's manifest bound to the dataset as it will
+be; writes an erasure receipt under the dataset (pseudonyms and counts, no values): all
+staged, then committed together (commit.py). Running it again finds nothing more to
+remove. ``forget`` and ``subject_access`` first complete or roll back an interrupted commit
+and remove the staging of dead writers (which may hold the subject's sealed data).
 
 ``subject_access`` lists the subject's rows and, given the identity, their quarantined
 and dead-lettered records and the vault value of every pseudonym in all of them.
@@ -19,7 +21,9 @@ from __future__ import annotations
 import collections
 import datetime
 import json
+import os
 import re
+import shutil
 import unicodedata
 import uuid
 from pathlib import Path
@@ -27,14 +31,15 @@ from typing import List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.datasets import layout
+from transforms.datasets import commit, layout
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets import held_counts
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
                                           subject_pseudonyms, without_rows)
 from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
-                                       open_line, verified_lines, verify_vault)
+                                       open_line, sha256_hex, verified_lines,
+                                       verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.pseudonym import PSEUDONYM_RE
 
@@ -88,37 +93,61 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
     ``linked``: the subjects' pseudonyms as already linked across a larger dataset (the
     windows of a streaming job, see :func:`forget_windows`); default: from ``subjects``.
     ``key``: the keyset's VaultKey if the caller has it already.
+
+    Atomic: the rewritten parts, summary, receipt, sealed files and manifest are staged,
+    then committed together (commit.py); a kill leaves the dataset and vault before or
+    after the erasure, never between.
     """
     dataset, vault = Path(dataset), Path(vault)
+    commit.recover(str(dataset), str(vault))
+    erasure_id = uuid.uuid4().hex
+    with commit.Staging(str(dataset), str(vault), erasure_id) as staging:
+        with commit.locked(str(dataset)):
+            commit.recover_locked(str(dataset), str(vault), keep={erasure_id})
+            receipt = _forget_staged(dataset, vault, Path(staging.dataset_dir),
+                                     Path(staging.vault_dir), erasure_id, subjects, keyset,
+                                     policy, identity, linked, key)
+            commit.commit(str(dataset), str(vault), erasure_id)
+    return receipt
+
+
+def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
+                   erasure_id: str, subjects: Sequence[Subject], keyset: Keyset,
+                   policy: Policy, identity, linked: Optional[Set[str]],
+                   key: Optional[VaultKey]) -> dict:
+    """The erasure, read from the visible dataset and vault, written into the staging."""
     summary = load_summary(dataset)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
     key = key or VaultKey.of(keyset)
     # refuse to edit a broken, forged or foreign vault
     manifest = verify_vault(vault, key, summary["run_id"], dataset)
+    _link_vault(vault, stage_vault)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy))
     rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
+    rewritten = {}
     for path, rows in sorted(matches.items()):
         table = read_part(path)
         all_rows = table.to_pylist()
         for i in rows:
             in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
             erased_counts.append(held_counts.row_counts(all_rows[i], policy))
-        write_part(without_rows(table, rows), path)
+        rewritten[path.name] = without_rows(table, rows)
+        write_part(rewritten[path.name], stage / path.name)
         rows_removed += len(rows)
         files.append(path.name)
     # Vault rows of every pseudonym in the erased rows (an account number said in the call
     # too), unless someone else's remaining row still carries it.
     still_used = set()
     for path in parts(dataset):
-        table = read_part(path)
+        table = rewritten.get(path.name) or read_part(path)
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(vault, layout.TOKEN, lambda line: line_ref(line) in erase,
-                                key, manifest)
-    receipt = {"erasure_id": uuid.uuid4().hex,
+    tokens_removed = drop_lines(stage_vault, layout.TOKEN,
+                                lambda line: line_ref(line) in erase, key, manifest)
+    receipt = {"erasure_id": erasure_id,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
@@ -135,7 +164,7 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
                 reasons[kind][str(payload.get("reason")) if isinstance(payload, dict)
                               else "unknown"] += 1
                 return True
-            receipt[name] = drop_lines(vault, kind, erased, key, manifest)
+            receipt[name] = drop_lines(stage_vault, kind, erased, key, manifest)
     else:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     generation = int(manifest["generation"])
@@ -144,11 +173,39 @@ def forget(dataset: Path, vault: Path, subjects: Sequence[Subject], keyset: Keys
         generation += 1
         _erase_counts(summary, rows_removed, erased_counts, reasons)
         summary["vault_generation"] = generation
-        write_summary(dataset, summary)
-        commit_manifest(vault, key, manifest, dataset, generation)
+        write_summary(stage, summary)
+        # bound to the dataset as the commit leaves it: staged parts over visible ones
+        commit_manifest(stage_vault, key, manifest, generation=generation,
+                        binding=_binding_after(dataset, stage, summary["run_id"]))
+    else:  # staged unchanged, byte for byte: the commit's marker, the binding still holds
+        shutil.copyfile(dataset / layout.SUMMARY, stage / layout.SUMMARY)
     receipt["vault_generation"] = generation
-    _write_receipt(dataset, receipt)
+    _write_receipt(stage, receipt)
     return receipt
+
+
+def _binding_after(dataset: Path, stage: Path, run_id: str) -> dict:
+    """:func:`vault.dataset_binding` of ``dataset`` once the files staged in ``stage``
+    are committed (names relative to the dataset directory, as the binding records them)."""
+    return {"run_id": run_id,
+            "parts": {p.name: sha256_hex(((stage / p.name) if (stage / p.name).exists()
+                                          else p).read_bytes()) for p in parts(dataset)},
+            "summary_sha256": sha256_hex((stage / layout.SUMMARY).read_bytes())}
+
+
+def _link_vault(vault: Path, stage_vault: Path) -> None:
+    """The vault's committed files, hard-linked into the staging (copied where links are
+    not possible): edits there replace a file by rename, never the visible one. The audit
+    log (and its archives, head, lock) stays where it is: the commit never moves it."""
+    names = [p for p in vault.iterdir() if p.is_file() and not layout.is_hidden(p.name)
+             and p.name != layout.COMMIT_JOURNAL and not layout.is_audit_file(p.name)]
+    for path in names + sorted(vault.glob(layout.ALL_SEALED_GLOB)):
+        target = stage_vault / path.relative_to(vault)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
 
 
 def _erase_counts(summary: dict, rows_removed: int, erased_counts: List[dict],
@@ -184,6 +241,7 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     """Everything held about the subjects: dataset rows and, with the identity, their
     quarantined and dead-lettered records and the vault value of every pseudonym in them."""
     dataset = Path(dataset)
+    commit.recover(str(dataset), str(vault) if vault is not None else None)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
     manifest, key = None, None
     if vault is not None:  # verified even without the identity: never report on a forgery

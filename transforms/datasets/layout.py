@@ -12,6 +12,14 @@ A batch dataset and its vault::
     <vault>/_audit-<run>.jsonl(.head)          the log of an earlier run in this directory
     <vault>/<folder>/part-*.sealed.jsonl       one folder per vault kind (VAULT_FOLDERS)
 
+While a run (or ``forget``, ``rekey``) writes, and until it commits (commit.py)::
+
+    <output>/.hushbeam-staging-<txn>/          the new files, out of sight (hidden)
+    <output>/.hushbeam-staging-<txn>.lock      held by the live writer (local disks)
+    <vault>/.hushbeam-staging-<txn>/, .lock    the same for the vault
+    <output>/_commit.json, <vault>/_commit.json   the commit journal, while switching
+    <output>/.hushbeam.lock                    serializes commits and their recovery
+
 A streaming job writes ``<output>/_job.json`` and this shape once per window, under
 ``<output>/window=<id>/`` and ``<vault>/window=<id>/`` (see window_store.py).
 
@@ -91,6 +99,13 @@ def audit_lock_name(log_name: str) -> str:
     return log_name + ".lock"
 
 
+def is_audit_file(name: str) -> bool:
+    """The audit log, its head and lock, and the archived logs of earlier runs: evidence a
+    commit never replaces or removes (only archives, see commit.py)."""
+    stem = AUDIT_LOG.partition(".")[0]
+    return name.startswith(AUDIT_LOG) or name.startswith(stem + "-")
+
+
 def audit_archive_name(log_name: str, run_id: str) -> str:
     """Where the log of an earlier run goes when a new run writes the same vault
     directory: ``_audit.jsonl`` of run R -> ``_audit-R.jsonl``."""
@@ -103,6 +118,39 @@ def audit_archive_name(log_name: str, run_id: str) -> str:
 
 DATASET_OUTPUTS = (PART_GLOB, SUMMARY)
 VAULT_OUTPUTS = ("*/" + PART_PREFIX + "-*" + SEALED_SUFFIX, MANIFEST, RECIPIENT)
+
+
+# --- a commit: staging directories, journal, locks (commit.py) -------------------------
+
+STAGING_PREFIX = ".hushbeam-staging-"
+LOCK_SUFFIX = ".lock"
+COMMIT_JOURNAL = "_commit.json"
+COMMIT_LOCK = ".hushbeam.lock"
+DATASET_MARKER = SUMMARY  # moved in last: a dataset is complete when it is there
+VAULT_MARKER = MANIFEST  # the same for a vault
+
+
+def staging_name(txn: str) -> str:
+    """The hidden directory a run or an edit writes into before its commit."""
+    return STAGING_PREFIX + txn
+
+
+def staging_lock_name(txn: str) -> str:
+    """Beside the staging directory: locked while its writer lives."""
+    return staging_name(txn) + LOCK_SUFFIX
+
+
+def staging_txn(name: str) -> Optional[str]:
+    """The transaction id of a staging directory or lock name, None for any other name."""
+    if not name.startswith(STAGING_PREFIX):
+        return None
+    txn = name[len(STAGING_PREFIX):]
+    return txn[:-len(LOCK_SUFFIX)] if txn.endswith(LOCK_SUFFIX) else txn
+
+
+def is_hidden(name: str) -> bool:
+    """Staging, locks and temporary files: never part of a dataset or vault."""
+    return name.startswith(".")
 
 
 # --- temporary names: hidden (a leading dot), never read as a part ----------------------

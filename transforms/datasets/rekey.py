@@ -3,7 +3,8 @@
 Every pseudonym of the old key found in the token vault is mapped to the new key's
 pseudonym of the same normalized value; a pseudonym of the old key with no vault row
 cannot be mapped and is replaced by ``<TYPE>`` (counted). Dead letters and quarantine
-are re-sealed under the new run id. The old dataset is left untouched.
+are re-sealed under the new run id. The old dataset is left untouched; the new one and its
+vault are staged and committed together (commit.py): a kill leaves no half copy.
 
 The old vault must verify under the old keyset (see vault.py) and belong to the dataset.
 The new vault is sealed to the recipient the operator names, or else to the old vault's
@@ -21,7 +22,7 @@ from typing import Optional
 import pyarrow as pa
 
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
-from transforms.datasets import audit, layout
+from transforms.datasets import audit, commit, layout
 from transforms.datasets.atomic import write_local
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_part, write_summary)
@@ -42,6 +43,8 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
     key of the copy; ``recipient_pem_bytes``: the operator's recipient for the new vault
     (default: the old vault's verified recipient)."""
     dataset, vault, output, vault_output = map(Path, (dataset, vault, output, vault_output))
+    commit.recover(str(dataset), str(vault))
+    commit.recover(str(output), str(vault_output))  # a killed rekey's staging
     summary = load_summary(dataset)
     old_version = summary["key_version"]
     if (keyset.key_id, keyset.version) != (summary["key_id"], old_version):
@@ -53,7 +56,8 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
         raise RekeyError(f"the new keyset must have another version than k{old_version} "
                          "(hushbeam keys create --version N)")
     for directory in (output, vault_output):
-        if directory.exists() and any(directory.iterdir()):
+        if directory.exists() and any(not layout.is_hidden(p.name)
+                                      for p in directory.iterdir()):
             raise RekeyError(f"{directory} is not empty")
     run_id = summary["run_id"]
     old_key = VaultKey.of(keyset)
@@ -85,13 +89,28 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
         return old
 
     new_run = uuid.uuid4().hex
-    output.mkdir(parents=True, exist_ok=True)
+    with commit.Staging(str(output), str(vault_output), new_run) as staging:
+        summary = _rekey_into(dataset, new_keyset, output, vault_output,
+                              recipient_pem_bytes, recipient, Path(staging.dataset_dir),
+                              Path(staging.vault_dir), summary, manifest, sealed_rows,
+                              new_key, new_run, mapping, swap, unmapped)
+        with commit.locked(str(output)):
+            commit.recover_locked(str(output), str(vault_output), keep={new_run})
+            commit.commit(str(output), str(vault_output), new_run)
+    return summary
+
+
+def _rekey_into(dataset, new_keyset, output, vault_output, recipient_pem_bytes, recipient,
+                stage, stage_vault, summary, manifest, sealed_rows, new_key, new_run,
+                mapping, swap, unmapped) -> dict:
+    """The re-keyed dataset and vault, written into the staging of ``new_run``."""
+    run_id, old_version = summary["run_id"], summary["key_version"]
     for path in parts(dataset):
         table = swapped_table(read_part(path), swap)
         meta = dict(table.schema.metadata or {})
         meta.update({k.encode(): v.encode() for k, v in layout.rekeyed_metadata(
             new_keyset.key_id, new_keyset.version, new_run, run_id).items()})
-        write_part(table.replace_schema_metadata(meta), output / path.name)
+        write_part(table.replace_schema_metadata(meta), stage / path.name)
 
     entries = []
     for kind in layout.VAULT_FOLDERS:
@@ -107,10 +126,10 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
                               ref=row["pseudonym"] if is_token else None))
         data = ("\n".join(lines) + "\n" if lines else "").encode()
         rel = layout.sealed_name(kind)
-        (vault_output / rel).parent.mkdir(parents=True, exist_ok=True)
-        write_local(vault_output / rel, data)
+        (stage_vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        write_local(stage_vault / rel, data)
         entries.append(file_entry(rel, data))
-    write_local(vault_output / layout.RECIPIENT, recipient_pem_bytes)
+    write_local(stage_vault / layout.RECIPIENT, recipient_pem_bytes)
 
     summary = dict(summary, run_id=new_run, key_id=new_keyset.key_id,
                    key_version=new_keyset.version, vault_output=str(vault_output),
@@ -121,12 +140,13 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
                                  "vault_manifest_mac": manifest["mac"]},
                    rekey_unmapped_pseudonyms=unmapped["count"],
                    rekey_mapped_pseudonyms=len(mapping))
-    write_summary(output, summary)
-    write_local(vault_output / layout.MANIFEST, manifest_bytes(
+    write_summary(stage, summary)
+    # names relative to the dataset directory: the binding holds once committed
+    write_local(stage_vault / layout.MANIFEST, manifest_bytes(
         new_key, new_run, entries, sha256_hex(recipient_pem_bytes),
-        dataset_binding(output, new_run)))
-    verify_vault(vault_output, new_key, new_run, output)  # the copy is whole and bound
-    audit.start(vault_output, audit.AuditKey.from_keyset(new_keyset), new_run)  # its log
+        dataset_binding(stage, new_run)))
+    verify_vault(stage_vault, new_key, new_run, stage)  # the copy is whole and bound
+    audit.start(stage_vault, audit.AuditKey.from_keyset(new_keyset), new_run)  # its log
     return summary
 
 

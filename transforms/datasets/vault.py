@@ -357,12 +357,15 @@ def drop_lines(vault: Path, kind: str, drop: Callable[[str], bool], key: VaultKe
 
 
 def commit_manifest(vault: Path, key: VaultKey, manifest: dict,
-                    dataset: Optional[Path] = None, generation: Optional[int] = None) -> dict:
+                    dataset: Optional[Path] = None, generation: Optional[int] = None,
+                    binding: Optional[dict] = None) -> dict:
     """Write the manifest of an edited vault: its files as in ``manifest``, the next
     generation (or ``generation``), and, given ``dataset``, bound to that dataset as it is
-    now. Returns the new manifest."""
-    binding = (dataset_binding(dataset, manifest["dataset"]["run_id"]) if dataset is not None
-               else manifest["dataset"])
+    now (or the ``binding`` given: an edit staged for a commit binds the dataset as the
+    commit will leave it). Returns the new manifest."""
+    if binding is None:
+        binding = (dataset_binding(dataset, manifest["dataset"]["run_id"])
+                   if dataset is not None else manifest["dataset"])
     new = signed_manifest(key, manifest["run_id"], manifest["files"],
                           manifest["recipient_sha256"], binding,
                           int(manifest["generation"]) + 1 if generation is None else generation)
