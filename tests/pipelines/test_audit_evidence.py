@@ -13,26 +13,17 @@ import os
 import secrets
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import REPO
+from tests.pipelines.hushbeam_cli import HUSHBEAM, hb
 from tests.synthetic import make_corpus
 from transforms.datasets import layout
 from transforms.datasets.audit import AuditKey
 
-HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 
-
-def hb(*args, env=None, check=True):
-    proc = subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=600)
-    if check:
-        assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc
 
 
 @pytest.fixture(scope="module")

@@ -7,28 +7,18 @@ import collections
 import json
 import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import REPO
+from tests.pipelines.hushbeam_cli import hb
 from tests.synthetic import make_corpus
 from transforms.core.policy import load_policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.datasets import layout
 from transforms.datasets.held_counts import row_counts
 
-HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 
-
-def hb(*args, env):
-    proc = subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc
 
 
 @pytest.fixture(scope="module")

@@ -7,25 +7,16 @@ import glob
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import REPO
+from tests.pipelines.hushbeam_cli import hb
 from tests.synthetic import make_corpus
 
-HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 
-
-def hb(*args, env=None, check=True):
-    proc = subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=600)
-    if check:
-        assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc
 
 
 def rows(dataset) -> list:

@@ -11,30 +11,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import REPO
+from tests.pipelines.hushbeam_cli import hb
 from tests.synthetic import make_corpus
 from transforms.datasets import layout
 from transforms.datasets.vault import file_entry, line_ref, sha256_hex
 from transforms.keys.sealing import (SealError, generate_identity, load_identity,
                                      load_recipient, open_sealed, seal)
 
-HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 FORGED = "forged.value@attacker.test"
 
-
-def hb(*args, env, check=True):
-    proc = subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=600)
-    if check:
-        assert proc.returncode == 0, proc.stderr[-3000:]
-    return proc
 
 
 def _corpus_file(path: Path, seed: int) -> Path:
