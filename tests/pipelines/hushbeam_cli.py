@@ -1,6 +1,7 @@
 """The installed ``hushbeam`` command, run as a user runs it (tests share this helper)."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,3 +18,13 @@ def hb(*args, env=None, check: bool = True, timeout: int = 600) -> subprocess.Co
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
+
+
+def keyed_workdir(work: Path, master: str = "master.key") -> dict:
+    """``work`` with its own HUSHBEAM_HOME, a vault identity (``id.pem``, ``id.pem.pub``)
+    and a keyset (``keyset.json``) wrapped by a local master key; returns the environment."""
+    env = dict(os.environ, HUSHBEAM_HOME=str(work / "home"))
+    hb("keys", "vault-identity", "--out", work / "id.pem", env=env)
+    hb("keys", "create", "--kms", f"local://{work / master}", "--out", work / "keyset.json",
+       env=env)
+    return env

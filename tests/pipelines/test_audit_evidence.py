@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import glob
 import json
-import os
 import secrets
 import shutil
 import subprocess
@@ -18,22 +17,17 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import REPO
-from tests.pipelines.hushbeam_cli import HUSHBEAM, hb
+from tests.pipelines.hushbeam_cli import HUSHBEAM, hb, keyed_workdir
 from tests.synthetic import make_corpus
 from transforms.datasets import layout
 from transforms.datasets.audit import AuditKey
-
-
 
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     """A vault identity, a keyset (local master key), and 20 conversations redacted."""
     work = tmp_path_factory.mktemp("audit")
-    env = dict(os.environ, HUSHBEAM_HOME=str(work / "home"))
-    hb("keys", "vault-identity", "--out", work / "id.pem", env=env)
-    hb("keys", "create", "--kms", f"local://{work / 'master.key'}", "--out",
-       work / "keyset.json", env=env)
+    env = keyed_workdir(work)
     make_corpus(n=20, n_customers=5, seed=3).write_jsonl(work / "in.jsonl")
     hb("redact", "--input", work / "in.jsonl", "--output", work / "data", "--keyset",
        work / "keyset.json", "--vault-recipient", work / "id.pem.pub", env=env)

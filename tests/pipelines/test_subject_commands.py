@@ -11,14 +11,12 @@ import shutil
 import pyarrow.parquet as pq
 import pytest
 
-from tests.pipelines.hushbeam_cli import hb
+from tests.pipelines.hushbeam_cli import hb, keyed_workdir
 from tests.synthetic import make_corpus
 from transforms.core.policy import load_policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.datasets import layout
 from transforms.datasets.held_counts import row_counts
-
-
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +25,7 @@ def made(tmp_path_factory):
     glued to a letter, which the guard catches) and two dead letters (one with a zero-width
     space inside their email); another customer has a dead letter too."""
     work = tmp_path_factory.mktemp("subjects")
-    env = dict(os.environ, HUSHBEAM_HOME=str(work / "home"))
-    hb("keys", "vault-identity", "--out", work / "id.pem", env=env)
-    hb("keys", "create", "--kms", f"local://{work / 'master.key'}", "--out",
-       work / "keyset.json", env=env)
+    env = keyed_workdir(work)
     corpus = make_corpus(n=30, n_customers=6, seed=21)
     corpus.write_jsonl(work / "in.jsonl")
     jane, other = corpus.customers[0], corpus.customers[1]

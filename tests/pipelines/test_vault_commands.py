@@ -13,10 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import REPO
-from tests.pipelines.hushbeam_cli import hb
+from tests.pipelines.hushbeam_cli import hb, keyed_workdir
 from tests.synthetic import make_corpus
-
-
 
 
 def rows(dataset) -> list:
@@ -30,10 +28,7 @@ def rows(dataset) -> list:
 def made(tmp_path_factory):
     """A fresh vault identity and keyset, and 40 synthetic conversations redacted with them."""
     work = tmp_path_factory.mktemp("vault")
-    env = dict(os.environ, HUSHBEAM_HOME=str(work / "home"))
-    hb("keys", "vault-identity", "--out", work / "id.pem", env=env)
-    hb("keys", "create", "--kms", f"local://{work / 'master1.key'}", "--out",
-       work / "keyset.json", env=env)
+    env = keyed_workdir(work, master="master1.key")
     corpus = make_corpus(n=40, n_customers=8, seed=11)
     corpus.write_jsonl(work / "in.jsonl")
     hb("redact", "--input", work / "in.jsonl", "--output", work / "data", "--keyset",

@@ -9,14 +9,13 @@ recipient, swap in another run's vault, put back an earlier vault.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
-from tests.pipelines.hushbeam_cli import hb
+from tests.pipelines.hushbeam_cli import hb, keyed_workdir
 from tests.synthetic import make_corpus
 from transforms.datasets import layout
 from transforms.datasets.vault import file_entry, line_ref, sha256_hex
@@ -24,7 +23,6 @@ from transforms.keys.sealing import (SealError, generate_identity, load_identity
                                      load_recipient, open_sealed, seal)
 
 FORGED = "forged.value@attacker.test"
-
 
 
 def _corpus_file(path: Path, seed: int) -> Path:
@@ -43,10 +41,7 @@ def made(tmp_path_factory):
     """The operator's keyset and identity, a dataset and its vault, and another run's dataset
     and vault made with the same keyset and identity."""
     work = tmp_path_factory.mktemp("tamper")
-    env = dict(os.environ, HUSHBEAM_HOME=str(work / "home"))
-    hb("keys", "vault-identity", "--out", work / "id.pem", env=env)
-    hb("keys", "create", "--kms", f"local://{work / 'master.key'}", "--out",
-       work / "keyset.json", env=env)
+    env = keyed_workdir(work)
     for name, seed in (("data", 3), ("other", 4)):
         hb("redact", "--input", _corpus_file(work / f"{name}.jsonl", seed), "--output",
            work / name, "--keyset", work / "keyset.json", "--vault-recipient",
