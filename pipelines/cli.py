@@ -269,11 +269,11 @@ def _reidentify(args) -> int:
         raise AuditError("--reason is required: re-identification is audited")
     identity = sealing.load_identity(args.identity)
     commit.recover_vault(str(args.vault))  # an interrupted commit: completed or rolled back
-    tokens = _verified_tokens(args, identity)
+    vault_key, audit_key = _vault_and_audit_keys(_keyset_arg(args.keyset))
     windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
         p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
-    key = audit.AuditKey.from_keyset(_keyset_arg(args.keyset))
-    _record(args.vault, key, args.actor, "reidentify", args.reason, args.pseudonyms,
+    tokens = _verified_tokens(args, identity, vault_key, windows)
+    _record(args.vault, audit_key, args.actor, "reidentify", args.reason, args.pseudonyms,
             copy=args.audit_log)  # recorded before anything is shown
     missing = 0
     for pseudonym in args.pseudonyms:
@@ -288,12 +288,16 @@ def _reidentify(args) -> int:
     return 1 if missing else 0
 
 
-def _verified_tokens(args, identity) -> dict:
-    """Every token row of the vault (a streaming job's: every window), each vault verified
-    under the keyset and, with --dataset, checked to belong to that dataset."""
-    key = VaultKey.of(_keyset_arg(args.keyset))
-    windows = [] if (args.vault / layout.MANIFEST).exists() else sorted(
-        p.parent for p in args.vault.glob(layout.in_every_window(layout.MANIFEST)))
+def _vault_and_audit_keys(keyset: keys.Keyset) -> tuple:
+    """The vault's and the audit log's keys from one unwrap of the data key (one KMS call)."""
+    data_key = keys.unwrap_data_key(keyset)
+    return (VaultKey(data_key, keyset.key_id, keyset.version),
+            audit.AuditKey.from_data_key(data_key, keyset.key_id, keyset.version))
+
+
+def _verified_tokens(args, identity, key: VaultKey, windows: list) -> dict:
+    """Every token row of the vault (a streaming job's: every window, ``windows``), each
+    vault verified under ``key`` and, with --dataset, checked to belong to that dataset."""
     if args.dataset is None:
         pairs = [(vault, None) for vault in windows or [args.vault]]
     elif erasure.windows_of(args.dataset):  # every committed window needs its vault

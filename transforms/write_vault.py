@@ -16,7 +16,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from transforms.datasets import audit, layout
 from transforms.datasets.vault import VaultKey, file_entry, manifest_bytes, sha256_hex
-from transforms.keys.keyset import Keyset
+from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.keys.sealing import load_recipient, seal
 
 
@@ -50,8 +50,10 @@ class _WriteManifestFn(beam.DoFn):
         self._key = self._audit_key = None
 
     def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
-        self._key = VaultKey.of(self.keyset)
-        self._audit_key = audit.AuditKey.from_keyset(self.keyset)
+        data_key = unwrap_data_key(self.keyset)  # one KMS call for both subkeys
+        self._key = VaultKey(data_key, self.keyset.key_id, self.keyset.version)
+        self._audit_key = audit.AuditKey.from_data_key(data_key, self.keyset.key_id,
+                                                       self.keyset.version)
 
     def process(self, files):
         entries = []
