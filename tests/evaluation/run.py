@@ -3,8 +3,10 @@
 Parts (all by default; ``--corpus`` alone means ``--part public``):
   synthetic  the project's own generated conversations (tests/evaluation/corpus.py)
   templates  presidio-evaluator's templates and fake identities, read from its wheel
-  public     public labelled corpora read from --corpora DIR (docs/evaluation.md),
-             written and speech-style, with Presidio as shipped beside hushbeam
+  public     public labelled corpora read from --corpora DIR (docs/evaluation.md) and
+             presidio-evaluator's templates split by template, written and speech-style,
+             with Presidio as shipped beside hushbeam
+  disguises  a fixed list of Unicode disguises of emails, phones, SSNs and names
 
 Usage: python -m tests.evaluation.run [--part P]... [--corpus NAME]... [--split S]
          [--variant V] [--limit N] [--corpora DIR] [--policy FILE] [--no-presidio]
@@ -25,6 +27,7 @@ import pyarrow.parquet as pq
 
 from tests.evaluation.corpus import make_eval_corpus, write
 from tests.evaluation.presidio_templates import find_wheel, template_corpus
+from tests.evaluation.public import disguises
 from tests.evaluation.public.evaluate import VARIANTS, build_records, run_hushbeam, tally
 from tests.evaluation.public.registry import CORPORA, default_root
 from tests.evaluation.public.split import SPLITS
@@ -32,9 +35,11 @@ from tests.evaluation.public.survival import Tally
 from tests.evaluation.score import score
 
 REPO = Path(__file__).resolve().parents[2]
-PARTS = ("synthetic", "templates", "public")
+PARTS = ("synthetic", "templates", "public", "disguises")
 DEFAULT_LIMIT = 300
-REPORTED_TYPES = ("PERSON", "LOCATION", "EMAIL", "ORGANIZATION")
+REPORTED_TYPES = ("PERSON", "ADDRESS", "ZIP", "LOCATION", "PHONE", "EMAIL", "CREDIT_CARD",
+                  "IBAN", "SSN", "IP_ADDRESS", "DATE_OF_BIRTH", "AGE", "DRIVER_LICENSE",
+                  "PERSON_HANDLE", "ORGANIZATION")
 
 
 def evaluate(records: int, seed: int, work: Path, conversations=None,
@@ -118,26 +123,55 @@ def evaluate_public(args, work: Path) -> Dict[str, Dict[str, dict]]:
     return {key: {s: systems[s][key].figures() for s in systems} for key in keys}
 
 
+def evaluate_disguises(args, work: Path) -> Dict[str, Dict[str, str]]:
+    """{system: {disguise: left | caught | not written}}."""
+    from tests.evaluation.public.evaluate import run_exports
+
+    result = {"hushbeam": disguises.judge(run_exports(disguises.exports(), work / "disguises",
+                                                      args.policy)[0])}
+    if not args.no_presidio:
+        from tests.evaluation.public.presidio_shipped import PresidioShipped
+
+        result["presidio"] = disguises.judge(PresidioShipped().outputs(
+            (e["conversation_id"], e["transcript_text"]) for e in disguises.exports()))
+    return result
+
+
+def print_disguises(result: Dict[str, Dict[str, str]]) -> None:
+    print("\n=== Unicode disguises (issue 9): left in the output ===")
+    systems = list(result)
+    print(f"{'disguise':<48}" + "".join(f"{s:>14}" for s in systems))
+    for name in result["hushbeam"]:
+        print(f"{name:<48}" + "".join(f"{result[s][name]:>14}" for s in systems))
+    print(f"{'left in output':<48}" + "".join(
+        f"{sum(v == 'left' for v in result[s].values()):>9} of {len(result[s]):<2}"
+        for s in systems))
+
+
 def print_public(results: Dict[str, Dict[str, dict]], policy) -> None:
-    systems = sorted({s for r in results.values() for s in r},
-                     key=lambda s: s != "hushbeam")
-    print(f"\n=== public corpora (policy: {policy or 'default'}) ===")
-    print("left = some word of the labelled span is still in the output (whole + partly);"
-          "\nORGANIZATION is kept by design (utility) and shown for information.")
-    head = "".join(f"{s + ': left (whole / partly)':>36}" for s in systems)
-    print(f"\n{'corpus/split/variant':<44}{'type':<14}{'n':>6}{head}")
+    systems = sorted({s for r in results.values() for s in r}, key=lambda s: s != "hushbeam")
+    print(f"\n=== labelled corpora (policy: {policy or 'default'}) ===")
+    print("left: some word of 2+ characters of the labelled span is still in the output "
+          "(= whole + partly);\nhalf+: half or more of its words kept (the measure for "
+          "addresses); words kept: ordinary words\n(outside every labelled span) still "
+          "there; written: records written. PERSON_HANDLE: a person\nlabelled on an "
+          "@handle or #hashtag. ORGANIZATION is kept by design (utility), for information.")
+    head = "".join(f"{s:>10}{'whole':>8}{'partly':>8}{'half+':>8}" for s in systems)
+    print(f"\n{'corpus/split/variant':<40}{'type':<15}{'n':>6}{head}")
     for key, by_system in results.items():
         types = by_system["hushbeam"]["types"]
         for kind in REPORTED_TYPES:
             if kind not in types:
                 continue
             cells = "".join(
-                f"{_pct(t['left']):>16} ({_pct(t['left_whole'])} / {_pct(t['left_partly'])})"
+                f"{_pct(t.get('left')):>10}{_pct(t.get('left_whole')):>8}"
+                f"{_pct(t.get('left_partly')):>8}{_pct(t.get('half_kept')):>8}"
                 for t in (by_system[s]["types"].get(kind, {}) for s in systems))
-            print(f"{key:<44}{kind:<14}{types[kind]['entities']:>6}{cells}")
-        cells = "".join(f"{'':>8}{_pct(by_system[s]['ordinary_kept'])} /"
-                        f"{_pct(by_system[s]['records_written'])}{'':>8}" for s in systems)
-        print(f"{key:<44}{'words kept / records written':<34}{cells}")
+            print(f"{key:<40}{kind:<15}{types[kind]['entities']:>6}{cells}")
+        cells = "".join(f"{'words kept':>12}{_pct(by_system[s]['ordinary_kept']):>6}"
+                        f"{'written':>10}{_pct(by_system[s]['records_written']):>6}"
+                        for s in systems)
+        print(f"{key:<40}{'':<21}{cells}")
 
 
 def main() -> None:
@@ -190,6 +224,9 @@ def main() -> None:
         result["public"] = evaluate_public(args, work)
         if result["public"]:
             print_public(result["public"], args.policy)
+    if "disguises" in parts:
+        result["disguises"] = evaluate_disguises(args, work)
+        print_disguises(result["disguises"])
     if args.json:
         args.json.write_text(json.dumps(result, indent=2, sort_keys=True))
 

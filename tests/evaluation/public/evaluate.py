@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import pyarrow.parquet as pq
 
 from tests.evaluation.public.records import Record, group
-from tests.evaluation.public.registry import CORPORA, available, load
+from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.speech import speech
 from tests.evaluation.public.split import sample
 from tests.evaluation.public.survival import Tally
@@ -28,12 +28,12 @@ def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
     records, skipped = [], []
     for name in names:
         corpus = CORPORA[name]
-        why = available(root, corpus)
+        why = corpus.missing(root)
         if why:
             skipped.append(f"{name}: skipped ({why})")
             continue
         for split in splits:
-            sentences = sample(load(root, corpus, split), limit)
+            sentences = sample(corpus.load(root, split), limit)
             for variant in variants:
                 chosen = sentences if variant == "written" else [speech(s) for s in sentences]
                 records += group(chosen, split, variant)
@@ -43,13 +43,19 @@ def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
 def run_hushbeam(records: Sequence[Record], work: Path,
                  policy: Optional[Path] = None) -> Tuple[Dict[str, str], dict]:
     """{record id: redacted transcript} of the records written, and the run summary."""
+    return run_exports([r.as_export() for r in records], work, policy)
+
+
+def run_exports(exports: Sequence[dict], work: Path,
+                policy: Optional[Path] = None) -> Tuple[Dict[str, str], dict]:
+    """Conversation exports through `pipelines.redact.run`: {id: transcript}, summary."""
     from pipelines.redact import run
 
     work.mkdir(parents=True, exist_ok=True)
-    path = work / "public.jsonl"
+    path = work / "input.jsonl"
     with open(path, "w", encoding="utf-8") as fh:
-        for r in records:
-            fh.write(json.dumps(r.as_export(), ensure_ascii=False) + "\n")
+        for export in exports:
+            fh.write(json.dumps(export, ensure_ascii=False) + "\n")
     argv = ["--input", str(path), "--output", str(work / "anon"), "--overwrite"]
     if policy:
         argv += ["--policy", str(policy)]

@@ -1,7 +1,9 @@
-"""The public corpora `make eval` knows: where each lives under the corpora directory,
+"""The labelled corpora `make eval` knows: where each lives under the corpora directory,
 how to read it, and which files are its tune and heldout parts.
 
-Add one with `register(Corpus(...))`; a corpus whose directory is absent is skipped.
+Add one with `register(...)`: a `Corpus` of files, or any object with ``name``, ``kind``,
+``split_note``, ``missing(root)`` and ``load(root, split)``. A corpus whose files are
+absent is skipped.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from tests.evaluation.public import conll, slurp
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
+from tests.evaluation.public.templates import PresidioTemplates
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -27,34 +30,32 @@ class Corpus:
     kind: str  # what the text is, for the report
     split_note: str
 
+    def missing(self, root: Path) -> Optional[str]:
+        """None if every file is there, else why not."""
+        folder = Path(root) / self.directory
+        absent = [f for f in self.tune + self.heldout if not (folder / f).is_file()]
+        return f"{folder} lacks {', '.join(absent)}" if absent else None
+
+    def load(self, root: Path, split: str) -> List[Sentence]:
+        """The sentences of one half (``tune`` or ``heldout``)."""
+        folder = Path(root) / self.directory
+        if not self.tune:
+            return [s for f in self.heldout for s in self.reader(folder / f, self.name)
+                    if hash_half(s.corpus, s.doc, s.index) == split]
+        files = self.tune if split == "tune" else self.heldout
+        return [s for f in files for s in self.reader(folder / f, self.name)]
+
 
 CORPORA: Dict[str, Corpus] = {}
 
 
-def register(corpus: Corpus) -> Corpus:
+def register(corpus):
     CORPORA[corpus.name] = corpus
     return corpus
 
 
 def default_root() -> Path:
     return Path(os.environ.get("HUSHBEAM_CORPORA") or REPO.parent / "shared" / "corpora")
-
-
-def available(root: Path, corpus: Corpus) -> Optional[str]:
-    """None if every file is there, else why not."""
-    folder = Path(root) / corpus.directory
-    missing = [f for f in corpus.tune + corpus.heldout if not (folder / f).is_file()]
-    return f"{folder} lacks {', '.join(missing)}" if missing else None
-
-
-def load(root: Path, corpus: Corpus, split: str) -> List[Sentence]:
-    """The sentences of one half (``tune`` or ``heldout``) of a corpus."""
-    folder = Path(root) / corpus.directory
-    if not corpus.tune:
-        return [s for f in corpus.heldout for s in corpus.reader(folder / f, corpus.name)
-                if hash_half(s.corpus, s.doc, s.index) == split]
-    files = corpus.tune if split == "tune" else corpus.heldout
-    return [s for f in files for s in corpus.reader(folder / f, corpus.name)]
 
 
 register(Corpus("wnut17", "wnut17", conll.read,
@@ -76,3 +77,4 @@ register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag
                 ("trivia10k13train.bio",), ("trivia10k13test.bio",),
                 "spoken-style movie queries (lowercase)",
                 "own files: tune = train, heldout = test"))
+register(PresidioTemplates())

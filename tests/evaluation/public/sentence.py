@@ -3,7 +3,9 @@
 Readers give tokens and BIO tags; `from_bio` turns them into a `Sentence` whose
 ``entities`` point at characters of ``text``. Raw labels are mapped to the types the
 evaluation reports (`TYPE_OF`); any other labelled span is ``OTHER`` (still excluded
-from the ordinary words, since an annotator marked it as a named thing).
+from the ordinary words, since an annotator marked it as a named thing). A person
+labelled on a social-media handle or hashtag (``@jsmith``, ``#Obama``) is ``PERSON_HANDLE``:
+a user name is a different problem from a name in prose, so it is reported apart.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ TYPE_OF = {
 }
 # No space before these tokens when the text is rebuilt ("hello ," -> "hello,").
 _ATTACH_LEFT = re.compile(r"^(?:[.,!?;:%)\]}…]+|'s|'m|'re|'ve|'ll|'d|n't)$", re.IGNORECASE)
-_ATTACH_RIGHT = {"(", "[", "{", "$"}
+_ATTACH_RIGHT = {"(", "[", "{", "$", "@", "#"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,6 +84,11 @@ def from_bio(corpus: str, doc: str, index: int, tokens: Sequence[str],
     """A sentence from parallel tokens and BIO tags; empty tokens are dropped."""
     kept = [(t, g) for t, g in zip(tokens, tags) if t.strip()]
     toks = [t for t, _ in kept]
-    spans = [(a, b, label_type(label)) for a, b, label in bio_spans([g for _, g in kept])]
+    spans = []
+    for a, b, label in bio_spans([g for _, g in kept]):
+        kind = label_type(label)
+        if kind == "PERSON" and (toks[a][:1] in "@#" or (a and toks[a - 1] in ("@", "#"))):
+            kind = "PERSON_HANDLE"
+        spans.append((a, b, kind))
     text, entities = build(toks, spans)
     return Sentence(corpus, doc, index, text, entities)

@@ -5,7 +5,8 @@ pseudonyms are removed from the output first, so a substituted word counts as lo
 The two word sequences are aligned with difflib: a word survives when it is part of a
 matching block, i.e. it is still there at a consistent position. Per labelled entity:
 left whole (every word of two or more characters survives), left partly (some, not all),
-caught (none). One-character words (initials, "a") are not counted inside entities.
+caught (none); "half kept" counts entities with half or more of those words surviving
+(the measure for street addresses). One-character words (initials, "a") are not counted inside entities.
 Ordinary words are those outside every labelled entity and outside URLs (hushbeam strips
 URL paths by design, and a URL is not a word anyone reads): kept or lost.
 """
@@ -48,6 +49,7 @@ class Tally:
     entities: collections.Counter = dataclasses.field(default_factory=collections.Counter)
     whole: collections.Counter = dataclasses.field(default_factory=collections.Counter)
     partly: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    half: collections.Counter = dataclasses.field(default_factory=collections.Counter)
     ordinary: int = 0
     ordinary_kept: int = 0
     records: int = 0
@@ -71,6 +73,7 @@ class Tally:
                 self.whole[e.type] += 1
             elif any(inside):
                 self.partly[e.type] += 1
+            self.half[e.type] += 2 * sum(inside) >= len(inside)
         urls = [u.span() for u in URL.finditer(text_in)]
         for m, k in zip(words, kept):
             if not any(e.start < m.end() and m.start() < e.end for e in entities) and \
@@ -79,7 +82,7 @@ class Tally:
                 self.ordinary_kept += k
 
     def merge(self, other: "Tally") -> None:
-        for name in ("entities", "whole", "partly"):
+        for name in ("entities", "whole", "partly", "half"):
             getattr(self, name).update(getattr(other, name))
         for name in ("ordinary", "ordinary_kept", "records", "written"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -90,7 +93,8 @@ class Tally:
         return {
             "types": {t: {"entities": n, "left_whole": rate(self.whole[t], n),
                           "left_partly": rate(self.partly[t], n),
-                          "left": rate(self.whole[t] + self.partly[t], n)}
+                          "left": rate(self.whole[t] + self.partly[t], n),
+                          "half_kept": rate(self.half[t], n)}
                       for t, n in sorted(self.entities.items())},
             "ordinary_words": self.ordinary,
             "ordinary_kept": rate(self.ordinary_kept, self.ordinary),

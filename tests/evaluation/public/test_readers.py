@@ -2,7 +2,7 @@
 import json
 
 from tests.evaluation.public import conll, slurp
-from tests.evaluation.public.registry import CORPORA, available, load
+from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.sentence import bio_spans, build
 
 
@@ -47,6 +47,16 @@ def test_empty_tokens_are_dropped_and_tokens_with_spaces_kept(tmp_path):
     assert only.text == "ke s met Jo Ann" and spans(only) == [("Jo Ann", "PERSON")]
 
 
+def test_a_person_on_a_handle_or_hashtag_is_a_handle_and_the_at_sign_attaches(tmp_path):
+    path = tmp_path / "a.conll"
+    path.write_text("thanks\tO\n@\tB-PER\njsmith\tB-PER\nand\tO\n#Obama\tB-PER\n"
+                    "and\tO\nJo\tB-PER\n")
+    (only,) = conll.read(path, "btc")
+    assert only.text == "thanks @jsmith and #Obama and Jo"
+    assert spans(only) == [("@", "PERSON_HANDLE"), ("jsmith", "PERSON_HANDLE"),
+                           ("#Obama", "PERSON_HANDLE"), ("Jo", "PERSON")]
+
+
 def test_a_stray_inside_tag_starts_an_entity_and_a_new_type_ends_one():
     assert bio_spans(["O", "I-PER", "I-PER", "I-LOC", "B-PER", "B-PER"]) == [
         (1, 3, "PER"), (3, 4, "LOC"), (4, 5, "PER"), (5, 6, "PER")]
@@ -76,7 +86,7 @@ def test_slurp_entities_point_at_their_token_surfaces(tmp_path):
 def test_a_corpus_with_a_missing_file_says_which(tmp_path):
     (tmp_path / "wnut17").mkdir()
     (tmp_path / "wnut17" / "emerging.dev.conll").write_text("a\tO\n")
-    why = available(tmp_path, CORPORA["wnut17"])
+    why = CORPORA["wnut17"].missing(tmp_path)
     assert "wnut17train.conll" in why and "emerging.test.annotated" in why
     assert "emerging.dev.conll" not in why
 
@@ -87,5 +97,5 @@ def test_own_test_file_is_the_heldout_half(tmp_path):
     for name, word in (("train.bio", "alpha"), ("dev.bio", "beta"), ("test.bio", "gamma")):
         (folder / name).write_text(f"{word}\t-\t-\tO\n")
     corpus = CORPORA["tweebank_ner"]
-    assert [s.text for s in load(tmp_path, corpus, "tune")] == ["alpha", "beta"]
-    assert [s.text for s in load(tmp_path, corpus, "heldout")] == ["gamma"]
+    assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha", "beta"]
+    assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]

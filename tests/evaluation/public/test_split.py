@@ -1,5 +1,5 @@
 """Halves and samples are deterministic and the halves never share a sentence."""
-from tests.evaluation.public.registry import CORPORA, load
+from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half, sample
 
@@ -9,10 +9,10 @@ def test_hash_halves_are_stable_disjoint_and_roughly_even(tmp_path):
     folder.mkdir()
     (folder / "test").write_text("".join(f"w{i}\tO\n\n" for i in range(400)))
     corpus = CORPORA["wnut16"]
-    tune, heldout = load(tmp_path, corpus, "tune"), load(tmp_path, corpus, "heldout")
+    tune, heldout = corpus.load(tmp_path, "tune"), corpus.load(tmp_path, "heldout")
     assert {s.text for s in tune}.isdisjoint({s.text for s in heldout})
     assert len(tune) + len(heldout) == 400 and 150 < len(tune) < 250
-    assert [s.text for s in load(tmp_path, corpus, "tune")] == [s.text for s in tune]
+    assert [s.text for s in corpus.load(tmp_path, "tune")] == [s.text for s in tune]
     assert hash_half("wnut16", "test", 7) == hash_half("wnut16", "test", 7)
 
 

@@ -62,3 +62,13 @@ def test_sentences_group_by_file_and_offsets_shift():
     assert first.text == "hi Ann\nyo Bo" and second.text == "Cy"
     assert [first.text[e.start:e.end] for e in first.entities] == ["Ann", "Bo"]
     assert first.id == "c-heldout-written-00000" and first.as_export()["channel"] == "chat"
+
+
+def test_an_address_with_half_its_words_left_counts_as_half_kept():
+    text = "Ship to 12 Oak Street Springfield today"
+    address = Entity(8, 33, "ADDRESS")
+    t = Tally()
+    t.add(text, [address], "Ship to 12 Oak <ADDRESS> today")
+    t.add(text, [address], "Ship to 12 <ADDRESS> today")
+    f = t.figures()["types"]["ADDRESS"]
+    assert (f["left_partly"], f["half_kept"]) == (1.0, 0.5)
