@@ -36,9 +36,9 @@ from tests.evaluation.score import score
 
 REPO = Path(__file__).resolve().parents[2]
 PARTS = ("synthetic", "templates", "public", "disguises")
-DEFAULT_LIMIT = 300
+DEFAULT_LIMIT = 1000
 REPORTED_TYPES = ("PERSON", "ADDRESS", "ZIP", "LOCATION", "PHONE", "EMAIL", "CREDIT_CARD",
-                  "IBAN", "SSN", "IP_ADDRESS", "DATE_OF_BIRTH", "AGE", "DRIVER_LICENSE",
+                  "IBAN", "SSN", "IP_ADDRESS", "USERNAME", "DATE_OF_BIRTH", "AGE", "DRIVER_LICENSE",
                   "PERSON_HANDLE", "ORGANIZATION")
 
 

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import pyarrow.parquet as pq
 
-from tests.evaluation.public.records import Record, group
+from tests.evaluation.public.records import PER_RECORD, Record, group
 from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.speech import speech
 from tests.evaluation.public.split import sample
@@ -33,10 +33,11 @@ def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
             skipped.append(f"{name}: skipped ({why})")
             continue
         for split in splits:
-            sentences = sample(corpus.load(root, split), limit)
+            per_record = getattr(corpus, "per_record", PER_RECORD)
+            sentences = sample(corpus.load(root, split), limit, whole_docs=per_record is None)
             for variant in variants:
                 chosen = sentences if variant == "written" else [speech(s) for s in sentences]
-                records += group(chosen, split, variant)
+                records += group(chosen, split, variant, per_record)
     return records, skipped
 
 

@@ -3,7 +3,7 @@ sentences of one source file per record, joined by newlines, entity offsets shif
 from __future__ import annotations
 
 import dataclasses
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from tests.evaluation.public.sentence import Entity, Sentence
 
@@ -27,7 +27,8 @@ class Record:
 
 
 def group(sentences: Sequence[Sentence], split: str, variant: str,
-          per_record: int = PER_RECORD) -> List[Record]:
+          per_record: Optional[int] = PER_RECORD) -> List[Record]:
+    """Consecutive sentences of one doc, ``per_record`` at most (None: the whole doc)."""
     out: List[Record] = []
     batch: List[Sentence] = []
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from tests.evaluation.public import conll, slurp
+from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
 from tests.evaluation.public.templates import PresidioTemplates
@@ -78,3 +79,4 @@ register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag
                 "spoken-style movie queries (lowercase)",
                 "own files: tune = train, heldout = test"))
 register(PresidioTemplates())
+register(Abcd())

@@ -6,6 +6,7 @@ sentence always falls in the same half, on every machine, whatever the limit.
 """
 from __future__ import annotations
 
+import collections
 import hashlib
 from typing import List, Optional
 
@@ -22,10 +23,22 @@ def hash_half(corpus: str, doc: str, index: int) -> str:
     return SPLITS[_hash("split", corpus, doc, index) % 2]
 
 
-def sample(sentences: List[Sentence], limit: Optional[int]) -> List[Sentence]:
-    """Up to ``limit`` sentences picked by hash (spread over every file), in reading order."""
+def sample(sentences: List[Sentence], limit: Optional[int],
+           whole_docs: bool = False) -> List[Sentence]:
+    """Up to ``limit`` sentences picked by hash (spread over every file), in reading order;
+    with ``whole_docs``, whole documents (conversations) until ``limit`` is reached."""
     if limit is None or len(sentences) <= limit:
         return list(sentences)
+    if whole_docs:
+        docs = sorted({s.doc for s in sentences}, key=lambda d: _hash("sample", d))
+        chosen, size = set(), collections.Counter(s.doc for s in sentences)
+        total = 0
+        for doc in docs:
+            if total >= limit:
+                break
+            chosen.add(doc)
+            total += size[doc]
+        return [s for s in sentences if s.doc in chosen]
     order = sorted(range(len(sentences)), key=lambda i: _hash(
         "sample", sentences[i].corpus, sentences[i].doc, sentences[i].index))
     return [sentences[i] for i in sorted(order[:limit])]

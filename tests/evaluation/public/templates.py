@@ -8,8 +8,6 @@ address is labelled again on its own.
 from __future__ import annotations
 
 import random
-import re
-import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -68,8 +66,7 @@ class PresidioTemplates:
         self.wheel, self.seed, self.per_split = wheel, seed, per_split
 
     def _wheel(self) -> Optional[Path]:
-        repo = Path(__file__).resolve().parents[3]
-        return self.wheel or find_wheel(repo) or find_wheel(Path(sys.prefix).parent)
+        return self.wheel or find_wheel(Path(__file__).resolve().parents[3])
 
     def missing(self, root: Path) -> Optional[str]:
         return None if self._wheel() else \
