@@ -38,8 +38,8 @@ REPO = Path(__file__).resolve().parents[2]
 PARTS = ("synthetic", "templates", "public", "disguises")
 DEFAULT_LIMIT = 1000
 REPORTED_TYPES = ("PERSON", "ADDRESS", "ZIP", "LOCATION", "PHONE", "EMAIL", "CREDIT_CARD",
-                  "IBAN", "SSN", "IP_ADDRESS", "USERNAME", "DATE_OF_BIRTH", "AGE", "DRIVER_LICENSE",
-                  "PERSON_HANDLE", "ORGANIZATION")
+                  "IBAN", "SSN", "IP_ADDRESS", "USERNAME", "DATE_OF_BIRTH", "AGE",
+                  "DRIVER_LICENSE", "PERSON_HANDLE", "ORGANIZATION")
 
 
 def evaluate(records: int, seed: int, work: Path, conversations=None,
