@@ -2,8 +2,9 @@
 be left in the output.
 
 "Left" is judged on a normalized view of the output (NFKC, format and control characters
-removed, pseudonyms and placeholders removed): for a number, its digits in a row (a
-phone's last seven); for an email, its local part and domain; for a name, its text. A disguise counts once, left or not.
+removed, pseudonyms and placeholders removed): a number is left when its digits are there
+in a row (a phone's last seven), an email when any piece of its local part is, a name
+when it is. A disguise counts once, left or not.
 """
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ DISGUISES: List[Disguise] = [
     Disguise("email touching Japanese text", "メールはtaro.yamada@example.jpです",
              ("taro", "yamada"), False),
     Disguise("Chinese name after a cue", "客户说：我叫李伟，请帮我查一下订单", ("李伟",), False),
-    Disguise("Arabic name after a cue", "مرحبا، اسمي أحمد علي وأريد تغيير عنواني", ("أحمد",), False),
+    Disguise("Arabic name after a cue", "مرحبا، اسمي أحمد علي وأريد تغيير عنواني",
+             ("أحمد",), False),
 ]
 
 

@@ -64,7 +64,8 @@ def bio_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
     return [tuple(s) for s in spans]
 
 
-def build(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]]) -> Tuple[str, Tuple[Entity, ...]]:
+def build(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]]
+          ) -> Tuple[str, Tuple[Entity, ...]]:
     """Join tokens as written text; spans (token indices, type) become character spans."""
     parts, starts, ends, pos = [], [], [], 0
     for i, tok in enumerate(tokens):

@@ -1,8 +1,8 @@
 """The speech-style variant of a sentence, as speech recognition writes it.
 
 Lowercased, punctuation and symbols removed (an apostrophe between letters stays:
-"o'brien", "don't"), URLs dropped (nobody says them), one space between words. Entity spans are carried over word by
-word, so they still point at the right characters.
+"o'brien", "don't"), URLs dropped (nobody says them), one space between words. Entity
+spans are carried over word by word, so they still point at the right characters.
 """
 from __future__ import annotations
 

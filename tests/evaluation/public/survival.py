@@ -6,7 +6,8 @@ The two word sequences are aligned with difflib: a word survives when it is part
 matching block, i.e. it is still there at a consistent position. Per labelled entity:
 left whole (every word of two or more characters survives), left partly (some, not all),
 caught (none); "half kept" counts entities with half or more of those words surviving
-(the measure for street addresses). One-character words (initials, "a") are not counted inside entities.
+(the measure for street addresses). One-character words (initials, "a") are not counted
+inside entities.
 Ordinary words are those outside every labelled entity and outside URLs (hushbeam strips
 URL paths by design, and a URL is not a word anyone reads): kept or lost.
 """
