@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import getpass
+import importlib.metadata
 import json
 import logging
 import re
@@ -31,7 +32,10 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from pipelines.console import EXPECTED_ERRORS, fail, split_log_level, unknown_arguments
+from pipelines.console import (EXPECTED_ERRORS, LOG_LEVEL_HELP, CommandLineError, HelpFormatter,
+                              fail, split_log_level, unknown_arguments)
+from pipelines import audit_listing, policy_command, vault_show
+from pipelines.vault_show import VAULT_KINDS
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
 from transforms.datasets import audit, commit, erasure, layout
@@ -65,6 +69,7 @@ class _Parser(argparse.ArgumentParser):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("allow_abbrev", False)
+        kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
 
     def parse_args(self, args=None, namespace=None):
@@ -82,6 +87,8 @@ class _Parser(argparse.ArgumentParser):
             flags = [flag for action in self._actions for flag in action.option_strings]
             unknown = [arg for arg in getattr(self, "_given", ())
                        if arg.startswith("--") and arg.split("=", 1)[0] not in flags]
+            required = message.split(": ", 1)[-1]
+            message = f"{required} {'are' if ', ' in required else 'is'} required"
             if unknown:
                 message = f"{unknown_arguments(unknown, flags)}; {message}"
         choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
@@ -104,91 +111,187 @@ def _flags_in_use(parser: argparse.ArgumentParser, parsed) -> List[str]:
     return flags
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hushbeam", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
-                   "(see --help)",
-                   add_help=False)
+def _version() -> str:
+    try:
+        return importlib.metadata.version("hushbeam")
+    except importlib.metadata.PackageNotFoundError:  # run from a checkout, not installed
+        return "unknown (not installed)"
 
-    keys = sub.add_parser("keys", help="data keys and vault identities").add_subparsers(
-        dest="keys_command", required=True)
-    create = keys.add_parser("create", help="make a keyset: a data key wrapped by a KMS key")
+
+# Old spellings still taken (never shown): (command, old flag) -> the flag it now is.
+ALIASES = {("forget", "--output"): "--dataset", ("subject-access", "--output"): "--dataset"}
+
+
+def _aliased(argv: List[str]) -> List[str]:
+    """``argv`` with the old spellings of :data:`ALIASES` replaced by the current ones."""
+    if not argv:
+        return argv
+    out = [argv[0]]
+    for arg in argv[1:]:
+        flag, eq, value = arg.partition("=")
+        new = ALIASES.get((argv[0], flag))
+        out.append(new + eq + value if new else arg)
+    return out
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)  # shown on every command, parsed by main
+    common.add_argument("--log-level", default=argparse.SUPPRESS, help=LOG_LEVEL_HELP)
+    parser = _Parser(prog="hushbeam", description=__doc__.split("\n\n")[0],
+                     epilog="Run 'hushbeam COMMAND --help' for a command's flags; "
+                     "docs/cli.md has an example of each.", parents=[common])
+    parser.add_argument("--version", action="version", version=f"hushbeam {_version()}",
+                        help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(where, name, text, **kwargs):
+        return where.add_parser(name, help=text, description=text, parents=[common], **kwargs)
+
+    sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
+                   "(see hushbeam redact --help)", add_help=False)
+    preview = command(sub, "preview", "before and after for a few records, each detection "
+                      "with its type, score and recognizer; writes nothing")
+    preview.add_argument("--input", required=True,
+                         help="glob of export files (any format redact reads)")
+    preview.add_argument("-n", "--records", type=int, default=20,
+                         help="how many records to show")
+    preview.add_argument("--policy", help="policy YAML/JSON (default: "
+                         "rules/default_policy.yaml)")
+    preview.add_argument("--keyset", help="keyset for the pseudonyms (default: the "
+                         "development keyring if it exists, else placeholders are shown)")
+    preview.add_argument("--input-format", default="auto", help="the input's format, as "
+                         "for redact")
+    preview.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text for a person, json for scripts")
+    preview.add_argument("--spacy-model", help="spaCy model (overrides the policy's)")
+
+    keys = command(sub, "keys", "data keys and vault identities").add_subparsers(
+        dest="keys_command", required=True, metavar="COMMAND")
+    create = command(keys, "create", "make a keyset: a data key wrapped by a KMS key")
     create.add_argument("--kms", required=True,
                         help=f"the master key URI: {KMS_PROVIDERS.examples()}")
-    create.add_argument("--out", required=True, type=Path)
+    create.add_argument("--out", required=True, type=Path, help="the keyset file to write")
     create.add_argument("--version", type=int, default=1,
                         help="data key version (appears in pseudonyms as k<version>)")
-    rewrap = keys.add_parser("rewrap", help="re-wrap the data key under a new master key")
-    rewrap.add_argument("--keyset", required=True, type=Path)
+    rewrap = command(keys, "rewrap", "re-wrap the data key under a new master key")
+    rewrap.add_argument("--keyset", required=True, type=Path, help="the keyset to re-wrap")
     rewrap.add_argument("--kms", required=True,
                         help=f"the new master key URI: {KMS_PROVIDERS.examples()}")
     rewrap.add_argument("--out", type=Path, help="write here (default: replace --keyset)")
-    ident = keys.add_parser("vault-identity", help="make an X25519 vault key pair")
+    ident = command(keys, "vault-identity", "make an X25519 vault key pair")
     ident.add_argument("--out", required=True, type=Path, help="private key (PEM, 0600)")
     ident.add_argument("--recipient-out", type=Path,
                        help="public key for --vault-recipient (default: <out>.pub)")
 
-    reid = sub.add_parser("reidentify", help="print the original values of pseudonyms")
-    reid.add_argument("--vault", required=True, type=Path)
-    reid.add_argument("--identity", required=True, type=Path)
-    reid.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
-                      "keyring); its manifest must verify under it, and it keys the audit log")
+    reid = command(sub, "reidentify", "print the original values of pseudonyms (audited)")
+    _vault_flags(reid)
     reid.add_argument("--dataset", type=Path,
-                      help="the dataset the vault belongs to: refuse a vault that is not its")
-    reid.add_argument("--reason", help="why (required; recorded in the audit log)")
-    reid.add_argument("--actor", default=None, help="who (default: the login name)")
+                      help="the dataset the vault belongs to: refuse a vault that is not "
+                      "its (default: not checked)")
+    _who_and_why(reid, "recorded in the audit log")
     reid.add_argument("--audit-log", type=Path,
                       help=f"an extra copy of the audit entry (it always goes to "
-                      f"<vault>/{layout.AUDIT_LOG})")
-    reid.add_argument("pseudonyms", nargs="+")
+                      f"<vault>/{layout.AUDIT_LOG}; default: none)")
+    reid.add_argument("pseudonyms", nargs="+", help="the pseudonyms to look up")
 
-    audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
-        dest="audit_command", required=True)
-    verify = audit.add_parser("verify", help="check a vault's keyed audit log")
+    vault = command(sub, "vault", "look inside a sealed vault (audited)").add_subparsers(
+        dest="vault_command", required=True, metavar="COMMAND")
+    show = command(vault, "show", "print each held record (quarantine, dead letters) or "
+                   "token of a vault: its id, reason and content")
+    _vault_flags(show)
+    show.add_argument("--kind", required=True, choices=VAULT_KINDS,
+                      help="what to show: quarantined records, dead letters or the token "
+                      "vault (pseudonym -> value)")
+    show.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                      help="text for a person; json for scripts; jsonl: the held records "
+                      "as input for 'hushbeam redact' (pseudonyms the vault holds put "
+                      "back, so a second run gives the same ones)")
+    _who_and_why(show, "recorded in the audit log")
+
+    audit = command(sub, "audit", "audit log tools").add_subparsers(
+        dest="audit_command", required=True, metavar="COMMAND")
+    verify = command(audit, "verify", "check a vault's keyed audit log")
     verify.add_argument("--vault", type=Path,
                         help=f"the vault: checks <vault>/{layout.AUDIT_LOG} and that it was "
-                        "started for this vault's run")
-    verify.add_argument("--log", type=Path, help="an audit log file (default: the vault's)")
+                        "started for this vault's run (required unless --log is given)")
+    verify.add_argument("--log", type=Path, help="an audit log file (default: the vault's, "
+                        f"<vault>/{layout.AUDIT_LOG})")
     verify.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
-    init = audit.add_parser("init", help="start the audit log of a vault that has none "
-                            "(made before keyed audit logs)")
-    init.add_argument("--vault", required=True, type=Path)
+    listing = command(audit, "show", "list a vault's audit log: time, actor, action, "
+                      "reason, pseudonyms (verified first)")
+    listing.add_argument("--vault", type=Path, required=True, help="the vault")
+    listing.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
+    listing.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text for a person, json for scripts")
+    init = command(audit, "init", "start the audit log of a vault that has none "
+                   "(made before keyed audit logs)")
+    init.add_argument("--vault", required=True, type=Path, help="the vault")
     init.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
-    init.add_argument("--reason", help="why (required; recorded in the log's anchor)")
-    init.add_argument("--actor", default=None, help="who (default: the login name)")
+    _who_and_why(init, "recorded in the log's anchor")
+
+    policy = command(sub, "policy", "check a policy, or show it as it is applied"
+                     ).add_subparsers(dest="policy_command", required=True, metavar="COMMAND")
+    validate = command(policy, "validate", "check a policy file: exit 0 if valid, 2 with "
+                       "the error (file, key, problem, nearest valid name)")
+    validate.add_argument("file", help="the policy YAML/JSON")
+    shown = command(policy, "show", "print a policy as YAML")
+    shown.add_argument("file", nargs="?", help="the policy YAML/JSON (default: "
+                       "rules/default_policy.yaml)")
+    shown.add_argument("--effective", action="store_true",
+                       help="as it is applied: extends: resolved, every key the default "
+                       "gives filled in (without it: the file as written, checked)")
 
     for name, text in (("forget", "erase data subjects from a dataset and its vault"),
                        ("subject-access", "list everything held about data subjects")):
-        cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--output", required=True, type=Path, help="the dataset directory")
+        cmd = command(sub, name, text)
+        cmd.add_argument("--dataset", required=True, type=Path,
+                         help="the dataset directory (--output, its old name, is taken too)")
         cmd.add_argument("--vault", type=Path, required=(name == "forget"),
-                         help="its vault (default for subject-access: none)")
+                         help="its vault" + ("" if name == "forget"
+                                             else " (default: none, only the dataset)"))
         cmd.add_argument("--subject", action="append", required=True,
                          help="TYPE:VALUE, e.g. email:jane@example.com, phone:+14155552671, "
-                         "customer:CUST_1 (repeatable)")
+                         "customer:CUST_1 (repeatable; required)")
         cmd.add_argument("--keyset", help="the dataset's keyset (default: dev keyring)")
-        cmd.add_argument("--policy", help="the policy the dataset was made with")
+        cmd.add_argument("--policy", help="the policy the dataset was made with (default: "
+                         "rules/default_policy.yaml)")
         cmd.add_argument("--identity", type=Path,
                          help="vault identity: also inspect dead letters and quarantine "
-                         "(forget) or list vault values (subject-access)")
+                         "(forget) or list vault values (subject-access) (default: none)")
         if name == "subject-access":
-            cmd.add_argument("--reason", help="required with --identity (audited)")
-            cmd.add_argument("--actor", default=None)
+            cmd.add_argument("--reason", help="why (required with --identity: audited)")
+            cmd.add_argument("--actor", default=None, help="who (default: the login name)")
 
-    rekey = sub.add_parser("rekey", help="re-keyed copy of a dataset under a new data key")
-    rekey.add_argument("--dataset", required=True, type=Path)
-    rekey.add_argument("--vault", required=True, type=Path)
-    rekey.add_argument("--identity", required=True, type=Path)
+    rekey = command(sub, "rekey", "re-keyed copy of a dataset under a new data key")
+    rekey.add_argument("--dataset", required=True, type=Path, help="the dataset to re-key")
+    rekey.add_argument("--vault", required=True, type=Path, help="its vault")
+    rekey.add_argument("--identity", required=True, type=Path,
+                       help="the vault identity (private key PEM)")
     rekey.add_argument("--keyset", help="the dataset's current keyset (default: dev "
                        "keyring); the old vault must verify under it")
-    rekey.add_argument("--new-keyset", required=True, type=Path)
-    rekey.add_argument("--output", required=True, type=Path)
-    rekey.add_argument("--vault-output", type=Path, help="default: <output>.vault")
+    rekey.add_argument("--new-keyset", required=True, type=Path, help="the new keyset")
+    rekey.add_argument("--output", required=True, type=Path,
+                       help="directory for the re-keyed dataset")
+    rekey.add_argument("--vault-output", type=Path, help="the re-keyed vault (default: "
+                       "<output>.vault)")
     rekey.add_argument("--vault-recipient", type=Path,
                        help="seal the new vault to this key (default: the old vault's "
                        "recipient, as its verified manifest records it)")
     return parser
+
+
+def _vault_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vault", required=True, type=Path, help="the vault directory")
+    parser.add_argument("--identity", required=True, type=Path,
+                        help="the vault identity (private key PEM)")
+    parser.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
+                        "keyring); its manifest must verify under it, and it keys the "
+                        "audit log")
+
+
+def _who_and_why(parser: argparse.ArgumentParser, recorded: str) -> None:
+    parser.add_argument("--reason", required=True, help=f"why (required; {recorded})")
+    parser.add_argument("--actor", default=None, help="who (default: the login name)")
 
 
 def _run(args) -> int:
@@ -208,6 +311,15 @@ def _run(args) -> int:
               "(pass it to --vault-recipient)")
     elif args.command == "audit":
         return _audit(args)
+    elif args.command == "policy":
+        return (policy_command.validate(args.file) if args.policy_command == "validate"
+                else policy_command.show(args.file, args.effective))
+    elif args.command == "vault":
+        return _vault_show(args)
+    elif args.command == "preview":
+        from pipelines.preview import preview_command  # Presidio and spaCy: seconds to load
+
+        return preview_command(args)
     elif args.command == "reidentify":
         return _reidentify(args)
     elif args.command in ("forget", "subject-access"):
@@ -231,6 +343,10 @@ def _audit(args) -> int:
                             args.actor or getpass.getuser(), args.reason)
         print(f"audit log {args.vault / layout.AUDIT_LOG}: started for run {anchor['run']}, "
               f"keyed with {key.name()}")
+        return 0
+    if args.audit_command == "show":
+        state = audit.verify(args.vault / layout.AUDIT_LOG, key, _vault_run(args.vault))
+        audit_listing.show(state, args.format)
         return 0
     if not (args.log or args.vault):
         raise AuditError("audit verify needs --vault DIR (or --log FILE)")
@@ -288,6 +404,17 @@ def _reidentify(args) -> int:
     return 1 if missing else 0
 
 
+def _vault_show(args) -> int:
+    if not args.reason.strip():
+        raise AuditError("--reason is required: vault access is audited")
+    identity = sealing.load_identity(args.identity)
+    vault_key, audit_key = _vault_and_audit_keys(_keyset_arg(args.keyset))
+    return vault_show.show(args.vault, identity, vault_key, args.kind, args.format,
+                           lambda pseudonyms: _record(args.vault, audit_key, args.actor,
+                                                      f"vault-show:{args.kind}", args.reason,
+                                                      pseudonyms))
+
+
 def _vault_and_audit_keys(keyset: keys.Keyset) -> tuple:
     """The vault's and the audit log's keys from one unwrap of the data key (one KMS call)."""
     data_key = keys.unwrap_data_key(keyset)
@@ -323,10 +450,10 @@ def _subjects(args) -> int:
         except SubjectError as exc:
             raise SubjectError(f"--subject #{i}: {exc}") from None
     identity = sealing.load_identity(args.identity) if args.identity else None
-    streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
+    streaming = bool(erasure.windows_of(args.dataset))  # a streaming job: every window
     if args.command == "forget":
         receipt = (erasure.forget_windows if streaming else erasure.forget)(
-            args.output, args.vault, subjects, keyset, policy, identity)
+            args.dataset, args.vault, subjects, keyset, policy, identity)
         print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
         return 0
     if identity is not None:
@@ -335,7 +462,7 @@ def _subjects(args) -> int:
         if not args.reason:
             raise AuditError("--reason is required with --identity: vault access is audited")
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
-        args.output, subjects, keyset, policy, args.vault, identity)
+        args.dataset, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
         _record(args.vault, audit.AuditKey.from_keyset(keyset), args.actor,
                 "subject-access", args.reason, report["pseudonyms"])
@@ -345,11 +472,14 @@ def _subjects(args) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    level, argv = split_log_level(argv)
-    configure_logging(getattr(logging, level, logging.INFO))
+    try:
+        level, argv = split_log_level(argv)
+    except CommandLineError as exc:
+        return fail(exc)
+    configure_logging(getattr(logging, level))
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
-    args = _parser().parse_args(argv)
+    args = _parser().parse_args(_aliased(argv))
     if args.command == "redact":
         return _redact([])
     try:

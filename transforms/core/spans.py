@@ -27,6 +27,8 @@ class Span:
     canonical: Optional[str] = None  # set for the record's own identifiers
     pseudonym_type: Optional[str] = None
     raw_canonical: Optional[str] = None  # what a recognizer read (spoken digits, email)
+    # what found it (Presidio's recognizer name; see text_redactor.FOUND_BY); not compared
+    recognizer: Optional[str] = dataclasses.field(default=None, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)

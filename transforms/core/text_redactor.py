@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.operators import Detection, Treated, VaultRow, get_operator
@@ -29,6 +29,22 @@ __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_str
            "find_known", "replace_strings", "resolve_overlaps"]
 
 
+class Detected(NamedTuple):
+    """One replaced span, for ``hushbeam preview``: offsets into ``TextResult.scanned``."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str  # Presidio's recognizer name, or one of FOUND_BY
+    replacement: str
+
+
+# What found a span no Presidio recognizer reported.
+FOUND_BY = {"known": "the record's own identifier", "propagated": "a name found elsewhere "
+            "in the record"}
+
+
 @dataclasses.dataclass
 class TextResult:
     """One redacted string, what was found in it, and the vault rows it leaves."""
@@ -38,6 +54,8 @@ class TextResult:
     tokens: List[VaultRow]  # (pseudonym, type, canonical value) for the vault
     vendor_masked: collections.Counter = dataclasses.field(
         default_factory=collections.Counter)  # masks a vendor left ([PII]), by type
+    scanned: str = ""  # the text the detections were made in (secret links stripped)
+    detections: List[Detected] = dataclasses.field(default_factory=list)
 
 
 # Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op;
@@ -98,12 +116,14 @@ class TextRedactor:
             spans = [self._span(r, ids, region) for r in found
                      if r.score >= self.policy.min_score(r.entity_type)
                      and not _inside(r.start, r.end, protected)]
-            all_spans.append(spans + find_known(text, ids, region))
+            all_spans.append(spans + [dataclasses.replace(s, recognizer=FOUND_BY["known"])
+                                       for s in find_known(text, ids, region)])
         for _ in range(2):  # a name completed in one field completes it in the others
             for text, spans in zip(stripped, all_spans):
                 spans[:] = [extend_name(text, span) for span in spans]
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
-                all_spans[i].extend(extra)
+                all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
+                                    for s in extra)
         return [dataclasses.replace(self._apply(text, spans, counter),
                                     vendor_masked=count_masks(text))
                 for text, spans, counter in zip(stripped, all_spans, counts)]
@@ -111,20 +131,22 @@ class TextRedactor:
     @staticmethod
     def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
         """A Presidio result; a spoken phone equal to the record's phone gets its canonical."""
-        canonical = (result.recognition_metadata or {}).get(CANONICAL)
+        metadata = result.recognition_metadata or {}
+        canonical, by = metadata.get(CANONICAL), metadata.get("recognizer_name")
         if canonical and result.entity_type == "PHONE_NUMBER":
             for ident in known:
                 if ident.normalizer == "phone" and same_phone(canonical, ident.canonical,
                                                               region):
                     return Span(result.start, result.end, result.entity_type, result.score,
-                                ident.canonical, ident.entity)
+                                ident.canonical, ident.entity, recognizer=by)
         if canonical:
             return Span(result.start, result.end, result.entity_type, result.score,
-                        raw_canonical=canonical)
-        return Span(result.start, result.end, result.entity_type, result.score)
+                        raw_canonical=canonical, recognizer=by)
+        return Span(result.start, result.end, result.entity_type, result.score,
+                    recognizer=by)
 
     def _apply(self, text: str, spans: List[Span], counter: collections.Counter) -> TextResult:
-        pieces, tokens, last = [], [], 0
+        pieces, tokens, last, detected = [], [], 0, []
         for start, end, winner in resolve_overlaps(spans, self.policy.entity_priority):
             treated = self._treat(text[winner.start:winner.end], winner)
             pieces.append(text[last:start])
@@ -133,8 +155,10 @@ class TextRedactor:
             counter[winner.entity] += 1
             if treated.vault_row:
                 tokens.append(treated.vault_row)
+            detected.append(Detected(start, end, winner.entity, winner.score,
+                                     winner.recognizer or "", treated.text))
         pieces.append(text[last:])
-        return TextResult("".join(pieces), counter, tokens)
+        return TextResult("".join(pieces), counter, tokens, scanned=text, detections=detected)
 
     def _treat(self, value: str, span: Span) -> Treated:
         """The policy's operator for the span's entity, applied to its text."""

@@ -396,3 +396,15 @@ def _treatment(v: Validator, spec: Any, key: str) -> EntityTreatment:
 def _implicit(op: str, **spec: Any) -> EntityTreatment:
     """The treatment of an entity a rule or a column brings, unless ``entities`` lists it."""
     return EntityTreatment(op, tuple(sorted(OPERATORS[op].params_from_policy(spec).items())))
+
+
+def effective_document(path: Optional[str] = None) -> dict:
+    """The policy file as it is applied, as a mapping: checked first (PolicyError), the
+    DESIGN.md fragment shapes folded, ``extends`` resolved and every key it omits taken
+    from the default policy (what ``hushbeam policy show --effective`` prints)."""
+    load_policy(path)
+    text = default_policy_text() if path is None else Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    own = _canonical(data if isinstance(data, list) else [data])
+    mine = {key: value for key, value in own.items() if key != "extends"}
+    return mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
