@@ -32,7 +32,7 @@ def show(path: Optional[str], effective: bool) -> int:
         document = effective_document(path) if path is None else _as_written(path)
         header = f"# {policy.source} (valid); digest {policy.digest}\n"
     print(header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True,
-                                  default_flow_style=False, width=100), end="")
+                                  default_flow_style=None, width=100), end="")
     return 0
 
 

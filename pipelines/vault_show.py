@@ -99,7 +99,7 @@ def show(vault: Path, identity, key: VaultKey, kind: str, output_format: str,
         tokens = {row["pseudonym"]: row for row in _rows(vault, identity, key, layout.TOKEN)}
         used: set = set()
         lines = [json.dumps(restored(h.content, tokens, used), ensure_ascii=False)
-                 if isinstance(h.content, dict) else str(h.content) for h in held]
+                 if isinstance(h.content, dict) else str(h.content).rstrip("\n") for h in held]
         record(sorted(used))
         for line in lines:
             print(line)

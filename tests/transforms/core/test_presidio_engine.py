@@ -24,3 +24,11 @@ def test_custom_rule_matches_next_to_non_latin_scripts(redactor):
 def test_redacting_redacted_text_changes_nothing(redactor):
     once = redacted(redactor, "Hi, I am John Smith, call 212-555-0147 or john@example.com")
     assert redacted(redactor, once) == once
+
+
+def test_a_facility_name_raises_no_unmapped_entity_warning_and_is_not_returned(analyzer,
+                                                                                caplog):
+    with caplog.at_level("WARNING", logger="presidio-analyzer"):
+        found = analyzer.analyze("I met John Smith at the Golden Gate Bridge", language="en")
+    assert "not mapped" not in caplog.text
+    assert {r.entity_type for r in found} == {"PERSON"}
