@@ -75,7 +75,8 @@ class _Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
-            self.error(unknown_arguments(extras, _flags_in_use(self, parsed)))
+            self.error(unknown_arguments(extras, _flags_in_use(self, parsed),
+                                         _aliases_of(getattr(parsed, "command", None))))
         return parsed
 
     def parse_known_args(self, args=None, namespace=None):
@@ -90,7 +91,8 @@ class _Parser(argparse.ArgumentParser):
             required = message.split(": ", 1)[-1]
             message = f"{required} {'are' if ', ' in required else 'is'} required"
             if unknown:
-                message = f"{unknown_arguments(unknown, flags)}; {message}"
+                message = (f"{unknown_arguments(unknown, flags, _aliases_of(self.prog))}; "
+                           f"{message}")
         choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if choice:
             close = difflib.get_close_matches(choice.group(1),
@@ -120,6 +122,12 @@ def _version() -> str:
 
 # Old spellings still taken (never shown): (command, old flag) -> the flag it now is.
 ALIASES = {("forget", "--output"): "--dataset", ("subject-access", "--output"): "--dataset"}
+
+
+def _aliases_of(command: Optional[str]) -> dict:
+    """Old spelling -> flag, for ``command`` (its name, or its parser's prog)."""
+    name = (command or "").split(" ")[-1]
+    return {old: new for (cmd, old), new in ALIASES.items() if cmd == name}
 
 
 def _aliased(argv: List[str]) -> List[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import sys
-from typing import List, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from transforms.core.policy import PolicyError
 from transforms.datasets.audit import AuditError
@@ -87,14 +87,17 @@ def fail(exc: BaseException) -> int:
     return 2
 
 
-def unknown_arguments(extras: Sequence[str], flags: Sequence[str]) -> str:
+def unknown_arguments(extras: Sequence[str], flags: Sequence[str],
+                      aliases: Optional[Dict[str, str]] = None) -> str:
     """One line on arguments that no flag takes: each unknown flag with the nearest known
-    one; a stray value never by itself (it may be a file name or a data subject's value)."""
-    problems, value_of_unknown = [], False
+    one (``aliases``: old spelling -> flag, an old spelling's nearest named by its flag); a
+    stray value never by itself (it may be a file name or a data subject's value)."""
+    problems, value_of_unknown, aliases = [], False, aliases or {}
     for arg in extras:
         if arg.startswith("-") and len(arg) > 1:
             name = arg.split("=", 1)[0]
-            close = difflib.get_close_matches(name, list(flags), n=1)
+            close = difflib.get_close_matches(name, list(flags) + list(aliases), n=1)
+            close = [aliases.get(c, c) for c in close]
             problems.append(f"unknown flag {name}" + (f" (did you mean {close[0]}?)" if close
                                                       else ""))
             value_of_unknown = "=" not in arg
