@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from pipelines.cli import _parser
+from pipelines.cli_parser import build_parser
 from pipelines.console import HelpFormatter
 from pipelines.options import redact_parser
 from tests.pipelines.hushbeam_cli import hb, keyed_workdir
@@ -26,7 +26,7 @@ def _commands(parser: argparse.ArgumentParser, path=()):
                 yield from _commands(sub, path + (name,))
 
 
-COMMANDS = [path for path, _ in _commands(_parser())]
+COMMANDS = [path for path, _ in _commands(build_parser())]
 
 
 def _documented(parser: argparse.ArgumentParser) -> list:
@@ -46,7 +46,7 @@ def _documented(parser: argparse.ArgumentParser) -> list:
 def test_every_command_and_subcommand_documents_every_flag_with_its_default():
     assert {("keys", "create"), ("vault", "show"), ("audit", "show"), ("policy", "validate"),
             ("policy", "show"), ("preview",), ("forget",)} <= set(COMMANDS)
-    commands = dict(_commands(_parser()))
+    commands = dict(_commands(build_parser()))
     for path in COMMANDS:
         if path == ("redact",):
             assert _documented(redact_parser()) == []
