@@ -88,7 +88,9 @@ def test_each_replaced_span_is_reported_with_its_type_score_recognizer_and_repla
     assert set(found) == {"John Smith", "4111 1111 1111 1111", "415-555-2671"}
     assert (found["John Smith"].entity, found["John Smith"].recognizer) == (
         "PERSON", "SpacyRecognizer")
-    assert found["4111 1111 1111 1111"].recognizer == "CreditCardRecognizer"
+    # Presidio's card recognizer and hushbeam's checksum one both score it 1.0; either may win.
+    assert found["4111 1111 1111 1111"].recognizer in ("CreditCardRecognizer",
+                                                       "ChecksumCardRecognizer")
     assert found["4111 1111 1111 1111"].score == 1.0
     assert found["415-555-2671"].recognizer == FOUND_BY["known"]
     assert found["415-555-2671"].replacement == pseudonymizer.pseudonym("PHONE",
