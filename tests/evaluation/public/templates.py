@@ -18,7 +18,7 @@ from faker import Faker
 
 from tests.evaluation.presidio_templates import _PLACEHOLDER, _value, find_wheel, load
 from tests.evaluation.public.sentence import Entity, Sentence
-from tests.evaluation.public.split import SPLITS, _hash
+from tests.evaluation.public.split import SPLITS, stable_hash
 
 NAME = "presidio_templates"
 SENTENCES_PER_SPLIT = 2000
@@ -69,7 +69,8 @@ def halves(templates: List[str]) -> List[str]:
         groups[min(ks, key=lambda k: (count[k], k)) if ks else ""].append(i)
     out = [""] * len(templates)
     for members in groups.values():
-        for n, i in enumerate(sorted(members, key=lambda i: _hash(NAME, "templates.txt", i))):
+        members.sort(key=lambda i: stable_hash(NAME, "templates.txt", i))
+        for n, i in enumerate(members):
             out[i] = SPLITS[1 - n % 2]
     return out
 
