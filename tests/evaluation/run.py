@@ -18,6 +18,7 @@ import argparse
 import glob
 import json
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -195,12 +196,23 @@ def main() -> None:
     parser.add_argument("--no-presidio", action="store_true",
                         help="do not run Presidio as shipped beside hushbeam")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--work", type=Path,
+                        help="keep the inputs and outputs here to read the leaks "
+                             "(default: a temporary directory, removed at the end)")
     args = parser.parse_args()
     args.limit = args.limit or None
     parts = args.part or (["public"] if args.corpus else list(PARTS))
     started = time.time()
-    work = Path(tempfile.mkdtemp(prefix="hushbeam-eval-"))
+    work = args.work or Path(tempfile.mkdtemp(prefix="hushbeam-eval-"))
     os.environ.setdefault("HUSHBEAM_HOME", str(work / "home"))
+    try:
+        evaluate_parts(args, parts, work, started)
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def evaluate_parts(args, parts: List[str], work: Path, started: float) -> None:
     result: dict = {}
     if "synthetic" in parts:
         print("=== hushbeam's own synthetic conversations ===")
