@@ -110,11 +110,12 @@ def evaluate_public(args, work: Path) -> Dict[str, Dict[str, dict]]:
         shipped = PresidioShipped().outputs((r.id, r.text) for r in records)
         print(f"Presidio as shipped: {len(records)} records in {time.time() - started:.0f} s")
         systems["presidio"] = tally(records, shipped)
-    keys = list(systems["hushbeam"])
+    per_corpus = list(systems["hushbeam"])
+    keys = list(per_corpus)
     for split in splits:
         for variant in variants:
             pooled = {s: Tally() for s in systems}
-            for key in keys:
+            for key in per_corpus:
                 if key.split("/")[1:] == [split, variant]:
                     for s in systems:
                         pooled[s].merge(systems[s][key])
