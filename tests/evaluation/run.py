@@ -171,7 +171,7 @@ def print_public(results: Dict[str, Dict[str, dict]], policy) -> None:
                 for t in (by_system[s]["types"].get(kind, {}) for s in systems))
             print(f"{key:<40}{kind:<15}{types[kind]['entities']:>6}{cells}")
         cells = "".join(f"{'words kept':>12}{_pct(by_system[s]['ordinary_kept']):>6}"
-                        f"{'written':>10}{_pct(by_system[s]['records_written']):>6}"
+                        f"{'written':>10}{_pct(by_system[s]['records_written']):>7}"
                         for s in systems)
         print(f"{key:<40}{'':<21}{cells}")
 
@@ -232,8 +232,8 @@ def evaluate_parts(args, parts: List[str], work: Path, started: float) -> None:
                 template_corpus(wheel, args.records, args.seed), policy=args.policy)
             print_report(result["presidio_templates"])
     if "public" in parts:
-        print(f"\n=== public corpora from {args.corpora}: split {args.split}, "
-              f"variant {args.variant}, limit {args.limit} sentences per corpus and split ===")
+        print(f"\n=== public corpora from {args.corpora}: split {args.split}, variant "
+              f"{args.variant}, limit {args.limit or 'all'} sentences per corpus and split ===")
         result["public"] = evaluate_public(args, work)
         if result["public"]:
             print_public(result["public"], args.policy)
