@@ -35,8 +35,12 @@ def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
         for split in splits:
             per_record = getattr(corpus, "per_record", PER_RECORD)
             sentences = sample(corpus.load(root, split), limit, whole_docs=per_record is None)
+            spoken = getattr(corpus, "spoken", False)
             for variant in variants:
-                chosen = sentences if variant == "written" else [speech(s) for s in sentences]
+                if spoken and variant == "written":
+                    continue  # the corpus is speech-style already: its text as it is
+                chosen = sentences if variant == "written" or spoken else \
+                    [speech(s) for s in sentences]
                 records += group(chosen, split, variant, per_record)
     return records, skipped
 

@@ -2,7 +2,8 @@
 how to read it, and which files are its tune and heldout parts.
 
 Add one with `register(...)`: a `Corpus` of files, or any object with ``name``, ``kind``,
-``split_note``, ``missing(root)`` and ``load(root, split)``. A corpus whose files are
+``split_note``, ``missing(root)`` and ``load(root, split)`` (optional: ``spoken``,
+``per_record``). A corpus whose files are
 absent is skipped.
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Corpus:
     heldout: Tuple[str, ...]
     kind: str  # what the text is, for the report
     split_note: str
+    spoken: bool = False  # already speech-style: scored once, as the speech variant
 
     def missing(self, root: Path) -> Optional[str]:
         """None if every file is there, else why not."""
@@ -73,10 +75,10 @@ register(Corpus("tweebank_ner", "tweebank_ner", conll.read,
                 "own files: tune = train + dev, heldout = test"))
 register(Corpus("slurp", "slurp", slurp.read, ("devel.jsonl",), ("test.jsonl",),
                 "spoken commands to a home assistant (lowercase)",
-                "own files: tune = devel, heldout = test"))
+                "own files: tune = devel, heldout = test", spoken=True))
 register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag_first,
                 ("trivia10k13train.bio",), ("trivia10k13test.bio",),
                 "spoken-style movie queries (lowercase)",
-                "own files: tune = train, heldout = test"))
+                "own files: tune = train, heldout = test", spoken=True))
 register(PresidioTemplates())
 register(Abcd())

@@ -1,8 +1,10 @@
 """The speech-style variant of a sentence, as speech recognition writes it.
 
-Lowercased, punctuation and symbols removed (an apostrophe between letters stays:
-"o'brien", "don't"), URLs dropped (nobody says them), one space between words. Entity
-spans are carried over word by word, so they still point at the right characters.
+Lowercased; an email spoken out ("jane dot doe at example dot com"); punctuation between
+letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s"), except an
+apostrophe between letters ("o'brien", "don't"); other punctuation and symbols removed;
+URLs dropped (nobody says them); one space between words. Entity spans are carried over
+word by word, so they still point at the right characters.
 """
 from __future__ import annotations
 
@@ -15,15 +17,25 @@ from tests.evaluation.public.survival import URL
 _WORD = re.compile(r"\S+")
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPOKEN = {"@": " at ", ".": " dot ", "-": " dash ", "_": " underscore ", "+": " plus "}
+
+
 def speech_word(word: str) -> str:
+    email = _EMAIL.search(word)
+    if email:
+        said = "".join(_SPOKEN.get(c, c) for c in email.group(0))
+        word = word[:email.start()] + " " + said + " " + word[email.end():]
     out = []
     for i, ch in enumerate(word):
-        if ch in "'’" and 0 < i < len(word) - 1 and word[i - 1].isalpha() and \
-                word[i + 1].isalpha():
-            out.append("'")
-        elif unicodedata.category(ch)[0] not in "PS":
+        inner = 0 < i < len(word) - 1 and word[i - 1].isalnum() and word[i + 1].isalnum()
+        if unicodedata.category(ch)[0] not in "PS":
             out.append(ch)
-    return "".join(out).lower()
+        elif ch in "'’" and inner and word[i - 1].isalpha() and word[i + 1].isalpha():
+            out.append("'")
+        elif inner:
+            out.append(" ")
+    return " ".join("".join(out).lower().split())
 
 
 def speech(sentence: Sentence) -> Sentence:

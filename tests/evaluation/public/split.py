@@ -15,12 +15,12 @@ from tests.evaluation.public.sentence import Sentence
 SPLITS = ("tune", "heldout")
 
 
-def _hash(*parts) -> int:
+def stable_hash(*parts) -> int:
     return int(hashlib.sha256(":".join(map(str, parts)).encode()).hexdigest()[:16], 16)
 
 
 def hash_half(corpus: str, doc: str, index: int) -> str:
-    return SPLITS[_hash("split", corpus, doc, index) % 2]
+    return SPLITS[stable_hash("split", corpus, doc, index) % 2]
 
 
 def sample(sentences: List[Sentence], limit: Optional[int],
@@ -30,7 +30,7 @@ def sample(sentences: List[Sentence], limit: Optional[int],
     if limit is None or len(sentences) <= limit:
         return list(sentences)
     if whole_docs:
-        docs = sorted({s.doc for s in sentences}, key=lambda d: _hash("sample", d))
+        docs = sorted({s.doc for s in sentences}, key=lambda d: stable_hash("sample", d))
         chosen, size = set(), collections.Counter(s.doc for s in sentences)
         total = 0
         for doc in docs:
@@ -39,6 +39,6 @@ def sample(sentences: List[Sentence], limit: Optional[int],
             chosen.add(doc)
             total += size[doc]
         return [s for s in sentences if s.doc in chosen]
-    order = sorted(range(len(sentences)), key=lambda i: _hash(
+    order = sorted(range(len(sentences)), key=lambda i: stable_hash(
         "sample", sentences[i].corpus, sentences[i].doc, sentences[i].index))
     return [sentences[i] for i in sorted(order[:limit])]

@@ -43,3 +43,13 @@ def test_presidio_as_shipped_is_scored_on_the_same_records(corpora):
     figures = tally(records, shipped)["wnut17/heldout/written"].figures()
     assert figures["types"]["PERSON"]["entities"] == 2
     assert "<PERSON>" in shipped[records[0].id]
+
+
+def test_a_speech_style_corpus_is_scored_once_as_it_is(tmp_path):
+    (tmp_path / "slurp").mkdir()
+    line = ('{"tokens": [{"surface": "call", "id": 0}, {"surface": "j.", "id": 1}], '
+            '"entities": []}\n')
+    for name in ("devel.jsonl", "test.jsonl"):
+        (tmp_path / "slurp" / name).write_text(line)
+    records, _ = build_records(tmp_path, ["slurp"], ["heldout"], ["written", "speech"], None)
+    assert [(r.variant, r.text) for r in records] == [("speech", "call j.")]

@@ -13,8 +13,18 @@ def test_speech_variant_lowercases_drops_punctuation_and_keeps_spans():
                    "#sad", "http://t.co/x1", "Bye", "Zoë", "."],
                   [(1, 2, "PERSON"), (4, 7, "PERSON"), (13, 14, "PERSON")])
     v = speech(s)
-    assert v.text == "hey annab did mr o'neil pay 50 sad bye zoë"
-    assert [v.text[e.start:e.end] for e in v.entities] == ["annab", "mr o'neil", "zoë"]
+    assert v.text == "hey anna b did mr o'neil pay 50 sad bye zoë"
+    assert [v.text[e.start:e.end] for e in v.entities] == ["anna b", "mr o'neil", "zoë"]
+
+
+def test_emails_are_spoken_out_and_digit_groups_stay_apart():
+    s = _sentence(["Mail", "jane.doe-x@mail.example.com", ",", "or", "call", "(415)",
+                   "555-0147", "."], [(1, 2, "EMAIL"), (5, 7, "PHONE")])
+    v = speech(s)
+    assert v.text == ("mail jane dot doe dash x at mail dot example dot com or call "
+                      "415 555 0147")
+    assert [v.text[e.start:e.end] for e in v.entities] == [
+        "jane dot doe dash x at mail dot example dot com", "415 555 0147"]
 
 
 def test_an_entity_made_only_of_punctuation_disappears():

@@ -2,7 +2,7 @@
 import pytest
 from faker import Faker
 
-from tests.evaluation.public.templates import PresidioTemplates, fill
+from tests.evaluation.public.templates import PresidioTemplates, fill, halves
 
 COLUMNS = ("Title CountryFull EmailAddress Birthday Age Company Occupation").split()
 PERSON = dict.fromkeys(COLUMNS, "x") | {
@@ -34,3 +34,12 @@ def test_tune_and_heldout_use_different_templates_and_are_deterministic(corpus):
     assert {s.doc for s in tune}.isdisjoint({s.doc for s in heldout})
     assert [s.text for s in corpus.load(None, "heldout")] == [s.text for s in heldout]
     assert any(e.type == "PERSON" for s in heldout for e in s.entities)
+
+
+def test_every_type_is_in_both_halves_and_a_rare_one_goes_to_heldout_first():
+    templates = ["a {{iban}} b", "c {{person}}", "d {{person}}", "e {{iban}} {{person}}",
+                 "f {{ssn}}", "g"]
+    got = halves(templates)
+    assert got[4] == "heldout"  # the only SSN template
+    for kind in ("iban", "person"):
+        assert {got[i] for i, t in enumerate(templates) if kind in t} == {"tune", "heldout"}
