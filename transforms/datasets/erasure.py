@@ -54,7 +54,8 @@ def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseu
         raise KeyMismatch(f"the dataset was pseudonymized with key {summary.get('key_id')} "
                           f"v{summary.get('key_version')}; the keyset holds {keyset.key_id} "
                           f"v{keyset.version}")
-    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region)
+    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region,
+                         policy.pseudonym_length)
 
 
 def _structured_columns(policy: Policy) -> List[str]:
