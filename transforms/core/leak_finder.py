@@ -7,7 +7,8 @@ address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; 
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
 out; a JSON web token; or a URL carrying a secret parameter. Findings are reason codes,
 never values. Under a policy that uses SURROGATE, the fake values it writes are not
-leaks: emails at its example domain and phones in the 555-01xx range reserved for fiction.
+leaks: emails of its shape (first.last@example.com from its name lists) and phones in the
+555-01xx range reserved for fiction.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Iterable, List, Sequence, Tuple
 import phonenumbers
 
 from transforms.core.operators import NUMBERED_RE
-from transforms.core.operators.surrogate import EMAIL_DOMAIN, FICTIONAL_EXCHANGE, Surrogate
+from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
@@ -96,10 +97,11 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
-        if any(not (surrogates and _fictional_phone(m)) for m in phonenumbers.PhoneNumberMatcher(
-                scrubbed, region, leniency=phonenumbers.Leniency.VALID)):
+        if any(not (surrogates and _fictional_phone(m)) for m in
+               phonenumbers.PhoneNumberMatcher(scrubbed, region,
+                                               leniency=phonenumbers.Leniency.VALID)):
             reasons.add("phone_number")
-        if any(not (surrogates and m.group(0).lower().endswith("@" + EMAIL_DOMAIN))
+        if any(not (surrogates and is_surrogate_email(m.group(0)))
                for m in _EMAIL.finditer(scrubbed)):
             reasons.add("email")
         for m in _CARD.finditer(scrubbed):

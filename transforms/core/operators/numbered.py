@@ -23,7 +23,8 @@ class Numbered(PolicyOperator):
 
     def treat(self, detection: Detection, params: Mapping[str, Any],
               pseudonymizer) -> Treated:
-        scope = detection.scope or RecordScope(region=pseudonymizer.default_region)
+        scope = detection.scope or RecordScope(
+            region=getattr(pseudonymizer, "default_region", "US"))
         number = scope.number(detection.entity, identity_keys(detection, scope.region))
         return Treated(f"<{detection.entity}_{number}>")
 

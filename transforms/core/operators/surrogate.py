@@ -4,7 +4,8 @@
   language (:mod:`.surrogate_names`; English for a language without a list): "John
   Smith" -> "Maria Rivera", then "john" alone -> "maria", "Smith" alone -> "Rivera". The
   last word of a name of two words or more is a surname, a word alone is a first name
-  unless the record also wrote it last in a longer name. Case follows the original.
+  unless a title precedes it ("Mr Smith") or the record also wrote it last in a longer
+  name. Case follows the original.
 * EMAIL_ADDRESS (EMAIL): ``first.last@example.com`` (a domain reserved for examples).
 * PHONE_NUMBER (PHONE): ``(AAA) 555-01NN``, the North American range reserved for
   fiction (every locale).
@@ -19,6 +20,7 @@ conversation where it would have collided).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import Any, Callable, Dict, Mapping, Tuple
 
@@ -32,6 +34,7 @@ PURPOSE = "surrogate"  # the label of the data key's subkey
 EMAIL_DOMAIN = "example.com"
 FICTIONAL_EXCHANGE = "55501"  # 555-0100 to 555-0199
 _DEFAULT_LANGUAGE = "en"
+_TITLE = re.compile(r"\b(?:mr|mrs|ms|miss|dr|mme|mlle|monsieur|madame)\b\.?\s*$", re.IGNORECASE)
 
 
 class Surrogate(PolicyOperator):
@@ -74,7 +77,7 @@ def _person(value: str, scope: RecordScope, pseudonymizer) -> str:
         word = m.group(0)
         folded = word.casefold()
         family = (i == len(words) - 1 and len(words) >= 2) or (
-            len(words) == 1 and folded in scope.family)
+            len(words) == 1 and (folded in scope.family or _TITLE.search(value[:m.start()])))
         names = LAST[language] if family else FIRST[language]
         kind = f"{language}:{'family' if family else 'given'}"
         fake = _pick(scope, pseudonymizer, kind, folded,
@@ -113,6 +116,21 @@ def _cased(fake: str, original: str) -> str:
 def _ascii(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "".join(c for c in folded.lower() if c.isalnum())
+
+
+@functools.lru_cache(maxsize=1)
+def _email_parts() -> Tuple[frozenset, frozenset]:
+    return (frozenset(_ascii(n) for names in FIRST.values() for n in names),
+            frozenset(_ascii(n) for names in LAST.values() for n in names))
+
+
+def is_surrogate_email(email: str) -> bool:
+    """Whether an email has the shape SURROGATE writes (``first.last@example.com`` of its
+    lists), so the leak guard can tell it from an email left in the text."""
+    local, _, domain = email.lower().rpartition("@")
+    first, _, last = local.partition(".")
+    firsts, lasts = _email_parts()
+    return domain == EMAIL_DOMAIN and first in firsts and last in lasts
 
 
 def _email(language: str, n: int) -> Tuple[str, str]:
