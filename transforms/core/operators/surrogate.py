@@ -5,7 +5,8 @@
   Smith" -> "Maria Rivera", then "john" alone -> "maria", "Smith" alone -> "Rivera". The
   last word of a name of two words or more is a surname, a word alone is a first name
   unless a title precedes it ("Mr Smith") or the record also wrote it last in a longer
-  name. Case follows the original.
+  name. A first name found on a male (female) list of any language gets a male (female)
+  one; any other, one of either. Case follows the original.
 * EMAIL_ADDRESS (EMAIL): ``first.last@example.com`` (a domain reserved for examples).
 * PHONE_NUMBER (PHONE): ``(AAA) 555-01NN``, the North American range reserved for
   fiction (every locale).
@@ -27,7 +28,7 @@ from typing import Any, Callable, Dict, Mapping, Tuple
 from transforms.core.normalize import NormalizationError, normalize_phone
 from transforms.core.operators.base import Detection, PolicyOperator, Treated
 from transforms.core.operators.record_scope import RecordScope, value_key
-from transforms.core.operators.surrogate_names import FIRST, LAST
+from transforms.core.operators.surrogate_names import FEMALE, FIRST, LAST, MALE
 from transforms.core.spans import name_words
 
 PURPOSE = "surrogate"  # the label of the data key's subkey
@@ -78,19 +79,39 @@ def _person(value: str, scope: RecordScope, pseudonymizer) -> str:
         folded = word.casefold()
         family = (i == len(words) - 1 and len(words) >= 2) or (
             len(words) == 1 and (folded in scope.family or _TITLE.search(value[:m.start()])))
-        names = LAST[language] if family else FIRST[language]
-        kind = f"{language}:{'family' if family else 'given'}"
+        role = "family" if family else _gender(folded)
+        names = {"family": LAST, "male": MALE, "female": FEMALE, "given": FIRST}[role][language]
+        kind = f"{language}:{role}"
         fake = _pick(scope, pseudonymizer, kind, folded,
-                     lambda n, names=names: (names[n % len(names)], None), len(names))
+                     lambda n, names=names: (names[n % len(names)], None), len(names), "name")
         pieces += [value[last:m.start()], _cased(fake, word)]
         last = m.end()
     return "".join(pieces) + value[last:] if words else "<PERSON>"
 
 
+@functools.lru_cache(maxsize=1)
+def _genders() -> Dict[str, str]:
+    out = {}
+    for gender, lists in (("male", MALE), ("female", FEMALE)):
+        for names in lists.values():
+            for name in names:
+                out[name.casefold()] = "given" if out.get(name.casefold(), gender) != gender \
+                    else gender
+    return out
+
+
+def _gender(word: str) -> str:
+    """male, female, or given (either) for a first name, from the lists."""
+    return _genders().get(word, "given")
+
+
 def _pick(scope: RecordScope, pseudonymizer, kind: str, key: str,
-          make: Callable[[int], Tuple[str, str]], count: int = 1 << 20) -> str:
+          make: Callable[[int], Tuple[str, str]], count: int = 1 << 20,
+          space: str = "") -> str:
     """The fake value of ``key`` in this record: candidate ``make(n)`` (its text, and its
-    key if not its casefolded text) from the keyed index on, the first that is free."""
+    key if not its casefolded text) from the keyed index on, the first that is neither a
+    real value of the record nor taken in ``space`` (default: ``kind``)."""
+    space = space or kind
     if (kind, key) in scope.fakes:
         return scope.fakes[(kind, key)]
     start = pseudonymizer.keyed_index(PURPOSE, f"{kind}\x00{key}")
@@ -98,10 +119,10 @@ def _pick(scope: RecordScope, pseudonymizer, kind: str, key: str,
     for step in range(min(count, 1000)):
         fake, fake_key = make((start + step) % count)
         fake_key = fake_key or fake.casefold()
-        if fake_key not in scope.real and (kind, fake_key) not in scope.used:
+        if fake_key not in scope.real and (space, fake_key) not in scope.used:
             break
     scope.fakes[(kind, key)] = fake
-    scope.used.add((kind, fake_key))
+    scope.used.add((space, fake_key))
     return fake
 
 
