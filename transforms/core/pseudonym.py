@@ -24,7 +24,14 @@ from transforms.keys.subkeys import derive_subkey
 
 LENGTH = 26  # base32 characters of a pseudonym's body by default (128 bits)
 MIN_LENGTH = 16  # the shortest a policy may ask for (80 bits)
+PSEUDONYM_FORMAT = "<TYPE>#k<version>:<base32 of HMAC-SHA256[:16]>"
 PSEUDONYM_RE = re.compile(r"\b[A-Z][A-Z0-9_]*#k[0-9]+:[a-z2-7]{%d,%d}\b" % (MIN_LENGTH, LENGTH))
+
+
+def pseudonym_format(length: int = LENGTH) -> str:
+    """What a run's header says of its pseudonyms; a shorter length is named."""
+    return (PSEUDONYM_FORMAT if length == LENGTH else
+            f"<TYPE>#k<version>:<first {length} base32 characters of HMAC-SHA256[:16]>")
 
 
 class Pseudonymizer:
