@@ -6,16 +6,19 @@ run Presidio, merge overlapping detections (:mod:`transforms.core.spans`), then 
 the policy's operator per entity (:mod:`transforms.core.operators`). Overlaps are resolved
 deterministically: a cluster of overlapping spans is replaced as one, and its label
 and hashed text come from the winner by (policy priority, score, length, position).
+When the policy uses an operator that reads its record (NUMBERED, SURROGATE), every
+winner of a record is first shown to the record's :class:`RecordScope`, in field order.
 """
 from __future__ import annotations
 
 import collections
 import dataclasses
 import re
-from typing import List, NamedTuple, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.nested_values import collect_strings, replace_strings
-from transforms.core.operators import Detection, Treated, VaultRow, get_operator
+from transforms.core.operators import (NUMBERED_RE, Detection, RecordScope, Treated, VaultRow,
+                                       get_operator, per_record_names)
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
@@ -60,7 +63,8 @@ class TextResult:
 
 # Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op;
 # neither are a vendor's masks.
-_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)
+_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
+                          + VENDOR_MASK_RE.pattern)
 
 
 def _inside(start: int, end: int, protected: Sequence[Tuple[int, int]]) -> bool:
@@ -79,6 +83,9 @@ class TextRedactor:
         self.batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        scoped = per_record_names()
+        self.per_record = any(t.operator in scoped for t in
+                              [policy.default_treatment] + [t for _, t in policy.treatments])
         # Per language; types with no recognizer (SECRET, the column types) are found by
         # find_known.
         self.detect = {}
@@ -88,11 +95,14 @@ class TextRedactor:
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
                groups: Optional[Sequence[int]] = None,
-               languages: Optional[Sequence[str]] = None) -> List[TextResult]:
+               languages: Optional[Sequence[str]] = None,
+               scopes: Optional[Dict[int, RecordScope]] = None) -> List[TextResult]:
         """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record,
         ``groups[i]`` its record number (names found in one field of a record are then
-        looked for in all its fields; default: each text its own record) and
-        ``languages[i]`` its language (default: the policy's)."""
+        looked for in all its fields, and numbered alike; default: each text its own
+        record) and ``languages[i]`` its language (default: the policy's). ``scopes``, by
+        record number, is filled in and reused: a second call for texts of the same
+        record keeps its numbers and surrogates."""
         groups = list(range(len(texts))) if groups is None else list(groups)
         languages = ([self.policy.language] * len(texts) if languages is None
                      else list(languages))
@@ -124,9 +134,19 @@ class TextRedactor:
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
-        return [dataclasses.replace(self._apply(text, spans, counter),
+        resolved = [resolve_overlaps(spans, self.policy.entity_priority) for spans in all_spans]
+        record_scopes = [None] * len(texts)
+        if self.per_record:
+            scopes = {} if scopes is None else scopes
+            for i, (text, winners) in enumerate(zip(stripped, resolved)):
+                scope = scopes.setdefault(groups[i], RecordScope(languages[i], region))
+                for _, _, winner in winners:  # in field order: numbers by first appearance
+                    scope.see(self._detection(text[winner.start:winner.end], winner))
+                record_scopes[i] = scope
+        return [dataclasses.replace(self._apply(text, winners, counter, scope),
                                     vendor_masked=count_masks(text))
-                for text, spans, counter in zip(stripped, all_spans, counts)]
+                for text, winners, counter, scope in zip(stripped, resolved, counts,
+                                                         record_scopes)]
 
     @staticmethod
     def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
@@ -145,10 +165,11 @@ class TextRedactor:
         return Span(result.start, result.end, result.entity_type, result.score,
                     recognizer=by)
 
-    def _apply(self, text: str, spans: List[Span], counter: collections.Counter) -> TextResult:
+    def _apply(self, text: str, winners: List[Tuple[int, int, Span]],
+               counter: collections.Counter, scope: Optional[RecordScope]) -> TextResult:
         pieces, tokens, last, detected = [], [], 0, []
-        for start, end, winner in resolve_overlaps(spans, self.policy.entity_priority):
-            treated = self._treat(text[winner.start:winner.end], winner)
+        for start, end, winner in winners:
+            treated = self._treat(text[winner.start:winner.end], winner, scope)
             pieces.append(text[last:start])
             pieces.append(treated.text)
             last = end
@@ -160,12 +181,16 @@ class TextRedactor:
         pieces.append(text[last:])
         return TextResult("".join(pieces), counter, tokens, scanned=text, detections=detected)
 
-    def _treat(self, value: str, span: Span) -> Treated:
+    def _detection(self, value: str, span: Span,
+                   scope: Optional[RecordScope] = None) -> Detection:
+        pseudonym_type = span.pseudonym_type or self.policy.pseudonym_type(span.entity)
+        return Detection(value, span.entity, pseudonym_type,
+                         self.policy.normalizer(pseudonym_type), span.canonical,
+                         span.raw_canonical, scope)
+
+    def _treat(self, value: str, span: Span, scope: Optional[RecordScope] = None) -> Treated:
         """The policy's operator for the span's entity, applied to its text."""
         treatment = self.policy.treatment(span.entity)
-        pseudonym_type = span.pseudonym_type or self.policy.pseudonym_type(span.entity)
-        detection = Detection(value, span.entity, pseudonym_type,
-                              self.policy.normalizer(pseudonym_type), span.canonical,
-                              span.raw_canonical)
-        return get_operator(treatment.operator).treat(detection, treatment.parameters,
+        return get_operator(treatment.operator).treat(self._detection(value, span, scope),
+                                                      treatment.parameters,
                                                       self.pseudonymizer)

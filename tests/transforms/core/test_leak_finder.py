@@ -76,3 +76,23 @@ def test_an_id_glued_to_a_word_is_still_a_leak():
 
 def test_a_jwt_whose_last_segment_ends_in_a_dash_is_a_leak():
     assert "token" in _leaks("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.----- end")
+
+
+SURROGATE_FINDER = LeakFinder(parse_policy({"extends": "default", "entities": {
+    "EMAIL_ADDRESS": {"operator": "SURROGATE"}, "PHONE_NUMBER": {"operator": "SURROGATE"}}}))
+
+
+def test_surrogate_emails_and_phones_are_not_leaks_under_a_surrogate_policy():
+    text = "write to maria.silva@example.com or call (415) 555-0173"
+    assert SURROGATE_FINDER.find([text], [], []) == []
+    assert _leaks(text) == ["email", "phone_number"]  # the default policy writes none
+
+
+def test_under_a_surrogate_policy_other_emails_and_phones_are_still_leaks():
+    text = "write to support@example.com or jane@mail.org, call (415) 555-2671"
+    assert SURROGATE_FINDER.find([text], [], []) == ["email", "phone_number"]
+
+
+def test_numbered_placeholders_are_not_taken_for_a_display_name():
+    known = [KnownIdentifier("PERSON", "name", "Person")]
+    assert _leaks("<PERSON_1> called <PERSON_2>", known) == []
