@@ -1,12 +1,17 @@
 """Leak guard (Beam-free): re-scan an outgoing record with high-precision detectors.
 
-A record is held back if any outgoing string still contains: one of the record's own
+Every check reads the string's normalized shadow (:mod:`transforms.core.shadow_text`), so
+a full-width email, a zero-width space inside a phone or digit groups joined by ``_ ~ * |
+·`` are read as plainly written. A record is held back if any outgoing string still
+contains: one of the record's own
 structured identifiers (raw, canonical, or a phone in any formatting) or display names
 (as whole words); an email
 address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a match
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
-out; a JSON web token; or a URL carrying a secret parameter. Findings are reason codes,
-never values.
+out; a JSON web token; a URL carrying a secret parameter; a phone number valid in a
+region of the text's script (a Chinese mobile number in Chinese text); or, when the policy
+detects PERSON, a name after a cue (:mod:`transforms.core.leak_names`). Findings are
+reason codes, never values.
 """
 from __future__ import annotations
 
@@ -15,10 +20,13 @@ from typing import Iterable, List, Sequence, Tuple
 
 import phonenumbers
 
+from transforms.core.leak_names import names_left
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
                                          spoken_digits)
+from transforms.core.recognizers.regional_phone import regional_phones
+from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
 from transforms.core.vendor_masks import VENDOR_MASK_RE
@@ -56,26 +64,29 @@ class LeakFinder:
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
         self.rules: Tuple[Tuple[str, re.Pattern], ...] = tuple(
             (rule.entity.lower(), rule_pattern(rule)) for rule in policy.custom_rules)
+        self.check_names = "PERSON" in policy.entities
 
     def find(self, strings: Iterable[str], known: Sequence[KnownIdentifier],
              raw_values: Sequence[str]) -> List[str]:
         """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
         return find_leaks(strings, known, raw_values, self.region, self.url_rules,
-                          self.rules)
+                          self.rules, self.check_names)
 
 
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
                raw_values: Sequence[str], region: str, url_rules: UrlRules,
-               rules: Sequence[Tuple[str, re.Pattern]] = ()) -> List[str]:
+               rules: Sequence[Tuple[str, re.Pattern]] = (),
+               check_names: bool = False) -> List[str]:
     """Reason codes for what still leaks in the outgoing strings (empty: clean);
-    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`."""
+    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`;
+    ``check_names``: also look for names after cues."""
     reasons = set()
-    lowered_raw = [r.casefold() for r in raw_values if len(r) >= 4]
+    lowered_raw = [shadow_text(r).casefold() for r in raw_values if len(r) >= 4]
     lowered_known = [k.canonical.casefold() for k in known
                      if len(k.canonical) >= 4 and k.normalizer != NAME]
     names = [name_pattern(k.canonical) for k in known if k.normalizer == NAME]
     for text in strings:
-        scrubbed = PSEUDONYM_RE.sub(" ", text)  # pseudonyms are not leaks
+        scrubbed = PSEUDONYM_RE.sub(" ", shadow_text(text))  # pseudonyms are not leaks
         folded = scrubbed.casefold()
         if any(r in folded for r in lowered_raw) or any(k in folded for k in lowered_known):
             reasons.add("own_identifier")
@@ -88,6 +99,10 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("phone_number")
         if _EMAIL.search(scrubbed):
             reasons.add("email")
+        if regional_phones(scrubbed):
+            reasons.add("phone_number")
+        if check_names and names_left(scrubbed):
+            reasons.add("name")
         for m in _CARD.finditer(scrubbed):
             digits = re.sub(r"\D", "", m.group(0))
             if 13 <= len(digits) <= 19 and luhn_ok(digits):

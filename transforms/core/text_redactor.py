@@ -1,9 +1,11 @@
 """Detect and treat personal data in free text (Beam-free core of RedactText).
 
-For each string: strip secret URLs and tokens, find the record's own structured
-identifiers (so they get exactly the column's pseudonym even when NER misses them),
-run Presidio, merge overlapping detections (:mod:`transforms.core.spans`), then apply
-the policy's operator per entity (:mod:`transforms.core.operators`). Overlaps are resolved
+For each string: strip secret URLs and tokens, read its normalized shadow
+(:mod:`transforms.core.shadow_text`: NFKC, invisible characters dropped, digit separators
+made uniform), find the record's own structured identifiers in it (so they get exactly the
+column's pseudonym even when NER misses them), run Presidio on it, merge overlapping detections (:mod:`transforms.core.spans`), then apply
+the policy's operator per entity (:mod:`transforms.core.operators`) to the original
+characters each span covers, with the shadow's reading of them as the value. Overlaps are resolved
 deterministically: a cluster of overlapping spans is replaced as one, and its label
 and hashed text come from the winner by (policy priority, score, length, position).
 """
@@ -19,6 +21,7 @@ from transforms.core.operators import Detection, Treated, VaultRow, get_operator
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
 from transforms.core.urls import UrlRules, strip_secrets
@@ -83,6 +86,8 @@ class TextRedactor:
             clean, secret_counts = strip_secrets(text, self.url_rules)
             stripped.append(clean)
             counts.append(collections.Counter({k: v for k, v in secret_counts.items() if v}))
+        shadows = [build_shadow(text) for text in stripped]
+        stripped = [shadow.text for shadow in shadows]  # what every detector reads
         analyzed = [None] * len(texts)
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
             idx = [i for i, l in enumerate(languages) if l == lang]
@@ -104,9 +109,9 @@ class TextRedactor:
                 spans[:] = [extend_name(text, span) for span in spans]
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(extra)
-        return [dataclasses.replace(self._apply(text, spans, counter),
-                                    vendor_masked=count_masks(text))
-                for text, spans, counter in zip(stripped, all_spans, counts)]
+        return [dataclasses.replace(self._apply(shadow, spans, counter),
+                                    vendor_masked=count_masks(shadow.original))
+                for shadow, spans, counter in zip(shadows, all_spans, counts)]
 
     @staticmethod
     def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
@@ -123,13 +128,17 @@ class TextRedactor:
                         raw_canonical=canonical)
         return Span(result.start, result.end, result.entity_type, result.score)
 
-    def _apply(self, text: str, spans: List[Span], counter: collections.Counter) -> TextResult:
-        pieces, tokens, last = [], [], 0
+    def _apply(self, shadow: Shadow, spans: List[Span],
+               counter: collections.Counter) -> TextResult:
+        """Spans are in the shadow; each cluster replaces the original characters under it."""
+        text, pieces, tokens, last = shadow.original, [], [], 0
         for start, end, winner in resolve_overlaps(spans, self.policy.entity_priority):
-            treated = self._treat(text[winner.start:winner.end], winner)
+            treated = self._treat(shadow.text[winner.start:winner.end], winner)
+            start, end = shadow.original_span(start, end)
+            start = max(start, last)  # two clusters may share a ligature
             pieces.append(text[last:start])
             pieces.append(treated.text)
-            last = end
+            last = max(end, start)
             counter[winner.entity] += 1
             if treated.vault_row:
                 tokens.append(treated.vault_row)
