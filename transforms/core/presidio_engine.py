@@ -28,6 +28,25 @@ _ASCII_WORD_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])"
                         r"|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))")
 
 
+# Languages whose spaCy models read Latin script. Their NER tags a whole sentence in Han,
+# kana or Arabic as one PERSON, which also hides the names the script's own recognizers
+# find inside it (Presidio keeps the larger of two nested results).
+_LATIN_SCRIPT_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ca", "da",
+                                     "sv", "nb", "fi", "pl", "ro", "hr", "lt", "sl"})
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def latin_entities_only(recognizer) -> None:
+    """Make a Latin-script NER recognizer drop the entities that hold no Latin letter."""
+    analyze = recognizer.analyze
+
+    def latin_only(text, entities, nlp_artifacts=None):
+        return [r for r in analyze(text, entities, nlp_artifacts)
+                if _LATIN_LETTER.search(text, r.start, r.end)]
+
+    recognizer.analyze = latin_only
+
+
 def script_neutral(pattern: str) -> str:
     """``\\b`` as a boundary between ASCII word characters and anything else.
 
@@ -82,6 +101,10 @@ def build_analyzer(policy: Policy):
         }).create_engine()
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
+        for recognizer in registry.recognizers:
+            if (type(recognizer).__name__ == "SpacyRecognizer"
+                    and recognizer.supported_language in _LATIN_SCRIPT_LANGUAGES):
+                latin_entities_only(recognizer)
         for lang in languages:
             for recognizer in recognizers_for(lang):
                 registry.add_recognizer(recognizer)

@@ -68,20 +68,26 @@ def _needs_work(text: str) -> bool:
     return True
 
 
+def _invisible(ch: str) -> bool:
+    if ch.isascii():
+        return (ch < " " and ch not in _KEPT_CONTROLS) or ch == "\x7f"
+    return unicodedata.category(ch) in ("Cf", "Cc")
+
+
 def _read(text: str) -> Tuple[List[str], List[int], List[int]]:
-    """Per original character (with its combining marks): NFKC, invisible ones dropped,
-    decimal digits as ASCII."""
+    """Per original character with its combining marks (invisible ones between them
+    skipped): NFKC, invisible characters dropped, decimal digits as ASCII."""
     chars, starts, ends = [], [], []
     n, i = len(text), 0
     while i < n:
+        if _invisible(text[i]):
+            i += 1
+            continue
         j = i + 1
-        while j < n and unicodedata.combining(text[j]):
+        while j < n and (unicodedata.combining(text[j]) or _invisible(text[j])):
             j += 1
-        piece = text[i:j]
-        if piece.isascii():
-            out = piece if (piece >= " " and piece != "\x7f") or piece in _KEPT_CONTROLS else ""
-        else:
-            out = unicodedata.normalize("NFKC", piece)
+        piece = text[i] if j == i + 1 else "".join(c for c in text[i:j] if not _invisible(c))
+        out = piece if piece.isascii() else unicodedata.normalize("NFKC", piece)
         for ch in out:
             if not ch.isascii():
                 category = unicodedata.category(ch)
@@ -89,8 +95,6 @@ def _read(text: str) -> Tuple[List[str], List[int], List[int]]:
                     continue
                 if category == "Nd":
                     ch = str(unicodedata.decimal(ch))
-            elif (ch < " " and ch not in _KEPT_CONTROLS) or ch == "\x7f":
-                continue
             chars.append(ch)
             starts.append(i)
             ends.append(j)

@@ -24,3 +24,14 @@ def test_custom_rule_matches_next_to_non_latin_scripts(redactor):
 def test_redacting_redacted_text_changes_nothing(redactor):
     once = redacted(redactor, "Hi, I am John Smith, call 212-555-0147 or john@example.com")
     assert redacted(redactor, once) == once
+
+
+def test_the_english_model_tags_no_sentence_without_latin_letters(analyzer):
+    # en_core_web_sm calls each of these whole sentences a PERSON; names in them are found
+    # by the script's own recognizers instead.
+    for text in ("数学老师很好", "أريد أن أدفع الفاتورة", "私の名前はたなかです"):
+        found = analyzer.analyze(text, language="en", entities=["PERSON"])
+        assert all(r.recognition_metadata["recognizer_name"] != "SpacyRecognizer"
+                   for r in found), text
+    found = analyzer.analyze("I spoke to John Smith", language="en", entities=["PERSON"])
+    assert [r.recognition_metadata["recognizer_name"] for r in found] == ["SpacyRecognizer"]
