@@ -34,6 +34,7 @@ DISGUISES = {
                          ["jane.doe", "example.com"], "email"),
     "chinese-mobile": ("我的手机13812345678谢谢", ["13812345678", "5678"], "phone_number"),
     "japanese-email": ("メールはtaro@example.jpです", ["taro", "example.jp"], "email"),
+    "chinese-email": ("我的邮箱是wang.li@example.cn谢谢", ["wang.li", "example.cn"], "email"),
     "chinese-name": ("我叫王小明，谢谢", ["王小明", "小明"], "name"),
     "chinese-name-weak-cue": ("你好，我是李伟", ["李伟"], "name"),
     "japanese-name": ("私の名前は山田太郎です", ["山田", "太郎"], "name"),
