@@ -3,11 +3,12 @@
 For each string: strip secret URLs and tokens, read its normalized shadow
 (:mod:`transforms.core.shadow_text`: NFKC, invisible characters dropped, digit separators
 made uniform), find the record's own structured identifiers in it (so they get exactly the
-column's pseudonym even when NER misses them), run Presidio on it, merge overlapping detections (:mod:`transforms.core.spans`), then apply
-the policy's operator per entity (:mod:`transforms.core.operators`) to the original
-characters each span covers, with the shadow's reading of them as the value. Overlaps are resolved
-deterministically: a cluster of overlapping spans is replaced as one, and its label
-and hashed text come from the winner by (policy priority, score, length, position).
+column's pseudonym even when NER misses them), run Presidio on it, merge overlapping
+detections (:mod:`transforms.core.spans`), then apply the policy's operator per entity
+(:mod:`transforms.core.operators`) to the original characters each span covers, with the
+shadow's reading of them as the value. Overlaps are resolved deterministically: a cluster
+of overlapping spans is replaced as one, and its label and hashed text come from the
+winner by (policy priority, score, length, position).
 """
 from __future__ import annotations
 

@@ -62,7 +62,8 @@ def test_invisible_and_full_width_characters_do_not_split_an_email(disguised):
                                        "(415) 555\u00ad-2671", "415_555_2671", "415~555~2671",
                                        "415*555*2671", "415|555|2671", "415\u00b7555\u00b72671",
                                        "415\u2013555\u20142671",
-                                       "\u0664\u0661\u0665-\u0665\u0665\u0665-\u0662\u0666\u0667\u0661"])
+                                       "\u0664\u0661\u0665-\u0665\u0665\u0665-"
+                                       "\u0662\u0666\u0667\u0661"])
 def test_invisible_and_full_width_characters_do_not_split_a_phone(disguised):
     assert normalize("phone", disguised) == "+14155552671"
 

@@ -1,9 +1,9 @@
 """Arabic names after a cue: "اسمي أحمد علي" (my name is), "السيد" (Mr.), "الدكتورة" (Dr.).
 
-One or two Arabic words follow the cue (more after بن, أبو, عبد...); a function word, a common verb or noun of a
-request (أريد, رقم...) or anything not in Arabic script ends the name. Serves every
-language: Arabic records are often labelled ``en``. The leak guard reuses
-:func:`find_arabic_names`.
+One or two Arabic words follow the cue (more after بن, أبو, عبد...); a function word, a
+common verb or noun of a request (أريد, رقم...) or anything not in Arabic script ends the
+name. Serves every language: Arabic records are often labelled ``en``. The leak guard
+reuses :func:`find_arabic_names`.
 """
 from __future__ import annotations
 
