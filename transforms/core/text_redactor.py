@@ -1,11 +1,14 @@
 """Detect and treat personal data in free text (Beam-free core of RedactText).
 
-For each string: strip secret URLs and tokens, find the record's own structured
-identifiers (so they get exactly the column's pseudonym even when NER misses them),
-run Presidio, merge overlapping detections (:mod:`transforms.core.spans`), then apply
-the policy's operator per entity (:mod:`transforms.core.operators`). Overlaps are resolved
-deterministically: a cluster of overlapping spans is replaced as one, and its label
-and hashed text come from the winner by (policy priority, score, length, position).
+For each string: strip secret URLs and tokens, read its normalized shadow
+(:mod:`transforms.core.shadow_text`: NFKC, invisible characters dropped, digit separators
+made uniform), find the record's own structured identifiers in it (so they get exactly the
+column's pseudonym even when NER misses them), run Presidio on it, merge overlapping
+detections (:mod:`transforms.core.spans`), then apply the policy's operator per entity
+(:mod:`transforms.core.operators`) to the original characters each span covers, with the
+shadow's reading of them as the value. Overlaps are resolved deterministically: a cluster
+of overlapping spans is replaced as one, and its label and hashed text come from the
+winner by (policy priority, score, length, position).
 When the policy uses an operator that reads its record (NUMBERED, SURROGATE), every
 winner of a record is first shown to the record's :class:`RecordScope`, in field order.
 """
@@ -22,6 +25,7 @@ from transforms.core.operators import (NUMBERED_RE, Detection, RecordScope, Trea
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
 from transforms.core.urls import UrlRules, strip_secrets
@@ -111,6 +115,8 @@ class TextRedactor:
             clean, secret_counts = strip_secrets(text, self.url_rules)
             stripped.append(clean)
             counts.append(collections.Counter({k: v for k, v in secret_counts.items() if v}))
+        shadows = [build_shadow(text) for text in stripped]
+        stripped = [shadow.text for shadow in shadows]  # what every detector reads
         analyzed = [None] * len(texts)
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
             idx = [i for i, l in enumerate(languages) if l == lang]
@@ -143,10 +149,10 @@ class TextRedactor:
                 for _, _, winner in winners:  # in field order: numbers by first appearance
                     scope.see(self._detection(text[winner.start:winner.end], winner))
                 record_scopes[i] = scope
-        return [dataclasses.replace(self._apply(text, winners, counter, scope),
-                                    vendor_masked=count_masks(text))
-                for text, winners, counter, scope in zip(stripped, resolved, counts,
-                                                         record_scopes)]
+        return [dataclasses.replace(self._apply(shadow, winners, counter, scope),
+                                    vendor_masked=count_masks(shadow.original))
+                for shadow, winners, counter, scope in zip(shadows, resolved, counts,
+                                                           record_scopes)]
 
     @staticmethod
     def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
@@ -165,14 +171,17 @@ class TextRedactor:
         return Span(result.start, result.end, result.entity_type, result.score,
                     recognizer=by)
 
-    def _apply(self, text: str, winners: List[Tuple[int, int, Span]],
+    def _apply(self, shadow: Shadow, winners: List[Tuple[int, int, Span]],
                counter: collections.Counter, scope: Optional[RecordScope]) -> TextResult:
-        pieces, tokens, last, detected = [], [], 0, []
+        """Winners are in the shadow; each cluster replaces the original characters under it."""
+        text, pieces, tokens, last, detected = shadow.original, [], [], 0, []
         for start, end, winner in winners:
-            treated = self._treat(text[winner.start:winner.end], winner, scope)
+            treated = self._treat(shadow.text[winner.start:winner.end], winner, scope)
+            start, end = shadow.original_span(start, end)
+            start = max(start, last)  # two clusters may share a ligature
             pieces.append(text[last:start])
             pieces.append(treated.text)
-            last = end
+            last = max(end, start)
             counter[winner.entity] += 1
             if treated.vault_row:
                 tokens.append(treated.vault_row)
