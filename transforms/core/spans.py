@@ -10,6 +10,7 @@ import dataclasses
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from transforms.core.name_lexicon import is_mostly_name, zipf
 from transforms.core.normalize import NormalizationError, normalize_phone
 
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-]{5,}\d(?!\w)")
@@ -99,6 +100,13 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 
 
+def _may_extend(word: str) -> bool:
+    """Not shouting ("COMING") and not a common word unless it is mostly a name."""
+    if len(word) > 1 and word.isupper():
+        return False
+    return zipf(word.lower()) < 5.0 or is_mostly_name(word)
+
+
 def extend_name(text: str, span: Span) -> Span:
     """'Urmi' followed by ' Nanda': NER often stops after a first name it doesn't know."""
     if span.entity != "PERSON":
@@ -106,7 +114,7 @@ def extend_name(text: str, span: Span) -> Span:
     end = span.end
     for _ in range(2):
         m = _NEXT_CAPITALISED.match(text, end)
-        if not m or m.group(1) in _CAPITALISED_NOT_NAMES:
+        if not m or m.group(1) in _CAPITALISED_NOT_NAMES or not _may_extend(m.group(1)):
             break
         end = m.end()
     return span if end == span.end else dataclasses.replace(span, end=end)

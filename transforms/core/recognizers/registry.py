@@ -20,6 +20,7 @@ from transforms.core.recognizers.chinese_name import ChineseNameRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
@@ -67,6 +68,7 @@ def recognizers_for(language: str) -> List[EntityRecognizer]:
 register(SpokenNumberRecognizer, languages=ANY)
 register(SpokenEmailRecognizer, languages=ANY)
 register(ContextNameRecognizer, languages=("en", "fr"))
+register(GazetteerNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)

@@ -26,7 +26,7 @@ _STREET_WORDS = (
     "chemin impasse allée strasse straße weg platz calle avenida")
 _STREET_SUFFIX = "|".join(sorted({w + "s?" for w in _STREET_WORDS.split()}, key=len,
                                  reverse=True))
-_ADDRESS = (r"(?i)\b\d{1,6}[a-z]?(?:-\d{1,4})?,?\s+(?:[^\W\d_][\w'\-.]*\s+){0,4}?"
+_ADDRESS = (r"(?i)\b\d{1,6}[a-z]?(?:-\d{1,4})?,?\s+(?:[^\W\d_][\w'\-.]*\s+){1,4}?"
             r"(?:" + _STREET_SUFFIX + r")\b\.?"
             r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?\s*[\w\-]+)?")
 # Street name then number, as in much of Europe: "Rynkebyvej 21", "Hauptstraße 5a".
@@ -37,7 +37,7 @@ _PO_BOX = r"(?i)\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b"
 
 
 class StreetAddressRecognizer(PatternRecognizer):
-    """House number, up to five street words, a street suffix, an optional unit; or a
+    """House number, one to four street words, a street suffix, an optional unit; or a
     European street name then its number; or a P.O. box."""
 
     def __init__(self, supported_language: str = "en"):

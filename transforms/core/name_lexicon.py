@@ -1,0 +1,83 @@
+"""Given names and surnames from the US Census 1990 lists (``names`` package), each with
+how much more often it is an ordinary English word than a name (``wordfreq``).
+
+Loaded once per process, on first use, from the installed packages (no network). A word's
+*wordness* compares its frequency in English text (Zipf scale) with the frequency its
+share of the census population predicts: "veronica", "benitez" or "john" are below 0
+(mostly names), "will", "grant" or "young" well above (mostly words, names only where the
+context says so). The census surname list also holds ordinary words at tiny shares
+("points", "you"); their wordness is high, so they never count as names on their own.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from pathlib import Path
+from typing import Dict, Optional
+
+# A name with a 1 % share of the census population is expected at Zipf 5 in text.
+_ZIPF_AT_ONE_PERCENT = 5.0
+_MIN_SHARE = 0.0003  # percent; the lists round smaller shares to 0.000
+
+
+@dataclasses.dataclass(frozen=True)
+class NameWord:
+    first: bool  # a given name in the census lists
+    last: bool  # a surname in the census lists
+    wordness: float  # Zipf in text minus the Zipf the census share predicts
+
+
+def _read(path: Path) -> Dict[str, float]:
+    shares = {}
+    with path.open(encoding="ascii") as lines:
+        for line in lines:
+            parts = line.split()
+            if parts:
+                shares[parts[0].lower()] = max(float(parts[1]), _MIN_SHARE)
+    return shares
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Dict[str, NameWord]:
+    """Lower-case word -> :class:`NameWord`, for every census given name and surname."""
+    import names
+    import wordfreq
+
+    folder = Path(names.__file__).parent
+    first = _read(folder / "dist.male.first")
+    for word, share in _read(folder / "dist.female.first").items():
+        first[word] = max(share, first.get(word, 0.0))
+    last = _read(folder / "dist.all.last")
+    frequency = wordfreq.get_frequency_dict("en", wordlist="large")
+    out = {}
+    for word in first.keys() | last.keys():
+        share = max(first.get(word, 0.0), last.get(word, 0.0))
+        zipf = math.log10(frequency.get(word, 1e-9)) + 9
+        out[word] = NameWord(word in first, word in last,
+                             zipf - (_ZIPF_AT_ONE_PERCENT + math.log10(share)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _frequency() -> Dict[str, float]:
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="large")
+
+
+def zipf(word: str) -> float:
+    """Frequency of a lower-case word in English text on the Zipf scale (0 = unseen)."""
+    value = _frequency().get(word)
+    return 0.0 if value is None else math.log10(value) + 9
+
+
+def name_word(word: str) -> Optional[NameWord]:
+    return lexicon().get(word.lower())
+
+
+def is_mostly_name(word: str) -> bool:
+    """Listed, and rarer as an ordinary word than its census share predicts."""
+    entry = name_word(word)
+    return entry is not None and (entry.wordness < -0.1
+                                  or (entry.wordness < 0.35 and zipf(word.lower()) < 4.5))

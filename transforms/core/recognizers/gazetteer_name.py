@@ -1,0 +1,222 @@
+"""Names spaCy misses: tagged ORG, FAC or NORP, or not tagged at all, in written text and in
+lowercase, unpunctuated speech-style text.
+
+A word counts as a name from the census lists (:mod:`transforms.core.name_lexicon`),
+weighed by how often it is an ordinary word, and from its context:
+
+- a word that is mostly a name ("veronica", "benitez", "allen") is a name alone, in any
+  case (in written text a lowercase one must be clearly a name: "heather" yes, "rose" no);
+- a word that is also common ("grant", "brown", "mark") is a name when capitalised in
+  the middle of a sentence, after a cue ("from mark", "my son grant", "named bill"), or when
+  it pairs a given name with a surname ("taylor swift", "bill brennan");
+- a very common word ("will", "may", "long") is a name only capitalised next to another
+  name ("Will Smith") or after a strong cue (:mod:`.context_name`);
+- a word the lists do not know but English text rarely uses ("Guðmundsdóttir",
+  "schwarzenegger") joins a given name or surname it touches, and a short ORG/FAC/NORP
+  span made only of such words and names is a person ("Tomomi Nishiyama lives at ...").
+
+Text that is mostly capitalised (headlines, title case) or mostly lowercase is read with
+the speech rules: capitals there say nothing. Words spaCy already tagged PERSON, GPE or
+LOC are left to spaCy (both are redacted).
+"""
+from __future__ import annotations
+
+from typing import List
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.name_lexicon import NameWord, is_mostly_name, name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+
+AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
+CAPITALISED = 1.0  # below: a name when capitalised mid-sentence
+PAIRED = 2.5  # sum of both wordnesses below which a given name + surname pair
+NEXT_TO_NAME = 3.5  # below: capitalised and touching another name
+RARE_WORD = 3.5  # Zipf below which an unlisted word may join a name
+# Words after which a listed name, or (capitalised or not) a rare word, is a person.
+CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "son",
+        "daughter", "wife", "husband", "friend", "brother", "sister", "mom", "dad", "mum",
+        "boss", "colleague", "uncle", "aunt", "cousin", "grandma", "grandpa", "nephew",
+        "niece", "boyfriend", "girlfriend", "partner", "fiance", "neighbour", "neighbor"}
+# Words after which a listed name that is also an ordinary word is a person.
+WEAK_CUES = {"from", "to", "with", "call", "text", "email", "message", "meet", "tell", "ask",
+             "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
+             "hey", "hello", "dear", "cc", "invite", "sue"} | CUES
+NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
+             "august", "sept", "september", "oct", "october", "nov", "november", "dec",
+             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "christmas", "easter", "god", "lord", "jesus", "allah"}
+_SKIP_ENTS = {"PERSON", "GPE", "LOC"}
+_ORG_LIKE = {"ORG", "FAC", "NORP"}
+_FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
+                 "SPACE"}
+_MODIFIER_POS = {"DET", "ADJ", "NUM"}  # "the carpenter", "a crystal": a common noun
+
+
+def strong(word: NameWord, lower: str) -> bool:
+    """Mostly a name (:func:`~transforms.core.name_lexicon.is_mostly_name`)."""
+    return is_mostly_name(lower)
+
+
+def _cased(doc) -> bool:
+    """Whether capitals carry meaning: some, and function words in lower case (not a
+    headline, title case or shouting)."""
+    inner = [t for t in doc if t.is_alpha and not _sentence_start(t)]
+    if not any(not t.is_lower for t in inner):
+        return False
+    stops = [t for t in inner if t.is_stop] or inner
+    return sum(not t.is_lower for t in stops) / len(stops) < 0.3
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and not token.text.isupper()
+
+
+def _sentence_start(token) -> bool:
+    if token.is_sent_start or token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.is_punct and prev.text not in (",", "(", "&", "-")
+
+
+def _in_title(token) -> bool:
+    """A capitalised neighbour the lists do not know as a name: a title or organisation."""
+    doc = token.doc
+    for i in (token.i - 1, token.i + 1):
+        if 0 <= i < len(doc) and doc[i].is_alpha and _capitalised(doc[i]):
+            word = name_word(doc[i].lower_)
+            if word is None or word.wordness >= AMBIGUOUS:
+                return True
+    return False
+
+
+def _after_name_question(token) -> bool:
+    """ "What's your last name? Boyle", "surname: Hodge": a name asked for just before."""
+    doc, i = token.doc, token.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i < token.i - 1 and i >= 0 and doc[i].lower_ in ("name", "surname", "spelled")
+
+
+def _prev(token):
+    return token.doc[token.i - 1] if token.i > 0 else None
+
+
+class GazetteerNameRecognizer(RuleRecognizer):
+    """Person names from census given-name and surname lists, weighed by context."""
+
+    ENTITIES = ["PERSON"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) == 0:
+            return []
+        if not any(t.is_alpha for t in doc):
+            return []
+        cased = _cased(doc)
+        marks = [self._mark(t, cased) for t in doc]
+        self._pairs(doc, marks, cased)
+        self._grow(doc, marks, cased)
+        self._org_spans(doc, marks, cased)
+        results, i = [], 0
+        while i < len(doc):
+            if marks[i]:
+                j = i
+                while j + 1 < len(doc) and marks[j + 1]:
+                    j += 1
+                results.append(result(self, "PERSON", doc[i].idx,
+                                      doc[j].idx + len(doc[j].text), 0.6))
+                i = j + 1
+            else:
+                i += 1
+        return results
+
+    @staticmethod
+    def _eligible(token) -> bool:
+        return (token.is_alpha and len(token.text) >= 2 and token.ent_type_ not in _SKIP_ENTS
+                and not token.is_stop and token.lower_ not in NOT_A_NAME
+                and token.lower_ not in NOT_NAMES)
+
+    def _mark(self, token, cased: bool) -> bool:
+        if not self._eligible(token):
+            return False
+        word = name_word(token.lower_)
+        prev = _prev(token)
+        strong_cue = (prev is not None and prev.lower_ in CUES) or _after_name_question(token)
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        cue = strong_cue or (prev is not None and prev.lower_ in WEAK_CUES
+                             and not (nxt is not None and nxt.pos_ in ("PRON", "DET")))
+        if word is None:  # unknown: a rare word right after a strong cue
+            return (strong_cue and zipf(token.lower_) < RARE_WORD
+                    and (not cased or _capitalised(token)))
+        if cased and _capitalised(token):
+            if strong(word, token.lower_) or (cue and word.wordness < AMBIGUOUS):
+                return True
+            # mid-sentence and not inside a run of capitalised words ("Golden Globe")
+            return (not _sentence_start(token) and word.wordness < CAPITALISED
+                    and token.pos_ not in _FUNCTION_POS and not _in_title(token))
+        if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN")):
+            return True  # "from mark"; spaCy reads "does bob live" as a proper noun
+        if not strong(word, token.lower_):
+            return False
+        if prev is not None and prev.pos_ in _MODIFIER_POS and not prev.is_punct:
+            return False  # "the carpenter", "a crystal"
+        return not cased or word.wordness < -0.5
+
+    def _pairs(self, doc, marks: List[bool], cased: bool) -> None:
+        """Given name + surname, both listed and not too common ("taylor swift"), or a
+        listed given name with a rare unlisted word ("arnold schwarzenegger")."""
+        for a, b in zip(doc, doc[1:]):
+            if not (self._eligible(a) and self._eligible(b)):
+                continue
+            if cased and not (_capitalised(a) and _capitalised(b)):
+                continue
+            first, last = name_word(a.lower_), name_word(b.lower_)
+            if first and last:
+                ok = (first.first and last.last and first.wordness < AMBIGUOUS
+                      and last.wordness < AMBIGUOUS
+                      and first.wordness + last.wordness < PAIRED)
+            elif first:
+                ok = first.first and strong(first, a.lower_) and zipf(b.lower_) < RARE_WORD
+            elif last:
+                ok = last.last and strong(last, b.lower_) and zipf(a.lower_) < RARE_WORD
+            else:
+                ok = False
+            if ok:
+                marks[a.i] = marks[b.i] = True
+
+    def _grow(self, doc, marks: List[bool], cased: bool) -> None:
+        """Capitalised neighbours of a name: listed but common ("Will"), or rare words."""
+        if not cased:
+            return
+        changed = True
+        while changed:
+            changed = False
+            for t in doc:
+                if marks[t.i] or not (self._eligible(t) and _capitalised(t)):
+                    continue
+                near = ((t.i > 0 and marks[t.i - 1]) or
+                        (t.i + 1 < len(doc) and marks[t.i + 1]))
+                if near and self._joins(t):
+                    marks[t.i] = changed = True
+
+    @staticmethod
+    def _joins(token) -> bool:
+        word = name_word(token.lower_)
+        if word is not None:
+            return word.wordness < NEXT_TO_NAME
+        return zipf(token.lower_) < RARE_WORD
+
+    def _org_spans(self, doc, marks: List[bool], cased: bool) -> None:
+        """A 2-3 word ORG/FAC/NORP span of names and rare capitalised words, or of very
+        rare words only ("Miklós Hajdu"), is a person."""
+        if not cased:
+            return
+        for ent in doc.ents:
+            if ent.label_ not in _ORG_LIKE or not 2 <= len(ent) <= 3:
+                continue
+            if all(self._eligible(t) and _capitalised(t) and self._joins(t) for t in ent) and (
+                    any(name_word(t.lower_) is not None for t in ent)
+                    or all(zipf(t.lower_) < RARE_WORD - 1.0 for t in ent)):
+                for t in ent:
+                    marks[t.i] = True
