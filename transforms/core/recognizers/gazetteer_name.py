@@ -207,6 +207,14 @@ class GazetteerNameRecognizer(RuleRecognizer):
             return word.wordness < NEXT_TO_NAME
         return zipf(token.lower_) < RARE_WORD
 
+    @staticmethod
+    def _org_word(token) -> bool:
+        """A word of an ORG/FAC/NORP span that may be part of a name ("Oak" is not)."""
+        word = name_word(token.lower_)
+        if word is not None:
+            return word.wordness < CAPITALISED
+        return zipf(token.lower_) < RARE_WORD
+
     def _org_spans(self, doc, marks: List[bool], cased: bool) -> None:
         """A 2-3 word ORG/FAC/NORP span of names and rare capitalised words, or of very
         rare words only ("Miklós Hajdu"), is a person."""
@@ -215,7 +223,7 @@ class GazetteerNameRecognizer(RuleRecognizer):
         for ent in doc.ents:
             if ent.label_ not in _ORG_LIKE or not 2 <= len(ent) <= 3:
                 continue
-            if all(self._eligible(t) and _capitalised(t) and self._joins(t) for t in ent) and (
+            if all(self._eligible(t) and _capitalised(t) and self._org_word(t) for t in ent) and (
                     any(name_word(t.lower_) is not None for t in ent)
                     or all(zipf(t.lower_) < RARE_WORD - 1.0 for t in ent)):
                 for t in ent:

@@ -26,8 +26,11 @@ _STREET_WORDS = (
     "chemin impasse allée strasse straße weg platz calle avenida")
 _STREET_SUFFIX = "|".join(sorted({w + "s?" for w in _STREET_WORDS.split()}, key=len,
                                  reverse=True))
-_ADDRESS = (r"(?i)\b\d{1,6}[a-z]?(?:-\d{1,4})?,?\s+(?:[^\W\d_][\w'\-.]*\s+){1,4}?"
-            r"(?:" + _STREET_SUFFIX + r")\b\.?"
+# "104 points" is not an address: a street word needs a street name before it, except the
+# street words written first ("12 rue de la paix", "3 calle Mayor").
+_LEADING = r"(?:rue|chemin|impasse|all[ée]e|calle|avenida|via)"
+_ADDRESS = (r"(?i)\b\d{1,6}[a-z]?(?:-\d{1,4})?,?\s+(?:(?:[^\W\d_][\w'\-.]*\s+){1,4}?"
+            r"(?:" + _STREET_SUFFIX + r")\b\.?|" + _LEADING + r"\b)"
             r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?\s*[\w\-]+)?")
 # Street name then number, as in much of Europe: "Rynkebyvej 21", "Hauptstraße 5a".
 _STREET_THEN_NUMBER = (r"\b[A-ZÀ-Þ][^\W\d_]*(?:vej|gade|straße|strasse|str\.|weg|gasse|laan|"

@@ -1,0 +1,73 @@
+"""GazetteerNameRecognizer: census names weighed by word frequency and context, in written
+and speech-style text, with the real analyzer."""
+from tests.transforms.core.recognizers.support import found_by, redacted
+from transforms.core.recognizers import recognizers_for
+from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
+
+
+def test_a_name_spacy_tags_as_an_organisation_is_redacted(redactor):
+    out = redacted(redactor, "Maybe it's under Miklós Hajdu.")
+    assert "Miklós" not in out and "Hajdu" not in out
+    assert out.startswith("Maybe it's under ")
+
+
+def test_a_non_english_name_tagged_as_an_organisation_is_found(analyzer, policy):
+    text = "We spoke with Elínborg Guðmundsdóttir and Zeljko Petrovic on Monday."
+    assert found_by("GazetteerNameRecognizer", analyzer, policy, text, "PERSON") == [
+        "Elínborg Guðmundsdóttir"]
+
+
+def test_will_grant_and_brown_as_ordinary_words_are_kept(redactor):
+    text = "I will grant you access to the account and send the brown envelope tomorrow."
+    assert redacted(redactor, text) == text
+
+
+def test_a_lowercase_given_name_and_surname_in_speech_text_are_redacted(redactor):
+    out = redacted(redactor, "yeah i talked to veronica brenner yesterday about the claim")
+    assert "veronica" not in out and "brenner" not in out
+    assert out.startswith("yeah i talked to ") and out.endswith(" yesterday about the claim")
+
+
+def test_a_lowercase_name_without_a_cue_is_redacted(redactor):
+    out = redacted(redactor, "does bob live in france")
+    assert "bob" not in out and out.startswith("does ")
+
+
+def test_my_email_changed_keeps_the_word_email(redactor):
+    text = "hi my email changed to the new one last week"
+    assert redacted(redactor, text) == text
+
+
+def test_single_names_after_cues_are_redacted(redactor):
+    for text, name in [("my kid Lukas lost his card", "Lukas"),
+                       ("can you send $50 to Mahmoud please", "Mahmoud"),
+                       ("What's your last name? Boyle", "Boyle"),
+                       ("show the latest email from mark", "mark")]:
+        assert name not in redacted(redactor, text), text
+
+
+def test_names_in_a_list_are_all_redacted(redactor):
+    out = redacted(redactor, "The founders: Eklund, Michael and Hodge.")
+    assert not {"Eklund", "Michael", "Hodge"} & set(out.replace(",", " ").split())
+    assert out.startswith("The founders: ")
+
+
+def test_a_verb_after_a_weak_cue_is_not_a_name(redactor):
+    text = "please mark the ticket as resolved and bill me later"
+    assert redacted(redactor, text) == text
+
+
+def test_capitalised_words_of_a_title_are_not_names(analyzer, policy):
+    text = "We watched the Golden Globe awards with my sister."
+    assert found_by("GazetteerNameRecognizer", analyzer, policy, text, "PERSON") == []
+
+
+def test_a_given_name_and_rare_surname_tagged_as_an_organisation_are_found(analyzer, policy):
+    text = "Tomomi Nishiyama lives at 12 Oak Street."
+    assert found_by("GazetteerNameRecognizer", analyzer, policy, text, "PERSON") == [
+        "Tomomi Nishiyama"]
+
+
+def test_the_recognizer_serves_english_only():
+    assert GazetteerNameRecognizer in {type(r) for r in recognizers_for("en")}
+    assert GazetteerNameRecognizer not in {type(r) for r in recognizers_for("fr")}

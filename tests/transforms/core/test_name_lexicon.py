@@ -1,0 +1,23 @@
+"""name_lexicon: census names weighed against English word frequency."""
+from transforms.core.name_lexicon import is_mostly_name, lexicon, name_word, zipf
+
+
+def test_names_are_ranked_by_how_often_they_are_ordinary_words():
+    wordness = {w: name_word(w).wordness for w in ("veronica", "john", "grant", "will")}
+    assert wordness["veronica"] < wordness["grant"] < wordness["will"]
+    assert wordness["john"] < wordness["grant"]
+
+
+def test_ordinary_words_in_the_surname_list_are_not_mostly_names():
+    assert name_word("points") is not None and name_word("points").last
+    assert not is_mostly_name("points") and not is_mostly_name("will")
+    assert is_mostly_name("Benitez") and is_mostly_name("veronica")
+
+
+def test_an_unknown_word_is_absent_and_has_no_frequency():
+    assert name_word("qzxvbnm") is None and zipf("qzxvbnm") == 0.0
+    assert zipf("the") > 7
+
+
+def test_the_lexicon_is_loaded_once():
+    assert lexicon() is lexicon()
