@@ -39,7 +39,7 @@ CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "so
         "boss", "colleague", "uncle", "aunt", "cousin", "grandma", "grandpa", "nephew",
         "niece", "boyfriend", "girlfriend", "partner", "fiance", "neighbour", "neighbor"}
 # Words after which a listed name that is also an ordinary word is a person.
-WEAK_CUES = {"from", "to", "with", "call", "text", "email", "message", "meet", "tell", "ask",
+WEAK_CUES = {"from", "to", "with", "and", "call", "text", "email", "message", "meet", "tell", "ask",
              "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
              "hey", "hello", "dear", "cc", "invite", "sue"} | CUES
 NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
@@ -98,6 +98,14 @@ def _after_name_question(token) -> bool:
     return i < token.i - 1 and i >= 0 and doc[i].lower_ in ("name", "surname", "spelled")
 
 
+def _vocative(token) -> bool:
+    """ "Where are my keys, Summer?": a capitalised word between a comma and the end."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (token.i > 0 and doc[token.i - 1].text == ","
+            and (after is None or after.text in ("?", "!", ".", "...")))
+
+
 def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
@@ -146,15 +154,22 @@ class GazetteerNameRecognizer(RuleRecognizer):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         cue = strong_cue or (prev is not None and prev.lower_ in WEAK_CUES
                              and not (nxt is not None and nxt.pos_ in ("PRON", "DET")))
-        if word is None:  # unknown: a rare word right after a strong cue
-            return (strong_cue and zipf(token.lower_) < RARE_WORD
-                    and (not cased or _capitalised(token)))
+        subject = nxt is not None and nxt.pos_ in ("AUX", "VERB")  # "Gabe is", "Macy was"
+        if word is None:  # unknown: a rare word after a cue, or a capitalised rare subject
+            if strong_cue and zipf(token.lower_) < RARE_WORD:
+                return not cased or _capitalised(token)
+            return (cased and _capitalised(token) and token.pos_ == "PROPN"
+                    and zipf(token.lower_) < RARE_WORD - 1.0 and (cue or subject)
+                    and not _in_title(token))
         if cased and _capitalised(token):
             if strong(word, token.lower_) or (cue and word.wordness < AMBIGUOUS):
                 return True
-            # mid-sentence and not inside a run of capitalised words ("Golden Globe")
+            if _in_title(token):  # inside a run of capitalised words ("Golden Globe")
+                return False
+            if subject or _vocative(token):
+                return word.wordness < CAPITALISED
             return (not _sentence_start(token) and word.wordness < CAPITALISED
-                    and token.pos_ not in _FUNCTION_POS and not _in_title(token))
+                    and token.pos_ not in _FUNCTION_POS)
         if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN")):
             return True  # "from mark"; spaCy reads "does bob live" as a proper noun
         if not strong(word, token.lower_):
