@@ -79,5 +79,8 @@ def name_word(word: str) -> Optional[NameWord]:
 def is_mostly_name(word: str) -> bool:
     """Listed, and rarer as an ordinary word than its census share predicts."""
     entry = name_word(word)
-    return entry is not None and (entry.wordness < -0.1
-                                  or (entry.wordness < 0.35 and zipf(word.lower()) < 4.5))
+    if entry is None:
+        return False
+    frequency = zipf(word.lower())
+    return (entry.wordness < -0.1 or (entry.wordness < 0.35 and frequency < 4.5)
+            or (entry.wordness < 0.5 and frequency < 4.0))

@@ -188,7 +188,8 @@ class GazetteerNameRecognizer(RuleRecognizer):
                 continue
             first, last = name_word(a.lower_), name_word(b.lower_)
             if first and last:
-                ok = (first.first and last.last and first.wordness < AMBIGUOUS
+                ok = ((first.first or strong(first, a.lower_)) and last.last
+                      and first.wordness < AMBIGUOUS
                       and last.wordness < AMBIGUOUS
                       and first.wordness + last.wordness < PAIRED)
             elif first:

@@ -71,3 +71,13 @@ def test_a_given_name_and_rare_surname_tagged_as_an_organisation_are_found(analy
 def test_the_recognizer_serves_english_only():
     assert GazetteerNameRecognizer in {type(r) for r in recognizers_for("en")}
     assert GazetteerNameRecognizer not in {type(r) for r in recognizers_for("fr")}
+
+
+def test_a_name_spacy_misses_as_the_subject_of_a_sentence_is_found(analyzer, policy):
+    text = "Macy was so rude to the agent on the phone."
+    assert found_by("GazetteerNameRecognizer", analyzer, policy, text, "PERSON") == ["Macy"]
+
+
+def test_a_title_or_seasons_and_months_are_not_names(redactor):
+    text = "Summer is coming and the Golden Globe is in March."
+    assert redacted(redactor, text) == text
