@@ -10,7 +10,7 @@ import dataclasses
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from transforms.core.name_lexicon import is_mostly_name, zipf
+from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.normalize import NormalizationError, normalize_phone
 
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-]{5,}\d(?!\w)")
@@ -101,10 +101,13 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
 
 
 def _may_extend(word: str) -> bool:
-    """Not shouting ("COMING") and not a common word unless it is mostly a name."""
+    """Not shouting ("COMING"), and not a common word unless it is a surname too
+    ("Shannon Day" yes, "Look" no)."""
     if len(word) > 1 and word.isupper():
         return False
-    return zipf(word.lower()) < 5.0 or is_mostly_name(word)
+    entry = name_word(word)
+    return (zipf(word.lower()) < 5.0 or is_mostly_name(word)
+            or (entry is not None and entry.last and entry.wordness < 3.5))
 
 
 def extend_name(text: str, span: Span) -> Span:

@@ -39,3 +39,13 @@ def test_a_name_found_in_one_field_marks_the_other_fields_of_its_record_only():
     extra = propagate_names(texts, found, groups=[0, 0, 1])
     assert [(s.start, s.end) for s in extra[1]] == [(8, 12)]
     assert extra[2] == []
+
+
+def test_a_name_extends_to_a_surname_that_is_a_common_word_but_not_to_shouting():
+    from transforms.core.spans import Span, extend_name
+
+    text = "Customer Shannon Day called. Ask Shannon COMING soon"
+    day = extend_name(text, Span(9, 16, "PERSON", 0.8))
+    assert text[day.start:day.end] == "Shannon Day"
+    shout = extend_name(text, Span(33, 40, "PERSON", 0.8))
+    assert text[shout.start:shout.end] == "Shannon"
