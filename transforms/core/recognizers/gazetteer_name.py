@@ -25,7 +25,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.name_lexicon import NameWord, is_mostly_name, name_word, zipf
+from transforms.core.name_lexicon import NameWord, is_mostly_name, lexicon, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -114,6 +114,9 @@ class GazetteerNameRecognizer(RuleRecognizer):
     """Person names from census given-name and surname lists, weighed by context."""
 
     ENTITIES = ["PERSON"]
+
+    def load(self) -> None:
+        lexicon()  # once per process, when the analyzer is built, not on the first text
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         doc = getattr(nlp_artifacts, "tokens", None)
