@@ -19,6 +19,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
+from pipelines.runner import register_runner_options
 from transforms.core.arrow_rows import PSEUDONYM_FORMAT
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
@@ -77,6 +78,11 @@ def format_settings(policy: Policy) -> FormatSettings:
 
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
+    try:
+        register_runner_options(options._flags)  # pylint: disable=protected-access
+    except ImportError:
+        raise UsageError("--runner DaskRunner needs dask and distributed: pip install "
+                         "--require-hashes -r requirements-dask.txt") from None
     problems = unknown_flags(options._flags)  # pylint: disable=protected-access
     if problems:
         raise UsageError(problems)
