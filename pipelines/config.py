@@ -127,10 +127,19 @@ def make_config(options: PipelineOptions) -> RedactConfig:
         if source.kind != "files":
             raise UsageError(f"--source {source.kind} needs --streaming")
     _check_locations(None if streaming else ro.input, output, vault_output, ro.overwrite)
+    processes = ro.local_redaction_processes
+    if processes is not None and processes < 1:
+        raise UsageError("--local-redaction-processes must be at least 1")
+    local = runner in ("", "directrunner", "direct") and not options.get_all_options().get(
+        "prism_location")
+    if not (streaming and local and source.kind == "files"):
+        processes = 1  # batch runners and remote runners spread work themselves
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
-                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows,
+                            nlp_texts=ro.nlp_batch_size,
+                            processes=processes or os.cpu_count() or 1),
+                        source=source, windows=windows,
                         overwrite=bool(ro.overwrite))
 
 

@@ -43,6 +43,13 @@ def _untag(item):
     return item.value if isinstance(item, pvalue.TaggedOutput) else item
 
 
+def _copied(item):
+    try:
+        return copy.deepcopy(item)
+    except RecursionError:  # nested too deep to copy: the stage dead-letters it anyway
+        return item
+
+
 def _run_bundle(items, fn, window_fn, label, side_inputs, args, kwargs):
     """One Dask partition as one bundle: setup, process, finish_bundle, teardown; the
     outputs (main ones bare, others as TaggedOutput) after finish_bundle."""
@@ -60,7 +67,7 @@ def _run_bundle(items, fn, window_fn, label, side_inputs, args, kwargs):
     invoker.invoke_setup()
     invoker.invoke_start_bundle()
     for item in items:  # a copy: stages update a record's counts in place, and a Dask
-        invoker.invoke_process(copy.deepcopy(item))  # partition may be read again
+        invoker.invoke_process(_copied(item))  # partition may be read again
     invoker.invoke_finish_bundle()
     invoker.invoke_teardown()
     return [pvalue.TaggedOutput(v.tag, v.value.value) if isinstance(v, pvalue.TaggedOutput)
