@@ -1,7 +1,7 @@
 """``--runner DaskRunner``: Beam's Dask runner (batch) with the fixes hushbeam needs.
 
 Beam 2.77's ``apache_beam.runners.dask`` maps every transform to one Dask bag, keyed by
-the transform, and computes only the last bag. For this pipeline that is wrong in four
+the transform, and computes only the last bag. For this pipeline that is wrong in five
 ways (found running it; see docs/performance.md):
 
 * a multi-output ParDo (``with_outputs``: records, dead letters, tokens, quarantine)
@@ -11,14 +11,16 @@ ways (found running it; see docs/performance.md):
 * what a DoFn emits in ``finish_bundle`` is lost (results are collected before it):
   WriteToParquet's write results, so no Parquet file would be finalised;
 * branches that do not lead to the last transform are never run;
+* Reshuffle is a no-op, so the records of one file stay in one partition: one worker
+  redacts them all however many the cluster has;
 * a side input (WriteToParquet's, WriteAnonymized's) is computed again, inside the worker
   that reads it, from the start of the pipeline (redaction twice, files written twice),
   by a blocking compute call in a worker thread.
 
 :class:`HushbeamDaskRunner` keeps Beam's translations of Create, GroupByKey and Flatten,
 runs each ParDo partition with fresh receivers that keep the tags and collects outputs
-after ``finish_bundle``, gives every PCollection its own bag (a multi-output ParDo's bag
-split by tag) and persists every bag on the cluster as it is built, so each PCollection
+after ``finish_bundle``, spreads a Reshuffle over 4 partitions per worker thread, gives
+every PCollection its own bag (a multi-output ParDo's bag split by tag) and persists every bag on the cluster as it is built, so each PCollection
 is computed once and every branch runs; a side input is computed on the cluster and its
 (small) values brought to the driver, then shipped with the tasks that read it.
 Batch only (the Dask runner has no streaming). Needs ``requirements-dask.txt``.
@@ -79,7 +81,7 @@ def dask_runner():
     import apache_beam
     from apache_beam.pipeline import PipelineVisitor
     from apache_beam.runners.dask import dask_runner as beam_dask
-    from apache_beam.runners.dask.overrides import dask_overrides
+    from apache_beam.runners.dask.overrides import _Reshuffle, dask_overrides
     from apache_beam.runners.dask.transform_evaluator import (
         TRANSLATIONS, Flatten, NoOp, ParDo, get_windowed_value)
     from apache_beam.transforms.sideinputs import SideInputMap
@@ -94,7 +96,18 @@ def dask_runner():
                 _run_bundle, transform.fn, window_fn, transform.label, side_inputs,
                 list(args), kwargs)
 
-    translations = {**TRANSLATIONS, apache_beam.ParDo: _ParDo}
+    spread = {"partitions": 1}
+
+    class _Spread(NoOp):
+        """Reshuffle (a no-op in Beam's Dask runner, so one file's records would stay in one
+        partition, on one worker): split into partitions for every worker thread."""
+
+        def apply(self, input_bag, side_inputs=None):
+            if input_bag.npartitions >= spread["partitions"]:
+                return input_bag
+            return input_bag.repartition(npartitions=spread["partitions"])
+
+    translations = {**TRANSLATIONS, apache_beam.ParDo: _ParDo, _Reshuffle: _Spread}
 
     class _Visitor(PipelineVisitor):
         def __init__(self, client, bag_kwargs):
@@ -150,6 +163,7 @@ def dask_runner():
             bag_kwargs = beam_dask.DaskOptions._extract_bag_kwargs(  # pylint: disable=W0212
                 dask_options)
             client = ddist.Client(**dask_options)
+            spread["partitions"] = 4 * max(1, sum(client.nthreads().values()))
             pipeline.replace_all(dask_overrides())
             visitor = _Visitor(client, bag_kwargs)
             pipeline.visit(visitor)
