@@ -138,7 +138,7 @@ def make_config(options: PipelineOptions) -> RedactConfig:
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
                             nlp_texts=ro.nlp_batch_size,
-                            processes=processes or os.cpu_count() or 1),
+                            processes=processes or 1),
                         source=source, windows=windows,
                         overwrite=bool(ro.overwrite))
 

@@ -14,8 +14,8 @@ behaviour). On N synthetic conversations (``tests/synthetic.py``) it measures:
               committed)
   streaming   a local streaming run (``--streaming``) given one file of N conversations:
               conversations / s from its arrival to the commit of its window, with
-              ``--local-redaction-processes 1`` (redaction in the runner's one thread, as
-              before) and with the default (a redaction process per CPU)
+              ``--local-redaction-processes 1`` (redaction in the runner's one thread, the
+              default) and with a redaction process per CPU
   memory      peak RSS (the run's process and its children) of 1-worker runs at each
               ``--memory-sizes`` and the ratio of the last to the first
 
@@ -213,7 +213,7 @@ def main() -> None:
             results[f"rss{n}"] = full["rss_mb"]
     if "streaming" not in skip:
         results["stream1"] = streaming_rate(work, records, 1)
-        results["stream"] = streaming_rate(work, records)
+        results["stream"] = streaming_rate(work, records, os.cpu_count() or 1)
     for size in sizes:
         if f"rss{size}" not in results:
             big = work / f"in-{size}.jsonl"
