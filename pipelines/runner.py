@@ -9,7 +9,8 @@ is given; every other runner (Dataflow, Flink, Prism, Portable) is left as is, e
 that ``--runner PortableRunner --job_endpoint embed`` (Beam's in-process job service,
 the portable path Flink and Spark take) runs its SDK harness in this process
 (``--environment_type LOOPBACK``) unless told otherwise, instead of pulling the Beam
-SDK container image.
+SDK container image. ``--runner DaskRunner`` is Beam's Dask runner on a ``dask.distributed``
+cluster (``--dask_client_address``), with hushbeam's fixes (pipelines/dask_runner.py).
 """
 from __future__ import annotations
 
@@ -36,12 +37,29 @@ class OfflineDirectRunner(PipelineRunner):
         return fn_runner.FnApiRunner(provision_info=provision).run_pipeline(pipeline, options)
 
 
+DASK_RUNNERS = ("daskrunner", "dask")
+
+
+def register_runner_options(argv) -> None:
+    """Load the options of an optional runner named in ``argv`` (Dask's
+    ``--dask_client_address`` & co.) so they are known flags; ImportError if not installed."""
+    flags = list(argv)
+    named = [flags[i + 1] for i, f in enumerate(flags[:-1]) if f == "--runner"]
+    named += [f.split("=", 1)[1] for f in flags if f.startswith("--runner=")]
+    if any(name.lower() in DASK_RUNNERS for name in named):
+        import apache_beam.runners.dask.dask_runner  # noqa: F401  (registers DaskOptions)
+
+
 def resolve_runner(options: PipelineOptions):
     """The runner to pass to ``beam.Pipeline``: ours for the local direct case, else None."""
     runner = options.view_as(StandardOptions).runner
     prism = options.get_all_options().get("prism_location")
     if (runner is None or runner in ("DirectRunner", "direct")) and not prism:
         return OfflineDirectRunner()
+    if runner.lower() in DASK_RUNNERS:
+        from pipelines.dask_runner import dask_runner
+
+        return dask_runner()
     portable = options.view_as(PortableOptions)
     if portable.job_endpoint == "embed" and not portable.environment_type:
         portable.environment_type = "LOOPBACK"

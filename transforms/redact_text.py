@@ -19,10 +19,47 @@ _LOG = logging.getLogger(__name__)
 
 
 class BatchSizes:
-    """The one place that owns batch sizes: records per bundle batch, texts per nlp.pipe."""
+    """The one place that owns batch sizes: records per bundle batch, texts per nlp.pipe,
+    and the processes a batch is split over (>1 only for local streaming, whose runner
+    has one thread)."""
 
-    def __init__(self, min_records: int = 8, max_records: int = 64, nlp_texts: int = 32):
+    def __init__(self, min_records: int = 8, max_records: int = 64, nlp_texts: int = 32,
+                 processes: int = 1):
         self.min_records, self.max_records, self.nlp_texts = min_records, max_records, nlp_texts
+        self.processes = processes
+
+
+_WORKER = None  # the _RedactBatchFn of a redaction process
+_POOLS = {}  # (policy, key, processes) -> the driver's pool, kept across bundles (the local
+# streaming runner sets a DoFn up and tears it down for every bundle)
+
+
+def _pool(fn):
+    import concurrent.futures
+    import multiprocessing
+
+    key = (fn.policy.digest, fn.policy.spacy_model, fn.keyset.key_id, fn.keyset.version,
+           fn.nlp_texts, fn.processes)
+    if key not in _POOLS:
+        _POOLS[key] = concurrent.futures.ProcessPoolExecutor(
+            fn.processes, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(fn,))
+    return _POOLS[key]
+
+
+def _start_worker(fn) -> None:
+    """Initializer of a redaction process: its own engines; Ctrl-C is the driver's."""
+    import signal
+
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    fn.processes = 1
+    fn.setup()
+    _WORKER = fn
+
+
+def _redact_in_worker(batch) -> list:
+    return list(_WORKER.process(batch))
 
 
 class _AnalyzerHandle:
@@ -33,13 +70,25 @@ class _AnalyzerHandle:
 
 
 class _RedactBatchFn(beam.DoFn):
-    def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int):
+    def __init__(self, policy: Policy, keyset: Keyset, shared: Shared, nlp_texts: int,
+                 processes: int = 1):
         self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
+        self.processes = processes
         self.fields = scanned_fields(policy)
         self.kinds = {f: policy.field_kind(f) for f in self.fields}
         self._redactor = None
+        self._pool = None
+
+    def __getstate__(self):
+        return dict(self.__dict__, _redactor=None, _pool=None)
 
     def setup(self):
+        if self.processes > 1:  # the batch is split over processes with their own engines
+            self._pool = _pool(self)
+        else:
+            self._setup_engines()
+
+    def _setup_engines(self):
         from transforms.core.logs import quiet_data_loggers
         from transforms.core.presidio_engine import build_analyzer
 
@@ -53,6 +102,21 @@ class _RedactBatchFn(beam.DoFn):
                                       self.nlp_texts)
 
     def process(self, batch):
+        if self._pool is not None:
+            size = -(-len(batch) // self.processes)
+            chunks = [batch[i:i + size] for i in range(0, len(batch), size)]
+            try:
+                results = list(self._pool.map(_redact_in_worker, chunks))
+            except Exception as exc:  # a record that cannot be shipped (too deep to pickle)
+                _LOG.warning("RedactText: batch of %d not redacted in the pool (%s); "
+                             "redacting it here", len(batch), type(exc).__name__)
+                results = None
+            if results is not None:
+                for outputs in results:
+                    yield from outputs
+                return
+            if self._redactor is None:
+                self._setup_engines()
         try:
             yield from self._redact(batch)
         except Exception as exc:  # isolate the failing record(s); never log values
@@ -138,5 +202,6 @@ class RedactText(beam.PTransform):
                 | "BatchForNlp" >> beam.BatchElements(min_batch_size=sizes.min_records,
                                                       max_batch_size=sizes.max_records)
                 | "Presidio" >> beam.ParDo(_RedactBatchFn(
-                    self.policy, self.keyset, Shared(), sizes.nlp_texts)).with_outputs(
+                    self.policy, self.keyset, Shared(), sizes.nlp_texts,
+                    sizes.processes)).with_outputs(
                         DEAD_LETTER, TOKENS, main="records"))

@@ -132,6 +132,32 @@ def test_redact_fn_dead_letters_only_the_record_nested_too_deep(policy, keyset):
         (2, "redaction_failed:NestingTooDeep")]
 
 
+def _maria_batch(deep: bool = False) -> list:
+    batch = [conversation("f", i, {"conversation_id": f"c{i}",
+                                   "transcript_text": f"I am Maria Garcia, 212-555-01{i}7",
+                                   "notes": ["mail x@example.com"]}) for i in range(5)]
+    if deep:
+        batch.insert(2, conversation("f", 9, {"conversation_id": "c9",
+                                              "custom_data_fields": _too_deep()}))
+    return batch
+
+
+def test_redact_fn_split_over_two_processes_gives_the_outputs_of_one(policy, keyset):
+    alone = _RedactBatchFn(policy, keyset, Shared(), nlp_texts=8)
+    alone.setup()
+    pooled = _RedactBatchFn(policy, keyset, Shared(), nlp_texts=8, processes=2)
+    pooled.setup()
+    expected = _split(alone.process(_maria_batch()))  # fresh batches: counts grow in place
+    assert _split(pooled.process(_maria_batch())) == expected
+    assert pooled._redactor is None  # redacted by the pool's processes, not here
+    assert [e["position"] for e in expected[0]] == [0, 1, 2, 3, 4]
+    assert "Maria" not in str([e["fields"] for e in expected[0]])
+    # a record too deep to ship to a process: the batch is redacted here, one dead letter
+    expected = _split(alone.process(_maria_batch(deep=True)))
+    assert _split(pooled.process(_maria_batch(deep=True))) == expected
+    assert [d["position"] for d in expected[1][DEAD_LETTER]] == [9]
+
+
 def test_guard_fn_dead_letters_what_it_could_not_check(policy):
     fn = _GuardFn(policy)
     letter = _only_dead_letter(fn.process(conversation("f", 4, {"notes": _too_deep()})))
