@@ -12,8 +12,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentP
 from pipelines.console import unknown_arguments
 
 from transforms.core.formats import registry as input_formats
-
-DEFAULT_MAX_QUARANTINE_RATE = 0.05
+from transforms.core.report.model import DEFAULT_MAX_QUARANTINE_RATE
 
 
 class RedactOptions(PipelineOptions):

@@ -39,7 +39,9 @@ from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
 from transforms.datasets import audit, layout, window_store
+from transforms.core.report.model import seconds_between, utc_now
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import write_report
 from transforms.datasets.vault import VaultKey
 
 _LOG = logging.getLogger("hushbeam")
@@ -213,7 +215,8 @@ def finish(cfg, taken) -> dict:
     totals = window_store.merged_counts(None, [
         {k: s.get(k) for k in ("records_read", "records_written", "records_quarantined",
                                "records_dead_lettered", "parts_joined", "counts",
-                               "dead_letter_reasons", "quarantine_reasons", "sources")}
+                               "dead_letter_reasons", "quarantine_reasons", "sources",
+                               "samples")}
         for s in windows.values()])
     ledger = window_store.ledger(windows)
     missing = [path for path in taken
@@ -228,6 +231,7 @@ def finish(cfg, taken) -> dict:
                parts_joined=totals["parts_joined"],
                counts_conserved=totals["counts_conserved"] and not bad and not missing)
     write_any(job_path, layout.json_document(job))
+    _write_job_report(cfg, job, totals)
     if missing:
         raise RuntimeError(f"{len(missing)} file(s) were taken from the landing directory but "
                            "are in no committed window; run the same command again to "
@@ -240,6 +244,23 @@ def finish(cfg, taken) -> dict:
     out.update(mode="streaming", windows=len(windows), files_taken=len(taken),
                run_id=cfg.run_id, output=cfg.output, vault_output=cfg.vault_output)
     return out
+
+
+def _write_job_report(cfg, job: dict, totals: dict) -> None:
+    """The job's report at the root of ``--output``: the windows' totals. Its excerpts are
+    left to the windows' own reports (forget rewrites those, not this one)."""
+    body = dict(cfg.header(), **{k: v for k, v in totals.items() if k != "sources"})
+    body.update(mode="streaming", run_id=cfg.run_id, windows=job.get("windows"),
+                counts_conserved=job.get("counts_conserved"), finished=job.get("stopped"))
+    body["samples"] = dict(totals.get("samples") or {}, excerpts=[])
+    body["excerpts_withdrawn"] = ("the job's report keeps none; see the report of each "
+                                  "window in window=*/")
+    starts = job.get("starts") or []
+    if len(starts) <= 1:  # a resumed job's totals span runs: no one run time for them
+        body["run_seconds"] = seconds_between(cfg.started, utc_now())
+    else:
+        body["started"] = starts[0]
+    write_report(cfg.output, body)
 
 
 def _items(path: str, input_format: str) -> int:
