@@ -16,10 +16,13 @@ def esc(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def _fence(text: str) -> str:
+def _fence(text: str, wrap: bool = True) -> str:
+    """A fenced block (not interpreted), its fence longer than any backtick run inside."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{textwrap.fill(text, 96)}\n{fence}"
+    wrapped = "\n".join(textwrap.fill(line, 96) if wrap else line
+                        for line in text.splitlines())
+    return f"{fence}text\n{wrapped}\n{fence}"
 
 
 def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> List[str]:
@@ -42,8 +45,8 @@ def render(report: Report) -> str:
     out += ["## Entities found in text, by type", ""]
     if report.entities:
         top = max(n for _, n in report.entities)
-        out += ["```text"] + [f"{entity[:24]:<24} {'█' * max(1, round(30 * n / top))} {n}"
-                              for entity, n in report.entities] + ["```", ""]
+        out += [_fence("\n".join(f"{entity[:24]:<24} {'█' * max(1, round(30 * n / top))} {n}"
+                                  for entity, n in report.entities), wrap=False), ""]
         out += _table(("Type",) + tuple(esc(f) for f in report.fields) + ("Total",), [
             (esc(entity),) + tuple(str(n) if n else "" for n in per) + (str(total),)
             for entity, per, total in report.type_field])

@@ -24,7 +24,8 @@ from transforms.core.pseudonym import PSEUDONYM_RE
 
 MAX_IDS = 20
 MAX_EXCERPTS = 5
-EXCERPT_CHARS = 280
+EXCERPT_CHARS = 400
+EXCERPT_LINES = 6
 ID_CHARS = 80
 ID_FIELD = "conversation_id"
 HELD_KINDS = ("quarantine", "dead_letters")
@@ -64,18 +65,17 @@ def _output_id(letter: dict, passthrough: frozenset) -> Optional[str]:
 
 
 def excerpt_of(element: dict, field_kinds: dict) -> Optional[dict]:
-    """An excerpt of a written record: its scanned text fields as they are written,
-    cut to :data:`EXCERPT_CHARS`; None if it has no text."""
-    parts: List[str] = []
+    """An excerpt of a written record: the lines of its scanned text fields as they are
+    written, cut to :data:`EXCERPT_LINES` and :data:`EXCERPT_CHARS`; None if no text."""
+    lines: List[str] = []
     for field, kind in field_kinds.items():
         for text in scanned_strings(kind, element["fields"].get(field)):
-            text = " ".join(str(text).split())
-            if text:
-                parts.append(text)
-    if not parts:
+            lines.extend(" ".join(line.split()) for line in str(text).splitlines()
+                         if line.strip())
+    if not lines:
         return None
-    text = " / ".join(parts)
-    if len(text) > EXCERPT_CHARS:
+    text = "\n".join(lines[:EXCERPT_LINES])
+    if len(text) > EXCERPT_CHARS or len(lines) > EXCERPT_LINES:
         text = text[:EXCERPT_CHARS - 1].rstrip() + "…"
     key = zlib.crc32(f"{element.get('source')}\0{element.get('position')}".encode("utf-8"))
     return {"key": key, "text": text}
