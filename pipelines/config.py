@@ -58,6 +58,7 @@ class RedactConfig:
     overwrite: bool = False  # batch: the commit retires an earlier run's dataset and vault
     max_quarantine_rate: float = DEFAULT_MAX_QUARANTINE_RATE  # a check of the report
     started: str = dataclasses.field(default_factory=utc_now)
+    progress_dir: Optional[str] = None  # local runs: where workers count progress
 
     def source_spec(self) -> SourceSpec:
         """The source (default: the files matching ``input``, once), with what the policy

@@ -23,6 +23,7 @@ Run: ``python -m pipelines.redact --input 'samples/*.jsonl' --output out/``
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import logging
@@ -39,7 +40,8 @@ from pipelines.config import UsageError, make_config
 from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
 from pipelines.graph import build_pipeline
 from pipelines.options import RedactOptions
-from pipelines.runner import resolve_runner
+from pipelines import progress
+from pipelines.runner import OfflineDirectRunner, resolve_runner
 from pipelines.streaming import run_streaming
 from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
@@ -64,10 +66,22 @@ def run(argv: Optional[List[str]] = None) -> dict:
     except OSError as exc:
         raise UsageError(f"cannot write to {cfg.output} or {cfg.vault_output}: "
                          f"{exc.strerror or type(exc).__name__}") from None
+    runner = resolve_runner(options)
+    spec = cfg.source_spec()
+    local = isinstance(runner, OfflineDirectRunner)
     try:
-        with staging, _storage_errors_logged_once(), beam.Pipeline(
-                runner=resolve_runner(options), options=options) as p:
-            build_pipeline(p, cfg)
+        with progress.shown(options.view_as(RedactOptions).progress_seconds if local else 0,
+                            progress.input_counter(spec.pattern, spec.input_format,
+                                                   spec.settings)) as shown:
+            if shown is not None:
+                cfg = dataclasses.replace(cfg, progress_dir=shown.directory)
+            with staging, _storage_errors_logged_once(), beam.Pipeline(
+                    runner=runner, options=options) as p:
+                build_pipeline(p, cfg)
+            with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
+                summary = json.loads(fh.read())
+            if shown is not None:
+                shown.end(summary["records_read"] + (summary.get("parts_joined") or 0))
     except Exception as exc:
         refused = _cause(exc, commit.CommitError)
         if refused is not None:
@@ -76,8 +90,6 @@ def run(argv: Optional[List[str]] = None) -> dict:
         if code is None:
             raise
         raise UsageError(_storage_message(cfg, code)) from None
-    with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
-        summary = json.loads(fh.read())
     if not summary["counts_conserved"]:
         raise RuntimeError("counts not conserved: records read != written + quarantined + "
                            f"dead-lettered; see {layout.SUMMARY}")

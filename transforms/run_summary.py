@@ -70,3 +70,39 @@ class AccountForRecords(beam.PTransform):
              inputs["quarantine"] | "AccountQuarantined" >> beam.Map(held("quarantined")),
              inputs["dead_letters"] | "AccountDeadLetters" >> beam.Map(held("dead_lettered")))
             | "FlattenAccounting" >> beam.Flatten())
+
+
+class _CountFn(beam.DoFn):
+    def __init__(self, directory: str):
+        self.directory = directory
+        self._counter = None
+
+    def setup(self):
+        from transforms.core.progress import ProgressCounter
+
+        self._counter = ProgressCounter(self.directory)
+
+    def process(self, _):
+        self._counter.add()
+
+    def finish_bundle(self):
+        self._counter.flush()
+
+    def teardown(self):
+        if self._counter is not None:
+            self._counter.flush()
+
+
+class CountProgress(beam.PTransform):
+    """Counts every item whose fate is decided (written, quarantined, dead-lettered, or a
+    part joined into another's record) into ``directory`` while the run goes on, for the
+    driver's progress line (``transforms/core/progress.py``; local runners). Input: a tuple
+    of those PCollections; no output."""
+
+    def __init__(self, directory: str):
+        super().__init__()
+        self.directory = directory
+
+    def expand(self, fates):
+        return (fates | "FlattenFates" >> beam.Flatten()
+                | "Count" >> beam.ParDo(_CountFn(self.directory)))
