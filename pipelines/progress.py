@@ -102,10 +102,11 @@ class Progress:
     def __init__(self, directory: str, display: _Display):
         self.directory, self._display, self.ended = directory, display, False
 
-    def end(self, done: int) -> None:
-        """The last line, with the run's own count of items done (the summary's)."""
+    def end(self, done: int, of_total: bool = True) -> None:
+        """The last line, with the run's own count of items done (the summary's); as the
+        total too unless ``of_total`` is False (streaming: the input has no total)."""
         self._display.stop()
-        self._display.total = done  # the count made at the start was an estimate
+        self._display.total = done if of_total else None  # the count at the start: an estimate
         self._display.show(done, final=True)
         self.ended = True
 

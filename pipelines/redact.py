@@ -207,10 +207,13 @@ def redact_command(argv: List[str]) -> int:
     if summary.get("mode") == "streaming":
         print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
               f"({summary['files_taken']} new file(s) this run); windows in "
-              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
+              f"{summary['output']}/window=*/, the job's report in "
+              f"{summary['output']}/{layout.REPORT_HTML}, sealed vault in "
+              f"{summary['vault_output']}")
     else:
-        print(f"hushbeam: {counts}; summary in "
-              f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
+        print(f"hushbeam: {counts}; report in {summary['output']}/{layout.REPORT_HTML} "
+              f"(and {layout.REPORT_MD}), summary in {summary['output']}/{layout.SUMMARY}, "
+              f"sealed vault in {summary['vault_output']}")
     try:
         check_quarantine_rate(summary, PipelineOptions(argv).view_as(
             RedactOptions).max_quarantine_rate)

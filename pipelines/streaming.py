@@ -31,6 +31,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from pipelines import progress
 from pipelines.config import UsageError
 from pipelines.graph import build_pipeline
 from pipelines.landing_poller import LandingPoller, WatchSpec
@@ -38,6 +39,7 @@ from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
+from transforms.core.progress import total_done
 from transforms.datasets import audit, layout, window_store
 from transforms.core.report.model import seconds_between, utc_now
 from transforms.datasets.atomic import write_any
@@ -185,14 +187,18 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         spec.pattern, poll_interval=spec.poll_interval, settle_seconds=ro.settle_seconds,
         stop_after=ro.stop_after_seconds, stop_when_idle=ro.stop_when_idle,
         skip=resume.skip, floor=resume.floor))
-    with LandingWatcher(poller) as watcher, _stop_on_signals(
+    with progress.shown(ro.progress_seconds, None) as shown, LandingWatcher(
+            poller) as watcher, _stop_on_signals(
             watcher.stop, "stopping: taking the files that have arrived and committing the "
             "open windows"):
         cfg = dataclasses.replace(cfg, source=dataclasses.replace(
-            spec, endpoint=watcher.endpoint, skip=resume.skip))
+            spec, endpoint=watcher.endpoint, skip=resume.skip),
+            progress_dir=shown.directory if shown else None)
         p = beam.Pipeline(runner=runner, options=options)
         build_pipeline(p, cfg)
         p.run().wait_until_finish()
+        if shown is not None:  # records of this run (files keep arriving: no total)
+            shown.end(total_done(shown.directory), of_total=False)
     return finish(cfg, poller.taken)
 
 
