@@ -9,8 +9,8 @@ what the rows show of those counts:
   column holds the pseudonym), and one per vendor id pseudonymized whole (a vendor's
   ``conversation_id``, as ``CONVERSATION_ID``): exact;
 - ``languages``: the row's ``language``;
-- ``entities``, ``entities_by_field`` and ``entities_by_type_field``: in the scanned text fields (the texts of
-  ``turns`` too), one per pseudonym (the record's own identifier found again counts under
+- ``entities``, ``entities_by_field`` and ``entities_by_type_field``: in the scanned text
+  fields (the texts of ``turns`` too), one per pseudonym (the record's own identifier found again counts under
   its structured type, ``EMAIL``; any other under the entity hashed as that type,
   ``EMAIL_ADDRESS``) and one per
   placeholder a REPLACE treatment or URL stripping leaves (``<PERSON>``, ``<REMOVED_URL>``);
