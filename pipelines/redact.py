@@ -47,6 +47,7 @@ from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
 from transforms.core.offline import ensure_offline
 from transforms.core.presidio_engine import EngineError
+from transforms.core.report.model import quarantine_share
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -168,14 +169,13 @@ def check_quarantine_rate(summary: dict, max_rate: float) -> None:
     the leak guard (written + quarantined) is above ``max_rate``. Called once the run has
     committed: the rows written stay; the command fails so that a policy that detects too
     little (most records held back by the guard) is not mistaken for a good run."""
-    quarantined = summary.get("records_quarantined") or 0
-    guarded = (summary.get("records_written") or 0) + quarantined
+    quarantined, guarded = quarantine_share(summary)  # as the report's check
     if guarded and quarantined / guarded > max_rate:
         raise QuarantineRateExceeded(
             f"{quarantined} of {guarded} records ({quarantined / guarded:.0%}) were "
             f"quarantined by the leak guard, above --max-quarantine-rate {max_rate:g}: "
-            "the policy misses identifiers the guard still finds (see quarantine_reasons "
-            "in the summary); the rows written are committed")
+            "the policy misses identifiers the guard still finds (the reasons and "
+            f"conversation ids are in {layout.REPORT_HTML}); the rows written are committed")
 
 
 def redact_command(argv: List[str]) -> int:
