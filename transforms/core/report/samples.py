@@ -77,7 +77,8 @@ def excerpt_of(element: dict, field_kinds: dict) -> Optional[dict]:
     text = "\n".join(lines[:EXCERPT_LINES])
     if len(text) > EXCERPT_CHARS or len(lines) > EXCERPT_LINES:
         text = text[:EXCERPT_CHARS - 1].rstrip() + "…"
-    key = zlib.crc32(f"{element.get('source')}\0{element.get('position')}".encode("utf-8"))
+    place = f"{os.path.basename(str(element.get('source')))}\0{element.get('position')}"
+    key = zlib.crc32(place.encode("utf-8"))  # the same file name and place: the same pick
     return {"key": key, "text": text}
 
 
