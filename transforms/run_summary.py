@@ -97,12 +97,14 @@ class CountProgress(beam.PTransform):
     """Counts every item whose fate is decided (written, quarantined, dead-lettered, or a
     part joined into another's record) into ``directory`` while the run goes on, for the
     driver's progress line (``transforms/core/progress.py``; local runners). Input: a tuple
-    of those PCollections; no output."""
+    of those PCollections; output: as many empty PCollections."""
 
     def __init__(self, directory: str):
         super().__init__()
         self.directory = directory
 
     def expand(self, fates):
-        return (fates | "FlattenFates" >> beam.Flatten()
-                | "Count" >> beam.ParDo(_CountFn(self.directory)))
+        # One counter per PCollection, each fused with the stage that makes it (a Flatten
+        # of several stages' outputs would be counted only after all of them had run).
+        return tuple(pcoll | f"Count{i}" >> beam.ParDo(_CountFn(self.directory))
+                     for i, pcoll in enumerate(fates))

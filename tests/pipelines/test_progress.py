@@ -41,6 +41,8 @@ def test_a_run_logs_progress_every_few_seconds_ending_at_the_total(corpus, tmp_p
     assert {total for _, total in counts} == {41}  # counted before the run: 40 + 1 broken
     assert [done for done, _ in counts] == sorted(done for done, _ in counts)
     assert counts[-1] == (41, 41) and "(100.0 %)" in lines[-1]
+    assert any(0 < done < 41 for done, _ in counts)  # counted while the run went on
+    assert any("records/s, about" in line for line in lines)  # a rate and the time left
     assert not [v for values in made.planted.values() for v in values if v in proc.stderr]
 
 
