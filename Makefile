@@ -46,8 +46,12 @@ bench: $(STAMP)
 bench-streaming: $(STAMP)
 	$(BIN)/python -m tests.benchmark_streaming
 
+# CORPORA=dir (public corpora; default ../shared/corpora), LIMIT=n sentences per corpus and
+# split (0 = all), SPLIT=tune|heldout|both, POLICY=file; see docs/evaluation.md.
 eval: $(STAMP)
-	$(BIN)/python -m tests.evaluation.run --records $(or $(RECORDS),300) $(if $(SEED),--seed $(SEED))
+	$(BIN)/python -m tests.evaluation.run --records $(or $(RECORDS),300) $(if $(SEED),--seed $(SEED)) \
+		$(if $(CORPORA),--corpora '$(CORPORA)') $(if $(LIMIT),--limit $(LIMIT)) \
+		$(if $(SPLIT),--split $(SPLIT)) $(if $(POLICY),--policy '$(POLICY)')
 
 clean:
 	rm -rf $(VENV) out out.vault out-stream out-stream.vault .pytest_cache

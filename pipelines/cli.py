@@ -1,37 +1,42 @@
-"""The ``hushbeam`` command.
+"""The ``hushbeam`` command (every command with an example: docs/cli.md).
 
     hushbeam redact --input GLOB --output DIR [...]       the batch pipeline (pipelines.redact)
     hushbeam redact --streaming --input GLOB --output DIR [...]   watch GLOB, windowed output
+    hushbeam preview --input GLOB [-n 20] [--policy FILE] [--format text|json]   writes nothing
+    hushbeam policy validate FILE | policy show [--effective] [FILE]
     hushbeam keys create --kms URI --out keyset.json       a new wrapped data key
     hushbeam keys rewrap --keyset FILE --kms NEW_URI       master-key rotation
     hushbeam keys vault-identity --out id.pem              a vault key pair
     hushbeam reidentify --vault DIR --identity PEM [--keyset FILE --dataset DIR] --reason TEXT P...
-    hushbeam audit verify --vault DIR [--keyset FILE]      (or --log FILE)
+    hushbeam vault show --vault DIR --identity PEM --kind quarantine|dead_letters|tokens
+                        --reason TEXT [--format text|json|jsonl]
+    hushbeam audit show --vault DIR | audit verify --vault DIR (or --log FILE)
     hushbeam audit init --vault DIR --reason TEXT [--keyset FILE]
-    hushbeam forget --output DIR --vault DIR --subject TYPE:VALUE...
-    hushbeam subject-access --output DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
+    hushbeam forget --dataset DIR --vault DIR --subject TYPE:VALUE...
+    hushbeam subject-access --dataset DIR --subject TYPE:VALUE... [--vault DIR --identity PEM]
     hushbeam rekey --dataset DIR --vault DIR --identity PEM [--keyset FILE] --new-keyset FILE
                    --output DIR
 
 The commands that read a vault take the keyset it was made with (``--keyset``, default:
-the development keyring) and refuse a vault whose manifest does not verify under it.
-Errors are one line on stderr and exit code 2; they never hold a value from the data. A
-flag, command or choice that does not exist (abbreviations included) is an error that names
-the nearest valid one.
+the development keyring) and refuse a vault whose manifest does not verify under it; those
+that show what a vault holds (reidentify, vault show, subject-access --identity) record the
+access in its audit log first. Errors are one line on stderr and exit code 2; they never
+hold a value from the data. A flag, command or choice that does not exist (abbreviations
+included) is an error that names the nearest valid one; old spellings (forget and
+subject-access ``--output``, now ``--dataset``) are still taken.
 """
 from __future__ import annotations
 
-import argparse
-import difflib
 import getpass
 import json
 import logging
-import re
 import sys
 from pathlib import Path
 from typing import List, Optional
 
-from pipelines.console import EXPECTED_ERRORS, fail, split_log_level, unknown_arguments
+from pipelines import audit_listing, policy_command, vault_show
+from pipelines.cli_parser import aliased, build_parser
+from pipelines.console import EXPECTED_ERRORS, CommandLineError, fail, split_log_level
 from transforms.core.logs import configure_logging
 from transforms.core.policy import load_policy
 from transforms.datasets import audit, commit, erasure, layout
@@ -44,7 +49,6 @@ from transforms.datasets.vault import VaultError, VaultKey, load_manifest, token
 from transforms.keys import keyset as keys
 from transforms.keys import sealing
 from transforms.keys.keyset import KeysetError, dev_keyset, load_keyset
-from transforms.keys.kms import KMS_PROVIDERS
 
 
 def _redact(argv: List[str]) -> int:
@@ -57,138 +61,6 @@ def _redact(argv: List[str]) -> int:
 
 def _keyset_arg(value: Optional[str]):
     return load_keyset(Path(value) if value else dev_keyset())
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse without abbreviations, where a misspelt flag, command or choice is an error
-    naming the nearest valid one (argparse alone says "unrecognized arguments")."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, **kwargs)
-
-    def parse_args(self, args=None, namespace=None):
-        parsed, extras = self.parse_known_args(args, namespace)
-        if extras:
-            self.error(unknown_arguments(extras, _flags_in_use(self, parsed)))
-        return parsed
-
-    def parse_known_args(self, args=None, namespace=None):
-        self._given = list(sys.argv[1:] if args is None else args)
-        return super().parse_known_args(args, namespace)
-
-    def error(self, message):
-        if "arguments are required" in message:  # a required flag misspelt: say so
-            flags = [flag for action in self._actions for flag in action.option_strings]
-            unknown = [arg for arg in getattr(self, "_given", ())
-                       if arg.startswith("--") and arg.split("=", 1)[0] not in flags]
-            if unknown:
-                message = f"{unknown_arguments(unknown, flags)}; {message}"
-        choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
-        if choice:
-            close = difflib.get_close_matches(choice.group(1),
-                                              re.findall(r"'([^']*)'", choice.group(2)), n=1)
-            if close:
-                message += f"; did you mean '{close[0]}'?"
-        super().error(message)
-
-
-def _flags_in_use(parser: argparse.ArgumentParser, parsed) -> List[str]:
-    """The flags of ``parser`` and of the subcommands ``parsed`` went into."""
-    flags = [flag for action in parser._actions for flag in action.option_strings]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            chosen = action.choices.get(getattr(parsed, action.dest, None) or "")
-            if chosen is not None:
-                flags += _flags_in_use(chosen, parsed)
-    return flags
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="hushbeam", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("redact", help="run the redaction pipeline, batch or --streaming "
-                   "(see --help)",
-                   add_help=False)
-
-    keys = sub.add_parser("keys", help="data keys and vault identities").add_subparsers(
-        dest="keys_command", required=True)
-    create = keys.add_parser("create", help="make a keyset: a data key wrapped by a KMS key")
-    create.add_argument("--kms", required=True,
-                        help=f"the master key URI: {KMS_PROVIDERS.examples()}")
-    create.add_argument("--out", required=True, type=Path)
-    create.add_argument("--version", type=int, default=1,
-                        help="data key version (appears in pseudonyms as k<version>)")
-    rewrap = keys.add_parser("rewrap", help="re-wrap the data key under a new master key")
-    rewrap.add_argument("--keyset", required=True, type=Path)
-    rewrap.add_argument("--kms", required=True,
-                        help=f"the new master key URI: {KMS_PROVIDERS.examples()}")
-    rewrap.add_argument("--out", type=Path, help="write here (default: replace --keyset)")
-    ident = keys.add_parser("vault-identity", help="make an X25519 vault key pair")
-    ident.add_argument("--out", required=True, type=Path, help="private key (PEM, 0600)")
-    ident.add_argument("--recipient-out", type=Path,
-                       help="public key for --vault-recipient (default: <out>.pub)")
-
-    reid = sub.add_parser("reidentify", help="print the original values of pseudonyms")
-    reid.add_argument("--vault", required=True, type=Path)
-    reid.add_argument("--identity", required=True, type=Path)
-    reid.add_argument("--keyset", help="the keyset the vault was made with (default: dev "
-                      "keyring); its manifest must verify under it, and it keys the audit log")
-    reid.add_argument("--dataset", type=Path,
-                      help="the dataset the vault belongs to: refuse a vault that is not its")
-    reid.add_argument("--reason", help="why (required; recorded in the audit log)")
-    reid.add_argument("--actor", default=None, help="who (default: the login name)")
-    reid.add_argument("--audit-log", type=Path,
-                      help=f"an extra copy of the audit entry (it always goes to "
-                      f"<vault>/{layout.AUDIT_LOG})")
-    reid.add_argument("pseudonyms", nargs="+")
-
-    audit = sub.add_parser("audit", help="audit log tools").add_subparsers(
-        dest="audit_command", required=True)
-    verify = audit.add_parser("verify", help="check a vault's keyed audit log")
-    verify.add_argument("--vault", type=Path,
-                        help=f"the vault: checks <vault>/{layout.AUDIT_LOG} and that it was "
-                        "started for this vault's run")
-    verify.add_argument("--log", type=Path, help="an audit log file (default: the vault's)")
-    verify.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
-    init = audit.add_parser("init", help="start the audit log of a vault that has none "
-                            "(made before keyed audit logs)")
-    init.add_argument("--vault", required=True, type=Path)
-    init.add_argument("--keyset", help="the vault's keyset (default: dev keyring)")
-    init.add_argument("--reason", help="why (required; recorded in the log's anchor)")
-    init.add_argument("--actor", default=None, help="who (default: the login name)")
-
-    for name, text in (("forget", "erase data subjects from a dataset and its vault"),
-                       ("subject-access", "list everything held about data subjects")):
-        cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--output", required=True, type=Path, help="the dataset directory")
-        cmd.add_argument("--vault", type=Path, required=(name == "forget"),
-                         help="its vault (default for subject-access: none)")
-        cmd.add_argument("--subject", action="append", required=True,
-                         help="TYPE:VALUE, e.g. email:jane@example.com, phone:+14155552671, "
-                         "customer:CUST_1 (repeatable)")
-        cmd.add_argument("--keyset", help="the dataset's keyset (default: dev keyring)")
-        cmd.add_argument("--policy", help="the policy the dataset was made with")
-        cmd.add_argument("--identity", type=Path,
-                         help="vault identity: also inspect dead letters and quarantine "
-                         "(forget) or list vault values (subject-access)")
-        if name == "subject-access":
-            cmd.add_argument("--reason", help="required with --identity (audited)")
-            cmd.add_argument("--actor", default=None)
-
-    rekey = sub.add_parser("rekey", help="re-keyed copy of a dataset under a new data key")
-    rekey.add_argument("--dataset", required=True, type=Path)
-    rekey.add_argument("--vault", required=True, type=Path)
-    rekey.add_argument("--identity", required=True, type=Path)
-    rekey.add_argument("--keyset", help="the dataset's current keyset (default: dev "
-                       "keyring); the old vault must verify under it")
-    rekey.add_argument("--new-keyset", required=True, type=Path)
-    rekey.add_argument("--output", required=True, type=Path)
-    rekey.add_argument("--vault-output", type=Path, help="default: <output>.vault")
-    rekey.add_argument("--vault-recipient", type=Path,
-                       help="seal the new vault to this key (default: the old vault's "
-                       "recipient, as its verified manifest records it)")
-    return parser
 
 
 def _run(args) -> int:
@@ -208,6 +80,15 @@ def _run(args) -> int:
               "(pass it to --vault-recipient)")
     elif args.command == "audit":
         return _audit(args)
+    elif args.command == "policy":
+        return (policy_command.validate(args.file) if args.policy_command == "validate"
+                else policy_command.show(args.file, args.effective))
+    elif args.command == "vault":
+        return _vault_show(args)
+    elif args.command == "preview":
+        from pipelines.preview import preview_command  # Presidio and spaCy: seconds to load
+
+        return preview_command(args)
     elif args.command == "reidentify":
         return _reidentify(args)
     elif args.command in ("forget", "subject-access"):
@@ -231,6 +112,10 @@ def _audit(args) -> int:
                             args.actor or getpass.getuser(), args.reason)
         print(f"audit log {args.vault / layout.AUDIT_LOG}: started for run {anchor['run']}, "
               f"keyed with {key.name()}")
+        return 0
+    if args.audit_command == "show":
+        state = audit.verify(args.vault / layout.AUDIT_LOG, key, _vault_run(args.vault))
+        audit_listing.show(state, args.format)
         return 0
     if not (args.log or args.vault):
         raise AuditError("audit verify needs --vault DIR (or --log FILE)")
@@ -288,6 +173,17 @@ def _reidentify(args) -> int:
     return 1 if missing else 0
 
 
+def _vault_show(args) -> int:
+    if not args.reason.strip():
+        raise AuditError("--reason is required: vault access is audited")
+    identity = sealing.load_identity(args.identity)
+    vault_key, audit_key = _vault_and_audit_keys(_keyset_arg(args.keyset))
+    return vault_show.show(args.vault, identity, vault_key, args.kind, args.format,
+                           lambda pseudonyms: _record(args.vault, audit_key, args.actor,
+                                                      f"vault-show:{args.kind}", args.reason,
+                                                      pseudonyms))
+
+
 def _vault_and_audit_keys(keyset: keys.Keyset) -> tuple:
     """The vault's and the audit log's keys from one unwrap of the data key (one KMS call)."""
     data_key = keys.unwrap_data_key(keyset)
@@ -323,10 +219,10 @@ def _subjects(args) -> int:
         except SubjectError as exc:
             raise SubjectError(f"--subject #{i}: {exc}") from None
     identity = sealing.load_identity(args.identity) if args.identity else None
-    streaming = bool(erasure.windows_of(args.output))  # a streaming job: every window
+    streaming = bool(erasure.windows_of(args.dataset))  # a streaming job: every window
     if args.command == "forget":
         receipt = (erasure.forget_windows if streaming else erasure.forget)(
-            args.output, args.vault, subjects, keyset, policy, identity)
+            args.dataset, args.vault, subjects, keyset, policy, identity)
         print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
         return 0
     if identity is not None:
@@ -335,7 +231,7 @@ def _subjects(args) -> int:
         if not args.reason:
             raise AuditError("--reason is required with --identity: vault access is audited")
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
-        args.output, subjects, keyset, policy, args.vault, identity)
+        args.dataset, subjects, keyset, policy, args.vault, identity)
     if identity is not None:
         _record(args.vault, audit.AuditKey.from_keyset(keyset), args.actor,
                 "subject-access", args.reason, report["pseudonyms"])
@@ -345,11 +241,14 @@ def _subjects(args) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    level, argv = split_log_level(argv)
-    configure_logging(getattr(logging, level, logging.INFO))
+    try:
+        level, argv = split_log_level(argv)
+    except CommandLineError as exc:
+        return fail(exc)
+    configure_logging(getattr(logging, level))
     if argv and argv[0] == "redact":
         return _redact(argv[1:])
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(aliased(argv))
     if args.command == "redact":
         return _redact([])
     try:

@@ -19,7 +19,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
-from transforms.core.arrow_rows import PSEUDONYM_FORMAT
+from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
@@ -69,7 +69,7 @@ class RedactConfig:
     def header(self) -> dict:
         return {"run_id": self.run_id, "policy_source": self.policy.source,
                 "policy_digest": self.policy.digest, "key_id": self.keyset.key_id,
-                "key_version": self.keyset.version, "pseudonym_format": PSEUDONYM_FORMAT,
+                "key_version": self.keyset.version, "pseudonym_format": pseudonym_format(self.policy.pseudonym_length),
                 "spacy_model": self.policy.spacy_model, "output": self.output,
                 "vault_output": self.vault_output,
                 "max_quarantine_rate": self.max_quarantine_rate, "started": self.started}

@@ -4,12 +4,13 @@ PipelineOptions subclass once, and ``python -m pipelines.redact`` must not defin
 Every dashed flag also has its underscore spelling (``--vault_output``), as Beam's own
 options and Dataflow template parameters are written. :func:`unknown_flags` finds the
 arguments that neither these options nor Beam's take (Beam itself only warns "Discarding
-unparseable args" and runs without them)."""
+unparseable args" and runs without them). :func:`redact_parser` is ``hushbeam redact``'s
+help and the first check of its values (an invalid choice is one line, not Beam's usage)."""
 from typing import Sequence
 
 from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentParser
 
-from pipelines.console import unknown_arguments
+from pipelines.console import LOG_LEVEL_HELP, LOG_LEVELS, OneLineParser, unknown_arguments
 
 from transforms.core.formats import registry as input_formats
 from transforms.core.report.model import DEFAULT_MAX_QUARANTINE_RATE
@@ -19,12 +20,14 @@ class RedactOptions(PipelineOptions):
     @classmethod
     def _add_argparse_args(cls, parser):
         parser.add_argument("--input", help="glob of export files: canonical JSON, contact "
-                            "center exports (docs/formats.md) or CSV/TSV, gzipped or not")
+                            "center exports (docs/formats.md) or CSV/TSV, gzipped or not "
+                            "(required, except with --source pubsub|kafka)")
         parser.add_argument("--input-format", "--input_format", dest="input_format",
                             choices=input_formats.choices(), default=input_formats.AUTO,
                             help="format of every file or message; auto: recognised from "
                             "its content (gzip is undone first, whatever the format)")
-        parser.add_argument("--output", help="directory for the anonymized Parquet dataset")
+        parser.add_argument("--output", help="directory for the anonymized Parquet dataset "
+                            "(required)")
         parser.add_argument("--policy", default=None, help="policy YAML/JSON (default: "
                             "rules/default_policy.yaml)")
         parser.add_argument("--vault-output", "--vault_output", dest="vault_output", default=None,
@@ -126,3 +129,34 @@ def _all_options_parser() -> _BeamArgumentParser:
     for cls in classes.values():
         cls._add_argparse_args(parser)  # pylint: disable=protected-access
     return parser
+
+
+REDACT_USAGE_EPILOG = (
+    "Beam's pipeline options are taken too (--runner DataflowRunner, --project, --region, "
+    "--temp_location, --direct_num_workers, ...: see the Apache Beam documentation); "
+    "--help lists hushbeam's. Exit codes: 0 done, 2 usage or data problem (nothing "
+    "committed), 3 too many records quarantined (the safe rows are committed).")
+
+
+def redact_parser() -> OneLineParser:
+    """``hushbeam redact``'s flags with help and defaults: RedactOptions, the Beam options a
+    local run needs (--streaming, --runner) and --log-level."""
+    parser = OneLineParser(prog="hushbeam redact", epilog=REDACT_USAGE_EPILOG,
+                           description="Redact conversation exports into an anonymized "
+                           "Parquet dataset and a sealed vault (batch, or --streaming).")
+    RedactOptions._add_argparse_args(parser)  # pylint: disable=protected-access
+    parser.add_argument("--streaming", action="store_true",
+                        help="watch --input (or read --source pubsub|kafka) and write "
+                        "fixed windows until stopped")
+    parser.add_argument("--runner", default=None,
+                        help="Beam runner: DirectRunner (local, offline; the default), "
+                        "DataflowRunner, FlinkRunner, PortableRunner")
+    parser.add_argument("--log-level", default="INFO", type=str.upper,
+                        choices=LOG_LEVELS, help=LOG_LEVEL_HELP)
+    return parser
+
+
+def check_redact_values(argv: Sequence[str]) -> None:
+    """A value a flag does not take (``--input-format xml``, ``--num-shards two``) is a
+    CommandLineError in one line; unknown flags are left to :func:`unknown_flags`."""
+    redact_parser().parse_known_args(list(argv))

@@ -37,10 +37,10 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from pipelines.config import UsageError, make_config
-from pipelines.console import EXPECTED_ERRORS, fail, split_log_level
+from pipelines.console import EXPECTED_ERRORS, CommandLineError, fail, split_log_level
 from pipelines.graph import build_pipeline
-from pipelines.options import RedactOptions
 from pipelines import progress
+from pipelines.options import RedactOptions, check_redact_values, redact_parser
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from pipelines.streaming import run_streaming
 from transforms.datasets import commit, layout
@@ -182,9 +182,10 @@ def redact_command(argv: List[str]) -> int:
     """``hushbeam redact ARGS``: run, print the counts; exit 0, 2 (usage/data), 3 (too many
     records quarantined; the safe rows are committed) or 130."""
     if "-h" in argv or "--help" in argv:
-        RedactOptions(["--help"])
+        redact_parser().print_help()
         return 0
     try:
+        check_redact_values(argv)
         summary = run(argv)
     except (UsageError, EngineError) + EXPECTED_ERRORS as exc:
         return fail(exc)
@@ -225,8 +226,11 @@ def redact_command(argv: List[str]) -> int:
 
 def main(argv: Optional[List[str]] = None) -> int:
     """``python -m pipelines.redact ARGS`` (the same as ``hushbeam redact ARGS``)."""
-    level, argv = split_log_level(list(sys.argv[1:] if argv is None else argv))
-    configure_logging(getattr(logging, level, logging.INFO))
+    try:
+        level, argv = split_log_level(list(sys.argv[1:] if argv is None else argv))
+    except CommandLineError as exc:
+        return fail(exc)
+    configure_logging(getattr(logging, level))
     return redact_command(argv)
 
 

@@ -1,4 +1,4 @@
-"""The README's "Extending hushbeam" examples work as written: the recognizer and the
+"""The "Extending hushbeam" examples of docs/extending.md work as written: the recognizer and the
 operator shown there, registered with one line each, are used by a real redaction."""
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ from transforms.core.text_redactor import TextRedactor
 
 
 def _readme_example(class_name: str) -> dict:
-    """Execute the README's python block that defines ``class_name``; its namespace."""
-    readme = (REPO / "README.md").read_text()
+    """Execute the python block of docs/extending.md that defines ``class_name``."""
+    readme = (REPO / "docs" / "extending.md").read_text()
     section = readme[readme.index("## Extending hushbeam"):]
     for block in re.findall(r"```python\n(.*?)```", section, re.S):
         if f"class {class_name}(" in block:
             namespace: dict = {}
-            exec(compile(block, f"README:{class_name}", "exec"), namespace)
+            exec(compile(block, f"docs/extending.md:{class_name}", "exec"), namespace)
             return namespace
-    raise AssertionError(f"README shows no class {class_name}")
+    raise AssertionError(f"docs/extending.md shows no class {class_name}")
 
 
 def test_readme_recognizer_registered_with_one_line_is_used(monkeypatch, pseudonymizer):

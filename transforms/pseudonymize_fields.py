@@ -16,7 +16,8 @@ class _PseudonymizeFn(beam.DoFn):
 
     def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
         self._pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
-                                            self.policy.default_region)
+                                            self.policy.default_region,
+                                            self.policy.pseudonym_length)
 
     def process(self, element: dict):
         try:

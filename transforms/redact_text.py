@@ -49,7 +49,7 @@ class _RedactBatchFn(beam.DoFn):
         handle = self.shared.acquire(lambda: _AnalyzerHandle(build_analyzer(self.policy)),
                                      tag=f"{self.policy.digest}:{self.policy.spacy_model}")
         pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
-                                      self.policy.default_region)
+                                      self.policy.default_region, self.policy.pseudonym_length)
         self._redactor = TextRedactor(self.policy, pseudonymizer, handle.analyzer,
                                       self.nlp_texts)
 
@@ -88,7 +88,9 @@ class _RedactBatchFn(beam.DoFn):
             record_langs.append(self._language(element, texts[first:]))
         groups = [i for i, _ in owners]
         languages = [record_langs[i] for i in groups]
-        results = self._redactor.redact(texts, known, groups, languages) if texts else []
+        scopes = {}  # per record: its numbers and surrogates, kept for a retry below
+        results = (self._redactor.redact(texts, known, groups, languages, scopes)
+                   if texts else [])
         by_field = {}
         for (i, field), result in zip(owners, results):
             by_field.setdefault((i, field), []).append(result)
@@ -106,8 +108,8 @@ class _RedactBatchFn(beam.DoFn):
                 if value is None:  # a detection crossed two turns: redact them one by one
                     alone = turn_texts(fields[field])
                     field_results = self._redactor.redact(
-                        alone, [element["known"]] * len(alone), [0] * len(alone),
-                        [record_langs[i]] * len(alone))
+                        alone, [element["known"]] * len(alone), [i] * len(alone),
+                        [record_langs[i]] * len(alone), scopes)
                     value = with_turn_texts(fields[field], [r.text for r in field_results])
                 fields[field] = value
                 for result in field_results:

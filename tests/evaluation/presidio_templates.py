@@ -11,6 +11,7 @@ import csv
 import io
 import random
 import re
+import sys
 import zipfile
 from pathlib import Path
 from typing import List, Optional
@@ -36,8 +37,12 @@ TYPES = {
 
 
 def find_wheel(root: Path) -> Optional[Path]:
-    found = sorted(Path(root).glob(".venv/eval-data/presidio_evaluator-*.whl"))
-    return found[-1] if found else None
+    """The wheel under ``root/.venv/eval-data``, else under the running venv's."""
+    for base in (Path(root) / ".venv", Path(sys.prefix)):
+        found = sorted(base.glob("eval-data/presidio_evaluator-*.whl"))
+        if found:
+            return found[-1]
+    return None
 
 
 def load(wheel: Path):

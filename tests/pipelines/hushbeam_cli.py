@@ -11,10 +11,12 @@ from tests.conftest import REPO
 HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 
 
-def hb(*args, env=None, check: bool = True, timeout: int = 600) -> subprocess.CompletedProcess:
-    """``hushbeam ARGS`` from the repository root; with ``check``, it must exit 0."""
+def hb(*args, env=None, check: bool = True, timeout: int = 600,
+       cwd=None) -> subprocess.CompletedProcess:
+    """``hushbeam ARGS`` from the repository root (or ``cwd``); with ``check``, it must
+    exit 0."""
     proc = subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=timeout)
+                          env=env, cwd=cwd or REPO, timeout=timeout)
     if check:
         assert proc.returncode == 0, proc.stderr[-3000:]
     return proc

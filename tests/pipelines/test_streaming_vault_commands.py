@@ -78,3 +78,8 @@ def test_subject_access_and_reidentify_read_every_window(job):
                 rows[-1]["customerID"]], work)
     # vault rows hold the normalized value (customer ids are case-folded by the policy)
     assert out.stdout.split("\t")[1:] == ["CUSTOMER_ID", customer.customer_id.casefold() + "\n"]
+    tokens = _run(["vault", "show", "--vault", work / "anon.vault", "--identity",
+                   work / "home" / "dev-vault-identity.pem", "--kind", "tokens", "--reason",
+                   "test", "--format", "json"], work)
+    pseudonyms = {row["pseudonym"] for row in json.loads(tokens.stdout)}
+    assert {r["customerID"] for r in rows} <= pseudonyms  # the tokens of every window

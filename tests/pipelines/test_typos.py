@@ -111,7 +111,7 @@ def test_beams_own_flags_and_every_redact_flag_are_known():
 
 @pytest.mark.parametrize("args,expected", [
     (["forget", "--outpt", "o", "--vault", "v", "--subject", "email:a@example.com"],
-     "unknown flag --outpt (did you mean --output?)"),
+     "unknown flag --outpt (did you mean --dataset?)"),
     (["subject-access", "--output", "o", "--subject", "email:a@example.com", "--polcy", "p"],
      "unknown flag --polcy (did you mean --policy?)"),
     (["reidentify", "--vault", "v", "--identity", "i", "--reasn", "audit", "EMAIL#k1:x"],

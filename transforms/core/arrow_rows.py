@@ -13,12 +13,13 @@ from typing import Any, Dict, Optional
 import pyarrow as pa
 
 from transforms.core.policy import Policy
+from transforms.core.pseudonym import PSEUDONYM_FORMAT  # noqa: F401 (re-exported)
 
 LANGUAGE = "language"
-PSEUDONYM_FORMAT = "<TYPE>#k<version>:<base32 of HMAC-SHA256[:16]>"
 TURN_TYPE = pa.list_(pa.struct([("role", pa.string()), ("begin_ms", pa.int64()),
                                 ("text", pa.string())]))
 _ARROW_TYPES = {"float": pa.float64(), "turns": TURN_TYPE}
+
 _INT64 = (-(2 ** 63), 2 ** 63 - 1)
 
 

@@ -1,12 +1,20 @@
 """Leak guard (Beam-free): re-scan an outgoing record with high-precision detectors.
 
-A record is held back if any outgoing string still contains: one of the record's own
+Every check reads the string's normalized shadow (:mod:`transforms.core.shadow_text`), so
+a full-width email, a zero-width space inside a phone or digit groups joined by ``_ ~ * |
+·`` are read as plainly written. A record is held back if any outgoing string still
+contains: one of the record's own
 structured identifiers (raw, canonical, or a phone in any formatting) or display names
 (as whole words); an email
 address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a match
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
-out; a JSON web token; or a URL carrying a secret parameter. Findings are reason codes,
-never values.
+out; a JSON web token; a URL carrying a secret parameter; a phone number valid in a
+region of the text's script (a Chinese mobile number in Chinese text); or, when the policy
+detects PERSON, a name after a cue (:mod:`transforms.core.leak_names`). Findings are
+reason codes, never values. Under a policy that uses SURROGATE, the fake values it writes are
+not leaks: emails of its shape (first.last@example.com from its name lists) and phones in the
+555-01xx range reserved for fiction; and when PERSON itself gets SURROGATE, the cue-based
+name check is off (a fake name after "my name is" cannot be told from a real one).
 """
 from __future__ import annotations
 
@@ -15,10 +23,15 @@ from typing import Iterable, List, Sequence, Tuple
 
 import phonenumbers
 
+from transforms.core.leak_names import names_left
+from transforms.core.operators import NUMBERED_RE
+from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
                                          spoken_digits)
+from transforms.core.recognizers.regional_phone import regional_phones
+from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
 from transforms.core.vendor_masks import VENDOR_MASK_RE
@@ -33,7 +46,8 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])"
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
-_MARKS = re.compile(r"<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)  # placeholders, masks
+_MARKS = re.compile(r"<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
+                    + VENDOR_MASK_RE.pattern)  # placeholders, masks
 
 
 def rule_pattern(rule: CustomRule) -> re.Pattern:
@@ -56,26 +70,38 @@ class LeakFinder:
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
         self.rules: Tuple[Tuple[str, re.Pattern], ...] = tuple(
             (rule.entity.lower(), rule_pattern(rule)) for rule in policy.custom_rules)
+        self.surrogates = any(t.operator == Surrogate.name for t in
+                              [policy.default_treatment] + [t for _, t in policy.treatments])
+        self.check_names = ("PERSON" in policy.entities
+                            and policy.treatment("PERSON").operator != Surrogate.name)
 
     def find(self, strings: Iterable[str], known: Sequence[KnownIdentifier],
              raw_values: Sequence[str]) -> List[str]:
         """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
         return find_leaks(strings, known, raw_values, self.region, self.url_rules,
-                          self.rules)
+                          self.rules, self.surrogates, self.check_names)
+
+
+def _fictional_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
+    number = match.number
+    return number.country_code == 1 and str(number.national_number)[3:8] == FICTIONAL_EXCHANGE
 
 
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
                raw_values: Sequence[str], region: str, url_rules: UrlRules,
-               rules: Sequence[Tuple[str, re.Pattern]] = ()) -> List[str]:
+               rules: Sequence[Tuple[str, re.Pattern]] = (),
+               surrogates: bool = False, check_names: bool = False) -> List[str]:
     """Reason codes for what still leaks in the outgoing strings (empty: clean);
-    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`."""
+    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`; with
+    ``surrogates``, SURROGATE's fake emails and phones are not leaks; ``check_names``: also
+    look for names after cues."""
     reasons = set()
-    lowered_raw = [r.casefold() for r in raw_values if len(r) >= 4]
+    lowered_raw = [shadow_text(r).casefold() for r in raw_values if len(r) >= 4]
     lowered_known = [k.canonical.casefold() for k in known
                      if len(k.canonical) >= 4 and k.normalizer != NAME]
     names = [name_pattern(k.canonical) for k in known if k.normalizer == NAME]
     for text in strings:
-        scrubbed = PSEUDONYM_RE.sub(" ", text)  # pseudonyms are not leaks
+        scrubbed = PSEUDONYM_RE.sub(" ", shadow_text(text))  # pseudonyms are not leaks
         folded = scrubbed.casefold()
         if any(r in folded for r in lowered_raw) or any(k in folded for k in lowered_known):
             reasons.add("own_identifier")
@@ -83,11 +109,17 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
-        if any(True for _ in phonenumbers.PhoneNumberMatcher(
-                scrubbed, region, leniency=phonenumbers.Leniency.VALID)):
+        if any(not (surrogates and _fictional_phone(m)) for m in
+               phonenumbers.PhoneNumberMatcher(scrubbed, region,
+                                               leniency=phonenumbers.Leniency.VALID)):
             reasons.add("phone_number")
-        if _EMAIL.search(scrubbed):
+        if any(not (surrogates and is_surrogate_email(m.group(0)))
+               for m in _EMAIL.finditer(scrubbed)):
             reasons.add("email")
+        if regional_phones(scrubbed):
+            reasons.add("phone_number")
+        if check_names and names_left(scrubbed):
+            reasons.add("name")
         for m in _CARD.finditer(scrubbed):
             digits = re.sub(r"\D", "", m.group(0))
             if 13 <= len(digits) <= 19 and luhn_ok(digits):

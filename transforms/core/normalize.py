@@ -3,18 +3,22 @@
 Each normalizer takes the raw value and returns the canonical string that is hashed.
 Phones go to E.164 with :mod:`phonenumbers` (region from the policy for national
 formats); emails are trimmed and lowercased; IDs are kept exact or case-folded. Every
-normalizer first reads the value in NFKC form without invisible characters (zero-width
-space and joiners, soft hyphen, BOM, NUL and other controls), so a value pasted with one
-of them is still the same customer: one pseudonym, found again by ``forget``.
+normalizer first reads the value as the detectors read text
+(:func:`transforms.core.shadow_text.read_visible`: NFKC, decimal digits in ASCII, no
+invisible characters such as zero-width space and joiners, soft hyphen, BOM, NUL and other
+controls), so a value pasted with one of them is still the same customer: one pseudonym,
+found again by ``forget``. A phone's groups may be joined by any dash or by ``_ ~ * | ·``.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import phonenumbers
 
+from transforms.core.shadow_text import SEPARATOR, read_visible
+
 _NON_DIGITS = re.compile(r"[^0-9]")
+_LINE_CONTROLS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
 
 
 class NormalizationError(ValueError):
@@ -22,15 +26,13 @@ class NormalizationError(ValueError):
 
 
 def visible(value: str) -> str:
-    """NFKC form without format (Cf) and control (Cc) characters, trimmed."""
-    text = unicodedata.normalize("NFKC", str(value))
-    return "".join(ch for ch in text
-                   if unicodedata.category(ch) not in ("Cf", "Cc")).strip()
+    """NFKC form without format (Cf) and control (Cc) characters, ASCII digits, trimmed."""
+    return read_visible(str(value)).translate(_LINE_CONTROLS).strip()
 
 
 def normalize_phone(value: str, default_region: str = "US") -> str:
     """E.164 form (``+14155552671``); unparseable numbers fall back to their digits."""
-    text = visible(value)
+    text = SEPARATOR.sub("-", visible(value))
     try:
         number = phonenumbers.parse(text, default_region)
     except phonenumbers.NumberParseException:

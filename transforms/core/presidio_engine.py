@@ -20,12 +20,39 @@ _LOG = logging.getLogger(__name__)
 
 
 # spaCy labels with no Presidio entity: numbers, money, products... are not personal data.
+# FAC (a building, airport, bridge) has none either: Presidio kept it under its own name, which
+# no recognizer serves, so it was never returned, only warned about on every text.
 _IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PRODUCT",
-                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC")
+                       "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "MISC", "FAC")
 
 
 _ASCII_WORD_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])"
                         r"|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_]))")
+
+
+# Languages whose spaCy models read Latin script. Their NER tags a whole sentence in Han,
+# kana or Arabic as one PERSON (also "我的邮箱是wang@x.cn谢谢"), and Presidio's email pattern
+# reads "\w", so it takes the Chinese words around an address along: either would hide the
+# name or the address the script's own recognizers find inside (GluedEmailRecognizer,
+# the name recognizers). Results holding these scripts' letters are dropped from both.
+_LATIN_SCRIPT_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ca", "da",
+                                     "sv", "nb", "fi", "pl", "ro", "hr", "lt", "sl"})
+_CJK_OR_ARABIC = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                            r"\uac00-\ud7af]")
+
+
+def keep_results(recognizer, keep) -> None:
+    """Make a predefined recognizer drop the results ``keep(text, result)`` refuses."""
+    analyze = recognizer.analyze
+
+    def kept(text, entities, nlp_artifacts=None):
+        return [r for r in analyze(text, entities, nlp_artifacts) if keep(text, r)]
+
+    recognizer.analyze = kept
+
+
+def _no_cjk_or_arabic(text, result) -> bool:
+    return not _CJK_OR_ARABIC.search(text, result.start, result.end)
 
 
 def script_neutral(pattern: str) -> str:
@@ -82,6 +109,12 @@ def build_analyzer(policy: Policy):
         }).create_engine()
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
+        for recognizer in registry.recognizers:
+            kind = type(recognizer).__name__
+            if kind == "EmailRecognizer" or (
+                    kind == "SpacyRecognizer"
+                    and recognizer.supported_language in _LATIN_SCRIPT_LANGUAGES):
+                keep_results(recognizer, _no_cjk_or_arabic)
         for lang in languages:
             for recognizer in recognizers_for(lang):
                 registry.add_recognizer(recognizer)

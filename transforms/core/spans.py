@@ -27,6 +27,8 @@ class Span:
     canonical: Optional[str] = None  # set for the record's own identifiers
     pseudonym_type: Optional[str] = None
     raw_canonical: Optional[str] = None  # what a recognizer read (spoken digits, email)
+    # what found it (Presidio's recognizer name; see text_redactor.FOUND_BY); not compared
+    recognizer: Optional[str] = dataclasses.field(default=None, compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,6 +87,13 @@ def find_known(text: str, known: Sequence[KnownIdentifier], region: str) -> List
 _NAME_TOKEN = re.compile(r"[^\W\d_][^\W\d_'\-]+")
 _NOT_A_NAME = {"the", "and", "mr", "mrs", "ms", "miss", "dr", "van", "von", "de", "del", "da",
                "customer", "agent", "person"}
+
+
+def name_words(name: str) -> List[re.Match]:
+    """The words of a name that name someone (not "Mr", "the", "Customer"), as matches."""
+    return [m for m in _NAME_TOKEN.finditer(name) if m.group(0).lower() not in _NOT_A_NAME]
+
+
 _NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z\u00C0-\u00DE][^\W\d_]+(?:[-'][^\W\d_]+)*)")
 _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks", "Thank",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}

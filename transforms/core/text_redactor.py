@@ -1,24 +1,31 @@
 """Detect and treat personal data in free text (Beam-free core of RedactText).
 
-For each string: strip secret URLs and tokens, find the record's own structured
-identifiers (so they get exactly the column's pseudonym even when NER misses them),
-run Presidio, merge overlapping detections (:mod:`transforms.core.spans`), then apply
-the policy's operator per entity (:mod:`transforms.core.operators`). Overlaps are resolved
-deterministically: a cluster of overlapping spans is replaced as one, and its label
-and hashed text come from the winner by (policy priority, score, length, position).
+For each string: strip secret URLs and tokens, read its normalized shadow
+(:mod:`transforms.core.shadow_text`: NFKC, invisible characters dropped, digit separators
+made uniform), find the record's own structured identifiers in it (so they get exactly the
+column's pseudonym even when NER misses them), run Presidio on it, merge overlapping
+detections (:mod:`transforms.core.spans`), then apply the policy's operator per entity
+(:mod:`transforms.core.operators`) to the original characters each span covers, with the
+shadow's reading of them as the value. Overlaps are resolved deterministically: a cluster
+of overlapping spans is replaced as one, and its label and hashed text come from the
+winner by (policy priority, score, length, position).
+When the policy uses an operator that reads its record (NUMBERED, SURROGATE), every
+winner of a record is first shown to the record's :class:`RecordScope`, in field order.
 """
 from __future__ import annotations
 
 import collections
 import dataclasses
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.nested_values import collect_strings, replace_strings
-from transforms.core.operators import Detection, Treated, VaultRow, get_operator
+from transforms.core.operators import (NUMBERED_RE, Detection, RecordScope, Treated, VaultRow,
+                                       get_operator, per_record_names)
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
 from transforms.core.urls import UrlRules, strip_secrets
@@ -27,6 +34,22 @@ from transforms.core.vendor_masks import VENDOR_MASK_RE, count_masks
 # Re-exported: the stages and the tests import them from here.
 __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_strings",
            "find_known", "replace_strings", "resolve_overlaps"]
+
+
+class Detected(NamedTuple):
+    """One replaced span, for ``hushbeam preview``: offsets into ``TextResult.scanned``."""
+
+    start: int
+    end: int
+    entity: str
+    score: float
+    recognizer: str  # Presidio's recognizer name, or one of FOUND_BY
+    replacement: str
+
+
+# What found a span no Presidio recognizer reported.
+FOUND_BY = {"known": "the record's own identifier", "propagated": "a name found elsewhere "
+            "in the record"}
 
 
 @dataclasses.dataclass
@@ -38,11 +61,14 @@ class TextResult:
     tokens: List[VaultRow]  # (pseudonym, type, canonical value) for the vault
     vendor_masked: collections.Counter = dataclasses.field(
         default_factory=collections.Counter)  # masks a vendor left ([PII]), by type
+    scanned: str = ""  # the text the detections were made in (secret links stripped)
+    detections: List[Detected] = dataclasses.field(default_factory=list)
 
 
 # Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op;
 # neither are a vendor's masks.
-_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + VENDOR_MASK_RE.pattern)
+_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
+                          + VENDOR_MASK_RE.pattern)
 
 
 def _inside(start: int, end: int, protected: Sequence[Tuple[int, int]]) -> bool:
@@ -61,6 +87,9 @@ class TextRedactor:
         self.batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
+        scoped = per_record_names()
+        self.per_record = any(t.operator in scoped for t in
+                              [policy.default_treatment] + [t for _, t in policy.treatments])
         # Per language; types with no recognizer (SECRET, the column types) are found by
         # find_known.
         self.detect = {}
@@ -70,11 +99,14 @@ class TextRedactor:
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
                groups: Optional[Sequence[int]] = None,
-               languages: Optional[Sequence[str]] = None) -> List[TextResult]:
+               languages: Optional[Sequence[str]] = None,
+               scopes: Optional[Dict[int, RecordScope]] = None) -> List[TextResult]:
         """Redact a batch of strings; ``known[i]`` are the identifiers of text i's record,
         ``groups[i]`` its record number (names found in one field of a record are then
-        looked for in all its fields; default: each text its own record) and
-        ``languages[i]`` its language (default: the policy's)."""
+        looked for in all its fields, and numbered alike; default: each text its own
+        record) and ``languages[i]`` its language (default: the policy's). ``scopes``, by
+        record number, is filled in and reused: a second call for texts of the same
+        record keeps its numbers and surrogates."""
         groups = list(range(len(texts))) if groups is None else list(groups)
         languages = ([self.policy.language] * len(texts) if languages is None
                      else list(languages))
@@ -83,6 +115,8 @@ class TextRedactor:
             clean, secret_counts = strip_secrets(text, self.url_rules)
             stripped.append(clean)
             counts.append(collections.Counter({k: v for k, v in secret_counts.items() if v}))
+        shadows = [build_shadow(text) for text in stripped]
+        stripped = [shadow.text for shadow in shadows]  # what every detector reads
         analyzed = [None] * len(texts)
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
             idx = [i for i, l in enumerate(languages) if l == lang]
@@ -98,50 +132,74 @@ class TextRedactor:
             spans = [self._span(r, ids, region) for r in found
                      if r.score >= self.policy.min_score(r.entity_type)
                      and not _inside(r.start, r.end, protected)]
-            all_spans.append(spans + find_known(text, ids, region))
+            all_spans.append(spans + [dataclasses.replace(s, recognizer=FOUND_BY["known"])
+                                       for s in find_known(text, ids, region)])
         for _ in range(2):  # a name completed in one field completes it in the others
             for text, spans in zip(stripped, all_spans):
                 spans[:] = [extend_name(text, span) for span in spans]
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
-                all_spans[i].extend(extra)
-        return [dataclasses.replace(self._apply(text, spans, counter),
-                                    vendor_masked=count_masks(text))
-                for text, spans, counter in zip(stripped, all_spans, counts)]
+                all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
+                                    for s in extra)
+        resolved = [resolve_overlaps(spans, self.policy.entity_priority) for spans in all_spans]
+        record_scopes = [None] * len(texts)
+        if self.per_record:
+            scopes = {} if scopes is None else scopes
+            for i, (text, winners) in enumerate(zip(stripped, resolved)):
+                scope = scopes.setdefault(groups[i], RecordScope(languages[i], region))
+                for _, _, winner in winners:  # in field order: numbers by first appearance
+                    scope.see(self._detection(text[winner.start:winner.end], winner))
+                record_scopes[i] = scope
+        return [dataclasses.replace(self._apply(shadow, winners, counter, scope),
+                                    vendor_masked=count_masks(shadow.original))
+                for shadow, winners, counter, scope in zip(shadows, resolved, counts,
+                                                           record_scopes)]
 
     @staticmethod
     def _span(result, known: Sequence[KnownIdentifier], region: str) -> Span:
         """A Presidio result; a spoken phone equal to the record's phone gets its canonical."""
-        canonical = (result.recognition_metadata or {}).get(CANONICAL)
+        metadata = result.recognition_metadata or {}
+        canonical, by = metadata.get(CANONICAL), metadata.get("recognizer_name")
         if canonical and result.entity_type == "PHONE_NUMBER":
             for ident in known:
                 if ident.normalizer == "phone" and same_phone(canonical, ident.canonical,
                                                               region):
                     return Span(result.start, result.end, result.entity_type, result.score,
-                                ident.canonical, ident.entity)
+                                ident.canonical, ident.entity, recognizer=by)
         if canonical:
             return Span(result.start, result.end, result.entity_type, result.score,
-                        raw_canonical=canonical)
-        return Span(result.start, result.end, result.entity_type, result.score)
+                        raw_canonical=canonical, recognizer=by)
+        return Span(result.start, result.end, result.entity_type, result.score,
+                    recognizer=by)
 
-    def _apply(self, text: str, spans: List[Span], counter: collections.Counter) -> TextResult:
-        pieces, tokens, last = [], [], 0
-        for start, end, winner in resolve_overlaps(spans, self.policy.entity_priority):
-            treated = self._treat(text[winner.start:winner.end], winner)
+    def _apply(self, shadow: Shadow, winners: List[Tuple[int, int, Span]],
+               counter: collections.Counter, scope: Optional[RecordScope]) -> TextResult:
+        """Winners are in the shadow; each cluster replaces the original characters under it."""
+        text, pieces, tokens, last, detected = shadow.original, [], [], 0, []
+        for start, end, winner in winners:
+            treated = self._treat(shadow.text[winner.start:winner.end], winner, scope)
+            start, end = shadow.original_span(start, end)
+            start = max(start, last)  # two clusters may share a ligature
             pieces.append(text[last:start])
             pieces.append(treated.text)
-            last = end
+            last = max(end, start)
             counter[winner.entity] += 1
             if treated.vault_row:
                 tokens.append(treated.vault_row)
+            detected.append(Detected(start, end, winner.entity, winner.score,
+                                     winner.recognizer or "", treated.text))
         pieces.append(text[last:])
-        return TextResult("".join(pieces), counter, tokens)
+        return TextResult("".join(pieces), counter, tokens, scanned=text, detections=detected)
 
-    def _treat(self, value: str, span: Span) -> Treated:
+    def _detection(self, value: str, span: Span,
+                   scope: Optional[RecordScope] = None) -> Detection:
+        pseudonym_type = span.pseudonym_type or self.policy.pseudonym_type(span.entity)
+        return Detection(value, span.entity, pseudonym_type,
+                         self.policy.normalizer(pseudonym_type), span.canonical,
+                         span.raw_canonical, scope)
+
+    def _treat(self, value: str, span: Span, scope: Optional[RecordScope] = None) -> Treated:
         """The policy's operator for the span's entity, applied to its text."""
         treatment = self.policy.treatment(span.entity)
-        pseudonym_type = span.pseudonym_type or self.policy.pseudonym_type(span.entity)
-        detection = Detection(value, span.entity, pseudonym_type,
-                              self.policy.normalizer(pseudonym_type), span.canonical,
-                              span.raw_canonical)
-        return get_operator(treatment.operator).treat(detection, treatment.parameters,
+        return get_operator(treatment.operator).treat(self._detection(value, span, scope),
+                                                      treatment.parameters,
                                                       self.pseudonymizer)

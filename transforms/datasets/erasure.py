@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
-from transforms.core.pseudonym import Pseudonymizer
+from transforms.core.pseudonym import Pseudonymizer, pseudonym_format
 from transforms.datasets import commit, layout
 from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
@@ -55,7 +55,12 @@ def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseu
         raise KeyMismatch(f"the dataset was pseudonymized with key {summary.get('key_id')} "
                           f"v{summary.get('key_version')}; the keyset holds {keyset.key_id} "
                           f"v{keyset.version}")
-    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region)
+    made, asked = summary.get("pseudonym_format"), pseudonym_format(policy.pseudonym_length)
+    if made and made != asked:  # subjects would silently match nothing
+        raise KeyMismatch(f"the dataset's pseudonyms are {made}, the policy's {asked}: give "
+                          "--policy the policy the dataset was made with (pseudonyms.length)")
+    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region,
+                         policy.pseudonym_length)
 
 
 def _structured_columns(policy: Policy) -> List[str]:

@@ -76,7 +76,9 @@ def rekey(dataset: Path, vault: Path, identity, keyset: Keyset, new_keyset: Keys
     new_data_key = unwrap_data_key(new_keyset)
     new = Pseudonymizer(new_data_key, new_keyset.version)
     new_key = VaultKey(new_data_key, new_keyset.key_id, new_keyset.version)
-    mapping = {row["pseudonym"]: new.pseudonym(row["type"], row["value"]) for row in tokens}
+    mapping = {row["pseudonym"]: new.pseudonym(row["type"], row["value"],  # same length
+                                               length=len(row["pseudonym"].rpartition(":")[2]))
+               for row in tokens}
     unmapped = {"count": 0}
     old_tag = f"#k{old_version}:"
 

@@ -73,7 +73,8 @@ class VaultKey:
     def token_matches(self, row: dict) -> bool:
         """Whether a token row's pseudonym is the one its type and value have under this key."""
         try:
-            return self._pseudonymizer.pseudonym(row["type"], row["value"]) == row["pseudonym"]
+            return self._pseudonymizer.pseudonym(row["type"], row["value"], length=len(
+                row["pseudonym"].rpartition(":")[2])) == row["pseudonym"]
         except (KeyError, TypeError, AttributeError):
             return False
 

@@ -153,7 +153,7 @@ def dev_keyset(home: Optional[Path] = None) -> Path:
             "\n" + "!" * 78 + "\n"
             "!! hushbeam: created a LOCAL DEVELOPMENT keyring at %s\n"
             "!! Pseudonyms depend on this key. It is NOT for production data: use a\n"
-            "!! keyset wrapped by a real KMS (see README, 'Keys').\n" + "!" * 78, home)
+            "!! keyset wrapped by a real KMS (see docs/keys.md).\n" + "!" * 78, home)
         create_keyset(f"local://{(home / DEV_MASTER_KEY_NAME).resolve()}", path)
     return path
 

@@ -76,3 +76,62 @@ def test_an_id_glued_to_a_word_is_still_a_leak():
 
 def test_a_jwt_whose_last_segment_ends_in_a_dash_is_a_leak():
     assert "token" in _leaks("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.----- end")
+
+
+SURROGATE_FINDER = LeakFinder(parse_policy({"extends": "default", "entities": {
+    "EMAIL_ADDRESS": {"operator": "SURROGATE"}, "PHONE_NUMBER": {"operator": "SURROGATE"}}}))
+
+
+def test_surrogate_emails_and_phones_are_not_leaks_under_a_surrogate_policy():
+    text = "write to maria.silva@example.com or call (415) 555-0173"
+    assert SURROGATE_FINDER.find([text], [], []) == []
+    assert _leaks(text) == ["email", "phone_number"]  # the default policy writes none
+
+
+def test_under_a_surrogate_policy_other_emails_and_phones_are_still_leaks():
+    text = "write to support@example.com or jane@mail.org, call (415) 555-2671"
+    assert SURROGATE_FINDER.find([text], [], []) == ["email", "phone_number"]
+
+
+def test_numbered_placeholders_are_not_taken_for_a_display_name():
+    known = [KnownIdentifier("PERSON", "name", "Person")]
+    assert _leaks("<PERSON_1> called <PERSON_2>", known) == []
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("call 212_555_0147", "phone_number"), ("call 212~555~0147", "phone_number"),
+    ("call 212*555*0147", "phone_number"), ("call 212|555|0147", "phone_number"),
+    ("call 212\u00b7555\u00b70147", "phone_number"), ("call 212-555\u200b-0147", "phone_number"),
+    ("call 212-555\x00-0147", "phone_number"),
+    ("mail ｆｗ．ｔｅｘｔ＠ｅｘａｍｐｌｅ．ｃｏｍ", "email"), ("ssn ２１９－０９－９９３３", "ssn"),
+    ("mail jane\u200b.doe@exam\u00adple.com", "email"),
+    ("我的手机13812345678谢谢", "phone_number"), ("メールはtaro@example.jpです", "email"),
+    ("我叫王小明，谢谢", "name"), ("私の名前は山田太郎です", "name"), ("اسمي أحمد علي", "name"),
+    ("hi, my name is Urmi Nanda", "name"),
+])
+def test_each_unicode_disguise_is_a_leak(text, reason):
+    assert reason in _leaks(text)
+
+
+def test_a_raw_column_value_with_an_invisible_character_is_still_found():
+    assert "own_identifier" in _leaks("id CUST_99\u200b8877", [], ["CUST_998877"])
+
+
+def test_redacted_unicode_text_passes():
+    for text in ("我叫<PERSON>，谢谢", "我的手机PHONE#k1:qqhoy47qcycv4rh7anwquwqb5a谢谢",
+                 "メールはEMAIL#k1:qqhoy47qcycv4rh7anwquwqb5aです", "my name is <PERSON>"):
+        assert _leaks(text) == [], text
+
+
+def test_names_are_not_checked_when_the_policy_does_not_detect_persons():
+    spec = {**yaml.safe_load(default_policy_text())}
+    spec["detectEntities"] = [e for e in spec["entities"] if e != "PERSON"]
+    finder = LeakFinder(parse_policy(spec, source="no-names.yaml"))
+    assert finder.find(["hi, my name is Urmi Nanda"], [], []) == []
+
+
+def test_a_surrogate_name_after_a_cue_is_no_leak_when_person_gets_surrogate():
+    finder = LeakFinder(parse_policy({"extends": "default",
+                                      "entities": {"PERSON": {"operator": "SURROGATE"}}}))
+    assert finder.find(["hi, my name is Urmi Nanda"], [], []) == []
+    assert "name" in _leaks("hi, my name is Urmi Nanda")  # the default policy checks it

@@ -59,10 +59,19 @@ def test_invisible_and_full_width_characters_do_not_split_an_email(disguised):
 
 
 @pytest.mark.parametrize("disguised", ["415\u200b555\u20602671", "４１５-５５５-２６７１",
-                                       "(415) 555\u00ad-2671"])
+                                       "(415) 555\u00ad-2671", "415_555_2671", "415~555~2671",
+                                       "415*555*2671", "415|555|2671", "415\u00b7555\u00b72671",
+                                       "415\u2013555\u20142671",
+                                       "\u0664\u0661\u0665-\u0665\u0665\u0665-"
+                                       "\u0662\u0666\u0667\u0661"])
 def test_invisible_and_full_width_characters_do_not_split_a_phone(disguised):
     assert normalize("phone", disguised) == "+14155552671"
 
 
 def test_invisible_characters_do_not_split_an_id():
     assert normalize("id_casefold", "CUST_99\u200b8877") == normalize("id_casefold", "cust_998877")
+
+
+def test_an_underscore_in_an_email_or_an_id_is_kept():
+    assert normalize("email", "user1_2@example.com") == "user1_2@example.com"
+    assert normalize("id_exact", "12_34") == "12_34"

@@ -309,3 +309,31 @@ def test_extending_the_default_to_treat_one_type_keeps_detecting_every_other_typ
     assert policy.treatment("PERSON").operator == "REDACT"
     assert set(policy.entities) == set(default.entities)
     assert policy.treatment("PHONE_NUMBER") == default.treatment("PHONE_NUMBER")
+
+
+@pytest.mark.parametrize("operator", ["NUMBERED", "SURROGATE"])
+def test_numbered_and_surrogate_are_operators_a_policy_extending_the_default_can_name(operator):
+    policy = parse_policy({"extends": "default", "entities": {"PERSON": {"operator": operator}}})
+    assert policy.treatment("PERSON").operator == operator
+    assert policy.treatment("EMAIL_ADDRESS").operator == "TOKEN"
+
+
+def test_surrogate_is_refused_for_a_type_it_has_no_fake_values_for():
+    with pytest.raises(PolicyError) as err:
+        parse_policy({"extends": "default", "entities": {"US_SSN": {"operator": "SURROGATE"}}},
+                     source="p.yaml")
+    assert str(err.value) == ("policy p.yaml: entities.US_SSN.operator: SURROGATE treats only "
+                              "PERSON, EMAIL_ADDRESS, EMAIL, PHONE_NUMBER, PHONE")
+    with pytest.raises(PolicyError, match="defaultEntityTreatment.operator: SURROGATE"):
+        parse_policy({"extends": "default", "defaultEntityTreatment": "SURROGATE"})
+
+
+def test_pseudonym_length_defaults_to_26_and_is_checked():
+    assert load_policy().pseudonym_length == 26
+    assert parse_policy({"extends": "default", "pseudonyms": {"length": 16}}).pseudonym_length == 16
+    for bad in (8, 27, "16", True):
+        with pytest.raises(PolicyError, match="pseudonyms.length: must be a whole number "
+                                              "from 16"):
+            parse_policy({"extends": "default", "pseudonyms": {"length": bad}})
+    with pytest.raises(PolicyError, match="pseudonyms.lenght: is not a known key"):
+        parse_policy({"extends": "default", "pseudonyms": {"lenght": 16}})

@@ -35,3 +35,24 @@ def test_short_keys_are_refused_and_repr_hides_the_key():
     with pytest.raises(ValueError):
         Pseudonymizer(b"short", 1)
     assert "aaaa" not in repr(Pseudonymizer(KEY_A, 1))
+
+
+def test_a_shorter_pseudonym_is_the_prefix_of_the_default_one_and_still_recognised():
+    full = Pseudonymizer(b"\x07" * 32, 1).pseudonym("EMAIL", "jane@example.com")
+    short = Pseudonymizer(b"\x07" * 32, 1, length=16).pseudonym("EMAIL", "jane@example.com")
+    assert len(short) == len("EMAIL#k1:") + 16 and full.startswith(short)
+    assert PSEUDONYM_RE.fullmatch(short) and PSEUDONYM_RE.fullmatch(full)
+    assert not PSEUDONYM_RE.fullmatch(short[:-1])
+
+
+def test_a_pseudonym_length_outside_16_to_26_is_refused():
+    for length in (15, 27):
+        with pytest.raises(ValueError):
+            Pseudonymizer(b"\x07" * 32, 1, length=length)
+
+
+def test_the_keyed_index_depends_on_the_purpose_and_the_key_never_on_the_pseudonym():
+    one, other = Pseudonymizer(b"\x07" * 32, 1), Pseudonymizer(b"\x08" * 32, 1)
+    assert one.keyed_index("surrogate", "jane") == one.keyed_index("surrogate", "jane")
+    assert one.keyed_index("surrogate", "jane") != one.keyed_index("other", "jane")
+    assert one.keyed_index("surrogate", "jane") != other.keyed_index("surrogate", "jane")

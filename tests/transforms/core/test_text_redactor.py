@@ -2,7 +2,7 @@
 import pytest
 
 from transforms.core.spans import KnownIdentifier
-from transforms.core.text_redactor import TextRedactor
+from transforms.core.text_redactor import FOUND_BY, TextRedactor
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +77,31 @@ def test_a_display_name_is_replaced_wherever_it_is_written_and_an_email_keeps_it
     out = _one(redactor, "zebulon here, mail zebulon@example.org", known).text
     assert out.startswith("<PERSON> here") and "zebulon" not in out.lower()
     assert pseudonymizer.pseudonymize("EMAIL", "email", "zebulon@example.org") in out
+
+
+def test_each_replaced_span_is_reported_with_its_type_score_recognizer_and_replacement(
+        redactor, pseudonymizer):
+    known = [KnownIdentifier("PHONE", "phone", "+14155552671")]
+    result = _one(redactor, "hi this is John Smith, card 4111 1111 1111 1111, call "
+                  "415-555-2671", known)
+    found = {result.scanned[d.start:d.end]: d for d in result.detections}
+    assert set(found) == {"John Smith", "4111 1111 1111 1111", "415-555-2671"}
+    assert (found["John Smith"].entity, found["John Smith"].recognizer) == (
+        "PERSON", "SpacyRecognizer")
+    # Presidio's card recognizer and hushbeam's checksum one both score it 1.0; either may win.
+    assert found["4111 1111 1111 1111"].recognizer in ("CreditCardRecognizer",
+                                                       "ChecksumCardRecognizer")
+    assert found["4111 1111 1111 1111"].score == 1.0
+    assert found["415-555-2671"].recognizer == FOUND_BY["known"]
+    assert found["415-555-2671"].replacement == pseudonymizer.pseudonym("PHONE",
+                                                                        "+14155552671")
+    assert [d.replacement for d in result.detections if d.replacement in result.text] == [
+        d.replacement for d in result.detections]
+
+
+def test_a_name_carried_from_another_field_is_reported_as_such(redactor):
+    notes, transcript = redactor.redact(["Customer Joy Bell called", "the bell rang twice"],
+                                        [[], []], groups=[0, 0])
+    assert [(d.entity, d.recognizer) for d in transcript.detections] == [
+        ("PERSON", FOUND_BY["propagated"])]
+    assert notes.detections[0].recognizer == "SpacyRecognizer"

@@ -301,3 +301,11 @@ def test_an_earlier_copy_of_the_vault_put_back_is_refused(vault, key, tmp_path, 
         {"dataset_run_id": RUN, "vault_generation": 1}))
     with pytest.raises(VaultError, match="older than its dataset"):
         verify_vault(vault, key, RUN, dataset)
+
+
+def test_a_token_row_of_a_shorter_pseudonym_matches_under_its_key_only(keyset, key, other_key):
+    short = Pseudonymizer(unwrap_data_key(keyset), keyset.version, length=16)
+    row = {"pseudonym": short.pseudonym("EMAIL", "jane@example.com"), "type": "EMAIL",
+           "value": "jane@example.com"}
+    assert key.token_matches(row) and not other_key.token_matches(row)
+    assert not key.token_matches(dict(row, value="john@example.com"))

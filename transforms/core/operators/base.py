@@ -41,6 +41,7 @@ class Detection:
     normalizer: str  # how a keyed operator normalizes it
     canonical: Optional[str] = None  # already normalized (the record's own identifier)
     read_as: Optional[str] = None  # what a recognizer read (spoken digits): normalized instead
+    scope: Any = dataclasses.field(default=None, compare=False)  # its record's RecordScope
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +58,8 @@ class PolicyOperator(Operator):
     name: ClassVar[str]  # the policy's name for it
     keys: ClassVar[Tuple[str, ...]] = ()  # its parameters' keys in a policy entry
     pseudonymizes: ClassVar[bool] = False  # may pseudonymize a structured column
+    per_record: ClassVar[bool] = False  # reads its Detection's RecordScope
+    entity_types: ClassVar[Optional[Tuple[str, ...]]] = None  # the types it treats, if not all
 
     @classmethod
     def params_from_policy(cls, spec: Mapping[str, Any]) -> Dict[str, Any]:

@@ -12,8 +12,10 @@ from typing import Dict, Tuple, Type
 from transforms.core.operators.base import PolicyOperator
 from transforms.core.operators.keyed_pseudonym import KeyedPseudonym, KeyedToken
 from transforms.core.operators.mask import Mask
+from transforms.core.operators.numbered import Numbered
 from transforms.core.operators.redact import Redact
 from transforms.core.operators.replace import Replace
+from transforms.core.operators.surrogate import Surrogate
 
 # In the order error messages list them.
 REGISTERED: Tuple[Type[PolicyOperator], ...] = (
@@ -22,6 +24,8 @@ REGISTERED: Tuple[Type[PolicyOperator], ...] = (
     Redact,
     Replace,
     Mask,
+    Numbered,
+    Surrogate,
 )
 OPERATORS: Dict[str, Type[PolicyOperator]] = {cls.name: cls for cls in REGISTERED}
 
@@ -33,6 +37,11 @@ def operator_names() -> Tuple[str, ...]:
 def pseudonymizing_names() -> Tuple[str, ...]:
     """Operators a structured column may use (the keyed ones)."""
     return tuple(name for name, cls in OPERATORS.items() if cls.pseudonymizes)
+
+
+def per_record_names() -> Tuple[str, ...]:
+    """Operators that read the record their value is in (NUMBERED, SURROGATE)."""
+    return tuple(name for name, cls in OPERATORS.items() if cls.per_record)
 
 
 def parameter_keys() -> Tuple[str, ...]:

@@ -82,8 +82,9 @@ def _structured_fields(base: list, own: list) -> list:
 
 
 # Keys a policy may leave out without ``extends``: they have no default or only describe it
-# (csvColumns: the default maps no column; a column named like a field needs no entry).
-_OPTIONAL = ("version", "description", "csvColumns")
+# (csvColumns: the default maps no column; a column named like a field needs no entry;
+# pseudonyms: the length is 26 unless said otherwise).
+_OPTIONAL = ("version", "description", "csvColumns", "pseudonyms")
 
 
 def missing_keys(document: dict) -> list:

@@ -10,6 +10,7 @@ import dataclasses
 from typing import Any, Dict, Optional, Tuple
 
 from transforms.core.operators import DEFAULT_NORMALIZER, pseudonymizing_names
+from transforms.core.pseudonym import LENGTH as PSEUDONYM_LENGTH
 
 # Canonical fields whose type we know; every other kept field is stored as a string.
 # ``turns`` is a list of {role, begin_ms, text}: only the texts are scanned; in
@@ -86,6 +87,7 @@ class Policy:
     strip_url_params: tuple  # query keys that make a URL a secret-bearing link
     strip_url_markers: tuple  # path words that make a URL a recording/media link
     csv_columns: tuple = ()  # (CSV/TSV column header, canonical field) for the csv-tsv format
+    pseudonym_length: int = PSEUDONYM_LENGTH  # base32 characters of a pseudonym's body
 
     def treatment(self, entity: str) -> EntityTreatment:
         """The operator an entity type found in text gets (never "keep")."""

@@ -32,12 +32,13 @@ from transforms.core.policy.identifiers import column_identity, type_name
 from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
 from transforms.core.policy.names import builtin_entities, canonical_fields
 from transforms.core.policy.validation import PolicyError, Validator
+from transforms.core.pseudonym import LENGTH, MIN_LENGTH
 
 _TOP_KEYS = {
     "exportSchema", "structuredFields", "customRules", "recognizers", "entities",
     "defaultEntityTreatment", "detectEntities", "entityPriority", "scoreThreshold",
     "defaultRegion", "nlp", "urlStripping", "csvColumns", "version", "description",
-    "extends",
+    "extends", "pseudonyms",
 }
 EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
@@ -127,6 +128,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         treatments.setdefault(strategy.entity,
                               _implicit(strategy.operator, normalizer=strategy.normalizer))
     default = _treatment(v, data["defaultEntityTreatment"], "defaultEntityTreatment")
+    _check_operator_types(v, treatments, treatments_raw, default)
 
     detect = v.str_list(data.get("detectEntities", [str(e) for e in treatments_raw]),
                         "detectEntities")
@@ -181,7 +183,36 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         strip_url_params=tuple(v.str_list(urls["secretParams"], "urlStripping.secretParams")),
         strip_url_markers=tuple(v.str_list(urls["mediaMarkers"], "urlStripping.mediaMarkers")),
         csv_columns=columns,
+        pseudonym_length=_pseudonym_length(v, data.get("pseudonyms", {})),
     )
+
+
+def _pseudonym_length(v: Validator, spec: Any) -> int:
+    """``pseudonyms: {length: N}``: base32 characters of a pseudonym's body (5 bits each)."""
+    spec = v.mapping({} if spec is None else spec, "pseudonyms")
+    v.unknown_keys(spec, {"length"}, "pseudonyms.")
+    length = spec.get("length", LENGTH)
+    if isinstance(length, bool) or not isinstance(length, int) or not (
+            MIN_LENGTH <= length <= LENGTH):
+        raise v.fail("pseudonyms.length", f"must be a whole number from {MIN_LENGTH} "
+                     f"({MIN_LENGTH * 5} bits: collisions stay negligible, see "
+                     f"docs/pseudonyms.md) to {LENGTH}")
+    return length
+
+
+def _check_operator_types(v: Validator, treatments: dict, written: dict,
+                          default: EntityTreatment) -> None:
+    """An operator made for some entity types only (SURROGATE) treats only those."""
+    for entity, treatment in sorted(treatments.items()):
+        allowed = OPERATORS[treatment.operator].entity_types
+        if allowed is not None and entity not in allowed:
+            key = (f"entities.{entity}.operator" if entity in written
+                   else f"customRules (the replacementType of {entity})")
+            raise v.fail(key, f"{treatment.operator} treats only {', '.join(allowed)}")
+    allowed = OPERATORS[default.operator].entity_types
+    if allowed is not None:
+        raise v.fail("defaultEntityTreatment.operator", f"{default.operator} treats only "
+                     f"{', '.join(allowed)}, not every type")
 
 
 def _labels(key: str, entries: list, mine: dict) -> list:
@@ -396,3 +427,15 @@ def _treatment(v: Validator, spec: Any, key: str) -> EntityTreatment:
 def _implicit(op: str, **spec: Any) -> EntityTreatment:
     """The treatment of an entity a rule or a column brings, unless ``entities`` lists it."""
     return EntityTreatment(op, tuple(sorted(OPERATORS[op].params_from_policy(spec).items())))
+
+
+def effective_document(path: Optional[str] = None) -> dict:
+    """The policy file as it is applied, as a mapping: checked first (PolicyError), the
+    DESIGN.md fragment shapes folded, ``extends`` resolved and every key it omits taken
+    from the default policy (what ``hushbeam policy show --effective`` prints)."""
+    load_policy(path)
+    text = default_policy_text() if path is None else Path(path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    own = _canonical(data if isinstance(data, list) else [data])
+    mine = {key: value for key, value in own.items() if key != "extends"}
+    return mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)

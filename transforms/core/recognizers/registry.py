@@ -13,11 +13,16 @@ from typing import Callable, List, Tuple, Union
 
 from presidio_analyzer import EntityRecognizer
 
+from transforms.core.recognizers.arabic_name import ArabicNameRecognizer
 from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
 from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
+from transforms.core.recognizers.chinese_name import ChineseNameRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.glued_email import GluedEmailRecognizer
+from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
+from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
 from transforms.core.recognizers.street_address import StreetAddressRecognizer
@@ -67,3 +72,10 @@ register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)
 register(ContextPhoneRecognizer, languages=ANY)
 register(DateOfBirthRecognizer, languages=ANY)
+# Unicode text (issue 9): these read no language's words, and CJK or Arabic records are
+# often labelled en.
+register(GluedEmailRecognizer, languages=ANY)
+register(RegionalPhoneRecognizer, languages=ANY)
+register(ChineseNameRecognizer, languages=ANY)
+register(JapaneseNameRecognizer, languages=ANY)
+register(ArabicNameRecognizer, languages=ANY)

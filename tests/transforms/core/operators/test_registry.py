@@ -4,7 +4,8 @@ import pytest
 from presidio_anonymizer.operators import Operator
 
 from transforms.core.operators import (Detection, OPERATORS, PolicyOperator, get_operator,
-                                       operator_names, parameter_keys, pseudonymizing_names)
+                                       operator_names, parameter_keys, per_record_names,
+                                       pseudonymizing_names)
 from transforms.core.policy import PolicyError, parse_policy
 
 
@@ -29,7 +30,9 @@ class Upper(PolicyOperator):
 
 
 def test_registered_operators_in_the_order_messages_list_them():
-    assert operator_names() == ("HASH", "TOKEN", "REDACT", "REPLACE", "MASK")
+    assert operator_names() == ("HASH", "TOKEN", "REDACT", "REPLACE", "MASK", "NUMBERED",
+                                "SURROGATE")
+    assert per_record_names() == ("NUMBERED", "SURROGATE")
     assert pseudonymizing_names() == ("HASH", "TOKEN")
 
 

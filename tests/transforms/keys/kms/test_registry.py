@@ -3,7 +3,7 @@ import pytest
 
 from transforms.keys.keyset import create_keyset, load_keyset, rewrap_keyset, unwrap_data_key
 from transforms.keys.kms import KMS_PROVIDERS, KeysetError, KmsClient, KmsRegistry, kms_client
-from pipelines.cli import _parser
+from pipelines.cli_parser import build_parser
 
 
 class _XorKms(KmsClient):
@@ -63,7 +63,7 @@ def test_uri_without_a_scheme_is_refused_without_echoing_it():
 def test_kms_help_of_keys_commands_lists_every_provider(command, capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "500")  # argparse would wrap inside an example URI
     with pytest.raises(SystemExit):
-        _parser().parse_args(["keys", command, "--help"])
+        build_parser().parse_args(["keys", command, "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert ("local:///abs/path/master.key, aws-kms://KEY_ID_OR_ARN, "
             "gcp-kms://projects/P/locations/L/keyRings/R/cryptoKeys/K") in help_text

@@ -1,0 +1,84 @@
+"""The labelled corpora `make eval` knows: where each lives under the corpora directory,
+how to read it, and which files are its tune and heldout parts.
+
+Add one with `register(...)`: a `Corpus` of files, or any object with ``name``, ``kind``,
+``split_note``, ``missing(root)`` and ``load(root, split)`` (optional: ``spoken``,
+``per_record``). A corpus whose files are
+absent is skipped.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Tuple
+
+from tests.evaluation.public import conll, slurp
+from tests.evaluation.public.abcd import Abcd
+from tests.evaluation.public.sentence import Sentence
+from tests.evaluation.public.split import hash_half
+from tests.evaluation.public.templates import PresidioTemplates
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclasses.dataclass(frozen=True)
+class Corpus:
+    name: str
+    directory: str
+    reader: Callable[[Path, str], List[Sentence]]
+    tune: Tuple[str, ...]  # files; empty: split ``heldout`` files by hash
+    heldout: Tuple[str, ...]
+    kind: str  # what the text is, for the report
+    split_note: str
+    spoken: bool = False  # already speech-style: scored once, as the speech variant
+
+    def missing(self, root: Path) -> Optional[str]:
+        """None if every file is there, else why not."""
+        folder = Path(root) / self.directory
+        absent = [f for f in self.tune + self.heldout if not (folder / f).is_file()]
+        return f"{folder} lacks {', '.join(absent)}" if absent else None
+
+    def load(self, root: Path, split: str) -> List[Sentence]:
+        """The sentences of one half (``tune`` or ``heldout``)."""
+        folder = Path(root) / self.directory
+        if not self.tune:
+            return [s for f in self.heldout for s in self.reader(folder / f, self.name)
+                    if hash_half(s.corpus, s.doc, s.index) == split]
+        files = self.tune if split == "tune" else self.heldout
+        return [s for f in files for s in self.reader(folder / f, self.name)]
+
+
+CORPORA: Dict[str, Corpus] = {}
+
+
+def register(corpus):
+    CORPORA[corpus.name] = corpus
+    return corpus
+
+
+def default_root() -> Path:
+    return Path(os.environ.get("HUSHBEAM_CORPORA") or REPO.parent / "shared" / "corpora")
+
+
+register(Corpus("wnut17", "wnut17", conll.read,
+                ("wnut17train.conll", "emerging.dev.conll"), ("emerging.test.annotated",),
+                "social media (Twitter, Reddit, YouTube, StackExchange)",
+                "own files: tune = train + dev, heldout = test"))
+register(Corpus("wnut16", "wnut16", conll.read, (), ("test",), "tweets",
+                "one file (the test set; its train/dev are WNUT-17's train): hash halves"))
+register(Corpus("broad_twitter_corpus", "broad_twitter_corpus", conll.read,
+                ("a.conll", "b.conll", "e.conll", "g.conll", "h.conll"), ("f.conll",),
+                "tweets", "authors' split: heldout = section F (their test), tune = the rest"))
+register(Corpus("tweebank_ner", "tweebank_ner", conll.read,
+                ("train.bio", "dev.bio"), ("test.bio",), "tweets",
+                "own files: tune = train + dev, heldout = test"))
+register(Corpus("slurp", "slurp", slurp.read, ("devel.jsonl",), ("test.jsonl",),
+                "spoken commands to a home assistant (lowercase)",
+                "own files: tune = devel, heldout = test", spoken=True))
+register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag_first,
+                ("trivia10k13train.bio",), ("trivia10k13test.bio",),
+                "spoken-style movie queries (lowercase)",
+                "own files: tune = train, heldout = test", spoken=True))
+register(PresidioTemplates())
+register(Abcd())

@@ -1,0 +1,57 @@
+"""The speech-style variant of a sentence, as speech recognition writes it.
+
+Lowercased; an email spoken out ("jane dot doe at example dot com"); punctuation between
+letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s"), except an
+apostrophe between letters ("o'brien", "don't"); other punctuation and symbols removed;
+URLs dropped (nobody says them); one space between words. Entity spans are carried over
+word by word, so they still point at the right characters.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from tests.evaluation.public.sentence import Entity, Sentence
+from tests.evaluation.public.survival import URL
+
+_WORD = re.compile(r"\S+")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPOKEN = {"@": " at ", ".": " dot ", "-": " dash ", "_": " underscore ", "+": " plus "}
+
+
+def speech_word(word: str) -> str:
+    email = _EMAIL.search(word)
+    if email:
+        said = "".join(_SPOKEN.get(c, c) for c in email.group(0))
+        word = word[:email.start()] + " " + said + " " + word[email.end():]
+    out = []
+    for i, ch in enumerate(word):
+        inner = 0 < i < len(word) - 1 and word[i - 1].isalnum() and word[i + 1].isalnum()
+        if unicodedata.category(ch)[0] not in "PS":
+            out.append(ch)
+        elif ch in "'’" and inner and word[i - 1].isalpha() and word[i + 1].isalpha():
+            out.append("'")
+        elif inner:
+            out.append(" ")
+    return " ".join("".join(out).lower().split())
+
+
+def speech(sentence: Sentence) -> Sentence:
+    words, entities, pos = [], {e: [None, None] for e in sentence.entities}, 0
+    for m in _WORD.finditer(sentence.text):
+        inside = [e for e in entities if e.start < m.end() and m.start() < e.end]
+        word = "" if URL.match(m.group(0)) and not inside else speech_word(m.group(0))
+        if not word:
+            continue
+        start = pos + (1 if words else 0)
+        words.append(word)
+        pos = start + len(word)
+        for e in inside:
+            span = entities[e]
+            span[0] = start if span[0] is None else span[0]
+            span[1] = pos
+    kept = tuple(Entity(a, b, e.type) for e, (a, b) in entities.items() if a is not None)
+    return Sentence(sentence.corpus, sentence.doc, sentence.index, " ".join(words),
+                    tuple(sorted(kept, key=lambda e: e.start)))

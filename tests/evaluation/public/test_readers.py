@@ -1,0 +1,101 @@
+"""Each corpus format, read from small inline samples that carry its quirks."""
+import json
+
+from tests.evaluation.public import conll, slurp
+from tests.evaluation.public.registry import CORPORA
+from tests.evaluation.public.sentence import bio_spans, build
+
+
+def spans(sentence):
+    return [(sentence.text[e.start:e.end], e.type) for e in sentence.entities]
+
+
+def test_a_tab_only_line_separates_sentences_like_an_empty_line(tmp_path):
+    path = tmp_path / "wnut17train.conll"
+    path.write_text("Hi\tO\nAnna\tB-person\nSmith\tI-person\n\t\nB-day\tO\nin\tO\n"
+                    "Paris\tB-location\n\nthe\tO\nend\tO\n")
+    first, second, third = conll.read(path, "wnut17")
+    assert first.text == "Hi Anna Smith" and spans(first) == [("Anna Smith", "PERSON")]
+    # "B-day" in the token column is a word, not a label.
+    assert second.text == "B-day in Paris" and spans(second) == [("Paris", "LOCATION")]
+    assert third.text == "the end" and third.entities == ()
+
+
+def test_tag_first_crlf_file_reads_tags_from_the_first_column(tmp_path):
+    path = tmp_path / "trivia10k13test.bio"
+    path.write_bytes(b"O\tfilms\r\nO\twith\r\nB-Actor\ttom\r\nI-Actor\thanks\r\n"
+                     b"B-Genre\tdrama\r\n\r\nB-Director\tnolan\r\n")
+    first, second = conll.read_tag_first(path, "mit")
+    assert first.text == "films with tom hanks drama"
+    assert spans(first) == [("tom hanks", "PERSON"), ("drama", "OTHER")]
+    assert spans(second) == [("nolan", "PERSON")]
+
+
+def test_four_columns_and_docstart_line_are_read(tmp_path):
+    path = tmp_path / "test.bio"
+    path.write_text("-DOCSTART- -X- -X- O\n\nRT\t-\t-\tO\n@USER123\t-\t-\tO\n"
+                    "Bengie\t-\t-\tB-PER\nMolina\t-\t-\tI-PER\nretires\t-\t-\tO\n.\t-\t-\tO\n")
+    (only,) = conll.read(path, "tweebank_ner")
+    assert only.text == "RT @USER123 Bengie Molina retires."
+    assert spans(only) == [("Bengie Molina", "PERSON")]
+
+
+def test_empty_tokens_are_dropped_and_tokens_with_spaces_kept(tmp_path):
+    path = tmp_path / "f.conll"
+    path.write_text("\tO\nke s\tO\nmet\tO\nJo\tB-PER\n\tI-PER\nAnn\tI-PER\n")
+    (only,) = conll.read(path, "btc")
+    assert only.text == "ke s met Jo Ann" and spans(only) == [("Jo Ann", "PERSON")]
+
+
+def test_a_person_on_a_handle_or_hashtag_is_a_handle_and_the_at_sign_attaches(tmp_path):
+    path = tmp_path / "a.conll"
+    path.write_text("thanks\tO\n@\tB-PER\njsmith\tB-PER\nand\tO\n#Obama\tB-PER\n"
+                    "and\tO\nJo\tB-PER\n")
+    (only,) = conll.read(path, "btc")
+    assert only.text == "thanks @jsmith and #Obama and Jo"
+    assert spans(only) == [("@", "PERSON_HANDLE"), ("jsmith", "PERSON_HANDLE"),
+                           ("#Obama", "PERSON_HANDLE"), ("Jo", "PERSON")]
+
+
+def test_a_stray_inside_tag_starts_an_entity_and_a_new_type_ends_one():
+    assert bio_spans(["O", "I-PER", "I-PER", "I-LOC", "B-PER", "B-PER"]) == [
+        (1, 3, "PER"), (3, 4, "LOC"), (4, 5, "PER"), (5, 6, "PER")]
+
+
+def test_punctuation_attaches_to_the_previous_word_and_offsets_follow():
+    text, entities = build(["Hello", ",", "Mr", ".", "O'Neil", "(", "CEO", ")", "!"],
+                           [(2, 5, "PERSON")])
+    assert text == "Hello, Mr. O'Neil (CEO)!"
+    assert [text[e.start:e.end] for e in entities] == ["Mr. O'Neil"]
+
+
+def test_slurp_entities_point_at_their_token_surfaces(tmp_path):
+    tokens = ["put", "meeting", "with", "pawel", "at", "joe@aol", "dot", "com"]
+    line = {"slurp_id": 1, "sentence": " ".join(tokens),
+            "tokens": [{"surface": t, "id": i} for i, t in enumerate(tokens)],
+            "entities": [{"span": [1], "type": "event_name"}, {"span": [3], "type": "person"},
+                         {"span": [5, 6, 7], "type": "email_address"}]}
+    path = tmp_path / "test.jsonl"
+    path.write_text(json.dumps(line) + "\n\n")
+    (only,) = slurp.read(path, "slurp")
+    assert only.text == "put meeting with pawel at joe@aol dot com"
+    assert spans(only) == [("meeting", "OTHER"), ("pawel", "PERSON"),
+                           ("joe@aol dot com", "EMAIL")]
+
+
+def test_a_corpus_with_a_missing_file_says_which(tmp_path):
+    (tmp_path / "wnut17").mkdir()
+    (tmp_path / "wnut17" / "emerging.dev.conll").write_text("a\tO\n")
+    why = CORPORA["wnut17"].missing(tmp_path)
+    assert "wnut17train.conll" in why and "emerging.test.annotated" in why
+    assert "emerging.dev.conll" not in why
+
+
+def test_own_test_file_is_the_heldout_half(tmp_path):
+    folder = tmp_path / "tweebank_ner"
+    folder.mkdir()
+    for name, word in (("train.bio", "alpha"), ("dev.bio", "beta"), ("test.bio", "gamma")):
+        (folder / name).write_text(f"{word}\t-\t-\tO\n")
+    corpus = CORPORA["tweebank_ner"]
+    assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha", "beta"]
+    assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]

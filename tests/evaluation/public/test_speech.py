@@ -1,0 +1,41 @@
+"""The speech-style variant: lowercase, no punctuation, entity offsets still right."""
+from tests.evaluation.public.sentence import Entity, Sentence, build
+from tests.evaluation.public.speech import speech
+
+
+def _sentence(tokens, spans):
+    text, entities = build(tokens, spans)
+    return Sentence("c", "d", 0, text, entities)
+
+
+def test_speech_variant_lowercases_drops_punctuation_and_keeps_spans():
+    s = _sentence(["Hey", "@Anna_B", ",", "did", "Mr", ".", "O'Neil", "pay", "$50", "?!",
+                   "#sad", "http://t.co/x1", "Bye", "Zoë", "."],
+                  [(1, 2, "PERSON"), (4, 7, "PERSON"), (13, 14, "PERSON")])
+    v = speech(s)
+    assert v.text == "hey anna b did mr o'neil pay 50 sad bye zoë"
+    assert [v.text[e.start:e.end] for e in v.entities] == ["anna b", "mr o'neil", "zoë"]
+
+
+def test_emails_are_spoken_out_and_digit_groups_stay_apart():
+    s = _sentence(["Mail", "jane.doe-x@mail.example.com", ",", "or", "call", "(415)",
+                   "555-0147", "."], [(1, 2, "EMAIL"), (5, 7, "PHONE")])
+    v = speech(s)
+    assert v.text == ("mail jane dot doe dash x at mail dot example dot com or call "
+                      "415 555 0147")
+    assert [v.text[e.start:e.end] for e in v.entities] == [
+        "jane dot doe dash x at mail dot example dot com", "415 555 0147"]
+
+
+def test_an_entity_made_only_of_punctuation_disappears():
+    s = Sentence("c", "d", 0, "see : you", (Entity(4, 5, "OTHER"),))
+    assert speech(s).text == "see you" and speech(s).entities == ()
+
+
+def test_every_entity_span_matches_its_words_after_the_variant():
+    s = _sentence(["I", "met", "Anna", "-", "Lena", "Smith", "in", "St", ".", "Louis", "."],
+                  [(2, 6, "PERSON"), (7, 10, "LOCATION")])
+    v = speech(s)
+    assert v.text == "i met anna lena smith in st louis"
+    assert [(v.text[e.start:e.end], e.type) for e in v.entities] == [
+        ("anna lena smith", "PERSON"), ("st louis", "LOCATION")]

@@ -1,0 +1,38 @@
+"""NUMBERED: ``<PERSON_1>``, ``<PERSON_2>``…: one number per person (per value, for
+other types) within a record, in every field of it, in order of first appearance.
+
+The customer and the agent of a conversation get different numbers, and "John" later in
+the transcript keeps the number of "John Smith" in the notes (:mod:`.record_scope`
+says who is who). Numbers start again at 1 in every record: they link mentions within a
+conversation, never across conversations.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Mapping
+
+from transforms.core.operators.base import Detection, PolicyOperator, Treated
+from transforms.core.operators.record_scope import RecordScope, identity_keys
+
+NUMBERED_RE = re.compile(r"<[A-Z][A-Z_]*_[0-9]+>")  # what it writes
+
+
+class Numbered(PolicyOperator):
+    name = "NUMBERED"
+    per_record = True
+
+    def treat(self, detection: Detection, params: Mapping[str, Any],
+              pseudonymizer) -> Treated:
+        scope = detection.scope or RecordScope(
+            region=getattr(pseudonymizer, "default_region", "US"))
+        number = scope.number(detection.entity, identity_keys(detection, scope.region))
+        return Treated(f"<{detection.entity}_{number}>")
+
+    def operate(self, text: str = None, params: Dict = None) -> str:
+        raise NotImplementedError("NUMBERED needs its record: use treat()")
+
+    def validate(self, params: Dict = None) -> None:
+        pass
+
+    def operator_name(self) -> str:
+        return "numbered"
