@@ -24,6 +24,7 @@ from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
+from transforms.core.report.model import DEFAULT_MAX_QUARANTINE_RATE, utc_now
 from transforms.datasets import commit, layout
 from transforms.keys.keyset import Keyset, dev_keyset, hushbeam_home, load_keyset, unwrap_data_key
 from transforms.keys.sealing import dev_recipient, load_recipient
@@ -56,6 +57,9 @@ class RedactConfig:
     source: Optional[SourceSpec] = None  # default: the files matching ``input``, once
     windows: Optional[WindowSpec] = None  # set: streaming, windowed output
     overwrite: bool = False  # batch: the commit retires an earlier run's dataset and vault
+    max_quarantine_rate: float = DEFAULT_MAX_QUARANTINE_RATE  # a check of the report
+    started: str = dataclasses.field(default_factory=utc_now)
+    progress_dir: Optional[str] = None  # local runs: where workers count progress
 
     def source_spec(self) -> SourceSpec:
         """The source (default: the files matching ``input``, once), with what the policy
@@ -68,7 +72,8 @@ class RedactConfig:
                 "policy_digest": self.policy.digest, "key_id": self.keyset.key_id,
                 "key_version": self.keyset.version, "pseudonym_format": pseudonym_format(self.policy.pseudonym_length),
                 "spacy_model": self.policy.spacy_model, "output": self.output,
-                "vault_output": self.vault_output}
+                "vault_output": self.vault_output,
+                "max_quarantine_rate": self.max_quarantine_rate, "started": self.started}
 
 
 def format_settings(policy: Policy) -> FormatSettings:
@@ -140,7 +145,8 @@ def make_config(options: PipelineOptions) -> RedactConfig:
                             nlp_texts=ro.nlp_batch_size,
                             processes=processes or 1),
                         source=source, windows=windows,
-                        overwrite=bool(ro.overwrite))
+                        overwrite=bool(ro.overwrite),
+                        max_quarantine_rate=ro.max_quarantine_rate)
 
 
 def _fetched(path: Optional[str]) -> Optional[str]:

@@ -22,6 +22,7 @@ from transforms.join_conversations import JoinConversations
 from transforms.pseudonymize_fields import PseudonymizeFields
 from transforms.read_conversations import ReadConversations
 from transforms.redact_text import RedactText
+from transforms.run_summary import CountProgress
 from transforms.write_anonymized import WriteAnonymized
 from transforms.write_vault import WriteVault
 from transforms.write_windows import AssignWindows, WriteWindows
@@ -50,6 +51,9 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
                      redacted.dead_letter, guarded.dead_letter, rows.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
     tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
+    if cfg.progress_dir:
+        _ = ((rows.records, guarded.quarantine, dead_letters, read["joined"])
+             | "CountProgress" >> CountProgress(cfg.progress_dir))
     if cfg.windows:
         summary = ({"records": rows.records, "read": read["read"], "joined": read["joined"],
                     "dead_letters": dead_letters, "quarantine": guarded.quarantine,

@@ -13,8 +13,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentP
 from pipelines.console import LOG_LEVEL_HELP, LOG_LEVELS, OneLineParser, unknown_arguments
 
 from transforms.core.formats import registry as input_formats
-
-DEFAULT_MAX_QUARANTINE_RATE = 0.05
+from transforms.core.report.model import DEFAULT_MAX_QUARANTINE_RATE
 
 
 class RedactOptions(PipelineOptions):
@@ -61,6 +60,12 @@ class RedactOptions(PipelineOptions):
                             "committed) when more than this fraction of the records that "
                             "reach the leak guard is quarantined (default "
                             f"{DEFAULT_MAX_QUARANTINE_RATE:g}; 1 turns the check off)")
+        parser.add_argument("--progress-seconds", "--progress_seconds",
+                            dest="progress_seconds", type=float, default=30.0,
+                            help="local runs: when stderr is not a terminal, log progress "
+                            "(records done, rate, time left) every this many seconds; on a "
+                            "terminal a live line is shown instead; 0 turns both off "
+                            "(default 30)")
         # Streaming (with Beam's --streaming); see pipelines/streaming.py.
         parser.add_argument("--source", choices=("files", "pubsub", "kafka"), default="files",
                             help="where exports come from: files matching --input (watched "

@@ -23,6 +23,7 @@ Run: ``python -m pipelines.redact --input 'samples/*.jsonl' --output out/``
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import json
 import logging
@@ -38,13 +39,15 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from pipelines.config import UsageError, make_config
 from pipelines.console import EXPECTED_ERRORS, CommandLineError, fail, split_log_level
 from pipelines.graph import build_pipeline
+from pipelines import progress
 from pipelines.options import RedactOptions, check_redact_values, redact_parser
-from pipelines.runner import resolve_runner
+from pipelines.runner import OfflineDirectRunner, resolve_runner
 from pipelines.streaming import run_streaming
 from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
 from transforms.core.offline import ensure_offline
 from transforms.core.presidio_engine import EngineError
+from transforms.core.report.model import quarantine_share
 
 _LOG = logging.getLogger("hushbeam")
 
@@ -64,10 +67,22 @@ def run(argv: Optional[List[str]] = None) -> dict:
     except OSError as exc:
         raise UsageError(f"cannot write to {cfg.output} or {cfg.vault_output}: "
                          f"{exc.strerror or type(exc).__name__}") from None
+    runner = resolve_runner(options)
+    spec = cfg.source_spec()
+    local = isinstance(runner, OfflineDirectRunner)
     try:
-        with staging, _storage_errors_logged_once(), beam.Pipeline(
-                runner=resolve_runner(options), options=options) as p:
-            build_pipeline(p, cfg)
+        with progress.shown(options.view_as(RedactOptions).progress_seconds if local else 0,
+                            progress.input_counter(spec.pattern, spec.input_format,
+                                                   spec.settings)) as shown:
+            if shown is not None:
+                cfg = dataclasses.replace(cfg, progress_dir=shown.directory)
+            with staging, _storage_errors_logged_once(), beam.Pipeline(
+                    runner=runner, options=options) as p:
+                build_pipeline(p, cfg)
+            with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
+                summary = json.loads(fh.read())
+            if shown is not None:
+                shown.end(summary["records_read"] + (summary.get("parts_joined") or 0))
     except Exception as exc:
         refused = _cause(exc, commit.CommitError)
         if refused is not None:
@@ -76,8 +91,6 @@ def run(argv: Optional[List[str]] = None) -> dict:
         if code is None:
             raise
         raise UsageError(_storage_message(cfg, code)) from None
-    with FileSystems.open(FileSystems.join(cfg.output, layout.SUMMARY)) as fh:
-        summary = json.loads(fh.read())
     if not summary["counts_conserved"]:
         raise RuntimeError("counts not conserved: records read != written + quarantined + "
                            f"dead-lettered; see {layout.SUMMARY}")
@@ -156,14 +169,13 @@ def check_quarantine_rate(summary: dict, max_rate: float) -> None:
     the leak guard (written + quarantined) is above ``max_rate``. Called once the run has
     committed: the rows written stay; the command fails so that a policy that detects too
     little (most records held back by the guard) is not mistaken for a good run."""
-    quarantined = summary.get("records_quarantined") or 0
-    guarded = (summary.get("records_written") or 0) + quarantined
+    quarantined, guarded = quarantine_share(summary)  # as the report's check
     if guarded and quarantined / guarded > max_rate:
         raise QuarantineRateExceeded(
             f"{quarantined} of {guarded} records ({quarantined / guarded:.0%}) were "
             f"quarantined by the leak guard, above --max-quarantine-rate {max_rate:g}: "
-            "the policy misses identifiers the guard still finds (see quarantine_reasons "
-            "in the summary); the rows written are committed")
+            "the policy misses identifiers the guard still finds (the reasons and "
+            f"conversation ids are in {layout.REPORT_HTML}); the rows written are committed")
 
 
 def redact_command(argv: List[str]) -> int:
@@ -196,10 +208,13 @@ def redact_command(argv: List[str]) -> int:
     if summary.get("mode") == "streaming":
         print(f"hushbeam: stopped; {counts} in {summary['windows']} window(s) "
               f"({summary['files_taken']} new file(s) this run); windows in "
-              f"{summary['output']}/window=*/, sealed vault in {summary['vault_output']}")
+              f"{summary['output']}/window=*/, the job's report in "
+              f"{summary['output']}/{layout.REPORT_HTML}, sealed vault in "
+              f"{summary['vault_output']}")
     else:
-        print(f"hushbeam: {counts}; summary in "
-              f"{summary['output']}/_summary.json, sealed vault in {summary['vault_output']}")
+        print(f"hushbeam: {counts}; report in {summary['output']}/{layout.REPORT_HTML} "
+              f"(and {layout.REPORT_MD}), summary in {summary['output']}/{layout.SUMMARY}, "
+              f"sealed vault in {summary['vault_output']}")
     try:
         check_quarantine_rate(summary, PipelineOptions(argv).view_as(
             RedactOptions).max_quarantine_rate)

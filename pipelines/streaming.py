@@ -31,6 +31,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from pipelines import progress
 from pipelines.config import UsageError
 from pipelines.graph import build_pipeline
 from pipelines.landing_poller import LandingPoller, WatchSpec
@@ -38,8 +39,11 @@ from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import OfflineDirectRunner, resolve_runner
 from transforms.core.formats.reader import iter_items
+from transforms.core.progress import total_done
 from transforms.datasets import audit, layout, window_store
+from transforms.core.report.model import seconds_between, utc_now
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import write_report
 from transforms.datasets.vault import VaultKey
 
 _LOG = logging.getLogger("hushbeam")
@@ -183,14 +187,18 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
         spec.pattern, poll_interval=spec.poll_interval, settle_seconds=ro.settle_seconds,
         stop_after=ro.stop_after_seconds, stop_when_idle=ro.stop_when_idle,
         skip=resume.skip, floor=resume.floor))
-    with LandingWatcher(poller) as watcher, _stop_on_signals(
+    with progress.shown(ro.progress_seconds, None) as shown, LandingWatcher(
+            poller) as watcher, _stop_on_signals(
             watcher.stop, "stopping: taking the files that have arrived and committing the "
             "open windows"):
         cfg = dataclasses.replace(cfg, source=dataclasses.replace(
-            spec, endpoint=watcher.endpoint, skip=resume.skip))
+            spec, endpoint=watcher.endpoint, skip=resume.skip),
+            progress_dir=shown.directory if shown else None)
         p = beam.Pipeline(runner=runner, options=options)
         build_pipeline(p, cfg)
         p.run().wait_until_finish()
+        if shown is not None:  # records of this run (files keep arriving: no total)
+            shown.end(total_done(shown.directory), of_total=False)
     return finish(cfg, poller.taken)
 
 
@@ -213,7 +221,8 @@ def finish(cfg, taken) -> dict:
     totals = window_store.merged_counts(None, [
         {k: s.get(k) for k in ("records_read", "records_written", "records_quarantined",
                                "records_dead_lettered", "parts_joined", "counts",
-                               "dead_letter_reasons", "quarantine_reasons", "sources")}
+                               "dead_letter_reasons", "quarantine_reasons", "sources",
+                               "samples")}
         for s in windows.values()])
     ledger = window_store.ledger(windows)
     missing = [path for path in taken
@@ -228,6 +237,7 @@ def finish(cfg, taken) -> dict:
                parts_joined=totals["parts_joined"],
                counts_conserved=totals["counts_conserved"] and not bad and not missing)
     write_any(job_path, layout.json_document(job))
+    _write_job_report(cfg, job, totals)
     if missing:
         raise RuntimeError(f"{len(missing)} file(s) were taken from the landing directory but "
                            "are in no committed window; run the same command again to "
@@ -240,6 +250,23 @@ def finish(cfg, taken) -> dict:
     out.update(mode="streaming", windows=len(windows), files_taken=len(taken),
                run_id=cfg.run_id, output=cfg.output, vault_output=cfg.vault_output)
     return out
+
+
+def _write_job_report(cfg, job: dict, totals: dict) -> None:
+    """The job's report at the root of ``--output``: the windows' totals. Its excerpts are
+    left to the windows' own reports (forget rewrites those, not this one)."""
+    body = dict(cfg.header(), **{k: v for k, v in totals.items() if k != "sources"})
+    body.update(mode="streaming", run_id=cfg.run_id, windows=job.get("windows"),
+                counts_conserved=job.get("counts_conserved"), finished=job.get("stopped"))
+    body["samples"] = dict(totals.get("samples") or {}, excerpts=[])
+    body["excerpts_withdrawn"] = ("the job's report keeps none; see the report of each "
+                                  "window in window=*/")
+    starts = job.get("starts") or []
+    if len(starts) <= 1:  # a resumed job's totals span runs: no one run time for them
+        body["run_seconds"] = seconds_between(cfg.started, utc_now())
+    else:
+        body["started"] = starts[0]
+    write_report(cfg.output, body)
 
 
 def _items(path: str, input_format: str) -> int:

@@ -42,6 +42,7 @@ SAMPLES_GLOB = "samples/*"
 RUN_ID_MARK = "<RUN_ID>"
 # Summary keys that hold run-specific absolute paths of the output (the temp dir).
 SUMMARY_PATH_KEYS = ("output", "vault_output", "vault_manifest")
+SUMMARY_TIME_KEYS = ("started", "finished", "run_seconds")  # differ on every run
 
 
 # ----------------------------------------------------------------------------- running
@@ -199,7 +200,8 @@ def snapshot_summary(output: Path, norm: Normaliser) -> dict:
     if not path.exists():
         return {"missing": True}
     summary = json.loads(path.read_text())
-    summary.pop("run_id", None)
+    for key in ("run_id",) + SUMMARY_TIME_KEYS:
+        summary.pop(key, None)
     removed = {}
     for key in SUMMARY_PATH_KEYS:
         if key in summary:

@@ -5,7 +5,8 @@ import logging
 import apache_beam as beam
 from apache_beam.utils.shared import Shared
 
-from transforms.core.elements import DEAD_LETTER, TOKENS, add_counts, dead_letter
+from transforms.core.elements import (DEAD_LETTER, ENTITIES_BY_TYPE_FIELD, TOKENS,
+                                      add_counts, dead_letter, type_in_field)
 from transforms.core.formats.canonical import turn_texts, with_turn_texts
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.language import detect, from_field
@@ -161,6 +162,7 @@ class _RedactBatchFn(beam.DoFn):
         for i, element in enumerate(batch):
             fields = dict(element["fields"], language=record_langs[i])
             out = dict(element, fields=fields)
+            add_counts(out, "languages", {record_langs[i]: 1})
             for field in self.fields:
                 field_results = by_field.get((i, field))
                 if not field_results:
@@ -180,6 +182,9 @@ class _RedactBatchFn(beam.DoFn):
                         add_counts(out, "vendor_masked", result.vendor_masked)
                     add_counts(out, "entities_by_field",
                                {field: sum(result.entity_counts.values())})
+                    add_counts(out, ENTITIES_BY_TYPE_FIELD, {
+                        type_in_field(entity, field): n
+                        for entity, n in result.entity_counts.items()})
                     outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)
             outputs.append(out)
         yield from outputs

@@ -1,4 +1,5 @@
-"""WriteAnonymized: Parquet with an explicit schema, then the run summary written last.
+"""WriteAnonymized: Parquet with an explicit schema, then the run's report and its summary,
+written last.
 
 In a batch run ``output`` is the run's staging directory (see commit_run.py); the summary
 names the files and the vault manifest where the commit puts them (the header's output
@@ -11,7 +12,9 @@ from apache_beam.io.filesystems import FileSystems
 from transforms.core.arrow_rows import arrow_schema, to_row
 from transforms.core.policy import Policy
 from transforms.datasets import layout
+from transforms.core.report.model import seconds_between, utc_now
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import write_report
 from transforms.run_summary import AccountForRecords, SummaryFn
 
 
@@ -26,6 +29,10 @@ class _WriteSummaryFn(beam.DoFn):
         # Where the manifest will be once committed (this run writes into staging).
         body["vault_manifest"] = FileSystems.join(
             self.header["vault_output"], layout.MANIFEST) if vault_files else None
+        body["finished"] = utc_now()
+        if self.header.get("started"):
+            body["run_seconds"] = seconds_between(self.header["started"], body["finished"])
+        write_report(self.output, body)  # committed with the summary
         # Atomic: readers never see a half-written summary.
         write_any(FileSystems.join(self.output, layout.SUMMARY), layout.json_document(body))
         yield body
@@ -53,7 +60,7 @@ class WriteAnonymized(beam.PTransform):
                      FileSystems.join(self.output, layout.PART_PREFIX), schema,
                      file_name_suffix=layout.PARQUET_SUFFIX))
         accounting = (
-            inputs | "Account" >> AccountForRecords()
+            inputs | "Account" >> AccountForRecords(policy)
             | "Summarize" >> beam.CombineGlobally(SummaryFn()))
         return accounting | "WriteSummary" >> beam.ParDo(
             _WriteSummaryFn(self.output, self.header),

@@ -12,9 +12,9 @@ arrives within the allowed lateness fires a late pane of its window.
 2. the sealed vault of the window: dead letters, quarantine and deduplicated TOKEN
    rows, sealed exactly as in batch, bound to the run id ``<job run id>:<window id>``;
 3. once all of those are final (they are gathered by a second grouping on the same
-   window, which fires only after every one of them), the vault manifest and then
-   the summary, the commit marker: conserved counts of the window, the files, the
-   sources (the ledger a restarted job skips).
+   window, which fires only after every one of them), the vault manifest, the window's
+   report (``layout.REPORTS``) and then the summary, the commit marker: conserved counts
+   of the window, the files, the sources (the ledger a restarted job skips).
 
 Files are written under hidden temporary names (``layout.pending_name``) and renamed at
 the commit; a crash before
@@ -38,6 +38,7 @@ from transforms.core.elements import METRICS_NAMESPACE, position_order
 from transforms.core.policy import Policy
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import write_report
 from transforms.datasets.vault import VaultKey, sha256_hex
 from transforms.datasets.window_store import (ensure_parent, iso, merged_counts, pane_suffix,
                                               read_json, unit_run_id, window_dir, window_id,
@@ -197,6 +198,7 @@ class _CommitWindowFn(beam.DoFn):
             "files": sorted(files), "vault_files": sorted(vault_files),
             "vault_manifest": manifest, "vault_generation": generation,
             "output": data_dir, "vault_output": vault_dir})
+        write_report(data_dir, body)  # before the summary: a committed window has one
         write_any(FileSystems.join(data_dir, layout.SUMMARY), layout.json_document(body))
         (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
@@ -263,7 +265,7 @@ class WriteWindows(beam.PTransform):
                  | "GroupSealed" >> beam.GroupByKey()
                  | "WriteSealed" >> beam.ParDo(_WriteSealedFn(self.vault_output)))
         counts = (
-            inputs | "Account" >> AccountForRecords()
+            inputs | "Account" >> AccountForRecords(policy)
             | "Summarize" >> beam.CombineGlobally(
                 SummaryFn(track_sources=True)).without_defaults()
             | "AsCommitItem" >> beam.Map(lambda acc: ("summary", acc)))

@@ -108,6 +108,9 @@ def test_ctrl_c_stops_cleanly_after_committing_every_window(streamed):
     assert all(s["counts_conserved"] for s in summaries.values())
     assert sum(s["records_read"] for s in summaries.values()) == 301
     assert sum(s["records_dead_lettered"] for s in summaries.values()) == 1
+    job_report = (streamed["work"] / "anon" / "_report.md").read_text()  # the job's, at stop
+    assert "streaming job" in job_report and "| read | 301 |" in job_report
+    assert "hushbeam: progress: 301 records" in first["stderr"]  # the last progress line
     print(f"\n{len(summaries)} windows; drop-to-exit {first['seconds']:.1f} s")
 
 

@@ -130,7 +130,12 @@ def test_a_window_of_dead_letters_only_has_empty_shards_and_a_sealed_dead_letter
 def test_window_files_have_deterministic_names_and_the_window_run_id(windowed):
     window = windowed["out"] / "window=20260301T100000Z"
     assert sorted(p.name for p in window.iterdir()) == [
-        "_summary.json", "part-00000-of-00002.parquet", "part-00001-of-00002.parquet"]
+        "_report.html", "_report.md", "_summary.json", "part-00000-of-00002.parquet",
+        "part-00001-of-00002.parquet"]
+    summary = json.loads((window / "_summary.json").read_text())
+    report = (window / "_report.md").read_text()  # the window's own report, its counts
+    assert "window 2026-03-01T10:00:00Z" in report
+    assert f"| read | {summary['records_read']} |" in report
     schema = pq.read_schema(window / "part-00000-of-00002.parquet")
     assert schema.metadata[b"hushbeam.run_id"] == b"job:20260301T100000Z"
     whole = pq.read_table(windowed["out"]).to_pylist()  # the dataset, read as one table

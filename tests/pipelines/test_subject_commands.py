@@ -112,8 +112,15 @@ def test_forget_keeps_the_summary_counts_true(made, copy):
     for row in rows:
         for group, counts in row_counts(row, policy).items():
             held[group].update(counts)
-    for group in ("structured", "entities", "entities_by_field"):
+    for group in ("structured", "entities", "entities_by_field", "entities_by_type_field",
+                  "languages"):
         assert after["counts"][group] == dict(held[group]), group
+    # the report is rendered again: the counts left, no excerpt of the rows before
+    assert before["samples"]["excerpts"] and after["samples"]["excerpts"] == []
+    assert "q-1" in (made["work"] / "data" / "_report.md").read_text()
+    report = (copy / "data" / "_report.md").read_text()
+    assert f"erased by forget {after['records_erased']}" in report
+    assert "Excerpts withdrawn: forget" in report and "q-1" not in report
     assert after["counts"]["structured"]["EMAIL"] == len(rows)
     # nothing of theirs is left, and the vault still verifies for its dataset
     again = json.loads(hb(*_args(made, copy, "subject-access", f"email:{jane.email}"),

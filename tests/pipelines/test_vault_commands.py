@@ -226,6 +226,9 @@ def test_rekey_maps_every_pseudonym_to_the_new_key(made, copy):
     old, new = rows(copy / "data"), rows(copy / "rekeyed")
     assert [r["conversation_id"] for r in old] == [r["conversation_id"] for r in new]
     assert all("#k1:" not in json.dumps(r) for r in new)
+    report = (copy / "rekeyed" / "_report.md").read_text()  # no excerpt under the old key
+    assert "Excerpts withdrawn: rekey" in report and "#k1:" not in report
+    assert "#k1:" in (copy / "data" / "_report.md").read_text()
     out = hb("reidentify", "--keyset", copy / "k2.json", "--vault", copy / "rekeyed.vault",
              "--identity", made["work"] / "id.pem", "--reason", "rotation check",
              new[0]["emailAddress"], env=env).stdout

@@ -94,6 +94,21 @@ def position_order(position: Union[int, str]) -> Tuple[int, int]:
         return (0, 0)
 
 
+# The counts group of entities by type and field: "PERSON in transcript_text" -> n.
+ENTITIES_BY_TYPE_FIELD = "entities_by_type_field"
+_IN = " in "
+
+
+def type_in_field(entity: str, field: str) -> str:
+    return f"{entity}{_IN}{field}"
+
+
+def split_type_in_field(key: str) -> Tuple[str, str]:
+    """(entity, field) of a :func:`type_in_field` key."""
+    entity, _, field = key.partition(_IN)
+    return entity, field
+
+
 def add_counts(element: dict, group: str, counts: dict) -> None:
     """Accumulate per-record counts (entity types, fields) for the run summary."""
     bucket = element["counts"].setdefault(group, {})

@@ -7,8 +7,11 @@ An accounting item is ``(kind, payload)``:
     ("read", source)                 one item read; ``source`` (file path or message label,
                                      or None) is counted in ``sources`` when tracked
     ("written", {group: {name: n}})  one record written with its counts by type
-    ("quarantined", reason)          one record quarantined
-    ("dead_lettered", reason)        one item dead-lettered
+    ("quarantined", reason)          one record quarantined; or (reason, entry), entry its
+                                     id and place (report/samples.py), kept for the report
+    ("dead_lettered", reason)        one item dead-lettered; the same
+    ("excerpt", excerpt)             not an item: an excerpt of a written record, for the
+                                     report (report/samples.py; the smallest few are kept)
     ("joined", source)               one part of a conversation merged into another part's
                                      record (JoinConversations): ``parts_joined``; the
                                      record is read (and written) once, as a conversation
@@ -20,11 +23,14 @@ from __future__ import annotations
 
 from typing import Iterable, Tuple
 
+from transforms.core.report import samples as run_samples
+
 TOTALS = ("records_read", "records_written", "records_quarantined", "records_dead_lettered")
 PARTS_JOINED = "parts_joined"
 SOURCES = "sources"
+SAMPLES = "samples"
 COUNTED = TOTALS + (PARTS_JOINED, "counts", "dead_letter_reasons", "quarantine_reasons",
-                    SOURCES)
+                    SOURCES, SAMPLES)
 
 
 def _add_counts(target: dict, counts: dict) -> None:
@@ -35,7 +41,7 @@ def _add_counts(target: dict, counts: dict) -> None:
 def empty(track_sources: bool = False) -> dict:
     acc = {"records_read": 0, "records_written": 0, "records_quarantined": 0,
            "records_dead_lettered": 0, PARTS_JOINED: 0, "counts": {}, "dead_letter_reasons": {},
-           "quarantine_reasons": {}}
+           "quarantine_reasons": {}, SAMPLES: run_samples.empty()}
     if track_sources:
         acc[SOURCES] = {}
     return acc
@@ -56,12 +62,17 @@ def add(acc: dict, item: Tuple[str, object]) -> dict:
         acc[PARTS_JOINED] += 1
         if SOURCES in acc and payload is not None:
             _add_counts(acc[SOURCES], {payload: 1})
-    elif kind == "quarantined":
-        acc["records_quarantined"] += 1
-        _add_counts(acc["quarantine_reasons"], {payload: 1})
-    else:  # "dead_lettered"
-        acc["records_dead_lettered"] += 1
-        _add_counts(acc["dead_letter_reasons"], {payload: 1})
+    elif kind == "excerpt":
+        run_samples.add_excerpt(acc[SAMPLES], payload)
+    else:  # "quarantined" or "dead_lettered"
+        total, reasons, held = (
+            ("records_quarantined", "quarantine_reasons", "quarantine") if kind == "quarantined"
+            else ("records_dead_lettered", "dead_letter_reasons", "dead_letters"))
+        reason, entry = (payload, None) if isinstance(payload, str) else payload
+        acc[total] += 1
+        _add_counts(acc[reasons], {reason: 1})
+        if entry is not None:
+            run_samples.add_held(acc[SAMPLES], held, reason, entry)
     return acc
 
 
@@ -75,6 +86,7 @@ def merge(accs: Iterable[dict], track_sources: bool = False) -> dict:
             _add_counts(out["counts"].setdefault(group, {}), counts)
         _add_counts(out["dead_letter_reasons"], acc["dead_letter_reasons"])
         _add_counts(out["quarantine_reasons"], acc["quarantine_reasons"])
+        out[SAMPLES] = run_samples.merge([out[SAMPLES], acc.get(SAMPLES)])
         if track_sources:
             _add_counts(out[SOURCES], acc.get(SOURCES, {}))
     return out

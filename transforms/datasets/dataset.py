@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_local
+from transforms.datasets.report_files import report_documents
 
 
 class DatasetError(RuntimeError):
@@ -28,6 +29,9 @@ def load_summary(dataset: Path) -> dict:
 
 
 def write_summary(dataset: Path, summary: dict) -> None:
+    """The summary, and before it the report rendered from it (the summary is the marker)."""
+    for name, data in report_documents(summary).items():
+        write_local(Path(dataset) / name, data)
     write_json(Path(dataset) / layout.SUMMARY, summary)
 
 

@@ -32,6 +32,7 @@ from typing import List, Optional, Sequence, Set
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer, pseudonym_format
 from transforms.datasets import commit, layout
+from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets import held_counts
@@ -234,6 +235,15 @@ def _erase_counts(summary: dict, rows_removed: int, erased_counts: List[dict],
                                                  + sum(gone.values()))
     summary["erased"] = erased
     summary["records_erased"] = sum(erased.values())
+    # the report's samples: no excerpt of the rows before, no id of a held record erased
+    withdraw_excerpts(summary, "forget removed rows after the run")
+    samples = summary.get("samples")
+    if isinstance(samples, dict):
+        for kind, held in ((layout.QUARANTINE, "quarantine"),
+                           (layout.DEAD_LETTER, "dead_letters")):
+            if reasons[kind] and isinstance(samples.get(held), dict):
+                samples[held] = {r: ids for r, ids in samples[held].items()
+                                 if r not in reasons[kind]}
     if erased_counts:
         summary["counts"] = held_counts.subtract(summary.get("counts") or {}, erased_counts)
         summary["counts_after_erasure"] = ("less the counts the erased rows show; "

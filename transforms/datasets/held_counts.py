@@ -8,8 +8,9 @@ what the rows show of those counts:
 - ``structured``: one per non-empty value of a structured column, under its entity (the
   column holds the pseudonym), and one per vendor id pseudonymized whole (a vendor's
   ``conversation_id``, as ``CONVERSATION_ID``): exact;
-- ``entities`` and ``entities_by_field``: in the scanned text fields (the texts of
-  ``turns`` too), one per pseudonym (the record's own identifier found again counts under
+- ``languages``: the row's ``language``;
+- ``entities``, ``entities_by_field`` and ``entities_by_type_field``: in the scanned text
+  fields (the texts of ``turns`` too), one per pseudonym (the record's own identifier found again counts under
   its structured type, ``EMAIL``; any other under the entity hashed as that type,
   ``EMAIL_ADDRESS``) and one per
   placeholder a REPLACE treatment or URL stripping leaves (``<PERSON>``, ``<REMOVED_URL>``);
@@ -24,6 +25,7 @@ from __future__ import annotations
 import collections
 from typing import Dict, Iterable
 
+from transforms.core.elements import ENTITIES_BY_TYPE_FIELD, type_in_field
 from transforms.core.nested_values import collect_strings
 from transforms.core.policy import Policy
 from transforms.core.policy.identifiers import type_name
@@ -59,7 +61,10 @@ def _text_entity(pseudonym: str, own: set, policy: Policy) -> str:
 
 def row_counts(row: dict, policy: Policy) -> Dict[str, Dict[str, int]]:
     """The counts one written row shows, in the groups of a run summary."""
-    structured, entities, by_field, masked = (collections.Counter() for _ in range(4))
+    structured, entities, by_field, masked, by_type_field, languages = (
+        collections.Counter() for _ in range(6))
+    if isinstance(row.get("language"), str):
+        languages[row["language"]] += 1
     own = set()
     for strategy in policy.field_strategies:
         value = row.get(strategy.field)
@@ -86,8 +91,10 @@ def row_counts(row: dict, policy: Policy) -> Dict[str, Dict[str, int]]:
             masked.update(count_masks(text))
         if sum(found.values()):
             by_field[field] += sum(found.values())
+        by_type_field.update({type_in_field(e, field): n for e, n in found.items()})
     return {group: dict(+counter) for group, counter in (
         ("structured", structured), ("entities", entities), ("entities_by_field", by_field),
+        (ENTITIES_BY_TYPE_FIELD, by_type_field), ("languages", languages),
         ("vendor_masked", masked))
         if +counter}
 

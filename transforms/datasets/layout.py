@@ -4,6 +4,7 @@ A batch dataset and its vault::
 
     <output>/part-SSSSS-of-NNNNN.parquet       rows; schema metadata: parquet_metadata()
     <output>/_summary.json                     written last: the run's commit marker
+    <output>/_report.html, _report.md          the run's report, from the summary alone
     <output>/_erasures/erasure-<id>.json       receipts of forget
     <vault>/_manifest.json                     run id; SHA-256 and line count per sealed file
     <vault>/_recipient.pem                     the public key the vault is sealed to
@@ -21,7 +22,8 @@ While a run (or ``forget``, ``rekey``) writes, and until it commits (commit.py):
     <output>/.hushbeam.lock                    serializes commits and their recovery
 
 A streaming job writes ``<output>/_job.json`` and this shape once per window, under
-``<output>/window=<id>/`` and ``<vault>/window=<id>/`` (see window_store.py).
+``<output>/window=<id>/`` and ``<vault>/window=<id>/`` (see window_store.py), and a report
+of the job as a whole in ``<output>/_report.html`` and ``_report.md`` when it stops.
 
 Names only: no I/O, no Beam. Paths are joined by the caller (``pathlib`` or
 ``FileSystems.join``), so the same names serve local disk and object stores.
@@ -35,6 +37,9 @@ from typing import Dict, Optional
 # --- the dataset ------------------------------------------------------------------------
 
 SUMMARY = "_summary.json"
+REPORT_HTML = "_report.html"
+REPORT_MD = "_report.md"
+REPORTS = (REPORT_HTML, REPORT_MD)
 JOB = "_job.json"
 RECEIPTS = "_erasures"
 PART_PREFIX = "part"
@@ -116,7 +121,7 @@ def audit_archive_name(log_name: str, run_id: str) -> str:
 
 # --- what a run's --overwrite replaces --------------------------------------------------
 
-DATASET_OUTPUTS = (PART_GLOB, SUMMARY)
+DATASET_OUTPUTS = (PART_GLOB, SUMMARY) + REPORTS
 VAULT_OUTPUTS = ("*/" + PART_PREFIX + "-*" + SEALED_SUFFIX, MANIFEST, RECIPIENT)
 
 

@@ -24,6 +24,7 @@ import pyarrow as pa
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.datasets import audit, commit, layout
 from transforms.datasets.atomic import write_local
+from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_part, write_summary)
 from transforms.datasets.vault import (VaultKey, dataset_binding, file_entry, manifest_bytes,
@@ -142,6 +143,7 @@ def _rekey_into(dataset, new_keyset, output, vault_output, recipient_pem_bytes, 
                                  "vault_manifest_mac": manifest["mac"]},
                    rekey_unmapped_pseudonyms=unmapped["count"],
                    rekey_mapped_pseudonyms=len(mapping))
+    withdraw_excerpts(summary, "rekey changed every pseudonym after the run")
     write_summary(stage, summary)
     # names relative to the dataset directory: the binding holds once committed
     write_local(stage_vault / layout.MANIFEST, manifest_bytes(

@@ -6,6 +6,7 @@ UTC start, e.g. ``20260301T100000Z``)::
     <output>/JOB                        the job: run id, source, window size, key, policy
     <output>/<w>/part_name(...)         Parquet shards
     <output>/<w>/SUMMARY                written last: the window's commit marker
+    <output>/<w>/REPORTS                the window's report, written just before it
     <vault>/<w>/sealed_name(kind)       one sealed file per kind
     <vault>/<w>/MANIFEST, RECIPIENT
 
@@ -200,7 +201,7 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
                     rolled_back.append(wid)
                 continue
             keep = set(summary["vault_files"]) | {layout.MANIFEST, layout.RECIPIENT} \
-                if is_vault else set(summary["files"]) | {layout.SUMMARY}
+                if is_vault else set(summary["files"]) | {layout.SUMMARY, *layout.REPORTS}
             if is_vault:
                 _check_one_commit_ahead(directory, summary, key)
             stray = set()

@@ -7,8 +7,10 @@ from transforms.core import summary_counts as sc
 
 ITEMS = [("read", "a.jsonl"), ("read", "a.jsonl"), ("read", "b.jsonl"), ("read", None),
          ("written", {"entities": {"PERSON": 2, "EMAIL": 1}}),
+         ("excerpt", {"key": 7, "text": "hi <PERSON>"}),
          ("written", {"entities": {"PERSON": 1}, "fields": {"email": 1}}),
-         ("quarantined", "leak:EMAIL"), ("dead_lettered", "invalid_json"),
+         ("quarantined", ("leak:EMAIL", {"id": "c-9", "at": "a.jsonl:2"})),
+         ("dead_lettered", "invalid_json"),  # a reason alone: counted, no id kept
          ("joined", "b.jsonl")]  # a part of b.jsonl merged into another's record
 
 
@@ -22,7 +24,10 @@ def test_items_add_up_to_totals_counts_by_type_and_reasons():
                    "records_dead_lettered": 1, "parts_joined": 1,
                    "counts": {"entities": {"PERSON": 3, "EMAIL": 1}, "fields": {"email": 1}},
                    "quarantine_reasons": {"leak:EMAIL": 1},
-                   "dead_letter_reasons": {"invalid_json": 1}, "counts_conserved": True}
+                   "dead_letter_reasons": {"invalid_json": 1}, "counts_conserved": True,
+                   "samples": {"quarantine": {"leak:EMAIL": [{"id": "c-9", "at": "a.jsonl:2"}]},
+                               "dead_letters": {},
+                               "excerpts": [{"key": 7, "text": "hi <PERSON>"}]}}
 
 
 def test_sources_are_counted_only_when_tracked_and_only_when_known():

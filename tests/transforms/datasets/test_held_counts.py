@@ -11,12 +11,18 @@ def test_a_row_shows_its_structured_ids_pseudonyms_and_placeholders(policy):
     row = {"emailAddress": EMAIL, "phoneNumber": PHONE, "customerID": None,
            "transcript_text": f"hi <PERSON>, {ACCOUNT} and {PHONE}; card <CREDIT_CARD>",
            "notes": "see <REMOVED_URL>", "custom_data_fields": None,
-           "conversation_id": "c1 <PERSON>"}  # a passthrough field is not scanned
+           "conversation_id": "c1 <PERSON>",  # a passthrough field is not scanned
+           "language": "fr"}
     assert row_counts(row, policy) == {
         "structured": {"EMAIL": 1, "PHONE": 1},
         "entities": {"PERSON": 1, "POLICY_ACCOUNT_ID": 1, "PHONE": 1, "CREDIT_CARD": 1,
                      "REMOVED_URL": 1},
-        "entities_by_field": {"transcript_text": 4, "notes": 1}}
+        "entities_by_field": {"transcript_text": 4, "notes": 1},
+        "entities_by_type_field": {
+            "PERSON in transcript_text": 1, "POLICY_ACCOUNT_ID in transcript_text": 1,
+            "PHONE in transcript_text": 1, "CREDIT_CARD in transcript_text": 1,
+            "REMOVED_URL in notes": 1},
+        "languages": {"fr": 1}}
 
 
 def test_a_pseudonym_in_text_counts_as_the_record_s_own_id_or_as_the_entity_found(policy):
@@ -42,4 +48,5 @@ def test_a_row_shows_the_pseudonyms_inside_turns_and_a_vendor_id(policy):
     assert row_counts(row, policy) == {
         "structured": {"CONVERSATION_ID": 1, "EMAIL": 1},
         "entities": {"PERSON": 1, "EMAIL": 1}, "entities_by_field": {"turns": 2},
+        "entities_by_type_field": {"PERSON in turns": 1, "EMAIL in turns": 1},
         "vendor_masked": {"PII": 1}}
