@@ -13,11 +13,14 @@ from typing import Callable, List, Tuple, Union
 
 from presidio_analyzer import EntityRecognizer
 
+from transforms.core.recognizers.age import AgeRecognizer
 from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
 from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
+from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
 from transforms.core.recognizers.street_address import StreetAddressRecognizer
@@ -67,3 +70,6 @@ register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)
 register(ContextPhoneRecognizer, languages=ANY)
 register(DateOfBirthRecognizer, languages=ANY)
+register(PostalCodeRecognizer, languages=ANY)
+register(AgeRecognizer, languages=("en",))
+register(CuedIdentifierRecognizer, languages=ANY)
