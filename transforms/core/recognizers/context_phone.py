@@ -25,6 +25,11 @@ _CUE = re.compile(
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
     r"messages|whatsapp|dial|ring|answering|landline|hotline|extension|ext|"
     r"téléphone|portable|numéro|appel(?:er|ez)?)\b)[^.!?\d]{0,40}$")
+# Numbers that name what they are, when no phone cue says otherwise.
+_OTHER_NUMBER = re.compile(
+    r"(?i)\b(?:ticket|order|invoice|case|reference|ref|tracking|confirmation|booking|serial|"
+    r"account|acct|policy|card|id|claim|transaction|receipt|item|sku|model|version|"
+    r"score|scores|table|results?)\b[^.!?\d]{0,20}$")
 _LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|tel|phone|"
                           r"desk)\b")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
@@ -68,7 +73,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.start() + len(run):m.start() + len(run) + 12]))
-            if cued or _shaped_like_a_phone(run, groups):
+            if cued or (_shaped_like_a_phone(run, groups)
+                         and not _OTHER_NUMBER.search(line_before)):
                 results.append(result(self, "PHONE_NUMBER", m.start(), m.start() + len(run),
                                       0.6 if cued else 0.5))
         return results

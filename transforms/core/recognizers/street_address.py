@@ -48,6 +48,7 @@ _WORD = r"(?:[^\W\d_][\w'’\-]*\.?)"  # a word, any script
 _CAP = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*\.?)"  # a word not starting lowercase (CJK, Greek caps)
 _LINK = r"(?:de|del|da|do|dos|das|di|la|le|les|du|des|van|von|der|den|am|an|pri|na|pod|nad|" \
         r"i|y|e|et|and|of|the|sur|sous|upon|on|in|im|ob|al)"
+_ABBR_DOT = r"(?:(?<!\w\w\w\w)\.)?"  # the dot of "St.", "Ave.", not a sentence's
 _SUFFIX_ALT = "|".join(sorted({s + "s?" for s in _SUFFIXES}, key=len, reverse=True))
 _NAMEWORD = rf"(?:{_CAP}|{_LINK})"
 # Capitalised words that start sentences, not streets.
@@ -60,22 +61,23 @@ _STREET_CAP = rf"(?:(?i:{_NOT_STREET}){_CAP})"
 
 # 1. Number, street name, suffix: "28400 Karen Pike Apt. 524", "12 Main St."
 _NUMBER_FIRST = re.compile(
-    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b\.?",
+    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b{_ABBR_DOT}",
     re.IGNORECASE)
 # 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
 _PREFIX_FIRST = re.compile(
-    rf"(?<![\w\-])(?:(?P<num>{_NUM}),?\s+)?(?i:{_PREFIXES})\b\.?\s+{_WORD}"
-    rf"(?:\s+{_NAMEWORD}){{0,4}}?(?(num)|\s+{_NUM}\b\.?)")
+    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
+    rf"(?:[ \t]+{_CAP}){{0,3}}"
+    rf"|(?i:{_PREFIXES})\b\.?\s+{_WORD}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b\.?")
+    rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b(?:\.(?=,))?")
 # 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
 _SUFFIX_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b\.?[ \t]+{_NUM}\b\.?")
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}[ \t]+{_NUM}\b(?:\.(?=,))?")
 # 4. Any capitalised words then a number ("Tylova 1036", "Σουνίου 167"): a street only
 #    with an address cue before or a locality with a postal code after.
 _WORDS_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+)(?:{_NAMEWORD}[ \t]+){{0,3}}{_NUM}\b\.?")
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+)(?:{_NAMEWORD}[ \t]+){{0,3}}{_NUM}\b(?:\.(?=,))?")
 # 5. A named street without a number after "on", "at"...: "lives on Friedman Lakes street".
 _NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|court|ct|place|"
                  "terrace|crescent|parkway|pkwy|highway|hwy|pike|trail|circle|square|way|"
@@ -83,7 +85,7 @@ _NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|cour
 _NAMED_STREET = re.compile(
     rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\balong\s)|(?<=\boff\s)|(?<=\bonto\s)|(?<=\bnear\s)|"
     rf"(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bin\s))(?:{_STREET_CAP}\s+){{1,3}}?"
-    rf"(?i:(?:{_NAMED_SUFFIX})s?)\b\.?(?:\s+(?i:street|st|road|rd|avenue|ave)\b\.?)?")
+    rf"(?i:(?:{_NAMED_SUFFIX})s?)\b{_ABBR_DOT}(?:\s+(?i:street|st|road|rd|avenue|ave)\b{_ABBR_DOT})?")
 _STREET_WORD_AFTER = re.compile(
     rf"(?<![\w\-])(?:{_CAP}\s+){{1,3}}(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard)"
     rf"(?![\w])")
@@ -101,7 +103,8 @@ _POSTAL = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
            r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
            r"|\d{4}\s?[A-Z]{2}(?![\w])"  # Netherlands
            r"|\d{2,5}(?:[\s\-]\d{2,4})?)")
-_LOCALITY = rf"(?:{_CAP}(?:[ \t]+(?:{_NAMEWORD}|\d{{1,2}}\b))*?)"
+_LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the address
+_LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
 # What may follow a street: a unit, a locality, a state and postal code, a country.
 _TAIL_PART = re.compile(
     rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|"

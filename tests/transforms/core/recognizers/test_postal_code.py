@@ -1,0 +1,35 @@
+"""PostalCodeRecognizer: codes after a cue, a US state or a country, UK and Canadian shapes."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by, redacted
+
+
+def _found(analyzer, policy, text):
+    return found_by("PostalCodeRecognizer", analyzer, policy, text, "POSTAL_CODE")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("ZIP: 3100", "3100"),
+    ("my zip code is 94105 thanks", "94105"),
+    ("Springfield, IL 62704-1234", "62704-1234"),
+    ("Gossau\n\n Switzerland 8625", "8625"),
+    ("Windsor\n\n Canada N9A 7A2", "N9A 7A2"),
+    ("United Kingdom SK11 1JH", "SK11 1JH"),
+    ("the office is near SW1A 1AA", "SW1A 1AA"),
+    ("Sweden 502 21", "502 21"),
+])
+def test_postal_codes_are_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "We played in France 2019 and won 3 games",
+    "order 62704 shipped on Monday",
+    "they scored 104 points",
+])
+def test_years_orders_and_scores_are_not_postal_codes(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_postal_code_is_replaced_in_text(redactor):
+    assert redacted(redactor, "my zip code is 94105") == "my zip code is <POSTAL_CODE>"
