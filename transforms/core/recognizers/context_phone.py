@@ -18,8 +18,8 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 # Digit groups joined by one separator each; an optional "+" or "(area)" in front.
-_RUN = re.compile(r"(?<![\w+\-./,:])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,6}"
-                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,6})*(?![\w\-/]|[.,:]\d)")
+_RUN = re.compile(r"(?<![\w+\-./,:$€£¥#])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,10}"
+                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*(?![\w\-/]|[.,:]\d)")
 _CUE = re.compile(
     r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
@@ -31,7 +31,9 @@ _OTHER_NUMBER = re.compile(
     r"account|acct|policy|card|id|claim|transaction|receipt|item|sku|model|version|"
     r"score|scores|table|results?)\b[^.!?\d]{0,20}$")
 _LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|tel|phone|"
-                          r"desk)\b")
+                          r"desk)\b|^[^.!?\n\d]{0,25}\b(?:phone|number|mobile|cell|fax|"
+                          r"landline|whatsapp)\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 
@@ -40,23 +42,29 @@ def _groups(run: str) -> List[str]:
 
 
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
-    """A phone without a cue: "+..." or "(area) ..." or a leading 0, or three to five
-    groups of two or more digits with one of three or more (9-15 digits)."""
+    """A phone without a cue: 7-15 digits starting "+" or "(area)"; or groups of two or
+    more digits: four or more pairs joined by "-" or "." ("50-98-28-96"), three to five
+    groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
+    digits ("445 6271", "0328 4921229") that are not two years."""
     digits = "".join(groups)
-    if not 8 <= len(digits) <= 15 or len(groups) > 6:
+    if not 7 <= len(digits) <= 15 or len(groups) > 6:
         return False
     if run.startswith(("+", "(")):
         return True
     if len(groups) < 2 or any(len(g) < 2 for g in groups):
         return False
-    if digits.startswith("0") and len(digits) >= 9:
+    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and " " not in run:
         return True
-    return 3 <= len(groups) <= 5 and max(len(g) for g in groups) >= 3 and len(digits) >= 9
+    if len(groups) == 2:
+        return (2 <= len(groups[0]) <= 4 and 4 <= len(groups[1]) <= 8
+                and not all(_YEAR.fullmatch(g) for g in groups))
+    return len(groups) <= 5 and max(len(g) for g in groups) >= 3
 
 
 class ContextPhoneRecognizer(RuleRecognizer):
     """Runs of digit groups (at most six groups): 6-15 digits with a phone cue just
-    before or a phone label just after, or 8-15 digits in a shape only phones have."""
+    before or a phone label or cue just after ("... is my number"), or 7-15 digits in a
+    shape only phones have."""
 
     ENTITIES = ["PHONE_NUMBER"]
 
@@ -72,7 +80,7 @@ class ContextPhoneRecognizer(RuleRecognizer):
                 continue
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
-                _LABEL_AFTER.match(text[m.start() + len(run):m.start() + len(run) + 12]))
+                _LABEL_AFTER.match(text[m.start() + len(run):m.start() + len(run) + 40]))
             if cued or (_shaped_like_a_phone(run, groups)
                          and not _OTHER_NUMBER.search(line_before)):
                 results.append(result(self, "PHONE_NUMBER", m.start(), m.start() + len(run),

@@ -35,11 +35,11 @@ _SUFFIXES = (
 # Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
 _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
              r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
-             r"corso|strada|vicolo|ul|ulica|al|aleja|plac|os|náměstí|nám|třída|λ|οδός|"
+             r"corso|strada|vicolo|ul|ulica|al|aleja|plac|náměstí|nám|třída|λ|οδός|"
              r"leoforos|gl|st")
 # Street words that end the street's name in one word ("Rynkebyvej", "Hauptstraße").
 _COMPOUND = (r"vej|gade|straße|strasse|str|weg|gasse|laan|straat|gracht|kade|vägen|väg|gatan|"
-             r"gata|veien|vegen|vei|katu|kuja|tie|polku|utca|ulica|plein|steeg|allee|ring|"
+             r"gata|veien|vegen|vei|katu|kuja|tie|polku|utca|ulica|plein|steeg|allee|"
              r"damm|ufer|platz|vegur|stígur|braut|tún|gränd|backe|stræde|alle|plads|torv|"
              r"lund|bakken|høj|haven")
 _UNIT = r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d+\w?"
@@ -67,7 +67,8 @@ _NUMBER_FIRST = re.compile(
 _PREFIX_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
     rf"(?:[ \t]+{_CAP}){{0,3}}"
-    rf"|(?i:{_PREFIXES})\b\.?\s+{_WORD}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b(?:\.(?=,))?)")
+    rf"|(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
+    rf"(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b(?:\.(?=,))?")
@@ -87,8 +88,8 @@ _NAMED_STREET = re.compile(
     rf"(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bin\s))(?:{_STREET_CAP}\s+){{1,3}}?"
     rf"(?i:(?:{_NAMED_SUFFIX})s?)\b{_ABBR_DOT}(?:\s+(?i:street|st|road|rd|avenue|ave)\b{_ABBR_DOT})?")
 _STREET_WORD_AFTER = re.compile(
-    rf"(?<![\w\-])(?:{_CAP}\s+){{1,3}}(?:street|st\.|road|rd\.|avenue|ave\.|lane|drive|boulevard)"
-    rf"(?![\w])")
+    rf"(?<![\w\-])(?:{_STREET_CAP}\s+){{1,3}}(?:(?i:street|st\.|road|rd\.|avenue|ave\.)|Lane|"
+    rf"Drive|Boulevard)(?![\w])")
 _PO_BOX = re.compile(r"(?i)\b(?:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
                      r"Caixa Postal|BP|Box)\s+\d{1,6}\b")
 _UNIT_ALONE = re.compile(rf"(?i)(?<![\w\-])(?:apt|apartment|suite|ste)\.?\s*#?\s*\d+\w?\b")
@@ -132,7 +133,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         for m in _WORDS_THEN_NUMBER.finditer(text):
             start, end = self._extend(text, m.start(), m.end())
             cued = _CUE.search(text[max(0, start - 80):start])
-            if cued or (end > m.end() and _HAS_POSTAL.search(text[m.end():end])):
+            tail = text[m.end():end]
+            if cued or (re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail)):
                 spans.append((start, end))
         return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)]
 

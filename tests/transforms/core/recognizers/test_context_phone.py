@@ -49,3 +49,16 @@ def test_tables_scores_dates_and_quantities_are_not_numbers_of_a_person(analyzer
              "DATE_OF_BIRTH", "SPOKEN_NUMBER"]
     assert [text[r.start:r.end] for r in analyzer.analyze(
         text, language="en", entities=types, score_threshold=policy.lowest_score)] == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("0328 4921229 is the best number for me", "0328 4921229"),
+    ("Reply from 445 6271 yesterday", "445 6271"),
+    ("Reply from 50-98-28-96 yesterday", "50-98-28-96"),
+])
+def test_a_cue_after_or_a_local_phone_shape_is_enough(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_two_years_are_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "the seasons 2019 2020 were long") == []

@@ -63,3 +63,11 @@ def test_a_named_street_without_a_number_is_found(analyzer, policy, text, street
 ])
 def test_numbers_and_words_near_street_words_are_not_addresses(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "bring 4 chairs and a table", "the crossing took 20 minutes to pass",
+    "June 15 2017 was a Monday", "I drive to work", "a 3 minute walk from here",
+])
+def test_everyday_phrases_are_not_addresses(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
