@@ -33,3 +33,13 @@ def test_years_orders_and_scores_are_not_postal_codes(analyzer, policy, text):
 
 def test_a_postal_code_is_replaced_in_text(redactor):
     assert redacted(redactor, "my zip code is 94105") == "my zip code is <POSTAL_CODE>"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Vila Real, VR 5000-047", "5000-047"),
+    ("Essoumrane, 32 8173", "8173"),
+    ("Pärnu 80098 Estonia", "80098"),
+    ("the postcode is 10-672", "10-672"),
+])
+def test_postal_codes_around_places_and_countries_are_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
