@@ -18,8 +18,8 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 # Digit groups joined by one separator each; an optional "+" or "(area)" in front.
-_RUN = re.compile(r"(?<![\w+\-./,:$€£¥#])(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,10}"
-                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*(?![\w\-/]|[.,:]\d)")
+_RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,10}"
+                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*(?![\w/]|-\d|[.,:]\d)")
 _CUE = re.compile(
     r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"

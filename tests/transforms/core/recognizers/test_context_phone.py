@@ -62,3 +62,12 @@ def test_a_cue_after_or_a_local_phone_shape_is_enough(analyzer, policy, text, ph
 
 def test_two_years_are_not_a_phone(analyzer, policy):
     assert _found(analyzer, policy, "the seasons 2019 2020 were long") == []
+
+
+def test_a_phone_with_a_label_attached_by_a_dash_is_found(analyzer, policy):
+    assert _found(analyzer, policy, "830-725-5360-Office,830-725-5361-Fax") == [
+        "830-725-5360", "830-725-5361"]
+
+
+def test_a_number_with_thousands_separators_is_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "we sold 1,234,567 units, call it 2,345,678") == []
