@@ -30,8 +30,10 @@ _CUED = re.compile(
     + _CODE + r")(?![\w\-])")
 _AFTER_STATE = re.compile(r"\b(?:" + "|".join(_US_STATES) + r")\.?,?\s+(?P<code>\d{5}(?:-\d{4})?)"
                           r"(?![\w\-])")
-# "Vila Real, VR 5000-047", "Sissach,  4450": a place, a comma, a region, a code, then the end.
-_AFTER_PLACE = re.compile(r"\b[^\W\d_a-z][\w'\-]*,[ \t]+(?:(?:[A-Z]{1,3}|\d{1,2})[ \t]+)?(?P<code>" + _CODE
+# "Vila Real, VR 5000-047", "Sissach,  4450", "Springfield IL 62704": a place, a comma or a
+# region, a code, then the end of the line or sentence.
+_AFTER_PLACE = re.compile(r"\b[^\W\d_a-z][\w'\-]*(?:,[ \t]+(?:(?:[A-Z]{1,3}|\d{1,2})[ \t]+)?"
+                          r"|[ \t]+[A-Z]{1,3}[ \t]+)(?P<code>" + _CODE
                           + r")(?=[ \t]*(?:$|\n|[.;!?)]))")
 _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
                      r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d)(?![\w\-])")

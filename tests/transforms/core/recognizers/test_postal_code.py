@@ -43,3 +43,11 @@ def test_a_postal_code_is_replaced_in_text(redactor):
 ])
 def test_postal_codes_around_places_and_countries_are_found(analyzer, policy, text, code):
     assert _found(analyzer, policy, text) == [code]
+
+
+def test_a_code_after_a_place_and_its_region_ends_a_line(analyzer, policy):
+    assert _found(analyzer, policy, "Kilbirnie WN 6022\nNew Zealand") == ["6022"]
+
+
+def test_a_version_and_a_year_are_not_postal_codes(analyzer, policy):
+    assert _found(analyzer, policy, "We still run Windows XP 2003.") == []
