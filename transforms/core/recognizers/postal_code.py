@@ -35,6 +35,13 @@ _AFTER_STATE = re.compile(r"\b(?:" + "|".join(_US_STATES) + r")\.?,?\s+(?P<code>
 _AFTER_PLACE = re.compile(r"\b[^\W\d_a-z][\w'\-]*(?:,[ \t]+(?:(?:[A-Z]{1,3}|\d{1,2})[ \t]+)?"
                           r"|[ \t]+[A-Z]{1,3}[ \t]+)(?P<code>" + _CODE
                           + r")(?=[ \t]*(?:$|\n|[.;!?)]))")
+# "in Miami 33179", "near ÖRSUNDSBRO 190 63": a place after a preposition, then a code of
+# four or more digits ("in Room 101", "in March 2019" stay: too short, a month, a year).
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+           "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_IN_PLACE = re.compile(r"\b(?:in|near|from|to|at)[ \t]+(?!(?:" + _MONTHS + r")\b)"
+                       r"(?:[^\W\d_a-z][\w'\-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?){1,3}"
+                       r"(?P<code>\d{4,5}|\d{3} \d{2})(?![\w\-]|[.,]\d)")
 _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
                      r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d)(?![\w\-])")
 
@@ -60,7 +67,8 @@ def _after_country() -> re.Pattern:
 
 class PostalCodeRecognizer(RuleRecognizer):
     """A postal code after a cue, a US state or a country name, before a country name,
-    after "Place, (REGION)" at the end of a line or sentence, or a UK or Canadian code
+    after "Place, (REGION)" at the end of a line or sentence, after "in Place", or a UK
+    or Canadian code
     written in full ("SK11 1JH", "K0A 1M0")."""
 
     ENTITIES = ["POSTAL_CODE"]
@@ -70,7 +78,7 @@ class PostalCodeRecognizer(RuleRecognizer):
             return []
         found = {}
         for pattern, score in ((_CUED, 0.7), (_AFTER_STATE, 0.6), (_after_country(), 0.6),
-                               (_AFTER_PLACE, 0.5), (_STRICT, 0.5)):
+                               (_AFTER_PLACE, 0.5), (_IN_PLACE, 0.5), (_STRICT, 0.5)):
             for m in pattern.finditer(text):
                 code = m.group("before") if m.groupdict().get("before") else m.group("code")
                 if pattern is not _CUED and _YEAR.fullmatch(code) and \

@@ -51,3 +51,14 @@ def test_a_code_after_a_place_and_its_region_ends_a_line(analyzer, policy):
 
 def test_a_version_and_a_year_are_not_postal_codes(analyzer, policy):
     assert _found(analyzer, policy, "We still run Windows XP 2003.") == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("we support shops in Miami 33179 and beyond", ["33179"]),
+    ("an office in Bystré u Policky 569 92 opened", ["569 92"]),
+    ("the meeting is in Room 101 at noon", []),
+    ("we moved in March 2019 to a new flat", []),
+    ("they played in Paris 2024 and won", []),
+])
+def test_a_code_after_a_place_after_a_preposition(analyzer, policy, text, found):
+    assert _found(analyzer, policy, text) == found
