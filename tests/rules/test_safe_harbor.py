@@ -64,3 +64,18 @@ def test_safe_harbor_removes_the_identifier(redactor, case):
     text, values = CASES[case]
     out = redactor.redact([text], [[]])[0].text
     assert [v for v in values if v in out] == []
+
+
+def test_hushbeam_redact_runs_the_samples_with_safe_harbor(tmp_path, policy):
+    import json
+
+    from tests.pipelines.hushbeam_cli import hb
+
+    hb("redact", "--policy", "rules/safe_harbor.yaml", "--input",
+       "samples/conversations.jsonl", "--output", tmp_path / "out")
+    summary = json.loads((tmp_path / "out" / "_summary.json").read_text())
+    assert summary["policy_source"] == "rules/safe_harbor.yaml"
+    assert summary["policy_digest"] != policy.digest
+    assert summary["records_written"] > 0
+    assert summary["records_written"] + summary["records_dead_lettered"] == \
+        summary["records_read"]
