@@ -28,7 +28,8 @@ CUES = {
     "DEVICE_ID": r"serial|IMEI|device\s+id|MAC\s+address|UDID",
 }
 _FILLER = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|=|-|of|my|the|numéro|est)\b\.?){0,4}"
-_VALUE = r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])|\s(?=[A-Z0-9]{2}|\d)){4,24})"
+_VALUE = (r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9]"
+          r"(?:[A-Z0-9]|-(?=[A-Z0-9])|\s(?=[A-Z0-9]{2}|\d)){4,24})")
 
 
 def _pattern(cue: str) -> re.Pattern:

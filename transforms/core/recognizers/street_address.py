@@ -61,8 +61,8 @@ _STREET_CAP = rf"(?:(?i:{_NOT_STREET}){_CAP})"
 
 # 1. Number, street name, suffix: "28400 Karen Pike Apt. 524", "12 Main St."
 _NUMBER_FIRST = re.compile(
-    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b{_ABBR_DOT}",
-    re.IGNORECASE)
+    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b"
+    rf"{_ABBR_DOT}", re.IGNORECASE)
 # 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
 _PREFIX_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
@@ -74,7 +74,8 @@ _COMPOUND_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b(?:\.(?=,))?")
 # 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
 _SUFFIX_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}[ \t]+{_NUM}\b(?:\.(?=,))?")
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}"
+    rf"[ \t]+{_NUM}\b(?:\.(?=,))?")
 # 4. Any capitalised words then a number ("Tylova 1036", "Σουνίου 167"): a street only
 #    with an address cue before or a locality with a postal code after.
 _WORDS_THEN_NUMBER = re.compile(
@@ -86,12 +87,13 @@ _NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|cour
 _NAMED_STREET = re.compile(
     rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\balong\s)|(?<=\boff\s)|(?<=\bonto\s)|(?<=\bnear\s)|"
     rf"(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bin\s))(?:{_STREET_CAP}\s+){{1,3}}?"
-    rf"(?i:(?:{_NAMED_SUFFIX})s?)\b{_ABBR_DOT}(?:\s+(?i:street|st|road|rd|avenue|ave)\b{_ABBR_DOT})?")
+    rf"(?i:(?:{_NAMED_SUFFIX})s?)\b{_ABBR_DOT}"
+    rf"(?:\s+(?i:street|st|road|rd|avenue|ave)\b{_ABBR_DOT})?")
 _STREET_WORD_AFTER = re.compile(
     rf"(?<![\w\-])(?:{_STREET_CAP}\s+){{1,3}}(?:(?i:street|st\.|road|rd\.|avenue|ave\.)|Lane|"
     rf"Drive|Boulevard)(?![\w])")
-_PO_BOX = re.compile(r"(?i)\b(?:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
-                     r"Caixa Postal|BP|Box)\s+\d{1,6}\b")
+_PO_BOX = re.compile(r"\b(?:(?i:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
+                     r"Caixa Postal)|BP|Box)\s+\d{1,6}\b")
 _UNIT_ALONE = re.compile(rf"(?i)(?<![\w\-])(?:apt|apartment|suite|ste)\.?\s*#?\s*\d+\w?\b")
 
 _CUE = re.compile(
@@ -108,8 +110,8 @@ _LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the 
 _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
 # What may follow a street: a unit, a locality, a state and postal code, a country.
 _TAIL_PART = re.compile(
-    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|"
-    rf"{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
+    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
+    rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
