@@ -9,8 +9,8 @@ from transforms.core.recognizers.common import luhn_ok
 
 
 class ChecksumCardRecognizer(PatternRecognizer):
-    """12-19 digits in groups, Luhn-valid: any issuer, 2-series Mastercard and 12-digit
-    Maestro included."""
+    """12-19 digits in groups of three or more (or digit by digit), Luhn-valid: any
+    issuer, 2-series Mastercard and 12-digit Maestro included."""
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entity="CREDIT_CARD", name="ChecksumCardRecognizer",
@@ -20,4 +20,11 @@ class ChecksumCardRecognizer(PatternRecognizer):
                          context=["card", "visa", "mastercard", "amex", "credit", "debit"])
 
     def validate_result(self, pattern_text: str) -> bool:
-        return luhn_ok(re.sub(r"\D", "", pattern_text))
+        return _card_groups(re.findall(r"\d+", pattern_text)) and luhn_ok(
+            re.sub(r"\D", "", pattern_text))
+
+
+def _card_groups(groups) -> bool:
+    """Cards are written in groups of three or more digits (the last may be shorter) or
+    digit by digit; a row of scores or a league table ("38 30 7 1 85 22 97") is not."""
+    return all(len(g) == 1 for g in groups) or all(len(g) >= 3 for g in groups[:-1])

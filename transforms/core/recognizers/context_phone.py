@@ -1,31 +1,88 @@
-"""Phone numbers in any national format, kept only with a phone cue nearby.
+"""Phone numbers in any national format: with a phone cue nearby, or in a shape only a
+phone has.
 
 Serves every language: the digits are language-neutral, and the cues are English, French
-and international ("tel", "whatsapp"). Without a cue a match scores 0.2, below the
-default policy's threshold, so a language whose cues are missing gets no false positive.
+and international ("tel", "whatsapp"). A run of digit groups is read whole, so a
+league-table row ("Arsenal 38 26 9 3 73 26 87") is one run of seven groups, not a phone,
+and a date or a score is never one. The cue is looked for in the words just before the
+run (or a label right after it, "-Office", " fax"), not through Presidio's lemma
+context, which drops stop words such as "call".
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import List
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+# Digit groups joined by one separator each; an optional "+" or "(area)" in front.
+_RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,10}"
+                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*(?![\w/]|-\d|[.,:]\d)")
+_CUE = re.compile(
+    r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
+    r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
+    r"messages|whatsapp|dial|ring|answering|landline|hotline|extension|ext|"
+    r"téléphone|portable|numéro|appel(?:er|ez)?)\b)[^.!?\d]{0,40}$")
+# Numbers that name what they are, when no phone cue says otherwise.
+_OTHER_NUMBER = re.compile(
+    r"(?i)\b(?:ticket|order|invoice|case|reference|ref|tracking|confirmation|booking|serial|"
+    r"account|acct|policy|card|id|claim|transaction|receipt|item|sku|model|version|"
+    r"score|scores|table|results?)\b[^.!?\d]{0,20}$")
+_LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|tel|phone|"
+                          r"desk)\b|^[^.!?\n\d]{0,25}\b(?:phone|number|mobile|cell|fax|"
+                          r"landline|whatsapp)\b")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 
 
-class ContextPhoneRecognizer(PatternRecognizer):
-    """7-15 digits in groups, in any national format, kept only with a phone cue nearby
-    (base score 0.2, raised by Presidio's context enhancement)."""
+def _groups(run: str) -> List[str]:
+    return re.findall(r"\d+", run)
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(
-            supported_entity="PHONE_NUMBER", name="ContextPhoneRecognizer",
-            supported_language=supported_language,
-            patterns=[Pattern("grouped digits",
-                              r"(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .\-/]?\(?\d{1,5}\)?){1,5}(?![\w])",
-                              0.2)],
-            context=["phone", "call", "mobile", "cell", "fax", "desk", "office", "tel",
-                     "telephone", "reach", "contact", "number", "registered", "answering",
-                     "messages", "text", "whatsapp", "téléphone", "portable"])
 
-    def validate_result(self, pattern_text: str) -> Optional[bool]:
-        return None if 7 <= len(re.sub(r"\D", "", pattern_text)) <= 15 else False
+def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
+    """A phone without a cue: 7-15 digits starting "+" or "(area)"; or groups of two or
+    more digits: four or more pairs joined by "-" or "." ("50-98-28-96"), three to five
+    groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
+    digits ("445 6271", "0328 4921229") that are not two years."""
+    digits = "".join(groups)
+    if not 7 <= len(digits) <= 15 or len(groups) > 6:
+        return False
+    if run.startswith(("+", "(")):
+        return True
+    if len(groups) < 2 or any(len(g) < 2 for g in groups):
+        return False
+    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and " " not in run:
+        return True
+    if len(groups) == 2:
+        return (2 <= len(groups[0]) <= 4 and 4 <= len(groups[1]) <= 8
+                and not all(_YEAR.fullmatch(g) for g in groups))
+    return len(groups) <= 5 and max(len(g) for g in groups) >= 3
+
+
+class ContextPhoneRecognizer(RuleRecognizer):
+    """Runs of digit groups (at most six groups): 6-15 digits with a phone cue just
+    before or a phone label or cue just after ("... is my number"), or 7-15 digits in a
+    shape only phones have."""
+
+    ENTITIES = ["PHONE_NUMBER"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        if "PHONE_NUMBER" not in entities:
+            return []
+        results = []
+        for m in _RUN.finditer(text):
+            run = m.group(0).rstrip()
+            groups = _groups(run)
+            digits = "".join(groups)
+            if len(groups) > 6 or not 6 <= len(digits) <= 15 or _DATE.fullmatch(run):
+                continue
+            line_before = text[max(0, m.start() - 60):m.start()]
+            cued = bool(_CUE.search(line_before)) or bool(
+                _LABEL_AFTER.match(text[m.start() + len(run):m.start() + len(run) + 40]))
+            if cued or (_shaped_like_a_phone(run, groups)
+                         and not _OTHER_NUMBER.search(line_before)):
+                results.append(result(self, "PHONE_NUMBER", m.start(), m.start() + len(run),
+                                      0.6 if cued else 0.5))
+        return results

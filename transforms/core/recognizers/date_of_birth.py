@@ -12,8 +12,10 @@ _MONTH = ("january|february|march|april|may|june|july|august|september|october|n
           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
 _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
          r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}"
-         r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH + r")\.?,?\s+(?:19|20)\d{2}"
-         r"|(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})\b")
+         r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH
+         + r")\.?,?\s+(?:19|20)\d{2}"
+         r"|(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+         r"|(?:" + _MONTH + r")\.?,?\s+(?:19|20)\d{2})\b")
 
 
 class DateOfBirthRecognizer(PatternRecognizer):

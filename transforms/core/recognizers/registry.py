@@ -13,16 +13,19 @@ from typing import Callable, List, Tuple, Union
 
 from presidio_analyzer import EntityRecognizer
 
+from transforms.core.recognizers.age import AgeRecognizer
 from transforms.core.recognizers.arabic_name import ArabicNameRecognizer
 from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
 from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
 from transforms.core.recognizers.chinese_name import ChineseNameRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
+from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
+from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
@@ -81,3 +84,6 @@ register(RegionalPhoneRecognizer, languages=ANY)
 register(ChineseNameRecognizer, languages=ANY)
 register(JapaneseNameRecognizer, languages=ANY)
 register(ArabicNameRecognizer, languages=ANY)
+register(PostalCodeRecognizer, languages=ANY)
+register(AgeRecognizer, languages=("en",))
+register(CuedIdentifierRecognizer, languages=ANY)

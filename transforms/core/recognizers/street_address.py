@@ -1,16 +1,24 @@
-"""Street addresses and P.O. boxes.
+"""Street addresses: the street (house number and street words in many national orders,
+a unit, a P.O. box, a named street after "on", "at") and the locality that follows it
+(", Springfield, IL 62704", or the next lines of an address block).
 
-Serves every language: the street words are English (USPS) with French, German, Spanish
-and Nordic ones, and an address is written the way its country writes it, whatever the
-language of the conversation around it ("12 rue de la paix" in English text).
+Serves every language: the street words are English (USPS) with those of much of Europe
+and Latin America, and an address is written the way its country writes it, whatever the
+language of the conversation around it ("12 rue de la paix" in English text). Without an
+address cue ("I live at", "address:", "send it to"), a street needs its street word, or a
+locality with a postal code after it, so "104 points" or "5 miles down the road" stay.
 """
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
+from typing import List, Tuple
 
-# USPS standard street suffixes (Publication 28, appendix C1) and common abbreviations,
-# plus a few French, German and Spanish street words.
-_STREET_WORDS = (
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+# USPS standard street suffixes (Publication 28, appendix C1) and common abbreviations.
+_SUFFIXES = (
     "alley allee annex arcade avenue ave bayou beach bend bluff bottom boulevard blvd branch "
     "bridge brook burg bypass byp camp canyon cape causeway center centre circle cir cliff "
     "club common corner course court ct cove creek crescent crest crossing crossroad curve "
@@ -20,33 +28,145 @@ _STREET_WORDS = (
     "lane ln light loaf lock lodge loop mall manor meadow mews mill mission motorway mount "
     "mountain neck orchard oval overpass park parkway pkwy pass passage path pike pine place "
     "pl plain plaza point port prairie radial ramp ranch rapid rest ridge river road rd route "
-    "row rue run shoal shore skyway spring spur square sq station stravenue stream street st "
+    "row run shoal shore skyway spring spur square sq station stravenue stream street st "
     "summit terrace ter throughway trace track trafficway trail trl trailer tunnel turnpike "
-    "underpass union valley viaduct view village ville vista walk wall way well close mews "
-    "chemin impasse allée strasse straße weg platz calle avenida")
-_STREET_SUFFIX = "|".join(sorted({w + "s?" for w in _STREET_WORDS.split()}, key=len,
-                                 reverse=True))
-# "104 points" is not an address: a street word needs a street name before it, except the
-# street words written first ("12 rue de la paix", "3 calle Mayor").
-_LEADING = r"(?:rue|chemin|impasse|all[ée]e|calle|avenida|via)"
-_ADDRESS = (r"(?i)\b\d{1,6}[a-z]?(?:-\d{1,4})?,?\s+(?:(?:[^\W\d_][\w'\-.]*\s+){1,4}?"
-            r"(?:" + _STREET_SUFFIX + r")\b\.?|" + _LEADING + r"\b)"
-            r"(?:,?\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|#)\.?\s*#?\s*[\w\-]+)?")
-# Street name then number, as in much of Europe: "Rynkebyvej 21", "Hauptstraße 5a".
-_STREET_THEN_NUMBER = (r"\b[A-ZÀ-Þ][^\W\d_]*(?:vej|gade|straße|strasse|str\.|weg|gasse|laan|"
-                       r"straat|vägen|gatan|veien|vegen|katu|utca|ulica|plein|steeg|allee|ring|"
-                       r"damm|ufer|platz)\s+\d{1,5}[a-zA-Z]?\b")
-_PO_BOX = r"(?i)\bP\.?\s?O\.?\s?Box\s+\d{1,6}\b"
+    "underpass union valley viaduct view village ville vista walk wall way well close parade "
+    "fasor utca krt tänav põik maantee puiestee").split()
+# Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
+_PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
+             r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
+             r"corso|strada|vicolo|ul|ulica|al|aleja|plac|náměstí|nám|třída|λ|οδός|"
+             r"leoforos|gl|st")
+# Street words that end the street's name in one word ("Rynkebyvej", "Hauptstraße").
+_COMPOUND = (r"vej|gade|straße|strasse|str|weg|gasse|laan|straat|gracht|kade|vägen|väg|gatan|"
+             r"gata|veien|vegen|vei|katu|kuja|tie|polku|utca|ulica|plein|steeg|allee|"
+             r"damm|ufer|platz|vegur|stígur|braut|tún|gränd|backe|stræde|alle|plads|torv|"
+             r"lund|bakken|høj|haven")
+_UNIT = r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d+\w?"
+_NUM = r"\d{1,6}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?"
+_WORD = r"(?:[^\W\d_][\w'’\-]*\.?)"  # a word, any script
+_CAP = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*\.?)"  # a word not starting lowercase (CJK, Greek caps)
+_LINK = r"(?:de|del|da|do|dos|das|di|la|le|les|du|des|van|von|der|den|am|an|pri|na|pod|nad|" \
+        r"i|y|e|et|and|of|the|sur|sous|upon|on|in|im|ob|al)"
+_ABBR_DOT = r"(?:(?<!\w\w\w\w)\.)?"  # the dot of "St.", "Ave.", not a sentence's
+_SUFFIX_ALT = "|".join(sorted({s + "s?" for s in _SUFFIXES}, key=len, reverse=True))
+_NAMEWORD = rf"(?:{_CAP}|{_LINK})"
+# Capitalised words that start sentences, not streets.
+_NOT_STREET = (r"(?!(?:it|it's|its|i|i'm|i'll|i've|the|a|an|my|our|your|we|you|he|she|they|"
+               r"this|that|there|meet|please|address|hello|hi|dear|and|or|in|at|on|to|"
+               r"from|by|for|with|mr|mrs|ms|dr|room|page|chapter|section|part|step|"
+               r"level|version|windows|office|gate|platform|item|order|invoice|table|"
+               r"ticket|case|flight|bus|line|route|channel|season|episode|year|day|week)\b)")
+_STREET_CAP = rf"(?:(?i:{_NOT_STREET}){_CAP})"
+
+# 1. Number, street name, suffix: "28400 Karen Pike Apt. 524", "12 Main St."
+_NUMBER_FIRST = re.compile(
+    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b"
+    rf"{_ABBR_DOT}", re.IGNORECASE)
+# 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
+_PREFIX_FIRST = re.compile(
+    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
+    rf"(?:[ \t]+{_CAP}){{0,3}}"
+    rf"|(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
+    rf"(?:\.(?=,))?)")
+# 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
+_COMPOUND_THEN_NUMBER = re.compile(
+    rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b(?:\.(?=,))?")
+# 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
+_SUFFIX_THEN_NUMBER = re.compile(
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}"
+    rf"[ \t]+{_NUM}\b(?:\.(?=,))?")
+# 4. Any capitalised words then a number ("Tylova 1036", "Σουνίου 167"): a street only
+#    with an address cue before or a locality with a postal code after.
+_WORDS_THEN_NUMBER = re.compile(
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+)(?:{_NAMEWORD}[ \t]+){{0,3}}{_NUM}\b(?:\.(?=,))?")
+# 5. A named street without a number after "on", "at"...: "lives on Friedman Lakes street".
+_NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|court|ct|place|"
+                 "terrace|crescent|parkway|pkwy|highway|hwy|pike|trail|circle|square|way|"
+                 "alley|row|close|mews|parade|expressway|freeway|turnpike|stravenue")
+_NAMED_STREET = re.compile(
+    rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\balong\s)|(?<=\boff\s)|(?<=\bonto\s)|(?<=\bnear\s)|"
+    rf"(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bin\s))(?:{_STREET_CAP}\s+){{1,3}}?"
+    rf"(?i:(?:{_NAMED_SUFFIX})s?)\b{_ABBR_DOT}"
+    rf"(?:\s+(?i:street|st|road|rd|avenue|ave)\b{_ABBR_DOT})?")
+_STREET_WORD_AFTER = re.compile(
+    rf"(?<![\w\-])(?:{_STREET_CAP}\s+){{1,3}}(?:(?i:street|st\.|road|rd\.|avenue|ave\.)|Lane|"
+    rf"Drive|Boulevard)(?![\w])")
+_PO_BOX = re.compile(r"\b(?:(?i:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
+                     r"Caixa Postal)|BP|Box)\s+\d{1,6}\b")
+_UNIT_ALONE = re.compile(rf"(?i)(?<![\w\-])(?:apt|apartment|suite|ste)\.?\s*#?\s*\d+\w?\b")
+
+_CUE = re.compile(
+    r"(?i)(?:\baddress(?:es)?\b|\blive[sd]?\b|\bliving\b|\bmoved\b|\bsen[dt]\b|\bship(?:ped)?\b|"
+    r"\bdeliver(?:ed|y)?\b|\bmail(?:ed)?\b|\bmeet\b|\blocated\b|\breturn\b|\bvisit\b|"
+    r"\bdrops?\b|\btaxi\b|\bpick(?:\s+\w+)?\s+up\b|\bhere\s+they\s+are\b|"
+    r"\bhabite\b|\badresse\b|\bit(?:'s|\s+is)\s+(?:in|at|on)\b)"
+    r"[^.!?\n]{0,60}$")
+_POSTAL = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
+           r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
+           r"|\d{4}\s?[A-Z]{2}(?![\w])"  # Netherlands
+           r"|\d{2,5}(?:[\s\-]\d{2,4})?)")
+_LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the address
+_LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
+# What may follow a street: a unit, a locality, a state and postal code, a country.
+_TAIL_PART = re.compile(
+    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
+    rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
+_HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
-class StreetAddressRecognizer(PatternRecognizer):
-    """House number, one to four street words, a street suffix, an optional unit; or a
-    European street name then its number; or a P.O. box."""
+class StreetAddressRecognizer(RuleRecognizer):
+    """A street in one of the forms above, extended over its unit and locality."""
 
-    def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
-                         supported_language=supported_language,
-                         patterns=[Pattern("street address", _ADDRESS, 0.6),
-                                   Pattern("street then number", _STREET_THEN_NUMBER, 0.6),
-                                   Pattern("po box", _PO_BOX, 0.6)],
-                         context=["live", "address", "street", "ship", "mail", "moved"])
+    ENTITIES = ["STREET_ADDRESS"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        if "STREET_ADDRESS" not in entities:
+            return []
+        spans: List[Tuple[int, int]] = []
+        for pattern in (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER,
+                        _SUFFIX_THEN_NUMBER, _PO_BOX,
+                        _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE):
+            for m in pattern.finditer(text):
+                if pattern is _NUMBER_FIRST and not self._street_name_ok(text, m):
+                    continue
+                spans.append(self._extend(text, m.start(), m.end()))
+        for m in _WORDS_THEN_NUMBER.finditer(text):
+            start, end = self._extend(text, m.start(), m.end())
+            cued = _CUE.search(text[max(0, start - 80):start])
+            tail = text[m.end():end]
+            if cued or (re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail)):
+                spans.append((start, end))
+        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)]
+
+    @staticmethod
+    def _street_name_ok(text: str, m: re.Match) -> bool:
+        """A street name capitalised, or any words after an address cue."""
+        words = m.group("name").split()
+        if words and all(w[0].isupper() or not w[0].isalpha() for w in words):
+            return True
+        return bool(words) and bool(_CUE.search(text[max(0, m.start() - 80):m.start()]))
+
+    @staticmethod
+    def _extend(text: str, start: int, end: int) -> Tuple[int, int]:
+        """Over the unit, locality, state, postal code and country after the street."""
+        for _ in range(6):
+            m = _TAIL_PART.match(text, end)
+            if not m:
+                break
+            newline = "\n" in m.group(0)
+            if newline and not _LINE_END.match(text, m.end()):
+                break  # an address block's next line must be the whole line
+            end = m.end()
+        return start, end
+
+
+def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    out: List[Tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out

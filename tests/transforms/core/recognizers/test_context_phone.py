@@ -1,6 +1,8 @@
 """ContextPhoneRecognizer: grouped digits are a phone only with a phone cue nearby."""
 from functools import partial
 
+import pytest
+
 from tests.transforms.core.recognizers.support import found_by
 
 _found = partial(found_by, "ContextPhoneRecognizer", entity="PHONE_NUMBER")
@@ -14,3 +16,58 @@ def test_grouped_digits_are_a_phone_only_with_a_phone_cue(analyzer, policy):
 def test_a_french_phone_cue_counts_in_french_text(analyzer, policy):
     assert _found(analyzer, policy, "mon portable est le 4471 2290 331", language="fr") == \
         ["4471 2290 331"]
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("Please have the manager call me at 480 6764 I'd like to join", "480 6764"),
+    ("How can we reach you? You can call 84 17 85", "84 17 85"),
+    ("I would like to stop receiving messages to 313 450 639", "313 450 639"),
+    ("They're not answering at 463 5424", "463 5424"),
+    ("Phone:\n21 253 221 9057", "21 253 221 9057"),
+    ("25 876397 office", "25 876397"),
+])
+def test_short_and_international_numbers_after_a_cue_are_phones(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+@pytest.mark.parametrize("phone", ["(37) 788-063", "07700 063 966", "21 244 938 6394",
+                                   "+44 20 7946 0958", "04.00.14.32.96"])
+def test_a_shape_only_phones_have_is_a_phone_without_a_cue(analyzer, policy, phone):
+    assert _found(analyzer, policy, f"Reply from {phone} yesterday") == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "Arsenal 38 26 9 3 73 26 87",
+    "Liverpool 38 30 7 1 85 22 97; Man City 38 32 2 4 106 27 98",
+    "They finished with 104 points in 2019",
+    "The score was 3-1 then 2-2",
+    "Meeting on 2019-03-04 at 10.30, on 03/04/2019 or Monday",
+    "order 3 boxes of 250 units and 12 of 500",
+])
+def test_tables_scores_dates_and_quantities_are_not_numbers_of_a_person(analyzer, policy, text):
+    types = ["PHONE_NUMBER", "CREDIT_CARD", "STREET_ADDRESS", "POSTAL_CODE", "AGE",
+             "DATE_OF_BIRTH", "SPOKEN_NUMBER"]
+    assert [text[r.start:r.end] for r in analyzer.analyze(
+        text, language="en", entities=types, score_threshold=policy.lowest_score)] == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("0328 4921229 is the best number for me", "0328 4921229"),
+    ("Reply from 445 6271 yesterday", "445 6271"),
+    ("Reply from 50-98-28-96 yesterday", "50-98-28-96"),
+])
+def test_a_cue_after_or_a_local_phone_shape_is_enough(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_two_years_are_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "the seasons 2019 2020 were long") == []
+
+
+def test_a_phone_with_a_label_attached_by_a_dash_is_found(analyzer, policy):
+    assert _found(analyzer, policy, "830-725-5360-Office,830-725-5361-Fax") == [
+        "830-725-5360", "830-725-5361"]
+
+
+def test_a_number_with_thousands_separators_is_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "we sold 1,234,567 units, call it 2,345,678") == []

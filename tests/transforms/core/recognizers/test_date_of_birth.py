@@ -15,3 +15,17 @@ def test_birth_dates_are_removed(redactor, text, gone):
 def test_an_english_birth_cue_counts_in_a_french_record(analyzer, policy):
     assert found_by("DateOfBirthRecognizer", analyzer, policy, "client : dob 14/03/1985",
                     "DATE_OF_BIRTH", language="fr") == ["14/03/1985"]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("Please tell me your date of birth. It's 3/29/1982", "3/29/1982"),
+    ("he was born in March 1931", "March 1931"),
+])
+def test_a_birth_date_after_a_cue_is_found(analyzer, policy, text, date):
+    assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize("text", ["the meeting is on 3/29/1982", "see you next Monday",
+                                  "we opened in March 2019"])
+def test_a_date_without_a_birth_cue_stays(redactor, text):
+    assert redacted(redactor, text) == text

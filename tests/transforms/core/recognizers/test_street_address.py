@@ -1,7 +1,12 @@
-"""StreetAddressRecognizer: house number and street words, European order, P.O. boxes."""
+"""StreetAddressRecognizer: streets in many national orders, with their locality."""
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by, redacted
+
+
+def _found(analyzer, policy, text, language="en"):
+    return found_by("StreetAddressRecognizer", analyzer, policy, text, "STREET_ADDRESS",
+                    language=language)
 
 
 @pytest.mark.parametrize("text,gone", [
@@ -13,9 +18,59 @@ def test_addresses_are_removed(redactor, text, gone):
 
 
 def test_a_street_in_french_text_is_found(analyzer, policy):
-    assert found_by("StreetAddressRecognizer", analyzer, policy,
-                    "j'habite au 12 rue de la paix depuis mai", "STREET_ADDRESS",
-                    language="fr") == ["12 rue"]
+    assert _found(analyzer, policy, "j'habite au 12 rue de la paix depuis mai",
+                  language="fr") == ["12 rue de la paix"]
+
+
+@pytest.mark.parametrize("address", [
+    "14 Delan Road, MOLANGUL, QLD 4671",
+    "3585 Galts Ave, Red Deer, AB T4N 2A6",
+    "2 Lamphey Road, THE LAURELS,  NR14 4DR",
+    "ul. Robotnicza 144, Wrocław,  53-608",
+    "Rua Forno 44, Granja do Tedo, VI 5120-176",
+    "Oldesloer Strasse 79, Breitenhain, TH 7806",
+    "Willem Pijperstraat 79, Amsterdam, NH 1077 XM",
+    "Síp utca 16., Aszód, PE 2170",
+    "Μεγάλη Άμμος 107, ΠΑΦΟΣ, PA 8061",
+    "Tylova 1036, Jevícko, PA 569 43",
+    "P.O. Box 255, Kangerlussuaq, QE 3910",
+])
+def test_an_address_is_found_with_its_locality(analyzer, policy, address):
+    assert _found(analyzer, policy, f"Please send it to {address}. Thanks") == [address]
+
+
+def test_an_address_block_is_found_line_by_line(analyzer, policy):
+    text = "Tanja Gersten\n\n6321 Edward Shoals\n Apt. 079\n Gossau\n\n Switzerland 8625\n" \
+           "Mobile: 25 876397"
+    assert _found(analyzer, policy, text) == [
+        "6321 Edward Shoals\n Apt. 079\n Gossau\n\n Switzerland 8625"]
+
+
+@pytest.mark.parametrize("text,street", [
+    ("Agnès lives on Friedman Lakes street.", "Friedman Lakes street"),
+    ("The bus drops you off at Hunt Circles St. at noon", "Hunt Circles St."),
+    ("Pedestrians must enter on Stacy Ridges St. the first months", "Stacy Ridges St."),
+])
+def test_a_named_street_without_a_number_is_found(analyzer, policy, text, street):
+    assert _found(analyzer, policy, text) == [street]
+
+
+@pytest.mark.parametrize("text", [
+    "We got 104 points in 2019 and walked 5 miles down the road",
+    "Windows 10, Office 365 and Chapter 3 of the book",
+    "the Treaty on European Union was invoked",
+    "Arsenal 38 26 9 3 73 26 87",
+])
+def test_numbers_and_words_near_street_words_are_not_addresses(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "bring 4 chairs and a table", "the crossing took 20 minutes to pass",
+    "June 15 2017 was a Monday", "I drive to work", "a 3 minute walk from here",
+])
+def test_everyday_phrases_are_not_addresses(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
 
 
 def test_a_number_then_a_street_word_alone_is_not_an_address(redactor):

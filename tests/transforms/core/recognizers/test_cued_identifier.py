@@ -1,0 +1,28 @@
+"""CuedIdentifierRecognizer: licence, passport, record, account, vehicle and device numbers."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by
+
+
+@pytest.mark.parametrize("text,entity,value", [
+    ("My driver's license number is D3413656", "DRIVER_LICENSE", "D3413656"),
+    ("passport no. X1234567 expires soon", "PASSPORT", "X1234567"),
+    ("MRN: 00123456", "MEDICAL_RECORD_NUMBER", "00123456"),
+    ("member id W123456789", "HEALTH_PLAN_ID", "W123456789"),
+    ("account number 12345678 please", "ACCOUNT_NUMBER", "12345678"),
+    ("certificate number CE-2231-77", "LICENSE_NUMBER", "CE-2231-77"),
+    ("VIN 1HGCM82633A004352", "VEHICLE_ID", "1HGCM82633A004352"),
+    ("licence plate AB12 CDE", "VEHICLE_ID", "AB12 CDE"),
+    ("serial number SN-99812-XQ", "DEVICE_ID", "SN-99812-XQ"),
+])
+def test_a_number_after_its_cue_is_found(analyzer, policy, text, entity, value):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, entity) == [value]
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("I need a passport photo for the trip", "PASSPORT"),
+    ("the licence fee is high", "LICENSE_NUMBER"),
+    ("my account has been locked since 2019", "ACCOUNT_NUMBER"),
+])
+def test_a_cue_without_a_number_finds_nothing(analyzer, policy, text, entity):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, entity) == []

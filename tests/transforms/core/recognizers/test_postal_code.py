@@ -1,0 +1,64 @@
+"""PostalCodeRecognizer: codes after a cue, a US state or a country, UK and Canadian shapes."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by, redacted
+
+
+def _found(analyzer, policy, text):
+    return found_by("PostalCodeRecognizer", analyzer, policy, text, "POSTAL_CODE")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("ZIP: 3100", "3100"),
+    ("my zip code is 94105 thanks", "94105"),
+    ("Springfield, IL 62704-1234", "62704-1234"),
+    ("Gossau\n\n Switzerland 8625", "8625"),
+    ("Windsor\n\n Canada N9A 7A2", "N9A 7A2"),
+    ("United Kingdom SK11 1JH", "SK11 1JH"),
+    ("the office is near SW1A 1AA", "SW1A 1AA"),
+    ("Sweden 502 21", "502 21"),
+])
+def test_postal_codes_are_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "We played in France 2019 and won 3 games",
+    "order 62704 shipped on Monday",
+    "they scored 104 points",
+])
+def test_years_orders_and_scores_are_not_postal_codes(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_postal_code_is_replaced_in_text(redactor):
+    assert redacted(redactor, "my zip code is 94105") == "my zip code is <POSTAL_CODE>"
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Vila Real, VR 5000-047", "5000-047"),
+    ("Essoumrane, 32 8173", "8173"),
+    ("Pärnu 80098 Estonia", "80098"),
+    ("the postcode is 10-672", "10-672"),
+])
+def test_postal_codes_around_places_and_countries_are_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+def test_a_code_after_a_place_and_its_region_ends_a_line(analyzer, policy):
+    assert _found(analyzer, policy, "Kilbirnie WN 6022\nNew Zealand") == ["6022"]
+
+
+def test_a_version_and_a_year_are_not_postal_codes(analyzer, policy):
+    assert _found(analyzer, policy, "We still run Windows XP 2003.") == []
+
+
+@pytest.mark.parametrize("text,found", [
+    ("we support shops in Miami 33179 and beyond", ["33179"]),
+    ("an office in Bystré u Policky 569 92 opened", ["569 92"]),
+    ("the meeting is in Room 101 at noon", []),
+    ("we moved in March 2019 to a new flat", []),
+    ("they played in Paris 2024 and won", []),
+])
+def test_a_code_after_a_place_after_a_preposition(analyzer, policy, text, found):
+    assert _found(analyzer, policy, text) == found

@@ -1,0 +1,59 @@
+"""Document and record numbers named by a cue: driver's licence, passport, medical record,
+health plan member, account, certificate or licence, vehicle (VIN, plate), device serial.
+
+Serves every language: the numbers are language-neutral and the cues are English with a
+few French ones. The number must follow its cue closely ("passport number is X1234567",
+"MRN: 00123456") and hold at least two digits, so "passport photo" or "licence fee" stay.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+# Entity type -> its cues (regex alternatives, case-insensitive).
+CUES = {
+    "DRIVER_LICENSE": r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|DL|permis\s+de\s+conduire",
+    "PASSPORT": r"passport|passeport",
+    "MEDICAL_RECORD_NUMBER": r"medical\s+record|MRN|patient\s+(?:id|number)|chart\s+number",
+    "HEALTH_PLAN_ID": r"health\s+plan|member\s+id|membership|insurance\s+(?:id|number)|"
+                      r"beneficiary|medicare|medicaid|subscriber\s+id",
+    "ACCOUNT_NUMBER": r"account|acct|a/c",
+    "LICENSE_NUMBER": r"licen[cs]e|certificate|permit|registration\s+number",
+    "VEHICLE_ID": r"VIN|vehicle\s+identification|licen[cs]e\s+plate|number\s+plate|"
+                  r"plate|registration\s+plate",
+    "DEVICE_ID": r"serial|IMEI|device\s+id|MAC\s+address|UDID",
+}
+_FILLER = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|=|-|of|my|the|numéro|est)\b\.?){0,4}"
+_VALUE = (r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9]"
+          r"(?:[A-Z0-9]|-(?=[A-Z0-9])|\s(?=[A-Z0-9]{2}|\d)){4,24})")
+
+
+def _pattern(cue: str) -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + cue + r")\b)" + "(?i:" + _FILLER + r")\s*:?\s*" + _VALUE
+                      + r"(?![\w\-])")
+
+
+_PATTERNS = {entity: _pattern(cue) for entity, cue in CUES.items()}
+
+
+class CuedIdentifierRecognizer(RuleRecognizer):
+    """A code of 5-25 letters and digits (two or more digits) just after its cue; where
+    cues overlap ("driver's licence" and "licence"), the first type in CUES wins."""
+
+    ENTITIES = list(CUES)
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        found = {}
+        for entity, pattern in _PATTERNS.items():
+            if entity not in entities:
+                continue
+            for m in pattern.finditer(text):
+                value = m.group("value").rstrip()
+                span = (m.start("value"), m.start("value") + len(value))
+                if not any(s < span[1] and span[0] < e for s, e in found):
+                    found[span] = entity
+        return [result(self, entity, s, e, 0.6) for (s, e), entity in sorted(found.items())]

@@ -1,0 +1,90 @@
+"""ZIP and postal codes: after a cue ("ZIP", "postcode", "code postal"), after a US state,
+next to a country name, after "Place, REGION" ending a line, or in a shape only a postal
+code has (UK, Canada).
+
+Serves every language: codes are language-neutral and the cues are English, French,
+German and Portuguese. A bare number is never a postal code here; it needs a cue, a state
+a country or a place before it (country names from :mod:`phonenumbers`, already a dependency).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import List
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+_US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
+              "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
+              "PR").split()
+_CODE = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
+         r"|[A-Z]\d[A-Z][ \-]?\d[A-Z]\d"  # Canada
+         r"|\d{4}\s?[A-Z]{2}(?![\w])"  # Netherlands
+         r"|\d{2}-\d{3}"  # Poland
+         r"|(?:[A-Z]{1,2}-)?\d{3,5}(?:[ \-]\d{2,4})?)")  # numeric, "SE-123 45", "5000-047"
+_CUED = re.compile(
+    r"(?i:\b(?:zip|zipcode|zip\s+code|post\s?code|postal\s+code|postal|code\s+postal|plz|"
+    r"cep|postleitzahl)\b)(?:\s*(?:is|:|#|=|-|est|ist|é|number)){0,2}\s*(?P<code>"
+    + _CODE + r")(?![\w\-])")
+_AFTER_STATE = re.compile(r"\b(?:" + "|".join(_US_STATES) + r")\.?,?\s+(?P<code>\d{5}(?:-\d{4})?)"
+                          r"(?![\w\-])")
+# "Vila Real, VR 5000-047", "Sissach,  4450", "Springfield IL 62704": a place, a comma or a
+# region, a code, then the end of the line or sentence.
+_AFTER_PLACE = re.compile(r"\b[^\W\d_a-z][\w'\-]*(?:,[ \t]+(?:(?:[A-Z]{1,3}|\d{1,2})[ \t]+)?"
+                          r"|[ \t]+[A-Z]{1,3}[ \t]+)(?P<code>" + _CODE
+                          + r")(?=[ \t]*(?:$|\n|[.;!?)]))")
+# "in Miami 33179", "near ÖRSUNDSBRO 190 63": a place after a preposition, then a code of
+# four or more digits ("in Room 101", "in March 2019" stay: too short, a month, a year).
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|"
+           "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_IN_PLACE = re.compile(r"\b(?:in|near|from|to|at)[ \t]+(?!(?:" + _MONTHS + r")\b)"
+                       r"(?:[^\W\d_a-z][\w'\-]*[ \t]+(?:[a-z]{1,3}[ \t]+)?){1,3}"
+                       r"(?P<code>\d{4,5}|\d{3} \d{2})(?![\w\-]|[.,]\d)")
+_STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
+                     r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d)(?![\w\-])")
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+@functools.lru_cache(maxsize=1)
+def _after_country() -> re.Pattern:
+    import phonenumbers
+    from phonenumbers.geocoder import country_name_for_number
+
+    names = {"USA", "UK", "Czechia", "Holland"}
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        number = phonenumbers.example_number(region)
+        if number is not None:
+            names.add(country_name_for_number(number, "en"))
+    names.discard("")
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?i:\b(?:" + alt + r"))\b,?[ \t]+(?P<code>" + _CODE + r")(?![\w\-])"
+                      r"|(?<![\w\-])(?P<before>" + _CODE + r"),?[ \t]+(?i:(?:" + alt + r"))\b")
+
+
+class PostalCodeRecognizer(RuleRecognizer):
+    """A postal code after a cue, a US state or a country name, before a country name,
+    after "Place, (REGION)" at the end of a line or sentence, after "in Place", or a UK
+    or Canadian code
+    written in full ("SK11 1JH", "K0A 1M0")."""
+
+    ENTITIES = ["POSTAL_CODE"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        if "POSTAL_CODE" not in entities:
+            return []
+        found = {}
+        for pattern, score in ((_CUED, 0.7), (_AFTER_STATE, 0.6), (_after_country(), 0.6),
+                               (_AFTER_PLACE, 0.5), (_IN_PLACE, 0.5), (_STRICT, 0.5)):
+            for m in pattern.finditer(text):
+                code = m.group("before") if m.groupdict().get("before") else m.group("code")
+                if pattern is not _CUED and _YEAR.fullmatch(code) and \
+                        not _LINE_END.match(text, m.end()):
+                    continue  # "France 2019": a year, unless it ends an address line
+                group = "before" if m.groupdict().get("before") else "code"
+                span = m.span(group)
+                found[span] = max(found.get(span, 0.0), score)
+        return [result(self, "POSTAL_CODE", s, e, score) for (s, e), score in found.items()]
