@@ -1,17 +1,20 @@
-"""What every operator a policy can name is: a Presidio ``Operator`` that reads its own
-parameters from a policy entry and treats one detected value.
+"""What every operator a policy can name is: an operator with Presidio's ``Operator``
+interface that reads its own parameters from a policy entry and treats one detected value.
 
 A subclass sets ``name`` (what a policy writes, e.g. ``MASK``) and ``keys`` (its keys in an
 ``entities.<TYPE>`` entry), turns such an entry into Presidio parameters in
 ``params_from_policy`` (raising :class:`ParameterError` for a bad value), and implements
 Presidio's ``operate``. ``treat`` applies it to one :class:`Detection`.
+
+Importing this package imports no Presidio (whose anonymizer imports its analyzer and
+spaCy, seconds): a policy is read and validated without them. An operator that is one of
+Presidio's (MASK, REDACT, REPLACE) gets it with :func:`presidio_operator` when it treats.
 """
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any, ClassVar, Dict, Mapping, Optional, Sequence, Tuple
-
-from presidio_anonymizer.operators import Operator, OperatorType
 
 VaultRow = Tuple[str, str, str]  # (pseudonym, pseudonym type, normalized value)
 
@@ -52,8 +55,17 @@ class Treated:
     vault_row: Optional[VaultRow] = None
 
 
-class PolicyOperator(Operator):
-    """Base of the registered operators (see :mod:`transforms.core.operators.registry`)."""
+@functools.lru_cache(maxsize=None)
+def presidio_operator(class_name: str):
+    """An instance of Presidio's own operator ``class_name`` (imported on first use)."""
+    from presidio_anonymizer import operators
+
+    return getattr(operators, class_name)()
+
+
+class PolicyOperator:
+    """Base of the registered operators (see :mod:`transforms.core.operators.registry`);
+    Presidio's ``Operator`` interface: ``operate``, ``validate``, ``operator_name``."""
 
     name: ClassVar[str]  # the policy's name for it
     keys: ClassVar[Tuple[str, ...]] = ()  # its parameters' keys in a policy entry
@@ -72,5 +84,11 @@ class PolicyOperator(Operator):
         return Treated(self.operate(detection.value,
                                     dict(params, entity_type=detection.entity)))
 
-    def operator_type(self) -> OperatorType:
-        return OperatorType.Anonymize
+    def operate(self, text: str = None, params: Dict = None) -> str:
+        raise NotImplementedError
+
+    def validate(self, params: Dict = None) -> None:
+        """Parameters are checked by ``params_from_policy`` when the policy is read."""
+
+    def operator_name(self) -> str:
+        return self.name.lower()

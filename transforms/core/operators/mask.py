@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping
 
-from presidio_anonymizer import operators as presidio
-
-from transforms.core.operators.base import ParameterError, PolicyOperator
+from transforms.core.operators.base import ParameterError, PolicyOperator, presidio_operator
 
 
-class Mask(PolicyOperator, presidio.Mask):
+class Mask(PolicyOperator):
+    """Presidio's Mask."""
+
     name = "MASK"
     keys = ("maskingChar", "charsToMask", "fromEnd")
 
@@ -24,3 +24,6 @@ class Mask(PolicyOperator, presidio.Mask):
             raise ParameterError("charsToMask", "must be a whole number") from None
         return {"masking_char": masking_char, "chars_to_mask": chars_to_mask,
                 "from_end": bool(spec.get("fromEnd", False))}
+
+    def operate(self, text: str = None, params: Dict = None) -> str:
+        return presidio_operator("Mask").operate(text, params)

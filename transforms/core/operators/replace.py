@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping
 
-from presidio_anonymizer import operators as presidio
-
-from transforms.core.operators.base import ParameterError, PolicyOperator
+from transforms.core.operators.base import ParameterError, PolicyOperator, presidio_operator
 
 
-class Replace(PolicyOperator, presidio.Replace):
+class Replace(PolicyOperator):
+    """Presidio's Replace."""
+
     name = "REPLACE"
     keys = ("newValue",)
 
@@ -18,3 +18,6 @@ class Replace(PolicyOperator, presidio.Replace):
         if new_value is not None and not isinstance(new_value, str):
             raise ParameterError("newValue", "must be a string")
         return {"new_value": new_value}
+
+    def operate(self, text: str = None, params: Dict = None) -> str:
+        return presidio_operator("Replace").operate(text, params)

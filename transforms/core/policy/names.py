@@ -21,8 +21,8 @@ from transforms.core.policy.identifiers import OWN_ENTITIES, SUBJECT_KINDS, know
 
 _COUNTRY = re.compile(r"[a-z]{2}_")
 
-__all__ = ["builtin_entities", "canonical_fields", "nearest", "presidio_entities",
-           "registered_entities"]
+__all__ = ["builtin_entities", "canonical_fields", "light_entities", "nearest",
+           "presidio_entities", "registered_entities"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,10 +62,15 @@ def registered_entities() -> FrozenSet[str]:
     return frozenset(found)
 
 
+def light_entities() -> FrozenSet[str]:
+    """The entity types of :func:`builtin_entities` known without importing Presidio."""
+    return (frozenset(SUBJECT_KINDS.values()) | known_column_types() | frozenset(OWN_ENTITIES)
+            | default_entity_types())
+
+
 def builtin_entities() -> FrozenSet[str]:
     """Entity types any policy may name (a policy adds its own rules' and columns')."""
-    return (presidio_entities() | registered_entities() | frozenset(SUBJECT_KINDS.values())
-            | known_column_types() | frozenset(OWN_ENTITIES) | default_entity_types())
+    return presidio_entities() | registered_entities() | light_entities()
 
 
 def nearest(name: object, candidates: Iterable[str], cutoff: float = 0.6,

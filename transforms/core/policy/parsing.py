@@ -30,7 +30,7 @@ from transforms.core.policy.defaults import (DEFAULT_POLICY_SOURCE, default_poli
                                              missing_keys, with_defaults)
 from transforms.core.policy.identifiers import column_identity, type_name
 from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
-from transforms.core.policy.names import builtin_entities, canonical_fields
+from transforms.core.policy.names import builtin_entities, canonical_fields, light_entities
 from transforms.core.policy.validation import PolicyError, Validator
 from transforms.core.pseudonym import LENGTH, MIN_LENGTH
 
@@ -255,18 +255,27 @@ def _check_entities(v: Validator, own: dict, rules: tuple, strategies: list,
     """Every entity type the policy itself names (under ``entities``, ``pseudonymType``,
     ``detectEntities``, ``entityPriority``) is one something detects or hashes: Presidio's,
     hushbeam's recognizers', a custom rule's, a structured field's, a known pseudonym type.
-    Names taken from the default policy are valid there and not checked again."""
-    known = (builtin_entities() | {r.entity for r in rules} | {s.entity for s in strategies})
-    used = set(treatments)  # on a tie, suggest a type the policy already treats
-    hint = "; a new type is declared by the customRules or structuredFields entry finding it"
-    what = "an entity type Presidio, hushbeam or this policy's rules detect"
+    Names taken from the default policy are valid there and not checked again. Presidio's
+    and the recognizers' types (which import Presidio) are read only for a name that is
+    none of the others."""
+    declared = {r.entity for r in rules} | {s.entity for s in strategies}
     entities = own.get("entities") if isinstance(own.get("entities"), dict) else {}
-    for entity in entities:
-        v.known_name(str(entity), known, f"entities.{entity}", what, hint, used)
-    types = known | {str(e) for e in entities}
     checked = [(f"entities.{e}", treatments[str(e)]) for e in entities]
     if "defaultEntityTreatment" in own:
         checked.append(("defaultEntityTreatment", default))
+    known = light_entities() | declared
+    if not ({str(e) for e in entities} <= known
+            and {t.pseudonym_type for _, t in checked if t.pseudonym_type}
+            <= known | {str(e) for e in entities}
+            and {str(e) for key in ("detectEntities", "entityPriority")
+                 for e in own.get(key) or []} <= known):
+        known = builtin_entities() | declared
+    used = set(treatments)  # on a tie, suggest a type the policy already treats
+    hint = "; a new type is declared by the customRules or structuredFields entry finding it"
+    what = "an entity type Presidio, hushbeam or this policy's rules detect"
+    for entity in entities:
+        v.known_name(str(entity), known, f"entities.{entity}", what, hint, used)
+    types = known | {str(e) for e in entities}
     for key, treatment in checked:
         if treatment.pseudonym_type:
             v.known_name(treatment.pseudonym_type, types, key + ".pseudonymType",

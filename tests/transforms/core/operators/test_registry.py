@@ -36,10 +36,26 @@ def test_registered_operators_in_the_order_messages_list_them():
     assert pseudonymizing_names() == ("HASH", "TOKEN")
 
 
-def test_every_operator_is_a_presidio_operator_registered_under_its_own_name():
+def test_every_operator_has_presidios_operator_interface_under_its_own_name():
     for name, cls in OPERATORS.items():
-        assert issubclass(cls, Operator) and cls.name == name
+        assert cls.name == name and issubclass(cls, PolicyOperator)
+        for method in Operator.__abstractmethods__ - {"operator_type"}:
+            assert callable(getattr(get_operator(name), method))
         assert get_operator(name) is get_operator(name)
+
+
+def test_mask_redact_and_replace_give_presidios_own_result():
+    from presidio_anonymizer import operators as presidio
+
+    cases = [("MASK", presidio.Mask, {"masking_char": "#", "chars_to_mask": 3,
+                                       "from_end": True}),
+             ("REDACT", presidio.Redact, {}),
+             ("REPLACE", presidio.Replace, {"new_value": None, "entity_type": "PERSON"}),
+             ("REPLACE", presidio.Replace, {"new_value": "<NAME>", "entity_type": "PERSON"})]
+    for name, cls, params in cases:
+        ours = get_operator(name).operate("Jane Doe", dict(params))
+        assert ours == cls().operate("Jane Doe", dict(params))
+        assert ours != "Jane Doe"
 
 
 def test_policy_operator_errors_list_the_registered_operators():
