@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
-from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
-
+from transforms.core.language import spacy_stop_words
 from transforms.core.recognizers.arabic_name import find_arabic_names
 from transforms.core.recognizers.chinese_name import find_chinese_names
 from transforms.core.recognizers.common import NOT_A_NAME
@@ -29,7 +27,7 @@ _LATIN_CUES = (
     re.compile(r"(?<!\w)(?:Ms|MS|Dr|DR)\.?[ \t]+([A-Z][^\W\d_]+)"),
 )
 # Words that follow these cues in ordinary talk.
-_NOT_NAMES = (set(_EN_STOP) | set(_FR_STOP) | NOT_A_NAME | {
+_NOT_NAMES = (set(spacy_stop_words("en")) | set(spacy_stop_words("fr")) | NOT_A_NAME | {
     "spelled", "spelt", "misspelled", "wrong", "correct", "incorrect", "listed", "changed",
     "different", "right", "still", "also", "actually", "really", "missing", "there",
     "written", "shown", "printed", "updated", "same", "under", "not", "on", "in", "as",
