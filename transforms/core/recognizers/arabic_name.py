@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import SpanFinderRecognizer
 
 _WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]*")
 _CUE = re.compile("(?<![\u0621-\u064a])(?:أنا اسمي|انا اسمي|اسمي|إسمي|اسمه|اسمها|السيدة|السيد|"
@@ -53,12 +53,8 @@ def find_arabic_names(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-class ArabicNameRecognizer(RuleRecognizer):
+class ArabicNameRecognizer(SpanFinderRecognizer):
     """Arabic names by cue (0.7)."""
 
     ENTITIES = ["PERSON"]
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if "PERSON" not in entities:
-            return []
-        return [result(self, "PERSON", s, e, 0.7) for s, e in find_arabic_names(text)]
+    find = staticmethod(find_arabic_names)

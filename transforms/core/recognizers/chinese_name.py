@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import SpanFinderRecognizer
 
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
                "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷"
@@ -80,12 +80,8 @@ def find_chinese_names(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-class ChineseNameRecognizer(RuleRecognizer):
+class ChineseNameRecognizer(SpanFinderRecognizer):
     """Chinese names by cue or title (0.7)."""
 
     ENTITIES = ["PERSON"]
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if "PERSON" not in entities:
-            return []
-        return [result(self, "PERSON", s, e, 0.7) for s, e in find_chinese_names(text)]
+    find = staticmethod(find_chinese_names)

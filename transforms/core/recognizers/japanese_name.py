@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import SpanFinderRecognizer
 
 _KANJI, _KATAKANA, _HIRAGANA = "\u4e00-\u9fff\u3005", "\u30a1-\u30fa\u30fc\u30fb", "\u3041-\u3096"
 _RUN = re.compile(f"[{_KANJI}]+|[{_KATAKANA}]+|[{_HIRAGANA}]+")
@@ -100,12 +100,8 @@ def find_japanese_names(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-class JapaneseNameRecognizer(RuleRecognizer):
+class JapaneseNameRecognizer(SpanFinderRecognizer):
     """Japanese names by cue or honorific (0.7)."""
 
     ENTITIES = ["PERSON"]
-
-    def analyze(self, text, entities, nlp_artifacts=None):
-        if "PERSON" not in entities:
-            return []
-        return [result(self, "PERSON", s, e, 0.7) for s, e in find_japanese_names(text)]
+    find = staticmethod(find_japanese_names)
