@@ -53,7 +53,7 @@ def _pseudonymizer(keyset_path: Optional[str], policy: Policy):
     path = Path(keyset_path) if keyset_path else hushbeam_home() / DEV_KEYSET_NAME
     if keyset_path or path.exists():
         keyset = load_keyset(path)
-        return (Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region),
+        return (Pseudonymizer.for_policy(unwrap_data_key(keyset), keyset.version, policy),
                 f"keyed with {keyset.key_id} v{keyset.version} ({path})")
     return (PlaceholderPseudonymizer(policy.default_region),
             "placeholders: no --keyset and no development keyring, so keyed operators "
@@ -112,8 +112,9 @@ def preview_record(element: dict, policy: Policy, redactor: TextRedactor,
     supported = [lang for lang, _ in policy.languages]
     language = from_field(raw_fields.get(policy.language_field), supported) or detect(
         " ".join(texts), supported, policy.language)
+    scopes: dict = {}  # as the run: numbers and surrogates shared by the record's fields
     results = redactor.redact(texts, [known] * len(texts), [0] * len(texts),
-                              [language] * len(texts)) if texts else []
+                              [language] * len(texts), scopes) if texts else []
     by_field = collections.defaultdict(list)
     for field, result in zip(owners, results):
         by_field[field].append(result)
@@ -122,7 +123,7 @@ def preview_record(element: dict, policy: Policy, redactor: TextRedactor,
         if value is None:  # a detection crossed two turns: as the run, one by one
             alone = turn_texts(fields[field])
             field_results = redactor.redact(alone, [known] * len(alone), [0] * len(alone),
-                                            [language] * len(alone))
+                                            [language] * len(alone), scopes)
             value = with_turn_texts(fields[field], [r.text for r in field_results])
         fields[field] = value
         for result in field_results:

@@ -15,9 +15,8 @@ class _PseudonymizeFn(beam.DoFn):
         self._pseudonymizer = None
 
     def setup(self):  # the data key is unwrapped on the worker, never pickled in clear
-        self._pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
-                                            self.policy.default_region,
-                                            self.policy.pseudonym_length)
+        self._pseudonymizer = Pseudonymizer.for_policy(unwrap_data_key(self.keyset),
+                                                       self.keyset.version, self.policy)
 
     def process(self, element: dict):
         try:

@@ -103,8 +103,8 @@ class _RedactBatchFn(beam.DoFn):
 
         handle = self.shared.acquire(analyzers,
                                      tag=f"{self.policy.digest}:{self.policy.spacy_model}")
-        pseudonymizer = Pseudonymizer(unwrap_data_key(self.keyset), self.keyset.version,
-                                      self.policy.default_region, self.policy.pseudonym_length)
+        pseudonymizer = Pseudonymizer.for_policy(unwrap_data_key(self.keyset), self.keyset.version,
+                                                 self.policy)
         self._redactor = TextRedactor(self.policy, pseudonymizer, handle.analyzer,
                                       self.nlp_texts)
 

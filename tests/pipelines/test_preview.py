@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pyarrow.parquet as pq
 import pytest
@@ -86,3 +87,12 @@ def test_preview_text_marks_each_detection_in_the_before_text(tmp_path, exports)
 def test_preview_of_nothing_is_a_one_line_error(tmp_path):
     proc = hb("preview", "--input", tmp_path / "none*.jsonl", check=False)
     assert proc.returncode == 2 and "no input file matches" in proc.stderr
+
+
+def test_preview_pseudonyms_have_the_policys_length(key_home):
+    from pipelines.preview import _pseudonymizer
+    from transforms.core.policy import parse_policy
+
+    policy = parse_policy({"extends": "default", "pseudonyms": {"length": 16}})
+    pseudonymizer, _ = _pseudonymizer(str(key_home / "keyset.json"), policy)
+    assert re.fullmatch(r"EMAIL#k1:[a-z2-7]{16}", pseudonymizer.pseudonym("EMAIL", "a@b.c"))

@@ -49,6 +49,11 @@ class Pseudonymizer:
         self.default_region = default_region
         self.length = int(length)
 
+    @classmethod
+    def for_policy(cls, data_key: bytes, key_version: int, policy) -> "Pseudonymizer":
+        """The pseudonymizer a run uses: the policy's phone region and pseudonym length."""
+        return cls(data_key, key_version, policy.default_region, policy.pseudonym_length)
+
     def __repr__(self) -> str:  # never show the key
         return f"Pseudonymizer(key_version={self.key_version})"
 

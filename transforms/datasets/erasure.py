@@ -59,8 +59,7 @@ def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseu
     if made and made != asked:  # subjects would silently match nothing
         raise KeyMismatch(f"the dataset's pseudonyms are {made}, the policy's {asked}: give "
                           "--policy the policy the dataset was made with (pseudonyms.length)")
-    return Pseudonymizer(unwrap_data_key(keyset), keyset.version, policy.default_region,
-                         policy.pseudonym_length)
+    return Pseudonymizer.for_policy(unwrap_data_key(keyset), keyset.version, policy)
 
 
 def _structured_columns(policy: Policy) -> List[str]:
