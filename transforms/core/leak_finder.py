@@ -24,7 +24,7 @@ from typing import Iterable, List, Sequence, Tuple
 import phonenumbers
 
 from transforms.core.leak_names import names_left
-from transforms.core.operators import NUMBERED_RE
+from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
@@ -34,7 +34,6 @@ from transforms.core.recognizers.regional_phone import regional_phones
 from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
-from transforms.core.vendor_masks import VENDOR_MASK_RE
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
 _CARD = re.compile(r"(?<!\d)(?:\d[ \-]?){12,18}\d(?!\d)")
@@ -46,8 +45,7 @@ _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])"
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
-_MARKS = re.compile(r"<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
-                    + VENDOR_MASK_RE.pattern)  # placeholders, masks
+_MARKS = PLACEHOLDER_RE  # placeholders, masks
 
 
 def rule_pattern(rule: CustomRule) -> re.Pattern:
@@ -70,8 +68,7 @@ class LeakFinder:
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
         self.rules: Tuple[Tuple[str, re.Pattern], ...] = tuple(
             (rule.entity.lower(), rule_pattern(rule)) for rule in policy.custom_rules)
-        self.surrogates = any(t.operator == Surrogate.name for t in
-                              [policy.default_treatment] + [t for _, t in policy.treatments])
+        self.surrogates = Surrogate.name in policy.operators_used
         self.check_names = ("PERSON" in policy.entities
                             and policy.treatment("PERSON").operator != Surrogate.name)
 

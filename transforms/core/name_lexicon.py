@@ -26,6 +26,7 @@ class NameWord:
     first: bool  # a given name in the census lists
     last: bool  # a surname in the census lists
     wordness: float  # Zipf in text minus the Zipf the census share predicts
+    mostly_name: bool  # rarer as an ordinary word than its census share predicts
 
 
 def _read(path: Path) -> Dict[str, float]:
@@ -42,21 +43,25 @@ def _read(path: Path) -> Dict[str, float]:
 def lexicon() -> Dict[str, NameWord]:
     """Lower-case word -> :class:`NameWord`, for every census given name and surname."""
     import names
-    import wordfreq
 
     folder = Path(names.__file__).parent
     first = _read(folder / "dist.male.first")
     for word, share in _read(folder / "dist.female.first").items():
         first[word] = max(share, first.get(word, 0.0))
     last = _read(folder / "dist.all.last")
-    frequency = wordfreq.get_frequency_dict("en", wordlist="large")
     out = {}
     for word in first.keys() | last.keys():
         share = max(first.get(word, 0.0), last.get(word, 0.0))
-        zipf = math.log10(frequency.get(word, 1e-9)) + 9
-        out[word] = NameWord(word in first, word in last,
-                             zipf - (_ZIPF_AT_ONE_PERCENT + math.log10(share)))
+        frequency = zipf(word)
+        wordness = frequency - (_ZIPF_AT_ONE_PERCENT + math.log10(share))
+        out[word] = NameWord(word in first, word in last, wordness,
+                             _mostly_name(wordness, frequency))
     return out
+
+
+def _mostly_name(wordness: float, frequency: float) -> bool:
+    return (wordness < -0.1 or (wordness < 0.35 and frequency < 4.5)
+            or (wordness < 0.5 and frequency < 4.0))
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,8 +84,4 @@ def name_word(word: str) -> Optional[NameWord]:
 def is_mostly_name(word: str) -> bool:
     """Listed, and rarer as an ordinary word than its census share predicts."""
     entry = name_word(word)
-    if entry is None:
-        return False
-    frequency = zipf(word.lower())
-    return (entry.wordness < -0.1 or (entry.wordness < 0.35 and frequency < 4.5)
-            or (entry.wordness < 0.5 and frequency < 4.0))
+    return entry is not None and entry.mostly_name

@@ -20,7 +20,7 @@ import re
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.nested_values import collect_strings, replace_strings
-from transforms.core.operators import (NUMBERED_RE, Detection, RecordScope, Treated, VaultRow,
+from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
 from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
@@ -30,7 +30,7 @@ from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
 from transforms.core.urls import UrlRules, strip_secrets
-from transforms.core.vendor_masks import VENDOR_MASK_RE, count_masks
+from transforms.core.vendor_masks import count_masks
 
 # Re-exported: the stages and the tests import them from here.
 __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_strings",
@@ -68,8 +68,7 @@ class TextResult:
 
 # Pseudonyms and placeholders we wrote are never personal data: redacting twice is a no-op;
 # neither are a vendor's masks.
-_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + r"|<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
-                          + VENDOR_MASK_RE.pattern)
+_ALREADY_SAFE = re.compile(PSEUDONYM_RE.pattern + "|" + PLACEHOLDER_RE.pattern)
 
 
 def _inside(start: int, end: int, protected: Sequence[Tuple[int, int]]) -> bool:
@@ -88,9 +87,7 @@ class TextRedactor:
         self.analyzer = analyzer
         self.nlp_batch_size = nlp_batch_size
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
-        scoped = per_record_names()
-        self.per_record = any(t.operator in scoped for t in
-                              [policy.default_treatment] + [t for _, t in policy.treatments])
+        self.per_record = bool(policy.operators_used & set(per_record_names()))
         self._engines = {}  # language -> (BatchAnalyzerEngine, the entities to ask it for)
 
     def _engine(self, lang: str):

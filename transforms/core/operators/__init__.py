@@ -7,13 +7,13 @@ class. Each class validates its own parameters from the policy and treats one va
 from transforms.core.operators.base import (Detection, ParameterError, PolicyOperator, Treated,
                                             VaultRow)
 from transforms.core.operators.keyed_pseudonym import DEFAULT_NORMALIZER, NORMALIZERS
-from transforms.core.operators.numbered import NUMBERED_RE
+from transforms.core.operators.numbered import NUMBERED_RE, PLACEHOLDER_RE
 from transforms.core.operators.record_scope import RecordScope
 from transforms.core.operators.registry import (OPERATORS, get_operator, operator_names,
                                                 parameter_keys, per_record_names,
                                                 pseudonymizing_names)
 
 __all__ = ["DEFAULT_NORMALIZER", "Detection", "NORMALIZERS", "NUMBERED_RE", "OPERATORS",
-           "ParameterError", "PolicyOperator", "RecordScope", "Treated", "VaultRow",
+           "PLACEHOLDER_RE", "ParameterError", "PolicyOperator", "RecordScope", "Treated", "VaultRow",
            "get_operator", "operator_names", "parameter_keys", "per_record_names",
            "pseudonymizing_names"]

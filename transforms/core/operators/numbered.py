@@ -13,8 +13,13 @@ from typing import Any, Dict, Mapping
 
 from transforms.core.operators.base import Detection, PolicyOperator, Treated
 from transforms.core.operators.record_scope import RecordScope, identity_keys
+from transforms.core.vendor_masks import VENDOR_MASK_RE
 
 NUMBERED_RE = re.compile(r"<[A-Z][A-Z_]*_[0-9]+>")  # what it writes
+# Every placeholder the operators write (<PERSON>, <PERSON_1>) and a vendor's masks: never
+# personal data, for the redactor (redacting twice is a no-op) and the leak guard alike.
+PLACEHOLDER_RE = re.compile(r"<[A-Z][A-Z_]*>|" + NUMBERED_RE.pattern + "|"
+                            + VENDOR_MASK_RE.pattern)
 
 
 class Numbered(PolicyOperator):
@@ -30,9 +35,3 @@ class Numbered(PolicyOperator):
 
     def operate(self, text: str = None, params: Dict = None) -> str:
         raise NotImplementedError("NUMBERED needs its record: use treat()")
-
-    def validate(self, params: Dict = None) -> None:
-        pass
-
-    def operator_name(self) -> str:
-        return "numbered"

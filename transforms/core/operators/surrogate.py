@@ -25,7 +25,6 @@ import re
 import unicodedata
 from typing import Any, Callable, Dict, Mapping, Tuple
 
-from transforms.core.normalize import NormalizationError, normalize_phone
 from transforms.core.operators.base import Detection, PolicyOperator, Treated
 from transforms.core.operators.record_scope import RecordScope, value_key
 from transforms.core.operators.surrogate_names import FEMALE, FIRST, LAST, MALE
@@ -58,12 +57,6 @@ class Surrogate(PolicyOperator):
 
     def operate(self, text: str = None, params: Dict = None) -> str:
         raise NotImplementedError("SURROGATE needs its record: use treat()")
-
-    def validate(self, params: Dict = None) -> None:
-        pass
-
-    def operator_name(self) -> str:
-        return "surrogate"
 
 
 def _language(scope: RecordScope) -> str:
@@ -164,8 +157,5 @@ def _phone(n: int) -> Tuple[str, str]:
     area = 201 + (n // 100) % 799
     if area % 100 == 11:  # N11 codes are services, not areas
         area += 1
-    text = f"({area}) 555-01{n % 100:02d}"
-    try:
-        return text, normalize_phone(text, "US")
-    except NormalizationError:
-        return text, f"+1{area}{FICTIONAL_EXCHANGE}{n % 100:02d}"
+    # The E.164 form phonenumbers gives this number, without parsing it.
+    return f"({area}) 555-01{n % 100:02d}", f"+1{area}{FICTIONAL_EXCHANGE}{n % 100:02d}"

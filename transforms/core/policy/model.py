@@ -116,6 +116,12 @@ class Policy:
         return self.default_treatment.normalizer or DEFAULT_NORMALIZER
 
     @property
+    def operators_used(self) -> frozenset:
+        """The names of the operators this policy applies (entities and default)."""
+        return frozenset([self.default_treatment.operator]
+                         + [t.operator for _, t in self.treatments])
+
+    @property
     def pseudonym_types(self) -> frozenset:
         """The types this policy gives keyed pseudonyms: its structured columns' and those
         of the entities a keyed operator treats (with a keyed default treatment, those of

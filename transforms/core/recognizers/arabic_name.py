@@ -56,5 +56,4 @@ def find_arabic_names(text: str) -> List[Tuple[int, int]]:
 class ArabicNameRecognizer(SpanFinderRecognizer):
     """Arabic names by cue (0.7)."""
 
-    ENTITIES = ["PERSON"]
     find = staticmethod(find_arabic_names)

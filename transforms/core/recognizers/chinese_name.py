@@ -83,5 +83,4 @@ def find_chinese_names(text: str) -> List[Tuple[int, int]]:
 class ChineseNameRecognizer(SpanFinderRecognizer):
     """Chinese names by cue or title (0.7)."""
 
-    ENTITIES = ["PERSON"]
     find = staticmethod(find_chinese_names)

@@ -98,6 +98,7 @@ class SpanFinderRecognizer(RuleRecognizer):
     (``find``, also used by the leak guard), all with the same ``SCORE``."""
 
     ENTITY = "PERSON"
+    ENTITIES = [ENTITY]
     SCORE = 0.7
 
     @staticmethod

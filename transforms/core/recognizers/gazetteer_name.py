@@ -25,7 +25,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.name_lexicon import NameWord, is_mostly_name, lexicon, name_word, zipf
+from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -51,11 +51,6 @@ _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
                  "SPACE"}
 _MODIFIER_POS = {"DET", "ADJ", "NUM"}  # "the carpenter", "a crystal": a common noun
-
-
-def strong(word: NameWord, lower: str) -> bool:
-    """Mostly a name (:func:`~transforms.core.name_lexicon.is_mostly_name`)."""
-    return is_mostly_name(lower)
 
 
 def _cased(doc) -> bool:
@@ -165,7 +160,7 @@ class GazetteerNameRecognizer(RuleRecognizer):
                     and zipf(token.lower_) < RARE_WORD - 1.0 and (cue or subject)
                     and not _in_title(token))
         if cased and _capitalised(token):
-            if strong(word, token.lower_) or (cue and word.wordness < AMBIGUOUS):
+            if word.mostly_name or (cue and word.wordness < AMBIGUOUS):
                 return True
             if _in_title(token):  # inside a run of capitalised words ("Golden Globe")
                 return False
@@ -175,7 +170,7 @@ class GazetteerNameRecognizer(RuleRecognizer):
                     and token.pos_ not in _FUNCTION_POS)
         if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN")):
             return True  # "from mark"; spaCy reads "does bob live" as a proper noun
-        if not strong(word, token.lower_):
+        if not word.mostly_name:
             return False
         if prev is not None and prev.pos_ in _MODIFIER_POS and not prev.is_punct:
             return False  # "the carpenter", "a crystal"
@@ -191,14 +186,14 @@ class GazetteerNameRecognizer(RuleRecognizer):
                 continue
             first, last = name_word(a.lower_), name_word(b.lower_)
             if first and last:
-                ok = ((first.first or strong(first, a.lower_)) and last.last
+                ok = ((first.first or first.mostly_name) and last.last
                       and first.wordness < AMBIGUOUS
                       and last.wordness < AMBIGUOUS
                       and first.wordness + last.wordness < PAIRED)
             elif first:
-                ok = first.first and strong(first, a.lower_) and zipf(b.lower_) < RARE_WORD
+                ok = first.first and first.mostly_name and zipf(b.lower_) < RARE_WORD
             elif last:
-                ok = last.last and strong(last, b.lower_) and zipf(a.lower_) < RARE_WORD
+                ok = last.last and last.mostly_name and zipf(a.lower_) < RARE_WORD
             else:
                 ok = False
             if ok:

@@ -6,13 +6,11 @@ This one reads an ASCII address with ASCII boundaries; serves every language.
 """
 from __future__ import annotations
 
-import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
 EMAIL = (r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
          r"\.[A-Za-z]{2,}(?![A-Za-z0-9\-])")
-EMAIL_RE = re.compile(EMAIL)
 
 
 class GluedEmailRecognizer(PatternRecognizer):

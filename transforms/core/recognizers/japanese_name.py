@@ -103,5 +103,4 @@ def find_japanese_names(text: str) -> List[Tuple[int, int]]:
 class JapaneseNameRecognizer(SpanFinderRecognizer):
     """Japanese names by cue or honorific (0.7)."""
 
-    ENTITIES = ["PERSON"]
     find = staticmethod(find_japanese_names)
