@@ -14,6 +14,7 @@ result does not depend on how the runner split the work.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import zlib
@@ -67,11 +68,10 @@ def _output_id(letter: dict, passthrough: frozenset) -> Optional[str]:
 def excerpt_of(element: dict, field_kinds: dict) -> Optional[dict]:
     """An excerpt of a written record: the lines of its scanned text fields as they are
     written, cut to :data:`EXCERPT_LINES` and :data:`EXCERPT_CHARS`; None if no text."""
-    lines: List[str] = []
-    for field, kind in field_kinds.items():
-        for text in scanned_strings(kind, element["fields"].get(field)):
-            lines.extend(" ".join(line.split()) for line in str(text).splitlines()
-                         if line.strip())
+    every = (" ".join(line.split()) for field, kind in field_kinds.items()
+             for text in scanned_strings(kind, element["fields"].get(field))
+             for line in str(text).splitlines() if line.strip())
+    lines: List[str] = list(itertools.islice(every, EXCERPT_LINES + 1))  # one more: "…"
     if not lines:
         return None
     text = "\n".join(lines[:EXCERPT_LINES])
