@@ -19,7 +19,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
-from pipelines.runner import register_runner_options
+from pipelines.runner import is_local, register_runner_options, runner_kind
 from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
@@ -84,7 +84,7 @@ def format_settings(policy: Policy) -> FormatSettings:
 def make_config(options: PipelineOptions) -> RedactConfig:
     """Validate flags and files before any data is read; raises UsageError."""
     try:
-        register_runner_options(options._flags)  # pylint: disable=protected-access
+        register_runner_options(options)
     except ImportError:
         raise UsageError("--runner DaskRunner needs dask and distributed: pip install "
                          "--require-hashes -r requirements-dask.txt") from None
@@ -98,8 +98,7 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     source = _source_spec(ro, streaming)
     if not ro.output or (source.kind == "files" and not ro.input):
         raise UsageError("--input and --output are required")
-    runner = (options.view_as(StandardOptions).runner or "").lower()
-    if runner in ("dataflowrunner", "dataflow") and not (ro.keyset and ro.vault_recipient):
+    if runner_kind(options) == "dataflow" and not (ro.keyset and ro.vault_recipient):
         raise UsageError("a Dataflow run needs --keyset and --vault-recipient (the "
                          "development keyring lives on this machine only)")
     policy = load_policy(_fetched(ro.policy))
@@ -135,9 +134,7 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     processes = ro.local_redaction_processes
     if processes is not None and processes < 1:
         raise UsageError("--local-redaction-processes must be at least 1")
-    local = runner in ("", "directrunner", "direct") and not options.get_all_options().get(
-        "prism_location")
-    if not (streaming and local and source.kind == "files"):
+    if not (streaming and is_local(options) and source.kind == "files"):
         processes = 1  # batch runners and remote runners spread work themselves
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,

@@ -41,7 +41,7 @@ from pipelines.console import EXPECTED_ERRORS, CommandLineError, fail, split_log
 from pipelines.graph import build_pipeline
 from pipelines import progress
 from pipelines.options import RedactOptions, check_redact_values, redact_parser
-from pipelines.runner import OfflineDirectRunner, resolve_runner
+from pipelines.runner import is_local, resolve_runner
 from pipelines.streaming import run_streaming
 from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
@@ -69,7 +69,7 @@ def run(argv: Optional[List[str]] = None) -> dict:
                          f"{exc.strerror or type(exc).__name__}") from None
     runner = resolve_runner(options)
     spec = cfg.source_spec()
-    local = isinstance(runner, OfflineDirectRunner)
+    local = is_local(options)
     try:
         with progress.shown(options.view_as(RedactOptions).progress_seconds if local else 0,
                             progress.input_counter(spec.pattern, spec.input_format,

@@ -37,26 +37,32 @@ class OfflineDirectRunner(PipelineRunner):
         return fn_runner.FnApiRunner(provision_info=provision).run_pipeline(pipeline, options)
 
 
-DASK_RUNNERS = ("daskrunner", "dask")
+def runner_kind(options: PipelineOptions) -> str:
+    """The ``--runner`` as Beam matches it: lower case, without "runner" ("direct", "dask",
+    "dataflow", "portable" ...); "direct" when unset."""
+    name = (options.view_as(StandardOptions).runner or "direct").lower()
+    return name[:-len("runner")] if name.endswith("runner") and name != "runner" else name
 
 
-def register_runner_options(argv) -> None:
-    """Load the options of an optional runner named in ``argv`` (Dask's
-    ``--dask_client_address`` & co.) so they are known flags; ImportError if not installed."""
-    flags = list(argv)
-    named = [flags[i + 1] for i, f in enumerate(flags[:-1]) if f == "--runner"]
-    named += [f.split("=", 1)[1] for f in flags if f.startswith("--runner=")]
-    if any(name.lower() in DASK_RUNNERS for name in named):
+def is_local(options: PipelineOptions) -> bool:
+    """The one answer to "does this run use :class:`OfflineDirectRunner`?": ``--runner``
+    unset or DirectRunner (any case, with or without "Runner") and no ``--prism_location``."""
+    return runner_kind(options) == "direct" and not options.get_all_options().get(
+        "prism_location")
+
+
+def register_runner_options(options: PipelineOptions) -> None:
+    """Load the options of an optional runner (Dask's ``--dask_client_address`` & co.) so
+    they are known flags; ImportError if not installed."""
+    if runner_kind(options) == "dask":
         import apache_beam.runners.dask.dask_runner  # noqa: F401  (registers DaskOptions)
 
 
 def resolve_runner(options: PipelineOptions):
     """The runner to pass to ``beam.Pipeline``: ours for the local direct case, else None."""
-    runner = options.view_as(StandardOptions).runner
-    prism = options.get_all_options().get("prism_location")
-    if (runner is None or runner in ("DirectRunner", "direct")) and not prism:
+    if is_local(options):
         return OfflineDirectRunner()
-    if runner.lower() in DASK_RUNNERS:
+    if runner_kind(options) == "dask":
         from pipelines.dask_runner import dask_runner
 
         return dask_runner()

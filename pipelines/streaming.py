@@ -37,7 +37,7 @@ from pipelines.graph import build_pipeline
 from pipelines.landing_poller import LandingPoller, WatchSpec
 from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
-from pipelines.runner import OfflineDirectRunner, resolve_runner
+from pipelines.runner import is_local, resolve_runner, runner_kind
 from transforms.core.formats.reader import iter_items
 from transforms.core.progress import total_done
 from transforms.datasets import audit, layout, window_store
@@ -144,7 +144,7 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
     ro = options.view_as(RedactOptions)
     spec = cfg.source_spec()
     runner = resolve_runner(options)
-    local = isinstance(runner, OfflineDirectRunner)
+    local = is_local(options)
     stops = (ro.stop_after_seconds, ro.stop_when_idle)
     if any(s is not None for s in stops) and not (local and spec.kind == "files"):
         raise UsageError("--stop-after-seconds and --stop-when-idle are for local runs with "
@@ -171,9 +171,8 @@ def run_streaming(options: PipelineOptions, cfg) -> dict:
                                  "--kafka-expansion-service host:port") from None
             raise
         result = p.run()
-        standard = options.view_as(StandardOptions)
-        if (standard.runner or "").lower() in ("dataflowrunner", "dataflow") or getattr(
-                standard, "no_wait_until_finish", False):
+        if runner_kind(options) == "dataflow" or getattr(
+                options.view_as(StandardOptions), "no_wait_until_finish", False):
             _LOG.info("hushbeam job %s submitted", resume.run_id)
             return {"mode": "streaming", "submitted": True, "run_id": resume.run_id,
                     "output": cfg.output, "vault_output": cfg.vault_output}
