@@ -23,16 +23,13 @@ from typing import List, Optional
 from pipelines.config import format_settings
 from pipelines.console import CommandLineError
 from transforms.core.elements import conversation
-from transforms.core.formats.canonical import turn_texts, with_turn_texts
+from transforms.core.field_redaction import RecordTexts, redact_records
 from transforms.core.formats.reader import iter_items
-from transforms.core.language import detect, from_field
 from transforms.core.leak_finder import LeakFinder
-from transforms.core.nested_values import (collect_strings, scanned_strings,
-                                           with_scanned_strings)
 from transforms.core.policy import Policy, load_policy
 from transforms.core.pseudonym import Pseudonymizer
 from transforms.core.structured_fields import (IllTypedField, pseudonymize_structured,
-                                               scanned_fields, select_fields)
+                                               select_fields)
 from transforms.core.text_redactor import TextRedactor
 from transforms.keys.keyset import DEV_KEYSET_NAME, hushbeam_home, load_keyset, unwrap_data_key
 
@@ -102,37 +99,15 @@ def preview_record(element: dict, policy: Policy, redactor: TextRedactor,
         if fields[name] != kept[name]:
             out["structured"].append({"field": name, "before": kept[name],
                                       "after": fields[name]})
-    kinds = {f: policy.field_kind(f) for f in scanned_fields(policy)}
-    texts, owners = [], []
-    for field, kind in kinds.items():
-        if field in fields:
-            for text in scanned_strings(kind, fields[field]):
-                texts.append(text)
-                owners.append(field)
-    supported = [lang for lang, _ in policy.languages]
-    language = from_field(raw_fields.get(policy.language_field), supported) or detect(
-        " ".join(texts), supported, policy.language)
-    scopes: dict = {}  # as the run: numbers and surrogates shared by the record's fields
-    results = redactor.redact(texts, [known] * len(texts), [0] * len(texts),
-                              [language] * len(texts), scopes) if texts else []
-    by_field = collections.defaultdict(list)
-    for field, result in zip(owners, results):
-        by_field[field].append(result)
-    for field, field_results in by_field.items():
-        value = with_scanned_strings(kinds[field], fields[field], [r.text for r in field_results])
-        if value is None:  # a detection crossed two turns: as the run, one by one
-            alone = turn_texts(fields[field])
-            field_results = redactor.redact(alone, [known] * len(alone), [0] * len(alone),
-                                            [language] * len(alone), scopes)
-            value = with_turn_texts(fields[field], [r.text for r in field_results])
-        fields[field] = value
-        for result in field_results:
-            out["text"].append({"field": field, "before": result.scanned, "after": result.text,
-                                "detections": [dict(d._asdict(), text=result.scanned[
-                                    d.start:d.end]) for d in result.detections]})
-    out["language"] = language
-    out["quarantine"] = finder.find([text for _, text in collect_strings(fields)], known,
-                                    raw_ids)
+    # as the run: numbers and surrogates shared by the record's fields
+    record = redact_records(redactor, [RecordTexts(fields, known, raw_fields.get(
+        policy.language_field))])[0]
+    for field, result in record.results:
+        out["text"].append({"field": field, "before": result.scanned, "after": result.text,
+                            "detections": [dict(d._asdict(), text=result.scanned[
+                                d.start:d.end]) for d in result.detections]})
+    out["language"] = record.language
+    out["quarantine"] = finder.find_in_fields(record.fields, known, raw_ids)
     return out
 
 

@@ -6,7 +6,6 @@ from apache_beam.metrics import Metrics
 from transforms.core.elements import (DEAD_LETTER, METRICS_NAMESPACE, QUARANTINE,
                                       dead_letter, failed)
 from transforms.core.leak_finder import LeakFinder
-from transforms.core.nested_values import collect_strings
 from transforms.core.policy import Policy
 
 
@@ -17,8 +16,8 @@ class _GuardFn(beam.DoFn):
 
     def process(self, element: dict):
         try:
-            strings = [text for _, text in collect_strings(element["fields"])]
-            reasons = self.finder.find(strings, element["known"], element["raw_ids"])
+            reasons = self.finder.find_in_fields(element["fields"], element["known"],
+                                                 element["raw_ids"])
         except Exception as exc:  # unchecked is never written: a dead letter, by error type
             yield beam.pvalue.TaggedOutput(DEAD_LETTER, failed("guard", element, exc))
             return

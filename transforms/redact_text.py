@@ -7,13 +7,10 @@ from apache_beam.utils.shared import Shared
 
 from transforms.core.elements import (DEAD_LETTER, ENTITIES_BY_TYPE_FIELD, TOKENS,
                                       add_counts, dead_letter, type_in_field)
-from transforms.core.formats.canonical import turn_texts, with_turn_texts
+from transforms.core.field_redaction import RecordTexts, redact_records
 from transforms.keys.keyset import Keyset, unwrap_data_key
-from transforms.core.language import detect, from_field
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer
-from transforms.core.structured_fields import scanned_fields
-from transforms.core.nested_values import scanned_strings, with_scanned_strings
 from transforms.core.text_redactor import TextRedactor
 
 _LOG = logging.getLogger(__name__)
@@ -76,8 +73,6 @@ class _RedactBatchFn(beam.DoFn):
                  processes: int = 1):
         self.policy, self.keyset, self.shared, self.nlp_texts = policy, keyset, shared, nlp_texts
         self.processes = processes
-        self.fields = scanned_fields(policy)
-        self.kinds = {f: policy.field_kind(f) for f in self.fields}
         self._redactor = None
         self._pool = None
 
@@ -137,61 +132,21 @@ class _RedactBatchFn(beam.DoFn):
                         "redact", element["source"], element["position"],
                         f"redaction_failed:{type(one).__name__}", element["fields"]))
 
-    def _language(self, element: dict, own_texts) -> str:
-        """The record's own language field if the policy has it, else detected."""
-        supported = [lang for lang, _ in self.policy.languages]
-        hinted = from_field(element.get("language_hint"), supported)
-        if hinted:
-            return hinted
-        return detect(" ".join(own_texts), supported, self.policy.language)
-
     def _redact(self, batch):
-        texts, known, owners, record_langs = [], [], [], []
-        for i, element in enumerate(batch):
-            first = len(texts)
-            for field in self.fields:
-                if field in element["fields"]:
-                    for text in scanned_strings(self.kinds[field], element["fields"][field]):
-                        texts.append(text)
-                        known.append(element["known"])
-                        owners.append((i, field))
-            record_langs.append(self._language(element, texts[first:]))
-        groups = [i for i, _ in owners]
-        languages = [record_langs[i] for i in groups]
-        scopes = {}  # per record: its numbers and surrogates, kept for a retry below
-        results = (self._redactor.redact(texts, known, groups, languages, scopes)
-                   if texts else [])
-        by_field = {}
-        for (i, field), result in zip(owners, results):
-            by_field.setdefault((i, field), []).append(result)
         outputs = []
-        for i, element in enumerate(batch):
-            fields = dict(element["fields"], language=record_langs[i])
-            out = dict(element, fields=fields)
-            add_counts(out, "languages", {record_langs[i]: 1})
-            for field in self.fields:
-                field_results = by_field.get((i, field))
-                if not field_results:
-                    continue
-                value = with_scanned_strings(self.kinds[field], fields[field],
-                                             [r.text for r in field_results])
-                if value is None:  # a detection crossed two turns: redact them one by one
-                    alone = turn_texts(fields[field])
-                    field_results = self._redactor.redact(
-                        alone, [element["known"]] * len(alone), [i] * len(alone),
-                        [record_langs[i]] * len(alone), scopes)
-                    value = with_turn_texts(fields[field], [r.text for r in field_results])
-                fields[field] = value
-                for result in field_results:
-                    add_counts(out, "entities", result.entity_counts)
-                    if result.vendor_masked:
-                        add_counts(out, "vendor_masked", result.vendor_masked)
-                    add_counts(out, "entities_by_field",
-                               {field: sum(result.entity_counts.values())})
-                    add_counts(out, ENTITIES_BY_TYPE_FIELD, {
-                        type_in_field(entity, field): n
-                        for entity, n in result.entity_counts.items()})
-                    outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)
+        redacted = redact_records(self._redactor, [
+            RecordTexts(e["fields"], e["known"], e.get("language_hint")) for e in batch])
+        for element, record in zip(batch, redacted):
+            out = dict(element, fields=dict(record.fields, language=record.language))
+            add_counts(out, "languages", {record.language: 1})
+            for field, result in record.results:
+                add_counts(out, "entities", result.entity_counts)
+                if result.vendor_masked:
+                    add_counts(out, "vendor_masked", result.vendor_masked)
+                add_counts(out, "entities_by_field", {field: sum(result.entity_counts.values())})
+                add_counts(out, ENTITIES_BY_TYPE_FIELD, {
+                    type_in_field(entity, field): n for entity, n in result.entity_counts.items()})
+                outputs.extend(beam.pvalue.TaggedOutput(TOKENS, t) for t in result.tokens)
             outputs.append(out)
         yield from outputs
 

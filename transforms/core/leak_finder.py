@@ -24,6 +24,7 @@ from typing import Iterable, List, Sequence, Tuple
 import phonenumbers
 
 from transforms.core.leak_names import names_left
+from transforms.core.nested_values import collect_strings
 from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.policy import CustomRule, Policy
@@ -77,6 +78,11 @@ class LeakFinder:
         """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
         return find_leaks(strings, known, raw_values, self.region, self.url_rules,
                           self.rules, self.surrogates, self.check_names)
+
+    def find_in_fields(self, fields: dict, known: Sequence[KnownIdentifier],
+                       raw_values: Sequence[str]) -> List[str]:
+        """:meth:`find` on every string of a record's outgoing fields, nested ones too."""
+        return self.find([text for _, text in collect_strings(fields)], known, raw_values)
 
 
 def _fictional_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
