@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.recognizers import recognizers_for
+from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
 _LOG = logging.getLogger(__name__)
 
@@ -52,8 +53,6 @@ _ASCII_WORD_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])"
 # the name recognizers). Results holding these scripts' letters are dropped from both.
 _LATIN_SCRIPT_LANGUAGES = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "ca", "da",
                                      "sv", "nb", "fi", "pl", "ro", "hr", "lt", "sl"})
-_CJK_OR_ARABIC = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                            r"\uac00-\ud7af]")
 
 
 def keep_results(recognizer, keep) -> None:
@@ -67,7 +66,7 @@ def keep_results(recognizer, keep) -> None:
 
 
 def _no_cjk_or_arabic(text, result) -> bool:
-    return not _CJK_OR_ARABIC.search(text, result.start, result.end)
+    return not CJK_OR_ARABIC_LETTER.search(text, result.start, result.end)
 
 
 def script_neutral(pattern: str) -> str:

@@ -33,6 +33,13 @@ def iban_ok(candidate: str) -> bool:
     return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
 
 
+# Postal-code shapes the postal-code and street-address recognizers share (regex parts).
+UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
+NL_POSTCODE = r"\d{4}\s?[A-Z]{2}(?![\w])"
+# Nothing but blanks up to the end of the line.
+LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
 NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}

@@ -14,14 +14,15 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
+                                                RuleRecognizer, result)
 
 _US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
               "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
               "PR").split()
-_CODE = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
-         r"|[A-Z]\d[A-Z][ \-]?\d[A-Z]\d"  # Canada
-         r"|\d{4}\s?[A-Z]{2}(?![\w])"  # Netherlands
+_CODE = (r"(?:" + UK_POSTCODE
+         + r"|[A-Z]\d[A-Z][ \-]?\d[A-Z]\d"  # Canada
+         r"|" + NL_POSTCODE +
          r"|\d{2}-\d{3}"  # Poland
          r"|(?:[A-Z]{1,2}-)?\d{3,5}(?:[ \-]\d{2,4})?)")  # numeric, "SE-123 45", "5000-047"
 _CUED = re.compile(
@@ -46,7 +47,6 @@ _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
                      r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d)(?![\w\-])")
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,7 +82,7 @@ class PostalCodeRecognizer(RuleRecognizer):
             for m in pattern.finditer(text):
                 code = m.group("before") if m.groupdict().get("before") else m.group("code")
                 if pattern is not _CUED and _YEAR.fullmatch(code) and \
-                        not _LINE_END.match(text, m.end()):
+                        not LINE_END.match(text, m.end()):
                     continue  # "France 2019": a year, unless it ends an address line
                 group = "before" if m.groupdict().get("before") else "code"
                 span = m.span(group)

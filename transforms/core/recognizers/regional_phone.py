@@ -7,17 +7,16 @@ Chinese or Arabic are often labelled ``en``. The leak guard reuses :func:`region
 """
 from __future__ import annotations
 
-import re
 from typing import List, Tuple
 
 import phonenumbers
 
 from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.scripts import ARABIC_LETTER, EAST_ASIAN_LETTER
 
 _REGIONS_BY_SCRIPT = (
-    (re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"),
-     ("CN", "JP", "KR", "TW", "HK")),
-    (re.compile(r"[\u0600-\u06ff]"), ("SA", "AE", "EG", "MA", "JO")),
+    (EAST_ASIAN_LETTER, ("CN", "JP", "KR", "TW", "HK")),
+    (ARABIC_LETTER, ("SA", "AE", "EG", "MA", "JO")),
 )
 
 

@@ -15,7 +15,8 @@ from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
+                                                RuleRecognizer, result)
 
 # USPS standard street suffixes (Publication 28, appendix C1) and common abbreviations.
 _SUFFIXES = (
@@ -102,9 +103,9 @@ _CUE = re.compile(
     r"\bdrops?\b|\btaxi\b|\bpick(?:\s+\w+)?\s+up\b|\bhere\s+they\s+are\b|"
     r"\bhabite\b|\badresse\b|\bit(?:'s|\s+is)\s+(?:in|at|on)\b)"
     r"[^.!?\n]{0,60}$")
-_POSTAL = (r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
-           r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
-           r"|\d{4}\s?[A-Z]{2}(?![\w])"  # Netherlands
+_POSTAL = (r"(?:" + UK_POSTCODE
+           + r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
+           r"|" + NL_POSTCODE +
            r"|\d{2,5}(?:[\s\-]\d{2,4})?)")
 _LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the address
 _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
@@ -113,7 +114,6 @@ _TAIL_PART = re.compile(
     rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
     rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -156,7 +156,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             if not m:
                 break
             newline = "\n" in m.group(0)
-            if newline and not _LINE_END.match(text, m.end()):
+            if newline and not LINE_END.match(text, m.end()):
                 break  # an address block's next line must be the whole line
             end = m.end()
         return start, end
