@@ -11,7 +11,7 @@ from typing import Optional
 
 import yaml
 
-from transforms.core.policy import effective_document, load_policy
+from transforms.core.policy import load_effective, load_policy
 
 
 def validate(path: str) -> int:
@@ -23,13 +23,13 @@ def validate(path: str) -> int:
 
 
 def show(path: Optional[str], effective: bool) -> int:
-    policy = load_policy(path)
     if effective:
-        document = effective_document(path)
+        policy, document = load_effective(path)
         header = (f"# {policy.source} as applied (extends resolved, defaults filled in); "
                   f"digest of the file: {policy.digest}\n")
     else:
-        document = effective_document(path) if path is None else _as_written(path)
+        policy, document = (load_effective(path) if path is None
+                            else (load_policy(path), _as_written(path)))
         header = f"# {policy.source} (valid); digest {policy.digest}\n"
     print(header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True,
                                   default_flow_style=None, width=100), end="")

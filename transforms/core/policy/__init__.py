@@ -8,9 +8,9 @@ entity or a field gets; ``parsing`` loads a file, taking what it omits from
 from transforms.core.operators import NORMALIZERS
 from transforms.core.policy.defaults import DEFAULT_POLICY_RESOURCE
 from transforms.core.policy.model import CustomRule, EntityTreatment, FieldStrategy, Policy
-from transforms.core.policy.parsing import effective_document, load_policy, parse_policy
+from transforms.core.policy.parsing import load_effective, load_policy, parse_policy
 from transforms.core.policy.validation import PolicyError
 
 __all__ = ["CustomRule", "DEFAULT_POLICY_RESOURCE", "EntityTreatment", "FieldStrategy",
-           "effective_document",
-           "NORMALIZERS", "Policy", "PolicyError", "load_policy", "parse_policy"]
+           "NORMALIZERS", "Policy", "PolicyError", "load_effective", "load_policy",
+           "parse_policy"]

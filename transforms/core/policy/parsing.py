@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Optional, Tuple
 
 import phonenumbers
 import yaml
@@ -49,6 +49,22 @@ _TREATMENT_KEYS = ("operator", "minScore")  # of every entry; the rest belong to
 
 def load_policy(path: Optional[str] = None) -> Policy:
     """Load and validate a policy file; ``None`` loads the bundled default policy."""
+    text, data, source = _read(path)
+    return parse_policy(data, source=source, raw=text)
+
+
+def load_effective(path: Optional[str] = None) -> Tuple[Policy, dict]:
+    """:func:`load_policy`, and the file as it is applied, as a mapping: the DESIGN.md
+    fragment shapes folded, ``extends`` resolved and every key it omits taken from the
+    default policy (what ``hushbeam policy show --effective`` prints)."""
+    text, data, source = _read(path)
+    policy = parse_policy(data, source=source, raw=text)
+    own = _canonical(data if isinstance(data, list) else [data])
+    return policy, _applied(own, {key: value for key, value in own.items() if key != "extends"})
+
+
+def _read(path: Optional[str]) -> Tuple[str, Any, str]:
+    """(text, parsed YAML, source) of a policy file; ``None``: the bundled default."""
     if path is None:
         text, source = default_policy_text(), DEFAULT_POLICY_SOURCE
     else:
@@ -58,12 +74,17 @@ def load_policy(path: Optional[str] = None) -> Policy:
         except OSError as exc:
             raise PolicyError(source, "(file)", f"cannot be read ({exc.strerror})") from None
     try:
-        data = yaml.safe_load(text)
+        return text, yaml.safe_load(text), source
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(document)"
         raise PolicyError(source, where, "is not valid YAML/JSON") from None
-    return parse_policy(data, source=source, raw=text)
+
+
+def _applied(own: dict, mine: dict) -> dict:
+    """The policy as applied: its own keys, merged into the default policy if it extends
+    it or omits keys (a policy that omits keys without ``extends`` is then refused)."""
+    return mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
 
 
 def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None) -> Policy:
@@ -78,7 +99,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     v.unknown_keys(own, _TOP_KEYS, "")
     mine = _without_extends(v, own)
     # A partial policy without extends is refused below, after what it sets is checked.
-    data = mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
+    data = _applied(own, mine)
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -436,15 +457,3 @@ def _treatment(v: Validator, spec: Any, key: str) -> EntityTreatment:
 def _implicit(op: str, **spec: Any) -> EntityTreatment:
     """The treatment of an entity a rule or a column brings, unless ``entities`` lists it."""
     return EntityTreatment(op, tuple(sorted(OPERATORS[op].params_from_policy(spec).items())))
-
-
-def effective_document(path: Optional[str] = None) -> dict:
-    """The policy file as it is applied, as a mapping: checked first (PolicyError), the
-    DESIGN.md fragment shapes folded, ``extends`` resolved and every key it omits taken
-    from the default policy (what ``hushbeam policy show --effective`` prints)."""
-    load_policy(path)
-    text = default_policy_text() if path is None else Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    own = _canonical(data if isinstance(data, list) else [data])
-    mine = {key: value for key, value in own.items() if key != "extends"}
-    return mine if "extends" not in own and not missing_keys(mine) else with_defaults(mine)
