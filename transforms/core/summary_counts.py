@@ -77,7 +77,7 @@ def add(acc: dict, item: Tuple[str, object]) -> dict:
 
 
 def merge(accs: Iterable[dict], track_sources: bool = False) -> dict:
-    out = empty(track_sources)
+    out, samples = empty(track_sources), []
     for acc in accs:
         for key in TOTALS:
             out[key] += acc[key]
@@ -86,9 +86,10 @@ def merge(accs: Iterable[dict], track_sources: bool = False) -> dict:
             _add_counts(out["counts"].setdefault(group, {}), counts)
         _add_counts(out["dead_letter_reasons"], acc["dead_letter_reasons"])
         _add_counts(out["quarantine_reasons"], acc["quarantine_reasons"])
-        out[SAMPLES] = run_samples.merge([out[SAMPLES], acc.get(SAMPLES)])
+        samples.append(acc.get(SAMPLES))
         if track_sources:
             _add_counts(out[SOURCES], acc.get(SOURCES, {}))
+    out[SAMPLES] = run_samples.merge(samples)  # once: each accumulator's samples added once
     return out
 
 

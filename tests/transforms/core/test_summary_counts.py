@@ -60,3 +60,14 @@ def test_an_earlier_summary_counts_as_an_accumulator_even_without_sources():
     older = {k: v for k, v in summary.items() if k != "parts_joined"}  # before joins
     assert sc.merge([sc.counted(older)], track_sources=True)["parts_joined"] == 0
     assert merged["counts_conserved"]
+
+
+def test_merging_many_accumulators_keeps_the_samples_of_accumulating_everything():
+    from transforms.core.report.samples import MAX_EXCERPTS, MAX_IDS
+
+    many = [("quarantined", ("leak:EMAIL", {"id": f"c-{n % 7}{n}", "at": f"a.jsonl:{n}"}))
+            for n in range(3 * MAX_IDS)]
+    many += [("excerpt", {"key": (n * 37) % 11, "text": f"t{n}"}) for n in range(3 * MAX_EXCERPTS)]
+    one_each = [_accumulate([item], True) for item in many]
+    assert sc.merge(one_each, track_sources=True) == _accumulate(many, True)
+    assert sc.merge(iter(one_each), track_sources=True) == _accumulate(many, True)  # one pass
