@@ -38,8 +38,7 @@ from pipelines.landing_poller import LandingPoller, WatchSpec
 from pipelines.landing_watcher import LandingWatcher
 from pipelines.options import RedactOptions
 from pipelines.runner import is_local, resolve_runner, runner_kind
-from transforms.core.formats.reader import iter_items
-from transforms.core.progress import total_done
+from transforms.core.progress import count_items, total_done
 from transforms.datasets import audit, layout, window_store
 from transforms.core.report.model import seconds_between, utc_now
 from transforms.datasets.atomic import write_any
@@ -271,7 +270,8 @@ def _write_job_report(cfg, job: dict, totals: dict) -> None:
 def _items(path: str, input_format: str) -> int:
     """How many items a file holds (only asked of files missing from the ledger)."""
     try:
-        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as fh:
-            return sum(1 for _ in iter_items(fh, input_format))
+        return count_items([lambda: FileSystems.open(
+            path, compression_type=CompressionTypes.UNCOMPRESSED)], input_format,
+            budget_seconds=None)
     except OSError:
         return 0

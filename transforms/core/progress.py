@@ -15,6 +15,8 @@ import time
 import uuid
 from typing import Iterable, Optional
 
+from transforms.core.report.model import duration
+
 FLUSH_SECONDS = 0.5
 SUFFIX = ".count"
 
@@ -64,13 +66,14 @@ def total_done(directory: str) -> int:
 
 
 def count_items(streams: Iterable, input_format: str, settings=None,
-                budget_seconds: float = 5.0) -> Optional[int]:
+                budget_seconds: Optional[float] = 5.0) -> Optional[int]:
     """How many items the input holds (``streams``: callables opening each file), or None
-    if counting takes longer than ``budget_seconds``."""
+    if counting takes longer than ``budget_seconds`` (None: no limit)."""
     from transforms.core.formats.reader import iter_items
     from transforms.core.formats.settings import FormatSettings
 
-    deadline, total = time.monotonic() + budget_seconds, 0
+    limit = float("inf") if budget_seconds is None else budget_seconds
+    deadline, total = time.monotonic() + limit, 0
     for open_stream in streams:
         with open_stream() as fh:
             for _ in iter_items(fh, input_format, settings or FormatSettings()):
@@ -95,15 +98,5 @@ def progress_line(done: int, total: Optional[int], rate: Optional[float]) -> str
     if rate:
         line += f", {rate:.1f} records/s"
         if total and done < total:
-            line += f", about {_left((total - done) / rate)} left"
+            line += f", about {duration((total - done) / rate, coarse=True)} left"
     return line
-
-
-def _left(seconds: float) -> str:
-    seconds = int(seconds + 0.5)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes = (seconds + 30) // 60
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"

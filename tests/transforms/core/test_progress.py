@@ -46,6 +46,7 @@ def test_the_input_is_counted_in_items_and_given_up_when_too_slow(tmp_path):
     array = lambda: io.BytesIO(json.dumps([{"conversation_id": "a"}] * 4).encode())  # noqa
     assert progress.count_items([plain, packed, array], "auto") == 604
     assert progress.count_items([plain], "auto", budget_seconds=0) is None
+    assert progress.count_items([plain, array], "auto", budget_seconds=None) == 304  # no limit
 
 
 def test_the_line_shows_done_total_rate_and_time_left():

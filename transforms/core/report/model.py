@@ -177,7 +177,7 @@ def _run(summary: dict) -> Tuple[Tuple[str, str], ...]:
         rows.append(("Finished", str(summary["finished"])))
     seconds = summary.get("run_seconds")
     if isinstance(seconds, (int, float)) and seconds > 0:
-        rows.append(("Run time", _duration(seconds)))
+        rows.append(("Run time", duration(seconds)))
         read = summary.get("records_read") or 0
         rows.append(("Throughput", f"{read / seconds:.1f} records/s"))
     if summary.get("records_erased"):
@@ -192,14 +192,18 @@ def _pct(share: float) -> str:
     return f"{share * 100:.1f} %"
 
 
-def _duration(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min {secs:02d} s"
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{seconds:.1f} s"
+def duration(seconds: float, coarse: bool = False) -> str:
+    """"12.3 s", "4 min 05 s", "1 h 02 min 03 s"; ``coarse`` (an estimate) to the second
+    under a minute, else to the minute: "12 s", "4 min", "1 h 02 min"."""
+    whole = int(seconds + 0.5)
+    if whole < 60:
+        return f"{whole} s" if coarse else f"{seconds:.1f} s"
+    if coarse:
+        whole = (whole + 30) // 60 * 60
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"]
+    return " ".join(parts if coarse else parts + [f"{secs:02d} s"])
 
 
 def pct(share: Optional[float]) -> str:
