@@ -12,7 +12,7 @@ import re
 from typing import Any, Dict, Mapping
 
 from transforms.core.operators.base import Detection, PolicyOperator, Treated
-from transforms.core.operators.record_scope import RecordScope, identity_keys
+from transforms.core.operators.record_scope import RecordScope
 from transforms.core.vendor_masks import VENDOR_MASK_RE
 
 NUMBERED_RE = re.compile(r"<[A-Z][A-Z_]*_[0-9]+>")  # what it writes
@@ -30,7 +30,7 @@ class Numbered(PolicyOperator):
               pseudonymizer) -> Treated:
         scope = detection.scope or RecordScope(
             region=getattr(pseudonymizer, "default_region", "US"))
-        number = scope.number(detection.entity, identity_keys(detection, scope.region))
+        number = scope.number(detection.entity, scope.keys(detection))
         return Treated(f"<{detection.entity}_{number}>")
 
     def operate(self, text: str = None, params: Dict = None) -> str:

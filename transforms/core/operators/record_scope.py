@@ -13,6 +13,7 @@ anywhere in the record.
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, FrozenSet, List, Set, Tuple
 
 from transforms.core.normalize import NormalizationError, normalize
@@ -20,15 +21,6 @@ from transforms.core.operators.base import Detection
 from transforms.core.spans import name_words
 
 PERSON = "PERSON"
-
-
-def identity_keys(detection: Detection, region: str) -> FrozenSet[str]:
-    """The keys of one detected value: a name's words, else its normalized value."""
-    if detection.entity == PERSON:
-        words = frozenset(m.group(0).casefold() for m in name_words(detection.value))
-        if words:
-            return words
-    return frozenset([value_key(detection, region)])
 
 
 def value_key(detection: Detection, region: str) -> str:
@@ -47,7 +39,11 @@ def value_key(detection: Detection, region: str) -> str:
 
 
 class RecordScope:
-    """The identities of one record, its language, and the fake values chosen in it."""
+    """The identities of one record, its language, and the fake values chosen in it.
+
+    A detection's keys (its name words, its normalized value) are computed once per record
+    and remembered: the redactor shows a detection to :meth:`see`, then the operator asks
+    again for the same value when it treats it."""
 
     def __init__(self, language: str = "en", region: str = "US"):
         self.language, self.region = language, region
@@ -56,15 +52,38 @@ class RecordScope:
         self.real: Set[str] = set()  # every key seen: a fake value never equals one
         self.fakes: Dict[Tuple[str, str], str] = {}  # (kind, real key) -> fake value
         self.used: Set[Tuple[str, str]] = set()  # (kind, fake value casefolded)
+        self._words: Dict[str, List[re.Match]] = {}  # a value -> its name words
+        self._value_keys: Dict[Detection, str] = {}
+        self._keys: Dict[Detection, FrozenSet[str]] = {}
+
+    def name_words(self, value: str) -> List[re.Match]:
+        """The words of a name (:func:`transforms.core.spans.name_words`), once per value."""
+        if value not in self._words:
+            self._words[value] = list(name_words(value))
+        return self._words[value]
+
+    def value_key(self, detection: Detection) -> str:
+        """:func:`value_key` in this record's region, once per detection."""
+        if detection not in self._value_keys:
+            self._value_keys[detection] = value_key(detection, self.region)
+        return self._value_keys[detection]
+
+    def keys(self, detection: Detection) -> FrozenSet[str]:
+        """The keys of one detected value: a name's words (casefolded), else its value key."""
+        if detection not in self._keys:
+            words = (frozenset(m.group(0).casefold() for m in self.name_words(detection.value))
+                     if detection.entity == PERSON else frozenset())
+            self._keys[detection] = words or frozenset([self.value_key(detection)])
+        return self._keys[detection]
 
     def see(self, detection: Detection) -> None:
         """Registers a detected value (before any is treated)."""
-        keys = identity_keys(detection, self.region)
+        keys = self.keys(detection)
         self.real.update(keys)
         if detection.entity == PERSON:
-            words = [m.group(0).casefold() for m in name_words(detection.value)]
+            words = self.name_words(detection.value)
             if len(words) >= 2:
-                self.family.add(words[-1])
+                self.family.add(words[-1].group(0).casefold())
         self.number(detection.entity, keys)
 
     def number(self, entity: str, keys: FrozenSet[str]) -> int:

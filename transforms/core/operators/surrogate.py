@@ -26,9 +26,8 @@ import unicodedata
 from typing import Any, Callable, Dict, Mapping, Tuple
 
 from transforms.core.operators.base import Detection, PolicyOperator, Treated
-from transforms.core.operators.record_scope import RecordScope, value_key
+from transforms.core.operators.record_scope import RecordScope
 from transforms.core.operators.surrogate_names import FEMALE, FIRST, LAST, MALE
-from transforms.core.spans import name_words
 
 PURPOSE = "surrogate"  # the label of the data key's subkey
 EMAIL_DOMAIN = "example.com"
@@ -51,7 +50,7 @@ class Surrogate(PolicyOperator):
                 "phone" if "PHONE" in detection.entity else None)
         if kind is None:
             return Treated(f"<{detection.entity}>")
-        key = value_key(detection, scope.region)
+        key = scope.value_key(detection)
         make = functools.partial(_email, _language(scope)) if kind == "email" else _phone
         return Treated(_pick(scope, pseudonymizer, kind, key, make))
 
@@ -65,7 +64,7 @@ def _language(scope: RecordScope) -> str:
 
 def _person(value: str, scope: RecordScope, pseudonymizer) -> str:
     language = _language(scope)
-    words = name_words(value)
+    words = scope.name_words(value)
     pieces, last = [], 0
     for i, m in enumerate(words):
         word = m.group(0)
