@@ -88,6 +88,11 @@ def test_guard_fn_quarantines_a_record_that_still_leaks(policy):
     assert "4111" not in tagged[QUARANTINE][0]["reason"]
 
 
+def test_guard_fn_writes_a_league_table_row_that_passes_luhn(policy):
+    row = conversation("f", 3, {"transcript_text": "Arsenal 38 26 7 5 80 30 50 85"})
+    assert _split(_GuardFn(policy).process(row)) == ([row], {})
+
+
 # --- the safety net of each stage: one record that fails is a dead letter, named by type ---
 
 def _too_deep(depth=5000):

@@ -6,7 +6,8 @@ a full-width email, a zero-width space inside a phone or digit groups joined by 
 contains: one of the record's own
 structured identifiers (raw, canonical, or a phone in any formatting) or display names
 (as whole words); an email
-address; a Luhn-valid card number; an SSN-shaped number; a checksum-valid IBAN; a match
+address; a card number (Luhn-valid and written as a card is, as the recognizer reads it:
+not a row of scores); an SSN-shaped number; a checksum-valid IBAN; a match
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
 out; a JSON web token; a URL carrying a secret parameter; a phone number valid in a
 region of the text's script (a Chinese mobile number in Chinese text); or, when the policy
@@ -29,8 +30,8 @@ from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
-from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, iban_ok, luhn_ok,
-                                         spoken_digits)
+from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
+                                         iban_ok, spoken_digits)
 from transforms.core.recognizers.regional_phone import regional_phones
 from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
@@ -85,6 +86,13 @@ class LeakFinder:
         return self.find([text for _, text in collect_strings(fields)], known, raw_values)
 
 
+def _holds_card(groups: List[str]) -> bool:
+    """Some run of 13-19 digits of these groups is written as a card is (the recognizer's
+    :func:`card_ok`), also after a short number ("ref 12 4111 1111 1111 1111")."""
+    return any(13 <= sum(len(g) for g in groups[i:j]) <= 19 and card_ok(groups[i:j])
+               for i in range(len(groups)) for j in range(i + 1, len(groups) + 1))
+
+
 def _fictional_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
     number = match.number
     return number.country_code == 1 and str(number.national_number)[3:8] == FICTIONAL_EXCHANGE
@@ -123,10 +131,8 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("phone_number")
         if check_names and names_left(scrubbed):
             reasons.add("name")
-        for m in _CARD.finditer(scrubbed):
-            digits = re.sub(r"\D", "", m.group(0))
-            if 13 <= len(digits) <= 19 and luhn_ok(digits):
-                reasons.add("card_number")
+        if any(_holds_card(re.findall(r"\d+", m.group(0))) for m in _CARD.finditer(scrubbed)):
+            reasons.add("card_number")
         if _SSN.search(scrubbed):
             reasons.add("ssn")
         if any(iban_ok(m.group(0)) for m in _IBAN.finditer(scrubbed)):

@@ -37,6 +37,22 @@ def test_each_detector_flags_its_leak(text, reason):
     assert reason in _leaks(text)
 
 
+@pytest.mark.parametrize("row", ["Arsenal 38 26 7 5 80 30 50 85",  # 14 digits, Luhn-valid
+                                 "Arsenal 38 22 11 5 80 30 50 77"])  # 15 digits, Luhn-valid
+def test_a_league_table_row_that_passes_luhn_is_not_a_card(row):
+    assert luhn_ok("".join(c for c in row if c.isdigit()))
+    assert _leaks(row) == []
+
+
+@pytest.mark.parametrize("text", [
+    "card 4111 1111 1111 1111", "card 4111-1111-1111-1111", "card 4111111111111111",
+    "amex 3782 822463 10005", "card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+    "maestro 6759 6498 2643 8453", "ref 12 4111 1111 1111 1111",  # after a short number
+    "card 4111 1111 1111 1111 exp 12 28", "visa 4222 2222 22222"])
+def test_a_real_card_in_any_grouping_is_a_leak(text):
+    assert "card_number" in _leaks(text)
+
+
 def test_own_identifiers_leak_in_any_case_or_phone_format():
     known = [KnownIdentifier("PHONE", "phone", "+14155552671"),
              KnownIdentifier("CUSTOMER_ID", "id_casefold", "cust_998877")]

@@ -5,7 +5,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from transforms.core.recognizers.common import luhn_ok
+from transforms.core.recognizers.common import card_ok
 
 
 class ChecksumCardRecognizer(PatternRecognizer):
@@ -20,11 +20,4 @@ class ChecksumCardRecognizer(PatternRecognizer):
                          context=["card", "visa", "mastercard", "amex", "credit", "debit"])
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _card_groups(re.findall(r"\d+", pattern_text)) and luhn_ok(
-            re.sub(r"\D", "", pattern_text))
-
-
-def _card_groups(groups) -> bool:
-    """Cards are written in groups of three or more digits (the last may be shorter) or
-    digit by digit; a row of scores or a league table ("38 30 7 1 85 22 97") is not."""
-    return all(len(g) == 1 for g in groups) or all(len(g) >= 3 for g in groups[:-1])
+        return card_ok(re.findall(r"\d+", pattern_text))

@@ -1,13 +1,14 @@
 """What hushbeam's recognizers share: the small base class, results that carry a canonical
-value, the Luhn and IBAN checksums, the words read as digits and the words never a name.
+value, the Luhn and IBAN checksums, how a card number is written, the words read as digits
+and the words never a name.
 
-The leak guard reuses the checksums and the spoken-digit reading, so a value the
-recognizers would find is also what the guard looks for.
+The leak guard reuses the checksums, the card rule and the spoken-digit reading, so a value
+the recognizers would find is also what the guard looks for.
 """
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -24,6 +25,14 @@ def luhn_ok(digits: str) -> bool:
             d = d * 2 - 9 if d > 4 else d * 2
         total += d
     return total % 10 == 0
+
+
+def card_ok(groups: Sequence[str]) -> bool:
+    """Digit groups as written ("4111", "1111" ...) that make a card number: Luhn-valid, in
+    groups of three or more digits (the last may be shorter) or digit by digit. A row of
+    scores or a league table ("38 26 7 5 80 30 50 85") is not, even when it passes Luhn."""
+    grouped = all(len(g) == 1 for g in groups) or all(len(g) >= 3 for g in groups[:-1])
+    return grouped and luhn_ok("".join(groups))
 
 
 def iban_ok(candidate: str) -> bool:
