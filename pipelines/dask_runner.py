@@ -19,7 +19,7 @@ ways (found running it; see docs/performance.md):
 
 :class:`HushbeamDaskRunner` keeps Beam's translations of Create, GroupByKey and Flatten,
 runs each ParDo partition with fresh receivers that keep the tags and collects outputs
-after ``finish_bundle``, spreads a Reshuffle over 4 partitions per worker thread, gives
+after ``finish_bundle`` (on a DoFn set up once per worker thread and run, not per partition), spreads a Reshuffle over 4 partitions per worker thread, gives
 every PCollection its own bag (a multi-output ParDo's bag split by tag) and persists every bag on the cluster as it is built, so each PCollection
 is computed once and every branch runs; a side input is computed on the cluster and its
 (small) values brought to the driver, then shipped with the tasks that read it.
@@ -27,8 +27,10 @@ Batch only (the Dask runner has no streaming). Needs ``requirements-dask.txt``.
 """
 from __future__ import annotations
 
-import copy
 import functools
+import threading
+import uuid
+from typing import Dict, Optional, Tuple
 
 from apache_beam import DoFn, pvalue
 from apache_beam.runners.common import (DoFnContext, DoFnInvoker, DoFnSignature,
@@ -45,16 +47,33 @@ def _untag(item):
     return item.value if isinstance(item, pvalue.TaggedOutput) else item
 
 
-def _copied(item):
-    try:
-        return copy.deepcopy(item)
-    except RecursionError:  # nested too deep to copy: the stage dead-letters it anyway
-        return item
+# Per worker process: the DoFns set up, by (run id, the ParDo's full label, thread). A DoFn
+# is set up once per worker thread and run (its data key unwrapped once, its spaCy engines
+# loaded once), not once per partition; the same instance serves that thread's later
+# bundles, as Beam's own runners reuse a DoFn; torn down when the run ends (_tear_down).
+_SET_UP: Dict[Tuple[str, str, int], DoFn] = {}
+_SET_UP_LOCK = threading.Lock()
 
 
-def _run_bundle(items, fn, window_fn, label, side_inputs, args, kwargs):
-    """One Dask partition as one bundle: setup, process, finish_bundle, teardown; the
-    outputs (main ones bare, others as TaggedOutput) after finish_bundle."""
+def _tear_down(run: str) -> int:
+    """Tear down this process's DoFns of ``run`` (best effort); how many there were."""
+    with _SET_UP_LOCK:
+        done = [_SET_UP.pop(key) for key in [k for k in _SET_UP if k[0] == run]]
+    for fn in done:
+        try:
+            fn.teardown()
+        except Exception:  # pylint: disable=broad-except  # teardown is best effort in Beam
+            pass
+    return len(done)
+
+
+def _run_bundle(items, fn, window_fn, label, side_inputs, args, kwargs,
+                stage: Optional[Tuple[str, str]] = None):
+    """One Dask partition as one bundle: start_bundle, process, finish_bundle on the DoFn
+    set up for ``stage`` (run id, the ParDo's full label) in this worker thread (setup on
+    its first bundle; without ``stage``, a DoFn of this bundle only); the outputs
+    (main ones bare, others as TaggedOutput) after finish_bundle. The stages never change
+    their input records (they emit copies), so a partition may be read again."""
     from apache_beam.runners.dask.transform_evaluator import OneReceiver
 
     receivers = OneReceiver()
@@ -62,16 +81,25 @@ def _run_bundle(items, fn, window_fn, label, side_inputs, args, kwargs):
         window_fn=window_fn, main_receivers=receivers[None], tagged_receivers=receivers,
         per_element_output_counter=None, output_batch_converter=None,
         process_yields_batches=False, process_batch_yields_elements=False)
+    key = stage and (*stage, threading.get_ident())
+    with _SET_UP_LOCK:
+        cached = _SET_UP.get(key) if key else None
     invoker = DoFnInvoker.create_invoker(
-        DoFnSignature(fn), handler, context=DoFnContext(label, state=None),
+        DoFnSignature(fn if cached is None else cached), handler,
+        context=DoFnContext(label, state=None),
         side_inputs=side_inputs, input_args=args, input_kwargs=kwargs,
         user_state_context=None, bundle_finalizer_param=DoFn.BundleFinalizerParam())
-    invoker.invoke_setup()
+    if cached is None:
+        invoker.invoke_setup()
+        if key:
+            with _SET_UP_LOCK:
+                _SET_UP[key] = fn
     invoker.invoke_start_bundle()
-    for item in items:  # a copy: stages update a record's counts in place, and a Dask
-        invoker.invoke_process(_copied(item))  # partition may be read again
+    for item in items:
+        invoker.invoke_process(item)
     invoker.invoke_finish_bundle()
-    invoker.invoke_teardown()
+    if not key:  # not kept: torn down with its bundle
+        invoker.invoke_teardown()
     return [pvalue.TaggedOutput(v.tag, v.value.value) if isinstance(v, pvalue.TaggedOutput)
             else v.value for v in receivers.values]
 
@@ -94,9 +122,10 @@ def dask_runner():
             window_fn = getattr(getattr(main_input, "windowing", None), "windowfn", None)
             return input_bag.map(get_windowed_value, window_fn).map_partitions(
                 _run_bundle, transform.fn, window_fn, transform.label, side_inputs,
-                list(args), kwargs)
+                list(args), kwargs, stage=(run["id"], self.applied.full_label))
 
     spread = {"partitions": 1}
+    run = {"id": None}  # a new id per run: its DoFns are set up once per worker thread
 
     class _Spread(NoOp):
         """Reshuffle (a no-op in Beam's Dask runner, so one file's records would stay in one
@@ -164,23 +193,29 @@ def dask_runner():
                 dask_options)
             client = ddist.Client(**dask_options)
             spread["partitions"] = 4 * max(1, sum(client.nthreads().values()))
+            run["id"] = uuid.uuid4().hex
             pipeline.replace_all(dask_overrides())
             visitor = _Visitor(client, bag_kwargs)
             pipeline.visit(visitor)
-            return _Result(client, client.compute(visitor.leaves()), visitor.held)
+            return _Result(client, client.compute(visitor.leaves()), visitor.held, run["id"])
 
     class _Result(beam_dask.DaskRunnerResult):
-        """Holds the persisted bags until the run ends, then disconnects from the cluster."""
+        """Holds the persisted bags until the run ends, then tears the run's DoFns down on
+        every worker and disconnects from the cluster."""
 
-        def __init__(self, client, futures, persisted):
+        def __init__(self, client, futures, persisted, run_id):
             super().__init__(client, futures)
-            self.persisted = persisted
+            self.persisted, self.run_id = persisted, run_id
 
         def wait_until_finish(self, duration=None):
             try:
                 return super().wait_until_finish(duration)
             finally:
                 self.persisted = None
+                try:
+                    self.client.run(_tear_down, self.run_id)
+                except Exception:  # pylint: disable=broad-except  # best effort, as in Beam
+                    pass
                 self.client.close()
 
     return HushbeamDaskRunner()

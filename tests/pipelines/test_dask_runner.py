@@ -3,8 +3,11 @@ and two worker processes): the same rows, counts and vault as the local runner."
 import glob
 import json
 
+import apache_beam as beam
 import pyarrow.parquet as pq
 import pytest
+from apache_beam.transforms.window import GlobalWindow
+from apache_beam.utils.windowed_value import WindowedValue
 
 from pipelines.redact import run
 from tests.conftest import REPO
@@ -58,3 +61,47 @@ def _vault_lines(vault) -> dict:
         lines[kind] = lines.get(kind, 0) + entry["lines"]
     return lines
 
+
+
+class _Counting(beam.DoFn):
+    """Counts its setups, bundles and teardowns."""
+
+    def __init__(self):
+        self.setups = self.bundles = self.teardowns = 0
+
+    def setup(self):
+        self.setups += 1
+
+    def start_bundle(self):
+        self.bundles += 1
+
+    def process(self, element):
+        yield element * 10
+
+    def teardown(self):
+        self.teardowns += 1
+
+
+def _bundle(fn, values, stage):
+    from pipelines.dask_runner import _run_bundle
+
+    return _run_bundle([WindowedValue(v, 0, [GlobalWindow()]) for v in values], fn, None,
+                       "Count", None, [], {}, stage=stage)
+
+
+def test_a_stage_is_set_up_once_per_worker_thread_and_run_and_torn_down_when_it_ends():
+    from pipelines.dask_runner import _tear_down
+
+    first, second, other_run = _Counting(), _Counting(), _Counting()
+    assert _bundle(first, [1, 2], ("run-a", "Stage/Count")) == [10, 20]
+    assert _bundle(second, [3], ("run-a", "Stage/Count")) == [30]  # a partition's own copy
+    assert _bundle(other_run, [4], ("run-b", "Stage/Count")) == [40]
+    assert (first.setups, first.bundles, second.setups, other_run.setups) == (1, 2, 0, 1)
+    assert _tear_down("run-a") == 1 and (first.teardowns, other_run.teardowns) == (1, 0)
+    assert _tear_down("run-b") == 1 and _tear_down("run-a") == 0
+
+
+def test_without_a_stage_a_dofn_lives_for_its_bundle_only():
+    alone = _Counting()
+    assert _bundle(alone, [5], None) == [50]
+    assert (alone.setups, alone.teardowns) == (1, 1)

@@ -110,8 +110,12 @@ def split_type_in_field(key: str) -> Tuple[str, str]:
 
 
 def add_counts(element: dict, group: str, counts: dict) -> None:
-    """Accumulate per-record counts (entity types, fields) for the run summary."""
-    bucket = element["counts"].setdefault(group, {})
+    """Accumulate per-record counts (entity types, fields) for the run summary, in a new
+    ``counts`` mapping: ``element`` is a stage's own copy of its input (``dict(input,
+    ...)``), whose ``counts`` the input shares; the input is left as it was (a runner may
+    read it again: the Dask runner's persisted partitions)."""
+    bucket = dict(element["counts"].get(group, {}))
     for key, n in counts.items():
         if n:
             bucket[key] = bucket.get(key, 0) + n
+    element["counts"] = {**element["counts"], group: bucket}

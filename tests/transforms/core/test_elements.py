@@ -2,7 +2,7 @@
 
 import pytest
 
-from transforms.core.elements import dead_letter, failed, position_order
+from transforms.core.elements import add_counts, conversation, dead_letter, failed, position_order
 
 
 def test_a_dead_letter_raw_with_a_lone_surrogate_is_still_utf8_text():
@@ -34,3 +34,13 @@ def test_a_failed_record_names_the_error_type_never_its_message():
 ])
 def test_positions_of_either_kind_sort_by_line_then_element(positions, ordered):
     assert sorted(positions, key=position_order) == ordered
+
+
+def test_adding_counts_to_a_stages_copy_leaves_its_input_record_as_it_was():
+    record = conversation("f.jsonl", 1, {"conversation_id": "c1"})
+    add_counts(record, "entities", {"PERSON": 1})
+    out = dict(record, fields={})  # what a stage emits: a copy sharing the input's values
+    add_counts(out, "entities", {"PERSON": 2, "EMAIL": 1})
+    add_counts(out, "languages", {"en": 1})
+    assert record["counts"] == {"entities": {"PERSON": 1}}
+    assert out["counts"] == {"entities": {"PERSON": 3, "EMAIL": 1}, "languages": {"en": 1}}
