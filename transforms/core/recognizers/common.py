@@ -29,9 +29,11 @@ def luhn_ok(digits: str) -> bool:
 
 def card_ok(groups: Sequence[str]) -> bool:
     """Digit groups as written ("4111", "1111" ...) that make a card number: Luhn-valid, in
-    groups of three or more digits (the last may be shorter) or digit by digit. A row of
-    scores or a league table ("38 26 7 5 80 30 50 85") is not, even when it passes Luhn."""
-    grouped = all(len(g) == 1 for g in groups) or all(len(g) >= 3 for g in groups[:-1])
+    groups of three or more digits (the last may be shorter), in groups of one size ("41 11
+    11 ...", digit by digit). A row of scores or a league table, groups of mixed short sizes
+    ("38 26 7 5 80 30 50 85"), is not, even when it passes Luhn."""
+    grouped = (len({len(g) for g in groups[:-1]}) <= 1
+               or all(len(g) >= 3 for g in groups[:-1]))
     return grouped and luhn_ok("".join(groups))
 
 
