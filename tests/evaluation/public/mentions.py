@@ -1,15 +1,15 @@
 """CoNLL corpora whose ``person`` label marks mentions, not names (GUM, re3d, SEC filings):
 "you", "he", "the only candidate", "Foreign Secretary Boris Johnson", "Borrower".
 
-Only the names inside a person span count as PERSON: each run of capitalised tokens
-(a "." of an initial included) once pronouns, titles and roles are set aside, and not the
-sentence's first word on its own ("Writers ...", "Referee ..."). The rest of the span is
-OTHER, still outside the ordinary words. Other labels go through `sentence.label_type`.
+A person span counts as PERSON only when, titles and roles before it set aside, it is a
+name: capitalised tokens (and ".", "-", "de", "al" ...) only, not a pronoun, not the
+sentence's first word on its own ("Writers ...", "Referee ..."). Any other person span,
+and the titles, are OTHER: still outside the ordinary words, but not scored as names. Other labels go through `sentence.label_type`.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from tests.evaluation.public.conll import blocks
 from tests.evaluation.public.sentence import Sentence, bio_spans, build, label_type
@@ -34,36 +34,34 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper() and _word(token) not in NOT_NAMES
 
 
-def name_runs(tokens: Sequence[str], a: int, b: int) -> List[Tuple[int, int]]:
-    """(start, end) of each run of capitalised tokens in tokens[a:b] that can be a name."""
-    runs, i = [], a
-    while i < b:
-        if not _capitalised(tokens[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < b and (_capitalised(tokens[j]) or tokens[j] == "."):
-            j += 1
-        if not (i == 0 and j == 1):  # a lone capitalised first word of the sentence
-            runs.append((i, j))
-        i = j
-    return runs
+CONNECTORS = {".", "-", "'", "de", "del", "da", "di", "van", "von", "al", "bin", "el", "la",
+              "le", "du"}
+
+
+def name_part(tokens: Sequence[str], a: int, b: int) -> Optional[Tuple[int, int]]:
+    """(start, end) of the name a person mention is, titles before it set aside; None when
+    the mention is not a name ("you", "the only candidate", "curator of ... Alia Salem")."""
+    while a < b and (_word(tokens[a]) in NOT_NAMES or tokens[a] in CONNECTORS):
+        a += 1
+    if a == b or not all(_capitalised(t) or t in CONNECTORS for t in tokens[a:b]):
+        return None
+    if a == 0 and b == 1:  # a lone capitalised first word: "Writers ...", "Referee ..."
+        return None
+    return a, b
 
 
 def spans_of(tokens: Sequence[str], tags: Sequence[str]) -> List[Tuple[int, int, str]]:
     out: List[Tuple[int, int, str]] = []
     for a, b, label in bio_spans(tags):
+        name = name_part(tokens, a, b) if label_type(label) == "PERSON" else None
         if label_type(label) != "PERSON":
             out.append((a, b, label_type(label)))
-            continue
-        pos = a
-        for start, end in name_runs(tokens, a, b):
-            if start > pos:
-                out.append((pos, start, "OTHER"))
-            out.append((start, end, "PERSON"))
-            pos = end
-        if pos < b:
-            out.append((pos, b, "OTHER"))
+        elif name is None:
+            out.append((a, b, "OTHER"))
+        else:
+            if name[0] > a:
+                out.append((a, name[0], "OTHER"))
+            out.append((name[0], name[1], "PERSON"))
     return out
 
 
