@@ -39,7 +39,9 @@ TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", 
           "reverend", "cardinal", "bishop", "inspector", "detective", "officer", "coach",
           "striker", "midfielder", "defender", "goalkeeper", "pitcher", "batsman",
           "mr", "mrs", "ms", "miss", "dr", "mister", "doctor", "prince", "princess",
-          "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary"}
+          "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy"}
+SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb is a name
+SUBJECT_LISTED = 1.5  # wordness below which a listed proper noun before its verb is one
 PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le",
              "al", "el", "bin", "ibn", "ben", "abu", "st", "mc", "mac", "dos", "das", "y"}
 _SKIP_ENTS = {"PERSON", "GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
@@ -60,6 +62,7 @@ def _capitalised(token) -> bool:
 def _plain(token) -> bool:
     """A capitalised word that may be a name: not a function word, not a never-name."""
     return (_capitalised(token) and len(token.text) >= 2 and token.ent_type_ not in _SKIP_ENTS
+            and not any(c.isupper() for c in token.text[1:])  # "ClimateChange"
             and not token.is_stop and token.lower_ not in NOT_A_NAME
             and token.pos_ not in _FUNCTION_POS)
 
@@ -68,8 +71,7 @@ def _unseen(token) -> bool:
     """A capitalised word English (almost) never uses, spelled like a word."""
     if not _plain(token) or len(token.text) < 3 or name_word(token.lower_) is not None:
         return False
-    if _TRIPLED.search(token.text) or not _VOWEL.search(token.text) or \
-            any(c.isupper() for c in token.text[1:]):  # "Hahaaa", "Pwllh", "ClimateChange"
+    if _TRIPLED.search(token.text) or not _VOWEL.search(token.text):  # "Hahaaa", "Pwllh"
         return False
     rarity = zipf(token.lower_)
     return rarity < UNSEEN or (rarity < RARE and token.pos_ == "PROPN")
@@ -119,7 +121,7 @@ def _sentence_start(token) -> bool:
     if token.i == 0 or token.is_sent_start:
         return True
     prev = token.doc[token.i - 1]
-    return prev.is_punct and prev.text not in (",", "(", "&", "-", "'", "’")
+    return prev.is_punct and prev.text not in (",", "(", "&", "-", "'", "’", ":", "/")
 
 
 def _subject(token) -> bool:
@@ -144,6 +146,8 @@ class WrittenNameRecognizer(RuleRecognizer):
             return []
         marks = [False] * len(doc)
         self._rare(doc, marks)
+        self._subjects(doc, marks)
+        self._shouted(doc, marks)
         self._titled(doc, marks)
         self._grow(doc, marks)
         self._lists(doc, marks)
@@ -159,6 +163,37 @@ class WrittenNameRecognizer(RuleRecognizer):
             else:
                 i += 1
         return results
+
+    @staticmethod
+    def _subjects(doc, marks: List[bool]) -> None:
+        """A capitalised proper noun right before its verb, rare or mostly a name
+        ("But Anas says", "Matthias is from ...")."""
+        for t in doc:
+            if marks[t.i] or t.pos_ != "PROPN" or not _plain(t) or not _subject(t):
+                continue
+            if t.i > 0 and _plain(doc[t.i - 1]) and not _sentence_start(t):
+                continue  # "Golden Globe wins": leave runs to the other rules
+            word = name_word(t.lower_)
+            if (word.wordness < SUBJECT_LISTED if word is not None
+                    else zipf(t.lower_) < SUBJECT_RARE):
+                marks[t.i] = True
+
+    @staticmethod
+    def _shouted(doc, marks: List[bool]) -> None:
+        """In an English headline in capitals ("SOCCER - CUTTITTA BACK FOR ITALY": four
+        words or more, the others common), a word of five or more letters English never
+        uses."""
+        for t in doc:
+            if not (t.is_alpha and t.text.isupper() and len(t.text) >= 5) or \
+                    t.ent_type_ in _SKIP_ENTS or name_word(t.lower_) is not None:
+                continue
+            a, b = _part(t)
+            letters = [w for w in doc[a:b] if w.is_alpha and len(w.text) > 1]
+            known = [w for w in letters if w.i != t.i and zipf(w.lower_) >= 3.0]
+            if (all(w.text.isupper() for w in letters) and _VOWEL.search(t.text)
+                    and len(letters) >= 4 and len(known) >= 0.75 * (len(letters) - 1)
+                    and not _TRIPLED.search(t.text) and zipf(t.lower_) < UNSEEN):
+                marks[t.i] = True
 
     @staticmethod
     def _rare(doc, marks: List[bool]) -> None:
