@@ -42,7 +42,9 @@ TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", 
           "reverend", "cardinal", "bishop", "inspector", "detective", "officer", "coach",
           "striker", "midfielder", "defender", "goalkeeper", "pitcher", "batsman",
           "mr", "mrs", "ms", "miss", "dr", "mister", "doctor", "prince", "princess",
-          "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy"}
+          "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy",
+          "advisor", "adviser", "administrator", "attorney", "mayor", "deputy", "spc",
+          "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"}
 PAIR_RARE = 2.5  # one word of a pair of rare proper nouns below this Zipf
 SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb is a name
 SUBJECT_LISTED = 1.5  # wordness below which a listed proper noun before its verb is one
@@ -136,9 +138,10 @@ def _sentence_start(token) -> bool:
 
 
 def _subject(token) -> bool:
+    """Followed by its verb ("Budjana also owns", "Gabe is")."""
     doc = token.doc
     j = token.i + 1
-    while j < len(doc) and _unseen(doc[j]):
+    while j < len(doc) and (_unseen(doc[j]) or doc[j].pos_ == "ADV"):
         j += 1
     return j < len(doc) and doc[j].pos_ in ("AUX", "VERB")
 
@@ -185,24 +188,32 @@ class WrittenNameRecognizer(RuleRecognizer):
 
     @staticmethod
     def _pairs(doc, marks: List[bool]) -> None:
-        """Two rare proper nouns together, mid-sentence or before their verb ("to Ivanka
-        Petrovna"): unlisted and rare (Zipf < 3) or mostly names, one of them rarer."""
-        for a, b in zip(doc, doc[1:]):
-            if not (a.pos_ == b.pos_ == "PROPN" and _namely(a) and _namely(b)):
-                continue
-            if min(zipf(a.lower_), zipf(b.lower_)) >= PAIR_RARE:
-                continue
-            if not _sentence_start(a) or _subject(b):
-                marks[a.i] = marks[b.i] = True
+        """Two or three rare proper nouns together, mid-sentence or before their verb
+        ("to Ivanka Petrovna", "Gotthold Ephraim Lessing was"): each unlisted and rare
+        (Zipf < 3.5) or listed and not common, one of them rare (Zipf < 2.5)."""
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and _joins(doc[j]):
+                j += 1
+            if j - i >= 2 and min(zipf(doc[k].lower_) for k in range(i, j)) < PAIR_RARE and (
+                    not _sentence_start(doc[i]) or _subject(doc[j - 1])):
+                for k in range(i, j):
+                    marks[k] = True
+            i = max(j, i + 1)
 
     @staticmethod
     def _subjects(doc, marks: List[bool]) -> None:
         """A capitalised proper noun right before its verb, rare or mostly a name
         ("But Anas says", "Matthias is from ...")."""
         for t in doc:
-            if marks[t.i] or t.pos_ != "PROPN" or not _plain(t) or not _subject(t):
+            if marks[t.i] or not _plain(t) or not _subject(t):
                 continue
-            if t.i > 0 and _plain(doc[t.i - 1]) and not _sentence_start(t):
+            if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and zipf(t.lower_) < RARE):
+                continue  # spaCy reads a rare name as a noun at times ("Shalev is")
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and _plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and not _sentence_start(t):
                 continue  # "Golden Globe wins": leave runs to the other rules
             word = name_word(t.lower_)
             if (word.wordness < SUBJECT_LISTED if word is not None
