@@ -33,7 +33,6 @@ JOINS = 3.5  # a capitalised neighbour this rare (or a listed name) joins a name
 LISTED_JOINS = 2.0  # wordness below which a listed neighbour joins
 COMMON = 3.0  # Zipf of a common English word
 STOPS = 0.25  # share of function words below which lowercase words are not English
-FOREIGN = 0.2  # share of lowercase words English never uses above which a text is foreign
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
           "prof", "minister", "chancellor", "ambassador", "colonel", "col", "lt", "gen",
           "sgt", "capt", "captain", "lieutenant", "sergeant", "commander", "admiral",
@@ -100,17 +99,13 @@ def _part(token) -> Tuple[int, int]:
 
 
 def _english(sentence) -> bool:
-    """Whether a line reads as English: with three lowercase words or more, a quarter of
-    them function words and few unknown; with five words or more, most of them common.
-    In a Malay or Japanese line every capitalised word is one English never uses."""
-    words = [t for t in sentence if t.is_alpha]
-    lower = [t for t in words if t.is_lower]
-    if len(lower) >= 3 and (
-            sum(t.is_stop for t in lower) < STOPS * len(lower)
-            or sum(len(t.text) >= 3 and zipf(t.text) < UNSEEN for t in lower)
-            > FOREIGN * len(lower)):
+    """Whether a line's lowercase words read as English: most of them common, and with
+    three or more, a quarter of them function words. In a Malay or Japanese line every
+    capitalised word is one English never uses."""
+    lower = [t for t in sentence if t.is_alpha and t.is_lower]
+    if len(lower) >= 2 and sum(zipf(t.text) < COMMON for t in lower) >= 0.5 * len(lower):
         return False
-    return len(words) < 5 or sum(zipf(t.lower_) >= COMMON for t in words) >= 0.6 * len(words)
+    return len(lower) < 3 or sum(t.is_stop for t in lower) >= STOPS * len(lower)
 
 
 def _joins(token) -> bool:
