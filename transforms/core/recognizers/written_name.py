@@ -18,21 +18,17 @@ are left alone (tweets, acronyms). Words spaCy tagged PERSON, GPE or LOC are lef
 """
 from __future__ import annotations
 
-import re
 from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
+                                          capitalised, english, joins, namely, part_of,
+                                          plain, sentence_start, subject, unseen)
 
 SCORE = 0.55  # below the census names (0.6): a span both find is credited to those
-UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
-RARE = 2.0  # below: a name when spaCy tags it a proper noun
-JOINS = 3.5  # a capitalised neighbour this rare (or a listed name) joins a name
-LISTED_JOINS = 2.0  # wordness below which a listed neighbour joins
-COMMON = 3.0  # Zipf of a common English word
-STOPS = 0.25  # share of function words below which lowercase words are not English
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
           "prof", "minister", "chancellor", "ambassador", "colonel", "col", "lt", "gen",
           "sgt", "capt", "captain", "lieutenant", "sergeant", "commander", "admiral",
@@ -49,96 +45,7 @@ SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb i
 SUBJECT_LISTED = 1.5  # wordness below which a listed proper noun before its verb is one
 PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le",
              "al", "el", "bin", "ibn", "ben", "abu", "st", "mc", "mac", "dos", "das", "y"}
-_SKIP_ENTS = {"PERSON", "GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
-              "CARDINAL", "ORDINAL"}
-_FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
-                 "SPACE"}
-_INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
-_TRIPLED = re.compile(r"(.)\1\1", re.IGNORECASE)
-_VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ]", re.IGNORECASE)
 _LIST_SEP = {",", "and", "&", ";"}
-
-
-def _capitalised(token) -> bool:
-    text = token.text
-    return text[:1].isupper() and not text.isupper() and text.isalpha()
-
-
-def _plain(token) -> bool:
-    """A capitalised word that may be a name: not a function word, not a never-name."""
-    return (_capitalised(token) and len(token.text) >= 2 and token.ent_type_ not in _SKIP_ENTS
-            and not any(c.isupper() for c in token.text[1:])  # "ClimateChange"
-            and not token.is_stop and token.lower_ not in NOT_A_NAME
-            and token.pos_ not in _FUNCTION_POS)
-
-
-def _unseen(token) -> bool:
-    """A capitalised word English (almost) never uses, spelled like a word."""
-    if not _plain(token) or len(token.text) < 3 or name_word(token.lower_) is not None:
-        return False
-    if _TRIPLED.search(token.text) or not _VOWEL.search(token.text):  # "Hahaaa", "Pwllh"
-        return False
-    rarity = zipf(token.lower_)
-    return rarity < UNSEEN or (rarity < RARE and token.pos_ == "PROPN")
-
-
-def _part(token) -> Tuple[int, int]:
-    """(start, end) of the line or sentence the token is in (the model has no parser)."""
-    doc = token.doc
-
-    def stop(t) -> bool:
-        return "\n" in t.text or t.text in (".", "!", "?")
-
-    a = token.i
-    while a > 0 and not stop(doc[a - 1]):
-        a -= 1
-    b = token.i + 1
-    while b < len(doc) and not stop(doc[b - 1]):
-        b += 1
-    return a, b
-
-
-def _english(sentence) -> bool:
-    """Whether a line's lowercase words read as English: most of them common, and with
-    three or more, a quarter of them function words. In a Malay or Japanese line every
-    capitalised word is one English never uses."""
-    lower = [t for t in sentence if t.is_alpha and t.is_lower]
-    if len(lower) >= 2 and sum(zipf(t.text) < COMMON for t in lower) >= 0.5 * len(lower):
-        return False
-    return len(lower) < 3 or sum(t.is_stop for t in lower) >= STOPS * len(lower)
-
-
-def _joins(token) -> bool:
-    if not _plain(token):
-        return False
-    word = name_word(token.lower_)
-    if word is not None:
-        return word.wordness < LISTED_JOINS
-    return zipf(token.lower_) < JOINS
-
-
-def _namely(token) -> bool:
-    """Capitalised, and mostly a name in the lists or a rare unlisted word ("Tomo")."""
-    if not _plain(token):
-        return False
-    word = name_word(token.lower_)
-    return word.mostly_name if word is not None else zipf(token.lower_) < RARE + 1.0
-
-
-def _sentence_start(token) -> bool:
-    if token.i == 0 or token.is_sent_start:
-        return True
-    prev = token.doc[token.i - 1]
-    return prev.is_punct and prev.text not in (",", "(", "&", "-", "'", "’", ":", "/")
-
-
-def _subject(token) -> bool:
-    """Followed by its verb ("Budjana also owns", "Gabe is")."""
-    doc = token.doc
-    j = token.i + 1
-    while j < len(doc) and (_unseen(doc[j]) or doc[j].pos_ == "ADV"):
-        j += 1
-    return j < len(doc) and doc[j].pos_ in ("AUX", "VERB")
 
 
 class WrittenNameRecognizer(RuleRecognizer):
@@ -161,13 +68,13 @@ class WrittenNameRecognizer(RuleRecognizer):
         self._titled(doc, marks)
         self._grow(doc, marks)
         self._lists(doc, marks)
-        english: dict = {}
+        read_as_english: dict = {}
         for t in doc:  # no names read in a Malay or Japanese line
             if marks[t.i]:
-                part = _part(t)
-                if part not in english:
-                    english[part] = _english(doc[part[0]:part[1]])
-                marks[t.i] = english[part]
+                part = part_of(t)
+                if part not in read_as_english:
+                    read_as_english[part] = english(doc[part[0]:part[1]])
+                marks[t.i] = read_as_english[part]
         results, i = [], 0
         while i < len(doc):
             if marks[i]:
@@ -189,10 +96,10 @@ class WrittenNameRecognizer(RuleRecognizer):
         i = 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and _joins(doc[j]):
+            while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and joins(doc[j]):
                 j += 1
             if j - i >= 2 and min(zipf(doc[k].lower_) for k in range(i, j)) < PAIR_RARE and (
-                    not _sentence_start(doc[i]) or _subject(doc[j - 1])):
+                    not sentence_start(doc[i]) or subject(doc[j - 1])):
                 for k in range(i, j):
                     marks[k] = True
             i = max(j, i + 1)
@@ -202,13 +109,13 @@ class WrittenNameRecognizer(RuleRecognizer):
         """A capitalised proper noun right before its verb, rare or mostly a name
         ("But Anas says", "Matthias is from ...")."""
         for t in doc:
-            if marks[t.i] or not _plain(t) or not _subject(t):
+            if marks[t.i] or not plain(t) or not subject(t):
                 continue
             if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and zipf(t.lower_) < RARE):
                 continue  # spaCy reads a rare name as a noun at times ("Shalev is")
             prev = doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and _plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
-                    and not _sentence_start(t):
+            if prev is not None and plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and not sentence_start(t):
                 continue  # "Golden Globe wins": leave runs to the other rules
             word = name_word(t.lower_)
             if (word.wordness < SUBJECT_LISTED if word is not None
@@ -222,23 +129,23 @@ class WrittenNameRecognizer(RuleRecognizer):
         uses."""
         for t in doc:
             if not (t.is_alpha and t.text.isupper() and len(t.text) >= 5) or \
-                    t.ent_type_ in _SKIP_ENTS or name_word(t.lower_) is not None:
+                    t.ent_type_ in SKIP_ENTS or name_word(t.lower_) is not None:
                 continue
-            a, b = _part(t)
+            a, b = part_of(t)
             letters = [w for w in doc[a:b] if w.is_alpha and len(w.text) > 1]
             known = [w for w in letters if w.i != t.i and zipf(w.lower_) >= 3.0]
-            if (all(w.text.isupper() for w in letters) and _VOWEL.search(t.text)
+            if (all(w.text.isupper() for w in letters) and VOWEL.search(t.text)
                     and len(letters) >= 4 and len(known) >= 0.75 * (len(letters) - 1)
-                    and not _TRIPLED.search(t.text) and zipf(t.lower_) < UNSEEN):
+                    and not TRIPLED.search(t.text) and zipf(t.lower_) < UNSEEN):
                 marks[t.i] = True
 
     @staticmethod
     def _rare(doc, marks: List[bool]) -> None:
         for t in doc:
-            if not _unseen(t):
+            if not unseen(t):
                 continue
-            pair = any(0 <= k < len(doc) and _unseen(doc[k]) for k in (t.i - 1, t.i + 1))
-            if pair or not _sentence_start(t) or _subject(t):
+            pair = any(0 <= k < len(doc) and unseen(doc[k]) for k in (t.i - 1, t.i + 1))
+            if pair or not sentence_start(t) or subject(t):
                 marks[t.i] = True
 
     @staticmethod
@@ -254,18 +161,14 @@ class WrittenNameRecognizer(RuleRecognizer):
                 tok = doc[j]
                 if tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in TITLES:
                     break
-                if _INITIAL.match(tok.text) or _joins(tok) or _unseen(tok):
+                if INITIAL.match(tok.text) or joins(tok) or unseen(tok):
                     found.append(j)
-                elif tok.lower_ in PARTICLES and found == [] and j + 1 < len(doc) \
-                        and _capitalised(doc[j + 1]):
-                    found.append(j)
-                elif tok.lower_ in PARTICLES and found and j + 1 < len(doc) \
-                        and _capitalised(doc[j + 1]):
+                elif tok.lower_ in PARTICLES and j + 1 < len(doc) and capitalised(doc[j + 1]):
                     found.append(j)
                 else:
                     break
                 j += 1
-            while found and not _capitalised(doc[found[-1]]):
+            while found and not capitalised(doc[found[-1]]):
                 found.pop()  # an initial or particle alone at the end is not a name
             for k in found:
                 marks[k] = True
@@ -276,7 +179,7 @@ class WrittenNameRecognizer(RuleRecognizer):
         while changed:
             changed = False
             for t in doc:
-                if marks[t.i] or not _joins(t):
+                if marks[t.i] or not joins(t):
                     continue
                 if (t.i > 0 and marks[t.i - 1]) or (t.i + 1 < len(doc) and marks[t.i + 1]):
                     marks[t.i] = changed = True
@@ -287,7 +190,7 @@ class WrittenNameRecognizer(RuleRecognizer):
         common, no place."""
         if not 1 <= end - start <= 3:
             return False
-        return all(_unseen(doc[k]) or _namely(doc[k]) for k in range(start, end))
+        return all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end))
 
     def _lists(self, doc, marks: List[bool]) -> None:
         """Items of a comma / "and" list beside an item that is a person."""
@@ -310,7 +213,7 @@ class WrittenNameRecognizer(RuleRecognizer):
 
 
 def _name_like(token) -> bool:
-    return (token.text[:1].isupper() and token.is_alpha) or bool(_INITIAL.match(token.text))
+    return (token.text[:1].isupper() and token.is_alpha) or bool(INITIAL.match(token.text))
 
 
 def _capitalised_runs(doc) -> List[Tuple[int, int]]:
