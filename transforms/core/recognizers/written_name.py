@@ -1,20 +1,18 @@
-"""Names in edited written text (news, articles, forms) that spaCy and the census lists
-miss: foreign names English text never uses, names after a title, and names in a list
-beside other names.
+"""Names in edited written English (news, articles, forms) that spaCy and the census lists
+miss, read from spaCy's tokens and English word frequencies (:mod:`.written_words`):
 
-- a capitalised word English text (almost) never uses ("Lončar", "Saidmagomed",
-  "Pohjonen": Zipf < 1.5, or < 2.0 tagged as a proper noun), not spaCy's place, is a name
-  mid-sentence or as a subject ("Saidmagomed is from ..."); two such words together
-  anywhere ("Maarit Pohjonen"); a capitalised neighbour that is a listed name or rare
-  joins it ("Aleksandra Petković");
-- after a title ("President", "Colonel", "Madame", "Sheikh" ...) the capitalised words
-  that follow, initials and particles included ("Madame de Staël", "Colonel S. Dolby");
-- an item of a comma or "and" list of one to three capitalised words, not common words,
-  beside an item spaCy or this recognizer tagged PERSON ("Jared Leto, Shannon Leto, Tomo
+- a capitalised word English never uses ("Lončar", "Saidmagomed") mid-sentence, as a
+  subject, or beside another one ("Maarit Pohjonen"); its rare capitalised neighbours;
+- two or three rare proper nouns together ("to Ivanka Petrovna");
+- a rare proper noun before its verb ("But Anas says", "Budjana also owns");
+- in an English headline in capitals, a word English never uses ("BERTOLOTTI BACK");
+- after a title, the capitalised words that follow ("President Hollande", "Madame de
+  Staël"), the title kept;
+- an item of a comma / "and" list beside a person ("Jared Leto, Shannon Leto, Tomo
   Milicevic").
 
-Words with letters repeated three times ("Hahaaa"), without a vowel, or in capitals only
-are left alone (tweets, acronyms). Words spaCy tagged PERSON, GPE or LOC are left to spaCy.
+Nothing in a line whose lowercase words are not English (a Malay or Japanese tweet);
+camelCase hashtags, shouted tweets and words spaCy tagged PERSON, GPE or LOC are left alone.
 """
 from __future__ import annotations
 
