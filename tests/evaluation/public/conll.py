@@ -3,7 +3,8 @@
 Handles the quirks of the corpora in SOURCE.md: separator lines holding only a TAB
 (WNUT-17 train), CRLF line endings and the tag in the first column (MIT Movie),
 four columns and a ``-DOCSTART-`` line (Tweebank-NER), empty tokens or tokens with
-spaces inside (Broad Twitter Corpus).
+spaces inside (Broad Twitter Corpus), space-separated columns with the tag last and
+IO tags, ``I-`` only (WikiGold, SEC filings).
 """
 from __future__ import annotations
 
@@ -26,8 +27,8 @@ def blocks(text: str, tag_first: bool = False) -> Iterator[Tuple[List[str], List
         if line.startswith("-DOCSTART-"):
             continue
         parts = line.split("\t")
-        if len(parts) == 1:  # a space instead of the TAB
-            parts = line.split(" ", 1) if tag_first else line.rsplit(" ", 1)
+        if len(parts) == 1:  # spaces instead of the TAB: the token first, the tag last
+            parts = line.split(" ", 1) if tag_first else line.split()
         tag, token = (parts[0], parts[-1]) if tag_first else (parts[-1], parts[0])
         tokens.append(token)
         tags.append(tag)

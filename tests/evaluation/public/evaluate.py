@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -24,14 +25,18 @@ VARIANTS = ("written", "speech")
 def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
                   variants: Sequence[str], limit: Optional[int]
                   ) -> Tuple[List[Record], List[str]]:
-    """Records of every available corpus x split x variant; lines saying what was skipped."""
+    """Records of every available corpus x split x variant; lines saying what was skipped.
+    ``root`` may list several directories (``dir1:dir2``): a corpus is read from the first
+    one that holds all its files."""
     records, skipped = [], []
+    roots = [Path(p) for p in str(root).split(os.pathsep) if p]
     for name in names:
         corpus = CORPORA[name]
-        why = corpus.missing(root)
-        if why:
-            skipped.append(f"{name}: skipped ({why})")
+        found = [r for r in roots if corpus.missing(r) is None]
+        if not found:
+            skipped.append(f"{name}: skipped ({corpus.missing(roots[0])})")
             continue
+        root = found[0]
         for split in splits:
             per_record = getattr(corpus, "per_record", PER_RECORD)
             sentences = sample(corpus.load(root, split), limit, whole_docs=per_record is None)

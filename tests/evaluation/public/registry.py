@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import conll, slurp
+from tests.evaluation.public import conll, mentions, slurp
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
@@ -82,3 +82,16 @@ register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag
                 "own files: tune = train, heldout = test", spoken=True))
 register(PresidioTemplates())
 register(Abcd())
+register(Corpus("wikigold", "wikigold", conll.read, (), ("wikigold.conll.txt",),
+                "Wikipedia articles (news-like prose, CoNLL-2003 types)",
+                "one file: hash halves"))
+register(Corpus("re3d", "re3d", mentions.read, ("re3d-train.conll",), ("re3d-test.conll",),
+                "defence and security news and reports (BBC, CENTCOM, UK Government ...)",
+                "juand-r's files: tune = train, heldout = test"))
+register(Corpus("sec_filings", "sec_filings", mentions.read, ("FIN5.txt",), ("FIN3.txt",),
+                "SEC loan agreements (legal text, ALL-CAPS headings and signature blocks)",
+                "authors' files: tune = FIN5 (their train), heldout = FIN3 (their test)"))
+register(Corpus("gum", "gum", mentions.read, ("gum-train.conll",), ("gum-test.conll",),
+                "GUM 2017: news, interviews, travel guides, how-tos (person = the names "
+                "inside GUM's person mentions)",
+                "juand-r's files: tune = train, heldout = test"))

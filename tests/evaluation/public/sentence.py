@@ -18,7 +18,7 @@ TYPE_OF = {
     "character_name": "PERSON",
     "location": "LOCATION", "geo-loc": "LOCATION", "loc": "LOCATION", "place_name": "LOCATION",
     "corporation": "ORGANIZATION", "group": "ORGANIZATION", "company": "ORGANIZATION",
-    "org": "ORGANIZATION",
+    "org": "ORGANIZATION", "organisation": "ORGANIZATION", "organization": "ORGANIZATION",
     "email_address": "EMAIL",
 }
 # No space before these tokens when the text is rebuilt ("hello ," -> "hello,").

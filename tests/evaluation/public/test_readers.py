@@ -1,7 +1,8 @@
 """Each corpus format, read from small inline samples that carry its quirks."""
 import json
+import os
 
-from tests.evaluation.public import conll, slurp
+from tests.evaluation.public import conll, mentions, slurp
 from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.sentence import bio_spans, build
 
@@ -99,3 +100,66 @@ def test_own_test_file_is_the_heldout_half(tmp_path):
     corpus = CORPORA["tweebank_ner"]
     assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha", "beta"]
     assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]
+
+
+def test_space_separated_columns_with_io_tags_are_read(tmp_path):
+    # WikiGold: "token tag"; SEC filings: "token POS chunk tag" after a -DOCSTART- line.
+    path = tmp_path / "wikigold.conll.txt"
+    path.write_text("Tomo I-PER\nMilicevic I-PER\njoined O\nThe I-ORG\nBand I-ORG\n\nHe O\n")
+    first, second = conll.read(path, "wikigold")
+    assert spans(first) == [("Tomo Milicevic", "PERSON"), ("The Band", "ORGANIZATION")]
+    assert second.text == "He"
+    path = tmp_path / "FIN3.txt"
+    path.write_text("-DOCSTART- -X- O O\n\nSigned VBN - O\nby IN - O\nFrank NNP - I-PER\n"
+                    "Wouters NNP - I-PER\n")
+    (only,) = conll.read(path, "sec_filings")
+    assert only.text == "Signed by Frank Wouters"
+    assert spans(only) == [("Frank Wouters", "PERSON")]
+
+
+def test_a_person_mention_counts_as_a_name_only_when_it_is_one(tmp_path):
+    path = tmp_path / "gum-test.conll"
+    path.write_text("You\tB-person\nmet\tO\nForeign\tB-person\nSecretary\tI-person\n"
+                    "Boris\tI-person\nJohnson\tI-person\nand\tO\nthe\tB-person\n"
+                    "Borrower\tI-person\nin\tO\nthe\tB-organization\nbar\tI-organization\n")
+    (only,) = mentions.read(path, "gum")
+    assert spans(only) == [("You", "OTHER"), ("Foreign Secretary", "OTHER"),
+                           ("Boris Johnson", "PERSON"), ("the Borrower", "OTHER"),
+                           ("the bar", "ORGANIZATION")]
+
+
+def test_a_lone_capitalised_first_word_labelled_person_is_not_a_name(tmp_path):
+    path = tmp_path / "gum-test.conll"
+    path.write_text("Writers\tB-person\nlove\tO\nMontalvo\tB-person\n")
+    (only,) = mentions.read(path, "gum")
+    assert spans(only) == [("Writers", "OTHER"), ("Montalvo", "PERSON")]
+
+
+def test_news_corpora_use_the_authors_test_file_or_hash_halves(tmp_path):
+    (tmp_path / "re3d").mkdir()
+    (tmp_path / "re3d" / "re3d-train.conll").write_text("alpha\tO\n")
+    (tmp_path / "re3d" / "re3d-test.conll").write_text("gamma\tO\n")
+    assert [s.text for s in CORPORA["re3d"].load(tmp_path, "heldout")] == ["gamma"]
+    (tmp_path / "wikigold").mkdir()
+    (tmp_path / "wikigold" / "wikigold.conll.txt").write_text(
+        "\n\n".join(f"w{i} O" for i in range(40)))
+    tune = CORPORA["wikigold"].load(tmp_path, "tune")
+    heldout = CORPORA["wikigold"].load(tmp_path, "heldout")
+    assert tune and heldout and len(tune) + len(heldout) == 40
+    assert not {s.text for s in tune} & {s.text for s in heldout}
+
+
+def test_several_corpora_directories_are_searched_in_order(tmp_path):
+    from tests.evaluation.public.evaluate import build_records
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for root, word in ((first, "first"), (second, "second")):
+        (root / "re3d").mkdir(parents=True)
+        for name in ("re3d-train.conll", "re3d-test.conll"):
+            (root / "re3d" / name).write_text(f"{word}\tO\n")
+    (second / "wikigold").mkdir()
+    (second / "wikigold" / "wikigold.conll.txt").write_text("w O\n\nv O\n\nu O\n\nt O\n")
+    records, skipped = build_records(f"{first}{os.pathsep}{second}", ["re3d", "wikigold"],
+                                     ["tune", "heldout"], ["written"], None)
+    assert {r.text for r in records if r.corpus == "re3d"} == {"first"}
+    assert any(r.corpus == "wikigold" for r in records) and not skipped

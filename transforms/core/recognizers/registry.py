@@ -30,6 +30,7 @@ from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
 from transforms.core.recognizers.street_address import StreetAddressRecognizer
+from transforms.core.recognizers.written_name import WrittenNameRecognizer
 
 ANY = "any"
 
@@ -72,6 +73,7 @@ register(SpokenNumberRecognizer, languages=ANY)
 register(SpokenEmailRecognizer, languages=ANY)
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(GazetteerNameRecognizer, languages=("en",))
+register(WrittenNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)

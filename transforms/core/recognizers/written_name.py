@@ -1,0 +1,229 @@
+"""Names in edited written English (news, articles, forms) that spaCy and the census lists
+miss, read from spaCy's tokens and English word frequencies (:mod:`.written_words`):
+
+- a capitalised word English never uses ("Lončar", "Saidmagomed") mid-sentence, as a
+  subject, or beside another one ("Maarit Pohjonen"); its rare capitalised neighbours;
+- two or three rare proper nouns together ("to Ivanka Petrovna");
+- a rare proper noun before its verb ("But Anas says", "Budjana also owns");
+- in an English headline in capitals, a word English never uses ("BERTOLOTTI BACK");
+- after a title, the capitalised words that follow ("President Hollande", "Madame de
+  Staël"), the title kept;
+- an item of a comma / "and" list beside a person ("Jared Leto, Shannon Leto, Tomo
+  Milicevic").
+
+Nothing in a line whose lowercase words are not English (a Malay or Japanese tweet);
+camelCase hashtags, shouted tweets and words spaCy tagged PERSON, GPE or LOC are left alone.
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.name_lexicon import lexicon, name_word, zipf
+from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
+                                          capitalised, english, joins, namely, part_of,
+                                          plain, sentence_start, subject, unseen)
+
+SCORE = 0.55  # below the census names (0.6): a span both find is credited to those
+TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
+          "prof", "minister", "chancellor", "ambassador", "colonel", "col", "lt", "gen",
+          "sgt", "capt", "captain", "lieutenant", "sergeant", "commander", "admiral",
+          "sir", "dame", "lady", "madame", "mme", "mlle", "monsieur", "señor", "senor",
+          "señora", "senora", "herr", "frau", "sheikh", "sheik", "imam", "rabbi", "rev",
+          "reverend", "cardinal", "bishop", "inspector", "detective", "officer", "coach",
+          "striker", "midfielder", "defender", "goalkeeper", "pitcher", "batsman",
+          "mr", "mrs", "ms", "miss", "dr", "mister", "doctor", "prince", "princess",
+          "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy",
+          "advisor", "adviser", "administrator", "attorney", "mayor", "deputy", "spc",
+          "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"}
+PAIR_RARE = 2.5  # one word of a pair of rare proper nouns below this Zipf
+SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb is a name
+SUBJECT_LISTED = 1.5  # wordness below which a listed proper noun before its verb is one
+PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le",
+             "al", "el", "bin", "ibn", "ben", "abu", "st", "mc", "mac", "dos", "das", "y"}
+_LIST_SEP = {",", "and", "&", ";"}
+
+
+class WrittenNameRecognizer(RuleRecognizer):
+    """Foreign names, names after a title and names in a list, in written English."""
+
+    ENTITIES = ["PERSON"]
+
+    def load(self) -> None:
+        lexicon()
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) == 0:
+            return []
+        marks = [False] * len(doc)
+        self._rare(doc, marks)
+        self._pairs(doc, marks)
+        self._subjects(doc, marks)
+        self._shouted(doc, marks)
+        self._titled(doc, marks)
+        self._grow(doc, marks)
+        self._lists(doc, marks)
+        read_as_english: dict = {}
+        for t in doc:  # no names read in a Malay or Japanese line
+            if marks[t.i]:
+                part = part_of(t)
+                if part not in read_as_english:
+                    read_as_english[part] = english(doc[part[0]:part[1]])
+                marks[t.i] = read_as_english[part]
+        results, i = [], 0
+        while i < len(doc):
+            if marks[i]:
+                j = i
+                while j + 1 < len(doc) and marks[j + 1]:
+                    j += 1
+                results.append(result(self, "PERSON", doc[i].idx,
+                                      doc[j].idx + len(doc[j].text), SCORE))
+                i = j + 1
+            else:
+                i += 1
+        return results
+
+    @staticmethod
+    def _pairs(doc, marks: List[bool]) -> None:
+        """Two or three rare proper nouns together, mid-sentence or before their verb
+        ("to Ivanka Petrovna", "Gotthold Ephraim Lessing was"): each unlisted and rare
+        (Zipf < 3.5) or listed and not common, one of them rare (Zipf < 2.5)."""
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and joins(doc[j]):
+                j += 1
+            if j - i >= 2 and min(zipf(doc[k].lower_) for k in range(i, j)) < PAIR_RARE and (
+                    not sentence_start(doc[i]) or subject(doc[j - 1])):
+                for k in range(i, j):
+                    marks[k] = True
+            i = max(j, i + 1)
+
+    @staticmethod
+    def _subjects(doc, marks: List[bool]) -> None:
+        """A capitalised proper noun right before its verb, rare or mostly a name
+        ("But Anas says", "Matthias is from ...")."""
+        for t in doc:
+            if marks[t.i] or not plain(t) or not subject(t):
+                continue
+            if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and zipf(t.lower_) < RARE):
+                continue  # spaCy reads a rare name as a noun at times ("Shalev is")
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and not sentence_start(t):
+                continue  # "Golden Globe wins": leave runs to the other rules
+            word = name_word(t.lower_)
+            if (word.wordness < SUBJECT_LISTED if word is not None
+                    else zipf(t.lower_) < SUBJECT_RARE):
+                marks[t.i] = True
+
+    @staticmethod
+    def _shouted(doc, marks: List[bool]) -> None:
+        """In an English headline in capitals ("SOCCER - CUTTITTA BACK FOR ITALY": four
+        words or more, the others common), a word of five or more letters English never
+        uses."""
+        for t in doc:
+            if not (t.is_alpha and t.text.isupper() and len(t.text) >= 5) or \
+                    t.ent_type_ in SKIP_ENTS or name_word(t.lower_) is not None:
+                continue
+            a, b = part_of(t)
+            letters = [w for w in doc[a:b] if w.is_alpha and len(w.text) > 1]
+            known = [w for w in letters if w.i != t.i and zipf(w.lower_) >= 3.0]
+            if (all(w.text.isupper() for w in letters) and VOWEL.search(t.text)
+                    and len(letters) >= 4 and len(known) >= 0.75 * (len(letters) - 1)
+                    and not TRIPLED.search(t.text) and zipf(t.lower_) < UNSEEN):
+                marks[t.i] = True
+
+    @staticmethod
+    def _rare(doc, marks: List[bool]) -> None:
+        for t in doc:
+            if not unseen(t):
+                continue
+            pair = any(0 <= k < len(doc) and unseen(doc[k]) for k in (t.i - 1, t.i + 1))
+            if pair or not sentence_start(t) or subject(t):
+                marks[t.i] = True
+
+    @staticmethod
+    def _titled(doc, marks: List[bool]) -> None:
+        """The capitalised words after a capitalised title, initials and particles in."""
+        for t in doc:
+            if t.lower_.rstrip(".") not in TITLES or not t.text[:1].isupper():
+                continue
+            j, found = t.i + 1, []
+            if j < len(doc) and doc[j].text == ".":
+                j += 1
+            while j < len(doc) and len(found) < 4:
+                tok = doc[j]
+                if tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in TITLES:
+                    break
+                if INITIAL.match(tok.text) or joins(tok) or unseen(tok):
+                    found.append(j)
+                elif tok.lower_ in PARTICLES and j + 1 < len(doc) and capitalised(doc[j + 1]):
+                    found.append(j)
+                else:
+                    break
+                j += 1
+            while found and not capitalised(doc[found[-1]]):
+                found.pop()  # an initial or particle alone at the end is not a name
+            for k in found:
+                marks[k] = True
+
+    @staticmethod
+    def _grow(doc, marks: List[bool]) -> None:
+        changed = True
+        while changed:
+            changed = False
+            for t in doc:
+                if marks[t.i] or not joins(t):
+                    continue
+                if (t.i > 0 and marks[t.i - 1]) or (t.i + 1 < len(doc) and marks[t.i + 1]):
+                    marks[t.i] = changed = True
+
+    @staticmethod
+    def _item(doc, start: int, end: int) -> bool:
+        """doc[start:end] is a list item that may be a name: 1-3 capitalised words, none
+        common, no place."""
+        if not 1 <= end - start <= 3:
+            return False
+        return all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end))
+
+    def _lists(self, doc, marks: List[bool]) -> None:
+        """Items of a comma / "and" list beside an item that is a person."""
+        runs = _capitalised_runs(doc)
+        for n, (a, b) in enumerate(runs):
+            if any(marks[a:b]) or any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
+                continue
+            if not self._item(doc, a, b):
+                continue
+            for m in (n - 1, n + 1):
+                if not 0 <= m < len(runs):
+                    continue
+                (c, d), (e, f) = sorted([(a, b), runs[m]])
+                between = [doc[k].lower_ for k in range(d, e)]
+                if 1 <= len(between) <= 2 and all(w in _LIST_SEP for w in between) and \
+                        all(marks[k] or doc[k].ent_type_ == "PERSON" for k in range(*runs[m])):
+                    for k in range(a, b):
+                        marks[k] = True
+                    break
+
+
+def _name_like(token) -> bool:
+    return (token.text[:1].isupper() and token.is_alpha) or bool(INITIAL.match(token.text))
+
+
+def _capitalised_runs(doc) -> List[Tuple[int, int]]:
+    """(start, end) of each run of capitalised words and initials."""
+    runs, i = [], 0
+    while i < len(doc):
+        if not _name_like(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and _name_like(doc[j]):
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs

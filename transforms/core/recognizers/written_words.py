@@ -1,0 +1,108 @@
+"""How a capitalised word in written English reads: never used by English, rare, mostly a
+name in the census lists (:mod:`transforms.core.name_lexicon`), the subject of a verb, in an
+English line or a foreign one. Shared by the written-name rules
+(:mod:`.written_name`); spaCy tokens in, booleans out. Not a recognizer: no registration.
+"""
+from __future__ import annotations
+
+import re
+from typing import Tuple
+
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME
+
+UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
+RARE = 2.0  # below: a name when spaCy tags it a proper noun
+JOINS = 3.5  # a capitalised neighbour this rare (or a listed name) joins a name
+LISTED_JOINS = 2.0  # wordness below which a listed neighbour joins
+COMMON = 3.0  # Zipf of a common English word
+STOPS = 0.25  # share of function words below which lowercase words are not English
+SKIP_ENTS = {"PERSON", "GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
+             "CARDINAL", "ORDINAL"}
+FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
+                "SPACE"}
+INITIAL = re.compile(r"^[A-Z]\.?$|^(?:[A-Z]\.){2,3}$")
+TRIPLED = re.compile(r"(.)\1\1", re.IGNORECASE)
+VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœ]", re.IGNORECASE)
+
+
+def capitalised(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and not text.isupper() and text.isalpha()
+
+
+def plain(token) -> bool:
+    """A capitalised word that may be a name: not a function word, not a never-name."""
+    return (capitalised(token) and len(token.text) >= 2 and token.ent_type_ not in SKIP_ENTS
+            and not any(c.isupper() for c in token.text[1:])  # "ClimateChange"
+            and not token.is_stop and token.lower_ not in NOT_A_NAME
+            and token.pos_ not in FUNCTION_POS)
+
+
+def unseen(token) -> bool:
+    """A capitalised word English (almost) never uses, spelled like a word."""
+    if not plain(token) or len(token.text) < 3 or name_word(token.lower_) is not None:
+        return False
+    if TRIPLED.search(token.text) or not VOWEL.search(token.text):  # "Hahaaa", "Pwllh"
+        return False
+    rarity = zipf(token.lower_)
+    return rarity < UNSEEN or (rarity < RARE and token.pos_ == "PROPN")
+
+
+def part_of(token) -> Tuple[int, int]:
+    """(start, end) of the line or sentence the token is in (the model has no parser)."""
+    doc = token.doc
+
+    def stop(t) -> bool:
+        return "\n" in t.text or t.text in (".", "!", "?")
+
+    a = token.i
+    while a > 0 and not stop(doc[a - 1]):
+        a -= 1
+    b = token.i + 1
+    while b < len(doc) and not stop(doc[b - 1]):
+        b += 1
+    return a, b
+
+
+def english(sentence) -> bool:
+    """Whether a line's lowercase words read as English: most of them common, and with
+    three or more, a quarter of them function words. In a Malay or Japanese line every
+    capitalised word is one English never uses."""
+    lower = [t for t in sentence if t.is_alpha and t.is_lower]
+    if len(lower) >= 2 and sum(zipf(t.text) < COMMON for t in lower) >= 0.5 * len(lower):
+        return False
+    return len(lower) < 3 or sum(t.is_stop for t in lower) >= STOPS * len(lower)
+
+
+def joins(token) -> bool:
+    if not plain(token):
+        return False
+    word = name_word(token.lower_)
+    if word is not None:
+        return word.wordness < LISTED_JOINS
+    return zipf(token.lower_) < JOINS
+
+
+def namely(token) -> bool:
+    """Capitalised, and mostly a name in the lists or a rare unlisted word ("Tomo")."""
+    if not plain(token):
+        return False
+    word = name_word(token.lower_)
+    return word.mostly_name if word is not None else zipf(token.lower_) < RARE + 1.0
+
+
+def sentence_start(token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.is_punct and prev.text not in (",", "(", "&", "-", "'", "’", ":", "/")
+
+
+def subject(token) -> bool:
+    """Followed by its verb ("Budjana also owns", "Gabe is")."""
+    doc = token.doc
+    j = token.i + 1
+    while j < len(doc) and (unseen(doc[j]) or doc[j].pos_ == "ADV"):
+        j += 1
+    return j < len(doc) and doc[j].pos_ in ("AUX", "VERB")
