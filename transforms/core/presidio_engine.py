@@ -107,7 +107,9 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     it (``recognizers.registry``)."""
     ensure_offline()
     from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.nlp_engine import NerModelConfiguration
+
+    from transforms.core.caseless_ner import CaselessNerEngine
 
     models = [(lang, model) for lang, model in policy.languages
               if languages is None or lang in languages]
@@ -118,11 +120,11 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     level = presidio_log.level
     presidio_log.setLevel(logging.ERROR)  # construction chatter: recognizer names only
     try:
-        nlp_engine = NlpEngineProvider(nlp_configuration={
-            "nlp_engine_name": "spacy",
-            "models": [{"lang_code": lang, "model_name": model} for lang, model in models],
-            "ner_model_configuration": {"labels_to_ignore": list(_IGNORED_NER_LABELS)},
-        }).create_engine()
+        nlp_engine = CaselessNerEngine(
+            models=[{"lang_code": lang, "model_name": model} for lang, model in models],
+            ner_model_configuration=NerModelConfiguration.from_dict(
+                {"labels_to_ignore": list(_IGNORED_NER_LABELS)}))
+        nlp_engine.load()
         for nlp in nlp_engine.nlp.values():
             for name in UNUSED_SPACY_COMPONENTS:
                 if name in nlp.pipe_names:

@@ -63,6 +63,9 @@ def _cased(doc) -> bool:
     return sum(not t.is_lower for t in stops) / len(stops) < 0.3
 
 
+is_cased = _cased  # the NER's truecasing (transforms.core.caseless_ner) asks it too
+
+
 def _capitalised(token) -> bool:
     return token.text[:1].isupper() and not token.text.isupper()
 

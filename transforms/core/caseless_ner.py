@@ -1,0 +1,74 @@
+"""Presidio's spaCy engine with one change: in a caseless English text the NER reads a
+truecased copy of the doc (:mod:`transforms.core.truecase`).
+
+One pass per component, as before: the pipeline runs without its NER on the text as
+given (tokens, tags, lemmas: what every other detector reads), then the NER runs once on
+each doc, or on its truecased copy when capitals carry no meaning in it, and the copy's
+entities are set on the original doc token for token. Other languages, and models whose
+NER is disabled, run as Presidio runs them.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Iterable, Iterator
+
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from spacy.tokens import Span
+
+from transforms.core.recognizers.gazetteer_name import is_cased
+from transforms.core.truecase import truecased_doc, trusted
+
+TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while True:
+        chunk = list(itertools.islice(items, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
+    """Run ``nlp``'s NER on each doc (processed without it), or on its truecased copy
+    when the doc is caseless; yields the docs with their entities, in order."""
+    ner = nlp.get_pipe("ner")
+    for chunk in _chunks(docs, max(batch_size, 1)):
+        targets = [doc if is_cased(doc) else truecased_doc(doc) for doc in chunk]
+        for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
+            if target is not doc:
+                doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in target.ents
+                            if trusted(doc, e.start, e.end, e.label_)]
+            yield doc
+
+
+class CaselessNerEngine(SpacyNlpEngine):
+    """:class:`SpacyNlpEngine` whose English NER reads caseless texts truecased."""
+
+    def _truecases(self, language: str) -> bool:
+        return language in TRUECASED_LANGUAGES and "ner" in self.nlp[language].pipe_names
+
+    def process_text(self, text: str, language: str):
+        if not self.nlp or not self._truecases(language):
+            return super().process_text(text, language)
+        return next(iter(self.process_batch([text], language)))[1]
+
+    def process_batch(self, texts, language: str, batch_size: int = 1, n_process: int = 1,
+                      as_tuples: bool = False):
+        if not self.nlp or not self._truecases(language):
+            yield from super().process_batch(texts, language, batch_size, n_process,
+                                             as_tuples)
+            return
+        nlp = self.nlp[language]
+        if as_tuples:
+            texts, contexts = zip(*texts) if texts else ((), ())
+        docs = nlp.pipe((str(text) for text in texts), batch_size=batch_size,
+                        n_process=n_process, disable=["ner"])
+        out = with_truecased_ner(nlp, docs, batch_size)
+        if as_tuples:
+            for doc, context in zip(out, contexts):
+                yield doc.text, self._doc_to_nlp_artifact(doc, language), context
+        else:
+            for doc in out:
+                yield doc.text, self._doc_to_nlp_artifact(doc, language)
