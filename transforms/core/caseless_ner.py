@@ -3,8 +3,9 @@ truecased copy of the doc (:mod:`transforms.core.truecase`).
 
 One pass per component, as before: the pipeline runs without its NER on the text as
 given (tokens, tags, lemmas: what every other detector reads), then the NER runs once on
-each doc, or on its truecased copy when capitals carry no meaning in it, and the copy's
-entities are set on the original doc token for token. Other languages, and models whose
+each doc, or on its truecased copy when the doc is speech-style (:func:`speech_style`), and the copy's
+entities that stand (:func:`..truecase.trusted`) are set on the original doc token for
+token. Other languages, and models whose
 NER is disabled, run as Presidio runs them.
 """
 from __future__ import annotations
@@ -30,12 +31,26 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def speech_style(doc) -> bool:
+    """Capitals say nothing (:func:`is_cased` is false) and none were written but at the
+    start of a line or sentence or in a word all in capitals: a lowercase transcript or
+    shouting. A headline or title-case text keeps its capitals for the NER."""
+    if is_cased(doc):
+        return False
+    for token in doc:
+        if token.text[:1].isupper() and not token.text.isupper() and token.i > 0:
+            prev = token.doc[token.i - 1]
+            if not (prev.is_space or prev.text in (".", "!", "?", ":", ">", "-")):
+                return False
+    return True
+
+
 def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
     """Run ``nlp``'s NER on each doc (processed without it), or on its truecased copy
     when the doc is caseless; yields the docs with their entities, in order."""
     ner = nlp.get_pipe("ner")
     for chunk in _chunks(docs, max(batch_size, 1)):
-        targets = [doc if is_cased(doc) else truecased_doc(doc) for doc in chunk]
+        targets = [truecased_doc(doc) if speech_style(doc) else doc for doc in chunk]
         for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
             if target is not doc:
                 doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in target.ents

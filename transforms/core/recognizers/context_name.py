@@ -11,6 +11,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 
 # Cues before a name, by strength: after a strong cue a name may be any content word;
@@ -27,6 +28,7 @@ NAME_CUES = {
 }
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
                  "SPACE"}
+RARE = 3.0  # Zipf below which a word the tagger calls a function word is still a name
 _ALLOWED_POS = {"strong": None, "medium": {"PROPN", "NOUN", "X", "INTJ"}, "weak": {"PROPN"}}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
 
@@ -76,8 +78,8 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         if token is None:
             return strength == "strong"
-        if token.is_stop or token.pos_ in _FUNCTION_POS:
-            return False
+        if token.is_stop or (token.pos_ in _FUNCTION_POS and zipf(token.lower_) >= RARE):
+            return False  # a rare word is no function word, whatever the tagger says
         if token.pos_ in ("VERB", "ADV") and token.lemma_.lower() != token.lower_:
             return False  # "calling", "going": an inflected verb, not a name
         allowed = _ALLOWED_POS[strength]

@@ -28,6 +28,7 @@ from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
+from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
 from transforms.core.recognizers.street_address import StreetAddressRecognizer
 from transforms.core.recognizers.written_name import WrittenNameRecognizer
@@ -74,6 +75,7 @@ register(SpokenEmailRecognizer, languages=ANY)
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
+register(SpeechCueNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)

@@ -1,0 +1,86 @@
+"""Names no list holds, in caseless (speech-style) English text, from the words around them.
+
+Speech transcripts carry no capitals, and the census lists (:mod:`.gazetteer_name`) miss
+most names from outside them ("oluwaseun", "kwabena", "uotila"). A word English text
+almost never uses (wordfreq Zipf < 2.5) is a person here when:
+
+- a dialogue cue comes before it: "send fifty dollars to oluwaseun", "a ticket for
+  siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
+  not followed by a pronoun or determiner;
+- it owns something: "kwabena's account";
+- it follows a listed given name: "ahmed okonkwo".
+
+A second rare word, or a listed surname, right after such a name joins it. Written
+text, where capitals carry meaning, is left to spaCy and the census recognizer.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NOT_NAMES, RARE_WORD,
+                                                        WEAK_CUES, is_cased)
+
+UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
+_NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
+
+
+def _candidate(token) -> bool:
+    return (token.is_alpha and len(token.text) >= 3 and not token.is_stop
+            and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES)
+
+
+def _unheard(token) -> bool:
+    return _candidate(token) and name_word(token.lower_) is None and zipf(token.lower_) < UNHEARD
+
+
+def _joins(token) -> bool:
+    """A word that may follow a name: another rare word or a listed surname."""
+    if not _candidate(token):
+        return False
+    word = name_word(token.lower_)
+    if word is None:
+        return zipf(token.lower_) < RARE_WORD
+    return word.last and word.wordness < AMBIGUOUS
+
+
+class SpeechCueNameRecognizer(RuleRecognizer):
+    """Rare words after a dialogue cue, before a possessive, or after a given name."""
+
+    ENTITIES = ["PERSON"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) == 0 or is_cased(doc):
+            return []
+        results, i = [], 0
+        while i < len(doc):
+            if not self._starts_name(doc, i):
+                i += 1
+                continue
+            j = i + 1
+            if j < len(doc) and _joins(doc[j]):
+                j += 1
+            results.append(result(self, "PERSON", doc[i].idx,
+                                  doc[j - 1].idx + len(doc[j - 1].text), 0.6))
+            i = j
+        return results
+
+    @staticmethod
+    def _starts_name(doc, i: int) -> bool:
+        token = doc[i]
+        if not _unheard(token):
+            return False
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("'s", "’s"):
+            return True
+        if prev is None:
+            return False
+        if prev.lower_ in WEAK_CUES:
+            return nxt is None or nxt.pos_ not in _NOT_AFTER
+        given = name_word(prev.lower_)
+        return given is not None and given.first and given.wordness < AMBIGUOUS
