@@ -3,10 +3,10 @@ truecased copy of the doc (:mod:`transforms.core.truecase`).
 
 One pass per component, as before: the pipeline runs without its NER on the text as
 given (tokens, tags, lemmas: what every other detector reads), then the NER runs once on
-each doc, or on its truecased copy when the doc is speech-style (:func:`speech_style`), and the copy's
-entities that stand (:func:`..truecase.trusted`) are set on the original doc token for
-token. Other languages, and models whose
-NER is disabled, run as Presidio runs them.
+each doc, or on its truecased copy when the doc is speech-style (:func:`speech_style`),
+and the copy's entities that stand (:func:`..truecase.trusted`) are set on the original
+doc token for token. Other languages, and models whose NER is disabled, run as Presidio
+runs them.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
 from transforms.core.recognizers.gazetteer_name import is_cased
-from transforms.core.truecase import truecased_doc, trusted
+from transforms.core.truecase import label_of, truecased_doc, trusted
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
 
@@ -53,8 +53,9 @@ def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
         targets = [truecased_doc(doc) if speech_style(doc) else doc for doc in chunk]
         for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
             if target is not doc:
-                doc.ents = [Span(doc, e.start, e.end, label=e.label) for e in target.ents
-                            if trusted(doc, e.start, e.end, e.label_)]
+                doc.ents = [Span(doc, e.start, e.end,
+                                 label=label_of(doc, e.start, e.end, e.label_))
+                            for e in target.ents if trusted(doc, e.start, e.end, e.label_)]
             yield doc
 
 
