@@ -36,3 +36,11 @@ def test_names_are_served_exactly_in_the_languages_with_cues():
     (names,) = [r for r in registered() if r.factory is ContextNameRecognizer]
     assert set(names.languages) == set(NAME_CUES)
     assert ContextNameRecognizer not in {type(r) for r in recognizers_for("de")}
+
+
+def test_a_rare_name_the_tagger_calls_a_preposition_is_found_after_my_name_is(analyzer):
+    # spaCy tags the lowercase "miia" ADP; a word this rare is no function word
+    text = "my name is miia uotila"
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    found = ContextNameRecognizer("en").analyze(text, ["PERSON"], artifacts)
+    assert [text[r.start:r.end] for r in found] == ["miia uotila"]

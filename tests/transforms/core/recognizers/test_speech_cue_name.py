@@ -1,0 +1,41 @@
+"""SpeechCueNameRecognizer: names no list holds, in speech-style text, from dialogue cues,
+possessives and a given name before them, with the real analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
+
+
+def _found(analyzer, text):
+    """What the recognizer finds on its own (spaCy may find the same name first)."""
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in SpeechCueNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("send fifty dollars to oluwaseun", "oluwaseun"),
+    ("can you check kwabena's account", "kwabena"),
+    ("i spoke to ahmed okonkwo about the refund", "okonkwo"),
+    ("please add my daughter nkechi to the plan", "nkechi"),
+])
+def test_a_rare_word_after_a_cue_possessive_or_given_name_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+def test_a_name_after_a_cue_is_redacted_and_the_request_kept(redactor):
+    assert redacted(redactor, "send fifty dollars to oluwaseun") == "send fifty dollars to <PERSON>"
+
+
+def test_written_text_is_left_to_the_other_detectors(analyzer):
+    assert _found(analyzer, "Send fifty dollars to Oluwaseun.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "send it to accounting and talk to him tomorrow",
+    "i paid for the upgrade with my card",
+    "the refund goes to this account",
+])
+def test_common_words_after_cues_are_not_names(analyzer, redactor, text):
+    assert _found(analyzer, text) == []
+    assert redacted(redactor, text) == text

@@ -1,0 +1,71 @@
+"""CaselessNerEngine: in speech-style English text spaCy's NER reads a truecased copy;
+every detector still reads, and the output still replaces, the original characters."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.caseless_ner import speech_style
+from transforms.core.text_redactor import TextRedactor
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+@pytest.fixture(scope="module")
+def engine(analyzer):
+    return analyzer.nlp_engine
+
+
+def test_a_speech_style_news_sentence_loses_the_names_and_the_country(redactor):
+    out = redacted(redactor, "veronica brenner of canada won the womens aerials")
+    assert out == "<PERSON> of <LOCATION> won the womens aerials"
+
+
+def test_a_player_the_small_model_calls_an_organisation_is_redacted(redactor):
+    out = redacted(redactor, "kylian mbappe scored twice for the visitors")
+    assert out == "<PERSON> scored twice for the visitors"
+
+
+@pytest.mark.parametrize("text", [
+    "can i pay the bill with my credit card",
+    "i want to change my delivery address",
+    "the game was delayed because of heavy rain in the second half",
+    "we had lunch near the river and walked back to the hotel",
+    "my order never arrived and the tracking page says delivered",
+])
+def test_ordinary_lowercase_sentences_keep_every_word(redactor, text):
+    assert redacted(redactor, text) == text
+
+
+def test_the_other_detectors_read_the_original_lowercase_doc(engine):
+    text = "veronica brenner of canada won"
+    artifacts = engine.process_text(text, "en")
+    assert artifacts.tokens.text == text
+    assert [(e.text, e.label_) for e in artifacts.entities] == [
+        ("veronica brenner", "PERSON"), ("canada", "LOCATION")]  # Presidio's names
+
+
+def test_a_batch_gives_what_one_text_gives(engine):
+    texts = ["veronica brenner of canada won", "Veronica Brenner of Canada won.", ""]
+    batch = [a for _, a in engine.process_batch(texts, "en", batch_size=2)]
+    for text, artifacts in zip(texts, batch):
+        single = engine.process_text(text, "en")
+        assert [(e.start_char, e.end_char, e.label_) for e in artifacts.entities] == [
+            (e.start_char, e.end_char, e.label_) for e in single.entities]
+
+
+def test_written_text_gets_the_models_own_entities(engine):
+    text = "Yesterday Veronica Brenner of Canada won the race in Vail."
+    nlp = engine.nlp["en"]
+    assert [(e.text, e.label_) for e in engine.process_text(text, "en").tokens.ents] == [
+        (e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_only_lowercase_or_shouted_text_is_speech_style(engine):
+    nlp = engine.nlp["en"]
+    assert speech_style(nlp("send fifty dollars to mahmoud please"))
+    assert speech_style(nlp("Hi this is the bank calling about your card"))
+    assert speech_style(nlp("SEND FIFTY DOLLARS TO MAHMOUD PLEASE"))
+    assert not speech_style(nlp("Meeting With Veronica Brenner In Vail Tomorrow"))
+    assert not speech_style(nlp("I sent fifty dollars to Mahmoud."))
