@@ -6,7 +6,9 @@ from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user wi
 ``en_core_web_lg`` or a transformer pipeline can swap it in. A model that is not
 installed is an error, never a download. :class:`LanguageAnalyzers` builds one analyzer
 per language when that language is first asked for (a French model is loaded only when a
-French record arrives); every model is checked up front.
+French record arrives); every model is checked up front. The NLP engine is
+:class:`~transforms.core.caseless_ner.CaselessNerEngine`: in speech-style English text
+the NER reads a truecased copy of the doc.
 """
 from __future__ import annotations
 

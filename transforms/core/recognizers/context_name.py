@@ -28,9 +28,15 @@ NAME_CUES = {
 }
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
                  "SPACE"}
-RARE = 3.0  # Zipf below which a word the tagger calls a function word is still a name
+RARE = 3.0  # Zipf below which an English word the tagger calls a function word may be a name
 _ALLOWED_POS = {"strong": None, "medium": {"PROPN", "NOUN", "X", "INTJ"}, "weak": {"PROPN"}}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
+
+
+def _rare_english(token) -> bool:
+    """ "my name is miia": the tagger calls a lowercase rare word ADP; it is no function
+    word (English frequencies, so English text only)."""
+    return token.lang_ == "en" and zipf(token.lower_) < RARE
 
 
 class ContextNameRecognizer(RuleRecognizer):
@@ -78,8 +84,8 @@ class ContextNameRecognizer(RuleRecognizer):
             return False
         if token is None:
             return strength == "strong"
-        if token.is_stop or (token.pos_ in _FUNCTION_POS and zipf(token.lower_) >= RARE):
-            return False  # a rare word is no function word, whatever the tagger says
+        if token.is_stop or (token.pos_ in _FUNCTION_POS and not _rare_english(token)):
+            return False
         if token.pos_ in ("VERB", "ADV") and token.lemma_.lower() != token.lower_:
             return False  # "calling", "going": an inflected verb, not a name
         allowed = _ALLOWED_POS[strength]
