@@ -7,7 +7,9 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - a dialogue cue comes before it: "send fifty dollars to oluwaseun", "a ticket for
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
-- it owns something: "kwabena's account";
+- it owns something: "kwabena's account", "keating s service" (apostrophe dropped);
+- it is the subject of a report: "gradsky has", "anas says";
+- a title comes before it: "capt christophe cluzel", "president hollande";
 - it follows a listed given name: "ahmed okonkwo".
 
 A second rare word, or a listed surname, right after such a name joins it. Written
@@ -26,6 +28,14 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NOT_NAMES, RA
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
+# Titles before a name ("capt christophe cluzel", "president hollande").
+TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir", "lady",
+          "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
+          "judge", "sergeant", "lieutenant", "rev", "chancellor", "mayor", "king", "queen",
+          "prince", "princess", "sheikh", "imam", "rabbi", "pastor"}
+# Words after a name as the subject of a report ("gradsky has", "anas says").
+SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
+                "also", "who", "explained", "stated", "replied", "announced"}
 
 
 def _candidate(token) -> bool:
@@ -76,11 +86,11 @@ class SpeechCueNameRecognizer(RuleRecognizer):
             return False
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("'s", "’s"):
-            return True
+        if nxt is not None and (nxt.lower_ in ("'s", "’s", "s") or nxt.lower_ in SUBJECT_NEXT):
+            return True  # "kwabena's account", "keating s service" (apostrophe dropped)
         if prev is None:
             return False
-        if prev.lower_ in WEAK_CUES:
+        if prev.lower_ in WEAK_CUES or prev.lower_ in TITLES:
             return nxt is None or nxt.pos_ not in _NOT_AFTER
         given = name_word(prev.lower_)
         return given is not None and given.first and given.wordness < AMBIGUOUS

@@ -18,6 +18,9 @@ def _found(analyzer, text):
     ("can you check kwabena's account", "kwabena"),
     ("i spoke to ahmed okonkwo about the refund", "okonkwo"),
     ("please add my daughter nkechi to the plan", "nkechi"),
+    ("in 1964 gradsky has joined the faculty", "gradsky"),
+    ("the honorable service of okonkwo s unit", "okonkwo"),
+    ("said capt oyelaran commander of the ship", "oyelaran"),
 ])
 def test_a_rare_word_after_a_cue_possessive_or_given_name_is_a_person(analyzer, text, name):
     assert _found(analyzer, text) == [name]
