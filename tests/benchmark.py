@@ -70,9 +70,9 @@ def _texts(records):
 
 def ner_floor(model: str, texts, batch_size: int = 64) -> float:
     """Seconds for NER only (``nlp.pipe``, one process) over the texts."""
-    import spacy
+    from transforms.core import spacy_models
 
-    nlp = spacy.load(model)
+    nlp = spacy_models.load(model)
     ner_only = [name for name in nlp.pipe_names if name != "ner"]
     with nlp.select_pipes(disable=ner_only):
         list(nlp.pipe(texts[:50], batch_size=batch_size))  # warm
@@ -90,13 +90,15 @@ def presidio_as_shipped(model: str, texts) -> float:
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
+    from transforms.core import spacy_models
     from transforms.core.offline import ensure_offline
 
     ensure_offline()  # Presidio's email recognizer would fetch the public suffix list
     logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     nlp_engine = NlpEngineProvider(nlp_configuration={
         "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": model}]}).create_engine()
+        "models": [{"lang_code": "en", "model_name": spacy_models.resolve(model)}]}
+    ).create_engine()
     analyzer, anonymizer = AnalyzerEngine(nlp_engine=nlp_engine), AnonymizerEngine()
     for text in texts[:20]:  # warm
         anonymizer.anonymize(text, analyzer.analyze(text, language="en"))

@@ -104,11 +104,11 @@ def main() -> None:
 
 def _spacy_components(records: int) -> None:
     """Seconds per component of the configured model over the scanned texts."""
-    import spacy
-
     from tests.benchmark import _texts
+    from transforms.core import spacy_models
+
     policy, texts = _texts(make_corpus(n=records, n_customers=max(10, records // 5)).records)
-    nlp = spacy.load(policy.spacy_model)
+    nlp = spacy_models.load(policy.spacy_model)
     docs = [nlp.make_doc(t) for t in texts[:20]]
     for _, proc in nlp.pipeline:  # warm
         docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]

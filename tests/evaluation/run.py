@@ -107,7 +107,7 @@ def evaluate_public(args, work: Path) -> Dict[str, Dict[str, dict]]:
         from tests.evaluation.public.presidio_shipped import PresidioShipped
 
         started = time.time()
-        shipped = PresidioShipped().outputs((r.id, r.text) for r in records)
+        shipped = PresidioShipped(policy=args.policy).outputs((r.id, r.text) for r in records)
         print(f"Presidio as shipped: {len(records)} records in {time.time() - started:.0f} s")
         systems["presidio"] = tally(records, shipped)
     per_corpus = list(systems["hushbeam"])
@@ -134,7 +134,7 @@ def evaluate_disguises(args, work: Path) -> Dict[str, Dict[str, str]]:
     if not args.no_presidio:
         from tests.evaluation.public.presidio_shipped import PresidioShipped
 
-        result["presidio"] = disguises.judge(PresidioShipped().outputs(
+        result["presidio"] = disguises.judge(PresidioShipped(policy=args.policy).outputs(
             (e["conversation_id"], e["transcript_text"]) for e in disguises.exports()))
     return result
 

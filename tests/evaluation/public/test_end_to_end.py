@@ -37,9 +37,12 @@ def test_public_sentences_run_through_the_pipeline_and_are_scored(corpora, tmp_p
     assert "John" not in outputs[records[0].id]
 
 
-def test_presidio_as_shipped_is_scored_on_the_same_records(corpora):
+def test_presidio_as_shipped_runs_the_policys_model_and_is_scored_on_the_same_records(
+        corpora):
     records, _ = build_records(corpora, ["wnut17"], ["heldout"], ["written"], None)
-    shipped = PresidioShipped().outputs((r.id, r.text) for r in records)
+    presidio = PresidioShipped()
+    assert presidio.analyzer.nlp_engine.nlp["en"].meta["name"] == "core_web_md"  # the policy's
+    shipped = presidio.outputs((r.id, r.text) for r in records)
     figures = tally(records, shipped)["wnut17/heldout/written"].figures()
     assert figures["types"]["PERSON"]["entities"] == 2
     assert "<PERSON>" in shipped[records[0].id]

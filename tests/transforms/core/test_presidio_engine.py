@@ -84,3 +84,8 @@ def test_a_missing_model_of_any_language_fails_before_any_analyzer_is_built(poli
     broken = dataclasses.replace(policy, other_languages=(("fr", "fr_model_not_installed"),))
     with pytest.raises(EngineError, match="fr_model_not_installed"):
         LanguageAnalyzers(broken)
+
+
+def test_the_default_policy_runs_en_core_web_md(policy, analyzer):
+    assert policy.spacy_model == "en_core_web_md"
+    assert analyzer.nlp_engine.nlp["en"].meta["name"] == "core_web_md"
