@@ -9,13 +9,16 @@ def found(analyzer, policy, text):
     return found_by("WrittenNameRecognizer", analyzer, policy, text, "PERSON")
 
 
-def test_a_name_english_never_uses_is_found_mid_sentence(analyzer, policy):
-    assert found(analyzer, policy, "This song by ex-Zombie Lončar is a perfect example.") == [
-        "Lončar"]
+# Names that en_core_web_sm misses and en_core_web_md finds itself: the recognizer leaves
+# words spaCy tagged PERSON alone, so these check the redaction, whoever finds the name.
+def test_a_name_english_never_uses_is_redacted_mid_sentence(redactor):
+    out = redacted(redactor, "This song by ex-Zombie Lončar is a perfect example.")
+    assert "Lončar" not in out and out.endswith(" is a perfect example.")
 
 
-def test_two_such_words_together_are_a_name_even_alone_on_a_line(analyzer, policy):
-    assert found(analyzer, policy, "Maarit Pohjonen") == ["Maarit Pohjonen"]
+def test_two_such_words_together_are_a_name_even_alone_on_a_line(redactor):
+    out = redacted(redactor, "Maarit Pohjonen")
+    assert "Maarit" not in out and "Pohjonen" not in out
 
 
 def test_a_rare_subject_at_the_start_of_a_sentence_is_redacted(redactor):
@@ -56,9 +59,10 @@ def test_an_ordinary_capitalised_word_beside_names_in_a_list_stays(redactor):
     assert "Justice" in out and "Mbeki" not in out
 
 
-def test_two_rare_proper_nouns_together_are_a_name(analyzer, policy):
-    assert found(analyzer, policy, "The prize went to Wisdom and Ivanka Petrovna.") == [
-        "Ivanka Petrovna"]
+def test_two_rare_proper_nouns_together_are_a_name(redactor):
+    out = redacted(redactor, "The prize went to Wisdom and Ivanka Petrovna.")
+    assert "Ivanka" not in out and "Petrovna" not in out
+    assert out.startswith("The prize went to ")  # md also reads "Wisdom" as a name here
 
 
 def test_the_recognizer_serves_english_only():
