@@ -16,8 +16,10 @@ import threading
 from pathlib import Path
 from typing import Optional, Sequence
 
+from transforms.core.attribute_rules import look_up_attribute_rules
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
+from transforms.core.prescan import gate_predefined
 from transforms.core.recognizers import recognizers_for
 
 _LOG = logging.getLogger(__name__)
@@ -128,6 +130,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             for name in UNUSED_SPACY_COMPONENTS:
                 if name in nlp.pipe_names:
                     nlp.disable_pipe(name)
+            look_up_attribute_rules(nlp)  # same tags and lemmas, without the Matcher
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
         for recognizer in registry.recognizers:
@@ -136,6 +139,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                     kind == "SpacyRecognizer"
                     and recognizer.supported_language in _LATIN_SCRIPT_LANGUAGES):
                 keep_results(recognizer, _no_cjk_or_arabic)
+            gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):
                 registry.add_recognizer(recognizer)

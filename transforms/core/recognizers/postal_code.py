@@ -14,6 +14,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.prescan import prescan
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 _US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
@@ -74,8 +75,8 @@ class PostalCodeRecognizer(RuleRecognizer):
     ENTITIES = ["POSTAL_CODE"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        if "POSTAL_CODE" not in entities:
-            return []
+        if "POSTAL_CODE" not in entities or prescan(text).digits < 2:
+            return []  # every code has two digits or more
         found = {}
         for pattern, score in ((_CUED, 0.7), (_AFTER_STATE, 0.6), (_after_country(), 0.6),
                                (_AFTER_PLACE, 0.5), (_IN_PLACE, 0.5), (_STRICT, 0.5)):
