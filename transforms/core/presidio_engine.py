@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from transforms.core.attribute_rules import look_up_attribute_rules
+from transforms.core.context_enhancer import BisectingLemmaEnhancer
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
@@ -152,7 +153,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     finally:
         presidio_log.setLevel(level)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                          supported_languages=languages)
+                          supported_languages=languages,
+                          context_aware_enhancer=BisectingLemmaEnhancer())
 
 
 class LanguageAnalyzers:
