@@ -41,7 +41,7 @@ from pipelines.console import EXPECTED_ERRORS, CommandLineError, fail, split_log
 from pipelines.graph import build_pipeline
 from pipelines import progress
 from pipelines.options import RedactOptions, check_redact_values, redact_parser
-from pipelines.runner import is_local, resolve_runner
+from pipelines.runner import is_local, one_in_memory_worker, resolve_runner
 from pipelines.streaming import run_streaming
 from transforms.datasets import commit, layout
 from transforms.core.logs import configure_logging
@@ -68,6 +68,9 @@ def run(argv: Optional[List[str]] = None) -> dict:
         raise UsageError(f"cannot write to {cfg.output} or {cfg.vault_output}: "
                          f"{exc.strerror or type(exc).__name__}") from None
     runner = resolve_runner(options)
+    if one_in_memory_worker(runner, options):
+        cfg = dataclasses.replace(cfg, source=dataclasses.replace(cfg.source_spec(),
+                                                                  redistribute=False))
     spec = cfg.source_spec()
     local = is_local(options)
     try:

@@ -58,6 +58,18 @@ def register_runner_options(options: PipelineOptions) -> None:
         import apache_beam.runners.dask.dask_runner  # noqa: F401  (registers DaskOptions)
 
 
+def one_in_memory_worker(runner, options: PipelineOptions) -> bool:
+    """A local batch run in this process with one worker (Beam's default): no other worker
+    to spread records to, so a Reshuffle there would only hold every record at once."""
+    from apache_beam.options.pipeline_options import DirectOptions
+
+    direct = options.view_as(DirectOptions)
+    return (isinstance(runner, OfflineDirectRunner)
+            and not options.view_as(StandardOptions).streaming
+            and direct.direct_num_workers in (None, 1)  # 0: one per CPU
+            and direct.direct_running_mode in (None, "in_memory"))
+
+
 def resolve_runner(options: PipelineOptions):
     """The runner to pass to ``beam.Pipeline``: ours for the local direct case, else None."""
     if is_local(options):

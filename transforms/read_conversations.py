@@ -63,6 +63,9 @@ class SourceSpec:
     kafka_expansion_service: Optional[str] = None
     input_format: str = AUTO  # a registered format name, or auto (see core/formats)
     settings: FormatSettings = FormatSettings()  # from the policy: CSV columns
+    # Spread the records over the workers before the NLP stages (a Reshuffle). Off for one
+    # in-memory worker, where there is none to spread to and it would hold every record.
+    redistribute: bool = True
 
     def __post_init__(self):
         check(self.input_format)
@@ -181,18 +184,20 @@ class ReadConversations(beam.PTransform):
         spec = self.spec
         if spec.kind == "files":
             return (pbegin | "FindFiles" >> _FindFiles(spec)
-                    | ParseExportFiles(spec.input_format, spec.settings))
+                    | ParseExportFiles(spec.input_format, spec.settings, spec.redistribute))
         messages = pbegin | ("ReadPubSub" if spec.kind == "pubsub" else "ReadKafka") >> (
             _read_pubsub(spec) if spec.kind == "pubsub" else _read_kafka(spec))
-        return messages | ParseMessages(spec.input_format, spec.settings)
+        return messages | ParseMessages(spec.input_format, spec.settings, spec.redistribute)
 
 
 class ParseExportFiles(beam.PTransform):
     """File paths or FileMetadata (timestamped, in any window) -> the ReadConversations dict."""
 
-    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings()):
+    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings(),
+                 redistribute: bool = True):
         super().__init__()
         self.input_format, self.settings = check(input_format), settings
+        self.redistribute = redistribute
 
     def expand(self, files):
         parsed = (files
@@ -200,25 +205,28 @@ class ParseExportFiles(beam.PTransform):
                   | "ParseExports" >> beam.ParDo(_ParseExportFn(
                       self.input_format, self.settings)).with_outputs(
                           DEAD_LETTER, READ, main="records"))
-        return _redistributed(parsed)
+        return _redistributed(parsed, self.redistribute)
 
 
 class ParseMessages(beam.PTransform):
     """Pub/Sub messages or Kafka records -> the ReadConversations dict."""
 
-    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings()):
+    def __init__(self, input_format: str = AUTO, settings: FormatSettings = FormatSettings(),
+                 redistribute: bool = True):
         super().__init__()
         self.input_format, self.settings = check(input_format), settings
+        self.redistribute = redistribute
 
     def expand(self, messages):
         return _redistributed(messages | "ParseMessages" >> beam.ParDo(
             _ParseMessageFn(self.input_format, self.settings)).with_outputs(
-                DEAD_LETTER, READ, main="records"))
+                DEAD_LETTER, READ, main="records"), self.redistribute)
 
 
-def _redistributed(parsed) -> dict:
+def _redistributed(parsed, redistribute: bool = True) -> dict:
     # One file is parsed by one worker; spread its records before the NLP stages.
-    records = parsed.records | "Redistribute" >> beam.Reshuffle()
+    records = (parsed.records | "Redistribute" >> beam.Reshuffle() if redistribute
+               else parsed.records)
     return {"records": records, DEAD_LETTER: parsed[DEAD_LETTER], READ: parsed[READ]}
 
 

@@ -72,3 +72,24 @@ def test_an_unknown_input_format_fails_when_the_pipeline_is_built():
         SourceSpec(kind="pubsub", input_format="csv")
     with pytest.raises(UnknownInputFormat):
         ParseExportFiles("csv")
+
+
+def test_records_not_redistributed_are_the_same_records_and_no_reshuffle_is_built(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b'{"conversation_id": "a1"}\n{"conversation_id": "a2"}\n')
+    for redistribute in (True, False):
+        with BeamTestPipeline(runner=OfflineDirectRunner()) as p:
+            read = (p | beam.Create([str(tmp_path / "a.jsonl")])
+                    | ParseExportFiles(redistribute=redistribute))
+            assert_that(read["records"] | beam.Map(lambda e: e["fields"]["conversation_id"]),
+                        equal_to(["a1", "a2"]))
+        labels = []
+        p.visit(_Labels(labels))
+        assert any("Redistribute" in label for label in labels) is redistribute
+
+
+class _Labels(beam.pipeline.PipelineVisitor):
+    def __init__(self, labels):
+        self.labels = labels
+
+    def enter_composite_transform(self, node):
+        self.labels.append(node.full_label)

@@ -19,8 +19,11 @@ import threading
 from typing import Optional, Sequence
 
 from transforms.core import spacy_models
+from transforms.core.attribute_rules import look_up_attribute_rules
+from transforms.core.context_enhancer import BisectingLemmaEnhancer
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
+from transforms.core.prescan import gate_predefined
 from transforms.core.recognizers import recognizers_for
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
@@ -129,6 +132,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             for name in UNUSED_SPACY_COMPONENTS:
                 if name in nlp.pipe_names:
                     nlp.disable_pipe(name)
+            look_up_attribute_rules(nlp)  # same tags and lemmas, without the Matcher
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
         for recognizer in registry.recognizers:
@@ -137,6 +141,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                     kind == "SpacyRecognizer"
                     and recognizer.supported_language in _LATIN_SCRIPT_LANGUAGES):
                 keep_results(recognizer, _no_cjk_or_arabic)
+            gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):
                 registry.add_recognizer(recognizer)
@@ -149,7 +154,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     finally:
         presidio_log.setLevel(level)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                          supported_languages=languages)
+                          supported_languages=languages,
+                          context_aware_enhancer=BisectingLemmaEnhancer())
 
 
 class LanguageAnalyzers:

@@ -20,6 +20,7 @@ import re
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.nested_values import collect_strings, replace_strings
+from transforms.core.nlp_zone import batch_zone
 from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
 from transforms.core.policy import Policy
@@ -127,11 +128,13 @@ class TextRedactor:
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
             idx = [i for i, l in enumerate(languages) if l == lang]
             batch, entities = self._engine(lang)
-            found = batch.analyze_iterator(
-                [stripped[i] for i in idx], language=lang, batch_size=self.nlp_batch_size,
-                entities=entities, score_threshold=self.policy.lowest_score)
-            for i, results in zip(idx, found):
-                analyzed[i] = results
+            with batch_zone(batch.analyzer_engine, lang):  # what spaCy adds, freed after
+                found = batch.analyze_iterator(
+                    [stripped[i] for i in idx], language=lang,
+                    batch_size=self.nlp_batch_size, entities=entities,
+                    score_threshold=self.policy.lowest_score)
+                for i, results in zip(idx, found):
+                    analyzed[i] = results
         region = self.pseudonymizer.default_region
         all_spans = []
         for text, found, ids in zip(stripped, analyzed, known):

@@ -4,7 +4,8 @@ code has (UK, Canada).
 
 Serves every language: codes are language-neutral and the cues are English, French,
 German and Portuguese. A bare number is never a postal code here; it needs a cue, a state
-a country or a place before it (country names from :mod:`phonenumbers`, already a dependency).
+a country or a place before it (country names from :mod:`phonenumbers`, written out in
+:mod:`.country_names`).
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.prescan import prescan
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
                                                 RuleRecognizer, result)
+from transforms.core.recognizers.country_names import COUNTRY_NAMES
 
 _US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
               "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
@@ -51,15 +54,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 @functools.lru_cache(maxsize=1)
 def _after_country() -> re.Pattern:
-    import phonenumbers
-    from phonenumbers.geocoder import country_name_for_number
-
-    names = {"USA", "UK", "Czechia", "Holland"}
-    for region in phonenumbers.SUPPORTED_REGIONS:
-        number = phonenumbers.example_number(region)
-        if number is not None:
-            names.add(country_name_for_number(number, "en"))
-    names.discard("")
+    names = set(COUNTRY_NAMES) | {"USA", "UK", "Czechia", "Holland"}
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?i:\b(?:" + alt + r"))\b,?[ \t]+(?P<code>" + _CODE + r")(?![\w\-])"
                       r"|(?<![\w\-])(?P<before>" + _CODE + r"),?[ \t]+(?i:(?:" + alt + r"))\b")
@@ -74,8 +69,8 @@ class PostalCodeRecognizer(RuleRecognizer):
     ENTITIES = ["POSTAL_CODE"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        if "POSTAL_CODE" not in entities:
-            return []
+        if "POSTAL_CODE" not in entities or prescan(text).digits < 2:
+            return []  # every code has two digits or more
         found = {}
         for pattern, score in ((_CUED, 0.7), (_AFTER_STATE, 0.6), (_after_country(), 0.6),
                                (_AFTER_PLACE, 0.5), (_IN_PLACE, 0.5), (_STRICT, 0.5)):

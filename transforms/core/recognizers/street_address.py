@@ -15,6 +15,7 @@ from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.prescan import prescan
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
                                                 RuleRecognizer, result)
 
@@ -114,6 +115,10 @@ _TAIL_PART = re.compile(
     rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
     rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
+# In the order they are tried; the second list is all that can match a text with no digit.
+_NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
+             _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
+_UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -125,14 +130,13 @@ class StreetAddressRecognizer(RuleRecognizer):
         if "STREET_ADDRESS" not in entities:
             return []
         spans: List[Tuple[int, int]] = []
-        for pattern in (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER,
-                        _SUFFIX_THEN_NUMBER, _PO_BOX,
-                        _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE):
+        numbered = prescan(text).digits > 0
+        for pattern in (_NUMBERED if numbered else _UNNUMBERED):
             for m in pattern.finditer(text):
                 if pattern is _NUMBER_FIRST and not self._street_name_ok(text, m):
                     continue
                 spans.append(self._extend(text, m.start(), m.end()))
-        for m in _WORDS_THEN_NUMBER.finditer(text):
+        for m in _WORDS_THEN_NUMBER.finditer(text) if numbered else ():
             start, end = self._extend(text, m.start(), m.end())
             cued = _CUE.search(text[max(0, start - 80):start])
             tail = text[m.end():end]

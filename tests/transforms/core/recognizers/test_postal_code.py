@@ -62,3 +62,15 @@ def test_a_version_and_a_year_are_not_postal_codes(analyzer, policy):
 ])
 def test_a_code_after_a_place_after_a_preposition(analyzer, policy, text, found):
     assert _found(analyzer, policy, text) == found
+
+
+def test_the_written_out_country_names_are_those_phonenumbers_knows():
+    import phonenumbers
+    from phonenumbers.geocoder import country_name_for_number
+
+    from transforms.core.recognizers.country_names import COUNTRY_NAMES
+
+    names = {country_name_for_number(phonenumbers.example_number(region), "en")
+             for region in phonenumbers.SUPPORTED_REGIONS
+             if phonenumbers.example_number(region) is not None}
+    assert set(COUNTRY_NAMES) == names - {""}
