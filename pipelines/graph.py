@@ -24,7 +24,7 @@ from transforms.read_conversations import ReadConversations
 from transforms.redact_text import RedactText
 from transforms.run_summary import CountProgress
 from transforms.write_anonymized import WriteAnonymized
-from transforms.write_vault import WriteVault
+from transforms.write_vault import DropRepeatedTokens, WriteVault
 from transforms.write_windows import AssignWindows, WriteWindows
 
 
@@ -50,7 +50,10 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
     dead_letters = ((read["dead_letter"], kept.dead_letter, hashed.dead_letter,
                      redacted.dead_letter, guarded.dead_letter, rows.dead_letter)
                     | "FlattenDeadLetters" >> beam.Flatten())
-    tokens = (hashed.tokens, redacted.tokens) | "FlattenTokens" >> beam.Flatten()
+    # repeats dropped where the rows are made, so fewer are buffered for the Distinct
+    tokens = ((hashed.tokens | "DropRepeatedFieldTokens" >> beam.ParDo(DropRepeatedTokens()),
+               redacted.tokens | "DropRepeatedTextTokens" >> beam.ParDo(DropRepeatedTokens()))
+              | "FlattenTokens" >> beam.Flatten())
     if cfg.progress_dir:
         _ = ((rows.records, guarded.quarantine, dead_letters, read["joined"])
              | "CountProgress" >> CountProgress(cfg.progress_dir))

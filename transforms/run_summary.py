@@ -34,7 +34,8 @@ class SummaryFn(beam.CombineFn):
 
 
 class AccountForRecords(beam.PTransform):
-    """Every item's fate as ("read"|"written"|"quarantined"|"dead_lettered", payload).
+    """Every item's fate as ("read"|"quarantined"|"dead_lettered", payload), the written
+    records' already summed (one ("summary", partial summary) per bundle).
 
     Input: a dict with ``read`` (one element per item read: its source, or 1),
     ``records``, ``quarantine``, ``dead_letters`` and optionally ``joined`` (the source of
@@ -66,7 +67,11 @@ class AccountForRecords(beam.PTransform):
 
         return (
             joins + (inputs["read"] | "AccountRead" >> beam.Map(lambda source: ("read", source)),
-             inputs["records"] | "AccountWritten" >> beam.FlatMap(written),
+             inputs["records"] | "AccountWritten" >> beam.FlatMap(written)
+             # summed next to the writer (Beam lifts the combine into that stage), so the
+             # Flatten below holds one partial summary per bundle, not an item per record
+             | "SumWritten" >> beam.CombineGlobally(SummaryFn()).without_defaults()
+             | "AccountSum" >> beam.Map(lambda acc: ("summary", acc)),
              inputs["quarantine"] | "AccountQuarantined" >> beam.Map(held("quarantined")),
              inputs["dead_letters"] | "AccountDeadLetters" >> beam.Map(held("dead_lettered")))
             | "FlattenAccounting" >> beam.Flatten())

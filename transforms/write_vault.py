@@ -20,6 +20,32 @@ from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.keys.sealing import load_recipient, seal
 
 
+class DropRepeatedTokens(beam.DoFn):
+    """Drops a token row already seen in this bundle and window, before the rows are
+    buffered for the vault's Distinct (a customer's tokens recur across conversations).
+    Only an economy: the Distinct still makes every row unique. At most ``limit`` rows are
+    remembered (then forgotten at once), so memory stays bounded."""
+
+    def __init__(self, limit: int = 20_000):
+        self.limit = limit
+        self._seen = set()
+
+    def start_bundle(self):
+        self._seen = set()
+
+    def process(self, token, window=beam.DoFn.WindowParam):
+        key = (window, token)
+        if key in self._seen:
+            return
+        if len(self._seen) >= self.limit:
+            self._seen.clear()
+        self._seen.add(key)
+        yield token
+
+    def finish_bundle(self):
+        self._seen = set()
+
+
 class SealFn(beam.DoFn):
     """Seals payloads of one kind to the vault recipient; workers hold the public key only."""
 

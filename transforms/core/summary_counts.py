@@ -12,6 +12,8 @@ An accounting item is ``(kind, payload)``:
     ("dead_lettered", reason)        one item dead-lettered; the same
     ("excerpt", excerpt)             not an item: an excerpt of a written record, for the
                                      report (report/samples.py; the smallest few are kept)
+    ("summary", acc)                 a partial summary (written records summed where they
+                                     are written, so a run holds no item per record)
     ("joined", source)               one part of a conversation merged into another part's
                                      record (JoinConversations): ``parts_joined``; the
                                      record is read (and written) once, as a conversation
@@ -62,6 +64,10 @@ def add(acc: dict, item: Tuple[str, object]) -> dict:
         acc[PARTS_JOINED] += 1
         if SOURCES in acc and payload is not None:
             _add_counts(acc[SOURCES], {payload: 1})
+    elif kind == "summary":
+        merged = merge([acc, payload], SOURCES in acc)
+        acc.clear()
+        acc.update(merged)
     elif kind == "excerpt":
         run_samples.add_excerpt(acc[SAMPLES], payload)
     else:  # "quarantined" or "dead_lettered"

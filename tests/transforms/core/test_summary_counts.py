@@ -71,3 +71,13 @@ def test_merging_many_accumulators_keeps_the_samples_of_accumulating_everything(
     one_each = [_accumulate([item], True) for item in many]
     assert sc.merge(one_each, track_sources=True) == _accumulate(many, True)
     assert sc.merge(iter(one_each), track_sources=True) == _accumulate(many, True)  # one pass
+
+
+@pytest.mark.parametrize("track_sources", [False, True])
+def test_a_partial_summary_item_adds_what_its_items_would_have_added(track_sources):
+    written = [i for i in ITEMS if i[0] in ("written", "excerpt")]
+    others = [i for i in ITEMS if i[0] not in ("written", "excerpt")]
+    partial = sc.finished(_accumulate(written))  # as SumWritten's CombineGlobally yields it
+    summed = _accumulate(others[:2] + [("summary", partial)] + others[2:], track_sources)
+    assert summed == _accumulate(ITEMS, track_sources)
+    assert sc.finished(summed)["counts_conserved"]
