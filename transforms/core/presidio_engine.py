@@ -44,7 +44,8 @@ _IGNORED_NER_LABELS = ("CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "P
 # attribute_ruler refines a few POS tags from the parse (AUX for an auxiliary, SCONJ for
 # a subordinating "for"); without it those stay VERB / ADP, function words either way
 # except "have"/"do", which a strong name cue may then take (over-, never under-redaction).
-# A recognizer that reads the parse must take "parser" out of this tuple.
+# They are never loaded (about 0.4 s less per process with en_core_web_md). A recognizer
+# that reads the parse must take "parser" out of this tuple.
 UNUSED_SPACY_COMPONENTS = ("parser", "senter")
 
 
@@ -125,13 +126,11 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     try:
         nlp_engine = CaselessNerEngine(
             models=[{"lang_code": lang, "model_name": model} for lang, model in models],
+            exclude=UNUSED_SPACY_COMPONENTS,
             ner_model_configuration=NerModelConfiguration.from_dict(
                 {"labels_to_ignore": list(_IGNORED_NER_LABELS)}))
         nlp_engine.load()
         for nlp in nlp_engine.nlp.values():
-            for name in UNUSED_SPACY_COMPONENTS:
-                if name in nlp.pipe_names:
-                    nlp.disable_pipe(name)
             look_up_attribute_rules(nlp)  # same tags and lemmas, without the Matcher
         registry = RecognizerRegistry(supported_languages=languages)
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)

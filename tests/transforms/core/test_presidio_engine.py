@@ -89,3 +89,11 @@ def test_a_missing_model_of_any_language_fails_before_any_analyzer_is_built(poli
 def test_the_default_policy_runs_en_core_web_md(policy, analyzer):
     assert policy.spacy_model == "en_core_web_md"
     assert analyzer.nlp_engine.nlp["en"].meta["name"] == "core_web_md"
+
+
+def test_components_nothing_reads_are_never_loaded(analyzer):
+    from transforms.core.presidio_engine import UNUSED_SPACY_COMPONENTS
+
+    for nlp in analyzer.nlp_engine.nlp.values():
+        assert "ner" in nlp.pipe_names
+        assert not set(UNUSED_SPACY_COMPONENTS) & set(nlp.component_names)  # not just disabled
