@@ -27,6 +27,20 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+def marked_runs(doc, marks: Sequence[bool]):
+    """(start, end) character offsets of each run of consecutive marked tokens of ``doc``."""
+    i = 0
+    while i < len(doc):
+        if marks[i]:
+            j = i
+            while j + 1 < len(doc) and marks[j + 1]:
+                j += 1
+            yield doc[i].idx, doc[j].idx + len(doc[j].text)
+            i = j + 1
+        else:
+            i += 1
+
+
 def card_ok(groups: Sequence[str]) -> bool:
     """Digit groups as written ("4111", "1111" ...) that make a card number: Luhn-valid, in
     groups of three or more digits (the last may be shorter), in groups of one size ("41 11

@@ -26,7 +26,7 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, marked_runs, result
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
 CAPITALISED = 1.0  # below: a name when capitalised mid-sentence
@@ -127,18 +127,8 @@ class GazetteerNameRecognizer(RuleRecognizer):
         self._pairs(doc, marks, cased)
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
-        results, i = [], 0
-        while i < len(doc):
-            if marks[i]:
-                j = i
-                while j + 1 < len(doc) and marks[j + 1]:
-                    j += 1
-                results.append(result(self, "PERSON", doc[i].idx,
-                                      doc[j].idx + len(doc[j].text), 0.6))
-                i = j + 1
-            else:
-                i += 1
-        return results
+        return [result(self, "PERSON", start, end, 0.6)
+                for start, end in marked_runs(doc, marks)]
 
     @staticmethod
     def _eligible(token) -> bool:

@@ -21,7 +21,7 @@ from typing import List, Tuple
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import RuleRecognizer, marked_runs, result
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
@@ -73,18 +73,8 @@ class WrittenNameRecognizer(RuleRecognizer):
                 if part not in read_as_english:
                     read_as_english[part] = english(doc[part[0]:part[1]])
                 marks[t.i] = read_as_english[part]
-        results, i = [], 0
-        while i < len(doc):
-            if marks[i]:
-                j = i
-                while j + 1 < len(doc) and marks[j + 1]:
-                    j += 1
-                results.append(result(self, "PERSON", doc[i].idx,
-                                      doc[j].idx + len(doc[j].text), SCORE))
-                i = j + 1
-            else:
-                i += 1
-        return results
+        return [result(self, "PERSON", start, end, SCORE)
+                for start, end in marked_runs(doc, marks)]
 
     @staticmethod
     def _pairs(doc, marks: List[bool]) -> None:
