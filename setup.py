@@ -23,6 +23,8 @@ setup(
         "phonenumbers==9.0.43",
         "pyyaml==6.0.3",
         "tldextract==5.4.0",
+        "names==0.3.0",  # US Census 1990 name lists (census-name recognizer)
+        "wordfreq==3.1.1",  # English word frequencies (name and truecasing rules)
     ],
     extras_require={"aws": ["boto3>=1.34"], "gcp": ["google-cloud-kms>=2.20"]},
     entry_points={"console_scripts": ["hushbeam=pipelines.cli:main"]},

@@ -7,6 +7,7 @@ a function to dodge a cycle still counts as an edge).
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import sys
@@ -142,3 +143,15 @@ def test_wheel_packages_every_module_and_the_policy_files(wheel):
                 for p in (REPO / package).rglob("*.py")}
     expected |= {str(p.relative_to(REPO)) for p in (REPO / "rules").glob("*.yaml")}
     assert sorted(expected - names) == []
+
+
+def test_the_packages_install_requires_are_the_pinned_versions_including_the_word_lists():
+    """setup.py (a plain `pip install .`, Dataflow's --setup_file) asks for exactly what
+    requirements.txt pins, and for the census and word-frequency lists the name rules read."""
+    setup = (REPO / "setup.py").read_text()
+    block = setup[setup.index("install_requires=["):setup.index("],", setup.index("install_requires=["))]
+    wanted = re.findall(r'"([A-Za-z0-9_.\-]+)==([^"]+)"', block)
+    pinned = dict(re.findall(r"^([A-Za-z0-9_.\-]+)==(\S+)", (REPO / "requirements.txt").read_text(),
+                             re.MULTILINE))
+    assert {name for name, _ in wanted} >= {"names", "wordfreq", "spacy", "apache-beam"}
+    assert [(n, v) for n, v in wanted if pinned.get(n) != v] == []
