@@ -136,6 +136,8 @@ def make_config(options: PipelineOptions) -> RedactConfig:
         raise UsageError("--local-redaction-processes must be at least 1")
     if not (streaming and is_local(options) and source.kind == "files"):
         processes = 1  # batch runners and remote runners spread work themselves
+    elif processes is None:
+        processes = default_redaction_processes()
     return RedactConfig(input=ro.input, output=output, vault_output=vault_output,
                         policy=policy, keyset=keyset, recipient_pem=recipient_pem,
                         run_id=uuid.uuid4().hex, batch_sizes=BatchSizes(
@@ -144,6 +146,16 @@ def make_config(options: PipelineOptions) -> RedactConfig:
                         source=source, windows=windows,
                         overwrite=bool(ro.overwrite),
                         max_quarantine_rate=ro.max_quarantine_rate)
+
+
+# Local streaming spreads each batch over this many redaction processes by default: one per
+# CPU, at most 4 (each holds its own spaCy model, about 0.6 GB with en_core_web_md).
+MAX_DEFAULT_REDACTION_PROCESSES = 4
+
+
+def default_redaction_processes() -> int:
+    """Redaction processes for a local streaming run when the flag is not given."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_REDACTION_PROCESSES))
 
 
 def _fetched(path: Optional[str]) -> Optional[str]:

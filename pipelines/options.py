@@ -48,8 +48,8 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--local-redaction-processes", "--local_redaction_processes",
                             dest="local_redaction_processes", type=int, default=None,
                             help="local streaming runs: processes that redact each batch in "
-                            "parallel (default 1: in the runner's thread; see "
-                            "docs/performance.md)")
+                            "parallel (default: one per CPU, at most 4; 1 = in the runner's "
+                            "thread; see docs/performance.md)")
         parser.add_argument("--overwrite", action="store_true",
                             help="replace the output of an earlier run in --output and "
                             "--vault-output")
