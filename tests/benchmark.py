@@ -14,8 +14,8 @@ behaviour). On N synthetic conversations (``tests/synthetic.py``) it measures:
               committed)
   streaming   a local streaming run (``--streaming``) given one file of N conversations:
               conversations / s from its arrival to the commit of its window, with
-              ``--local-redaction-processes 1`` (redaction in the runner's one thread, the
-              default) and with a redaction process per CPU
+              ``--local-redaction-processes 1`` (redaction in the runner's one thread) and
+              with a redaction process per CPU (the default, at most 4)
   memory      peak RSS (the run's process and its children) of 1-worker runs at each
               ``--memory-sizes`` and the ratio of the last to the first
 
