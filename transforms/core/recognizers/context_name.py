@@ -19,7 +19,8 @@ from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, resul
 NAME_CUES = {
     "en": {"strong": r"my name is|my name's|name is|speaking with|speak with|speak to|"
                      r"talking to|mr|mrs|ms|miss|dr|mister|missus",
-           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye",
+           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye|"
+                     r"(?:under|on|in|for|with) (?:the )?name(?: of)?|call me|known as|goes by",
            "weak": r"i am|i'm|it's"},
     "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est|monsieur|madame|mademoiselle|"
                      r"mme|mlle",
