@@ -69,15 +69,23 @@ def _cased(doc) -> bool:
 is_cased = _cased  # the NER's truecasing (transforms.core.caseless_ner) asks it too
 
 
+def _capitals_inside(tokens) -> bool:
+    return any(t.is_alpha and not t.is_lower and not _sentence_start(t) and t.text != "I"
+               for t in tokens)
+
+
 def cased_by_line(doc) -> List[bool]:
-    """:func:`is_cased` of each token's line: in a transcript the agent may type with
-    capitals and the customer without, so each turn is judged on its own."""
+    """For each token, whether capitals carry meaning on its line: as in the whole text
+    (:func:`is_cased`), except on a line with no capital but at a sentence start or in "I"
+    ("Indeed, I paid waddell"): in a transcript the agent may type with capitals and the
+    customer without, and such a turn is read as speech."""
+    whole = _cased(doc)
     out: List[bool] = []
     start = 0
     for t in list(doc) + [None]:
         if t is None or "\n" in t.text:
             end = len(doc) if t is None else t.i
-            out += [_cased(doc[start:end])] * (end - start) if end > start else []
+            out += [whole and _capitals_inside(doc[start:end])] * (end - start)
             if t is not None:
                 out.append(False)
                 start = t.i + 1

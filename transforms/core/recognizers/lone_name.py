@@ -2,7 +2,7 @@
 "what name is the booking under?".
 
 A line (after an optional speaker label, "customer:") of one to three words, punctuation
-aside, is a person when every word may be a name and one is clearly one:
+only at its end, is a person when every word may be a name and one is clearly one:
 
 - may be a name: a census given name or surname not too common as a word ("Ai", "swing"
   beside a clear name; wordness below :data:`~.gazetteer_name.NEXT_TO_NAME`), or a word
@@ -72,8 +72,9 @@ class LoneNameRecognizer(RuleRecognizer):
         results = []
         for line in _lines(doc):
             words = [t for t in line if not t.is_punct]
-            if not 1 <= len(words) <= MAX_WORDS or len(words) < len(line) - 2:
-                continue
+            if not 1 <= len(words) <= MAX_WORDS or line[:len(words)] != words or \
+                    len(line) - len(words) > 2:
+                continue  # punctuation only at the end: "Incredible film! Bravo!" is no name
             if all(_possible(t) for t in words) and any(_clear(t) for t in words):
                 results.append(result(self, "PERSON", words[0].idx,
                                       words[-1].idx + len(words[-1].text), 0.6))
