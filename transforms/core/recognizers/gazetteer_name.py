@@ -57,9 +57,8 @@ _MODIFIER_POS = {"DET", "ADJ", "NUM"}  # "the carpenter", "a crystal": a common 
 
 def _cased(doc) -> bool:
     """Whether capitals carry meaning: some, and function words in lower case (not a
-    headline, title case or shouting). The pronoun "I" says nothing: it is capitalised by
-    rule, also by people who type names in lower case ("I paid waddell")."""
-    inner = [t for t in doc if t.is_alpha and not _sentence_start(t) and t.text != "I"]
+    headline, title case or shouting)."""
+    inner = [t for t in doc if t.is_alpha and not _sentence_start(t)]
     if not any(not t.is_lower for t in inner):
         return False
     stops = [t for t in inner if t.is_stop] or inner
@@ -70,8 +69,10 @@ is_cased = _cased  # the NER's truecasing (transforms.core.caseless_ner) asks it
 
 
 def _capitals_inside(tokens) -> bool:
-    return any(t.is_alpha and not t.is_lower and not _sentence_start(t) and t.text != "I"
-               for t in tokens)
+    """A capital not at the start of the line or of a sentence, nor in the pronoun "I"
+    (capitalised by rule, also by people who type names in lower case)."""
+    return any(t.is_alpha and not t.is_lower and t.i > tokens[0].i and not _sentence_start(t)
+               and t.text != "I" for t in tokens)
 
 
 def cased_by_line(doc) -> List[bool]:
@@ -85,7 +86,7 @@ def cased_by_line(doc) -> List[bool]:
     for t in list(doc) + [None]:
         if t is None or "\n" in t.text:
             end = len(doc) if t is None else t.i
-            out += [whole and _capitals_inside(doc[start:end])] * (end - start)
+            out += [whole and end > start and _capitals_inside(doc[start:end])] * (end - start)
             if t is not None:
                 out.append(False)
                 start = t.i + 1
@@ -100,7 +101,7 @@ def _sentence_start(token) -> bool:
     if token.is_sent_start or token.i == 0:
         return True
     prev = token.doc[token.i - 1]
-    return "\n" in prev.text or (prev.is_punct and prev.text not in (",", "(", "&", "-"))
+    return prev.is_punct and prev.text not in (",", "(", "&", "-")
 
 
 def _in_title(token) -> bool:
