@@ -58,6 +58,7 @@ def _context(analyzer, text):
     ("it is on name kit brusser i think", "kit brusser"),
     ("you can call me sterling", "sterling"),
     ("i opened it in the name of nimesh", "nimesh"),
+    ("hi my names forest kattan", "forest kattan"),  # "my name's", apostrophe dropped
 ])
 def test_a_name_after_a_naming_phrase_is_found(analyzer, text, name):
     assert _context(analyzer, text) == [name]
