@@ -57,8 +57,11 @@ def register(corpus):
     return corpus
 
 
-def default_root() -> Path:
-    return Path(os.environ.get("HUSHBEAM_CORPORA") or REPO.parent / "shared" / "corpora")
+def default_root() -> str:
+    """``$HUSHBEAM_CORPORA``, else ``../shared/corpora`` then ``../corpora-extra`` (the
+    news-like and dialogue corpora) beside the repository, joined by ``os.pathsep``."""
+    return os.environ.get("HUSHBEAM_CORPORA") or os.pathsep.join(
+        str(REPO.parent / d) for d in (Path("shared") / "corpora", Path("corpora-extra")))
 
 
 register(Corpus("wnut17", "wnut17", conll.read,

@@ -219,3 +219,14 @@ def test_nlupp_tune_is_folds_0_to_9_and_heldout_folds_10_to_19_of_both_domains(t
     assert heldout == {f"{d} {i}" for d in ("banking", "hotels") for i in range(10, 20)}
     (tmp_path / "nlupp" / "hotels" / "fold19.json").unlink()
     assert "hotels/fold19.json" in corpus.missing(tmp_path)
+
+
+def test_default_corpora_are_shared_corpora_then_corpora_extra_beside_the_repository(
+        monkeypatch):
+    from tests.evaluation.public.registry import REPO, default_root
+
+    monkeypatch.delenv("HUSHBEAM_CORPORA", raising=False)
+    assert default_root().split(os.pathsep) == [str(REPO.parent / "shared" / "corpora"),
+                                                str(REPO.parent / "corpora-extra")]
+    monkeypatch.setenv("HUSHBEAM_CORPORA", "/data/corpora")
+    assert default_root() == "/data/corpora"
