@@ -72,8 +72,9 @@ bench-dask: $(STAMP)
 bench-streaming: $(STAMP)
 	$(BIN)/python -m tests.benchmark_streaming
 
-# CORPORA=dir (public corpora; default ../shared/corpora), LIMIT=n sentences per corpus and
-# split (0 = all), SPLIT=tune|heldout|both, POLICY=file; see docs/evaluation.md.
+# CORPORA=dir[:dir2] (public corpora; default ../shared/corpora:../corpora-extra),
+# LIMIT=n sentences per corpus and split (0 = all), SPLIT=tune|heldout|both, POLICY=file;
+# see docs/evaluation.md.
 eval: $(STAMP)
 	$(BIN)/python -m tests.evaluation.run --records $(or $(RECORDS),300) $(if $(SEED),--seed $(SEED)) \
 		$(if $(CORPORA),--corpora '$(CORPORA)') $(if $(LIMIT),--limit $(LIMIT)) \

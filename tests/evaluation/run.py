@@ -186,8 +186,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--corpora", type=Path, default=default_root(),
                         help="public corpora directory, or several joined by ':' "
-                             "(default $HUSHBEAM_CORPORA or ../shared/corpora beside "
-                             "the repository)")
+                             "(default $HUSHBEAM_CORPORA, or ../shared/corpora and "
+                             "../corpora-extra beside the repository)")
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA),
                         help="public corpus to score (repeatable; default every one found)")
     parser.add_argument("--split", choices=SPLITS + ("both",), default="heldout")

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import conll, mentions, slurp
+from tests.evaluation.public import conll, mentions, nlupp, restaurant8k, slurp
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
@@ -57,8 +57,11 @@ def register(corpus):
     return corpus
 
 
-def default_root() -> Path:
-    return Path(os.environ.get("HUSHBEAM_CORPORA") or REPO.parent / "shared" / "corpora")
+def default_root() -> str:
+    """``$HUSHBEAM_CORPORA``, else ``../shared/corpora`` then ``../corpora-extra`` (the
+    news-like and dialogue corpora) beside the repository, joined by ``os.pathsep``."""
+    return os.environ.get("HUSHBEAM_CORPORA") or os.pathsep.join(
+        str(REPO.parent / d) for d in (Path("shared") / "corpora", Path("corpora-extra")))
 
 
 register(Corpus("wnut17", "wnut17", conll.read,
@@ -95,3 +98,9 @@ register(Corpus("gum", "gum", mentions.read, ("gum-train.conll",), ("gum-test.co
                 "GUM 2017: news, interviews, travel guides, how-tos (person = the names "
                 "inside GUM's person mentions)",
                 "juand-r's files: tune = train, heldout = test"))
+register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
+                ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
+                "authors' files: tune = train_0 (the full train set), heldout = test"))
+register(Corpus("nlupp", "nlupp", nlupp.read, nlupp.TUNE, nlupp.HELDOUT,
+                "banking and hotel customer utterances (NLU++)",
+                "authors' folds: tune = folds 0-9, heldout = folds 10-19 (both domains)"))

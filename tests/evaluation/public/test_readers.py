@@ -163,3 +163,70 @@ def test_several_corpora_directories_are_searched_in_order(tmp_path):
                                      ["tune", "heldout"], ["written"], None)
     assert {r.text for r in records if r.corpus == "re3d"} == {"first"}
     assert any(r.corpus == "wikigold" for r in records) and not skipped
+
+
+def test_restaurant8k_joins_first_and_last_name_and_a_missing_start_is_zero(tmp_path):
+    from tests.evaluation.public import restaurant8k
+
+    path = tmp_path / "test.json"
+    path.write_text(json.dumps([
+        {"userInput": {"text": "Lucien Parlet"},
+         "context": {"requestedSlots": ["first_name", "last_name"]},
+         "labels": [{"slot": "first_name", "valueSpan": {"endIndex": 6}},
+                    {"slot": "last_name", "valueSpan": {"startIndex": 7, "endIndex": 13}}]},
+        {"userInput": {"text": "a table for 4 at 8pm under Boyle"}, "context": {},
+         "labels": [{"slot": "last_name", "valueSpan": {"startIndex": 27, "endIndex": 32}},
+                    {"slot": "people", "valueSpan": {"startIndex": 12, "endIndex": 13}},
+                    {"slot": "time", "valueSpan": {"startIndex": 17, "endIndex": 20}}]},
+        {"userInput": {"text": "Ann, and Lee is the surname"},
+         "labels": [{"slot": "first_name", "valueSpan": {"endIndex": 3}},
+                    {"slot": "last_name", "valueSpan": {"startIndex": 9, "endIndex": 12}}]}]))
+    first, second, third = restaurant8k.read(path, "restaurant8k")
+    assert first.text == "Lucien Parlet" and spans(first) == [("Lucien Parlet", "PERSON")]
+    assert spans(second) == [("4", "OTHER"), ("8pm", "OTHER"), ("Boyle", "PERSON")]
+    # Parted by more than spaces: two names.
+    assert spans(third) == [("Ann", "PERSON"), ("Lee", "PERSON")]
+    assert (first.doc, second.index) == ("test.json", 1)
+
+
+def test_nlupp_person_name_is_a_person_and_other_slots_are_other(tmp_path):
+    from tests.evaluation.public import nlupp
+
+    path = tmp_path / "fold3.json"
+    path.write_text(json.dumps([
+        {"text": "can i transfer 700£ to guy kephart in 7 days", "intents": ["transfer"],
+         "slots": {"date": {"text": "in 7 days", "span": [35, 44]},
+                   "amount_of_money": {"text": "700£", "span": [15, 19]},
+                   "person_name": {"text": "guy kephart", "span": [23, 34]}}},
+        {"text": "How long does it take to get a new pin?", "intents": ["how_long"]}]))
+    first, second = nlupp.read(path, "nlupp")
+    assert spans(first) == [("700£", "OTHER"), ("guy kephart", "PERSON"),
+                            ("in 7 days", "OTHER")]
+    assert second.entities == () and second.doc == f"{tmp_path.name}/fold3.json"
+
+
+def test_nlupp_tune_is_folds_0_to_9_and_heldout_folds_10_to_19_of_both_domains(tmp_path):
+    for domain in ("banking", "hotels"):
+        (tmp_path / "nlupp" / domain).mkdir(parents=True)
+        for i in range(20):
+            (tmp_path / "nlupp" / domain / f"fold{i}.json").write_text(
+                json.dumps([{"text": f"{domain} {i}"}]))
+    corpus = CORPORA["nlupp"]
+    assert corpus.missing(tmp_path) is None
+    tune = {s.text for s in corpus.load(tmp_path, "tune")}
+    heldout = {s.text for s in corpus.load(tmp_path, "heldout")}
+    assert tune == {f"{d} {i}" for d in ("banking", "hotels") for i in range(10)}
+    assert heldout == {f"{d} {i}" for d in ("banking", "hotels") for i in range(10, 20)}
+    (tmp_path / "nlupp" / "hotels" / "fold19.json").unlink()
+    assert "hotels/fold19.json" in corpus.missing(tmp_path)
+
+
+def test_default_corpora_are_shared_corpora_then_corpora_extra_beside_the_repository(
+        monkeypatch):
+    from tests.evaluation.public.registry import REPO, default_root
+
+    monkeypatch.delenv("HUSHBEAM_CORPORA", raising=False)
+    assert default_root().split(os.pathsep) == [str(REPO.parent / "shared" / "corpora"),
+                                                str(REPO.parent / "corpora-extra")]
+    monkeypatch.setenv("HUSHBEAM_CORPORA", "/data/corpora")
+    assert default_root() == "/data/corpora"

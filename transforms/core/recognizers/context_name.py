@@ -17,9 +17,10 @@ from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, resul
 # Cues before a name, by strength: after a strong cue a name may be any content word;
 # after a medium cue it must look like a noun; after a weak cue spaCy must call it PROPN.
 NAME_CUES = {
-    "en": {"strong": r"my name is|my name's|name is|speaking with|speak with|speak to|"
-                     r"talking to|mr|mrs|ms|miss|dr|mister|missus",
-           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye",
+    "en": {"strong": r"my name is|my name's|my names|name is|speaking with|speak with|"
+                     r"speak to|talking to|mr|mrs|ms|miss|dr|mister|missus",
+           "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye|call me|known as|"
+                     r"goes by|(?:under|on|in|for|with) (?:the )?name(?: of)?",
            "weak": r"i am|i'm|it's"},
     "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est|monsieur|madame|mademoiselle|"
                      r"mme|mlle",

@@ -33,15 +33,17 @@ CAPITALISED = 1.0  # below: a name when capitalised mid-sentence
 PAIRED = 2.5  # sum of both wordnesses below which a given name + surname pair
 NEXT_TO_NAME = 3.5  # below: capitalised and touching another name
 RARE_WORD = 3.5  # Zipf below which an unlisted word may join a name
+SURNAME_AFTER = 3.0  # wordness below which a surname joins a clear given name in lower case
 # Words after which a listed name, or (capitalised or not) a rare word, is a person.
 CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "son",
         "daughter", "wife", "husband", "friend", "brother", "sister", "mom", "dad", "mum",
         "boss", "colleague", "uncle", "aunt", "cousin", "grandma", "grandpa", "nephew",
         "niece", "boyfriend", "girlfriend", "partner", "fiance", "neighbour", "neighbor"}
-# Words after which a listed name that is also an ordinary word is a person.
+# Words after which a listed name that is also an ordinary word is a person ("booked
+# under hogan").
 WEAK_CUES = {"from", "to", "with", "and", "call", "text", "email", "message", "meet", "tell", "ask",
              "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
-             "hey", "hello", "dear", "cc", "invite", "sue"} | CUES
+             "hey", "hello", "dear", "cc", "invite", "sue", "under"} | CUES
 NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
              "august", "sept", "september", "oct", "october", "nov", "november", "dec",
              "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -64,6 +66,31 @@ def _cased(doc) -> bool:
 
 
 is_cased = _cased  # the NER's truecasing (transforms.core.caseless_ner) asks it too
+
+
+def _capitals_inside(tokens) -> bool:
+    """A capital not at the start of the line or of a sentence, nor in the pronoun "I"
+    (capitalised by rule, also by people who type names in lower case)."""
+    return any(t.is_alpha and not t.is_lower and t.i > tokens[0].i and not _sentence_start(t)
+               and t.text != "I" for t in tokens)
+
+
+def cased_by_line(doc) -> List[bool]:
+    """For each token, whether capitals carry meaning on its line: as in the whole text
+    (:func:`is_cased`), except on a line with no capital but at a sentence start or in "I"
+    ("Indeed, I paid waddell"): in a transcript the agent may type with capitals and the
+    customer without, and such a turn is read as speech."""
+    whole = _cased(doc)
+    out: List[bool] = []
+    start = 0
+    for t in list(doc) + [None]:
+        if t is None or "\n" in t.text:
+            end = len(doc) if t is None else t.i
+            out += [whole and end > start and _capitals_inside(doc[start:end])] * (end - start)
+            if t is not None:
+                out.append(False)
+                start = t.i + 1
+    return out
 
 
 def _capitalised(token) -> bool:
@@ -122,8 +149,8 @@ class GazetteerNameRecognizer(RuleRecognizer):
             return []
         if not any(t.is_alpha for t in doc):
             return []
-        cased = _cased(doc)
-        marks = [self._mark(t, cased) for t in doc]
+        cased = cased_by_line(doc)
+        marks = [self._mark(t, cased[t.i]) for t in doc]
         self._pairs(doc, marks, cased)
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
@@ -169,13 +196,13 @@ class GazetteerNameRecognizer(RuleRecognizer):
             return False  # "the carpenter", "a crystal"
         return not cased or word.wordness < -0.5
 
-    def _pairs(self, doc, marks: List[bool], cased: bool) -> None:
+    def _pairs(self, doc, marks: List[bool], cased: List[bool]) -> None:
         """Given name + surname, both listed and not too common ("taylor swift"), or a
         listed given name with a rare unlisted word ("arnold schwarzenegger")."""
         for a, b in zip(doc, doc[1:]):
             if not (self._eligible(a) and self._eligible(b)):
                 continue
-            if cased and not (_capitalised(a) and _capitalised(b)):
+            if cased[a.i] and not (_capitalised(a) and _capitalised(b)):
                 continue
             first, last = name_word(a.lower_), name_word(b.lower_)
             if first and last:
@@ -192,15 +219,22 @@ class GazetteerNameRecognizer(RuleRecognizer):
             if ok:
                 marks[a.i] = marks[b.i] = True
 
-    def _grow(self, doc, marks: List[bool], cased: bool) -> None:
-        """Capitalised neighbours of a name: listed but common ("Will"), or rare words."""
-        if not cased:
-            return
+    def _grow(self, doc, marks: List[bool], cased: List[bool]) -> None:
+        """Capitalised neighbours of a name: listed but common ("Will"), or rare words; in
+        lower case, a listed surname after a clear given name ("latrice song")."""
+        for a, b in zip(doc, doc[1:]):
+            first, last = name_word(a.lower_), name_word(b.lower_)
+            if ((marks[a.i] or a.ent_type_ == "PERSON") and not cased[b.i]
+                    and first is not None and first.first and first.mostly_name
+                    and last is not None and last.last and last.wordness < SURNAME_AFTER
+                    and self._eligible(b) and b.pos_ not in _FUNCTION_POS
+                    and (b.pos_ != "VERB" or b.lemma_.lower() == b.lower_)):
+                marks[b.i] = True
         changed = True
         while changed:
             changed = False
             for t in doc:
-                if marks[t.i] or not (self._eligible(t) and _capitalised(t)):
+                if marks[t.i] or not (cased[t.i] and self._eligible(t) and _capitalised(t)):
                     continue
                 near = ((t.i > 0 and marks[t.i - 1]) or
                         (t.i + 1 < len(doc) and marks[t.i + 1]))
@@ -222,13 +256,11 @@ class GazetteerNameRecognizer(RuleRecognizer):
             return word.wordness < CAPITALISED
         return zipf(token.lower_) < RARE_WORD
 
-    def _org_spans(self, doc, marks: List[bool], cased: bool) -> None:
+    def _org_spans(self, doc, marks: List[bool], cased: List[bool]) -> None:
         """A 2-3 word ORG/FAC/NORP span of names and rare capitalised words, or of very
         rare words only ("Miklós Hajdu"), is a person."""
-        if not cased:
-            return
         for ent in doc.ents:
-            if ent.label_ not in _ORG_LIKE or not 2 <= len(ent) <= 3:
+            if not cased[ent.start] or ent.label_ not in _ORG_LIKE or not 2 <= len(ent) <= 3:
                 continue
             if all(self._eligible(t) and _capitalised(t) and self._org_word(t) for t in ent) and (
                     any(name_word(t.lower_) is not None for t in ent)

@@ -24,7 +24,7 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NOT_NAMES, RARE_WORD,
-                                                        WEAK_CUES, is_cased)
+                                                        WEAK_CUES, cased_by_line)
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
@@ -33,9 +33,11 @@ TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir
           "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
           "judge", "sergeant", "lieutenant", "rev", "chancellor", "mayor", "king", "queen",
           "prince", "princess", "sheikh", "imam", "rabbi", "pastor"}
-# Words after a name as the subject of a report ("gradsky has", "anas says").
+# Words after a name as the subject of a report ("gradsky has", "anas says"), or a
+# caller's introduction ("natonya here", "oehler speaking").
 SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
-                "also", "who", "explained", "stated", "replied", "announced"}
+                "also", "who", "explained", "stated", "replied", "announced", "here",
+                "speaking"}
 
 
 def _candidate(token) -> bool:
@@ -64,11 +66,12 @@ class SpeechCueNameRecognizer(RuleRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0 or is_cased(doc):
+        if "PERSON" not in entities or doc is None or len(doc) == 0:
             return []
+        cased = cased_by_line(doc)
         results, i = [], 0
         while i < len(doc):
-            if not self._starts_name(doc, i):
+            if cased[i] or not self._starts_name(doc, i):
                 i += 1
                 continue
             j = i + 1

@@ -44,3 +44,29 @@ def test_a_rare_name_the_tagger_calls_a_preposition_is_found_after_my_name_is(an
     artifacts = analyzer.nlp_engine.process_text(text, "en")
     found = ContextNameRecognizer("en").analyze(text, ["PERSON"], artifacts)
     assert [text[r.start:r.end] for r in found] == ["miia uotila"]
+
+
+def _context(analyzer, text):
+    """What the recognizer finds on its own (spaCy may find the same name first)."""
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in ContextNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the table is booked under the name oehler for tonight", "oehler"),
+    ("it is on name kit brusser i think", "kit brusser"),
+    ("you can call me sterling", "sterling"),
+    ("i opened it in the name of nimesh", "nimesh"),
+    ("hi my names forest kattan", "forest kattan"),  # "my name's", apostrophe dropped
+])
+def test_a_name_after_a_naming_phrase_is_found(analyzer, text, name):
+    assert _context(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "please call me back tomorrow", "the name field is empty",
+    "what is the name of the restaurant", "it is under the name of the company",
+])
+def test_naming_phrases_before_ordinary_words_find_nothing(analyzer, text):
+    assert _context(analyzer, text) == []

@@ -81,3 +81,32 @@ def test_a_name_spacy_misses_as_the_subject_of_a_sentence_is_found(analyzer, pol
 def test_a_title_or_seasons_and_months_are_not_names(redactor):
     text = "Summer is coming and the Golden Globe is in March."
     assert redacted(redactor, text) == text
+
+
+def _gazetteer(analyzer, text):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in GazetteerNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+def test_a_lowercase_name_in_a_turn_typed_without_capitals_is_found_beside_cased_turns(
+        analyzer):
+    # The first turn has capitals; the second is judged on its own (its "I" says nothing).
+    text = ("Can you move the reservation for Rolande Brill to the terrace for the two of "
+            "us at the usual time?\nIndeed, I did pay waddell.")
+    assert "waddell" in _gazetteer(analyzer, text)
+
+
+def test_a_lowercase_mostly_name_word_in_a_cased_line_is_still_not_enough(analyzer):
+    assert "waddell" not in _gazetteer(analyzer, "Indeed, Mr Smith and I paid waddell.")
+
+
+def test_a_listed_name_after_under_is_a_person_and_under_the_table_is_not(analyzer):
+    assert _gazetteer(analyzer, "i think the booking is under sterling") == ["sterling"]
+    assert _gazetteer(analyzer, "the bag is under the table by the door") == []
+
+
+def test_a_listed_surname_after_a_clear_given_name_joins_it_in_lowercase_text(analyzer):
+    found = _gazetteer(analyzer, "i think it is under elmo challenger for tonight")
+    assert found == ["elmo challenger"]
+    assert not any("money" in f for f in _gazetteer(analyzer, "send latrice money today"))

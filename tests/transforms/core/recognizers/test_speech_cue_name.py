@@ -42,3 +42,13 @@ def test_written_text_is_left_to_the_other_detectors(analyzer):
 def test_common_words_after_cues_are_not_names(analyzer, redactor, text):
     assert _found(analyzer, text) == []
     assert redacted(redactor, text) == text
+
+
+def test_a_rare_word_before_here_or_speaking_is_a_callers_name(analyzer):
+    assert _found(analyzer, "natonya here change reservation for three") == ["natonya"]
+    assert _found(analyzer, "hi kwabena speaking about my booking") == ["kwabena"]
+
+
+def test_a_turn_without_capitals_is_read_as_speech_beside_a_cased_turn(analyzer):
+    text = "Can you cancel the booking for Rolande Brill?\nsend fifty dollars to oluwaseun"
+    assert _found(analyzer, text) == ["oluwaseun"]
