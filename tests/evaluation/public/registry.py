@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from tests.evaluation.public import conll, mentions, slurp
 from tests.evaluation.public.abcd import Abcd
+from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
 from tests.evaluation.public.templates import PresidioTemplates
@@ -95,3 +96,5 @@ register(Corpus("gum", "gum", mentions.read, ("gum-train.conll",), ("gum-test.co
                 "GUM 2017: news, interviews, travel guides, how-tos (person = the names "
                 "inside GUM's person mentions)",
                 "juand-r's files: tune = train, heldout = test"))
+register(Evi(prompted=False))
+register(Evi(prompted=True))
