@@ -7,10 +7,12 @@ scenario_id, turn_num, item, transcription = the ASR top hypothesis) and
 ``records.en.csv`` (the profile each scenario enacts: postcode, name_first, name_last, dob).
 A turn is labelled from its profile, so only what the labeller finds is counted (an ASR
 error can hide a value): PERSON = a token equal (case-insensitive) to the first or last
-name, adjacent ones joined; ZIP = a run of tokens that spells three or more characters of
+name, or spelled alike ("Linda" for Lynda, "Gemma" for Jemma), adjacent ones joined; PERSON_SPELLED = two or more short tokens spelling three or
+more letters of the name in order ("r o s e m a r y", "M AR TI n"); ZIP = a run of tokens that spells three or more characters of
 the postcode in order (letters, digits, NATO words, number words, mixed "w20"); DATE_OF_BIRTH
 = the first to last token that is a day, month or year of the date of birth (or several of
-them glued, "2601").
+them glued, "2601"). The turn's other spelled pieces and numbers (an ASR error, a slip)
+are OTHER: neither a value found nor an ordinary word.
 
 Each dialogue is one record, each turn a line. Two corpora: ``evi`` (the caller turns
 bare) and ``evi_prompted`` (each turn after an agent line asking for the item: "agent: <our
@@ -20,6 +22,7 @@ chosen by hash; the caller's words are not). Split by a hash of the dialogue id.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
@@ -124,13 +127,24 @@ def date_span(text: str, dob: str) -> Optional[Tuple[int, int]]:
     return hits[0][0], hits[-1][1]
 
 
+SOUNDS_ALIKE = 0.75  # difflib ratio: "Lynda" / "Linda", "Brookes" / "Brooks"
+
+
+def _same_name(word: str, name: str) -> bool:
+    word, name = word.casefold(), name.casefold()
+    return word == name or (len(word) >= 3 and word.isalpha() and difflib.SequenceMatcher(
+        a=word, b=name).ratio() >= SOUNDS_ALIKE)
+
+
 def name_spans(text: str, names: Sequence[str]) -> List[Tuple[int, int]]:
-    """Tokens equal (case-insensitive) to one of ``names``, adjacent ones joined."""
-    wanted = {n.casefold() for n in names if n}
+    """Tokens equal (case-insensitive) to one of ``names``, or a spelling of it that sounds
+    the same as ASR writes it ("Linda" for Lynda, "Gemma" for Jemma: difflib ratio 0.75 or
+    more), adjacent ones joined."""
+    wanted = [n for n in names if n]
     spans: List[List[int]] = []
     previous = None
     for k, (s, e, w) in enumerate(_tokens(text)):
-        if w.casefold() in wanted:
+        if any(_same_name(w, n) for n in wanted):
             if spans and previous == k - 1:
                 spans[-1][1] = e
             else:
@@ -139,19 +153,59 @@ def name_spans(text: str, names: Sequence[str]) -> List[Tuple[int, int]]:
     return [tuple(x) for x in spans]
 
 
+def spelled_name_spans(text: str, first: str, last: str) -> List[Tuple[int, int]]:
+    """Runs of two or more short tokens ("k a t", "M AR TI n") whose letters spell three
+    or more letters of the name in order."""
+    name = re.sub(r"[^a-z]", "", f"{first}{last}".lower())
+    toks = [t for t in _tokens(text)]
+    spans, i = [], 0
+    while i < len(toks):
+        best, reading = None, ""
+        for j in range(i, len(toks)):
+            word = toks[j][2].lower()
+            if not (word.isalpha() and len(word) <= 3) or (reading + word) not in name:
+                break
+            reading += word
+            best = j if j > i and len(reading) >= 3 else best
+        if best is None:
+            i += 1
+            continue
+        spans.append((toks[i][0], toks[best][1]))
+        i = best + 1
+    return spans
+
+
+def _piece(word: str) -> bool:
+    """A token that is a piece of a spelled value or a number (ASR-garbled ones included)."""
+    low = word.lower()
+    return (low in NATO or low in DIGIT_WORDS or any(c.isdigit() for c in word)
+            or (len(word) <= 2 and word.isalpha() and low not in _WORDS))
+
+
+_WORDS = {"is", "it", "in", "on", "at", "to", "of", "my", "me", "so", "no", "oh", "an", "as",
+          "or", "and", "be", "do", "he", "we", "um", "uh", "er", "ah"}
+
+
 def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
-    """The entities a caller turn answering ``item`` holds, from the caller's profile."""
+    """The entities a caller turn answering ``item`` holds, from the caller's profile;
+    the turn's other spelled pieces and numbers (unmatched: an ASR error or a slip) are
+    OTHER, neither a value found nor an ordinary word."""
     if item == "postcode":
         found = [Entity(s, e, "ZIP") for s, e in postcode_spans(text, profile["postcode"])]
     elif item == "name":
         found = [Entity(s, e, "PERSON") for s, e in
                  name_spans(text, (profile["name_first"], profile["name_last"]))]
+        found += [Entity(s, e, "PERSON_SPELLED") for s, e in spelled_name_spans(
+            text, profile["name_first"], profile["name_last"])
+            if not any(f.start < e and s < f.end for f in found)]
     elif item == "dob":
         span = date_span(text, profile["dob"])
         found = [Entity(span[0], span[1], "DATE_OF_BIRTH")] if span else []
     else:
         found = []
-    return tuple(found)
+    found += [Entity(s, e, "OTHER") for s, e, w in _tokens(text)
+              if _piece(w) and not any(f.start < e and s < f.end for f in found)]
+    return tuple(sorted(found, key=lambda x: (x.start, -x.end)))
 
 
 def prompt(dialogue: str, turn: int, item: str) -> str:
