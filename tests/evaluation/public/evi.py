@@ -132,14 +132,15 @@ SOUNDS_ALIKE = 0.75  # difflib ratio: "Lynda" / "Linda", "Brookes" / "Brooks"
 
 def _same_name(word: str, name: str) -> bool:
     word, name = word.casefold(), name.casefold()
-    return word == name or (len(word) >= 3 and word.isalpha() and difflib.SequenceMatcher(
+    return word == name or (len(word) >= 3 and word.isalpha() and abs(len(word) - len(name))
+                            <= 1 and difflib.SequenceMatcher(
         a=word, b=name).ratio() >= SOUNDS_ALIKE)
 
 
 def name_spans(text: str, names: Sequence[str]) -> List[Tuple[int, int]]:
     """Tokens equal (case-insensitive) to one of ``names``, or a spelling of it that sounds
-    the same as ASR writes it ("Linda" for Lynda, "Gemma" for Jemma: difflib ratio 0.75 or
-    more), adjacent ones joined."""
+    the same as ASR writes it ("Linda" for Lynda, "Gemma" for Jemma: lengths one apart at
+    most, difflib ratio 0.75 or more), adjacent ones joined."""
     wanted = [n for n in names if n]
     spans: List[List[int]] = []
     previous = None

@@ -11,8 +11,9 @@ TURNS = [("postcode", "whiskey 2 0 alpha one alpha bravo"), ("postcode", "w20 a 
          ("dob", "the 13th of August 1933"), ("dob", "")]
 
 
-def _found(text, item):
-    return [(text[e.start:e.end], e.type) for e in label(text, item, PROFILE)]
+def _found(text, item, other=False):
+    return [(text[e.start:e.end], e.type) for e in label(text, item, PROFILE)
+            if other or e.type != "OTHER"]
 
 
 def test_a_postcode_is_the_run_of_tokens_spelling_it_in_order():
@@ -24,8 +25,16 @@ def test_a_postcode_is_the_run_of_tokens_spelling_it_in_order():
 
 def test_names_are_tokens_equal_to_the_first_or_last_name_joined_when_adjacent():
     assert _found("katie MARSHALL thanks", "name") == [("katie MARSHALL", "PERSON")]
-    assert _found("Katy Marshall", "name") == [("Marshall", "PERSON")]
-    assert _found("k a t i e", "name") == []  # spelled: not found, not counted
+    assert _found("Kat Marshall", "name") == [("Marshall", "PERSON")]
+    assert _found("Katy Marshal", "name") == [("Marshal", "PERSON")]  # spelled alike
+    assert _found("Karen Marsh", "name") == []
+
+
+def test_a_name_spelled_out_is_person_spelled_and_stray_pieces_are_other():
+    assert _found("k a t i e", "name") == [("k a t i e", "PERSON_SPELLED")]
+    assert _found("it's M AR s h", "name", other=True) == [("M AR s h", "PERSON_SPELLED")]
+    assert _found("sorry x q 7 Marshall", "name", other=True) == [
+        ("x", "OTHER"), ("q", "OTHER"), ("7", "OTHER"), ("Marshall", "PERSON")]
 
 
 def test_a_date_of_birth_spans_the_tokens_saying_its_parts():
@@ -59,7 +68,8 @@ def test_a_dialogue_is_one_record_of_its_non_empty_turns(tmp_path):
     assert records[0].text.split("\n") == [t for _, t in TURNS if t]
     found = [(records[0].text[e.start:e.end], e.type) for e in records[0].entities]
     assert found == [("whiskey 2 0 alpha one alpha bravo", "ZIP"), ("w20 a 1 a b", "ZIP"),
-                     ("Katie Marshall", "PERSON"), ("13th of August 1933", "DATE_OF_BIRTH")]
+                     ("Katie Marshall", "PERSON"), ("k a t i e", "PERSON_SPELLED"),
+                     ("13th of August 1933", "DATE_OF_BIRTH")]
 
 
 def test_the_prompted_rendering_puts_our_question_for_the_item_before_each_turn(tmp_path):

@@ -28,7 +28,7 @@ from transforms.core.recognizers.spelling import spelled_runs
 QUESTIONS = {
     "POSTAL_CODE": re.compile(r"(?i)\b(?:post\s?code|postal\s+code|zip(?:\s?code)?)\b"),
     "PERSON": re.compile(r"(?i)\b(?:(?:first|last|full|sur|family|given)?\s?name|who\s+(?:am|"
-                         r"do)\s+i\s+(?:speak|talk)|who(?:'s|\s+is)\s+(?:calling|speaking)|"
+                         r"do)\s+i\s+(?:speak|talk)\w*|who(?:'s|\s+is)\s+(?:calling|speaking)|"
                          r"spell\s+(?:it|that))\b"),
     "DATE_OF_BIRTH": re.compile(r"(?i)\b(?:date\s+of\s+birth|birth\s?date|birthday|d\.?o\.?b|"
                                 r"when\s+were\s+you\s+born|year\s+of\s+birth)\b"),

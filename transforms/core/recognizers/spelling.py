@@ -1,7 +1,7 @@
 """How speech recognition writes a value spelled out: single letters, NATO words, letter
 names, digits and number words, short letter-digit chunks and letter groups in capitals
 ("whiskey 2 0 alpha bravo",
-"m o h 9 y s", "ML 3 H 6 b a r", "k e ER e s a smi-ith").
+"m o h 9 y s", "ML 3 H 6 b a r", "k e ER e s a smi-ith", "C for Charlie V for Victor").
 
 :func:`spelled_runs` gives each run of such tokens with the characters it says; the
 spelled-postcode and spelled-name recognizers read the runs. Not a recognizer.
@@ -62,12 +62,39 @@ def _single(word: str) -> bool:
     return (len(word) == 1 and word.isalpha()) or low in NATO or low in LETTER_NAMES
 
 
+def _word(m: re.Match) -> str:
+    return m.group(0).strip("'\"()-")
+
+
+def _letter(word: str) -> bool:
+    return len(word) == 1 and word.isalpha()
+
+
+def _example(run: List[re.Match]) -> bool:
+    """The run ends with "<letter> for": the next word is the example ("C for Charlie")."""
+    return len(run) >= 2 and _word(run[-1]).lower() == "for" and _letter(_word(run[-2]))
+
+
 def _spelled_on(run: List[re.Match], word: str) -> bool:
-    """A two-letter word right after a spelled letter is letters too ("l e w is")."""
-    if word.lower() not in WORDS or not run:
+    """A two-letter word right after a spelled letter is letters too ("l e w is"); "for"
+    after a letter, and the word after it, say which letter ("C for Charlie")."""
+    if not run:
         return False
-    last = run[-1].group(0).strip("'\"()-")
-    return len(last) == 1 and last.isalpha() and last.lower() not in ("a", "i")
+    if _example(run):
+        return word.isalpha()
+    last = _word(run[-1])
+    if word.lower() == "for":
+        return _letter(last)
+    return word.lower() in WORDS and _letter(last) and last.lower() not in ("a", "i")
+
+
+def _reading(words: List[str], k: int) -> str:
+    word = words[k]
+    if word.lower() == "for" and k and _letter(words[k - 1]) and k + 1 < len(words):
+        return ""
+    if k >= 2 and words[k - 1].lower() == "for" and _letter(words[k - 2]):
+        return ""  # the example word
+    return spelling(word) or word.upper()
 
 
 def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
@@ -77,13 +104,13 @@ def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
     def close() -> Optional[Spelled]:
         if len(run) < min_tokens:
             return None
-        words = [m.group(0).strip("'\"()-") for m in run]
-        parts = tuple((m.start(), m.end(), spelling(w) or w.upper()) for m, w in zip(run, words))
+        words = [_word(m) for m in run]
+        parts = tuple((m.start(), m.end(), _reading(words, k)) for k, m in enumerate(run))
         return Spelled(run[0].start(), run[-1].end(), "".join(p[2] for p in parts),
                        len(words), sum(_single(w) for w in words), parts)
 
     for m in _TOKEN.finditer(text):
-        word = m.group(0).strip("'\"()-")
+        word = _word(m)
         same_line = not run or "\n" not in text[run[-1].end():m.start()]
         if word and same_line and (spelling(word) is not None or _spelled_on(run, word)):
             run.append(m)
