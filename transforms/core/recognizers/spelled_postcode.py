@@ -14,13 +14,14 @@ from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import UK_POSTCODE, RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
 # Outward and inward code; "o" said for zero where a digit belongs ("m o h 9 y s").
 UK_SHAPE = re.compile(r"[A-Z]{1,2}[\dO][A-Z\d]?[\dO][A-Z]{2}")
 # Part of one, as callers restart or the recogniser drops a letter ("e 9 6 7 t", "n 4 W 0
 # d"): a letter, then letters and digits mixed, four characters or more, in three tokens.
+_WRITTEN = re.compile(UK_POSTCODE)
 _PARTIAL = re.compile(r"[A-Z](?=[A-Z\d]*\d)[A-Z\d]{3,7}")
 
 
@@ -53,4 +54,6 @@ class SpelledPostcodeRecognizer(RuleRecognizer):
         if "POSTAL_CODE" not in entities:
             return []
         return [result(self, "POSTAL_CODE", s, e, 0.6 if UK_SHAPE.fullmatch(code) else 0.5,
-                       code) for s, e, code in spelled_postcodes(text)]
+                       code) for s, e, code in spelled_postcodes(text)
+                if not _WRITTEN.fullmatch(text[s:e])]  # "SK11 1JH": the postal-code rules
+
