@@ -78,13 +78,14 @@ def _date_word(word: str) -> bool:
                    for p in ("twenty-", "thirty-", "nineteen-")))
 
 
-def _name_word(word: str) -> bool:
+def _name_word(word: str, first: bool) -> bool:
+    """A word of a name: no filler, no stop word unless capitalised inside the answer."""
     low = word.lower()
     if low in FILLERS or not word[0].isalpha():
         return False
     if len(word) == 1:
         return low not in ("a", "i") or word.isupper()
-    return low not in STOP_WORDS or (word[0].isupper() and word[1:].islower())
+    return low not in STOP_WORDS or (not first and word[0].isupper() and word[1:].islower())
 
 
 def answer_spans(answer: str, kind: str) -> List[Tuple[int, int]]:
@@ -104,7 +105,7 @@ def answer_spans(answer: str, kind: str) -> List[Tuple[int, int]]:
     elif len(words) > MAX_NAME_WORDS:
         return []
     else:
-        marks = [_name_word(w.group(0)) for w in words]
+        marks = [_name_word(w.group(0), k == 0) for k, w in enumerate(words)]
     spans: List[List[int]] = []
     last = None
     for k, w in enumerate(words):
@@ -124,7 +125,9 @@ def prompted_answers(text: str) -> List[Tuple[str, int, int]]:
         line = text[start:end]
         if not line.strip():
             continue
-        if previous is not None:
+        asked_here = [kind for kind, question in QUESTIONS.items() if question.search(line)
+                      and _ASKING.search(line)]
+        if previous is not None and not asked_here:  # a question answers nothing
             asked, who = previous
             speaker = _speaker(line)
             if asked and not (who and speaker == who):
@@ -132,9 +135,7 @@ def prompted_answers(text: str) -> List[Tuple[str, int, int]]:
                 for kind in asked:
                     found += [(kind, start + head + s, start + head + e)
                               for s, e in answer_spans(line[head:], kind)]
-        asked = [kind for kind, question in QUESTIONS.items() if question.search(line)
-                 and _ASKING.search(line)]
-        previous = (asked, _speaker(line))
+        previous = (asked_here, _speaker(line))
     return found
 
 

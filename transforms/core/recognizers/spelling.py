@@ -31,6 +31,7 @@ WORDS = {"is", "it", "in", "on", "at", "to", "of", "my", "we", "he", "be", "do",
          "up", "us", "an", "as", "by", "or", "if", "am", "oh", "hi", "ok", "me", "so", "ya",
          "ye", "eh", "uh", "um", "er", "ah", "ha", "yo"}
 _TOKEN = re.compile(r"[^\s,.;:!?]+")
+_BREAK = re.compile(r"[\n.;:!?]")  # a run stops at a line or sentence end
 
 
 class Spelled(NamedTuple):
@@ -98,7 +99,8 @@ def _reading(words: List[str], k: int) -> str:
 
 
 def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
-    """Each maximal run of ``min_tokens`` or more spelling tokens on one line."""
+    """Each maximal run of ``min_tokens`` or more spelling tokens on one line, within one
+    sentence."""
     run: List[re.Match] = []
 
     def close() -> Optional[Spelled]:
@@ -111,7 +113,7 @@ def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
 
     for m in _TOKEN.finditer(text):
         word = _word(m)
-        same_line = not run or "\n" not in text[run[-1].end():m.start()]
+        same_line = not run or not _BREAK.search(text, run[-1].end(), m.start())
         if word and same_line and (spelling(word) is not None or _spelled_on(run, word)):
             run.append(m)
             continue

@@ -37,6 +37,11 @@ def test_only_the_next_line_answers_and_not_the_same_speaker():
     assert prompted_answers(text) == []
 
 
+def test_a_question_after_a_question_is_no_answer_and_a_first_stop_word_no_name():
+    assert prompted_answers("what's your first name?\nWhat's your last name? Lahtinen") == []
+    assert answer_spans("What Lahtinen", "PERSON") == [(5, 13)]
+
+
 def test_a_statement_naming_the_item_asks_for_nothing():
     assert prompted_answers("my postcode is on the form\nw 2 0 a b") == []
 
