@@ -158,7 +158,7 @@ def spelled_name_spans(text: str, first: str, last: str) -> List[Tuple[int, int]
     """Runs of two or more short tokens ("k a t", "M AR TI n") whose letters spell three
     or more letters of the name in order."""
     name = re.sub(r"[^a-z]", "", f"{first}{last}".lower())
-    toks = [t for t in _tokens(text)]
+    toks = _tokens(text)
     spans, i = [], 0
     while i < len(toks):
         best, reading = None, ""
