@@ -40,7 +40,7 @@ PARTS = ("synthetic", "templates", "public", "disguises")
 DEFAULT_LIMIT = 0  # every sentence of the split (docs/evaluation.md: about 5 CPU minutes)
 REPORTED_TYPES = ("PERSON", "ADDRESS", "ZIP", "LOCATION", "PHONE", "EMAIL", "CREDIT_CARD",
                   "IBAN", "SSN", "IP_ADDRESS", "USERNAME", "DATE_OF_BIRTH", "AGE",
-                  "DRIVER_LICENSE", "PERSON_HANDLE", "ORGANIZATION")
+                  "DRIVER_LICENSE", "PERSON_HANDLE", "PERSON_SPELLED", "ORGANIZATION")
 
 
 def evaluate(records: int, seed: int, work: Path, conversations=None,

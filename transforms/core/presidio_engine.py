@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
 from transforms.core.context_enhancer import BisectingLemmaEnhancer
+from transforms.core.line_spans import keep_within_lines
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
@@ -140,6 +141,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                     kind == "SpacyRecognizer"
                     and recognizer.supported_language in _LATIN_SCRIPT_LANGUAGES):
                 keep_results(recognizer, _no_cjk_or_arabic)
+            if kind == "SpacyRecognizer":
+                keep_within_lines(recognizer)
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):

@@ -15,6 +15,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from tests.evaluation.public import conll, mentions, nlupp, restaurant8k, slurp
 from tests.evaluation.public.abcd import Abcd
+from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
 from tests.evaluation.public.templates import PresidioTemplates
@@ -104,3 +105,5 @@ register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.jso
 register(Corpus("nlupp", "nlupp", nlupp.read, nlupp.TUNE, nlupp.HELDOUT,
                 "banking and hotel customer utterances (NLU++)",
                 "authors' folds: tune = folds 0-9, heldout = folds 10-19 (both domains)"))
+register(Evi(prompted=False))
+register(Evi(prompted=True))

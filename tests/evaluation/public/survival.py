@@ -7,7 +7,8 @@ matching block, i.e. it is still there at a consistent position. Per labelled en
 left whole (every word of two or more characters survives), left partly (some, not all),
 caught (none); "half kept" counts entities with half or more of those words surviving
 (the measure for street addresses). One-character words (initials, "a") are not counted
-inside entities.
+inside entities, except in an entity made only of them, three or more (a value spelled out:
+"j e 0 x 5 s b", "t e n n a n t"), where they are the whole value.
 Ordinary words are those outside every labelled entity and outside URLs (hushbeam strips
 URL paths by design, and a URL is not a word anyone reads): kept or lost.
 """
@@ -25,6 +26,7 @@ from transforms.core.pseudonym import PSEUDONYM_RE
 _WORD = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(r"<[A-Z][A-Z0-9_]*>")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+SPELLED = 3  # one-character words that make a spelled-out value
 
 
 def _words(text: str) -> List[re.Match]:
@@ -65,8 +67,11 @@ class Tally:
         words = _words(text_in)
         kept = survivors(text_in, text_out)
         for e in entities:
-            inside = [k for m, k in zip(words, kept)
-                      if m.start() < e.end and e.start < m.end() and len(m.group(0)) > 1]
+            within = [(m, k) for m, k in zip(words, kept)
+                      if m.start() < e.end and e.start < m.end()]
+            inside = [k for m, k in within if len(m.group(0)) > 1]
+            if not inside and len(within) >= SPELLED:
+                inside = [k for _, k in within]  # spelled out: "j e 0 x 5 s b"
             if not inside:
                 continue
             self.entities[e.type] += 1

@@ -72,3 +72,15 @@ def test_an_address_with_half_its_words_left_counts_as_half_kept():
     t.add(text, [address], "Ship to 12 <ADDRESS> today")
     f = t.figures()["types"]["ADDRESS"]
     assert (f["left_partly"], f["half_kept"]) == (1.0, 0.5)
+
+
+def test_a_value_spelled_out_in_single_characters_counts_its_characters():
+    text = "j e 0 x 5 s b thanks"
+    spelled, initials = Entity(0, 13, "ZIP"), Entity(0, 3, "PERSON")  # "j e" alone: initials
+    t = Tally()
+    t.add(text, [spelled, initials], "j e 0 <POSTAL_CODE> thanks")
+    assert t.entities["ZIP"] == 1 and t.partly["ZIP"] == 1 and t.half["ZIP"] == 0
+    assert t.entities["PERSON"] == 0
+    t = Tally()
+    t.add(text, [spelled], "<POSTAL_CODE> thanks")
+    assert t.entities["ZIP"] == 1 and t.whole["ZIP"] == t.partly["ZIP"] == 0

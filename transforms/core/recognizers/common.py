@@ -99,7 +99,8 @@ NOT_A_NAME = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "be
               "customer", "calling", "good", "great", "fine", "ok", "okay", "yes", "no",
               "morning", "afternoon", "evening", "day", "bye", "thanks", "thank", "hello", "hi",
               "please", "sorry", "just", "about", "regarding", "email", "phone", "number",
-              "account", "policy", "card", "help", "waiting", "holding"}
+              "account", "policy", "card", "help", "waiting", "holding", "today", "tonight",
+              "tomorrow", "now"}
 
 
 def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float,

@@ -1,10 +1,15 @@
-"""Dates of birth: a date with a birth cue nearby.
+"""Dates of birth: a date with a birth cue nearby, or a full date said alone.
 
 Serves every language: numeric dates are language-neutral, and the English cues ("DOB",
 "born") also turn up in notes written in other languages. Without a cue a date scores
-0.2, below the default policy's threshold, so meeting dates stay.
+0.2, below the default policy's threshold, so meeting dates stay. Dates as speech
+recognition writes them count too ("the 8th of the 7th 1906", "13 11th 1952", "2601
+1979"). A full date (day, month, year) that is a whole line, or a whole turn after its
+speaker's label, is what a caller says when asked who they are: 0.5 without a cue.
 """
 from __future__ import annotations
+
+import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -15,7 +20,17 @@ _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
          r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH
          + r")\.?,?\s+(?:19|20)\d{2}"
          r"|(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
-         r"|(?:" + _MONTH + r")\.?,?\s+(?:19|20)\d{2})\b")
+         r"|(?:" + _MONTH + r")\.?,?\s+(?:19|20)\d{2}"
+         r"|" + r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?"
+         r"\d{1,2}(?:st|nd|rd|th)\s+(?:of\s+)?(?:19|20)\d{2}"  # "13 11th 1952"
+         r"|\d{3,4}\s+(?:19|20)\d{2})\b")  # "2601 1979": day and month run together
+# A full date with nothing else on its line (a speaker's label before it allowed).
+_FULL = (r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?(?:" + _MONTH
+         + r"|\d{1,2}(?:st|nd|rd|th))\.?,?\s+(?:of\s+)?(?:19|20)\d{2}"
+         r"|(?:" + _MONTH + r")\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}")
+# Left out of a date found: a speaker's label, a leading "the".
+_LABEL = re.compile(r"[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:the\s+)?", re.IGNORECASE)
+_ALONE = r"(?im)^[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:" + _FULL + r")[ \t.]*$"
 
 
 class DateOfBirthRecognizer(PatternRecognizer):
@@ -24,7 +39,15 @@ class DateOfBirthRecognizer(PatternRecognizer):
     def __init__(self, supported_language: str = "en"):
         super().__init__(supported_entity="DATE_OF_BIRTH", name="DateOfBirthRecognizer",
                          supported_language=supported_language,
-                         patterns=[Pattern("date", _DATE, 0.2)],
+                         patterns=[Pattern("date", _DATE, 0.2),
+                                   Pattern("full date alone", _ALONE, 0.5)],
                          # Presidio compares context with lemmas: "born" is "bear"
                          context=["birth", "born", "bear", "dob", "birthday",
                                   "birthdate"])
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """As a pattern recognizer, with a speaker's label or "the" before a date left out."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            r.start = _LABEL.match(text, r.start, r.end).end()
+        return results

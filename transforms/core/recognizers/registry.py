@@ -27,9 +27,12 @@ from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
 from transforms.core.recognizers.postal_code import PostalCodeRecognizer
+from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
+from transforms.core.recognizers.spelled_name import SpelledNameRecognizer
+from transforms.core.recognizers.spelled_postcode import SpelledPostcodeRecognizer
 from transforms.core.recognizers.spoken_number import SpokenNumberRecognizer
 from transforms.core.recognizers.street_address import StreetAddressRecognizer
 from transforms.core.recognizers.written_name import WrittenNameRecognizer
@@ -93,3 +96,7 @@ register(ArabicNameRecognizer, languages=ANY)
 register(PostalCodeRecognizer, languages=ANY)
 register(AgeRecognizer, languages=("en",))
 register(CuedIdentifierRecognizer, languages=ANY)
+# Voice transcripts: values spelled out, and answers to the agent's questions.
+register(SpelledPostcodeRecognizer, languages=("en",))
+register(SpelledNameRecognizer, languages=("en",))
+register(PromptedAnswerRecognizer, languages=("en",))

@@ -29,3 +29,25 @@ def test_a_birth_date_after_a_cue_is_found(analyzer, policy, text, date):
                                   "we opened in March 2019"])
 def test_a_date_without_a_birth_cue_stays(redactor, text):
     assert redacted(redactor, text) == text
+
+
+@pytest.mark.parametrize("text,date", [
+    ("14th December 1955", "14th December 1955"),
+    ("customer: the 30th of October 1988", "30th of October 1988"),
+    ("Katie Marshall\n29th of the 11th 1920\nw 2 0 a b", "29th of the 11th 1920"),
+])
+def test_a_full_date_said_alone_on_its_line_is_a_birth_date(analyzer, policy, text, date):
+    assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [date]
+
+
+@pytest.mark.parametrize("text,date", [
+    ("date of birth 2601 1979", "2601 1979"),
+    ("my dob is 13 11th 1952", "13 11th 1952"),
+])
+def test_spoken_birth_dates_after_a_cue_are_found(analyzer, policy, text, date):
+    assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [date]
+
+
+def test_a_full_date_inside_a_sentence_without_a_cue_stays(redactor):
+    text = "we opened on 14 December 1955 in the old hall"
+    assert redacted(redactor, text) == text

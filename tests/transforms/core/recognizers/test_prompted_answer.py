@@ -1,0 +1,56 @@
+"""PromptedAnswerRecognizer: the line after a question for a name, a postcode or a date of
+birth holds it, with the real analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by, redacted
+from transforms.core.recognizers.prompted_answer import answer_spans, prompted_answers
+
+
+def _found(text):
+    return [(kind, text[s:e]) for kind, s, e in prompted_answers(text)]
+
+
+@pytest.mark.parametrize("text,entity,value", [
+    ("agent: can I take your postcode please\ncustomer: m o h 9 y s", "POSTAL_CODE",
+     "m o h 9 y s"),
+    ("agent: what is your zip code\ncustomer: its 75227 thanks", "POSTAL_CODE", "75227"),
+    ("agent: who am I speaking with today?\ncustomer: yeah it's katie marshall", "PERSON",
+     "katie marshall"),
+    ("agent: could you spell your surname\ncustomer: s m i t h", "PERSON", "s m i t h"),
+    ("agent: and your date of birth?\ncustomer: the 8th of the 7th 1906", "DATE_OF_BIRTH",
+     "8th of the 7th 1906"),
+    ("agent: when were you born\ncustomer: 2601 1979", "DATE_OF_BIRTH", "2601 1979"),
+])
+def test_the_answer_after_a_question_for_it_is_found(text, entity, value):
+    assert _found(text) == [(entity, value)]
+
+
+def test_the_recognizer_reports_what_only_the_question_reveals(analyzer, policy):
+    text = "agent: can I take your postcode please\ncustomer: yes it's n 4 w"
+    assert found_by("PromptedAnswerRecognizer", analyzer, policy, text,
+                    "POSTAL_CODE") == ["n 4 w"]
+
+
+def test_only_the_next_line_answers_and_not_the_same_speaker():
+    text = ("agent: what's your name?\nagent: sorry, the line is bad\ncustomer: jo blogs\n"
+            "customer: my name is jo\ncustomer: thanks a lot")
+    assert prompted_answers(text) == []
+
+
+def test_a_question_after_a_question_is_no_answer_and_a_first_stop_word_no_name():
+    assert prompted_answers("what's your first name?\nWhat's your last name? Lahtinen") == []
+    assert answer_spans("What Lahtinen", "PERSON") == [(5, 13)]
+
+
+def test_a_statement_naming_the_item_asks_for_nothing():
+    assert prompted_answers("my postcode is on the form\nw 2 0 a b") == []
+
+
+def test_a_long_answer_is_not_taken_for_a_name_but_a_spelled_one_is():
+    assert answer_spans("i need help with the order i placed last week", "PERSON") == []
+    assert answer_spans("yes it's l e w is", "PERSON") == [(9, 17)]
+
+
+def test_the_question_and_the_speaker_labels_are_kept(redactor):
+    text = "agent: and your date of birth?\ncustomer: 13 11th 1952"
+    assert redacted(redactor, text) == "agent: and your date of birth?\ncustomer: <DATE_OF_BIRTH>"

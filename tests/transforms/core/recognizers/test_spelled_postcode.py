@@ -1,0 +1,36 @@
+"""SpelledPostcodeRecognizer: UK postcodes read out letter by letter, with the real
+analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_by, redacted
+
+
+def _found(analyzer, policy, text):
+    return found_by("SpelledPostcodeRecognizer", analyzer, policy, text, "POSTAL_CODE")
+
+
+@pytest.mark.parametrize("text,code", [
+    ("m o h 9 y s", "m o h 9 y s"),  # "o" said for zero
+    ("it's whiskey 2 0 alpha bravo thanks", "whiskey 2 0 alpha bravo"),
+    ("ML 3 H 6 b a r", "ML 3 H 6 b a"),  # the stray letter after a whole code stays out
+    ("eh6 5dy", "eh6 5dy"),
+    ("j e 0 x 5 S B", "j e 0 x 5 S B"),
+])
+def test_a_spelled_uk_postcode_is_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+def test_part_of_a_postcode_with_letters_and_digits_is_found(analyzer, policy):
+    assert _found(analyzer, policy, "e 9 6 7 t") == ["e 9 6 7 t"]
+
+
+@pytest.mark.parametrize("text", [
+    "it is 2 4 me", "I want a table for 2 at 7 pm", "r o s e m a r y", "set an alarm for 6 30",
+    "call me on 4 5 6 7", "it is a 501 c 3 charity", "I live in SA 37112. I now live here",
+])
+def test_numbers_words_and_letters_alone_are_not_postcodes(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_spelled_postcode_is_replaced_and_the_words_around_kept(redactor):
+    assert redacted(redactor, "yes it's m o h 9 y s") == "yes it's <POSTAL_CODE>"
