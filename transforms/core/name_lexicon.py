@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
 import math
 from pathlib import Path
 from typing import Dict, Optional
@@ -66,9 +67,23 @@ def _mostly_name(wordness: float, frequency: float) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _frequency() -> Dict[str, float]:
-    import wordfreq
+    """``wordfreq.get_frequency_dict("en", wordlist="large")``, read from wordfreq's data
+    file without importing wordfreq: its ``data_path`` walks the caller's whole stack
+    (``inspect.stack``, slow under Beam's deep stacks) and it imports langcodes (a test
+    checks the two dicts are equal)."""
+    import gzip
 
-    return wordfreq.get_frequency_dict("en", wordlist="large")
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "large_en.msgpack.gz"
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if not isinstance(header, dict) or (header.get("format"), header.get("version")) != ("cB", 1):
+        raise ValueError(f"{path.name}: not a wordfreq cBpack (version 1) file")
+    # Bucket i holds the words at -i centibels: frequency 10 ** (-i / 100), as wordfreq's.
+    return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets)
+            for word in bucket}
 
 
 def zipf(word: str) -> float:

@@ -21,3 +21,11 @@ def test_an_unknown_word_is_absent_and_has_no_frequency():
 
 def test_the_lexicon_is_loaded_once():
     assert lexicon() is lexicon()
+
+
+def test_word_frequencies_are_wordfreqs_own_english_large_list_read_without_wordfreq():
+    import wordfreq
+
+    from transforms.core.name_lexicon import _frequency
+
+    assert _frequency() == wordfreq.get_frequency_dict("en", wordlist="large")
