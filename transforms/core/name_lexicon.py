@@ -85,9 +85,11 @@ class Lexicon(Mapping):
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The census lists, read once per process (:class:`Lexicon`)."""
+    """The census lists, read once per process (:class:`Lexicon`), with the word
+    frequencies every entry reads."""
     import names
 
+    _frequency()
     folder = Path(names.__file__).parent
     first = _read(folder / "dist.male.first")
     for word, share in _read(folder / "dist.female.first").items():
