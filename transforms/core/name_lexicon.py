@@ -5,8 +5,9 @@ Read once per process, on first use, from the installed packages (no network); a
 entry is worked out when it is first looked up. A word's *wordness* compares its
 frequency in English text (Zipf scale) with the frequency its share of the census
 population predicts: "veronica", "benitez" or "john" are below 0 (mostly names), "will",
-"grant" or "young" well above (mostly words, names only where the context says so). The census surname list also holds ordinary words at tiny shares
-("points", "you"); their wordness is high, so they never count as names on their own.
+"grant" or "young" well above (mostly words, names only where the context says so). The
+census surname list also holds ordinary words at tiny shares ("points", "you"); their
+wordness is high, so they never count as names on their own.
 """
 from __future__ import annotations
 
@@ -116,7 +117,7 @@ def _frequency() -> Dict[str, float]:
     path = Path(spec.submodule_search_locations[0]) / "data" / "large_en.msgpack.gz"
     with gzip.open(path, "rb") as packed:
         header, *buckets = msgpack.load(packed, raw=False)
-    if not isinstance(header, dict) or (header.get("format"), header.get("version")) != ("cB", 1):
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         raise ValueError(f"{path.name}: not a wordfreq cBpack (version 1) file")
     # Bucket i holds the words at -i centibels: frequency 10 ** (-i / 100), as wordfreq's.
     return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets)
