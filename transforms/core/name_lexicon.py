@@ -1,20 +1,23 @@
 """Given names and surnames from the US Census 1990 lists (``names`` package), each with
 how much more often it is an ordinary English word than a name (``wordfreq``).
 
-Loaded once per process, on first use, from the installed packages (no network). A word's
-*wordness* compares its frequency in English text (Zipf scale) with the frequency its
-share of the census population predicts: "veronica", "benitez" or "john" are below 0
-(mostly names), "will", "grant" or "young" well above (mostly words, names only where the
-context says so). The census surname list also holds ordinary words at tiny shares
-("points", "you"); their wordness is high, so they never count as names on their own.
+Read once per process, on first use, from the installed packages (no network); a word's
+entry is worked out when it is first looked up. A word's *wordness* compares its
+frequency in English text (Zipf scale) with the frequency its share of the census
+population predicts: "veronica", "benitez" or "john" are below 0 (mostly names), "will",
+"grant" or "young" well above (mostly words, names only where the context says so). The
+census surname list also holds ordinary words at tiny shares ("points", "you"); their
+wordness is high, so they never count as names on their own.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
 import math
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict, Iterator, Optional
 
 # A name with a 1 % share of the census population is expected at Zipf 5 in text.
 _ZIPF_AT_ONE_PERCENT = 5.0
@@ -39,24 +42,60 @@ def _read(path: Path) -> Dict[str, float]:
     return shares
 
 
+class Lexicon(Mapping):
+    """Lower-case word -> :class:`NameWord`, for every census given name and surname; each
+    entry is made the first time it is asked for (all 91,910 at once took about 0.3 s of
+    every process's start-up) and kept."""
+
+    def __init__(self, first: Dict[str, float], last: Dict[str, float]):
+        self._first, self._last = first, last
+        self._words = first.keys() | last.keys()
+        self._made: Dict[str, NameWord] = {}
+
+    def get(self, word: str, default=None):
+        entry = self._made.get(word)
+        if entry is None:
+            if word not in self._words:
+                return default
+            entry = self._made[word] = self._make(word)
+        return entry
+
+    def __getitem__(self, word: str) -> NameWord:
+        entry = self.get(word)
+        if entry is None:
+            raise KeyError(word)
+        return entry
+
+    def __contains__(self, word) -> bool:
+        return word in self._words
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def _make(self, word: str) -> NameWord:
+        first, last = self._first, self._last
+        share = max(first.get(word, 0.0), last.get(word, 0.0))
+        frequency = zipf(word)
+        wordness = frequency - (_ZIPF_AT_ONE_PERCENT + math.log10(share))
+        return NameWord(word in first, word in last, wordness,
+                        _mostly_name(wordness, frequency))
+
+
 @functools.lru_cache(maxsize=1)
-def lexicon() -> Dict[str, NameWord]:
-    """Lower-case word -> :class:`NameWord`, for every census given name and surname."""
+def lexicon() -> Lexicon:
+    """The census lists, read once per process (:class:`Lexicon`), with the word
+    frequencies every entry reads."""
     import names
 
+    _frequency()
     folder = Path(names.__file__).parent
     first = _read(folder / "dist.male.first")
     for word, share in _read(folder / "dist.female.first").items():
         first[word] = max(share, first.get(word, 0.0))
-    last = _read(folder / "dist.all.last")
-    out = {}
-    for word in first.keys() | last.keys():
-        share = max(first.get(word, 0.0), last.get(word, 0.0))
-        frequency = zipf(word)
-        wordness = frequency - (_ZIPF_AT_ONE_PERCENT + math.log10(share))
-        out[word] = NameWord(word in first, word in last, wordness,
-                             _mostly_name(wordness, frequency))
-    return out
+    return Lexicon(first, _read(folder / "dist.all.last"))
 
 
 def _mostly_name(wordness: float, frequency: float) -> bool:
@@ -66,9 +105,23 @@ def _mostly_name(wordness: float, frequency: float) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _frequency() -> Dict[str, float]:
-    import wordfreq
+    """``wordfreq.get_frequency_dict("en", wordlist="large")``, read from wordfreq's data
+    file without importing wordfreq: its ``data_path`` walks the caller's whole stack
+    (``inspect.stack``, slow under Beam's deep stacks) and it imports langcodes (a test
+    checks the two dicts are equal)."""
+    import gzip
 
-    return wordfreq.get_frequency_dict("en", wordlist="large")
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "large_en.msgpack.gz"
+    with gzip.open(path, "rb") as packed:
+        header, *buckets = msgpack.load(packed, raw=False)
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        raise ValueError(f"{path.name}: not a wordfreq cBpack (version 1) file")
+    # Bucket i holds the words at -i centibels: frequency 10 ** (-i / 100), as wordfreq's.
+    return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets)
+            for word in bucket}
 
 
 def zipf(word: str) -> float:

@@ -21,3 +21,30 @@ def test_an_unknown_word_is_absent_and_has_no_frequency():
 
 def test_the_lexicon_is_loaded_once():
     assert lexicon() is lexicon()
+
+
+def test_word_frequencies_are_wordfreqs_own_english_large_list_read_without_wordfreq():
+    import wordfreq
+
+    from transforms.core.name_lexicon import _frequency
+
+    assert _frequency() == wordfreq.get_frequency_dict("en", wordlist="large")
+
+
+def test_every_census_word_is_listed_with_the_lists_it_is_in_and_made_once():
+    from pathlib import Path
+
+    import names
+
+    def words(name):
+        with open(Path(names.__file__).parent / name, encoding="ascii") as lines:
+            return {line.split()[0].lower() for line in lines if line.split()}
+
+    given = words("dist.male.first") | words("dist.female.first")
+    surnames = words("dist.all.last")
+    entries = lexicon()
+    assert set(entries) == given | surnames and len(entries) == len(given | surnames)
+    assert all((entries[w].first, entries[w].last) == (w in given, w in surnames)
+               for w in entries)
+    assert name_word("JOHN") is entries["john"] is lexicon().get("john")
+    assert "qzxvbnm" not in entries and entries.get("qzxvbnm") is None

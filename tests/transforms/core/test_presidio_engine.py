@@ -97,3 +97,45 @@ def test_components_nothing_reads_are_never_loaded(analyzer):
     for nlp in analyzer.nlp_engine.nlp.values():
         assert "ner" in nlp.pipe_names
         assert not set(UNUSED_SPACY_COMPONENTS) & set(nlp.component_names)  # not just disabled
+
+
+_VOCABULARY_TEXTS = [
+    "Hi, this is Jason Miller from Acme Corp in Springfield; my policy is POL-5767105785.",
+    "hi this is jason miller calling from springfield about my claim on march third",
+    "I ain't gonna pay that, y'all know it. Email me at j.miller@example.com or 212-555-0147!",
+    "VERONICA BENITEZ LIVES AT 42 ELM STREET, PORTLAND, OREGON 97201",
+    "Bonjour, je m'appelle Marie Dupont et j'habite au 12 rue de la Paix à Paris.",
+    "zxqv Guðmundsdóttir's 1st appt @ St. Mary's w/ Dr. O'Neill-Smith (ref #A12-B34)", "",
+]
+
+
+def _annotated(nlp):
+    return [([(t.text, t.lemma_, t.pos_, t.tag_, str(t.morph), t.norm_, t.shape_, t.is_stop,
+               t.like_num, t.is_oov, t.ent_iob_, t.ent_type_) for t in doc],
+             [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+            for doc in nlp.pipe(_VOCABULARY_TEXTS)]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_model_read_without_its_string_table_tags_and_finds_entities_as_with_it(
+        policy, language):
+    from transforms.core import spacy_models
+    from transforms.core.attribute_rules import look_up_attribute_rules
+    from transforms.core.presidio_engine import UNREAD_VOCAB_PARTS, UNUSED_SPACY_COMPONENTS
+
+    model = dict(policy.languages)[language]
+    full = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    lean = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS + UNREAD_VOCAB_PARTS))
+    assert len(lean.vocab.strings) < len(full.vocab.strings) // 10
+    for nlp in (full, lean):
+        look_up_attribute_rules(nlp)
+    assert _annotated(lean) == _annotated(full)
+    with lean.memory_zone():  # as the redactor reads it: what a batch adds is freed
+        in_zone = _annotated(lean)
+    assert in_zone == _annotated(full)
+    assert any(entities for _, entities in in_zone)  # the NER did run
+
+
+def test_the_analyzers_models_are_read_without_their_string_tables(analyzer):
+    for nlp in analyzer.nlp_engine.nlp.values():
+        assert len(nlp.vocab.strings) < 100_000  # en_core_web_md's table holds 684,830
