@@ -12,7 +12,10 @@ more letters of the name in order ("r o s e m a r y", "M AR TI n"); ZIP = a run 
 the postcode in order (letters, digits, NATO words, number words, mixed "w20"); DATE_OF_BIRTH
 = the first to last token that is a day, month or year of the date of birth (or several of
 them glued, "2601"). The turn's other spelled pieces and numbers (an ASR error, a slip)
-are OTHER: neither a value found nor an ordinary word.
+are OTHER: neither a value found nor an ordinary word. So is, in a name turn, every word
+that is not a stop word or what callers say around a name ("yes", "it's", "name",
+"speaking"): a name the profile does not hold ("Derrick Barry" for a profile's Amy Nolan,
+an ASR mishearing). The ordinary words of a turn are then the ones a redactor must keep.
 
 Each dialogue is one record, each turn a line. Two corpora: ``evi`` (the caller turns
 bare) and ``evi_prompted`` (each turn after an agent line asking for the item: "agent: <our
@@ -26,6 +29,8 @@ import difflib
 import re
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from tests.evaluation.public.sentence import Entity, Sentence
 from tests.evaluation.public.split import hash_half, stable_hash
@@ -73,6 +78,8 @@ def _spelling(word: str) -> Optional[str]:
     low = word.lower()
     if low in NATO:
         return NATO[low]
+    if low in ("zed", "zee"):  # the letter Z as said in Britain and in America
+        return "Z"
     if low in DIGIT_WORDS:
         return DIGIT_WORDS[low]
     return word.upper() if word.isalnum() and word.isascii() else None
@@ -185,6 +192,20 @@ def _piece(word: str) -> bool:
 
 _WORDS = {"is", "it", "in", "on", "at", "to", "of", "my", "me", "so", "no", "oh", "an", "as",
           "or", "and", "be", "do", "he", "we", "um", "uh", "er", "ah"}
+# What a caller says around a name besides the name: the ordinary words of a name turn.
+_AROUND_NAME = {"yes", "yeah", "yep", "sure", "okay", "ok", "sorry", "hi", "hello", "please",
+                "thanks", "thank", "you", "name", "names", "first", "last", "full", "surname",
+                "called", "speaking", "spelled", "spelt", "spell", "that", "that's", "it's",
+                "i'm", "this", "here", "double", "like", "with", "letter", "hmm", "erm"}
+
+
+def _name_attempt(word: str) -> bool:
+    """In a turn answering "what is your name?", a word that is neither a stop word nor
+    what callers say around a name: an attempt at a name the profile does not hold (the
+    caller gave another name, or the ASR misheard it: "Derrick Barry", "Etta")."""
+    low = word.lower()
+    return word.isalpha() and low not in _WORDS and low not in _AROUND_NAME and \
+        low not in STOP_WORDS
 
 
 def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
@@ -205,7 +226,8 @@ def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
     else:
         found = []
     found += [Entity(s, e, "OTHER") for s, e, w in _tokens(text)
-              if _piece(w) and not any(f.start < e and s < f.end for f in found)]
+              if (_piece(w) or (item == "name" and _name_attempt(w)))
+              and not any(f.start < e and s < f.end for f in found)]
     return tuple(sorted(found, key=lambda x: (x.start, -x.end)))
 
 

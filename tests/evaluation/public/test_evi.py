@@ -21,6 +21,8 @@ def test_a_postcode_is_the_run_of_tokens_spelling_it_in_order():
     assert _found("it's w20 a one a b", "postcode") == [("w20 a one a b", "ZIP")]
     assert _found("sorry 2 0 x w 2", "postcode") == []  # "20" then a break: too short
     assert postcode_spans("a b", "W20A 1AB") == []
+    assert _found("zed 9 x", "postcode") == []
+    assert postcode_spans("m 3 zed", "M3Z 1AB") == [(0, 7)]  # "zed": the letter Z
 
 
 def test_names_are_tokens_equal_to_the_first_or_last_name_joined_when_adjacent():
@@ -35,6 +37,12 @@ def test_a_name_spelled_out_is_person_spelled_and_stray_pieces_are_other():
     assert _found("it's M AR s h", "name", other=True) == [("M AR s h", "PERSON_SPELLED")]
     assert _found("sorry x q 7 Marshall", "name", other=True) == [
         ("x", "OTHER"), ("q", "OTHER"), ("7", "OTHER"), ("Marshall", "PERSON")]
+
+
+def test_in_a_name_turn_a_name_the_profile_lacks_is_other_and_the_words_around_stay():
+    found = _found("yes it's Derrick Barry speaking", "name", other=True)
+    assert found == [("Derrick", "OTHER"), ("Barry", "OTHER")]
+    assert _found("Derrick Barry", "postcode", other=True) == []  # only name turns
 
 
 def test_a_date_of_birth_spans_the_tokens_saying_its_parts():
