@@ -54,9 +54,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def by_first_letter(names) -> str:
     """The alternation of ``names``, tried in this order, written as one group per first
-    letter ("F(?:rance|inland)|..."): the same matches (no two groups can match at one
-    place, and a group keeps its names' order), but the regex engine reads past a place
-    with one test per letter instead of one per name (about 8x less time here)."""
+    letter ("F(?:rance|inland)|...") for a case-insensitive pattern: the same matches (no
+    two groups can match at one place, and a group keeps its names' order), but the regex
+    engine reads past a place with one test per letter instead of one per name (about 5x
+    less time here)."""
     groups = {}
     for name in names:
         groups.setdefault(name[:1].lower(), []).append(name)
