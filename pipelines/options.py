@@ -43,7 +43,7 @@ class RedactOptions(PipelineOptions):
         parser.add_argument("--spacy-model", "--spacy_model", dest="spacy_model", default=None,
                             help="spaCy model for NER (overrides the policy's nlp.spacyModel)")
         parser.add_argument("--nlp-batch-size", "--nlp_batch_size",
-                            dest="nlp_batch_size", type=int, default=32,
+                            dest="nlp_batch_size", type=int, default=64,
                             help="texts per spaCy nlp.pipe batch")
         parser.add_argument("--local-redaction-processes", "--local_redaction_processes",
                             dest="local_redaction_processes", type=int, default=None,

@@ -21,7 +21,7 @@ class BatchSizes:
     and the processes a batch is split over (>1 only for local streaming, whose runner
     has one thread)."""
 
-    def __init__(self, min_records: int = 8, max_records: int = 64, nlp_texts: int = 32,
+    def __init__(self, min_records: int = 8, max_records: int = 64, nlp_texts: int = 64,
                  processes: int = 1):
         self.min_records, self.max_records, self.nlp_texts = min_records, max_records, nlp_texts
         self.processes = processes

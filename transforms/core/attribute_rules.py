@@ -22,6 +22,7 @@ _INDEXED = ("LOWER", "ORTH", "TEXT", "TAG", "DEP", "IS_SPACE", "POS", "NORM", "L
             "IS_PUNCT", "IS_DIGIT")
 
 Test = Callable[[object], bool]
+_MAX_PLANS = 50_000  # words planned before the plans are dropped (memory stays bounded)
 
 
 def _value_test(spec) -> Optional[Test]:
@@ -74,6 +75,7 @@ class LookupRules:
         self.attrs = sorted({attr for _, alternatives in rules for tests in alternatives
                              for token_tests in tests for attr, _ in token_tests})
         self.indexed = sorted({attr for attr, _ in index})
+        self._plans: Dict[tuple, tuple] = {}  # the attributes read of a token -> _plan
 
     @classmethod
     def of(cls, ruler) -> Optional["LookupRules"]:
@@ -102,18 +104,41 @@ class LookupRules:
             for attr, column in columns.items():
                 column.append(getattr(token, attr))
         found, n = set(), len(doc)
-        for i in range(n):
-            candidates = set(self.always)
-            for attr in self.indexed:
-                candidates.update(self.index.get((attr, columns[attr][i]), ()))
-            for number in candidates:
-                for tests in self.rules[number][1]:
-                    end = i + len(tests)
-                    if end <= n and all(test(columns[attr][j])
-                                        for j, token_tests in zip(range(i, end), tests)
-                                        for attr, test in token_tests):
-                        found.add((number, i, end))
+        keys = zip(*columns.values()) if columns else [()] * n  # () if no rule reads a token
+        for i, key in enumerate(keys):
+            plan = self._plans.get(key)
+            if plan is None:
+                plan = self._plan(key)
+            for number in plan[0]:
+                found.add((number, i, i + 1))
+            for number, tests in plan[1]:
+                end = i + len(tests)
+                if end <= n and all(test(columns[attr][j])
+                                    for j, token_tests in zip(range(i, end), tests)
+                                    for attr, test in token_tests):
+                    found.add((number, i, end))
         return sorted(found)
+
+    def _plan(self, key: tuple):
+        """For a token whose read attributes are ``key``: the rules of one token it matches,
+        and the longer alternatives that may start at it. Both depend on ``key`` alone
+        (every test reads one of :attr:`attrs`), so a word is planned once."""
+        values = dict(zip(self.attrs, key))
+        candidates = set(self.always)
+        for attr in self.indexed:
+            candidates.update(self.index.get((attr, values[attr]), ()))
+        single, longer = set(), []
+        for number in sorted(candidates):
+            for tests in self.rules[number][1]:
+                if len(tests) > 1:
+                    longer.append((number, tests))
+                elif all(test(values[attr]) for attr, test in tests[0]):
+                    single.add(number)
+        plan = (tuple(sorted(single)), tuple(longer))
+        if len(self._plans) >= _MAX_PLANS:
+            self._plans.clear()
+        self._plans[key] = plan
+        return plan
 
 
 def _patterns_by_rule(ruler) -> List[List[list]]:

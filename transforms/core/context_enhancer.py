@@ -1,21 +1,93 @@
-"""Presidio's lemma context enhancer, finding a result's token by bisection.
+"""Presidio's lemma context enhancer, finding a result's token by bisection and copying
+the results it changes without ``copy.deepcopy``.
 
 Presidio walks the text's tokens from the first for every result it enhances (a Python
 loop over the spaCy Doc); here the tokens' end offsets are listed once per text and the
 token is found by bisection: the same token, so the same context words and scores
-(tests/transforms/core/test_context_enhancer.py).
+(tests/transforms/core/test_context_enhancer.py). Presidio deep-copies the results before
+raising their scores (most of its time); a result's attributes, its explanation's and its
+metadata's values are plain values, so copying those three objects is the same copy.
 """
 from __future__ import annotations
 
 import bisect
+import enum
 
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class _Copied(list):
+    """Results already copied: Presidio's ``copy.deepcopy`` of them returns them."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def _plain(values) -> bool:
+    """Values a deep copy returns as they are (an enum member: a pattern's regex flags)."""
+    return all(type(v) in _PLAIN or (isinstance(v, enum.Enum)
+                                     and type(v).__deepcopy__ is enum.Enum.__deepcopy__)
+               for v in values)
+
+
+def _clone(obj):
+    """A new object of the same class with the same attributes (what copy.copy makes of
+    these, without its reduce protocol)."""
+    clone = object.__new__(type(obj))
+    clone.__dict__.update(vars(obj))
+    return clone
+
+
+def copied(results):
+    """What ``copy.deepcopy(results)`` returns, or None when a result holds anything but
+    plain values (Presidio's deep copy is then used). An object two results share stays
+    shared, as in a deep copy."""
+    memo, out = {}, []
+    for result in results:
+        if id(result) not in memo:
+            if type(result) is not RecognizerResult:
+                return None
+            explanation, metadata = result.analysis_explanation, result.recognition_metadata
+            if not (_plain(v for k, v in vars(result).items()
+                           if k not in ("analysis_explanation", "recognition_metadata"))
+                    and (explanation is None or (type(explanation) is AnalysisExplanation
+                                                 and _plain(vars(explanation).values())))
+                    and (metadata is None or (type(metadata) is dict
+                                              and _plain(metadata.values())))):
+                return None
+            clone = _clone(result)
+            if explanation is not None:
+                if id(explanation) not in memo:
+                    memo[id(explanation)] = _clone(explanation)
+                clone.analysis_explanation = memo[id(explanation)]
+            if metadata is not None:
+                if id(metadata) not in memo:
+                    memo[id(metadata)] = dict(metadata)
+                clone.recognition_metadata = memo[id(metadata)]
+            memo[id(result)] = clone
+        out.append(memo[id(result)])
+    return out
+
+
 class BisectingLemmaEnhancer(LemmaContextAwareEnhancer):
-    """:class:`LemmaContextAwareEnhancer` with its defaults; only the token search differs."""
+    """:class:`LemmaContextAwareEnhancer` with its defaults; only the token search and the
+    copy of the results differ."""
 
     _last = (None, None)  # (the tokens, their end offsets): one tuple, read and set whole
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
+                              context=None):
+        """Presidio's, on results copied here (its deep copy of them is then a no-op)."""
+        results = copied(raw_results)
+        if results is None:
+            return super().enhance_using_context(text, raw_results, nlp_artifacts,
+                                                 recognizers, context)
+        return list(super().enhance_using_context(text, _Copied(results), nlp_artifacts,
+                                                  recognizers, context))
 
     def _find_index_of_match_token(self, word, start, tokens, tokens_indices) -> int:
         """The first token ending after ``start`` (Presidio: starting at it or covering it)."""

@@ -80,7 +80,7 @@ class TextRedactor:
     """Applies one policy with one analyzer and one pseudonymizer to many strings."""
 
     def __init__(self, policy: Policy, pseudonymizer: Pseudonymizer, analyzer,
-                 nlp_batch_size: int = 32):
+                 nlp_batch_size: int = 64):
         """``analyzer``: one AnalyzerEngine for the policy's languages, or
         :class:`LanguageAnalyzers` (a language's engine is then built with its first text)."""
         self.policy = policy

@@ -63,3 +63,20 @@ def test_a_ruler_with_a_rule_the_lookup_cannot_read_keeps_spacys_matcher():
     ])
     assert look_up_attribute_rules(nlp) == []
     assert [t.pos_ for t in nlp("a very very good day")][:3] == ["DET", "ADV", "ADV"]
+
+
+def test_words_planned_once_tag_as_spacy_does_on_conversations_also_when_plans_are_dropped(
+        policy, monkeypatch):
+    from tests.synthetic import make_corpus
+    from transforms.core import attribute_rules
+
+    model = dict(policy.languages)["en"]
+    plain = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    looked_up = spacy_models.load(model, exclude=list(UNUSED_SPACY_COMPONENTS))
+    look_up_attribute_rules(looked_up)
+    texts = [r["transcript_text"] for r in make_corpus(n=30, n_customers=6).records]
+    expected = _annotations(plain, texts)
+    assert _annotations(looked_up, texts) == expected  # words planned, then reused
+    assert _annotations(looked_up, texts) == expected
+    monkeypatch.setattr(attribute_rules, "_MAX_PLANS", 3)  # plans dropped all along
+    assert _annotations(looked_up, texts[::-1]) == expected[::-1]

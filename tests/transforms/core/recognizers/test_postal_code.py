@@ -74,3 +74,27 @@ def test_the_written_out_country_names_are_those_phonenumbers_knows():
              for region in phonenumbers.SUPPORTED_REGIONS
              if phonenumbers.example_number(region) is not None}
     assert set(COUNTRY_NAMES) == names - {""}
+
+
+def test_names_grouped_by_first_letter_match_where_and_as_the_plain_alternation_does():
+    import random
+    import re
+
+    from transforms.core.recognizers.country_names import COUNTRY_NAMES
+    from transforms.core.recognizers.postal_code import by_first_letter
+
+    names = sorted(set(COUNTRY_NAMES) | {"USA", "UK", "Holland"}, key=len, reverse=True)
+    plain = re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, names)) + r"))\b,?[ \t]+(\d+)")
+    grouped = re.compile(r"(?i:\b(?:" + by_first_letter(names) + r"))\b,?[ \t]+(\d+)")
+    rnd = random.Random(7)
+    texts = [f"{prefix}{form} {tail}" for name in names
+             for form in (name, name.upper(), name.lower(), name[:-1], name + "ia")
+             for prefix, tail in (("in ", "12345"), ("x", "1234"), ("", ", 502 21"))]
+    texts += ["".join(rnd.choice("aAcCsSkKiIuUå Å,0123456789\n") for _ in range(60))
+              for _ in range(2000)]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in grouped.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > len(names)  # the texts do hold country names followed by numbers
