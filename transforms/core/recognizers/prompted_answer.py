@@ -45,7 +45,10 @@ FILLERS = {"yes", "yeah", "yep", "sure", "okay", "ok", "um", "uh", "er", "erm", 
            "name", "names", "surname", "first", "last", "full", "spelled", "spell", "spelt",
            "it's", "its", "that's", "thats", "please", "thanks", "thank", "hello", "hi",
            "called", "double", "mr", "mrs", "ms", "miss", "dr", "like", "letter", "capital",
-           "speaking", "hyphen", "dash", "space", "oh", "right", "correct", "no", "nope"}
+           "speaking", "hyphen", "dash", "space", "oh", "right", "correct", "no", "nope",
+           "born", "birth", "date", "birthday"}
+# A vendor's mask or a placeholder ("[PII]", "<PERSON>") is no name word.
+_MASKED = re.compile(r"[\[<]\w+[\]>]")
 _MONTHS = ("january february march april may june july august september october november "
            "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
@@ -104,13 +107,19 @@ def answer_spans(answer: str, kind: str) -> List[Tuple[int, int]]:
         marks = [w.group(0).lower() not in FILLERS for w in words]  # "l e w is", "SC o TT"
     elif len(words) > MAX_NAME_WORDS:
         return []
-    else:
-        marks = [_name_word(w.group(0), k == 0) for k, w in enumerate(words)]
+    else:  # a date in the same answer ("Jane Doe, born June 5") is not part of the name
+        marks = [_name_word(w.group(0), k == 0) and not _date_word(w.group(0))
+                 for k, w in enumerate(words)]
+    masked = [m.span() for m in _MASKED.finditer(answer)]
+    marks = [mark and not any(s < w.start() and w.end() < e for s, e in masked)
+             for mark, w in zip(marks, words)]
     spans: List[List[int]] = []
     last = None
     for k, w in enumerate(words):
         if marks[k]:
-            if spans and last == k - 1:
+            joined = last == k - 1 and (kind != "PERSON" or
+                                        not answer[words[last].end():w.start()].strip())
+            if spans and joined:  # "Jane Doe" one span; "Jane, Doe" two
                 spans[-1][1] = w.end()
             else:
                 spans.append([w.start(), w.end()])

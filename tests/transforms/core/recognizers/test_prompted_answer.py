@@ -54,3 +54,16 @@ def test_a_long_answer_is_not_taken_for_a_name_but_a_spelled_one_is():
 def test_the_question_and_the_speaker_labels_are_kept(redactor):
     text = "agent: and your date of birth?\ncustomer: 13 11th 1952"
     assert redacted(redactor, text) == "agent: and your date of birth?\ncustomer: <DATE_OF_BIRTH>"
+
+
+def test_a_vendor_mask_a_date_and_punctuation_bound_the_name_in_an_answer():
+    text = "agent: Can I have your name and date of birth?\ncustomer: [PII], born on June 5, 1990."
+    assert _found(text) == [("DATE_OF_BIRTH", "June 5, 1990")]
+    assert answer_spans("smith, john smith", "PERSON") == [(0, 5), (7, 17)]
+
+
+def test_a_vendor_mask_in_an_answer_stays_and_is_not_spread_as_a_name(redactor):
+    text = ("agent: Can I have your name and date of birth?\ncustomer: [PII], born on "
+            "June 5, 1990.\nagent: charged on card [PII] twice")
+    out = redacted(redactor, text)
+    assert out.count("[PII]") == 2 and "June" not in out
