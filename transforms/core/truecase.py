@@ -15,9 +15,8 @@ text as written English would, from shipped data only, capitalising:
 Function words, stop words and common words stay lowercase, and so do, on rarity alone,
 run-together words ("leadersdebate", "southernhospitality": flattened hashtags) and the
 words of a line English hardly uses (a tweet in Tagalog or Indonesian), where rarity
-says nothing about names. Only letter case changes,
-token by token, so the NER's spans map back to the original tokens one to one; every
-other detector reads the original doc. A person found in the copy stands only with some
+says nothing about names. Only letter case changes, token by token, so the NER's spans
+map back to the original tokens one to one; every other detector reads the original doc. A person found in the copy stands only with some
 evidence (:func:`trusted`): capitalised rare words in tweets ("honeymoon", "squirrel")
 are otherwise read as names.
 """
@@ -25,7 +24,7 @@ from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
 
@@ -55,7 +54,7 @@ def run_together(word: str) -> bool:
         return False
     for cut in range(3, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if all(zipf(part) >= PART and not _mostly_name(part) for part in (head, tail)):
+        if all(zipf(part) >= PART and not is_mostly_name(part) for part in (head, tail)):
             return True
     return False
 
@@ -63,11 +62,6 @@ def run_together(word: str) -> bool:
 def _listed(word: str) -> bool:
     entry = name_word(word)
     return entry is not None and entry.wordness < AMBIGUOUS
-
-
-def _mostly_name(word: str) -> bool:
-    entry = name_word(word)
-    return entry is not None and entry.mostly_name
 
 
 def _english_lines(doc) -> List[bool]:
@@ -175,8 +169,8 @@ def trusted(doc, start: int, end: int, label: str) -> bool:
 
 
 def trimmed(doc, start: int, end: int):
-    """An entity's token range without the function words, chat words ("rt") and numbers
-    at its edges ("rt Kenzhana", "Tomo 17"); None when nothing is left."""
+    """An entity's token range without the function words, chat words ("rt") and words
+    with digits at its edges ("rt Kenzhana", "Tomo 17"); None when nothing is left."""
     while start < end and _edge(doc[start]):
         start += 1
     while end > start and _edge(doc[end - 1]):
@@ -185,7 +179,10 @@ def trimmed(doc, start: int, end: int):
 
 
 def _edge(token) -> bool:
-    return not token.is_alpha or token.is_stop or token.lower_ in _KEEP_LOWER
+    """A word a name does not begin or end with: a function or chat word, punctuation, or
+    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one."""
+    return (token.is_punct or token.is_space or token.is_stop or token.lower_ in _KEEP_LOWER
+            or any(c.isdigit() for c in token.text))
 
 
 def label_of(doc, start: int, end: int, label: str) -> str:

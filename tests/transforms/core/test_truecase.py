@@ -89,3 +89,9 @@ def test_a_long_person_stands_only_as_a_list_of_names(nlp):
     assert trusted(names, 0, 6, "PERSON")
     junk = _doc(nlp, "kayo makakatulog buong magdamag sinasabi sainyo")
     assert not trusted(junk, 0, 6, "PERSON")
+
+
+def test_a_name_with_an_apostrophe_keeps_its_edge(nlp):
+    doc = _doc(nlp, "shaquille o'neal scored")
+    end = next(t.i for t in doc if t.text == "scored")
+    assert trimmed(doc, 0, end) == (0, end)
