@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
 from transforms.core.recognizers.gazetteer_name import is_cased
-from transforms.core.truecase import label_of, truecased_doc, trusted
+from transforms.core.truecase import label_of, trimmed, truecased_doc, trusted
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
 
@@ -55,10 +55,17 @@ def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
         targets = [truecased_doc(doc) if speech_style(doc) else doc for doc in chunk]
         for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
             if target is not doc:
-                doc.ents = [Span(doc, e.start, e.end,
-                                 label=label_of(doc, e.start, e.end, e.label_))
-                            for e in target.ents if trusted(doc, e.start, e.end, e.label_)]
+                doc.ents = list(_entities(doc, target))
             yield doc
+
+
+def _entities(doc, target) -> Iterator[Span]:
+    """The truecased copy's entities that stand, on the original doc; persons trimmed of
+    the function and chat words at their edges."""
+    for e in target.ents:
+        span = trimmed(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
+        if span and trusted(doc, *span, e.label_):
+            yield Span(doc, *span, label=label_of(doc, *span, e.label_))
 
 
 class CaselessNerEngine(SpacyNlpEngine):

@@ -12,9 +12,11 @@ text as written English would, from shipped data only, capitalising:
 - both words of a given name and a surname, as the census recognizer pairs them ("brad
   pitt"), and "i".
 
-Function words, stop words and common words stay lowercase. Only letter case changes,
-token by token, so the NER's spans map back to the original tokens one to one; every
-other detector reads the original doc. A person found in the copy stands only with some
+Function words, stop words and common words stay lowercase, and so do, on rarity alone,
+run-together words ("leadersdebate", "southernhospitality": flattened hashtags) and the
+words of a line English hardly uses (a tweet in Tagalog or Indonesian), where rarity
+says nothing about names. Only letter case changes, token by token, so the NER's spans
+map back to the original tokens one to one; every other detector reads the original doc. A person found in the copy stands only with some
 evidence (:func:`trusted`): capitalised rare words in tweets ("honeymoon", "squirrel")
 are otherwise read as names.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
 
@@ -34,6 +36,10 @@ _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "INTJ"}
 _KEEP_LOWER = {"am", "pm", "ok", "okay", "yeah", "um", "uh", "hmm", "lol", "omg", "rt"}
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _CUES = WEAK_CUES | {"is", "am", "name", "named", "called", "mr", "mrs", "ms", "dr"}
+COMMON = 3.5  # Zipf from which a word is common English
+PART = 3.8  # Zipf from which each half of a run-together word is a common word
+ENGLISH_SHARE = 0.35  # share of common-English words or names below which a line is not English
+LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names or a misread line
 
 
 def _eligible(token) -> bool:
@@ -41,12 +47,47 @@ def _eligible(token) -> bool:
             and token.lower_ not in _KEEP_LOWER)
 
 
-def _capitalise(token) -> bool:
+def run_together(word: str) -> bool:
+    """An unlisted word English text hardly uses that is two common words that are not
+    names run together: "leadersdebate", "southernhospitality" (a flattened hashtag)."""
+    if name_word(word) is not None or zipf(word) >= UNHEARD:
+        return False
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if all(zipf(part) >= PART and not is_mostly_name(part) for part in (head, tail)):
+            return True
+    return False
+
+
+def _listed(word: str) -> bool:
+    entry = name_word(word)
+    return entry is not None and entry.wordness < AMBIGUOUS
+
+
+def _english_lines(doc) -> List[bool]:
+    """Per token: are enough words of its line common English words or listed names (or
+    is it too short to tell)? A list of names is English; a line in Tagalog is not."""
+    out, start = [False] * len(doc), 0
+    for end in range(len(doc) + 1):
+        if end < len(doc) and "\n" not in doc[end].text:
+            continue
+        words = [t for t in doc[start:end] if t.is_alpha]
+        common = sum(zipf(t.lower_) >= COMMON or t.is_stop or _listed(t.lower_) for t in words)
+        english = len(words) < 4 or common >= ENGLISH_SHARE * len(words)
+        for i in range(start, min(end + 1, len(doc))):
+            out[i] = english
+        start = end + 1
+    return out
+
+
+def _capitalise(token, english: bool = True) -> bool:
     if not _eligible(token):
         return False
     word = name_word(token.lower_)
     if word is not None and word.mostly_name:
         return True
+    if not english or run_together(token.lower_):
+        return False
     frequency = zipf(token.lower_)
     if token.pos_ == "PROPN" and frequency < PROPER_NOUN:
         return True
@@ -77,7 +118,8 @@ def _pair(a, b) -> bool:
 
 def truecased_words(doc) -> List[str]:
     """The doc's tokens as written English would case them (each the same length)."""
-    caps = [_capitalise(token) for token in doc]
+    english = _english_lines(doc)
+    caps = [_capitalise(token, english[token.i]) for token in doc]
     for a, b in zip(doc, doc[1:]):
         if _pair(a, b):
             caps[a.i] = caps[b.i] = True
@@ -103,6 +145,8 @@ def truecased_doc(doc):
 
 
 def _evidence(token) -> bool:
+    if run_together(token.lower_):
+        return False
     if token.pos_ == "PROPN" or zipf(token.lower_) < UNHEARD:
         return True
     word = name_word(token.lower_)
@@ -113,10 +157,32 @@ def trusted(doc, start: int, end: int, label: str) -> bool:
     """Whether an entity the NER found in the truecased copy (tokens start..end of the
     original doc) stands. Places and organisations do; a person needs a word the tagger
     read as a proper noun in the original, a listed name or a word English text hardly
-    uses, or a cue before it ("my kid lukas")."""
+    uses, or a cue before it ("my kid lukas"). A person longer than
+    :data:`LONGEST_PERSON` tokens is a list of names, half of them listed, or a misread
+    line ("hari ini hari sabtu tanggal")."""
+    if label == "PERSON" and end - start > LONGEST_PERSON and \
+            2 * sum(_listed(doc[i].lower_) for i in range(start, end)) < end - start:
+        return False
     if label != "PERSON" or any(_evidence(doc[i]) for i in range(start, end)):
         return True
     return start > 0 and doc[start - 1].lower_ in _CUES
+
+
+def trimmed(doc, start: int, end: int):
+    """An entity's token range without the function words, chat words ("rt") and words
+    with digits at its edges ("rt Kenzhana", "Tomo 17"); None when nothing is left."""
+    while start < end and _edge(doc[start]):
+        start += 1
+    while end > start and _edge(doc[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _edge(token) -> bool:
+    """A word a name does not begin or end with: a function or chat word, punctuation, or
+    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one."""
+    return (token.is_punct or token.is_space or token.is_stop or token.lower_ in _KEEP_LOWER
+            or any(c.isdigit() for c in token.text))
 
 
 def label_of(doc, start: int, end: int, label: str) -> str:

@@ -2,7 +2,8 @@
 persons found in it stand, with the real spaCy model of the session analyzer."""
 import pytest
 
-from transforms.core.truecase import label_of, truecased_words, trusted
+from transforms.core.truecase import (label_of, run_together, trimmed, truecased_words,
+                                      trusted)
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +57,41 @@ def test_an_organisation_of_a_given_name_and_a_rare_word_is_a_person(nlp):
     assert label_of(doc, 0, 2, "ORG") == "PERSON"
     assert label_of(doc, 6, 9, "ORG") == "ORG"
     assert label_of(doc, 0, 2, "GPE") == "GPE"
+
+
+def test_a_run_together_hashtag_stays_lowercase_and_is_no_evidence(nlp):
+    assert run_together("leadersdebate") and run_together("southernhospitality")
+    assert not run_together("oluwaseun") and not run_together("gradsky")
+    words = truecased_words(_doc(nlp, "watching the leadersdebate tonight with uotila"))
+    assert words[2] == "leadersdebate" and words[5] == "Uotila"
+
+
+def test_rare_words_of_a_line_that_is_not_english_stay_lowercase(nlp):
+    text = "naniniwala akong patutunguhan kilig natin aldubme\nwe met uotila at the station"
+    words = truecased_words(_doc(nlp, text))
+    assert words[:6] == text.split("\n")[0].split()  # Tagalog: rarity says nothing
+    assert "Uotila" in words  # the English line beside it is truecased as before
+
+
+def test_a_line_listing_names_is_english(nlp):
+    words = truecased_words(_doc(nlp, "jared leto shannon leto tomo milicevic"))
+    assert words[-1] == "Milicevic"
+
+
+def test_chat_words_and_numbers_at_the_edges_of_a_person_are_trimmed(nlp):
+    doc = _doc(nlp, "rt kenzhana my baby turns 1 today")
+    assert trimmed(doc, 0, 2) == (1, 2)
+    assert trimmed(doc, 5, 6) is None
+
+
+def test_a_long_person_stands_only_as_a_list_of_names(nlp):
+    names = _doc(nlp, "britney spears jamie foxx paris hilton")
+    assert trusted(names, 0, 6, "PERSON")
+    junk = _doc(nlp, "kayo makakatulog buong magdamag sinasabi sainyo")
+    assert not trusted(junk, 0, 6, "PERSON")
+
+
+def test_a_name_with_an_apostrophe_keeps_its_edge(nlp):
+    doc = _doc(nlp, "shaquille o'neal scored")
+    end = next(t.i for t in doc if t.text == "scored")
+    assert trimmed(doc, 0, end) == (0, end)

@@ -9,11 +9,16 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
   not followed by a pronoun or determiner;
 - it owns something: "kwabena's account", "keating s service" (apostrophe dropped);
 - it is the subject of a report: "gradsky has", "anas says";
-- a title comes before it: "capt christophe cluzel", "president hollande";
 - it follows a listed given name: "ahmed okonkwo".
 
-A second rare word, or a listed surname, right after such a name joins it. Written
-text, where capitals carry meaning, is left to spaCy and the census recognizer.
+After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
+also a listed name that is mostly not an ordinary word, or a word English text seldom
+uses: "gen joseph votel", "petty officer keating", "envoy de mistura". A listed surname
+that owns something is a name too ("keating s honorable service").
+
+A second rare word, or a listed surname, right after such a name joins it, and so does a
+particle with the word after it ("adenet le roi", "madame de staël"). Written text, where
+capitals carry meaning, is left to spaCy and the census recognizer.
 """
 from __future__ import annotations
 
@@ -23,16 +28,25 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
-from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NOT_NAMES, RARE_WORD,
-                                                        WEAK_CUES, cased_by_line)
+from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
+                                                        RARE_WORD, WEAK_CUES, cased_by_line)
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
-# Titles before a name ("capt christophe cluzel", "president hollande").
+# Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
 TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir", "lady",
           "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
           "judge", "sergeant", "lieutenant", "rev", "chancellor", "mayor", "king", "queen",
-          "prince", "princess", "sheikh", "imam", "rabbi", "pastor"}
+          "prince", "princess", "sheikh", "imam", "rabbi", "pastor", "gen", "lt", "col",
+          "maj", "major", "sgt", "cpl", "corporal", "pvt", "adm", "admiral",
+          "cmdr", "commander", "officer", "envoy", "ambassador", "secretary", "advisor",
+          "adviser", "spokesman", "spokeswoman", "chairman", "chairwoman", "deputy",
+          "detective", "inspector", "constable", "cardinal", "bishop", "emir",
+          "ayatollah", "mullah", "congressman", "congresswoman", "rep", "sen", "gov",
+          "madam", "mme", "herr", "frau", "senor", "señor", "dame", "baron", "duke", "earl"}
+# Particles inside a name ("envoy de mistura", "adenet le roi", "osama bin laden").
+PARTICLES = {"de", "da", "di", "du", "del", "della", "des", "le", "la", "van", "von", "der",
+             "ter", "al", "el", "bin", "ibn", "abu"}
 # Words after a name as the subject of a report ("gradsky has", "anas says"), or a
 # caller's introduction ("natonya here", "oehler speaking").
 SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
@@ -59,6 +73,47 @@ def _joins(token) -> bool:
     return word.last and word.wordness < AMBIGUOUS
 
 
+def _name_end(doc, j: int) -> int:
+    """Where a name that has reached token ``j`` ends: a joining word, or a particle and
+    the word after it ("de mistura"), extends it."""
+    if j < len(doc) and _joins(doc[j]):
+        return j + 1
+    if j + 1 < len(doc) and doc[j].lower_ in PARTICLES and _joins(doc[j + 1]):
+        return j + 2
+    return j
+
+
+def _named_after_title(token) -> bool:
+    """A word that is a name after a title: rare in English or a listed name that is
+    mostly a name ("votel", "keating", "joseph"); never a pronoun or common word."""
+    if not _candidate(token):
+        return False
+    word = name_word(token.lower_)
+    if word is None:
+        return zipf(token.lower_) < RARE_WORD
+    return word.wordness < CAPITALISED
+
+
+def _after_title(doc, i: int) -> bool:
+    """``doc[i]`` follows a title ("petty officer keating"), perhaps through a particle
+    ("envoy de mistura")."""
+    prev = i - 1
+    if prev >= 0 and doc[prev].lower_ in PARTICLES:
+        prev -= 1
+        if not (i < len(doc) and _unheard(doc[i])):
+            return False
+    return prev >= 0 and doc[prev].lower_ in TITLES and _named_after_title(doc[i])
+
+
+def _owning_surname(doc, i: int) -> bool:
+    """A listed surname that is mostly a name, owning something: "keating s honorable"."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in ("'s", "’s", "s") or not _candidate(doc[i]):
+        return False
+    word = name_word(doc[i].lower_)
+    return word is not None and word.last and word.wordness < CAPITALISED
+
+
 class SpeechCueNameRecognizer(RuleRecognizer):
     """Rare words after a dialogue cue, before a possessive, or after a given name."""
 
@@ -74,10 +129,10 @@ class SpeechCueNameRecognizer(RuleRecognizer):
             if cased[i] or not self._starts_name(doc, i):
                 i += 1
                 continue
-            j = i + 1
-            if j < len(doc) and _joins(doc[j]):
-                j += 1
-            results.append(result(self, "PERSON", doc[i].idx,
+            j = _name_end(doc, i + 1)
+            start = i - 1 if i > 1 and doc[i - 1].lower_ in PARTICLES and \
+                doc[i - 2].lower_ in TITLES else i  # "envoy [de mistura]"
+            results.append(result(self, "PERSON", doc[start].idx,
                                   doc[j - 1].idx + len(doc[j - 1].text), 0.6))
             i = j
         return results
@@ -85,6 +140,8 @@ class SpeechCueNameRecognizer(RuleRecognizer):
     @staticmethod
     def _starts_name(doc, i: int) -> bool:
         token = doc[i]
+        if _after_title(doc, i) or _owning_surname(doc, i):
+            return True
         if not _unheard(token):
             return False
         prev = doc[i - 1] if i > 0 else None

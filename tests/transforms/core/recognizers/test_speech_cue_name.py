@@ -52,3 +52,32 @@ def test_a_rare_word_before_here_or_speaking_is_a_callers_name(analyzer):
 def test_a_turn_without_capitals_is_read_as_speech_beside_a_cased_turn(analyzer):
     text = "Can you cancel the booking for Rolande Brill?\nsend fifty dollars to oluwaseun"
     assert _found(analyzer, text) == ["oluwaseun"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("gen joseph votel commander of central command said", "joseph votel"),
+    ("petty officer keating was advising the forces", "keating"),
+    ("talks held by the special envoy de mistura in geneva", "de mistura"),
+    ("a salon surrounded madame de staël in paris", "de staël"),
+])
+def test_a_name_after_a_title_or_rank_is_a_person(analyzer, text, name):
+    assert name in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the general manager of the team resigned",
+    "the secretary general said the talks would go on",
+    "an officer was advising the forces",
+    "the president of the club thanked the fans",
+])
+def test_a_title_before_common_words_finds_nothing(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_listed_surname_owning_something_is_a_person(analyzer):
+    assert _found(analyzer, "keating s honorable and selfless service") == ["keating"]
+    assert _found(analyzer, "the company s honorable record") == []
+
+
+def test_a_particle_and_a_rare_word_join_a_name(analyzer):
+    assert _found(analyzer, "we spoke to adenet le roi about it") == ["adenet le roi"]
