@@ -15,7 +15,8 @@ them glued, "2601"). The turn's other spelled pieces and numbers (an ASR error, 
 are OTHER: neither a value found nor an ordinary word. So is, in a name turn, every word
 that is not a stop word or what callers say around a name ("yes", "it's", "name",
 "speaking"): a name the profile does not hold ("Derrick Barry" for a profile's Amy Nolan,
-an ASR mishearing). The ordinary words of a turn are then the ones a redactor must keep.
+an ASR mishearing); in a date-of-birth turn, date words the profile's date lacks and "the"
+/ "of" between them; "for" in a spelling ("c for charlie"). The ordinary words of a turn are then the ones a redactor must keep.
 
 Each dialogue is one record, each turn a line. Two corpora: ``evi`` (the caller turns
 bare) and ``evi_prompted`` (each turn after an agent line asking for the item: "agent: <our
@@ -208,6 +209,28 @@ def _name_attempt(word: str) -> bool:
         low not in STOP_WORDS
 
 
+def _date_word(word: str) -> bool:
+    low = word.lower()
+    return low in MONTHS or low[:3] in {m[:3] for m in MONTHS} and len(low) <= 4 or \
+        low in ORDINALS or bool(re.fullmatch(r"\d+(?:st|nd|rd|th)?", low))
+
+
+def _date_piece(toks, k: int) -> bool:
+    """In a date-of-birth turn, a date word the profile's date does not hold (the caller
+    said another date) or "the"/"of" between date words ("the 20th of November")."""
+    word = toks[k][2].lower()
+    if _date_word(word):
+        return True
+    return word in ("the", "of") and k + 1 < len(toks) and (
+        _date_word(toks[k + 1][2]) or toks[k + 1][2].lower() == "the")
+
+
+def _spelling_link(toks, k: int) -> bool:
+    """"for" in a spelling: "c for charlie", "d for david"."""
+    return toks[k][2].lower() == "for" and k > 0 and len(toks[k - 1][2]) == 1 and \
+        k + 1 < len(toks)
+
+
 def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
     """The entities a caller turn answering ``item`` holds, from the caller's profile;
     the turn's other spelled pieces and numbers (unmatched: an ASR error or a slip) are
@@ -225,8 +248,10 @@ def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
         found = [Entity(span[0], span[1], "DATE_OF_BIRTH")] if span else []
     else:
         found = []
-    found += [Entity(s, e, "OTHER") for s, e, w in _tokens(text)
-              if (_piece(w) or (item == "name" and _name_attempt(w)))
+    toks = _tokens(text)
+    found += [Entity(s, e, "OTHER") for k, (s, e, w) in enumerate(toks)
+              if (_piece(w) or (item == "name" and _name_attempt(w))
+                  or (item == "dob" and _date_piece(toks, k)) or _spelling_link(toks, k))
               and not any(f.start < e and s < f.end for f in found)]
     return tuple(sorted(found, key=lambda x: (x.start, -x.end)))
 

@@ -45,6 +45,15 @@ def test_in_a_name_turn_a_name_the_profile_lacks_is_other_and_the_words_around_s
     assert _found("Derrick Barry", "postcode", other=True) == []  # only name turns
 
 
+def test_another_date_in_a_birth_date_turn_and_for_in_a_spelling_are_other():
+    assert _found("the 20th of November 1952", "dob", other=True) == [
+        ("the", "OTHER"), ("20th", "OTHER"), ("of", "OTHER"), ("November", "OTHER"),
+        ("1952", "OTHER")]
+    assert _found("yes the 20th please", "dob") == []
+    assert ("for", "OTHER") in _found("w for whiskey 2", "postcode", other=True)
+    assert ("for", "OTHER") not in _found("for the booking", "name", other=True)
+
+
 def test_a_date_of_birth_spans_the_tokens_saying_its_parts():
     assert _found("the 13th of August 1933", "dob") == [("13th of August 1933",
                                                           "DATE_OF_BIRTH")]
@@ -77,7 +86,7 @@ def test_a_dialogue_is_one_record_of_its_non_empty_turns(tmp_path):
     found = [(records[0].text[e.start:e.end], e.type) for e in records[0].entities]
     assert found == [("whiskey 2 0 alpha one alpha bravo", "ZIP"), ("w20 a 1 a b", "ZIP"),
                      ("Katie Marshall", "PERSON"), ("k a t i e", "PERSON_SPELLED"),
-                     ("13th of August 1933", "DATE_OF_BIRTH")]
+                     ("the", "OTHER"), ("13th of August 1933", "DATE_OF_BIRTH")]
 
 
 def test_the_prompted_rendering_puts_our_question_for_the_item_before_each_turn(tmp_path):
