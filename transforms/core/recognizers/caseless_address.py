@@ -10,11 +10,10 @@ lines that hold no capital letter.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.name_lexicon import zipf
+from transforms.core.name_lexicon import name_word, zipf
 
 US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
              "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
@@ -26,13 +25,16 @@ US_STATE_NAMES = (
     "new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|"
     "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"
     "vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico")
-# Words that count a quantity, not a street: "15 minutes walk", "104 points".
+# Words that count a quantity, not a street: "15 minutes walk", "104 points"; words that
+# name a value.
 UNITS = set(
     "second seconds minute minutes min mins hour hours hr hrs day days week weeks month months "
     "year years mile miles km kilometre kilometres kilometer kilometers metre metres meter "
     "meters m ft foot feet yard yards inch inches block blocks point points pts goal goals "
     "time times percent per cent people person persons guest guests dollar dollars pound "
-    "pounds euro euros buck bucks kg kilo kilos lb lbs step steps page pages item items".split())
+    "pounds euro euros buck bucks kg kilo kilos lb lbs step steps page pages item items "
+    # and words that name a value, not a place: "address 138 rue ...", "number 12"
+    "address number code zip postcode phone".split())
 # Link words inside a foreign street or town name ("via del campo", "šmartno ob paki").
 LINKS = set("de del da do dos das di la le du des van von der den am an ob u v na pod nad y "
             "e et sur".split())
@@ -44,13 +46,12 @@ POSTCODE = (r"(?:[a-z]{1,2}\d[a-z\d]?\s(?!\d(?:st|nd|rd|th)\b)\d[abd-hjlnp-uw-z]
             r"|\d{2}\s\d{3}|\d{3,5}(?:\s\d{2,4})?)")
 _WORD = r"[^\W\d_][\w'’\-]*"
 # What follows a street: a unit, then 1-5 locality words (the first a content word),
-# a region of 2-3 letters, then a postal code not followed by more digits.
+# a region of 2-3 letters or 1-2 digits, then a postal code not followed by more digits.
 TAIL = re.compile(
     r"(?P<unit>\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)"
     r"\s*#?\s*\d+[a-z]?\b)?"
-    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?:\s+[a-z]{{2,3}})??\s+(?P<code>{POSTCODE})"
+    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?:\s+(?:[a-z]{{2,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
     r"(?![\w\-]|\s\d)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def content(word: str) -> bool:
@@ -65,13 +66,11 @@ def city_like(word: str) -> bool:
     return content(word) and zipf(word.lower()) < 4.5
 
 
-def caseless_lines(text: str) -> Iterator[Tuple[int, int]]:
-    """(start, end) of each line of ``text`` holding letters and no capital."""
-    pos = 0
-    for line in text.split("\n"):
-        if line == line.lower() and any(c.isalpha() for c in line):
-            yield pos, pos + len(line)
-        pos += len(line) + 1
+def census_name(word: str) -> bool:
+    """A given name or surname of the census lists that is not mostly a word ("fry",
+    "wallis", not "take")."""
+    entry = name_word(word)
+    return entry is not None and entry.wordness < 2
 
 
 def in_caseless_line(text: str, start: int, end: int) -> bool:
@@ -91,7 +90,4 @@ def tail(text: str, end: int) -> int:
     words = m.group("words").split()
     if not content(words[0]) or not all(content(w) or w in LINKS for w in words):
         return end
-    code = m.group("code")
-    if _YEAR.fullmatch(code) and text[m.end():].strip():
-        return end  # "12 oak lane since 2019 ...": a year, unless it ends the text
     return m.end()

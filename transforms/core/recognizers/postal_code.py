@@ -51,13 +51,15 @@ _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Caseless lines: a place-like word, a US state (abbreviation or name), a ZIP
 # ("springfield il 62704", "dayton ohio 45402 1234"); a rare word after "in", "near" ...
-# then four or five digits ("in pituffik 3970"); a UK or Canadian code in lowercase.
+# then four or five digits ("in pituffik 3970", Dutch "7881 pt"); a UK or Canadian code in
+# lowercase.
 _CASELESS_STATE = re.compile(
     r"(?<![\w\-])(?P<place>[^\W\d_][\w'\-]*) (?:" + "|".join(s.lower() for s in _US_STATES)
     + "|" + caseless.US_STATE_NAMES + r") (?P<code>\d{5}(?: \d{4})?)(?![\w\-]| \d)")
 _CASELESS_IN_PLACE = re.compile(
     r"\b(?:in|near|from|to|at) (?P<place>(?:[^\W\d_][\w'\-]* ){1,3})"
-    r"(?P<code>\d{4,5}|\d{3} \d{2})(?![\w\-]| \d)")
+    r"(?P<code>(?P<digits>\d{4,5}|\d{3} \d{2})(?: (?P<nl>[a-z]{2})(?![\w\-]))?)"
+    r"(?![\w\-]| \d)")
 _CASELESS_STRICT = re.compile(r"(?<![\w\-])(?P<code>[a-z]{1,2}\d[a-z\d]? (?!\d(?:st|nd|rd|th)\b)"
                               r"\d[abd-hjlnp-uw-z]{2}|[abceghj-nprstvxy]\d[a-z] \d[a-z]\d)"
                               r"(?![\w\-])")
@@ -104,10 +106,12 @@ def _caseless(text: str):
         if caseless.city_like(m.group("place")) and caseless.in_caseless_line(text, *m.span()):
             yield m.span("code")
     for m in _CASELESS_IN_PLACE.finditer(text):
-        code = m.group("code")
+        nl = m.group("nl")  # a Dutch code's letters ("7881 pt"), not a word ("2019 we")
+        group = "code" if nl and caseless.content(nl) else "digits"
         if all(caseless.city_like(w) for w in m.group("place").split()) and \
-                not _YEAR.fullmatch(code) and caseless.in_caseless_line(text, *m.span()):
-            yield m.span("code")
+                not _YEAR.fullmatch(m.group("digits")) and \
+                caseless.in_caseless_line(text, *m.span()):
+            yield m.span(group)
     for m in _CASELESS_STRICT.finditer(text):
         if caseless.in_caseless_line(text, *m.span()):
             yield m.span("code")

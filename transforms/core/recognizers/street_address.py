@@ -121,6 +121,11 @@ _TAIL_PART = re.compile(
     rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
 _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
+# ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
+# last night", "... Bergamo, BG 24125 last night"): the comma before the locality says it.
+_CLOSING_CODE = re.compile(
+    rf",[ \t]*{_LOCALITY},?[ \t]+(?:[A-Z]{{1,4}}[ \t]+)?(?:{UK_POSTCODE}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    rf"|{NL_POSTCODE}|\d{{3,5}}(?:[ \-]\d{{2,4}})?|\d{{1,2}}[ \-]\d{{4}})(?![\w\-])")
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 # In the order they are tried; the second list is all that can match a text with no digit.
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
@@ -133,11 +138,15 @@ _CASELESS_WORD = r"[^\W\d_][\w'’\-]*"
 _CASELESS_NUMBERED = re.compile(
     rf"(?<![\w\-])(?:(?:{_PREFIXES})\s+(?:{_LINK}\s+){{0,2}}(?:{_CASELESS_WORD}\s+){{0,2}}"
     rf"{_CASELESS_WORD}|{_CASELESS_WORD})\s+{_NUM}(?![\w\-])")
-# Caseless lines: a named street after "on", "at" ... ("on wells way"), each word rarer
-# than Zipf 5 ("to take place", "on death row" stay).
+# Caseless lines: a named street after "on", "at" ... ("on wells way"): each word rarer
+# than Zipf 5 or itself a street word ("to take place", "on death row" stay); before a
+# street word of the longer list ("branch", "crossing"), one or two census names only
+# ("on fry branch", not "from jurassic park").
 _CASELESS_NAMED = re.compile(
     rf"\b(?:on|at|of|to|in|off|near|from|onto|along) (?P<name>(?:{_CASELESS_WORD} ){{1,3}}?)"
-    rf"(?:{_NAMED_SUFFIX})s?\b")
+    rf"(?P<suffix>{_SUFFIX_ALT})\b")
+_NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
+_SUFFIX_WORD = re.compile(_SUFFIX_ALT)
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -176,8 +185,12 @@ class StreetAddressRecognizer(RuleRecognizer):
                     spans.append((m.start(), end))
         for m in _CASELESS_NAMED.finditer(text):
             words = m.group("name").split()
-            if all(caseless.content(w) and caseless.zipf(w) < 5 for w in words) and \
-                    caseless.in_caseless_line(text, *m.span()):
+            if _NAMED_ALT.fullmatch(m.group("suffix")):
+                ok = all(_SUFFIX_WORD.fullmatch(w) or (
+                    caseless.content(w) and caseless.zipf(w) < 5) for w in words)
+            else:
+                ok = len(words) <= 2 and all(caseless.census_name(w) for w in words)
+            if ok and caseless.in_caseless_line(text, *m.span()):
                 spans.append((m.start("name"), m.end()))
         return spans
 
@@ -196,6 +209,9 @@ class StreetAddressRecognizer(RuleRecognizer):
     @staticmethod
     def _extend(text: str, start: int, end: int) -> Tuple[int, int]:
         """Over the unit, locality, state, postal code and country after the street."""
+        closing = _CLOSING_CODE.match(text, end)
+        if closing and "\n" not in closing.group(0):
+            end = closing.end()
         for _ in range(6):
             m = _TAIL_PART.match(text, end)
             if not m:
