@@ -144,7 +144,7 @@ _CASELESS_NUMBERED = re.compile(
 # ("on fry branch", not "from jurassic park").
 _CASELESS_NAMED = re.compile(
     rf"\b(?:on|at|of|to|in|off|near|from|onto|along) (?P<name>(?:{_CASELESS_WORD} ){{1,3}}?)"
-    rf"(?P<suffix>{_SUFFIX_ALT})\b")
+    rf"(?P<suffix>{_SUFFIX_ALT})\b(?: (?:street|st|road|rd|avenue|ave)\b)?")
 _NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
 _SUFFIX_WORD = re.compile(_SUFFIX_ALT)
 
