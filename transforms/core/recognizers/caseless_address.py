@@ -26,7 +26,7 @@ US_STATE_NAMES = (
     "oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|"
     "vermont|virginia|washington|west virginia|wisconsin|wyoming|puerto rico")
 # Words that count a quantity, not a street: "15 minutes walk", "104 points"; words that
-# name a value.
+# name a value; months and weekdays.
 UNITS = set(
     "second seconds minute minutes min mins hour hours hr hrs day days week weeks month months "
     "year years mile miles km kilometre kilometres kilometer kilometers metre metres meter "
@@ -34,7 +34,11 @@ UNITS = set(
     "time times percent per cent people person persons guest guests dollar dollars pound "
     "pounds euro euros buck bucks kg kilo kilos lb lbs step steps page pages item items "
     # and words that name a value, not a place: "address 138 rue ...", "number 12"
-    "address number code zip postcode phone".split())
+    "address number code zip postcode phone "
+    # and dates: "approved 1 august 1961"
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday".split())
 # Link words inside a foreign street or town name ("via del campo", "šmartno ob paki").
 LINKS = set("de del da do dos das di la le du des van von der den am an ob u v na pod nad y "
             "e et sur".split())
@@ -50,14 +54,17 @@ _WORD = r"[^\W\d_][\w'’\-]*"
 TAIL = re.compile(
     r"(?P<unit>\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)"
     r"\s*#?\s*\d+[a-z]?\b)?"
-    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?:\s+(?:[a-z]{{2,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
+    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{2,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
     r"(?![\w\-]|\s\d)")
+
+_YEARS = re.compile(r"(?:19|20)\d\d(?:\s(?:19|20)?\d\d)?")
 
 
 def content(word: str) -> bool:
-    """A word that may name a street or a town: not a function word, a unit, a digit."""
+    """A word that may name a street or a town: two letters or more, not a function word,
+    a unit, a month or weekday."""
     w = word.lower()
-    return w[:1].isalpha() and w not in STOP_WORDS and w not in UNITS
+    return len(w) > 1 and w[:1].isalpha() and w not in STOP_WORDS and w not in UNITS
 
 
 def city_like(word: str) -> bool:
@@ -90,4 +97,6 @@ def tail(text: str, end: int) -> int:
     words = m.group("words").split()
     if not content(words[0]) or not all(content(w) or w in LINKS for w in words):
         return end
+    if _YEARS.fullmatch(m.group("code")) and not m.group("region"):
+        return end  # "sabre 1957 1960": years, unless a region names the code
     return m.end()
