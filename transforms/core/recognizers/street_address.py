@@ -147,6 +147,7 @@ _CASELESS_NAMED = re.compile(
     rf"(?P<suffix>{_SUFFIX_ALT})\b(?: (?:street|st|road|rd|avenue|ave)\b)?")
 _NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
 _SUFFIX_WORD = re.compile(_SUFFIX_ALT)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -196,14 +197,19 @@ class StreetAddressRecognizer(RuleRecognizer):
 
     @staticmethod
     def _street_name_ok(text: str, m: re.Match) -> bool:
-        """A street name capitalised, or any words after an address cue, or content words
-        in a caseless line ("1234 north main street", not "5 miles down the road")."""
+        """A street name capitalised, or any words after an address cue; in a caseless line
+        not after a year, content words before a common street word ("1234 north main
+        street", not "5 miles down the road"), or one or two census names before a rarer
+        one ("7876 marie island", not "6 northbound spurs")."""
         words = m.group("name").split()
         if words and all(w[0].isupper() or not w[0].isalpha() for w in words):
             return True
-        if words and all(caseless.content(w.rstrip(".")) for w in words) and \
-                caseless.in_caseless_line(text, *m.span()):
-            return True
+        if words and caseless.in_caseless_line(text, *m.span()) and \
+                not _YEAR_NUMBER.fullmatch(m.group("num")):
+            suffix = m.group(0)[m.end("name") - m.start():].strip(" .").lower()
+            if _NAMED_ALT.fullmatch(suffix):
+                return all(caseless.content(w.rstrip(".")) for w in words)
+            return len(words) <= 2 and all(caseless.census_name(w) for w in words)
         return bool(words) and bool(_CUE.search(text[max(0, m.start() - 80):m.start()]))
 
     @staticmethod

@@ -110,6 +110,7 @@ def test_a_caseless_named_street_is_found(analyzer, policy, text, street):
     "we watched it from jurassic park", "pos team pld w d l pts 1 arsenal 38 26 7 5 85",
     "i have 2 kids aged 5 and 7 years", "we are 4 people at the table near 22 oak",
     "approved 1 august 1961", "f 86 sabre 1957 1960 f 100 super sabre 1958 1961",
+    "the line had 6 northbound spurs", "what 1982 horror film centers around a man",
 ])
 def test_caseless_counts_and_phrases_are_not_addresses(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
