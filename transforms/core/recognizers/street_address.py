@@ -208,8 +208,10 @@ class StreetAddressRecognizer(RuleRecognizer):
                 not _YEAR_NUMBER.fullmatch(m.group("num")):
             suffix = m.group(0)[m.end("name") - m.start():].strip(" .").lower()
             if _NAMED_ALT.fullmatch(suffix):
-                return all(caseless.content(w.rstrip(".")) for w in words)
-            return len(words) <= 2 and all(caseless.census_name(w) for w in words)
+                if all(caseless.content(w.rstrip(".")) for w in words):
+                    return True
+            elif len(words) <= 2 and all(caseless.census_name(w) for w in words):
+                return True
         return bool(words) and bool(_CUE.search(text[max(0, m.start() - 80):m.start()]))
 
     @staticmethod

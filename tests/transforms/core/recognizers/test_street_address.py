@@ -129,3 +129,8 @@ def test_a_written_address_closes_at_its_postal_code_mid_sentence(analyzer, poli
 def test_a_written_street_takes_no_short_count_after_its_town(analyzer, policy):
     assert _found(analyzer, policy, "I live at 12 Main St, Boston, 15 minutes away.") == [
         "12 Main St, Boston"]
+
+
+def test_a_cued_caseless_street_of_any_words_is_found(analyzer, policy):
+    text = "customer: i live at 1139 case cliff suite 050, south colleenport"
+    assert _found(analyzer, policy, text) == ["1139 case cliff suite 050"]
