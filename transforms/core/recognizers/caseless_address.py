@@ -57,6 +57,9 @@ TAIL = re.compile(
     rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{2,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
     r"(?![\w\-]|\s\d)")
 
+# State and province abbreviations that are also English words ("on", "me", "in").
+_REGIONS = {s.lower() for s in US_STATES} | {"on", "qc", "bc", "ab", "mb", "sk", "ns", "nb",
+                                             "nl", "pe", "nt", "nu", "yt"}
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s(?:19|20)?\d\d)?")
 
 
@@ -97,6 +100,9 @@ def tail(text: str, end: int) -> int:
     words = m.group("words").split()
     if not content(words[0]) or not all(content(w) or w in LINKS for w in words):
         return end
-    if _YEARS.fullmatch(m.group("code")) and not m.group("region"):
+    region = (m.group("region") or "").strip()
+    if region.isalpha() and region in STOP_WORDS and region not in _REGIONS:
+        return end  # "order 3 boxes of 250": a function word, not a region
+    if _YEARS.fullmatch(m.group("code")) and not region:
         return end  # "sabre 1957 1960": years, unless a region names the code
     return m.end()

@@ -18,3 +18,9 @@ def test_the_tail_ends_at_a_postal_code_or_is_not_taken():
     assert text[:caseless.tail(text, 11)] == "12 oak lane apt 4 dayton oh 45402"
     assert caseless.tail("12 oak lane dayton after lunch", 11) == 11
     assert caseless.tail("12 oak lane and we paid 150 dollars", 11) == 11
+
+
+def test_a_function_word_is_not_a_region_before_a_code_but_a_province_is():
+    assert caseless.tail("order 3 boxes of 250 units", 7) == 7
+    text = "2129 york st london on n5w 2s9"
+    assert caseless.tail(text, 12) == len(text)
