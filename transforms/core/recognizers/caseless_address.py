@@ -46,15 +46,16 @@ LINKS = set("de del da do dos das di la le du des van von der den am an ob u v n
 # with an optional second group ("432 38", "8500 146", "62704 1234").
 POSTCODE = (r"(?:[a-z]{1,2}\d[a-z\d]?\s(?!\d(?:st|nd|rd|th)\b)\d[abd-hjlnp-uw-z]{2}"
             r"|[abceghj-nprstvxy]\d[a-z]\s\d[a-z]\d"
-            r"|\d{4}\s?[a-z]{2}(?=\s*$)"
+            r"|\d{4}\s?(?!(?:in|on|at|to|of|is|it|an|as|be|by|do|go|he|if|me|my|no|or|so|up|"
+            r"us|we|am)\b)[a-z]{2}(?![\w\-])"
             r"|\d{2}\s\d{3}|\d{3,5}(?:\s\d{2,4})?)")
 _WORD = r"[^\W\d_][\w'’\-]*"
 # What follows a street: a unit, then 1-5 locality words (the first a content word),
-# a region of 2-3 letters or 1-2 digits, then a postal code not followed by more digits.
+# a region of 1-3 letters or 1-2 digits, then a postal code not followed by more digits.
 TAIL = re.compile(
     r"(?P<unit>\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)"
     r"\s*#?\s*\d+[a-z]?\b)?"
-    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{2,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
+    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{1,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
     r"(?![\w\-]|\s\d)")
 
 # State and province abbreviations that are also English words ("on", "me", "in").
@@ -101,8 +102,9 @@ def tail(text: str, end: int) -> int:
     if not content(words[0]) or not all(content(w) or w in LINKS for w in words):
         return end
     region = (m.group("region") or "").strip()
-    if region.isalpha() and region in STOP_WORDS and region not in _REGIONS:
-        return end  # "order 3 boxes of 250": a function word, not a region
+    if region.isalpha() and region in STOP_WORDS and region not in _REGIONS and \
+            len(re.sub(r"\D", "", m.group("code"))) < 4:
+        return end  # "order 3 boxes of 250": a function word before a short number
     if _YEARS.fullmatch(m.group("code")) and not region:
         return end  # "sabre 1957 1960": years, unless a region names the code
     return m.end()

@@ -131,13 +131,13 @@ _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
              _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
 _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
-# Caseless lines: a street named by a content word (or a street word and its name) and its
-# number, kept only when a locality and postal code follow ("östanlid 36 varberg 432 38",
+# Caseless lines: a street named by a content word (or a street word and its name), an
+# abbreviated street word ("király u 15"), its number, kept only when a locality and postal code follow ("östanlid 36 varberg 432 38",
 # "ul struga andrzeja 134 kraków 31 976").
 _CASELESS_WORD = r"[^\W\d_][\w'’\-]*"
 _CASELESS_NUMBERED = re.compile(
     rf"(?<![\w\-])(?:(?:{_PREFIXES})\s+(?:{_LINK}\s+){{0,2}}(?:{_CASELESS_WORD}\s+){{0,2}}"
-    rf"{_CASELESS_WORD}|{_CASELESS_WORD})\s+{_NUM}(?![\w\-])")
+    rf"{_CASELESS_WORD}|{_CASELESS_WORD}(?:\s[a-z])?)\s+{_NUM}(?![\w\-])")
 # Caseless lines: a named street after "on", "at" ... ("on wells way"): each word rarer
 # than Zipf 5 or itself a street word ("to take place", "on death row" stay); before a
 # street word of the longer list ("branch", "crossing"), one or two census names only
@@ -179,8 +179,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         a named street after a preposition."""
         spans = []
         for m in _CASELESS_NUMBERED.finditer(text) if numbered else ():
-            words = m.group(0).split()[:-1]
-            if caseless.content(words[-1]) and caseless.in_caseless_line(text, *m.span()):
+            words = [w for w in m.group(0).split()[:-1] if len(w) > 1]  # "király u 15"
+            if words and caseless.content(words[-1]) and caseless.in_caseless_line(text, *m.span()):
                 end = caseless.tail(text, m.end())
                 if end > m.end():
                     spans.append((m.start(), end))

@@ -134,3 +134,16 @@ def test_a_written_street_takes_no_short_count_after_its_town(analyzer, policy):
 def test_a_cued_caseless_street_of_any_words_is_found(analyzer, policy):
     text = "customer: i live at 1139 case cliff suite 050, south colleenport"
     assert _found(analyzer, policy, text) == ["1139 case cliff suite 050"]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("i'll meet you at tompa u 2 bakonszeg hb 4164 after the concert",
+     "tompa u 2 bakonszeg hb 4164"),
+    ("what is your address it is plaza de españa 44 cambre c 15660",
+     "plaza de españa 44 cambre c 15660"),
+    ("i lived in roellstraat 164 amsterdam nh 1064 bj i now live there",
+     "roellstraat 164 amsterdam nh 1064 bj"),
+])
+def test_caseless_abbreviated_streets_and_one_letter_regions_are_found(analyzer, policy, text,
+                                                                       address):
+    assert _found(analyzer, policy, text) == [address]
