@@ -3,8 +3,8 @@
 
 Serves every language: the cues are technical English words used as they are. Four
 numbers in a row are too common (scores, dates, phone groups) to stand alone, so an IP
-needs its cue a few words before: "ip", "ipv4", "ip address", or "server", "host",
-"gateway", "router", "dns" then "address" or "ip". After "ip" itself the first and last
+needs its cue a few words before: "ip", "ipv4", "ip address", "address" (each number
+then 0-255, so "address 1234 main street" stays). After "ip" itself the first and last
 numbers may hold up to five digits, glued to a neighbour whose punctuation was dropped
 ("ip 20130 224 217 15320" from "%20|130.224.217.153|%20"); otherwise each is 0-255.
 """
@@ -20,7 +20,7 @@ from transforms.core.recognizers.common import RuleRecognizer, result
 
 _SEP = r"(?:\s+(?:dot|point)\s+|\s+)"
 _IP_CUE = r"(?P<ip>ip|i\s+p|ipv4)"
-_HOST_CUE = r"(?:server|host|gateway|router|dns|proxy)(?:\s+(?:ip|address))"
+_HOST_CUE = r"(?:(?:server|host|gateway|router|dns|proxy)\s+)?address"
 _PATTERN = re.compile(
     r"(?i)\b(?:" + _IP_CUE + r"(?:\s+address(?:es)?)?|" + _HOST_CUE + r")\b"
     r"(?:\s+(?:is|was|of|the|my|your|number|from|to|=|:)){0,3}\s*:?\s*"
