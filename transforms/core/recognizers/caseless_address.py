@@ -55,7 +55,8 @@ _WORD = r"[^\W\d_][\w'’\-]*"
 TAIL = re.compile(
     r"(?P<unit>\s+(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)"
     r"\s*#?\s*\d+[a-z]?\b)?"
-    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{1,3}}|\d{{1,2}}))??\s+(?P<code>{POSTCODE})"
+    rf"(?P<words>(?:\s+{_WORD}){{1,5}}?)(?P<region>\s+(?:[a-z]{{1,3}}|\d{{1,2}}))??"
+    rf"\s+(?P<code>{POSTCODE})"
     r"(?![\w\-]|\s\d)")
 
 # State and province abbreviations that are also English words ("on", "me", "in").

@@ -131,9 +131,9 @@ _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
              _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
 _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
-# Caseless lines: a street named by a content word (or a street word and its name), an
-# abbreviated street word ("király u 15"), its number, kept only when a locality and postal code follow ("östanlid 36 varberg 432 38",
-# "ul struga andrzeja 134 kraków 31 976").
+# Caseless lines: a street named by a content word (or a street word and its name, or an
+# abbreviated street word: "király u 15"), its number, kept only when a locality and
+# postal code follow ("östanlid 36 varberg 432 38", "ul struga andrzeja 134 kraków 31 976").
 _CASELESS_WORD = r"[^\W\d_][\w'’\-]*"
 _CASELESS_NUMBERED = re.compile(
     rf"(?<![\w\-])(?:(?:{_PREFIXES})\s+(?:{_LINK}\s+){{0,2}}(?:{_CASELESS_WORD}\s+){{0,2}}"
