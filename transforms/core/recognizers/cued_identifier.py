@@ -4,6 +4,9 @@ health plan member, account, certificate or licence, vehicle (VIN, plate), devic
 Serves every language: the numbers are language-neutral and the cues are English with a
 few French ones. The number must follow its cue closely ("passport number is X1234567",
 "MRN: 00123456") and hold at least two digits, so "passport photo" or "licence fee" stay.
+In a caseless line (speech-style text) the code may be lowercase ("driver's license number
+is d123 4567 8901"); a space then continues it only before a digit, so it stops at the
+next word.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.recognizers.caseless_address import in_caseless_line
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 # Entity type -> its cues (regex alternatives, case-insensitive).
@@ -32,12 +36,17 @@ _VALUE = (r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9]"
           r"(?:[A-Z0-9]|-(?=[A-Z0-9])|\s(?=[A-Z0-9]{2}|\d)){4,24})")
 
 
-def _pattern(cue: str) -> re.Pattern:
-    return re.compile(r"(?i:\b(?:" + cue + r")\b)" + "(?i:" + _FILLER + r")\s*:?\s*" + _VALUE
+_CASELESS_VALUE = (r"(?P<value>(?=[a-z0-9\-]*\d[a-z0-9\-]*\d)[a-z0-9]"
+                   r"(?:[a-z0-9]|-(?=[a-z0-9])|\s(?=\d)){4,24})")
+
+
+def _pattern(cue: str, value: str = _VALUE) -> re.Pattern:
+    return re.compile(r"(?i:\b(?:" + cue + r")\b)" + "(?i:" + _FILLER + r")\s*:?\s*" + value
                       + r"(?![\w\-])")
 
 
 _PATTERNS = {entity: _pattern(cue) for entity, cue in CUES.items()}
+_CASELESS = {entity: _pattern(cue, _CASELESS_VALUE) for entity, cue in CUES.items()}
 
 
 class CuedIdentifierRecognizer(RuleRecognizer):
@@ -51,7 +60,9 @@ class CuedIdentifierRecognizer(RuleRecognizer):
         for entity, pattern in _PATTERNS.items():
             if entity not in entities:
                 continue
-            for m in pattern.finditer(text):
+            caseless = [m for m in _CASELESS[entity].finditer(text)
+                        if in_caseless_line(text, *m.span())]
+            for m in [*pattern.finditer(text), *caseless]:
                 value = m.group("value").rstrip()
                 span = (m.start("value"), m.start("value") + len(value))
                 if not any(s < span[1] and span[0] < e for s, e in found):

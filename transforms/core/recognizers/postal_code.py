@@ -16,13 +16,12 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.prescan import prescan
+from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
                                                 RuleRecognizer, result)
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 
-_US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
-              "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
-              "PR").split()
+_US_STATES = caseless.US_STATES
 _CODE = (r"(?:" + UK_POSTCODE
          + r"|[A-Z]\d[A-Z][ \-]?\d[A-Z]\d"  # Canada
          r"|" + NL_POSTCODE +
@@ -50,6 +49,20 @@ _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
                      r"|[ABCEGHJ-NPRSTVXY]\d[A-Z]\s\d[A-Z]\d)(?![\w\-])")
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Caseless lines: a place-like word, a US state (abbreviation or name), a ZIP
+# ("springfield il 62704", "dayton ohio 45402 1234"); a rare word after "in", "near" ...
+# then four or five digits ("in pituffik 3970", Dutch "7881 pt"); a UK or Canadian code in
+# lowercase.
+_CASELESS_STATE = re.compile(
+    r"(?<![\w\-])(?P<place>[^\W\d_][\w'\-]*) (?:" + "|".join(s.lower() for s in _US_STATES)
+    + "|" + caseless.US_STATE_NAMES + r") (?P<code>\d{5}(?: \d{4})?)(?![\w\-]| \d)")
+_CASELESS_IN_PLACE = re.compile(
+    r"\b(?:in|near|from|to|at) (?P<place>(?:[^\W\d_][\w'\-]* ){1,3})"
+    r"(?P<code>(?P<digits>\d{4,5}|\d{3} \d{2})(?: (?P<nl>[a-z]{2})(?![\w\-]))?)"
+    r"(?![\w\-]| \d)")
+_CASELESS_STRICT = re.compile(r"(?<![\w\-])(?P<code>[a-z]{1,2}\d[a-z\d]? (?!\d(?:st|nd|rd|th)\b)"
+                              r"\d[abd-hjlnp-uw-z]{2}|[abceghj-nprstvxy]\d[a-z] \d[a-z]\d)"
+                              r"(?![\w\-])")
 
 
 def by_first_letter(names) -> str:
@@ -95,4 +108,23 @@ class PostalCodeRecognizer(RuleRecognizer):
                 group = "before" if m.groupdict().get("before") else "code"
                 span = m.span(group)
                 found[span] = max(found.get(span, 0.0), score)
+        for span in _caseless(text):
+            found[span] = max(found.get(span, 0.0), 0.5)
         return [result(self, "POSTAL_CODE", s, e, score) for (s, e), score in found.items()]
+
+
+def _caseless(text: str):
+    """Spans of the codes only a caseless line shows (place words checked here)."""
+    for m in _CASELESS_STATE.finditer(text):
+        if caseless.city_like(m.group("place")) and caseless.in_caseless_line(text, *m.span()):
+            yield m.span("code")
+    for m in _CASELESS_IN_PLACE.finditer(text):
+        nl = m.group("nl")  # a Dutch code's letters ("7881 pt"), not a word ("2019 we")
+        group = "code" if nl and caseless.content(nl) else "digits"
+        if all(caseless.city_like(w) for w in m.group("place").split()) and \
+                not _YEAR.fullmatch(m.group("digits")) and \
+                caseless.in_caseless_line(text, *m.span()):
+            yield m.span(group)
+    for m in _CASELESS_STRICT.finditer(text):
+        if caseless.in_caseless_line(text, *m.span()):
+            yield m.span("code")

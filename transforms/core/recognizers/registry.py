@@ -30,6 +30,7 @@ from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
+from transforms.core.recognizers.spoken_ip import SpokenIpRecognizer
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
 from transforms.core.recognizers.spelled_name import SpelledNameRecognizer
 from transforms.core.recognizers.spelled_postcode import SpelledPostcodeRecognizer
@@ -96,6 +97,7 @@ register(ArabicNameRecognizer, languages=ANY)
 register(PostalCodeRecognizer, languages=ANY)
 register(AgeRecognizer, languages=("en",))
 register(CuedIdentifierRecognizer, languages=ANY)
+register(SpokenIpRecognizer, languages=ANY)
 # Voice transcripts: values spelled out, and answers to the agent's questions.
 register(SpelledPostcodeRecognizer, languages=("en",))
 register(SpelledNameRecognizer, languages=("en",))

@@ -7,6 +7,10 @@ and Latin America, and an address is written the way its country writes it, what
 language of the conversation around it ("12 rue de la paix" in English text). Without an
 address cue ("I live at", "address:", "send it to"), a street needs its street word, or a
 locality with a postal code after it, so "104 points" or "5 miles down the road" stay.
+
+In caseless lines (speech-style text) the street's words may be lowercase when none is a
+function word or a unit, and a lowercase locality is taken only up to the postal code that
+closes it (:mod:`.caseless_address`).
 """
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from typing import List, Tuple
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.prescan import prescan
+from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
                                                 RuleRecognizer, result)
 
@@ -114,11 +119,35 @@ _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
 _TAIL_PART = re.compile(
     rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
     rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
+# A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
+_UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
+# ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
+# last night", "... Bergamo, BG 24125 last night"): the comma before the locality says it.
+_CLOSING_CODE = re.compile(
+    rf",[ \t]*{_LOCALITY},?[ \t]+(?:[A-Z]{{1,4}}[ \t]+)?(?:{UK_POSTCODE}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+    rf"|{NL_POSTCODE}|\d{{3,5}}(?:[ \-]\d{{2,4}})?|\d{{1,2}}[ \-]\d{{4}})(?![\w\-])")
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 # In the order they are tried; the second list is all that can match a text with no digit.
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
              _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
 _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
+# Caseless lines: a street named by a content word (or a street word and its name, or an
+# abbreviated street word: "király u 15"), its number, kept only when a locality and
+# postal code follow ("östanlid 36 varberg 432 38", "ul struga andrzeja 134 kraków 31 976").
+_CASELESS_WORD = r"[^\W\d_][\w'’\-]*"
+_CASELESS_NUMBERED = re.compile(
+    rf"(?<![\w\-])(?:(?:{_PREFIXES})\s+(?:{_LINK}\s+){{0,2}}(?:{_CASELESS_WORD}\s+){{0,2}}"
+    rf"{_CASELESS_WORD}|{_CASELESS_WORD}(?:\s[a-z])?)\s+{_NUM}(?![\w\-])")
+# Caseless lines: a named street after "on", "at" ... ("on wells way"): each word rarer
+# than Zipf 5 or itself a street word ("to take place", "on death row" stay); before a
+# street word of the longer list ("branch", "crossing"), one or two census names only
+# ("on fry branch", not "from jurassic park").
+_CASELESS_NAMED = re.compile(
+    rf"\b(?:on|at|of|to|in|off|near|from|onto|along) (?P<name>(?:{_CASELESS_WORD} ){{1,3}}?)"
+    rf"(?P<suffix>{_SUFFIX_ALT})\b(?: (?:street|st|road|rd|avenue|ave)\b)?")
+_NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
+_SUFFIX_WORD = re.compile(_SUFFIX_ALT)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -142,19 +171,55 @@ class StreetAddressRecognizer(RuleRecognizer):
             tail = text[m.end():end]
             if cued or (re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail)):
                 spans.append((start, end))
+        spans += self._caseless(text, numbered)
         return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)]
+
+    def _caseless(self, text: str, numbered: bool) -> List[Tuple[int, int]]:
+        """Streets only caseless lines show: a word and number closed by a postal code,
+        a named street after a preposition."""
+        spans = []
+        for m in _CASELESS_NUMBERED.finditer(text) if numbered else ():
+            words = [w for w in m.group(0).split()[:-1] if len(w) > 1]  # "király u 15"
+            if words and caseless.content(words[-1]) and caseless.in_caseless_line(text, *m.span()):
+                end = caseless.tail(text, m.end())
+                if end > m.end():
+                    spans.append((m.start(), end))
+        for m in _CASELESS_NAMED.finditer(text):
+            words = m.group("name").split()
+            if _NAMED_ALT.fullmatch(m.group("suffix")):
+                ok = all(_SUFFIX_WORD.fullmatch(w) or (
+                    caseless.content(w) and caseless.zipf(w) < 5) for w in words)
+            else:
+                ok = len(words) <= 2 and all(caseless.census_name(w) for w in words)
+            if ok and caseless.in_caseless_line(text, *m.span()):
+                spans.append((m.start("name"), m.end()))
+        return spans
 
     @staticmethod
     def _street_name_ok(text: str, m: re.Match) -> bool:
-        """A street name capitalised, or any words after an address cue."""
+        """A street name capitalised, or any words after an address cue; in a caseless line
+        not after a year, content words before a common street word ("1234 north main
+        street", not "5 miles down the road"), or one or two census names before a rarer
+        one ("7876 marie island", not "6 northbound spurs")."""
         words = m.group("name").split()
         if words and all(w[0].isupper() or not w[0].isalpha() for w in words):
             return True
+        if words and caseless.in_caseless_line(text, *m.span()) and \
+                not _YEAR_NUMBER.fullmatch(m.group("num")):
+            suffix = m.group(0)[m.end("name") - m.start():].strip(" .").lower()
+            if _NAMED_ALT.fullmatch(suffix):
+                if all(caseless.content(w.rstrip(".")) for w in words):
+                    return True
+            elif len(words) <= 2 and all(caseless.census_name(w) for w in words):
+                return True
         return bool(words) and bool(_CUE.search(text[max(0, m.start() - 80):m.start()]))
 
     @staticmethod
     def _extend(text: str, start: int, end: int) -> Tuple[int, int]:
         """Over the unit, locality, state, postal code and country after the street."""
+        closing = _CLOSING_CODE.match(text, end)
+        if closing and "\n" not in closing.group(0):
+            end = closing.end()
         for _ in range(6):
             m = _TAIL_PART.match(text, end)
             if not m:
@@ -163,6 +228,11 @@ class StreetAddressRecognizer(RuleRecognizer):
             if newline and not LINE_END.match(text, m.end()):
                 break  # an address block's next line must be the whole line
             end = m.end()
+        if caseless.in_caseless_line(text, start, end):
+            end = caseless.tail(text, end)
+        unit = _UNIT_BEFORE.search(text[max(0, start - 24):start])
+        if unit:
+            start -= len(unit.group(0))
         return start, end
 
 

@@ -26,3 +26,17 @@ def test_a_number_after_its_cue_is_found(analyzer, policy, text, entity, value):
 ])
 def test_a_cue_without_a_number_finds_nothing(analyzer, policy, text, entity):
     assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, entity) == []
+
+
+@pytest.mark.parametrize("text,entity,value", [
+    ("my driver's license number is d123 4567 8901 thanks", "DRIVER_LICENSE", "d123 4567 8901"),
+    ("passport number x1234567 and it expires", "PASSPORT", "x1234567"),
+])
+def test_a_lowercase_number_after_its_cue_is_found_in_caseless_text(analyzer, policy, text,
+                                                                     entity, value):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, entity) == [value]
+
+
+def test_a_lowercase_word_after_a_cue_is_not_a_number_in_written_text(analyzer, policy):
+    text = "Your Passport number is ab12cd34 Thanks"
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "PASSPORT") == []

@@ -98,3 +98,31 @@ def test_names_grouped_by_first_letter_match_where_and_as_the_plain_alternation_
         assert [m.span() for m in grouped.finditer(text)] == expected, text
         found += len(expected)
     assert found > len(names)  # the texts do hold country names followed by numbers
+
+
+@pytest.mark.parametrize("text,code", [
+    ("i live in springfield il 62704 now", "62704"),
+    ("i live in springfield illinois 62704 1234", "62704 1234"),
+    ("the office in pituffik 3970 is closed", "3970"),
+    ("they are in emmer compascuum 7881 pt this week", "7881 pt"),
+    ("it is in cape dorset x0a 0c0", "x0a 0c0"),
+])
+def test_caseless_postal_codes_are_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "we met in paris 2019 we won", "call me 55512 times", "in room 1010 on the left",
+    "meet me on the 2nd floor at 4 3rd avenue", "the score in march 2019 was 3 0",
+])
+def test_caseless_years_rooms_and_ordinals_are_not_postal_codes(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_lowercase_uk_code_is_removed_and_an_ordinal_stays(redactor):
+    out = redacted(redactor, "the office is near sw1a 1aa on the 2nd floor")
+    assert "1aa" not in out and "2nd floor" in out
+
+
+def test_a_lowercase_state_needs_a_caseless_line(analyzer, policy):
+    assert _found(analyzer, policy, "Tell me in 10 days, or 12345 Euros") == []

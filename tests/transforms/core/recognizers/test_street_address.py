@@ -76,3 +76,74 @@ def test_everyday_phrases_are_not_addresses(analyzer, policy, text):
 def test_a_number_then_a_street_word_alone_is_not_an_address(redactor):
     text = "Arsenal finished with 104 points, 3 ways ahead of the rest."
     assert "104 points" in redacted(redactor, text)
+
+
+@pytest.mark.parametrize("text,address", [
+    ("1234 north main street apartment 5 springfield il 62704",
+     "1234 north main street apartment 5 springfield il 62704"),
+    ("i'll meet you at 67 farmer street kensington 112 after the concert",
+     "67 farmer street kensington 112"),
+    ("flat 3 12 baker street london nw1 6xe", "flat 3 12 baker street london nw1 6xe"),
+    ("nail works at 2129 york st london on n5w 2s9", "2129 york st london on n5w 2s9"),
+    ("the restaurant is at 7876 marie island", "7876 marie island"),
+    ("i once lived in ul karpacka 69 bydgoszcz 85 164 now elsewhere",
+     "ul karpacka 69 bydgoszcz 85 164"),
+    ("what is your address it is östanlid 36 varberg 432 38", "östanlid 36 varberg 432 38"),
+    ("address 138 rue de libya el louza 61 3016", "138 rue de libya el louza 61 3016"),
+])
+def test_a_caseless_address_is_found_up_to_its_postal_code(analyzer, policy, text, address):
+    assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text,street", [
+    ("he lives on the north side of boyer way", "boyer way"),
+    ("the bus station is on fry branch", "fry branch"),
+    ("early shows on camacho manors street were important", "camacho manors street"),
+])
+def test_a_caseless_named_street_is_found(analyzer, policy, text, street):
+    assert _found(analyzer, policy, text) == [street]
+
+
+@pytest.mark.parametrize("text", [
+    "it was 5 miles down the road", "a 15 minutes walk to the park",
+    "they scored 104 points in 38 games", "the final will take place on second place",
+    "we watched it from jurassic park", "pos team pld w d l pts 1 arsenal 38 26 7 5 85",
+    "i have 2 kids aged 5 and 7 years", "we are 4 people at the table near 22 oak",
+    "approved 1 august 1961", "f 86 sabre 1957 1960 f 100 super sabre 1958 1961",
+    "the line had 6 northbound spurs", "what 1982 horror film centers around a man",
+])
+def test_caseless_counts_and_phrases_are_not_addresses(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_caseless_street_takes_no_locality_without_a_postal_code(analyzer, policy):
+    text = "send it to 12 baker street tomorrow morning please"
+    assert _found(analyzer, policy, text) == ["12 baker street"]
+
+
+def test_a_written_address_closes_at_its_postal_code_mid_sentence(analyzer, policy):
+    text = "The letter arrived at Hafnarbraut 21, Hólmavík,  510 last night."
+    assert _found(analyzer, policy, text) == ["Hafnarbraut 21, Hólmavík,  510"]
+
+
+def test_a_written_street_takes_no_short_count_after_its_town(analyzer, policy):
+    assert _found(analyzer, policy, "I live at 12 Main St, Boston, 15 minutes away.") == [
+        "12 Main St, Boston"]
+
+
+def test_a_cued_caseless_street_of_any_words_is_found(analyzer, policy):
+    text = "customer: i live at 1139 case cliff suite 050, south colleenport"
+    assert _found(analyzer, policy, text) == ["1139 case cliff suite 050"]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("i'll meet you at tompa u 2 bakonszeg hb 4164 after the concert",
+     "tompa u 2 bakonszeg hb 4164"),
+    ("what is your address it is plaza de españa 44 cambre c 15660",
+     "plaza de españa 44 cambre c 15660"),
+    ("i lived in roellstraat 164 amsterdam nh 1064 bj i now live there",
+     "roellstraat 164 amsterdam nh 1064 bj"),
+])
+def test_caseless_abbreviated_streets_and_one_letter_regions_are_found(analyzer, policy, text,
+                                                                       address):
+    assert _found(analyzer, policy, text) == [address]
