@@ -86,25 +86,30 @@ def _spelling(word: str) -> Optional[str]:
     return word.upper() if word.isalnum() and word.isascii() else None
 
 
-def postcode_spans(text: str, postcode: str) -> List[Tuple[int, int]]:
-    """Runs of tokens spelling 3+ characters of ``postcode`` in order (longest first)."""
-    code = re.sub(r"\W", "", postcode).upper()
+def _runs(text: str, target: str, part_of, min_tokens: int) -> List[Tuple[int, int]]:
+    """Runs of ``min_tokens`` or more tokens whose parts (``part_of(word)``, None: not a
+    part) spell three or more characters of ``target`` in order, longest first."""
     toks = _tokens(text)
     spans, i = [], 0
     while i < len(toks):
         best, reading = None, ""
         for j in range(i, len(toks)):
-            part = _spelling(toks[j][2])
-            if part is None or (reading + part) not in code:
+            part = part_of(toks[j][2])
+            if part is None or (reading + part) not in target:
                 break
             reading += part
-            best = j if len(reading) >= 3 else best
+            best = j if j - i + 1 >= min_tokens and len(reading) >= 3 else best
         if best is None:
             i += 1
             continue
         spans.append((toks[i][0], toks[best][1]))
         i = best + 1
     return spans
+
+
+def postcode_spans(text: str, postcode: str) -> List[Tuple[int, int]]:
+    """Runs of tokens spelling 3+ characters of ``postcode`` in order (longest first)."""
+    return _runs(text, re.sub(r"\W", "", postcode).upper(), _spelling, 1)
 
 
 def _date_parts(dob: str) -> Tuple[set, str, str, str]:
@@ -166,22 +171,7 @@ def spelled_name_spans(text: str, first: str, last: str) -> List[Tuple[int, int]
     """Runs of two or more short tokens ("k a t", "M AR TI n") whose letters spell three
     or more letters of the name in order."""
     name = re.sub(r"[^a-z]", "", f"{first}{last}".lower())
-    toks = _tokens(text)
-    spans, i = [], 0
-    while i < len(toks):
-        best, reading = None, ""
-        for j in range(i, len(toks)):
-            word = toks[j][2].lower()
-            if not (word.isalpha() and len(word) <= 3) or (reading + word) not in name:
-                break
-            reading += word
-            best = j if j > i and len(reading) >= 3 else best
-        if best is None:
-            i += 1
-            continue
-        spans.append((toks[i][0], toks[best][1]))
-        i = best + 1
-    return spans
+    return _runs(text, name, lambda w: w.lower() if w.isalpha() and len(w) <= 3 else None, 2)
 
 
 def _piece(word: str) -> bool:
