@@ -8,7 +8,10 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
 - it owns something: "kwabena's account", "keating s service" (apostrophe dropped);
-- it is the subject of a report: "gradsky has", "anas says";
+- it is the subject of a report or of speech: "gradsky has", "anas says", "oyelaran
+  shouted"; or follows a verb of speaking: "told kwabena";
+- it is spelled with a Latin letter English does not use, on an English line:
+  "signed by krisztián";
 - it follows a listed given name: "ahmed okonkwo".
 
 After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
@@ -22,6 +25,8 @@ capitals carry meaning, is left to spaCy and the census recognizer.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import List
 
 from presidio_analyzer import RecognizerResult
@@ -30,6 +35,7 @@ from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
+from transforms.core.recognizers.written_words import english, part_of
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
@@ -51,7 +57,13 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "des", "le", "la", "van", "
 # caller's introduction ("natonya here", "oehler speaking").
 SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
                 "also", "who", "explained", "stated", "replied", "announced", "here",
-                "speaking"}
+                "speaking", "shouted", "yelled", "whispered", "cried", "laughed", "smiled",
+                "insisted", "admitted", "warned", "claimed", "noted", "agreed"}
+# Verbs of speaking before the one spoken to or of ("said ole to ole", "told kwame").
+SPEECH_VERBS = {"said", "asked", "told", "tell", "ask", "shouted", "yelled", "whispered",
+                "replied", "thanked", "greeted", "hugged", "married", "met"}
+# A Latin letter English spelling does not use ("krisztián", "järvilehto", "sigþórsdóttir").
+_FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
 def _candidate(token) -> bool:
@@ -92,6 +104,16 @@ def _named_after_title(token) -> bool:
     if word is None:
         return zipf(token.lower_) < RARE_WORD
     return word.wordness < CAPITALISED
+
+
+def _foreign_spelling(token) -> bool:
+    """A rare word spelled with a Latin letter English does not use, on an English line
+    (an English line names a "krisztián"; a Spanish or Hungarian line is just words)."""
+    if not _FOREIGN_LETTER.search(token.text) or not all(
+            "LATIN" in unicodedata.name(c, "") for c in token.text if c.isalpha()):
+        return False
+    a, b = part_of(token)
+    return english(token.doc[a:b])
 
 
 def _after_title(doc, i: int) -> bool:
@@ -148,9 +170,11 @@ class SpeechCueNameRecognizer(RuleRecognizer):
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ in ("'s", "’s", "s") or nxt.lower_ in SUBJECT_NEXT):
             return True  # "kwabena's account", "keating s service" (apostrophe dropped)
+        if _foreign_spelling(token):
+            return True  # "bohuslav shouted", "valtteri järvilehto"
         if prev is None:
             return False
-        if prev.lower_ in WEAK_CUES or prev.lower_ in TITLES:
+        if prev.lower_ in WEAK_CUES or prev.lower_ in TITLES or prev.lower_ in SPEECH_VERBS:
             return nxt is None or nxt.pos_ not in _NOT_AFTER
         given = name_word(prev.lower_)
         return given is not None and given.first and given.wordness < AMBIGUOUS

@@ -81,3 +81,16 @@ def test_a_listed_surname_owning_something_is_a_person(analyzer):
 
 def test_a_particle_and_a_rare_word_join_a_name(analyzer):
     assert _found(analyzer, "we spoke to adenet le roi about it") == ["adenet le roi"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("then oyelaran shouted at us what are you doing here", "oyelaran"),
+    ("so i told kwabena about it yesterday", "kwabena"),
+    ("the form was signed by krisztián yesterday", "krisztián"),
+])
+def test_a_speech_verb_or_a_letter_english_does_not_spell_marks_a_name(analyzer, text, name):
+    assert name in _found(analyzer, text)
+
+
+def test_a_foreign_spelling_on_a_line_that_is_not_english_is_no_name(analyzer):
+    assert _found(analyzer, "me encanta está canción más que nada") == []
