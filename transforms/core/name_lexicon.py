@@ -63,7 +63,7 @@ class Lexicon(Mapping):
     def __getitem__(self, word: str) -> NameWord:
         entry = self.get(word)
         if entry is None:
-            raise KeyError(word)
+            raise KeyError("not in the census name lists")  # never the word: it is data
         return entry
 
     def __contains__(self, word) -> bool:

@@ -48,3 +48,13 @@ def test_every_census_word_is_listed_with_the_lists_it_is_in_and_made_once():
                for w in entries)
     assert name_word("JOHN") is entries["john"] is lexicon().get("john")
     assert "qzxvbnm" not in entries and entries.get("qzxvbnm") is None
+
+
+def test_a_word_missing_from_the_lexicon_is_not_named_in_the_error():
+    import pytest
+
+    from transforms.core.name_lexicon import lexicon
+
+    with pytest.raises(KeyError) as caught:
+        lexicon()["zqxjvbnaticket"]
+    assert "zqxjvbnaticket" not in str(caught.value)
