@@ -14,6 +14,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.common import MONTH_WORDS
 
 US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
              "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
@@ -36,9 +37,7 @@ UNITS = set(
     # and words that name a value, not a place: "address 138 rue ...", "number 12"
     "address number code zip postcode phone "
     # and dates: "approved 1 august 1961"
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-    "friday saturday sunday".split())
+    "monday tuesday wednesday thursday friday saturday sunday".split()) | set(MONTH_WORDS)
 # Link words inside a foreign street or town name ("via del campo", "šmartno ob paki").
 LINKS = set("de del da do dos das di la le du des van von der den am an ob u v na pod nad y "
             "e et sur".split())

@@ -65,6 +65,11 @@ NL_POSTCODE = r"\d{4}\s?[A-Z]{2}(?![\w])"
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
+# Month names and their abbreviations, as dates are written and said ("sept" after "sep").
+MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
 NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}
@@ -142,3 +147,15 @@ class SpanFinderRecognizer(RuleRecognizer):
         if self.ENTITY not in entities:
             return []
         return [result(self, self.ENTITY, s, e, self.SCORE) for s, e in self.find(text)]
+
+
+def line_ranges(doc) -> List[Tuple[int, int]]:
+    """(first, end) token indices of each line of a doc; the tokens holding the line
+    breaks belong to no line."""
+    ranges, start = [], 0
+    for t in doc:
+        if "\n" in t.text:
+            ranges.append((start, t.i))
+            start = t.i + 1
+    ranges.append((start, len(doc)))
+    return ranges

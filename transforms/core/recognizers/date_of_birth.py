@@ -13,8 +13,9 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|"
-          "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+from transforms.core.recognizers.common import MONTH_WORDS
+
+_MONTH = "|".join(MONTH_WORDS)
 _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
          r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}"
          r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH

@@ -26,7 +26,8 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, marked_runs, result
+from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
+                                               marked_runs, result)
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
 CAPITALISED = 1.0  # below: a name when capitalised mid-sentence
@@ -81,15 +82,10 @@ def cased_by_line(doc) -> List[bool]:
     ("Indeed, I paid waddell"): in a transcript the agent may type with capitals and the
     customer without, and such a turn is read as speech."""
     whole = _cased(doc)
-    out: List[bool] = []
-    start = 0
-    for t in list(doc) + [None]:
-        if t is None or "\n" in t.text:
-            end = len(doc) if t is None else t.i
-            out += [whole and end > start and _capitals_inside(doc[start:end])] * (end - start)
-            if t is not None:
-                out.append(False)
-                start = t.i + 1
+    out = [False] * len(doc)  # a line break's own token: no line
+    for start, end in line_ranges(doc):
+        out[start:end] = [whole and end > start and _capitals_inside(doc[start:end])] * (
+            end - start)
     return out
 
 

@@ -20,7 +20,7 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
 from transforms.core.recognizers.gazetteer_name import NEXT_TO_NAME, NOT_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
 
@@ -30,15 +30,11 @@ MAX_WORDS = 3
 
 def _lines(doc):
     """Token lists of each line, a leading speaker label ("agent:") left out."""
-    line: list = []
-    for t in list(doc) + [None]:
-        if t is None or "\n" in t.text:
-            if len(line) >= 2 and line[1].text == ":" and line[0].is_alpha:
-                line = line[2:]
-            yield line
-            line = []
-        elif not t.is_space:
-            line.append(t)
+    for start, end in line_ranges(doc):
+        line = [t for t in doc[start:end] if not t.is_space]
+        if len(line) >= 2 and line[1].text == ":" and line[0].is_alpha:
+            line = line[2:]
+        yield line
 
 
 def _clear(token) -> bool:

@@ -22,7 +22,7 @@ from typing import Iterator, List, Optional, Tuple
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import MONTH_WORDS, RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
 QUESTIONS = {
@@ -49,15 +49,13 @@ FILLERS = {"yes", "yeah", "yep", "sure", "okay", "ok", "um", "uh", "er", "erm", 
            "born", "birth", "date", "birthday"}
 # A vendor's mask or a placeholder ("[PII]", "<PERSON>") is no name word.
 _MASKED = re.compile(r"[\[<]\w+[\]>]")
-_MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                   "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                   "nineteenth twentieth thirtieth").split()
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
                  "hundred thousand oh zero").split()
-_DATE_WORDS = set(_MONTHS) | set(_ORDINAL_WORDS) | set(_NUMBER_WORDS)
+_DATE_WORDS = set(MONTH_WORDS) | set(_ORDINAL_WORDS) | set(_NUMBER_WORDS)
 _DATE_TOKEN = re.compile(r"\d{1,8}(?:st|nd|rd|th)?|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]\d{2,4})?",
                          re.IGNORECASE)
 
