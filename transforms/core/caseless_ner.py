@@ -67,15 +67,10 @@ def _plan(nlp, doc):
     """(what the NER reads, the doc its casing is judged on or None, whether the whole doc
     is recased, per token whether its line is shouted): a caseless doc is truecased whole;
     in a written doc only the shouted lines are. A shouted line is judged on a copy in
-    lower case, tagged again (in capitals every word is a proper noun to the tagger), and
-    its tokens take the copy's tags."""
+    lower case, tagged again (in capitals every word is a proper noun to the tagger); the
+    other detectors keep the original's tags (they find more names with them)."""
     shouted = shouted_lines(doc)
-    read = doc
-    if any(shouted):
-        read = _lowered(nlp, doc, shouted)
-        for token, loud in zip(doc, shouted):
-            if loud:  # every detector reads the copy's tags there
-                token.tag_, token.pos_ = read[token.i].tag_, read[token.i].pos_
+    read = _lowered(nlp, doc, shouted) if any(shouted) else doc
     if speech_style(doc):
         return truecased_doc(read), read, True, shouted
     if any(shouted):
