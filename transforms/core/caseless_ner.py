@@ -5,7 +5,8 @@ One pass per component, as before: the pipeline runs without its NER on the text
 given (tokens, tags, lemmas: what every other detector reads), then the NER runs once on
 each doc, or on its truecased copy when the doc is speech-style (:func:`speech_style`),
 and the copy's entities that stand (:func:`..truecase.trusted`) are set on the original
-doc token for token. Other languages, and models whose NER is disabled, run as Presidio
+doc token for token. In a written doc only a shouted line (a headline in capitals) is
+truecased so. Other languages, and models whose NER is disabled, run as Presidio
 runs them.
 """
 from __future__ import annotations
@@ -19,7 +20,8 @@ from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
 from transforms.core.recognizers.gazetteer_name import is_cased
-from transforms.core.truecase import label_of, trimmed, truecased_doc, trusted
+from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_doc,
+                                      trusted)
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
 
@@ -52,20 +54,56 @@ def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
     when the doc is caseless; yields the docs with their entities, in order."""
     ner = nlp.get_pipe("ner")
     for chunk in _chunks(docs, max(batch_size, 1)):
-        targets = [truecased_doc(doc) if speech_style(doc) else doc for doc in chunk]
-        for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
-            if target is not doc:
-                doc.ents = list(_entities(doc, target))
+        plans = [_plan(nlp, doc) for doc in chunk]
+        targets = [plan[0] for plan in plans]
+        for doc, (_, read, whole, shouted), target in zip(
+                chunk, plans, ner.pipe(targets, batch_size=len(targets))):
+            if read is not None:
+                doc.ents = list(_entities(doc, read, target, whole, shouted))
             yield doc
 
 
-def _entities(doc, target) -> Iterator[Span]:
-    """The truecased copy's entities that stand, on the original doc; persons trimmed of
-    the function and chat words at their edges."""
+def _plan(nlp, doc):
+    """(what the NER reads, the doc its casing is judged on or None, whether the whole doc
+    is recased, per token whether its line is shouted): a caseless doc is truecased whole;
+    in a written doc only the shouted lines are. A shouted line is judged on a copy in
+    lower case, tagged again (in capitals every word is a proper noun to the tagger); the
+    other detectors keep the original's tags (they find more names with them)."""
+    shouted = shouted_lines(doc)
+    read = _lowered(nlp, doc, shouted) if any(shouted) else doc
+    if speech_style(doc):
+        return truecased_doc(read), read, True, shouted
+    if any(shouted):
+        return truecased_doc(read, only=shouted), read, False, shouted
+    return doc, None, False, shouted
+
+
+def _lowered(nlp, doc, shouted):
+    """A copy of the doc, tagged without NER, with its shouted tokens in lower case."""
+    from spacy.tokens import Doc
+
+    copy = Doc(doc.vocab, words=[t.text.lower() if loud and len(t.text.lower()) == len(t.text)
+                                 else t.text for t, loud in zip(doc, shouted)],
+               spaces=[bool(t.whitespace_) for t in doc])
+    for name, component in nlp.pipeline:
+        if name != "ner":
+            copy = component(copy)
+    return copy
+
+
+def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
+    """The truecased copy's entities that stand (judged on ``read``), on the original doc;
+    persons trimmed of the function and chat words at their edges. In a written doc
+    (not ``whole``) an entity off the shouted lines is kept as found; one on a shouted line
+    needs no more evidence (its words were written in capitals)."""
     for e in target.ents:
-        span = trimmed(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
-        if span and trusted(doc, *span, e.label_):
-            yield Span(doc, *span, label=label_of(doc, *span, e.label_))
+        loud = any(shouted[i] for i in range(e.start, e.end))
+        if not (whole or loud):
+            yield Span(doc, e.start, e.end, label=e.label_)
+            continue
+        span = trimmed(read, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
+        if span and (loud or trusted(read, *span, e.label_)):
+            yield Span(doc, *span, label=label_of(read, *span, e.label_))
 
 
 class CaselessNerEngine(SpacyNlpEngine):

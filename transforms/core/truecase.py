@@ -22,9 +22,10 @@ are otherwise read as names.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional, Sequence
 
 from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
+from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
 
@@ -80,6 +81,16 @@ def _english_lines(doc) -> List[bool]:
     return out
 
 
+def shouted_lines(doc) -> List[bool]:
+    """Per token: is its line :func:`shouted`? The tagger reads such a line as proper nouns
+    throughout, and the NER as organisations."""
+    out = [False] * len(doc)
+    for start, end in line_ranges(doc):
+        if end > start and shouted(doc[start:end].text):
+            out[start:end] = [True] * (end - start)
+    return out
+
+
 def _capitalise(token, english: bool = True) -> bool:
     if not _eligible(token):
         return False
@@ -116,8 +127,9 @@ def _pair(a, b) -> bool:
     return False
 
 
-def truecased_words(doc) -> List[str]:
-    """The doc's tokens as written English would case them (each the same length)."""
+def truecased_words(doc, only: Optional[Sequence[bool]] = None) -> List[str]:
+    """The doc's tokens as written English would case them (each the same length);
+    ``only``: per token, whether to recase it (default: all; the others stay as written)."""
     english = _english_lines(doc)
     caps = [_capitalise(token, english[token.i]) for token in doc]
     for a, b in zip(doc, doc[1:]):
@@ -126,7 +138,9 @@ def truecased_words(doc) -> List[str]:
     out = []
     for token, cap in zip(doc, caps):
         lower = token.text.lower()
-        if len(lower) != len(token.text):
+        if only is not None and not only[token.i]:
+            out.append(token.text)
+        elif len(lower) != len(token.text):
             out.append(token.text)  # a letter whose lower case is longer: as written
         elif cap or lower == "i":
             cased = lower[:1].upper() + lower[1:]
@@ -136,11 +150,12 @@ def truecased_words(doc) -> List[str]:
     return out
 
 
-def truecased_doc(doc):
-    """A new, unprocessed doc of the truecased words with the same tokens and spaces."""
+def truecased_doc(doc, only: Optional[Sequence[bool]] = None):
+    """A new, unprocessed doc of the truecased words with the same tokens and spaces
+    (``only``: as in :func:`truecased_words`)."""
     from spacy.tokens import Doc
 
-    return Doc(doc.vocab, words=truecased_words(doc),
+    return Doc(doc.vocab, words=truecased_words(doc, only),
                spaces=[bool(token.whitespace_) for token in doc])
 
 

@@ -69,3 +69,25 @@ def test_only_lowercase_or_shouted_text_is_speech_style(engine):
     assert speech_style(nlp("SEND FIFTY DOLLARS TO MAHMOUD PLEASE"))
     assert not speech_style(nlp("Meeting With Veronica Brenner In Vail Tomorrow"))
     assert not speech_style(nlp("I sent fifty dollars to Mahmoud."))
+
+
+def test_a_headline_in_capitals_keeps_its_ordinary_words(redactor):
+    out = redacted(redactor, "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .")
+    assert "GET LUCKY WIN" in out and "IN SURPRISE DEFEAT" in out
+
+
+def test_a_name_in_a_headline_in_capitals_over_written_text_is_found(engine):
+    text = ("TENNIS - PHILIPPOUSSIS BEATS SAMPRAS IN STRAIGHT SETS .\n"
+            "The Australian won in Sydney on Tuesday.")
+    doc = engine.process_text(text, "en").tokens
+    assert ("SAMPRAS", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_written_lines_under_a_headline_keep_the_models_own_entities(engine):
+    body = "Yesterday Veronica Brenner of Canada won the race in Vail."
+    doc = engine.process_text("SKIING - CANADIAN WINS AERIALS TITLE .\n" + body, "en").tokens
+    nlp = engine.nlp["en"]
+    offset = len("SKIING - CANADIAN WINS AERIALS TITLE .\n")
+    assert [(e.start_char - offset, e.text, e.label_) for e in doc.ents
+            if e.start_char >= offset] == [
+        (e.start_char, e.text, e.label_) for e in nlp(body).ents]

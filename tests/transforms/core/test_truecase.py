@@ -2,8 +2,8 @@
 persons found in it stand, with the real spaCy model of the session analyzer."""
 import pytest
 
-from transforms.core.truecase import (label_of, run_together, trimmed, truecased_words,
-                                      trusted)
+from transforms.core.truecase import (label_of, run_together, shouted_lines, trimmed,
+                                      truecased_words, trusted)
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,19 @@ def test_a_name_with_an_apostrophe_keeps_its_edge(nlp):
     doc = _doc(nlp, "shaquille o'neal scored")
     end = next(t.i for t in doc if t.text == "scored")
     assert trimmed(doc, 0, end) == (0, end)
+
+
+def test_only_a_line_of_three_or_more_words_all_in_capitals_is_shouted(nlp):
+    doc = _doc(nlp, "SOCCER - JAPAN GET LUCKY WIN .\nThe NBA and the USDA met.\nOK GO")
+    lines = shouted_lines(doc)
+    first_break = [t.i for t in doc if "\n" in t.text][0]
+    assert all(lines[:first_break])
+    assert not any(lines[first_break:])
+
+
+def test_only_the_tokens_asked_for_are_recased(nlp):
+    doc = _doc(nlp, "golf woosnam leads\nAnd so it goes")
+    only = [t.i < 3 for t in doc]
+    words = truecased_words(doc, only)
+    assert words[3:] == [t.text for t in doc][3:]
+    assert words[:3] == truecased_words(doc)[:3]

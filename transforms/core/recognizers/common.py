@@ -149,6 +149,17 @@ class SpanFinderRecognizer(RuleRecognizer):
         return [result(self, self.ENTITY, s, e, self.SCORE) for s, e in self.find(text)]
 
 
+SHOUTED_WORDS = 3  # words in capitals, and none in lower case, that make a shouted line
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def shouted(line: str) -> bool:
+    """A line in capitals: :data:`SHOUTED_WORDS` or more words of two letters or more,
+    every one in capitals ("GOLF - WOOSNAM LEADS BY TWO AT HALFWAY STAGE")."""
+    words = _LETTER_WORD.findall(line)
+    return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
 def line_ranges(doc) -> List[Tuple[int, int]]:
     """(first, end) token indices of each line of a doc; the tokens holding the line
     breaks belong to no line."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, NamedTuple, Optional, Tuple
 
-from transforms.core.recognizers.common import NUMBER_WORDS
+from transforms.core.recognizers.common import NUMBER_WORDS, shouted
 
 NATO = {"alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
         "foxtrot": "F", "golf": "G", "hotel": "H", "india": "I", "juliet": "J",
@@ -43,9 +43,10 @@ class Spelled(NamedTuple):
     parts: Tuple[Tuple[int, int, str], ...]  # (start, end, reading) of each token
 
 
-def spelling(word: str) -> Optional[str]:
+def spelling(word: str, shouted: bool = False) -> Optional[str]:
     """The characters one token says, or None: "alpha" -> "A", "w20" -> "W20", "two" ->
-    "2"; words of three or more letters are never a spelling unless a NATO word."""
+    "2"; words of three or more letters are never a spelling unless a NATO word. On a
+    ``shouted`` line (all in capitals) "BY" and "AT" are the words."""
     low = word.lower()
     if low in NATO:
         return NATO[low]
@@ -53,7 +54,7 @@ def spelling(word: str) -> Optional[str]:
         return LETTER_NAMES[low]
     if low in _DIGITS:
         return _DIGITS[low]
-    if word in WORDS:
+    if word in WORDS or (shouted and low in WORDS):
         return None
     return word.upper() if word.isascii() and _CHUNK.fullmatch(word) else None
 
@@ -111,16 +112,22 @@ def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
         return Spelled(run[0].start(), run[-1].end(), "".join(p[2] for p in parts),
                        len(words), sum(_single(w) for w in words), parts)
 
+    loud, line_end = False, -1
     for m in _TOKEN.finditer(text):
+        if m.start() > line_end:  # a new line: is it in capitals?
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.start()) % (len(text) + 1)
+            loud = shouted(text[line_start:line_end])
         word = _word(m)
+        said = word and spelling(word, loud) is not None
         same_line = not run or not _BREAK.search(text, run[-1].end(), m.start())
-        if word and same_line and (spelling(word) is not None or _spelled_on(run, word)):
+        if word and same_line and (said or _spelled_on(run, word)):
             run.append(m)
             continue
         found = close()
         if found:
             yield found
-        run = [m] if word and spelling(word) is not None else []
+        run = [m] if said else []
     found = close()
     if found:
         yield found

@@ -27,9 +27,14 @@ def test_part_of_a_postcode_with_letters_and_digits_is_found(analyzer, policy):
 @pytest.mark.parametrize("text", [
     "it is 2 4 me", "I want a table for 2 at 7 pm", "r o s e m a r y", "set an alarm for 6 30",
     "call me on 4 5 6 7", "it is a 501 c 3 charity", "I live in SA 37112. I now live here",
+    "GOLF - WOOSNAM LEADS BY TWO AT HALFWAY STAGE .",  # a headline: "BY" and "AT" are words
 ])
 def test_numbers_words_and_letters_alone_are_not_postcodes(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+def test_a_postcode_spelled_on_a_line_in_capitals_is_still_found(analyzer, policy):
+    assert _found(analyzer, policy, "MY POSTCODE IS E H SIX FIVE D Y") == ["E H SIX FIVE D Y"]
 
 
 def test_a_spelled_postcode_is_replaced_and_the_words_around_kept(redactor):
