@@ -26,6 +26,7 @@ from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
 from transforms.core.recognizers import recognizers_for
+from transforms.core.recognizers.context_phone import score_row
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
 _LOG = logging.getLogger(__name__)
@@ -81,6 +82,10 @@ def keep_results(recognizer, keep) -> None:
 
 def _no_cjk_or_arabic(text, result) -> bool:
     return not CJK_OR_ARABIC_LETTER.search(text, result.start, result.end)
+
+
+def _not_a_score_row(text, result) -> bool:
+    return not score_row(text[result.start:result.end])
 
 
 def script_neutral(pattern: str) -> str:
@@ -149,6 +154,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                 keep_results(recognizer, _no_cjk_or_arabic)
             if kind == "SpacyRecognizer":
                 keep_within_lines(recognizer)
+            if kind == "PhoneRecognizer":
+                keep_results(recognizer, _not_a_score_row)
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):

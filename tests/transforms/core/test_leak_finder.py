@@ -44,6 +44,12 @@ def test_a_league_table_row_that_passes_luhn_is_not_a_card(row):
     assert _leaks(row) == []
 
 
+@pytest.mark.parametrize("row", ["Sheffield Wednesday 17 8 4 5 27 25 28",
+                                 "Toronto 63 61 .508 6 1/2"])
+def test_a_row_of_scores_a_phone_library_reads_as_a_number_is_not_a_phone(row):
+    assert _leaks(row) == []
+
+
 @pytest.mark.parametrize("text", [
     "card 4111 1111 1111 1111", "card 4111-1111-1111-1111", "card 4111111111111111",
     "amex 3782 822463 10005", "card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",

@@ -21,6 +21,14 @@ def test_custom_rule_matches_next_to_non_latin_scripts(redactor):
         assert "12345678" not in redacted(redactor, text)
 
 
+@pytest.mark.parametrize("row", ["Sheffield Wednesday 17 8 4 5 27 25 28",
+                                 "Toronto 63 61 .508 6 1/2"])
+def test_a_league_table_row_keeps_its_numbers_a_phone_beside_it_does_not(redactor, row):
+    out = redacted(redactor, f"{row}\nTickets: call +44 171 542 7658")
+    assert out.splitlines()[0].endswith(row.split(" ", 2)[2])
+    assert "542 7658" not in out
+
+
 def test_redacting_redacted_text_changes_nothing(redactor):
     once = redacted(redactor, "Hi, I am John Smith, call 212-555-0147 or john@example.com")
     assert redacted(redactor, once) == once

@@ -86,3 +86,13 @@ class ContextPhoneRecognizer(RuleRecognizer):
                 results.append(result(self, "PHONE_NUMBER", m.start(), m.start() + len(run),
                                       0.6 if cued else 0.5))
         return results
+
+
+def score_row(run: str) -> bool:
+    """Four or more groups of one to three digits of mixed sizes, apart by blanks and marks
+    other than a leading "+" or "(": a row of scores or a league table ("17 8 4 5 27 25
+    28", "63 61 .508 6 1/2"), not a phone, whatever a phone library makes of it. A phone
+    in short groups has groups of one size ("01 23 45 67 89", digit by digit)."""
+    groups = _groups(run)
+    return (len(groups) >= 4 and not run.lstrip().startswith(("+", "("))
+            and all(len(g) <= 3 for g in groups) and len({len(g) for g in groups}) > 1)

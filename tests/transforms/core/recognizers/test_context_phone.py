@@ -4,6 +4,7 @@ from functools import partial
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by
+from transforms.core.recognizers.context_phone import score_row
 
 _found = partial(found_by, "ContextPhoneRecognizer", entity="PHONE_NUMBER")
 
@@ -71,3 +72,12 @@ def test_a_phone_with_a_label_attached_by_a_dash_is_found(analyzer, policy):
 
 def test_a_number_with_thousands_separators_is_not_a_phone(analyzer, policy):
     assert _found(analyzer, policy, "we sold 1,234,567 units, call it 2,345,678") == []
+
+
+@pytest.mark.parametrize("run,row", [
+    ("17 8 4 5 27 25 28", True), ("63 61 .508 6 1/2", True), ("38 26 7 5 80 30 50", True),
+    ("01 23 45 67 89", False), ("5 5 5 0 1 4 7", False), ("+44 171 542 7658", False),
+    ("(37) 788-063", False), ("555 123 4567", False), ("84 17 85", False),
+])
+def test_only_mixed_short_groups_are_a_row_of_scores(run, row):
+    assert score_row(run) is row
