@@ -1,5 +1,5 @@
 """Street addresses: the street (house number and street words in many national orders,
-a unit, a P.O. box, a named street after "on", "at") and the locality that follows it
+a unit, a P.O. box, a US military address, a named street after "on", "at") and the locality that follows it
 (", Springfield, IL 62704", or the next lines of an address block).
 
 Serves every language: the street words are English (USPS) with those of much of Europe
@@ -101,6 +101,13 @@ _STREET_WORD_AFTER = re.compile(
     rf"Drive|Boulevard)(?![\w])")
 _PO_BOX = re.compile(r"\b(?:(?i:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
                      r"Caixa Postal)|BP|Box)\s+\d{1,6}\b")
+# US military addresses: "PSC 1234, Box 5678", "Unit 8387 Box 3806", a ship ("USNS Smith")
+# (the next line, "APO AE 09123", is their locality); in any case with that line after.
+_MILITARY_HEAD = (r"(?:(?:PSC|CMR|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5}"
+                  r"|(?:USNS|USS|USNV|USCGC)\s+[A-Z][\w'’\-]*)")
+_MILITARY_POST = r"(?i:apo|fpo|dpo)\s+(?i:aa|ae|ap)\s+\d{5}(?:-\d{4})?\b"
+_MILITARY = re.compile(rf"\b(?:{_MILITARY_HEAD}(?:[,\s]+{_MILITARY_POST})?"
+                       rf"|(?i:{_MILITARY_HEAD}[,\s]+)?{_MILITARY_POST})")
 _UNIT_ALONE = re.compile(rf"(?i)(?<![\w\-])(?:apt|apartment|suite|ste)\.?\s*#?\s*\d+\w?\b")
 
 _CUE = re.compile(
@@ -115,10 +122,12 @@ _POSTAL = (r"(?:" + UK_POSTCODE
            r"|\d{2,5}(?:[\s\-]\d{2,4})?)")
 _LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the address
 _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
-# What may follow a street: a unit, a locality, a state and postal code, a country.
+# What may follow a street: a unit, a locality (with its state code: "Evelynport, VT"), a
+# state and postal code, a country; a next line may start with the comma (", WY").
 _TAIL_PART = re.compile(
-    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
-    rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
+    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*(?:,[ \t]*)?|[ \t]+)"  # comma, next line, space
+    rf"(?:{_UNIT}|{_LOCALITY}(?:,[ \t]*[A-Z]{{2}})?(?:,?[ \t]+{_POSTAL})?|{_POSTAL})"
+    rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|(?<=[A-Z]{{2}} \d{{5}}))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
 _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
 # ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
@@ -126,10 +135,16 @@ _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
 _CLOSING_CODE = re.compile(
     rf",[ \t]*{_LOCALITY},?[ \t]+(?:[A-Z]{{1,4}}[ \t]+)?(?:{UK_POSTCODE}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
     rf"|{NL_POSTCODE}|\d{{3,5}}(?:[ \-]\d{{2,4}})?|\d{{1,2}}[ \-]\d{{4}})(?![\w\-])")
+# A US state code and ZIP closing an address ("Angelaton, WY 85764", ", WY\n 89388"): the
+# address ends there even when its line goes on ("... 07669 after the concert.").
+_US_STATE_ZIP = re.compile(r"(?:^|[\s,])[A-Z]{2}[ \t]*\n?[ \t]*\d{5}(?:-\d{4})?$")
+_ZIP_LINE = re.compile(r"[ \t]*\n[ \t]*\d{5}(?:-\d{4})?(?![\w\-])")
+_STATE_CODE_END = re.compile(r"\b[A-Z]{2}$")
+_LINE_CLOSED = re.compile(r"[.!?]?[ \t]*(?:\n|$)")  # the line ends (a full stop may close it)
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 # In the order they are tried; the second list is all that can match a text with no digit.
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
-             _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
+             _MILITARY, _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
 _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
 # Caseless lines: a street named by a content word (or a street word and its name, or an
 # abbreviated street word: "király u 15"), its number, kept only when a locality and
@@ -223,10 +238,14 @@ class StreetAddressRecognizer(RuleRecognizer):
         for _ in range(6):
             m = _TAIL_PART.match(text, end)
             if not m:
+                zip_line = _ZIP_LINE.match(text, end)
+                if zip_line and _STATE_CODE_END.search(text, max(0, end - 4), end):
+                    end = zip_line.end()  # "..., WY\n 89388 for post mail?"
                 break
             newline = "\n" in m.group(0)
-            if newline and not LINE_END.match(text, m.end()):
-                break  # an address block's next line must be the whole line
+            if newline and not _LINE_CLOSED.match(text, m.end()) and \
+                    not _US_STATE_ZIP.search(text[max(0, m.end() - 40):m.end()]):
+                break  # an address block's next line must be the whole line, or close it
             end = m.end()
         if caseless.in_caseless_line(text, start, end):
             end = caseless.tail(text, end)
