@@ -38,7 +38,7 @@ _SUFFIXES = (
     "row run shoal shore skyway spring spur square sq station stravenue stream street st "
     "summit terrace ter throughway trace track trafficway trail trl trailer tunnel turnpike "
     "underpass union valley viaduct view village ville vista walk wall way well close parade "
-    "fasor utca krt tänav põik maantee puiestee").split()
+    "fasor utca út krt tänav põik maantee puiestee rue").split()
 # Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
 _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
              r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
@@ -48,13 +48,15 @@ _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|pla
 _COMPOUND = (r"vej|gade|straße|strasse|str|weg|gasse|laan|straat|gracht|kade|vägen|väg|gatan|"
              r"gata|veien|vegen|vei|katu|kuja|tie|polku|utca|ulica|plein|steeg|allee|"
              r"damm|ufer|platz|vegur|stígur|braut|tún|gränd|backe|stræde|alle|plads|torv|"
-             r"lund|bakken|høj|haven")
+             r"lund|bakken|høj|haven|stræti")
 _UNIT = r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d+\w?"
 _NUM = r"\d{1,6}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?"
 _WORD = r"(?:[^\W\d_][\w'’\-]*\.?)"  # a word, any script
 _CAP = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*\.?)"  # a word not starting lowercase (CJK, Greek caps)
 _LINK = r"(?:de|del|da|do|dos|das|di|la|le|les|du|des|van|von|der|den|am|an|pri|na|pod|nad|" \
         r"i|y|e|et|and|of|the|sur|sous|upon|on|in|im|ob|al)"
+# Particles inside a street's name after its street word ("C/ Rosa de los Vientos").
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|la|le|les|los|las|el|du|des|van|von|der|den)"
 _ABBR_DOT = r"(?:(?<!\w\w\w\w)\.)?"  # the dot of "St.", "Ave.", not a sentence's
 _SUFFIX_ALT = "|".join(sorted({s + "s?" for s in _SUFFIXES}, key=len, reverse=True))
 _NAMEWORD = rf"(?:{_CAP}|{_LINK})"
@@ -72,9 +74,9 @@ _NUMBER_FIRST = re.compile(
     rf"{_ABBR_DOT}", re.IGNORECASE)
 # 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
 _PREFIX_FIRST = re.compile(
-    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
-    rf"(?:[ \t]+{_CAP}){{0,3}}"
-    rf"|(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
+    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAP}){{0,3}}"
+    rf"|(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
     rf"(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
@@ -130,6 +132,7 @@ _TAIL_PART = re.compile(
     rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|(?<=[A-Z]{{2}} \d{{5}}))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
 _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,/:])\d{1,6}[ \t]+$")
 # ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
 # last night", "... Bergamo, BG 24125 last night"): the comma before the locality says it.
 _CLOSING_CODE = re.compile(
@@ -252,6 +255,10 @@ class StreetAddressRecognizer(RuleRecognizer):
         unit = _UNIT_BEFORE.search(text[max(0, start - 24):start])
         if unit:
             start -= len(unit.group(0))
+        number = _NUMBER_BEFORE.search(text[max(0, start - 12):start])
+        if number and not _YEAR_NUMBER.fullmatch(number.group(0).strip()):
+            # "at 4946 Urzáiz 12": a house number said twice
+            start -= len(number.group(0))
         return start, end
 
 

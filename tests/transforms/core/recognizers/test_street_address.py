@@ -174,3 +174,25 @@ def test_an_aircraft_carrier_named_without_its_fpo_line_in_lowercase_is_not_an_a
 def test_an_address_block_takes_its_state_code_and_a_line_starting_with_a_comma(
         analyzer, policy, address, after):
     assert _found(analyzer, policy, f"Send it to:\n{address}{after}") == [address]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Oskar lives at 4791 P.O. Box 286, Ikerasassuaq", "4791 P.O. Box 286, Ikerasassuaq"),
+    ("Eira lives at 9680 C/ Rosa de los Vientos 30, Conil de la Frontera",
+     "9680 C/ Rosa de los Vientos 30, Conil de la Frontera"),
+    ("Mr. Webb lives at 952 Martin Rue, North Debraport", "952 Martin Rue, North Debraport"),
+    ("The bus station is on Aðalstræti 49", "Aðalstræti 49"),
+    ("Write to 604 Munkácsy Mihály út 65.", "604 Munkácsy Mihály út 65"),
+])
+def test_a_number_before_a_street_and_more_street_words_are_taken(analyzer, policy, text,
+                                                                   address):
+    assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("in 2019 12 Main St was sold", "12 Main St"),
+    ("We met at 12 Rue Lafayette in Paris", "12 Rue Lafayette"),
+])
+def test_a_year_before_a_street_and_a_preposition_after_it_stay(analyzer, policy, text,
+                                                                address):
+    assert _found(analyzer, policy, text) == [address]
