@@ -2,7 +2,7 @@
 
 Lowercased; an email spoken out ("jane dot doe at example dot com"); punctuation between
 letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s", a run of
-marks one space: 'Lauren:"I'm' -> "lauren i'm"), except an
+marks between letters one space: 'Lauren:"I'm' -> "lauren i'm"), except an
 apostrophe between letters ("o'brien", "don't"); other punctuation and symbols removed;
 URLs dropped (nobody says them); one space between words. Entity spans are carried over
 word by word, so they still point at the right characters.
@@ -30,7 +30,8 @@ def speech_word(word: str) -> str:
     out = []
     for run in _RUNS.finditer(word):
         a, b = run.span()
-        inner = 0 < a and b < len(word) and word[a - 1].isalnum() and word[b].isalnum()
+        inner = 0 < a and b < len(word) and word[a - 1].isalnum() and word[b].isalnum() and (
+            b - a == 1 or (word[a - 1].isalpha() and word[b].isalpha()))
         if unicodedata.category(run.group(0)[0])[0] not in "PS":
             out.append(run.group(0))
         elif run.group(0) in ("'", "’") and inner and word[a - 1].isalpha() and word[b].isalpha():
@@ -40,8 +41,10 @@ def speech_word(word: str) -> str:
     return " ".join("".join(out).lower().split())
 
 
-# Runs of punctuation and symbols, and runs of anything else: a run between two letters or
-# digits is one space ('Kimberly:"I'm' -> "kimberly i'm", not "kimberlyi'm").
+# Runs of punctuation and symbols, and runs of anything else: one mark between two letters
+# or digits is a space, and so is a longer run between two letters ('Kimberly:"I'm' ->
+# "kimberly i'm", not "kimberlyi'm"); a longer run between digits is dropped, as ASR
+# glues what it cannot say ("%20|1.2.3.4|%20" -> "201 2 3 420").
 _RUNS = re.compile(r"(?:[^\w\s]|_)+|[^\W_]+|\s+")
 
 
