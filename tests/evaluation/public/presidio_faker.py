@@ -21,6 +21,7 @@ Same split as `templates.py` (by template); each sentence is seeded on its own
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import random
 import zipfile
@@ -82,6 +83,12 @@ PHONE_FORMATS = (  # `PhoneNumberProviderNew.formats`
 )
 AGE_FORMATS = (("%#", 0.8), ("%", 0.1), ("1.%", 0.02), ("2.%", 0.02), ("100", 0.02),
                ("101", 0.01), ("104", 0.01), ("0.%", 0.02))
+
+
+_EPOCH = datetime.datetime(1940, 1, 1)
+_SPAN = int((datetime.datetime(2025, 1, 1) - _EPOCH).total_seconds())
+_DATES = {"date_time": str, "date_of_birth": lambda d: str(d.date()),
+          "year": lambda d: str(d.year), "day_of_week": lambda d: d.strftime("%A")}
 
 
 def wheel_data(wheel: Path) -> dict:
@@ -150,6 +157,9 @@ class Filler:
         if key == "us_driver_license":
             state = rng.choice(sorted(self.data["licences"]))
             return fake.bothify(rng.choice(self.data["licences"][state])), []
+        if key in _DATES:  # Faker's own draw up to today's clock would not repeat
+            when = _EPOCH + datetime.timedelta(seconds=rng.randrange(_SPAN))
+            return _DATES[key](when), []
         if key in ("organization", "company"):
             return rng.choice(self.data["organizations"]), []
         if key.startswith("nation"):
