@@ -132,7 +132,7 @@ _TAIL_PART = re.compile(
     rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|(?<=[A-Z]{{2}} \d{{5}}))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
 _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
-_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,/:])\d{1,6}[ \t]+$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,/:#])\d{2,6}[ \t]+$")
 # ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
 # last night", "... Bergamo, BG 24125 last night"): the comma before the locality says it.
 _CLOSING_CODE = re.compile(

@@ -196,3 +196,8 @@ def test_a_number_before_a_street_and_more_street_words_are_taken(analyzer, poli
 def test_a_year_before_a_street_and_a_preposition_after_it_stay(analyzer, policy, text,
                                                                 address):
     assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text", ["ranked #22 12 Main Street", "in stores nov 2 12 Main Street"])
+def test_a_ranking_or_a_one_digit_day_before_a_street_stays(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == ["12 Main Street"]
