@@ -76,7 +76,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
             return []
         results = []
         for m in _RUN.finditer(text):
-            run = (m.group(0)[:m.start("ext") - m.start()] if m.group("ext") else m.group(0)).rstrip()
+            ext = m.start("ext") if m.group("ext") else m.end()
+            run = text[m.start():ext].rstrip()
             groups = _groups(run)
             digits = "".join(groups)
             if len(groups) > 6 or not 6 <= len(digits) <= 15 or _DATE.fullmatch(run):

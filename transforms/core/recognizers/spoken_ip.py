@@ -29,7 +29,8 @@ _PATTERN = re.compile(
     r"(?:\s+(?:is|was|of|the|my|your|number|from|to|=|:)){0,3}\s*:?\s*"
     r"(?:(?P<value>\d{1,5}" + _SEP + r"\d{1,3}" + _SEP + r"\d{1,3}" + _SEP + r"\d{1,5})"
     r"(?![\w.\-]|\s+(?:dot\s+)?\d)"
-    r"|(?P<v6>[0-9a-f]{1,6}(?:\s+[0-9a-f]{1,4}){3,6}\s+[0-9a-f]{1,6})(?![\w.\-]|\s+[0-9a-f]{1,4}\b))")
+    r"|(?P<v6>[0-9a-f]{1,6}(?:\s+[0-9a-f]{1,4}){3,6}\s+[0-9a-f]{1,6})"
+    r"(?![\w.\-]|\s+[0-9a-f]{1,4}\b))")
 _HEX_LETTER = re.compile(r"(?i)[a-f]")
 
 

@@ -1,6 +1,6 @@
 """Street addresses: the street (house number and street words in many national orders,
-a unit, a P.O. box, a US military address, a named street after "on", "at") and the locality that follows it
-(", Springfield, IL 62704", or the next lines of an address block).
+a unit, a P.O. box, a US military address, a named street after "on", "at") and the
+locality that follows it (", Springfield, IL 62704", or the next lines of an address block).
 
 Serves every language: the street words are English (USPS) with those of much of Europe
 and Latin America, and an address is written the way its country writes it, whatever the
@@ -76,7 +76,8 @@ _NUMBER_FIRST = re.compile(
 _PREFIX_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAP}){{0,3}}"
-    rf"|(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
+    rf"|(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?"
+    rf"[ \t]+{_NUM}\b"
     rf"(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
@@ -127,7 +128,8 @@ _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
 # What may follow a street: a unit, a locality (with its state code: "Evelynport, VT"), a
 # state and postal code, a country; a next line may start with the comma (", WY").
 _TAIL_PART = re.compile(
-    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*(?:,[ \t]*)?|[ \t]+)"  # comma, next line, space
+    # comma, next line (its comma first), space
+    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*(?:,[ \t]*)?|[ \t]+)"
     rf"(?:{_UNIT}|{_LOCALITY}(?:,[ \t]*[A-Z]{{2}})?(?:,?[ \t]+{_POSTAL})?|{_POSTAL})"
     rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|(?<=[A-Z]{{2}} \d{{5}}))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
