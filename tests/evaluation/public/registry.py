@@ -18,6 +18,7 @@ from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
+from tests.evaluation.public.presidio_faker import PresidioFaker
 from tests.evaluation.public.templates import PresidioTemplates
 
 REPO = Path(__file__).resolve().parents[3]
@@ -85,6 +86,7 @@ register(Corpus("mit_movie_trivia10k13", "mit_movie_trivia10k13", conll.read_tag
                 "spoken-style movie queries (lowercase)",
                 "own files: tune = train, heldout = test", spoken=True))
 register(PresidioTemplates())
+register(PresidioFaker())
 register(Abcd())
 register(Corpus("wikigold", "wikigold", conll.read, (), ("wikigold.conll.txt",),
                 "Wikipedia articles (news-like prose, CoNLL-2003 types)",

@@ -1,7 +1,8 @@
 """The speech-style variant of a sentence, as speech recognition writes it.
 
 Lowercased; an email spoken out ("jane dot doe at example dot com"); punctuation between
-letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s"), except an
+letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s", a run of
+marks between letters one space: 'Lauren:"I'm' -> "lauren i'm"), except an
 apostrophe between letters ("o'brien", "don't"); other punctuation and symbols removed;
 URLs dropped (nobody says them); one space between words. Entity spans are carried over
 word by word, so they still point at the right characters.
@@ -27,15 +28,24 @@ def speech_word(word: str) -> str:
         said = "".join(_SPOKEN.get(c, c) for c in email.group(0))
         word = word[:email.start()] + " " + said + " " + word[email.end():]
     out = []
-    for i, ch in enumerate(word):
-        inner = 0 < i < len(word) - 1 and word[i - 1].isalnum() and word[i + 1].isalnum()
-        if unicodedata.category(ch)[0] not in "PS":
-            out.append(ch)
-        elif ch in "'’" and inner and word[i - 1].isalpha() and word[i + 1].isalpha():
+    for run in _RUNS.finditer(word):
+        a, b = run.span()
+        inner = 0 < a and b < len(word) and word[a - 1].isalnum() and word[b].isalnum() and (
+            b - a == 1 or (word[a - 1].isalpha() and word[b].isalpha()))
+        if unicodedata.category(run.group(0)[0])[0] not in "PS":
+            out.append(run.group(0))
+        elif run.group(0) in ("'", "’") and inner and word[a - 1].isalpha() and word[b].isalpha():
             out.append("'")
         elif inner:
             out.append(" ")
     return " ".join("".join(out).lower().split())
+
+
+# Runs of punctuation and symbols, and runs of anything else: one mark between two letters
+# or digits is a space, and so is a longer run between two letters ('Kimberly:"I'm' ->
+# "kimberly i'm", not "kimberlyi'm"); a longer run between digits is dropped, as ASR
+# glues what it cannot say ("%20|1.2.3.4|%20" -> "201 2 3 420").
+_RUNS = re.compile(r"(?:[^\w\s]|_)+|[^\W_]+|\s+")
 
 
 def speech(sentence: Sentence) -> Sentence:

@@ -39,3 +39,11 @@ def test_every_entity_span_matches_its_words_after_the_variant():
     assert v.text == "i met anna lena smith in st louis"
     assert [(v.text[e.start:e.end], e.type) for e in v.entities] == [
         ("anna lena smith", "PERSON"), ("st louis", "LOCATION")]
+
+
+def test_a_run_of_marks_between_two_words_becomes_one_space_and_between_digits_nothing():
+    s = Sentence("c", "d", 0, 'Lauren:"I\'m her daughter" see %20\\|1.2.3.4|%20',
+                 (Entity(0, 6, "PERSON"),))
+    v = speech(s)
+    assert v.text == "lauren i'm her daughter see 201 2 3 420"
+    assert v.text[v.entities[0].start:v.entities[0].end].startswith("lauren")

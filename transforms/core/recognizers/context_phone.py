@@ -17,9 +17,12 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.recognizers.common import RuleRecognizer, result
 
-# Digit groups joined by one separator each; an optional "+" or "(area)" in front.
-_RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:\+\s?)?(?:\(\d{1,5}\)\s?)?\d{1,10}"
-                  r"(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*(?![\w/]|-\d|[.,:]\d)")
+# Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
+# unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
+# optional extension ("x187", "ext. 12").
+_RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:(?:\+\s?)?\d{11,15}(?!\d)|(?:\+\s?)?"
+                  r"(?:\(\d{1,5}\)\s?)?\d{1,10}(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*)"
+                  r"(?P<ext>\s?(?i:x|ext\.?|extension)\s?\d{1,6})?(?![\w/]|-\d|[.,:]\d)")
 _CUE = re.compile(
     r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
@@ -64,7 +67,7 @@ def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
 class ContextPhoneRecognizer(RuleRecognizer):
     """Runs of digit groups (at most six groups): 6-15 digits with a phone cue just
     before or a phone label or cue just after ("... is my number"), or 7-15 digits in a
-    shape only phones have."""
+    shape only phones have; an extension after the run is part of the phone."""
 
     ENTITIES = ["PHONE_NUMBER"]
 
@@ -73,17 +76,19 @@ class ContextPhoneRecognizer(RuleRecognizer):
             return []
         results = []
         for m in _RUN.finditer(text):
-            run = m.group(0).rstrip()
+            ext = m.start("ext") if m.group("ext") else m.end()
+            run = text[m.start():ext].rstrip()
             groups = _groups(run)
             digits = "".join(groups)
             if len(groups) > 6 or not 6 <= len(digits) <= 15 or _DATE.fullmatch(run):
                 continue
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
-                _LABEL_AFTER.match(text[m.start() + len(run):m.start() + len(run) + 40]))
+                _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if cued or (_shaped_like_a_phone(run, groups)
                          and not _OTHER_NUMBER.search(line_before)):
-                results.append(result(self, "PHONE_NUMBER", m.start(), m.start() + len(run),
+                end = m.end() if m.group("ext") else m.start() + len(run)
+                results.append(result(self, "PHONE_NUMBER", m.start(), end,
                                       0.6 if cued else 0.5))
         return results
 

@@ -45,7 +45,13 @@ def _pattern(cue: str, value: str = _VALUE) -> re.Pattern:
                       + r"(?![\w\-])")
 
 
+# After a driver's licence cue, a code of letters alone or mixed case is a licence too
+# (Washington: "WDLABCD456DG", "MhMdSnJ8868*"; New York: eight letters): 6-16 characters
+# with a digit or two capitals, so "my driver's licence expired" stays.
+_LICENCE_VALUE = (r"(?P<value>(?=[A-Za-z0-9*]*(?:\d|[A-Z][A-Za-z0-9*]*[A-Z]))[A-Za-z0-9]"
+                  r"[A-Za-z0-9*]{5,15})")
 _PATTERNS = {entity: _pattern(cue) for entity, cue in CUES.items()}
+_LOOSE = {"DRIVER_LICENSE": _pattern(CUES["DRIVER_LICENSE"], _LICENCE_VALUE)}
 _CASELESS = {entity: _pattern(cue, _CASELESS_VALUE) for entity, cue in CUES.items()}
 
 
@@ -62,7 +68,8 @@ class CuedIdentifierRecognizer(RuleRecognizer):
                 continue
             caseless = [m for m in _CASELESS[entity].finditer(text)
                         if in_caseless_line(text, *m.span())]
-            for m in [*pattern.finditer(text), *caseless]:
+            loose = _LOOSE[entity].finditer(text) if entity in _LOOSE else ()
+            for m in [*pattern.finditer(text), *caseless, *loose]:
                 value = m.group("value").rstrip()
                 span = (m.start("value"), m.start("value") + len(value))
                 if not any(s < span[1] and span[0] < e for s, e in found):

@@ -50,12 +50,14 @@ _STRICT = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Caseless lines: a place-like word, a US state (abbreviation or name), a ZIP
-# ("springfield il 62704", "dayton ohio 45402 1234"); a rare word after "in", "near" ...
+# ("springfield il 62704", "dayton ohio 45402 1234", "jeremyport, ia 43484", an address
+# block's lines "jonesport\n, ca\n 55353"); a rare word after "in", "near" ...
 # then four or five digits ("in pituffik 3970", Dutch "7881 pt"); a UK or Canadian code in
 # lowercase.
 _CASELESS_STATE = re.compile(
-    r"(?<![\w\-])(?P<place>[^\W\d_][\w'\-]*) (?:" + "|".join(s.lower() for s in _US_STATES)
-    + "|" + caseless.US_STATE_NAMES + r") (?P<code>\d{5}(?: \d{4})?)(?![\w\-]| \d)")
+    r"(?<![\w\-])(?P<place>[^\W\d_][\w'\-]*)(?: |,[ \t]*|[ \t]*\n[ \t]*,?[ \t]*)(?:"
+    + "|".join(s.lower() for s in _US_STATES) + "|" + caseless.US_STATE_NAMES
+    + r")(?: |[ \t]*\n[ \t]*)(?P<code>\d{5}(?: \d{4})?)(?![\w\-]| \d)")
 _CASELESS_IN_PLACE = re.compile(
     r"\b(?:in|near|from|to|at) (?P<place>(?:[^\W\d_][\w'\-]* ){1,3})"
     r"(?P<code>(?P<digits>\d{4,5}|\d{3} \d{2})(?: (?P<nl>[a-z]{2})(?![\w\-]))?)"
@@ -113,10 +115,18 @@ class PostalCodeRecognizer(RuleRecognizer):
         return [result(self, "POSTAL_CODE", s, e, score) for (s, e), score in found.items()]
 
 
+def _caseless_lines(text: str, start: int, end: int) -> bool:
+    """The lines ``text[start:end]`` touches hold no capital."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    lines = text[first:len(text) if last < 0 else last]
+    return lines == lines.lower()
+
+
 def _caseless(text: str):
     """Spans of the codes only a caseless line shows (place words checked here)."""
     for m in _CASELESS_STATE.finditer(text):
-        if caseless.city_like(m.group("place")) and caseless.in_caseless_line(text, *m.span()):
+        if caseless.city_like(m.group("place")) and _caseless_lines(text, *m.span()):
             yield m.span("code")
     for m in _CASELESS_IN_PLACE.finditer(text):
         nl = m.group("nl")  # a Dutch code's letters ("7881 pt"), not a word ("2019 we")

@@ -37,6 +37,10 @@ QUESTIONS = {
 _ASKING = re.compile(r"(?i)\?|\b(?:your|who|when|what|what's|whats|can|could|may|confirm|"
                      r"tell\s+me|give\s+me)\b")
 MAX_NAME_WORDS = 6  # a longer answer is not just a name: left to the other recognizers
+MAX_SAME_LINE_WORDS = 3  # after the question on its line: the line's last words only
+_NAME_THEN_ANSWER = re.compile(
+    r"(?im)\bwhat(?:'s|s|\s+is)\s+your\s+(?:(?:first|last|full|sur|family|given)\s?)?name"
+    r"\b[ \t]*[?:]?[ \t]*(?P<answer>[^\W\d_][^\n?.!,;:]*?)[ \t]*[.!]?[ \t]*$")
 SPELLED = 3  # letters in a row (single, NATO words) that make an answer a spelling
 _CONNECTORS = {"of", "the", "and"}
 _SPEAKER = re.compile(r"^\s*([A-Za-z][\w ]{0,20}?)\s*:\s*")
@@ -46,7 +50,7 @@ FILLERS = {"yes", "yeah", "yep", "sure", "okay", "ok", "um", "uh", "er", "erm", 
            "it's", "its", "that's", "thats", "please", "thanks", "thank", "hello", "hi",
            "called", "double", "mr", "mrs", "ms", "miss", "dr", "like", "letter", "capital",
            "speaking", "hyphen", "dash", "space", "oh", "right", "correct", "no", "nope",
-           "born", "birth", "date", "birthday"}
+           "born", "birth", "date", "birthday", "sir", "madam", "ma'am"}
 # A vendor's mask or a placeholder ("[PII]", "<PERSON>") is no name word.
 _MASKED = re.compile(r"[\[<]\w+[\]>]")
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
@@ -146,13 +150,26 @@ def prompted_answers(text: str) -> List[Tuple[str, int, int]]:
     return found
 
 
+def same_line_names(text: str) -> List[Tuple[str, int, int]]:
+    """A name answered on the question's own line, ending it: "what's your last name?
+    Oomori", said without the question mark ("what's your last name king")."""
+    found = []
+    for m in _NAME_THEN_ANSWER.finditer(text):
+        answer = m.group("answer")
+        if len(_WORD.findall(answer)) <= MAX_SAME_LINE_WORDS:
+            found += [("PERSON", m.start("answer") + s, m.start("answer") + e)
+                      for s, e in answer_spans(answer, "PERSON")]
+    return found
+
+
 class PromptedAnswerRecognizer(RuleRecognizer):
-    """The value on the line after a question for a name, a postcode or a birth date."""
+    """The value on the line after a question for a name, a postcode or a birth date, and a
+    name closing the line of its question."""
 
     ENTITIES = ["PERSON", "POSTAL_CODE", "DATE_OF_BIRTH"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        if "\n" not in text:
-            return []
-        return [result(self, kind, s, e, 0.6) for kind, s, e in prompted_answers(text)
-                if kind in entities]
+        found = same_line_names(text) if "PERSON" in entities else []
+        if "\n" in text:
+            found += prompted_answers(text)
+        return [result(self, kind, s, e, 0.6) for kind, s, e in found if kind in entities]

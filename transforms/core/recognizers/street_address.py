@@ -1,6 +1,6 @@
 """Street addresses: the street (house number and street words in many national orders,
-a unit, a P.O. box, a named street after "on", "at") and the locality that follows it
-(", Springfield, IL 62704", or the next lines of an address block).
+a unit, a P.O. box, a US military address, a named street after "on", "at") and the
+locality that follows it (", Springfield, IL 62704", or the next lines of an address block).
 
 Serves every language: the street words are English (USPS) with those of much of Europe
 and Latin America, and an address is written the way its country writes it, whatever the
@@ -38,7 +38,7 @@ _SUFFIXES = (
     "row run shoal shore skyway spring spur square sq station stravenue stream street st "
     "summit terrace ter throughway trace track trafficway trail trl trailer tunnel turnpike "
     "underpass union valley viaduct view village ville vista walk wall way well close parade "
-    "fasor utca krt tänav põik maantee puiestee").split()
+    "fasor utca út krt tänav põik maantee puiestee rue").split()
 # Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
 _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
              r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
@@ -48,13 +48,15 @@ _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|pla
 _COMPOUND = (r"vej|gade|straße|strasse|str|weg|gasse|laan|straat|gracht|kade|vägen|väg|gatan|"
              r"gata|veien|vegen|vei|katu|kuja|tie|polku|utca|ulica|plein|steeg|allee|"
              r"damm|ufer|platz|vegur|stígur|braut|tún|gränd|backe|stræde|alle|plads|torv|"
-             r"lund|bakken|høj|haven")
+             r"lund|bakken|høj|haven|stræti")
 _UNIT = r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d+\w?"
 _NUM = r"\d{1,6}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?"
 _WORD = r"(?:[^\W\d_][\w'’\-]*\.?)"  # a word, any script
 _CAP = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*\.?)"  # a word not starting lowercase (CJK, Greek caps)
 _LINK = r"(?:de|del|da|do|dos|das|di|la|le|les|du|des|van|von|der|den|am|an|pri|na|pod|nad|" \
         r"i|y|e|et|and|of|the|sur|sous|upon|on|in|im|ob|al)"
+# Particles inside a street's name after its street word ("C/ Rosa de los Vientos").
+_PARTICLE = r"(?:de|del|da|do|dos|das|di|la|le|les|los|las|el|du|des|van|von|der|den)"
 _ABBR_DOT = r"(?:(?<!\w\w\w\w)\.)?"  # the dot of "St.", "Ave.", not a sentence's
 _SUFFIX_ALT = "|".join(sorted({s + "s?" for s in _SUFFIXES}, key=len, reverse=True))
 _NAMEWORD = rf"(?:{_CAP}|{_LINK})"
@@ -72,9 +74,10 @@ _NUMBER_FIRST = re.compile(
     rf"{_ABBR_DOT}", re.IGNORECASE)
 # 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
 _PREFIX_FIRST = re.compile(
-    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
-    rf"(?:[ \t]+{_CAP}){{0,3}}"
-    rf"|(?i:{_PREFIXES})\b\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?[ \t]+{_NUM}\b"
+    rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAP}){{0,3}}"
+    rf"|(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?"
+    rf"[ \t]+{_NUM}\b"
     rf"(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
@@ -101,6 +104,13 @@ _STREET_WORD_AFTER = re.compile(
     rf"Drive|Boulevard)(?![\w])")
 _PO_BOX = re.compile(r"\b(?:(?i:P\.?\s?O\.?\s?Box|Post\s?box|Postboks|Postfach|Apartado|"
                      r"Caixa Postal)|BP|Box)\s+\d{1,6}\b")
+# US military addresses: "PSC 1234, Box 5678", "Unit 8387 Box 3806", a ship ("USNS Smith")
+# (the next line, "APO AE 09123", is their locality); in any case with that line after.
+_MILITARY_HEAD = (r"(?:(?:PSC|CMR|Unit)\s+\d{1,5},?\s+Box\s+\d{1,5}"
+                  r"|(?:USNS|USS|USNV|USCGC)\s+[A-Z][\w'’\-]*)")
+_MILITARY_POST = r"(?i:apo|fpo|dpo)\s+(?i:aa|ae|ap)\s+\d{5}(?:-\d{4})?\b"
+_MILITARY = re.compile(rf"\b(?:{_MILITARY_HEAD}(?:[,\s]+{_MILITARY_POST})?"
+                       rf"|(?i:{_MILITARY_HEAD}[,\s]+)?{_MILITARY_POST})")
 _UNIT_ALONE = re.compile(rf"(?i)(?<![\w\-])(?:apt|apartment|suite|ste)\.?\s*#?\s*\d+\w?\b")
 
 _CUE = re.compile(
@@ -115,21 +125,31 @@ _POSTAL = (r"(?:" + UK_POSTCODE
            r"|\d{2,5}(?:[\s\-]\d{2,4})?)")
 _LOC_WORD = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*)"  # no dot: "XM. Thanks" ends the address
 _LOCALITY = rf"(?:{_LOC_WORD}(?:[ \t]+(?:{_LOC_WORD}|{_LINK}|\d{{1,2}}\b))*?)"
-# What may follow a street: a unit, a locality, a state and postal code, a country.
+# What may follow a street: a unit, a locality (with its state code: "Evelynport, VT"), a
+# state and postal code, a country; a next line may start with the comma (", WY").
 _TAIL_PART = re.compile(
-    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*|[ \t]+)"  # comma, next line, space
-    rf"(?:{_UNIT}|{_LOCALITY}(?:,?[ \t]+{_POSTAL})?|{_POSTAL})(?=[ \t]*(?:[,.;:!?)]|\n|$))")
+    # comma, next line (its comma first), space
+    rf"(?:,[ \t]*|[ \t]*\n(?:[ \t>?*\-]*\n)?[ \t>?*\-]*(?:,[ \t]*)?|[ \t]+)"
+    rf"(?:{_UNIT}|{_LOCALITY}(?:,[ \t]*[A-Z]{{2}})?(?:,?[ \t]+{_POSTAL})?|{_POSTAL})"
+    rf"(?=[ \t]*(?:[,.;:!?)]|\n|$)|(?<=[A-Z]{{2}} \d{{5}}))")
 # A unit said before its street: "flat 3 12 baker street", "Apt 4, 12 Main St".
 _UNIT_BEFORE = re.compile(rf"{_UNIT},?\s+$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,/:#])\d{2,6}[ \t]+$")
 # ", Locality, REGION code" closing a street mid-sentence ("Hafnarbraut 21, Hólmavík,  510
 # last night", "... Bergamo, BG 24125 last night"): the comma before the locality says it.
 _CLOSING_CODE = re.compile(
     rf",[ \t]*{_LOCALITY},?[ \t]+(?:[A-Z]{{1,4}}[ \t]+)?(?:{UK_POSTCODE}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
     rf"|{NL_POSTCODE}|\d{{3,5}}(?:[ \-]\d{{2,4}})?|\d{{1,2}}[ \-]\d{{4}})(?![\w\-])")
+# A US state code and ZIP closing an address ("Angelaton, WY 85764", ", WY\n 89388"): the
+# address ends there even when its line goes on ("... 07669 after the concert.").
+_US_STATE_ZIP = re.compile(r"(?:^|[\s,])[A-Z]{2}[ \t]*\n?[ \t]*\d{5}(?:-\d{4})?$")
+_ZIP_LINE = re.compile(r"[ \t]*\n[ \t]*\d{5}(?:-\d{4})?(?![\w\-])")
+_STATE_CODE_END = re.compile(r"\b[A-Z]{2}$")
+_LINE_CLOSED = re.compile(r"[.!?]?[ \t]*(?:\n|$)")  # the line ends (a full stop may close it)
 _HAS_POSTAL = re.compile(rf"(?:^|[\s,]){_POSTAL}\s*$")
 # In the order they are tried; the second list is all that can match a text with no digit.
 _NUMBERED = (_NUMBER_FIRST, _PREFIX_FIRST, _COMPOUND_THEN_NUMBER, _SUFFIX_THEN_NUMBER, _PO_BOX,
-             _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
+             _MILITARY, _NAMED_STREET, _STREET_WORD_AFTER, _UNIT_ALONE)
 _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
 # Caseless lines: a street named by a content word (or a street word and its name, or an
 # abbreviated street word: "király u 15"), its number, kept only when a locality and
@@ -223,16 +243,24 @@ class StreetAddressRecognizer(RuleRecognizer):
         for _ in range(6):
             m = _TAIL_PART.match(text, end)
             if not m:
+                zip_line = _ZIP_LINE.match(text, end)
+                if zip_line and _STATE_CODE_END.search(text, max(0, end - 4), end):
+                    end = zip_line.end()  # "..., WY\n 89388 for post mail?"
                 break
             newline = "\n" in m.group(0)
-            if newline and not LINE_END.match(text, m.end()):
-                break  # an address block's next line must be the whole line
+            if newline and not _LINE_CLOSED.match(text, m.end()) and \
+                    not _US_STATE_ZIP.search(text[max(0, m.end() - 40):m.end()]):
+                break  # an address block's next line must be the whole line, or close it
             end = m.end()
         if caseless.in_caseless_line(text, start, end):
             end = caseless.tail(text, end)
         unit = _UNIT_BEFORE.search(text[max(0, start - 24):start])
         if unit:
             start -= len(unit.group(0))
+        number = _NUMBER_BEFORE.search(text[max(0, start - 12):start])
+        if number and not _YEAR_NUMBER.fullmatch(number.group(0).strip()):
+            # "at 4946 Urzáiz 12": a house number said twice
+            start -= len(number.group(0))
         return start, end
 
 

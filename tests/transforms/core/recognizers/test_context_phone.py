@@ -81,3 +81,24 @@ def test_a_number_with_thousands_separators_is_not_a_phone(analyzer, policy):
 ])
 def test_only_mixed_short_groups_are_a_row_of_scores(run, row):
     assert score_row(run) is row
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("Can someone call me on 393.564.4811x187? I have questions", "393.564.4811x187"),
+    ("Reply from +1-115-295-4648x672 yesterday", "+1-115-295-4648x672"),
+    ("Reply from (415)555-0147 ext. 23 yesterday", "(415)555-0147 ext. 23"),
+    ("call me on 393 564 4811x187 i have questions", "393 564 4811x187"),
+])
+def test_an_extension_after_the_number_is_part_of_the_phone(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_a_plus_and_one_unbroken_international_number_is_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "Phone:\n+914610824637\n") == ["+914610824637"]
+    assert _found(analyzer, policy, "personal info phone 914610824637 e mail") == \
+        ["914610824637"]
+
+
+def test_a_long_number_without_plus_or_cue_is_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "Reference 914610824637 was closed") == []
+    assert _found(analyzer, policy, "It weighs 4811 x 2 kilos") == []

@@ -40,3 +40,20 @@ def test_a_lowercase_number_after_its_cue_is_found_in_caseless_text(analyzer, po
 def test_a_lowercase_word_after_a_cue_is_not_a_number_in_written_text(analyzer, policy):
     text = "Your Passport number is ab12cd34 Thanks"
     assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "PASSPORT") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("My driver's license number is WDLABCD456DG.", "WDLABCD456DG"),
+    ("my drivers licence MhMdSnJ8868* expired", "MhMdSnJ8868*"),
+    ("DL: PWGCWVFY", "PWGCWVFY"),
+])
+def test_a_licence_of_letters_or_mixed_case_after_its_cue_is_found(analyzer, policy, text,
+                                                                   value):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text,
+                    "DRIVER_LICENSE") == [value]
+
+
+@pytest.mark.parametrize("text", ["my driver's license expired yesterday",
+                                  "Driver's License Renewal is due", "my DL Expired"])
+def test_words_after_a_licence_cue_are_not_a_licence(analyzer, policy, text):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "DRIVER_LICENSE") == []

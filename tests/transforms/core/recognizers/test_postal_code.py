@@ -126,3 +126,17 @@ def test_a_lowercase_uk_code_is_removed_and_an_ordinal_stays(redactor):
 
 def test_a_lowercase_state_needs_a_caseless_line(analyzer, policy):
     assert _found(analyzer, policy, "Tell me in 10 days, or 12345 Euros") == []
+
+
+@pytest.mark.parametrize("text,code", [
+    ("083 samantha tunnel apt. 298\nport jeremyport, ia 43484", "43484"),
+    ("send it to 1500 angel courts\njonesport\n, ca\n 55353 for post mail?", "55353"),
+])
+def test_a_caseless_zip_after_a_place_a_comma_and_a_state_even_across_lines_is_found(
+        analyzer, policy, text, code):
+    assert code in found_by("PostalCodeRecognizer", analyzer, policy, text, "POSTAL_CODE")
+
+
+def test_a_caseless_zip_across_lines_needs_every_line_caseless(analyzer, policy):
+    text = "Send it to the Jonesport office\n, ca\n 55353 for post mail?"
+    assert found_by("PostalCodeRecognizer", analyzer, policy, text, "POSTAL_CODE") == []

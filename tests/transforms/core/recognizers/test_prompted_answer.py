@@ -3,7 +3,8 @@ birth holds it, with the real analyzer."""
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by, redacted
-from transforms.core.recognizers.prompted_answer import answer_spans, prompted_answers
+from transforms.core.recognizers.prompted_answer import (answer_spans, prompted_answers,
+                                                         same_line_names)
 
 
 def _found(text):
@@ -67,3 +68,26 @@ def test_a_vendor_mask_in_an_answer_stays_and_is_not_spread_as_a_name(redactor):
             "June 5, 1990.\nagent: charged on card [PII] twice")
     out = redacted(redactor, text)
     assert out.count("[PII]") == 2 and "June" not in out
+
+
+@pytest.mark.parametrize("text,name", [
+    ("what's your last name king", "king"),
+    ("What's your last name? Oomori", "Oomori"),
+    ("agent: what is your full name: dana johnson.", "dana johnson"),
+])
+def test_a_name_closing_the_line_of_its_question_is_found(text, name):
+    assert [text[s:e] for _, s, e in same_line_names(text)] == [name]
+
+
+def test_a_said_name_after_its_question_is_removed(redactor):
+    assert "king" not in redacted(redactor, "what's your last name king")
+
+
+@pytest.mark.parametrize("text", [
+    "what's your name again please", "what is your name sir",
+    "what's your name? i forgot to ask",
+    "what's your last name and the date you moved in to the flat",
+    "my name is on the list",
+])
+def test_a_question_for_a_name_ended_by_fillers_or_a_longer_clause_takes_nothing(text):
+    assert same_line_names(text) == []

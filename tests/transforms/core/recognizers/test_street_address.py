@@ -147,3 +147,57 @@ def test_a_cued_caseless_street_of_any_words_is_found(analyzer, policy):
 def test_caseless_abbreviated_streets_and_one_letter_regions_are_found(analyzer, policy, text,
                                                                        address):
     assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("The letter arrived at USCGC Branch\nFPO AP 10760 last night.", "USCGC Branch\nFPO AP 10760"),
+    ("I now live in PSC 3420, Box 6593\nAPO AE 09123", "PSC 3420, Box 6593\nAPO AE 09123"),
+    ("send it to unit 5529 box 2024 dpo ap 04852 please", "unit 5529 box 2024 dpo ap 04852"),
+    ("the letter arrived at usnv hatfield fpo ap 20637 last night",
+     "usnv hatfield fpo ap 20637"),
+])
+def test_a_us_military_address_is_found(analyzer, policy, text, address):
+    assert _found(analyzer, policy, text) == [address]
+
+
+def test_an_aircraft_carrier_named_without_its_fpo_line_in_lowercase_is_not_an_address(
+        analyzer, policy):
+    assert _found(analyzer, policy, "we toured the uss enterprise in 1999") == []
+
+
+@pytest.mark.parametrize("address,after", [
+    ("409 Hernandez Hill Apt. 317\nAngelaton, WY 85764", " after the concert."),
+    ("02397 Barrett Forges\nSouth Jessica\n, WY\n 89388", " for post mail?"),
+    ("58048 Oconnell Cove\nNorth Elizabethmouth\n, WV\n United States Minor Outlying Islands "
+     "41395", "."),
+])
+def test_an_address_block_takes_its_state_code_and_a_line_starting_with_a_comma(
+        analyzer, policy, address, after):
+    assert _found(analyzer, policy, f"Send it to:\n{address}{after}") == [address]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("Oskar lives at 4791 P.O. Box 286, Ikerasassuaq", "4791 P.O. Box 286, Ikerasassuaq"),
+    ("Eira lives at 9680 C/ Rosa de los Vientos 30, Conil de la Frontera",
+     "9680 C/ Rosa de los Vientos 30, Conil de la Frontera"),
+    ("Mr. Webb lives at 952 Martin Rue, North Debraport", "952 Martin Rue, North Debraport"),
+    ("The bus station is on Aðalstræti 49", "Aðalstræti 49"),
+    ("Write to 604 Munkácsy Mihály út 65.", "604 Munkácsy Mihály út 65"),
+])
+def test_a_number_before_a_street_and_more_street_words_are_taken(analyzer, policy, text,
+                                                                   address):
+    assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text,address", [
+    ("in 2019 12 Main St was sold", "12 Main St"),
+    ("We met at 12 Rue Lafayette in Paris", "12 Rue Lafayette"),
+])
+def test_a_year_before_a_street_and_a_preposition_after_it_stay(analyzer, policy, text,
+                                                                address):
+    assert _found(analyzer, policy, text) == [address]
+
+
+@pytest.mark.parametrize("text", ["ranked #22 12 Main Street", "in stores nov 2 12 Main Street"])
+def test_a_ranking_or_a_one_digit_day_before_a_street_stays(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == ["12 Main Street"]
