@@ -51,6 +51,7 @@ _COMPOUND = (r"vej|gade|straße|strasse|str|weg|gasse|laan|straat|gracht|kade|v�
              r"lund|bakken|høj|haven|stræti")
 _UNIT = r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building)\.?\s*#?\s*\d+\w?"
 _NUM = r"\d{1,6}[a-zA-Z]?(?:[-/]\d{1,4}[a-zA-Z]?)?"
+_NOT_THOUSANDS = r"(?!,\d{3}(?!\d))"  # "DEC 1,245.50", "Volume 3,456,789": no house number
 _WORD = r"(?:[^\W\d_][\w'’\-]*\.?)"  # a word, any script
 _CAP = r"(?:[^\W\d_a-zß-ÿ][\w'’\-]*\.?)"  # a word not starting lowercase (CJK, Greek caps)
 _LINK = r"(?:de|del|da|do|dos|das|di|la|le|les|du|des|van|von|der|den|am|an|pri|na|pod|nad|" \
@@ -77,19 +78,21 @@ _PREFIX_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_CAP}){{0,3}}"
     rf"|(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+)?{_CAP}(?:[ \t]+{_NAMEWORD}){{0,4}}?"
-    rf"[ \t]+{_NUM}\b"
+    rf"[ \t]+{_NUM}\b{_NOT_THOUSANDS}"
     rf"(?:\.(?=,))?)")
 # 3. A one-word street then its number: "Rynkebyvej 21", "Willem Pijperstraat 79".
 _COMPOUND_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b(?:\.(?=,))?")
+    rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b"
+    rf"{_NOT_THOUSANDS}(?:\.(?=,))?")
 # 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
 _SUFFIX_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}"
-    rf"[ \t]+{_NUM}\b(?:\.(?=,))?")
+    rf"[ \t]+{_NUM}\b{_NOT_THOUSANDS}(?:\.(?=,))?")
 # 4. Any capitalised words then a number ("Tylova 1036", "Σουνίου 167"): a street only
 #    with an address cue before or a locality with a postal code after.
 _WORDS_THEN_NUMBER = re.compile(
-    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+)(?:{_NAMEWORD}[ \t]+){{0,3}}{_NUM}\b(?:\.(?=,))?")
+    rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+)(?:{_NAMEWORD}[ \t]+){{0,3}}{_NUM}\b{_NOT_THOUSANDS}"
+    rf"(?:\.(?=,))?")
 # 5. A named street without a number after "on", "at"...: "lives on Friedman Lakes street".
 _NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|court|ct|place|"
                  "terrace|crescent|parkway|pkwy|highway|hwy|pike|trail|circle|square|way|"
@@ -157,7 +160,7 @@ _UNNUMBERED = (_NAMED_STREET, _STREET_WORD_AFTER)
 _CASELESS_WORD = r"[^\W\d_][\w'’\-]*"
 _CASELESS_NUMBERED = re.compile(
     rf"(?<![\w\-])(?:(?:{_PREFIXES})\s+(?:{_LINK}\s+){{0,2}}(?:{_CASELESS_WORD}\s+){{0,2}}"
-    rf"{_CASELESS_WORD}|{_CASELESS_WORD}(?:\s[a-z])?)\s+{_NUM}(?![\w\-])")
+    rf"{_CASELESS_WORD}|{_CASELESS_WORD}(?:\s[a-z])?)\s+{_NUM}(?![\w\-]){_NOT_THOUSANDS}")
 # Caseless lines: a named street after "on", "at" ... ("on wells way"): each word rarer
 # than Zipf 5 or itself a street word ("to take place", "on death row" stay); before a
 # street word of the longer list ("branch", "crossing"), one or two census names only
@@ -168,6 +171,9 @@ _CASELESS_NAMED = re.compile(
 _NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
 _SUFFIX_WORD = re.compile(_SUFFIX_ALT)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+# Street words that are also an initial or a given name ("R. Smith 82", "Al Gore 2000"): a
+# street after them stands only as rule 4's does (:func:`_confirmed`).
+_INITIAL_LIKE = re.compile(r"(?i)(?:r|al)\b")
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -184,13 +190,15 @@ class StreetAddressRecognizer(RuleRecognizer):
             for m in pattern.finditer(text):
                 if pattern is _NUMBER_FIRST and not self._street_name_ok(text, m):
                     continue
-                spans.append(self._extend(text, m.start(), m.end()))
+                span = self._extend(text, m.start(), m.end())
+                if pattern is _PREFIX_FIRST and _INITIAL_LIKE.match(m.group(0)) and \
+                        not _confirmed(text, m, *span):
+                    continue
+                spans.append(span)
         for m in _WORDS_THEN_NUMBER.finditer(text) if numbered else ():
-            start, end = self._extend(text, m.start(), m.end())
-            cued = _CUE.search(text[max(0, start - 80):start])
-            tail = text[m.end():end]
-            if cued or (re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail)):
-                spans.append((start, end))
+            span = self._extend(text, m.start(), m.end())
+            if _confirmed(text, m, *span):
+                spans.append(span)
         spans += self._caseless(text, numbered)
         return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)]
 
@@ -262,6 +270,14 @@ class StreetAddressRecognizer(RuleRecognizer):
             # "at 4946 Urzáiz 12": a house number said twice
             start -= len(number.group(0))
         return start, end
+
+
+def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:
+    """An address cue before the street, or a postal code after a comma or line break in
+    the tail it was extended over."""
+    tail = text[m.end():end]
+    return bool(_CUE.search(text[max(0, start - 80):start])) or bool(
+        re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail))
 
 
 def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:

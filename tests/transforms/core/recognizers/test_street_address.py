@@ -66,6 +66,22 @@ def test_numbers_and_words_near_street_words_are_not_addresses(analyzer, policy,
 
 
 @pytest.mark.parametrize("text", [
+    "DEC 1,245.50 1,243.00 +2.50 12,345",
+    "Volume 3,456,789 shares , open interest 123,456",
+    "Hampshire 260 and 177-4 ( R. Smith 82 , V. Hardy 52 not out )",
+    "Al Gore 2000 campaign",
+])
+def test_market_and_scorecard_figures_are_not_addresses(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_street_after_an_initial_like_street_word_needs_a_cue(analyzer, policy):
+    assert _found(analyzer, policy, "my address is al. Jerozolimskie 44") == \
+        ["al. Jerozolimskie 44"]
+    assert _found(analyzer, policy, "see al. Jerozolimskie 44 pages") == []
+
+
+@pytest.mark.parametrize("text", [
     "bring 4 chairs and a table", "the crossing took 20 minutes to pass",
     "June 15 2017 was a Monday", "I drive to work", "a 3 minute walk from here",
 ])
