@@ -3,9 +3,9 @@
 Independent of spaCy's model and of the policy's thresholds: Chinese, Japanese and Arabic
 names by cue or title (the recognizers' rules, :mod:`transforms.core.recognizers`), and
 Latin-script names after "my name is", "je m'appelle", "this is X speaking" or a title
-(Mr, Mrs; Ms and Dr before a capitalised word). What follows the cue must be a word that
-is no function word, no common reply ("my name is on the account") and no placeholder: a
-redacted name reads "my name is <PERSON>" and passes. Kept precise, so quarantine stays
+(Mr, Mrs, a judge's "Mr Justice"; Ms and Dr before a capitalised word). What follows the
+cue must be a word that is no function word, no common reply ("my name is on the account")
+and no placeholder: a redacted name reads "my name is <PERSON>" and passes. Kept precise, so quarantine stays
 rare: a cue with no name after it is no leak.
 """
 from __future__ import annotations
@@ -23,7 +23,8 @@ _LATIN_CUES = (
     re.compile(r"(?i)(?<!\w)(?:my name is|my name's|je m'appelle|je m’appelle|mon nom est)"
                r"[ \t]+" + _WORD),
     re.compile(r"(?i)(?<!\w)this is[ \t]+" + _WORD + r"(?:[ \t]+[^\W\d_]+)?,?[ \t]+speaking\b"),
-    re.compile(r"(?i)(?<!\w)(?:mr|mrs)\.?[ \t]+" + _WORD),
+    re.compile(r"(?i)(?<!\w)(?:mr|mrs)\.?[ \t]+(?:justice[ \t]+)?(?!justice\b)"
+               + _WORD),
     re.compile(r"(?<!\w)(?:Ms|MS|Dr|DR)\.?[ \t]+([A-Z][^\W\d_]+)"),
 )
 # Words that follow these cues in ordinary talk.

@@ -5,7 +5,7 @@ layout, runs of spaces and line breaks kept). ``JUDGE``, ``LAWYER``, ``WITNESS``
 ``OTHER_PERSON`` are PERSON. ``PETITIONER`` and ``RESPONDENT`` name a party, a person or
 not ("State Of Gujarat", "Oriental Insurance Co Ltd.", "District Collector, Thiruvallur"):
 a party is PERSON only when it looks like a name (no digit, comma or line break, no word of
-an institution or office); every other labelled span (court, statute, date ...) is OTHER.
+an institution or office). A title or "Advocate" inside a name's span is set aside. Every other labelled span (court, statute, date ...) is OTHER.
 """
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ tahsildar dean principal estate m/s ors anr wines forum welfare traders motors s
 stores foundation institute centre center
 """.split())
 _WORD = re.compile(r"[\w/]+")
+# A title or role the annotators sometimes took into a name ("Mr.Sanjay Singhavi",
+# "Sourabh Goel, Advocate"): not part of the name, set aside.
+_TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Dr|Shri|Sri|Smt|Sh|Km|Kum)\b\.?\s*)+", re.IGNORECASE)
+_ROLE = re.compile(r"[\s,]*\b(?:Advocate|Adv)\b\.?$", re.IGNORECASE)
 
 
 def is_person_party(text: str) -> bool:
@@ -36,6 +40,16 @@ def is_person_party(text: str) -> bool:
     if any(c.isdigit() for c in text) or "," in text or "\n" in text:
         return False
     return not any(w.lower() in INSTITUTION for w in _WORD.findall(text))
+
+
+def name_bounds(text: str, start: int, end: int):
+    """(start, end) of a name once a leading title and a trailing role are set aside."""
+    span = text[start:end]
+    head = _TITLE.match(span)
+    tail = _ROLE.search(span)
+    new_start = start + (head.end() if head else 0)
+    new_end = start + (tail.start() if tail else len(span))
+    return (new_start, new_end) if new_end > new_start else (start, end)
 
 
 def entity_type(label: str, text: str) -> str:
@@ -51,7 +65,11 @@ def read(path: Path, corpus: str) -> List[Sentence]:
     vocab = spacy.blank("en").vocab
     out = []
     for i, doc in enumerate(DocBin().from_disk(path).get_docs(vocab)):
-        entities = tuple(Entity(e.start_char, e.end_char, entity_type(e.label_, e.text))
-                         for e in doc.ents)
-        out.append(Sentence(corpus, Path(path).name, i, doc.text, entities))
+        entities = []
+        for e in doc.ents:
+            kind = entity_type(e.label_, e.text)
+            start, end = (name_bounds(doc.text, e.start_char, e.end_char)
+                          if kind == "PERSON" else (e.start_char, e.end_char))
+            entities.append(Entity(start, end, kind))
+        out.append(Sentence(corpus, Path(path).name, i, doc.text, tuple(entities)))
     return out

@@ -1,0 +1,93 @@
+"""LegalNameRecognizer: names in court text by title, initials, role, "v." and "@"."""
+import pytest
+
+from transforms.core.recognizers import recognizers_for
+from transforms.core.recognizers.legal_name import LegalNameRecognizer
+
+
+def _found(text):
+    return [text[s:e] for s, e in LegalNameRecognizer.find(text)]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The applicant, Mr Hüseyin Yıldırım, is a Turkish national.", ["Hüseyin Yıldırım"]),
+    ("He was represented by Mr M. Gündoğdu, a lawyer practising in Ankara.",
+     ["M. Gündoğdu"]),
+    ("by a Turkish national, Mr A.B. (the applicant), on 3 May 2006", ["A.B."]),
+    ("              Smt.A.C.Vidhya, Govt.Pleader", ["A.C.Vidhya"]),
+    ("(By Sri: Manohar N, Advocate)", ["Manohar"]),
+    ("Coram:\nHon'Ble Mr. Justice Najmi Waziri", ["Najmi Waziri"]),
+])
+def test_a_name_after_a_title_is_found_without_the_title(text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("   G.Balasubramanian", ["G.Balasubramanian"]),
+    ("Coram : A.S.Oka And  A.K.Menon, Jj.", ["A.S.Oka", "A.K.Menon"]),
+    ("                C.P.Ashok Kumar", ["C.P.Ashok Kumar"]),
+])
+def test_initials_before_a_capitalised_name_word_are_a_name(text, names):
+    assert _found(text) == names
+
+
+def test_a_judges_name_before_the_j_suffix_is_found():
+    assert _found("U. DURGA PRASAD RAO, J Date: 03.07.2018") == ["U. DURGA PRASAD RAO"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In the case of Wójcik v. Poland, the Court", ["Wójcik"]),
+    ("Smt. Meera and others Vs. Har Prasad and others", ["Meera", "Har Prasad"]),
+    ("The State of Gujarat vs. Killu @ Kailash & Ors.", ["Killu", "Kailash"]),
+])
+def test_parties_beside_versus_and_an_alias_are_names_but_not_a_state_or_country(
+        text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("After that, accused Laxmi was arrested", ["Laxmi"]),
+    ("P.W.2 Kubendroji Rao has deposed that", ["Kubendroji Rao"]),
+    ("The witness J.K. stated that he had seen the applicant.", ["J.K."]),
+    ("Jaajid Ali S/o. Kalu, Aged Adult", ["Kalu"]),
+])
+def test_a_name_after_a_role_is_found(text, names):
+    assert names[-1] in _found(text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("     Manga Singh                                            Respondent(s)",
+     ["Manga Singh"]),
+    ("  1. Harsh Kumar Agarwal                           ..... Petitioner",
+     ["Harsh Kumar Agarwal"]),
+    ("     S.Ganesh & Anr.                                        Appellant(s)", ["S.Ganesh"]),
+])
+def test_a_preamble_line_of_name_words_before_its_party_role_is_a_name(text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("hon'ble shri justice g s ahluwalia", ["g s ahluwalia"]),
+    ("petitioner s hemant katare versus respondent", ["s hemant katare"]),
+    ("mr s manikumar and dr v sridevi", ["s manikumar", "v sridevi"]),
+])
+def test_lowercase_text_keeps_the_title_and_role_cues(text, names):
+    assert _found(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The Court held that Article 6 of the Convention applied; the Government and the "
+    "Applicant agreed. The Chamber and the Registrar.",
+    "S.B. Civil First Appeal No.86/1979 before the U.S. Army",
+    "The State of Gujarat       Respondent",
+    "the judge said justice and fairness matter and the accused persons were present",
+    "the petitioner  was heard",
+    "In The Supreme Court Of India\nCriminal Appellate Jurisdiction",
+])
+def test_legal_vocabulary_and_institutions_are_no_names(text):
+    assert _found(text) == []
+
+
+def test_the_recognizer_serves_english():
+    assert any(isinstance(r, LegalNameRecognizer) for r in recognizers_for("en"))
+    assert not any(isinstance(r, LegalNameRecognizer) for r in recognizers_for("fr"))
