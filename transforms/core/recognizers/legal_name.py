@@ -19,9 +19,9 @@ role before or after the name. This recognizer marks, in English:
 A *name word* is no legal word (``legal_words``), no stop word, and a listed census name
 not too common as a word or a word English rarely uses, and no country ("Wójcik v.
 Poland"); capitalised in cased text. In
-lowercase (speech-style) text only the title and role cues count, with a stricter word
-test (wordness < 1, or unlisted below Zipf 3), so "the judge said", "justice and fairness"
-stay.
+lowercase (speech-style) text only the title, role and "versus" cues count, and one word
+of the name must pass a stricter test (wordness < 1, or unlisted below Zipf 3), so "the
+judge said", "justice and fairness" stay.
 """
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ _TITLES = re.compile(r"(?i)(?<![\w.])(?:" + _TITLE + r"\b\.?[ \t]*:?[ \t]*)+")
 _INITIALS_ONLY_AFTER = {"mr", "mrs", "ms", "dr", "miss"}
 _ROLE = re.compile(
     r"(?i)(?<![\w.])(?:applicants?|petitioners?|respondents?|appellants?|accused|deceased"
-    r"|witness|complainant|informant|victim|plaintiffs?|defendants?|represented[ \t]+by"
+    r"|witness|complainant|informant|victim|plaintiffs?|defendants?|represented[ \t]+by|late"
     r"|[sdw]/o\.?|(?:son|daughter|wife|husband|widow)[ \t]+of|p\.?[ \t]?w\.?[ \t]?-?\d+"
     r"|d\.?[ \t]?w\.?[ \t]?-?\d+)(?![\w])(?:\(s\))?[ \t,:.-]*(?:no\.?[ \t]*\d+[ \t,:.-]*)?")
 _INITIAL_CASED = re.compile(r"[A-Z]\.[ \t]?")
@@ -66,13 +66,19 @@ _NUMBERING = re.compile(r"[ \t]*(?:\d+(?:/\d+)?[.)][ \t]*)?")
 # "State of Gujarat v. ...": the words after these are a place, not a party's name.
 _PLACE_OF = re.compile(r"(?i)\b(?:state|union|republic|government|kingdom|province|city"
                        r"|county|district)[ \t]+of[ \t]+\Z")
+_LAST_WORD = re.compile(r"([^\W\d_](?:[^\W\d_]|['’.-])*)[ \t]*\Z")
+# What may stand between a party's name and "versus": "& Ors.", "and others petitioners".
+_PARTY_END = re.compile(
+    r"(?i)(?:[ \t]+(?:and|&)[ \t]+(?:others|another|ors|anr)\.?)?"
+    r"(?:[ \t.…-]*(?:petitioner|respondent|appellant|applicant)s?(?:\(s\)|/s|[ \t]s\b)?)?"
+    r"[ \t.…-]*\Z")
 _STOP = frozenset(spacy_stop_words("en")) | NOT_A_NAME
 _COUNTRIES = frozenset(c.lower() for c in COUNTRY_NAMES if " " not in c) | {"russia", "turkey"}
 
 
-def name_like(word: str, cased: bool) -> bool:
+def name_like(word: str, cased: bool, strict: bool = False) -> bool:
     """A word that may be part of a name: no legal or stop word; capitalised in cased
-    text; a listed name not too common as a word, or a rare word."""
+    text; a listed name not too common as a word, or a rare word (``strict``: rarer)."""
     low = word.lower().replace("’", "'")
     if len(low) < 2 or is_legal(low) or low in _STOP or low in _COUNTRIES:
         return False
@@ -80,8 +86,8 @@ def name_like(word: str, cased: bool) -> bool:
         return False
     entry = name_word(low)
     if entry is not None:
-        return entry.wordness < (CASED_WORDNESS if cased else CASELESS_WORDNESS)
-    return zipf(low) < (CASED_ZIPF if cased else CASELESS_ZIPF)
+        return entry.wordness < (CASELESS_WORDNESS if strict else CASED_WORDNESS)
+    return zipf(low) < (CASELESS_ZIPF if strict else CASED_ZIPF)
 
 
 def _cased(text: str, pos: int) -> bool:
@@ -102,15 +108,16 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
             break
         pos, count = m.end(), count + 1
         end = m.end() if initials_alone and cased else end
-    words = 0
+    words, clear = 0, cased
     while words < MAX_WORDS:
         m = _WORD.match(text, pos)
         if not m or not name_like(m.group(0), cased):
             break
         end, words = m.end(), words + 1
+        clear = clear or name_like(m.group(0), cased, strict=True)
         gap = _GAP.match(text, end)
         pos = gap.end() if gap else end
-    if end is None:
+    if end is None or (words and not clear):
         return None
     while text[end - 1] in " \t":
         end -= 1
@@ -119,18 +126,19 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
 
 def _words_before(text: str, end: int, cased: bool) -> Optional[Tuple[int, int]]:
     """Up to three name words (initials allowed) that end at ``end``."""
-    pos, start, words = end, None, 0
+    pos, start, words, clear = end, None, 0, cased
     while words < MAX_WORDS + MAX_INITIALS:
-        m = re.search(r"([^\W\d_](?:[^\W\d_]|['’.-])*)[ \t]*\Z", text[max(0, pos - 60):pos])
+        m = _LAST_WORD.search(text[max(0, pos - 60):pos])
         if not m:
             break
         word = m.group(1)
         initial = cased and re.fullmatch(r"(?:[A-Z]\.)+", word)
         if not initial and not name_like(word.rstrip("."), cased):
             break
+        clear = clear or name_like(word.rstrip("."), cased, strict=True)
         start = pos - len(m.group(0))
         pos, words = start, words + 1
-    if start is None:
+    if start is None or not clear:
         return None
     while text[end - 1] in " \t":
         end -= 1
@@ -166,7 +174,8 @@ def _spans(text: str) -> List[Tuple[int, int]]:
             cased = _cased(text, m.start())
             if cue is _ALIAS and not cased:
                 continue
-            before = _words_before(text, m.start(), cased)
+            tail = _PARTY_END.search(text, max(0, m.start() - 80), m.start())
+            before = _words_before(text, tail.start() if tail else m.start(), cased)
             if before and not _PLACE_OF.search(text, 0, before[0]):
                 found.append(before)
             after = _body(text, m.end(), cased)
