@@ -3,10 +3,10 @@
 Independent of spaCy's model and of the policy's thresholds: Chinese, Japanese and Arabic
 names by cue or title (the recognizers' rules, :mod:`transforms.core.recognizers`), and
 Latin-script names after "my name is", "je m'appelle", "this is X speaking" or a title
-(Mr, Mrs, "Mr Justice", "Dr. Justice"; Ms and Dr before a capitalised word). What follows the
-cue must be a word that is no function word, no common reply ("my name is on the account")
-and no placeholder: a redacted name reads "my name is <PERSON>" and passes. Kept precise, so quarantine stays
-rare: a cue with no name after it is no leak.
+(Mr, Mrs, "Mr Justice", "Dr. Justice"; Ms and Dr before a capitalised word). What follows
+the cue must be a word that is no function word, no common reply ("my name is on the
+account") and no placeholder: a redacted name reads "my name is <PERSON>" and passes. Kept
+precise, so quarantine stays rare: a cue with no name after it is no leak.
 """
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ layout, runs of spaces and line breaks kept). ``JUDGE``, ``LAWYER``, ``WITNESS``
 ``OTHER_PERSON`` are PERSON. ``PETITIONER`` and ``RESPONDENT`` name a party, a person or
 not ("State Of Gujarat", "Oriental Insurance Co Ltd.", "District Collector, Thiruvallur"):
 a party is PERSON only when it looks like a name (no digit, comma or line break, no word of
-an institution or office). A title or "Advocate" inside a name's span is set aside. Every other labelled span (court, statute, date ...) is OTHER.
+an institution or office). A title or "Advocate" inside a name's span is set aside. Every
+other labelled span (court, statute, date ...) is OTHER.
 """
 from __future__ import annotations
 
