@@ -4,8 +4,9 @@ Judgments capitalise their vocabulary ("Court", "Article", "Applicant", "Registr
 "Coram", "Versus", "Hon'ble Mr. Justice"), and a whole line may be one such word. spaCy and
 the name rules read some of them as people ("Versus" PERSON; "Justice Najmi" after "Mr").
 :func:`trim_person` takes these words, titles and "the", "of", "and" off both ends of a
-PERSON result, and drops one left with no word: "Mr. Justice Najmi Waziri" keeps "Najmi
-Waziri", "Versus" is no person. A word inside a name is left alone.
+PERSON result, and drops one left with no word or spelling a legal word ("O R D E R"):
+"Mr. Justice Najmi Waziri" keeps "Najmi Waziri", "Versus" is no person. A word inside a
+name is left alone.
 """
 from __future__ import annotations
 
@@ -45,10 +46,18 @@ def _off_edge(word: str) -> bool:
     return is_legal(word) or word.lower() in _EDGE_WORDS
 
 
+def _spelled_legal(words) -> bool:
+    """A heading spaced out letter by letter ("O R D E R", "J U D G M E N T")."""
+    return len(words) > 2 and all(len(w.strip(".")) == 1 for w in words) and \
+        is_legal("".join(w.strip(".") for w in words))
+
+
 def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     """(start, end) of a PERSON span without legal words or titles at its ends; None when
     nothing of a name is left."""
     words = [m for m in _WORD.finditer(text, start, end)]
+    if _spelled_legal([w.group(0) for w in words]):
+        return None
     while words and _off_edge(words[0].group(0)):
         words.pop(0)
     while words and _off_edge(words[-1].group(0)):

@@ -40,3 +40,9 @@ def test_a_legal_word_inside_a_name_stays():
 ])
 def test_a_legal_word_may_carry_a_plural_mark_or_a_number(word, legal):
     assert is_legal(word) is legal
+
+
+def test_a_legal_heading_spaced_out_letter_by_letter_is_no_name():
+    assert _trimmed("O R D E R") is None
+    assert _trimmed("J U D G M E N T") is None
+    assert _trimmed("r o s e m a r y") == "r o s e m a r y"
