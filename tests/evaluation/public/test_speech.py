@@ -39,3 +39,13 @@ def test_every_entity_span_matches_its_words_after_the_variant():
     assert v.text == "i met anna lena smith in st louis"
     assert [(v.text[e.start:e.end], e.type) for e in v.entities] == [
         ("anna lena smith", "PERSON"), ("st louis", "LOCATION")]
+
+
+def test_a_span_inside_a_written_word_keeps_to_its_part_of_the_spoken_word():
+    text = "For Mr.Sanjay Singhavi,Advocate and Smt.A.C.Vidhya."
+    names = ("Sanjay Singhavi", "A.C.Vidhya")
+    entities = tuple(Entity(text.index(n), text.index(n) + len(n), "PERSON") for n in names)
+    said = speech(Sentence("c", "d", 0, text, entities))
+    assert said.text == "for mr sanjay singhavi advocate and smt a c vidhya"
+    assert [said.text[e.start:e.end] for e in said.entities] == ["sanjay singhavi",
+                                                                 "a c vidhya"]

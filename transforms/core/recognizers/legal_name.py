@@ -14,7 +14,9 @@ role before or after the name. This recognizer marks, in English:
   name words ("Meera v. Har Prasad");
 - after a role ("the accused Laxmi", "represented by", "witness", "s/o", "P.W.2"), the
   name words that follow;
-- a preamble line of name words before its party role ("Manga Singh ..... Respondent").
+- a preamble line of name words before its party role ("Manga Singh ..... Respondent"),
+  and name words before a defined role in a contract or judgment ('Bing Yu ("Borrower")',
+  'Mr Zbigniew Wójcik ("the applicant")'); after "Attn:".
 
 A *name word* is no legal word (``legal_words``), no stop word, and a listed census name
 not too common as a word or a word English rarely uses, and no country ("Wójcik v.
@@ -46,6 +48,7 @@ _INITIALS_ONLY_AFTER = {"mr", "mrs", "ms", "dr", "miss"}
 _ROLE = re.compile(
     r"(?i)(?<![\w.])(?:applicants?|petitioners?|respondents?|appellants?|accused|deceased"
     r"|witness|complainant|informant|victim|plaintiffs?|defendants?|represented[ \t]+by|late"
+    r"|attn|attention"
     r"|[sdw]/o\.?|(?:son|daughter|wife|husband|widow)[ \t]+of|p\.?[ \t]?w\.?[ \t]?-?\d+"
     r"|d\.?[ \t]?w\.?[ \t]?-?\d+)(?![\w])(?:\(s\))?[ \t,:.-]*(?:no\.?[ \t]*\d+[ \t,:.-]*)?")
 _INITIAL_CASED = re.compile(r"[A-Z]\.[ \t]?")
@@ -72,7 +75,14 @@ _PARTY_END = re.compile(
     r"(?i)(?:[ \t]+(?:and|&)[ \t]+(?:others|another|ors|anr)\.?)?"
     r"(?:[ \t.…-]*(?:petitioner|respondent|appellant|applicant)s?(?:\(s\)|/s|[ \t]s\b)?)?"
     r"[ \t.…-]*\Z")
-_STOP = frozenset(spacy_stop_words("en")) | NOT_A_NAME
+# A party named, then its defined role: 'Bing Yu ("Borrower")', 'Mr X ("the applicant")'.
+_DEFINED_ROLE = re.compile(
+    r"(?i)[ \t]*\([ \t]*[“\"'‘][ \t]*(?:the[ \t]+)?(?:applicant|borrower|guarantor|executive"
+    r"|employee|consultant|seller|buyer|purchaser|tenant|landlord|lessee|lessor|owner"
+    r"|claimant|petitioner|respondent|appellant|plaintiff|defendant|debtor|creditor|pledgor"
+    r"|grantor|trustee|beneficiary|shareholder|holder)s?[ \t]*[”\"'’][ \t]*\)")
+_STOP = frozenset(spacy_stop_words("en")) | NOT_A_NAME | {"tel", "fax", "email", "mobile",
+                                                           "attn", "ref", "re"}
 _COUNTRIES = frozenset(c.lower() for c in COUNTRY_NAMES if " " not in c) | {"russia", "turkey"}
 
 
@@ -169,6 +179,10 @@ def _spans(text: str) -> List[Tuple[int, int]]:
             span = _words_before(text, m.start(), True)
             if span:
                 found.append(span)
+    for m in _DEFINED_ROLE.finditer(text):
+        span = _words_before(text, m.start(), _cased(text, m.start()))
+        if span:
+            found.append(span)
     for cue in (_ALIAS, _VERSUS):
         for m in cue.finditer(text):
             cased = _cased(text, m.start())

@@ -91,3 +91,17 @@ def test_legal_vocabulary_and_institutions_are_no_names(text):
 def test_the_recognizer_serves_english():
     assert any(isinstance(r, LegalNameRecognizer) for r in recognizers_for("en"))
     assert not any(isinstance(r, LegalNameRecognizer) for r in recognizers_for("fr"))
+
+
+@pytest.mark.parametrize("text, names", [
+    ("(2) Bing Yu (“ Borrower ”), a citizen of China", ["Bing Yu"]),
+    ('by a Polish national, Zbigniew Wójcik ("the applicant"), on 12 March 2004',
+     ["Zbigniew Wójcik"]),
+    ("Beijing, P. R. China Attn: Bing Yu Tel: + 86", ["Bing Yu"]),
+])
+def test_a_party_before_its_defined_role_or_after_attn_is_a_name(text, names):
+    assert _found(text) == names
+
+
+def test_a_company_before_its_defined_role_is_no_name():
+    assert _found('Silicon Valley Bank ("Bank") and Acme Widgets Inc. ("Borrower")') == []
