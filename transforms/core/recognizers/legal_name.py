@@ -7,7 +7,7 @@ role before or after the name. This recognizer marks, in English:
 - after a title ("Mr", "Mrs", "Ms", "Dr", "Shri", "Sri", "Smt", "Justice", "Judge", several
   in a row: "Hon'ble Mr. Justice"), optional initials and one to three name words:
   "Mr A.B. Smith", "Smt.A.C.Vidhya", "mr s manikumar"; initials alone after Mr/Mrs/Ms/Dr
-  or a role ("Mr A.B.", "the witness J.K.");
+  or a role ("Mr A.B.", "the witness J.K.", two or more in lowercase: "the witness a b");
 - initials before a capitalised name word ("G.Janakiraman", "C.P. Ashok Kumar");
 - a judge's name before ", J." / ", JJ." ("Najmi Waziri, J.");
 - both sides of an alias ("Killu @ Kailash") and of "v." / "vs." / "versus" when they are
@@ -117,7 +117,7 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
         if not m:
             break
         pos, count = m.end(), count + 1
-        end = m.end() if initials_alone and cased else end
+        end = m.end() if initials_alone and (cased or count >= 2) else end
     words, clear = 0, cased
     while words < MAX_WORDS:
         m = _WORD.match(text, pos)
@@ -167,8 +167,8 @@ def _spans(text: str) -> List[Tuple[int, int]]:
     for m in _ROLE.finditer(text):
         pos = _TITLES.match(text, m.end())
         cased = _cased(text, m.start())
-        span = _body(text, pos.end() if pos else m.end(), cased, initials_alone=cased)
-        if span and (cased or any(_WORD.finditer(text, *span))):
+        span = _body(text, pos.end() if pos else m.end(), cased, initials_alone=True)
+        if span:
             found.append(span)
     for m in _INITIALS_START.finditer(text):
         span = _body(text, m.start(), True)

@@ -105,3 +105,12 @@ def test_a_party_before_its_defined_role_or_after_attn_is_a_name(text, names):
 
 def test_a_company_before_its_defined_role_is_no_name():
     assert _found('Silicon Valley Bank ("Bank") and Acme Widgets Inc. ("Borrower")') == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the witness a b stated that he had seen the applicant", ["a b"]),
+    ("respondent s versus the state", []),
+    ("the accused a lot later", []),
+])
+def test_lowercase_initials_after_a_role_are_a_name_when_two_or_more(text, names):
+    assert _found(text) == names
