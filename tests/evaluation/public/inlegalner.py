@@ -10,11 +10,13 @@ other labelled span (court, statute, date ...) is OTHER.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 from tests.evaluation.public.sentence import Entity, Sentence
+from tests.evaluation.public.split import hash_half
 
 PEOPLE = {"JUDGE", "LAWYER", "WITNESS", "OTHER_PERSON"}
 PARTIES = {"PETITIONER", "RESPONDENT"}
@@ -74,3 +76,23 @@ def read(path: Path, corpus: str) -> List[Sentence]:
             entities.append(Entity(start, end, kind))
         out.append(Sentence(corpus, Path(path).name, i, doc.text, tuple(entities)))
     return out
+
+
+class Prose:
+    """The judgment sentences alone (docs without a line break), in InLegalNER's own
+    halves: prose like a judgment's body, where every person is labelled (a preamble's
+    unlabelled heirs and addresses would count as ordinary words)."""
+
+    name = "inlegalner_prose"
+    kind = "Indian court judgments: judgment sentences only (no preambles)"
+    split_note = "the inlegalner halves, preambles left out"
+    FILE = "dev.spacy"
+
+    def missing(self, root: Path) -> Optional[str]:
+        path = Path(root) / "inlegalner" / self.FILE
+        return None if path.is_file() else f"{path} is absent"
+
+    def load(self, root: Path, split: str) -> List[Sentence]:
+        sentences = read(Path(root) / "inlegalner" / self.FILE, "inlegalner")
+        return [dataclasses.replace(s, corpus=self.name) for s in sentences
+                if "\n" not in s.text and hash_half(s.corpus, s.doc, s.index) == split]

@@ -111,3 +111,4 @@ register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),
                 "Indian court judgments: sentences and whole preambles (parties, lawyers, "
                 "judges; PDF layout)",
                 "one file (the authors' dev set; their train and test are gated): hash halves"))
+register(inlegalner.Prose())

@@ -71,3 +71,20 @@ def test_the_real_file_reads_into_1074_docs_with_names_in_both_halves():
     persons = [s.text[e.start:e.end] for s in sentences for e in s.entities
                if e.type == "PERSON"]
     assert len(persons) > 1000 and not any(p.startswith(("Mr.", "Mr ")) for p in persons)
+
+
+def test_the_prose_view_keeps_the_judgment_sentences_of_the_same_half(tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    folder = tmp_path / "inlegalner"
+    folder.mkdir()
+    nlp = spacy.blank("en")
+    texts = [f"Witness {i} deposed." for i in range(30)] + ["Preamble\nVersus"] * 10
+    DocBin(docs=[nlp.make_doc(t) for t in texts]).to_disk(folder / "dev.spacy")
+    whole, prose = CORPORA["inlegalner"], CORPORA["inlegalner_prose"]
+    for half in ("tune", "heldout"):
+        expected = [s.text for s in whole.load(tmp_path, half) if "\n" not in s.text]
+        got = prose.load(tmp_path, half)
+        assert [s.text for s in got] == expected and expected
+        assert {s.corpus for s in got} == {"inlegalner_prose"}
