@@ -29,7 +29,7 @@ registrar district revenue tax income customs excise railway railways the of and
 industries enterprises mills works agency assurance nagar nigam panchayat inspector
 superintendent manager chairman president deputy assistant chief executive engineer
 tahsildar dean principal estate m/s ors anr wines forum welfare traders motors services
-stores foundation institute centre center
+stores foundation institute centre center gmbh inc llc llp plc
 """.split())
 _WORD = re.compile(r"[\w/]+")
 # A title or role the annotators sometimes took into a name ("Mr.Sanjay Singhavi",

@@ -11,7 +11,8 @@ role before or after the name. This recognizer marks, in English:
 - initials before a capitalised name word ("G.Janakiraman", "C.P. Ashok Kumar");
 - a judge's name before ", J." / ", JJ." ("Najmi Waziri, J.");
 - both sides of an alias ("Killu @ Kailash") and of "v." / "vs." / "versus" when they are
-  name words ("Meera v. Har Prasad");
+  name words ("Meera v. Har Prasad"); a name before "(supra)" or "S/o" ("Jaajid Ali S/o.
+  Kalu");
 - after a role ("the accused Laxmi", "represented by", "witness", "s/o", "P.W.2"), the
   name words that follow;
 - a preamble line of name words before its party role ("Manga Singh ..... Respondent"),
@@ -58,6 +59,9 @@ _GAP = re.compile(r"[ \t]+")
 _INITIALS_START = re.compile(r"(?<![\w.])(?=[A-Z]\.[ \t]?[A-Z])")
 _JUDGE_SUFFIX = re.compile(r",[ \t]*JJ?\b\.?")
 _ALIAS = re.compile(r"[ \t]@[ \t]")
+# After a name: a precedent cited by its party ("Jagdish Prasad (supra)") or a parent
+# named next ("Jaajid Ali S/o. Kalu").
+_AFTER_NAME = re.compile(r"(?i)[ \t]*\((?:supra|ibid)\)|[ \t]+[sdw]/o\b")
 _VERSUS = re.compile(r"(?i)[ \t](?:v|vs|versus)\.?[ \t]")
 _PARTY_ROLE = re.compile(
     r"(?i)(?<![\w.])(?:petitioner|respondent|appellant|applicant|complainant|accused"
@@ -183,6 +187,10 @@ def _spans(text: str) -> List[Tuple[int, int]]:
         span = _words_before(text, m.start(), _cased(text, m.start()))
         if span:
             found.append(span)
+    for m in _AFTER_NAME.finditer(text):
+        before = _words_before(text, m.start(), _cased(text, m.start()))
+        if before and not _PLACE_OF.search(text, 0, before[0]):
+            found.append(before)
     for cue in (_ALIAS, _VERSUS):
         for m in cue.finditer(text):
             cased = _cased(text, m.start())

@@ -114,3 +114,12 @@ def test_a_company_before_its_defined_role_is_no_name():
 ])
 def test_lowercase_initials_after_a_role_are_a_name_when_two_or_more(text, names):
     assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("accepted by the Apex Court in Jagdish Prasad (supra).", ["Jagdish Prasad"]),
+    ("d) Jaajid Ali S/o. Kalu, Aged Adult", ["Jaajid Ali", "Kalu"]),
+    ("as held in State of Gujarat (supra)", []),
+])
+def test_a_name_before_supra_or_a_parent_is_found(text, names):
+    assert _found(text) == names
