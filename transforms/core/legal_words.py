@@ -4,7 +4,8 @@ Judgments capitalise their vocabulary ("Court", "Article", "Applicant", "Registr
 "Coram", "Versus", "Hon'ble Mr. Justice"), and a whole line may be one such word. spaCy and
 the name rules read some of them as people ("Versus" PERSON; "Justice Najmi" after "Mr").
 :func:`trim_person` takes these words, titles and "the", "of", "and" off both ends of a
-PERSON result, and drops one left with no word or spelling a legal word ("O R D E R"):
+PERSON result, and drops one left with no word, spelling a legal word ("O R D E R") or
+inside a lettered heading ("A. Admissibility"):
 "Mr. Justice Najmi Waziri" keeps "Najmi Waziri", "Versus" is no person. A word inside a
 name is left alone.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import re
 from typing import Optional
+
+from transforms.core.name_lexicon import zipf
 
 LEGAL_WORDS = frozenset("""
 court courts article articles government governments convention conventions applicant
@@ -26,6 +29,7 @@ applicant's state union oral sd prayer item crl cr case cases application affida
 annexure exhibit paragraph para supra ibid apex supreme high district chief member
 judicial accountant protocol commissioner secretary rapporteur grand president
 vice-president deputy mr mrs ms miss dr shri sri smt sh kum kumari j jj nos no ld aor
+dissenting concurring dissent admissibility merits
 """.split())
 _WORD = re.compile(r"[\w'’.-]+(?:\(s\)?|/s)?")
 # A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
@@ -52,11 +56,27 @@ def _spelled_legal(words) -> bool:
         is_legal("".join(w.strip(".") for w in words))
 
 
+# A lettered section heading on its own line: "A. Admissibility", "B. Merits", "C. Just
+# satisfaction" (a name word there is rare and no English noun: "K. Dhananjay" stays).
+_HEADING = re.compile(r"(?m)^[ \t]*[A-H]\.[ \t]+(?P<words>[^\n]*?)[ \t]*$")
+_ABSTRACT = re.compile(r"(?:ility|ness|tion|sion|ment|ity|ence|ance|ism|ure|ings?)$")
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a lettered heading line (or lies inside one)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _HEADING.match(text, line_start)
+    if not m or m.end() < end:
+        return False
+    words = m.group("words").split()
+    return any(_ABSTRACT.search(w.lower()) or zipf(w.lower()) >= 3.0 for w in words)
+
+
 def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     """(start, end) of a PERSON span without legal words or titles at its ends; None when
     nothing of a name is left."""
     words = [m for m in _WORD.finditer(text, start, end)]
-    if _spelled_legal([w.group(0) for w in words]):
+    if _spelled_legal([w.group(0) for w in words]) or is_heading(text, start, end):
         return None
     while words and _off_edge(words[0].group(0)):
         words.pop(0)

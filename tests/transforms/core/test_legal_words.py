@@ -46,3 +46,11 @@ def test_a_legal_heading_spaced_out_letter_by_letter_is_no_name():
     assert _trimmed("O R D E R") is None
     assert _trimmed("J U D G M E N T") is None
     assert _trimmed("r o s e m a r y") == "r o s e m a r y"
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("A. Admissibility", True), ("B. Merits", True), ("C. Just satisfaction", True),
+    ("  K. Dhananjay", False), ("A. Thomeena", False),
+])
+def test_a_lettered_heading_line_is_no_name(text, heading):
+    assert (_trimmed(text) is None) is heading

@@ -12,7 +12,7 @@ role before or after the name. This recognizer marks, in English:
 - a judge's name before ", J." / ", JJ." ("Najmi Waziri, J.");
 - both sides of an alias ("Killu @ Kailash") and of "v." / "vs." / "versus" when they are
   name words ("Meera v. Har Prasad"); a name before "(supra)" or "S/o" ("Jaajid Ali S/o.
-  Kalu");
+  Kalu") or before its office on the bench ("Christos Rozakis, President", "..., judges");
 - after a role ("the accused Laxmi", "represented by", "witness", "s/o", "P.W.2"), the
   name words that follow;
 - a preamble line of name words before its party role ("Manga Singh ..... Respondent"),
@@ -59,6 +59,10 @@ _GAP = re.compile(r"[ \t]+")
 _INITIALS_START = re.compile(r"(?<![\w.])(?=[A-Z]\.[ \t]?[A-Z])")
 _JUDGE_SUFFIX = re.compile(r",[ \t]*JJ?\b\.?")
 _ALIAS = re.compile(r"[ \t]@[ \t]")
+# After a name, its office in a list of the bench: "Christos Rozakis, President",
+# "christos rozakis president", "Nicolas Bratza, Josep Casadevall, judges".
+_OFFICE_AFTER = re.compile(r"(?i)[ \t]*,?[ \t]+(?:(?:vice-|vice[ \t]|deputy[ \t]+|section[ \t]+)?"
+                           r"(?:president|registrar)|(?:ad[ \t]+hoc[ \t]+)?judges?)\b")
 # After a name: a precedent cited by its party ("Jagdish Prasad (supra)") or a parent
 # named next ("Jaajid Ali S/o. Kalu").
 _AFTER_NAME = re.compile(r"(?i)[ \t]*\((?:supra|ibid)\)|[ \t]+[sdw]/o\b")
@@ -187,7 +191,7 @@ def _spans(text: str) -> List[Tuple[int, int]]:
         span = _words_before(text, m.start(), _cased(text, m.start()))
         if span:
             found.append(span)
-    for m in _AFTER_NAME.finditer(text):
+    for m in list(_AFTER_NAME.finditer(text)) + list(_OFFICE_AFTER.finditer(text)):
         before = _words_before(text, m.start(), _cased(text, m.start()))
         if before and not _PLACE_OF.search(text, 0, before[0]):
             found.append(before)

@@ -123,3 +123,15 @@ def test_lowercase_initials_after_a_role_are_a_name_when_two_or_more(text, names
 ])
 def test_a_name_before_supra_or_a_parent_is_found(text, names):
     assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Søren Nielsen, Registrar. Christos Rozakis, President.",
+     ["Søren Nielsen", "Christos Rozakis"]),
+    ("søren nielsen registrar christos rozakis president", ["søren nielsen",
+                                                              "christos rozakis"]),
+    ("composed of Lech Garlicki, Ljiljana Mijović, judges,", ["Ljiljana Mijović"]),
+    ("the court president and the deputy registrar agreed", []),
+])
+def test_a_name_before_its_office_on_the_bench_is_found(text, names):
+    assert _found(text) == names
