@@ -12,9 +12,10 @@ role before or after the name. This recognizer marks, in English:
 - a judge's name before ", J." / ", JJ." ("Najmi Waziri, J.");
 - both sides of an alias ("Killu @ Kailash") and of "v." / "vs." / "versus" when they are
   name words ("Meera v. Har Prasad"); a name before "(supra)" or "S/o" ("Jaajid Ali S/o.
-  Kalu") or before its office on the bench ("Christos Rozakis, President", "..., judges");
-- after a role ("the accused Laxmi", "represented by", "witness", "s/o", "P.W.2"), the
-  name words that follow;
+  Kalu") or before its office on the bench ("Christos Rozakis, President", "..., judges")
+  or its witness number ("anil sharma as pw 2");
+- after a role ("the accused Laxmi", "represented by", "witness", "s/o", "P.W.2",
+  "namely"), the name words that follow, and the next ones of a list ("accused a, b and c");
 - a preamble line of name words before its party role ("Manga Singh ..... Respondent"),
   and name words before a defined role in a contract or judgment ('Bing Yu ("Borrower")',
   'Mr Zbigniew Wójcik ("the applicant")'); after "Attn:".
@@ -49,7 +50,7 @@ _INITIALS_ONLY_AFTER = {"mr", "mrs", "ms", "dr", "miss"}
 _ROLE = re.compile(
     r"(?i)(?<![\w.])(?:applicants?|petitioners?|respondents?|appellants?|accused|deceased"
     r"|witness|complainant|informant|victim|plaintiffs?|defendants?|represented[ \t]+by|late"
-    r"|attn|attention"
+    r"|attn|attention|namely"
     r"|[sdw]/o\.?|(?:son|daughter|wife|husband|widow)[ \t]+of|p\.?[ \t]?w\.?[ \t]?-?\d+"
     r"|d\.?[ \t]?w\.?[ \t]?-?\d+)(?![\w])(?:\(s\))?[ \t,:.-]*(?:no\.?[ \t]*\d+[ \t,:.-]*)?")
 _INITIAL_CASED = re.compile(r"[A-Z]\.[ \t]?")
@@ -59,13 +60,15 @@ _GAP = re.compile(r"[ \t]+")
 _INITIALS_START = re.compile(r"(?<![\w.])(?=[A-Z]\.[ \t]?[A-Z])")
 _JUDGE_SUFFIX = re.compile(r",[ \t]*JJ?\b\.?")
 _ALIAS = re.compile(r"[ \t]@[ \t]")
+_LIST_NEXT = re.compile(r"(?i)[ \t]*,?[ \t]*(?:and[ \t]+|&[ \t]*)?(?=\w)")
 # After a name, its office in a list of the bench: "Christos Rozakis, President",
 # "christos rozakis president", "Nicolas Bratza, Josep Casadevall, judges".
 _OFFICE_AFTER = re.compile(r"(?i)[ \t]*,?[ \t]+(?:(?:vice-|vice[ \t]|deputy[ \t]+|section[ \t]+)?"
                            r"(?:president|registrar)|(?:ad[ \t]+hoc[ \t]+)?judges?)\b")
 # After a name: a precedent cited by its party ("Jagdish Prasad (supra)") or a parent
 # named next ("Jaajid Ali S/o. Kalu").
-_AFTER_NAME = re.compile(r"(?i)[ \t]*\((?:supra|ibid)\)|[ \t]+[sdw]/o\b")
+_AFTER_NAME = re.compile(r"(?i)[ \t]*\(?(?:supra|ibid)\b\)?|[ \t]+[sdw]/o\b")
+_WITNESS_NO = re.compile(r"(?i)[ \t,]+(?:as[ \t]+)?[pdc]\.?[ \t]?w\.?[ \t]?-?\d+")
 _VERSUS = re.compile(r"(?i)[ \t](?:v|vs|versus)\.?[ \t]")
 _PARTY_ROLE = re.compile(
     r"(?i)(?<![\w.])(?:petitioner|respondent|appellant|applicant|complainant|accused"
@@ -115,9 +118,10 @@ def _cased(text: str, pos: int) -> bool:
     return any(c.isupper() for c in text[start:len(text) if end < 0 else end])
 
 
-def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
-          ) -> Optional[Tuple[int, int]]:
-    """The name that starts at ``pos``: initials, then up to three name words."""
+def _body(text: str, pos: int, cased: bool, initials_alone: bool = False,
+          trusted: bool = False) -> Optional[Tuple[int, int]]:
+    """The name that starts at ``pos``: initials, then up to three name words (in lowercase
+    text one clearly rare, unless the cue is ``trusted``)."""
     start, end, count = pos, None, 0
     initial = _INITIAL_CASED if cased else _INITIAL_CASELESS
     while count < MAX_INITIALS:
@@ -126,9 +130,14 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
             break
         pos, count = m.end(), count + 1
         end = m.end() if initials_alone and (cased or count >= 2) else end
-    words, clear = 0, cased
+    words, clear = 0, cased or trusted
     while words < MAX_WORDS:
         m = _WORD.match(text, pos)
+        if words and not (m and name_like(m.group(0), cased)):
+            inner = initial.match(text, pos)  # a middle initial: "arvind p datar"
+            after = inner and _WORD.match(text, inner.end())
+            if after and name_like(after.group(0), cased):
+                m = after
         if not m or not name_like(m.group(0), cased):
             break
         end, words = m.end(), words + 1
@@ -142,9 +151,10 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False
     return start, end
 
 
-def _words_before(text: str, end: int, cased: bool) -> Optional[Tuple[int, int]]:
+def _words_before(text: str, end: int, cased: bool, trusted: bool = False
+                  ) -> Optional[Tuple[int, int]]:
     """Up to three name words (initials allowed) that end at ``end``."""
-    pos, start, words, clear = end, None, 0, cased
+    pos, start, words, clear = end, None, 0, cased or trusted
     while words < MAX_WORDS + MAX_INITIALS:
         m = _LAST_WORD.search(text[max(0, pos - 60):pos])
         if not m:
@@ -176,8 +186,10 @@ def _spans(text: str) -> List[Tuple[int, int]]:
         pos = _TITLES.match(text, m.end())
         cased = _cased(text, m.start())
         span = _body(text, pos.end() if pos else m.end(), cased, initials_alone=True)
-        if span:
+        while span and len(found) < 1000:  # a list after the role: "accused a, b and c"
             found.append(span)
+            more = _LIST_NEXT.match(text, span[1])
+            span = _body(text, more.end(), cased, trusted=True) if more else None
     for m in _INITIALS_START.finditer(text):
         span = _body(text, m.start(), True)
         if span:
@@ -191,8 +203,11 @@ def _spans(text: str) -> List[Tuple[int, int]]:
         span = _words_before(text, m.start(), _cased(text, m.start()))
         if span:
             found.append(span)
-    for m in list(_AFTER_NAME.finditer(text)) + list(_OFFICE_AFTER.finditer(text)):
-        before = _words_before(text, m.start(), _cased(text, m.start()))
+    cues = [(m, False) for m in list(_AFTER_NAME.finditer(text))
+            + list(_OFFICE_AFTER.finditer(text))] + [(m, True) for m in
+                                                     _WITNESS_NO.finditer(text)]
+    for m, trusted in cues:
+        before = _words_before(text, m.start(), _cased(text, m.start()), trusted)
         if before and not _PLACE_OF.search(text, 0, before[0]):
             found.append(before)
     for cue in (_ALIAS, _VERSUS):

@@ -135,3 +135,17 @@ def test_a_name_before_supra_or_a_parent_is_found(text, names):
 ])
 def test_a_name_before_its_office_on_the_bench_is_found(text, names):
     assert _found(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("dempl was represented by shri arvind p datar learned senior counsel",
+     ["arvind p datar"]),
+    ("caught hold by accused manoj nai rohit amit anil pankaj and raja on the roof",
+     ["manoj nai rohit", "amit anil pankaj", "raja"]),
+    ("the petitioner examined two witnesses namely c s aggarwal the petitioner as pw 1 and "
+     "anil sharma as pw 2", ["c s aggarwal", "anil sharma"]),
+    ("an earlier decision of this court in ramanlal gulab chand shah supra this court",
+     ["ramanlal gulab chand shah"]),
+])
+def test_lowercase_lists_middle_initials_witness_numbers_and_supra(text, names):
+    assert _found(text) == names
