@@ -185,7 +185,9 @@ def _spans(text: str) -> List[Tuple[int, int]]:
     for m in _ROLE.finditer(text):
         pos = _TITLES.match(text, m.end())
         cased = _cased(text, m.start())
-        span = _body(text, pos.end() if pos else m.end(), cased, initials_alone=True)
+        trusted = m.group(0)[:3].lower() == "att"  # "Attn: Bing Yu" names whoever follows
+        span = _body(text, pos.end() if pos else m.end(), cased, initials_alone=True,
+                     trusted=trusted)
         while span and len(found) < 1000:  # a list after the role: "accused a, b and c"
             found.append(span)
             more = _LIST_NEXT.match(text, span[1])

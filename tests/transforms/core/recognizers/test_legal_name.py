@@ -149,3 +149,7 @@ def test_a_name_before_its_office_on_the_bench_is_found(text, names):
 ])
 def test_lowercase_lists_middle_initials_witness_numbers_and_supra(text, names):
     assert _found(text) == names
+
+
+def test_after_attn_a_lowercase_name_of_common_words_is_a_name():
+    assert _found("beijing p r china attn bing yu tel 86 10") == ["bing yu"]
