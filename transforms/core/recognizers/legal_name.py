@@ -23,7 +23,8 @@ role before or after the name. This recognizer marks, in English:
 A *name word* is no legal word (``legal_words``), no stop word, and a listed census name
 not too common as a word or a word English rarely uses, and no country ("Wójcik v.
 Poland"); capitalised in cased text. In
-lowercase (speech-style) text only the title, role and "versus" cues count, and one word
+lowercase (speech-style) text only the title, role and "versus" cues count (not "vs"; a
+name on both sides of "versus"), and one word
 of the name must pass a stricter test (wordness < 1, or unlisted below Zipf 3), so "the
 judge said", "justice and fairness" stay.
 """
@@ -43,8 +44,8 @@ CASELESS_WORDNESS, CASELESS_ZIPF = 1.0, 3.0  # a name word in lowercase text
 MAX_WORDS = 3
 MAX_INITIALS = 4
 
-_TITLE = (r"(?:mr|mrs|ms|miss|dr|shri|sri|smt|sh|kum|kumari|km|justice|judge|hon'?ble"
-          r"|honourable|honorable)")
+_TITLE = (r"(?:mr|mrs|ms|miss|dr|shri|sri|smt|kumari|justice|judge|hon'?ble"
+          r"|honourable|honorable|(?-i:Kum|Km|Sh))")  # "kum", "sh" are words in lowercase
 _TITLES = re.compile(r"(?i)(?<![\w.])(?:" + _TITLE + r"\b\.?[ \t]*:?[ \t]*)+")
 _INITIALS_ONLY_AFTER = {"mr", "mrs", "ms", "dr", "miss"}
 _ROLE = re.compile(
@@ -55,7 +56,7 @@ _ROLE = re.compile(
     r"|d\.?[ \t]?w\.?[ \t]?-?\d+)(?![\w])(?:\(s\))?[ \t,:.-]*(?:no\.?[ \t]*\d+[ \t,:.-]*)?")
 _INITIAL_CASED = re.compile(r"[A-Z]\.[ \t]?")
 _INITIAL_CASELESS = re.compile(r"[a-z][ \t](?=[a-z])")
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*(?!\w)")
 _GAP = re.compile(r"[ \t]+")
 _INITIALS_START = re.compile(r"(?<![\w.])(?=[A-Z]\.[ \t]?[A-Z])")
 _JUDGE_SUFFIX = re.compile(r",[ \t]*JJ?\b\.?")
@@ -92,8 +93,11 @@ _DEFINED_ROLE = re.compile(
     r"|employee|consultant|seller|buyer|purchaser|tenant|landlord|lessee|lessor|owner"
     r"|claimant|petitioner|respondent|appellant|plaintiff|defendant|debtor|creditor|pledgor"
     r"|grantor|trustee|beneficiary|shareholder|holder)s?[ \t]*[”\"'’][ \t]*\)")
-_STOP = frozenset(spacy_stop_words("en")) | NOT_A_NAME | {"tel", "fax", "email", "mobile",
-                                                           "attn", "ref", "re"}
+_STOP = frozenset(spacy_stop_words("en")) | NOT_A_NAME | {
+    "tel", "fax", "email", "mobile", "attn", "ref", "re", "pastor", "reverend", "rev",
+    "bishop", "father", "uncle", "aunt", "chief", "king", "queen", "prince", "princess",
+    "lord", "lady", "sir", "dame", "governor", "minister", "senator", "general", "captain",
+    "officer", "doctor", "professor", "prof"}
 _COUNTRIES = frozenset(c.lower() for c in COUNTRY_NAMES if " " not in c) | {"russia", "turkey"}
 
 
@@ -154,18 +158,19 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False,
 def _words_before(text: str, end: int, cased: bool, trusted: bool = False
                   ) -> Optional[Tuple[int, int]]:
     """Up to three name words (initials allowed) that end at ``end``."""
-    pos, start, words, clear = end, None, 0, cased or trusted
-    while words < MAX_WORDS + MAX_INITIALS:
+    pos, start, words, initials, clear = end, None, 0, 0, cased or trusted
+    while words <= MAX_WORDS and initials <= MAX_INITIALS:
         m = _LAST_WORD.search(text[max(0, pos - 60):pos])
         if not m:
             break
         word = m.group(1)
         initial = cased and re.fullmatch(r"(?:[A-Z]\.)+", word)
-        if not initial and not name_like(word.rstrip("."), cased):
+        if not initial and (words == MAX_WORDS or not name_like(word.rstrip("."), cased)):
             break
         clear = clear or name_like(word.rstrip("."), cased, strict=True)
         start = pos - len(m.group(0))
-        pos, words = start, words + 1
+        pos = start
+        words, initials = (words, initials + 1) if initial else (words + 1, initials)
     if start is None or not clear:
         return None
     while text[end - 1] in " \t":
@@ -219,11 +224,14 @@ def _spans(text: str) -> List[Tuple[int, int]]:
                 continue
             tail = _PARTY_END.search(text, max(0, m.start() - 80), m.start())
             before = _words_before(text, tail.start() if tail else m.start(), cased)
-            if before and not _PLACE_OF.search(text, 0, before[0]):
-                found.append(before)
+            if before and _PLACE_OF.search(text, 0, before[0]):
+                before = None
             after = _body(text, m.end(), cased)
-            if after and any(_WORD.finditer(text, *after)):
-                found.append(after)
+            if after and not any(_WORD.finditer(text, *after)):
+                after = None
+            if cased or (before and after and m.group(0).strip().lower() == "versus"):
+                # lowercase: "versus" spelled out ("vs" is chat), a name on both sides
+                found.extend(span for span in (before, after) if span)
     for m in _PARTY_ROLE.finditer(text):
         span = _party(text, m.start())
         if span:
