@@ -23,8 +23,8 @@ role before or after the name. This recognizer marks, in English:
 A *name word* is no legal word (``legal_words``), no stop word, and a listed census name
 not too common as a word or a word English rarely uses, and no country ("Wójcik v.
 Poland"); capitalised in cased text. In
-lowercase (speech-style) text only the title, role and "versus" cues count (not "vs"; a
-name on both sides of "versus"), and one word
+lowercase (speech-style) text only the title, role and "versus" cues count ("vs" and "v"
+beside a party's role only; a name on both sides), and one word
 of the name must pass a stricter test (wordness < 1, or unlisted below Zipf 3), so "the
 judge said", "justice and fairness" stay.
 """
@@ -178,6 +178,13 @@ def _words_before(text: str, end: int, cased: bool, trusted: bool = False
     return start, end
 
 
+def _legal_versus(text: str, m: re.Match) -> bool:
+    """In lowercase text, "versus" spelled out, or "vs" / "v" beside a party's role ("vs"
+    alone is chat: "sun vs ktv")."""
+    return m.group(0).strip().lower() == "versus" or bool(_PARTY_ROLE.search(
+        text, max(0, m.start() - 100), m.end() + 100))
+
+
 def _spans(text: str) -> List[Tuple[int, int]]:
     found = []
     for m in _TITLES.finditer(text):
@@ -229,8 +236,7 @@ def _spans(text: str) -> List[Tuple[int, int]]:
             after = _body(text, m.end(), cased)
             if after and not any(_WORD.finditer(text, *after)):
                 after = None
-            if cased or (before and after and m.group(0).strip().lower() == "versus"):
-                # lowercase: "versus" spelled out ("vs" is chat), a name on both sides
+            if cased or (before and after and _legal_versus(text, m)):
                 found.extend(span for span in (before, after) if span)
     for m in _PARTY_ROLE.finditer(text):
         span = _party(text, m.start())

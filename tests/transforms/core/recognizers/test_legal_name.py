@@ -164,3 +164,8 @@ def test_tweets_with_vs_or_an_office_word_lose_no_ordinary_words(text):
     found = _found(text)
     assert not {"sun", "ktv", "retweet", "bebyjkt", "amp", "pastor"} & {
         w for f in found for w in f.split()}
+
+
+def test_lowercase_vs_counts_beside_a_party_role():
+    text = "wa no 119 2018 smt anjana vs bank of india appellant mohd mustafa vs rukhsana"
+    assert "rukhsana" in _found(text)
