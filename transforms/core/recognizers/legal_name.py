@@ -24,7 +24,7 @@ A *name word* is no legal word (``legal_words``), no stop word, and a listed cen
 not too common as a word or a word English rarely uses, and no country ("Wójcik v.
 Poland"); capitalised in cased text. In
 lowercase (speech-style) text only the title, role and "versus" cues count ("vs" and "v"
-beside a party's role only; a name on both sides), and one word
+only with a name on both sides, beside a party's role), and one word
 of the name must pass a stricter test (wordness < 1, or unlisted below Zipf 3), so "the
 judge said", "justice and fairness" stay.
 """
@@ -45,7 +45,7 @@ MAX_WORDS = 3
 MAX_INITIALS = 4
 
 _TITLE = (r"(?:mr|mrs|ms|miss|dr|shri|sri|smt|kumari|justice|judge|hon'?ble"
-          r"|honourable|honorable|(?-i:Kum|Km|Sh))")  # "kum", "sh" are words in lowercase
+          r"|honourable|honorable|sh|(?-i:Kum|Km))")  # "kum" is a word in lowercase
 _TITLES = re.compile(r"(?i)(?<![\w.])(?:" + _TITLE + r"\b\.?[ \t]*:?[ \t]*)+")
 _INITIALS_ONLY_AFTER = {"mr", "mrs", "ms", "dr", "miss"}
 _ROLE = re.compile(
@@ -178,11 +178,11 @@ def _words_before(text: str, end: int, cased: bool, trusted: bool = False
     return start, end
 
 
-def _legal_versus(text: str, m: re.Match) -> bool:
-    """In lowercase text, "versus" spelled out, or "vs" / "v" beside a party's role ("vs"
-    alone is chat: "sun vs ktv")."""
-    return m.group(0).strip().lower() == "versus" or bool(_PARTY_ROLE.search(
-        text, max(0, m.start() - 100), m.end() + 100))
+def _legal_versus(text: str, m: re.Match, both: bool) -> bool:
+    """In lowercase text, "versus" spelled out, or "vs" / "v" with a name on both sides
+    beside a party's role ("vs" alone is chat: "sun vs ktv")."""
+    return m.group(0).strip().lower() == "versus" or (both and bool(_PARTY_ROLE.search(
+        text, max(0, m.start() - 100), m.end() + 100)))
 
 
 def _spans(text: str) -> List[Tuple[int, int]]:
@@ -236,7 +236,7 @@ def _spans(text: str) -> List[Tuple[int, int]]:
             after = _body(text, m.end(), cased)
             if after and not any(_WORD.finditer(text, *after)):
                 after = None
-            if cased or (before and after and _legal_versus(text, m)):
+            if cased or _legal_versus(text, m, both=bool(before and after)):
                 found.extend(span for span in (before, after) if span)
     for m in _PARTY_ROLE.finditer(text):
         span = _party(text, m.start())

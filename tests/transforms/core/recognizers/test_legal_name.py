@@ -169,3 +169,8 @@ def test_tweets_with_vs_or_an_office_word_lose_no_ordinary_words(text):
 def test_lowercase_vs_counts_beside_a_party_role():
     text = "wa no 119 2018 smt anjana vs bank of india appellant mohd mustafa vs rukhsana"
     assert "rukhsana" in _found(text)
+
+
+def test_lowercase_versus_needs_a_name_on_one_side_only():
+    text = "2 cra d 592 db of 2011 pardeep soni mintu and another appellants versus state of"
+    assert _found(text) == ["pardeep soni mintu"]
