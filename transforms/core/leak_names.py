@@ -3,10 +3,10 @@
 Independent of spaCy's model and of the policy's thresholds: Chinese, Japanese and Arabic
 names by cue or title (the recognizers' rules, :mod:`transforms.core.recognizers`), and
 Latin-script names after "my name is", "je m'appelle", "this is X speaking" or a title
-(Mr, Mrs; Ms and Dr before a capitalised word). What follows the cue must be a word that
-is no function word, no common reply ("my name is on the account") and no placeholder: a
-redacted name reads "my name is <PERSON>" and passes. Kept precise, so quarantine stays
-rare: a cue with no name after it is no leak.
+(Mr, Mrs, "Mr Justice", "Dr. Justice"; Ms and Dr before a capitalised word). What follows
+the cue must be a word that is no function word, no common reply ("my name is on the
+account") and no placeholder: a redacted name reads "my name is <PERSON>" and passes. Kept
+precise, so quarantine stays rare: a cue with no name after it is no leak.
 """
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ from transforms.core.recognizers.common import NOT_A_NAME
 from transforms.core.recognizers.japanese_name import find_japanese_names
 
 _WORD = r"([^\W\d_][^\W\d_'\-]*)"
+# A title may follow a title ("Mr. Justice", "Dr. Justice", "mr mr" in a transcript): the
+# name is after the last one.
+_MORE_TITLES = r"(?:(?i:justice|mr|mrs|ms|dr)\.?[ \t]+)*(?!(?i:justice|mr|mrs|ms|dr)\b)"
 _LATIN_CUES = (
     re.compile(r"(?i)(?<!\w)(?:my name is|my name's|je m'appelle|je m’appelle|mon nom est)"
                r"[ \t]+" + _WORD),
     re.compile(r"(?i)(?<!\w)this is[ \t]+" + _WORD + r"(?:[ \t]+[^\W\d_]+)?,?[ \t]+speaking\b"),
-    re.compile(r"(?i)(?<!\w)(?:mr|mrs)\.?[ \t]+" + _WORD),
-    re.compile(r"(?<!\w)(?:Ms|MS|Dr|DR)\.?[ \t]+([A-Z][^\W\d_]+)"),
+    re.compile(r"(?i)(?<!\w)(?:mr|mrs)\.?[ \t]+" + _MORE_TITLES + _WORD),
+    re.compile(r"(?<!\w)(?:Ms|MS|Dr|DR)\.?[ \t]+" + _MORE_TITLES + r"([A-Z][^\W\d_]+)"),
 )
 # Words that follow these cues in ordinary talk.
 _NOT_NAMES = (set(spacy_stop_words("en")) | set(spacy_stop_words("fr")) | NOT_A_NAME | {

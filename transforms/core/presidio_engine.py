@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
 from transforms.core.context_enhancer import BisectingLemmaEnhancer
+from transforms.core.legal_words import trim_person
 from transforms.core.line_spans import keep_within_lines
 from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
@@ -78,6 +79,26 @@ def keep_results(recognizer, keep) -> None:
         return [r for r in analyze(text, entities, nlp_artifacts) if keep(text, r)]
 
     recognizer.analyze = kept
+
+
+def trim_legal_names(recognizer) -> None:
+    """Make an English recognizer's PERSON and NRP ("Hon'ble") results lose legal words
+    and titles at their ends, and drop those left without a word
+    (``legal_words.trim_person``)."""
+    analyze = recognizer.analyze
+
+    def trimmed(text, entities, nlp_artifacts=None):
+        out = []
+        for r in analyze(text, entities, nlp_artifacts):
+            if r.entity_type in ("PERSON", "NRP"):
+                bounds = trim_person(text, r.start, r.end)
+                if bounds is None:
+                    continue
+                r.start, r.end = bounds
+            out.append(r)
+        return out
+
+    recognizer.analyze = trimmed
 
 
 def _no_cjk_or_arabic(text, result) -> bool:
@@ -166,6 +187,10 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                     supported_entity=rule.entity, name=rule.name, supported_language=lang,
                     patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
                     context=list(rule.context) or None, global_regex_flags=flags))
+        for recognizer in registry.recognizers:
+            if (recognizer.supported_language == "en"
+                    and {"PERSON", "NRP"} & set(recognizer.supported_entities)):
+                trim_legal_names(recognizer)
     finally:
         presidio_log.setLevel(level)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.normalize import NormalizationError, normalize_phone
 
@@ -101,9 +102,9 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
 
 
 def _may_extend(word: str) -> bool:
-    """Not shouting ("COMING"), and not a common word unless it is a surname too
-    ("Shannon Day" yes, "Look" no)."""
-    if len(word) > 1 and word.isupper():
+    """Not shouting ("COMING"), no legal word ("Regional Court"), and not a common word
+    unless it is a surname too ("Shannon Day" yes, "Look" no)."""
+    if (len(word) > 1 and word.isupper()) or is_legal(word):
         return False
     entry = name_word(word)
     return (zipf(word.lower()) < 5.0 or is_mostly_name(word)
@@ -128,14 +129,16 @@ def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
     """Names found anywhere in a record, found again (any case) in all its texts.
 
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
-    "this is jane": the notes' name then marks the transcript too.
+    "this is jane": the notes' name then marks the transcript too. A legal word inside a
+    name ("Court" of a court read as a person) is not looked for.
     """
     names = {}
     for text, found, group in zip(texts, spans, groups):
         for span in found:
             if span.entity == "PERSON":
                 for word in _NAME_TOKEN.findall(text[span.start:span.end]):
-                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME:
+                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME \
+                            and not is_legal(word):
                         names.setdefault(group, set()).add(word.lower())
     extra = []
     for text, group in zip(texts, groups):

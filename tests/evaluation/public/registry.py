@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import conll, mentions, nlupp, restaurant8k, slurp
+from tests.evaluation.public import conll, inlegalner, mentions, nlupp, restaurant8k, slurp
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -109,3 +109,8 @@ register(Corpus("nlupp", "nlupp", nlupp.read, nlupp.TUNE, nlupp.HELDOUT,
                 "authors' folds: tune = folds 0-9, heldout = folds 10-19 (both domains)"))
 register(Evi(prompted=False))
 register(Evi(prompted=True))
+register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),
+                "Indian court judgments: sentences and whole preambles (parties, lawyers, "
+                "judges; PDF layout)",
+                "one file (the authors' dev set; their train and test are gated): hash halves"))
+register(inlegalner.Prose())

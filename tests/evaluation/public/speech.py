@@ -5,7 +5,8 @@ letters or digits becomes a space ("555-0147" -> "555 0147", "u.s." -> "u s", a 
 marks between letters one space: 'Lauren:"I'm' -> "lauren i'm"), except an
 apostrophe between letters ("o'brien", "don't"); other punctuation and symbols removed;
 URLs dropped (nobody says them); one space between words. Entity spans are carried over
-word by word, so they still point at the right characters.
+word by word, so they still point at the right characters; a span that starts or ends
+inside a written word ("Mr.Sanjay") keeps to its part when the word splits there.
 """
 from __future__ import annotations
 
@@ -48,6 +49,19 @@ def speech_word(word: str) -> str:
 _RUNS = re.compile(r"(?:[^\w\s]|_)+|[^\W_]+|\s+")
 
 
+def _inner_start(word: str, before: str, start: int) -> int:
+    """Where an entity that starts inside a written word ("Mr.|Sanjay") starts in its
+    speech form ("mr sanjay"): after the spoken prefix, when the word splits there."""
+    said = speech_word(before) if before else ""
+    return start + len(said) + 1 if said and word.startswith(said + " ") else start
+
+
+def _inner_end(word: str, after: str, end: int) -> int:
+    """Where an entity that ends inside a written word ("Goel|,Advocate") ends."""
+    said = speech_word(after) if after else ""
+    return end - len(said) - 1 if said and word.endswith(" " + said) else end
+
+
 def speech(sentence: Sentence) -> Sentence:
     words, entities, pos = [], {e: [None, None] for e in sentence.entities}, 0
     for m in _WORD.finditer(sentence.text):
@@ -60,8 +74,9 @@ def speech(sentence: Sentence) -> Sentence:
         pos = start + len(word)
         for e in inside:
             span = entities[e]
-            span[0] = start if span[0] is None else span[0]
-            span[1] = pos
+            span[0] = _inner_start(word, sentence.text[m.start():e.start], start) \
+                if span[0] is None else span[0]
+            span[1] = _inner_end(word, sentence.text[e.end:m.end()], pos)
     kept = tuple(Entity(a, b, e.type) for e, (a, b) in entities.items() if a is not None)
     return Sentence(sentence.corpus, sentence.doc, sentence.index, " ".join(words),
                     tuple(sorted(kept, key=lambda e: e.start)))

@@ -47,3 +47,13 @@ def test_a_run_of_marks_between_two_words_becomes_one_space_and_between_digits_n
     v = speech(s)
     assert v.text == "lauren i'm her daughter see 201 2 3 420"
     assert v.text[v.entities[0].start:v.entities[0].end].startswith("lauren")
+
+
+def test_a_span_inside_a_written_word_keeps_to_its_part_of_the_spoken_word():
+    text = "For Mr.Sanjay Singhavi,Advocate and Smt.A.C.Vidhya."
+    names = ("Sanjay Singhavi", "A.C.Vidhya")
+    entities = tuple(Entity(text.index(n), text.index(n) + len(n), "PERSON") for n in names)
+    said = speech(Sentence("c", "d", 0, text, entities))
+    assert said.text == "for mr sanjay singhavi advocate and smt a c vidhya"
+    assert [said.text[e.start:e.end] for e in said.entities] == ["sanjay singhavi",
+                                                                 "a c vidhya"]

@@ -147,3 +147,13 @@ def test_a_model_read_without_its_string_table_tags_and_finds_entities_as_with_i
 def test_the_analyzers_models_are_read_without_their_string_tables(analyzer):
     for nlp in analyzer.nlp_engine.nlp.values():
         assert len(nlp.vocab.strings) < 100_000  # en_core_web_md's table holds 684,830
+
+
+def test_no_english_recognizer_returns_a_legal_word_or_title_as_a_person(analyzer):
+    text = ("Coram:\nHon'Ble Mr. Justice Najmi Waziri\n\n                          Versus\n"
+            "Writ Petition Nos.15304, 17384 of 2019")
+    people = {text[r.start:r.end] for r in analyzer.analyze(text=text, language="en")
+              if r.entity_type in ("PERSON", "NRP")}
+    assert "Najmi Waziri" in people
+    assert not people & {"Versus", "Coram", "Hon'Ble", "Justice", "Nos.15304"}
+    assert not any(p.startswith(("Mr", "Justice")) for p in people)

@@ -49,3 +49,12 @@ def test_a_name_extends_to_a_surname_that_is_a_common_word_but_not_to_shouting()
     assert text[day.start:day.end] == "Shannon Day"
     shout = extend_name(text, Span(33, 40, "PERSON", 0.8))
     assert text[shout.start:shout.end] == "Shannon"
+
+
+def test_a_name_does_not_extend_into_a_legal_word_and_a_legal_word_is_not_propagated():
+    text = "the Gdańsk Regional Court convicted him. The Court of Appeal agreed."
+    gdansk = extend_name(text, Span(4, 10, "PERSON", 0.55))
+    assert text[gdansk.start:gdansk.end] == "Gdańsk Regional"
+    wide = Span(4, 25, "PERSON", 0.55)  # "Gdańsk Regional Court", as a model might read it
+    extra = propagate_names([text], [[wide]], groups=[0])
+    assert "Court" not in {text[s.start:s.end] for s in extra[0]}

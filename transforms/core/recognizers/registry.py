@@ -25,6 +25,7 @@ from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
+from transforms.core.recognizers.legal_name import LegalNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
 from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
@@ -82,6 +83,7 @@ register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
+register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)

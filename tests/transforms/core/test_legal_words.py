@@ -1,0 +1,56 @@
+"""Legal words and titles come off the ends of a name; a span of them alone is no name."""
+import pytest
+
+from transforms.core.legal_words import is_legal, trim_person
+
+
+def _trimmed(text):
+    bounds = trim_person(text, 0, len(text))
+    return None if bounds is None else text[bounds[0]:bounds[1]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr. Justice Najmi Waziri", "Najmi Waziri"),
+    ("Hon'ble Shri Justice G.S. Ahluwalia", "G.S. Ahluwalia"),
+    ("Najmi Waziri, J.", "Najmi Waziri"),
+    ("Rabindra Mishra                      Petitioner(s", "Rabindra Mishra"),
+    ("mr justice s manikumar", "s manikumar"),
+    ("Lawrence Early", "Lawrence Early"),
+    ("Mr.Sanjay Singhavi", "Mr.Sanjay Singhavi"),
+])
+def test_titles_and_legal_words_at_the_ends_of_a_name_come_off(text, name):
+    assert _trimmed(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Versus", "Coram", "Hon'Ble", "Nos.15304", "Section Registrar", "The Court", "Applicant",
+    "Respondent/s", "Mr. Justice",
+])
+def test_a_span_of_legal_words_only_is_no_name(text):
+    assert _trimmed(text) is None
+
+
+def test_a_legal_word_inside_a_name_stays():
+    assert _trimmed("Mary Court Smith") == "Mary Court Smith"
+
+
+@pytest.mark.parametrize("word, legal", [
+    ("Petitioner(s)", True), ("No.4", True), ("J.", True), ("Mr.Sanjay", False),
+    ("S.P.", False), ("Kumar", False),
+])
+def test_a_legal_word_may_carry_a_plural_mark_or_a_number(word, legal):
+    assert is_legal(word) is legal
+
+
+def test_a_legal_heading_spaced_out_letter_by_letter_is_no_name():
+    assert _trimmed("O R D E R") is None
+    assert _trimmed("J U D G M E N T") is None
+    assert _trimmed("r o s e m a r y") == "r o s e m a r y"
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("A. Admissibility", True), ("B. Merits", True), ("C. Just satisfaction", True),
+    ("  K. Dhananjay", False), ("A. Thomeena", False),
+])
+def test_a_lettered_heading_line_is_no_name(text, heading):
+    assert (_trimmed(text) is None) is heading

@@ -1,0 +1,92 @@
+"""Words of court text that are never a person's name, taken off the edges of a name.
+
+Judgments capitalise their vocabulary ("Court", "Article", "Applicant", "Registrar",
+"Coram", "Versus", "Hon'ble Mr. Justice"), and a whole line may be one such word. spaCy and
+the name rules read some of them as people ("Versus" PERSON; "Justice Najmi" after "Mr").
+:func:`trim_person` takes these words, titles and "the", "of", "and" off both ends of a
+PERSON result, and drops one left with no word, spelling a legal word ("O R D E R") or
+inside a lettered heading ("A. Admissibility"):
+"Mr. Justice Najmi Waziri" keeps "Najmi Waziri", "Versus" is no person. A word inside a
+name is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from transforms.core.name_lexicon import zipf
+
+LEGAL_WORDS = frozenset("""
+court courts article articles government governments convention conventions applicant
+applicants chamber chambers registrar registry section sections justice justices judge
+judges judgment judgement order orders bench coram versus vs v hon hon'ble honble
+honourable honorable ble petitioner petitioners respondent respondents appellant appellants
+advocate advocates adv counsel petition petitions writ appeal appeals civil criminal
+jurisdiction reportable dated present through between ors anr others learned senior
+additional sessions magistrate tribunal commission plaintiff plaintiffs defendant
+defendants accused deceased witness witnesses complainant prosecution prosecutor
+applicant's state union oral sd prayer item crl cr case cases application affidavit
+annexure exhibit paragraph para supra ibid apex supreme high district chief member
+judicial accountant protocol commissioner secretary rapporteur grand president
+vice-president deputy mr mrs ms miss dr shri sri smt sh kum kumari j jj nos no ld aor
+dissenting concurring dissent admissibility merits
+""".split())
+_WORD = re.compile(r"[\w'’.-]+(?:\(s\)?|/s)?")
+# A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
+# "Nos.15304", "No.4"; "Mr.Sanjay" is a title glued to a name, not a legal word.
+_LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
+
+
+def is_legal(word: str) -> bool:
+    m = _LEGAL_FORM.fullmatch(word)
+    return bool(m) and m.group(1).lower().replace("’", "'") in LEGAL_WORDS
+
+
+# Function words a name neither starts nor ends with ("The Court" is no "The").
+_EDGE_WORDS = frozenset({"the", "of", "and", "in", "at", "for", "by", "to", "&"})
+
+
+def _off_edge(word: str) -> bool:
+    return is_legal(word) or word.lower() in _EDGE_WORDS
+
+
+def _spelled_legal(words) -> bool:
+    """A heading spaced out letter by letter ("O R D E R", "J U D G M E N T")."""
+    return len(words) > 2 and all(len(w.strip(".")) == 1 for w in words) and \
+        is_legal("".join(w.strip(".") for w in words))
+
+
+# A lettered section heading on its own line: "A. Admissibility", "B. Merits", "C. Just
+# satisfaction" (a name word there is rare and no English noun: "K. Dhananjay" stays).
+_HEADING = re.compile(r"(?m)^[ \t]*[A-H]\.[ \t]+(?P<words>[^\n]*?)[ \t]*$")
+_ABSTRACT = re.compile(r"(?:ility|ness|tion|sion|ment|ity|ence|ance|ism|ure|ings?)$")
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a lettered heading line (or lies inside one)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _HEADING.match(text, line_start)
+    if not m or m.end() < end:
+        return False
+    words = m.group("words").split()
+    return any(_ABSTRACT.search(w.lower()) or zipf(w.lower()) >= 3.0 for w in words)
+
+
+def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
+    """(start, end) of a PERSON span without legal words or titles at its ends; None when
+    nothing of a name is left."""
+    words = [m for m in _WORD.finditer(text, start, end)]
+    if _spelled_legal([w.group(0) for w in words]) or is_heading(text, start, end):
+        return None
+    while words and _off_edge(words[0].group(0)):
+        words.pop(0)
+    while words and _off_edge(words[-1].group(0)):
+        words.pop()
+    if not words:
+        return None
+    new_start, new_end = words[0].start(), words[-1].end()
+    if (new_start, new_end) == (start, end):
+        return start, end
+    while new_end > new_start and text[new_end - 1] in ",;:(" :
+        new_end -= 1
+    return (new_start, new_end) if new_end > new_start else None
