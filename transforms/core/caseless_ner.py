@@ -18,6 +18,7 @@ import spacy
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
+from transforms.core.ner_persons import foreign_lines, written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
 from transforms.core.truecase import label_of, trimmed, truecased_doc, trusted
 
@@ -54,18 +55,35 @@ def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
     for chunk in _chunks(docs, max(batch_size, 1)):
         targets = [truecased_doc(doc) if speech_style(doc) else doc for doc in chunk]
         for doc, target in zip(chunk, ner.pipe(targets, batch_size=len(targets))):
-            if target is not doc:
-                doc.ents = list(_entities(doc, target))
+            doc.ents = list(_entities(doc, target) if target is not doc
+                            else _written_entities(doc))
             yield doc
 
 
 def _entities(doc, target) -> Iterator[Span]:
     """The truecased copy's entities that stand, on the original doc; persons trimmed of
     the function and chat words at their edges."""
+    foreign = foreign_lines(doc)
     for e in target.ents:
-        span = trimmed(doc, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
+        span = (e.start, e.end)
+        if e.label_ == "PERSON":
+            span = trimmed(doc, *span)
+            span = span and written_person(doc, *span, foreign)
         if span and trusted(doc, *span, e.label_):
             yield Span(doc, *span, label=label_of(doc, *span, e.label_))
+
+
+def _written_entities(doc) -> Iterator[Span]:
+    """The NER's entities on a written doc; persons as :func:`written_person` keeps them."""
+    foreign = None
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            yield e
+            continue
+        foreign = foreign_lines(doc) if foreign is None else foreign
+        span = written_person(doc, e.start, e.end, foreign)
+        if span:
+            yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
 
 
 class CaselessNerEngine(SpacyNlpEngine):

@@ -49,3 +49,15 @@ def test_a_name_extends_to_a_surname_that_is_a_common_word_but_not_to_shouting()
     assert text[day.start:day.end] == "Shannon Day"
     shout = extend_name(text, Span(33, 40, "PERSON", 0.8))
     assert text[shout.start:shout.end] == "Shannon"
+
+
+def test_a_name_is_extended_over_a_hyphen_but_not_a_possessive():
+    text = "Ask Urmi Nanda-Rao, then Albert Einstein's assistant"
+    assert text[slice(*_ends(extend_name(text, Span(4, 8, "PERSON", 0.8))))] == \
+        "Urmi Nanda-Rao"
+    assert text[slice(*_ends(extend_name(text, Span(25, 31, "PERSON", 0.8))))] == \
+        "Albert Einstein"
+
+
+def _ends(span):
+    return span.start, span.end
