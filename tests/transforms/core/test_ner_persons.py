@@ -26,7 +26,8 @@ def test_a_tagalog_tweet_keeps_its_words(redactor):
 
 
 @pytest.mark.parametrize("text", ["mon copain il est vraiment adorable",
-                                  "basta dapat pag may chance kang gawin gawin mo na agad"])
+                                  "basta dapat pag may chance kang gawin gawin mo na agad "
+                                  "habang di pa huli ang lahat"])
 def test_a_french_or_tagalog_line_in_lower_case_is_kept_whole(redactor, text):
     assert redacted(redactor, text) == text
 

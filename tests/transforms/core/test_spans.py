@@ -61,3 +61,9 @@ def test_a_name_is_extended_over_a_hyphen_but_not_a_possessive():
 
 def _ends(span):
     return span.start, span.end
+
+
+def test_a_name_is_extended_over_a_nickname_in_quotes():
+    text = 'William Mailes " Cowboy " Cowley was a hockey player'
+    assert text[slice(*_ends(extend_name(text, Span(0, 14, "PERSON", 0.8))))] == \
+        'William Mailes " Cowboy " Cowley'

@@ -89,23 +89,25 @@ def _foreign_stops() -> Tuple[frozenset, ...]:
 
 
 def foreign_lines(doc) -> List[bool]:
-    """Per token: is its line one English hardly uses? Two or more function words of
-    another language (:data:`FOREIGN_LANGUAGES`) and more of them than English ones
-    ("mon copain il est", "hari ini"), or, of six lowercase words or more, two thirds
-    rare and not listed names: a tweet in Tagalog, Indonesian or French. A headline and a list of
+    """Per token: is its line one English hardly uses? More distinct function words of
+    another language (:data:`FOREIGN_LANGUAGES`) than English ones, three or more ("mon
+    copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
+    or "unter den" in an address are not enough), or, of six lowercase words in Latin
+    letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian or French. A headline and a list of
     names are English."""
     foreign_stops = _foreign_stops()
     out, start = [False] * len(doc), 0
     for end in range(len(doc) + 1):
         if end < len(doc) and "\n" not in doc[end].text:
             continue
-        words = [t for t in doc[start:end] if t.is_alpha]
+        words = [t for t in doc[start:end] if t.is_alpha and len(t.text) >= 2]
         english_count = sum(t.is_stop for t in words)
-        other = max(sum(t.lower_ in stops for t in words) for stops in foreign_stops)
-        lower = [t for t in words if t.is_lower]
+        other = max(len({t.lower_ for t in words if t.lower_ in stops})
+                    for stops in foreign_stops)
+        lower = [t for t in words if t.is_lower and all(c < "\u0250" for c in t.text)]
         rare = sum(zipf(t.text) < COMMON and name_word(t.text) is None for t in lower)
-        foreign = (other >= 2 and other > english_count) or (
-            len(lower) >= 6 and 3 * rare >= 2 * len(lower))
+        voted = other > english_count and (other >= 3 or (other == 2 and 2 * rare >= len(lower)))
+        foreign = voted or (len(lower) >= 6 and 3 * rare >= 2 * len(lower))
         for i in range(start, min(end + 1, len(doc))):
             out[i] = foreign
         start = end + 1

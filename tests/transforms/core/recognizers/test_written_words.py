@@ -29,12 +29,16 @@ def test_a_subject_may_have_an_adverb_before_its_verb(analyzer):
 
 
 @pytest.mark.parametrize("text, foreign", [
-    ("Basta dapat, pag may chance kang gawin. Gawin mo na agad.", True),
+    ("Basta dapat, pag may chance kang gawin. Gawin mo na agad. Habang di pa huli ang lahat",
+     True),
     ("@null Hari ini hari Kamis, Tanggal 17 Bulan September Tahun 2015", True),
     ("mon copain il est vraiment adorable", True),
     ("china criticises japan after shinzo abe honours war criminals as martyrs", False),
     ("subs v afc walton gk hughes rea chicksen colunga march mackail smith", False),
     ("rt jithosh offl jadeja on fire 4th wicket taken csk daaa", False),
+    ("name lincoln wormald address unter den linden 13 bremen arbergen hb 28307", False),
+    ("pero bašić machine repairer phone 01 84 63 e mail perobasic at rhyta dot com", False),
+    ("franck charbonneau cardiographer λεωφ ηρώων πολυτεχνείου 19 μονη αγιου μηνα", False),
 ])
 def test_a_line_english_hardly_uses_is_foreign(analyzer, text, foreign):
     doc = tokens(analyzer, text)
