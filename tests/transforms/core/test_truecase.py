@@ -95,3 +95,10 @@ def test_a_name_with_an_apostrophe_keeps_its_edge(nlp):
     doc = _doc(nlp, "shaquille o'neal scored")
     end = next(t.i for t in doc if t.text == "scored")
     assert trimmed(doc, 0, end) == (0, end)
+
+
+def test_a_hashtag_of_three_or_more_common_words_is_run_together():
+    assert run_together("whathaveidone") and run_together("wikipediablackout")
+    assert run_together("teamfollowback") and run_together("saynotobutter")
+    assert not run_together("justinbieber") and not run_together("hayrapetyan")
+    assert not run_together("lesmana") and not run_together("beleskey")  # "a", "be" at an end
