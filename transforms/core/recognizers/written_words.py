@@ -93,8 +93,8 @@ def foreign_lines(doc) -> List[bool]:
     another language (:data:`FOREIGN_LANGUAGES`) than English ones, three or more ("mon
     copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
     or "unter den" in an address are not enough), or, of six lowercase words in Latin
-    letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian or French. A headline and a list of
-    names are English."""
+    letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
+    or French. A headline and a list of names are English."""
     foreign_stops = _foreign_stops()
     out, start = [False] * len(doc), 0
     for end in range(len(doc) + 1):
