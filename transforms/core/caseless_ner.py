@@ -18,8 +18,9 @@ import spacy
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
-from transforms.core.ner_persons import foreign_lines, written_person
+from transforms.core.ner_persons import written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
+from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.truecase import label_of, trimmed, truecased_doc, trusted
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English

@@ -15,15 +15,14 @@ from typing import List, Optional, Tuple
 
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import NOT_NAMES
-from transforms.core.recognizers.written_words import foreign_lines
 
 # Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
 # and weekday abbreviations: never the edge of a name.
 CHAT = {"rt", "amp", "gt", "lt", "quot", "lol", "lmao", "omg", "via", "ft", "feat", "pm",
         "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null"}
 # Month and weekday names that are not also given names ("June", "Jan", "May" are).
-_DATE_WORDS = NOT_NAMES - {"jan", "may", "march", "april", "june", "august", "jesus", "god", "lord",
-                           "allah", "christmas", "easter"}
+_DATE_WORDS = NOT_NAMES - {"jan", "may", "march", "april", "june", "august", "jesus", "god",
+                           "lord", "allah", "christmas", "easter"}
 _STRETCHED = re.compile(r"(\w)\1\1", re.IGNORECASE)
 
 
@@ -56,9 +55,9 @@ def _named(token) -> bool:
 
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
-    """The token range of a person the NER found in written text, trimmed of
-    :func:`_edge` words, or None when it does not stand: in a foreign line (``foreign``, from
-    :func:`foreign_lines`) a person needs :func:`_named` evidence."""
+    """The token range of a person the NER found in written text, trimmed of :func:`_edge`
+    words, or None when it does not stand: on a foreign line (``foreign``, from
+    :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence."""
     while start < end and _edge(doc[start]):
         start += 1
     while end > start and _edge(doc[end - 1]):
