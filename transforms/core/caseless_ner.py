@@ -19,7 +19,9 @@ import spacy
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
+from transforms.core.ner_persons import written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
+from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_doc,
                                       trusted)
 
@@ -58,8 +60,8 @@ def with_truecased_ner(nlp, docs: Iterable, batch_size: int) -> Iterator:
         targets = [plan[0] for plan in plans]
         for doc, (_, read, whole, shouted), target in zip(
                 chunk, plans, ner.pipe(targets, batch_size=len(targets))):
-            if read is not None:
-                doc.ents = list(_entities(doc, read, target, whole, shouted))
+            doc.ents = list(_entities(doc, read, target, whole, shouted) if read is not None
+                            else _written_entities(doc))
             yield doc
 
 
@@ -93,17 +95,38 @@ def _lowered(nlp, doc, shouted):
 
 def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
     """The truecased copy's entities that stand (judged on ``read``), on the original doc;
-    persons trimmed of the function and chat words at their edges. In a written doc
-    (not ``whole``) an entity off the shouted lines is kept as found; one on a shouted line
-    needs no more evidence (its words were written in capitals)."""
+    persons trimmed of the function and chat words at their edges and kept as
+    :func:`written_person` keeps them. In a written doc (not ``whole``) an entity off the
+    shouted lines is kept as found; one on a shouted line needs no more evidence (its
+    words were written in capitals)."""
+    foreign = foreign_lines(doc)
     for e in target.ents:
         loud = any(shouted[i] for i in range(e.start, e.end))
+        span = (e.start, e.end)
         if not (whole or loud):
-            yield Span(doc, e.start, e.end, label=e.label_)
+            if e.label_ == "PERSON":
+                span = written_person(doc, *span, foreign)
+            if span:
+                yield Span(doc, *span, label=e.label_)
             continue
-        span = trimmed(read, e.start, e.end) if e.label_ == "PERSON" else (e.start, e.end)
+        if e.label_ == "PERSON":
+            span = trimmed(read, *span)
+            span = span and written_person(doc, *span, foreign)
         if span and (loud or trusted(read, *span, e.label_)):
             yield Span(doc, *span, label=label_of(read, *span, e.label_))
+
+
+def _written_entities(doc) -> Iterator[Span]:
+    """The NER's entities on a written doc; persons as :func:`written_person` keeps them."""
+    foreign = None
+    for e in doc.ents:
+        if e.label_ != "PERSON":
+            yield e
+            continue
+        foreign = foreign_lines(doc) if foreign is None else foreign
+        span = written_person(doc, e.start, e.end, foreign)
+        if span:
+            yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
 
 
 class CaselessNerEngine(SpacyNlpEngine):

@@ -96,7 +96,10 @@ def name_words(name: str) -> List[re.Match]:
     return [m for m in _NAME_TOKEN.finditer(name) if m.group(0).lower() not in _NOT_A_NAME]
 
 
-_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z\u00C0-\u00DE][^\W\d_]+(?:[-'][^\W\d_]+)*)")
+# A possessive ("Einstein's") is no part of the name: "O'Neal" is, "'s" is not; a nickname
+# in quotes is ('William " Cowboy " Cowley').
+_NEXT_CAPITALISED = re.compile(
+    r"[ \t]+(?:[\"“][ \t]*)?([A-Z\u00C0-\u00DE][^\W\d_]+(?:-[^\W\d_]+|'(?![sS]\b)[^\W\d_]+)*)")
 _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks", "Thank",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 

@@ -141,6 +141,7 @@ def date_span(text: str, dob: str) -> Optional[Tuple[int, int]]:
 
 
 SOUNDS_ALIKE = 0.75  # difflib ratio: "Lynda" / "Linda", "Brookes" / "Brooks"
+NATO_ALIKE = 0.85  # difflib ratio: "Alima" / "lima", "x-ray" / "xray", "Juliette" / "juliet"
 
 
 def _same_name(word: str, name: str) -> bool:
@@ -175,10 +176,13 @@ def spelled_name_spans(text: str, first: str, last: str) -> List[Tuple[int, int]
 
 
 def _piece(word: str) -> bool:
-    """A token that is a piece of a spelled value or a number (ASR-garbled ones included)."""
+    """A token that is a piece of a spelled value or a number (ASR-garbled ones included:
+    "Alima" for "Lima", "x-ray")."""
     low = word.lower()
     return (low in NATO or low in DIGIT_WORDS or any(c.isdigit() for c in word)
-            or (len(word) <= 2 and word.isalpha() and low not in _WORDS))
+            or (len(word) <= 2 and word.isalpha() and low not in _WORDS)
+            or (len(low) >= 4 and any(difflib.SequenceMatcher(a=low, b=n).ratio() >= NATO_ALIKE
+                                      for n in NATO)))
 
 
 _WORDS = {"is", "it", "in", "on", "at", "to", "of", "my", "me", "so", "no", "oh", "an", "as",
@@ -195,8 +199,8 @@ def _name_attempt(word: str) -> bool:
     what callers say around a name: an attempt at a name the profile does not hold (the
     caller gave another name, or the ASR misheard it: "Derrick Barry", "Etta")."""
     low = word.lower()
-    return word.isalpha() and low not in _WORDS and low not in _AROUND_NAME and \
-        low not in STOP_WORDS
+    return re.sub(r"[-']", "", word).isalpha() and low not in _WORDS and \
+        low not in _AROUND_NAME and low not in STOP_WORDS  # "smi-ith": Smith drawn out
 
 
 def _date_word(word: str) -> bool:

@@ -43,6 +43,13 @@ def test_in_a_name_turn_a_name_the_profile_lacks_is_other_and_the_words_around_s
     found = _found("yes it's Derrick Barry speaking", "name", other=True)
     assert found == [("Derrick", "OTHER"), ("Barry", "OTHER")]
     assert _found("Derrick Barry", "postcode", other=True) == []  # only name turns
+    assert _found("Jo s e p page smi-ith", "name", other=True)[-1] == ("smi-ith", "OTHER")
+
+
+def test_a_nato_word_the_asr_garbled_is_a_piece_of_the_spelling():
+    found = _found("Alima Alpha 4 Bravo", "postcode", other=True)
+    assert ("Alima", "OTHER") in found
+    assert ("Alpine", "OTHER") not in _found("Alpine road", "postcode", other=True)
 
 
 def test_another_date_in_a_birth_date_turn_and_for_in_a_spelling_are_other():

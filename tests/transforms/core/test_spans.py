@@ -58,3 +58,21 @@ def test_a_name_does_not_extend_into_a_legal_word_and_a_legal_word_is_not_propag
     wide = Span(4, 25, "PERSON", 0.55)  # "Gdańsk Regional Court", as a model might read it
     extra = propagate_names([text], [[wide]], groups=[0])
     assert "Court" not in {text[s.start:s.end] for s in extra[0]}
+
+
+def test_a_name_is_extended_over_a_hyphen_but_not_a_possessive():
+    text = "Ask Urmi Nanda-Rao, then Albert Einstein's assistant"
+    assert text[slice(*_ends(extend_name(text, Span(4, 8, "PERSON", 0.8))))] == \
+        "Urmi Nanda-Rao"
+    assert text[slice(*_ends(extend_name(text, Span(25, 31, "PERSON", 0.8))))] == \
+        "Albert Einstein"
+
+
+def _ends(span):
+    return span.start, span.end
+
+
+def test_a_name_is_extended_over_a_nickname_in_quotes():
+    text = 'William Mailes " Cowboy " Cowley was a hockey player'
+    assert text[slice(*_ends(extend_name(text, Span(0, 14, "PERSON", 0.8))))] == \
+        'William Mailes " Cowboy " Cowley'

@@ -111,3 +111,10 @@ def test_only_the_tokens_asked_for_are_recased(nlp):
     words = truecased_words(doc, only)
     assert words[3:] == [t.text for t in doc][3:]
     assert words[:3] == truecased_words(doc)[:3]
+
+
+def test_a_hashtag_of_three_or_more_common_words_is_run_together():
+    assert run_together("whathaveidone") and run_together("wikipediablackout")
+    assert run_together("teamfollowback") and run_together("saynotobutter")
+    assert not run_together("justinbieber") and not run_together("hayrapetyan")
+    assert not run_together("lesmana") and not run_together("beleskey")  # "a", "be" at an end

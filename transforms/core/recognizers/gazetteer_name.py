@@ -28,6 +28,7 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
                                                marked_runs, result)
+from transforms.core.recognizers.written_words import foreign_lines
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
 CAPITALISED = 1.0  # below: a name when capitalised mid-sentence
@@ -127,6 +128,13 @@ def _vocative(token) -> bool:
             and (after is None or after.text in ("?", "!", ".", "...")))
 
 
+def _named_here(token) -> bool:
+    """A word mostly a name, or capitalised mid-sentence: a name even on a foreign line."""
+    word = name_word(token.lower_)
+    return ((word is not None and word.mostly_name)
+            or (_capitalised(token) and not _sentence_start(token)))
+
+
 def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
@@ -150,8 +158,25 @@ class GazetteerNameRecognizer(RuleRecognizer):
         self._pairs(doc, marks, cased)
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
+        self._foreign(doc, marks)
         return [result(self, "PERSON", start, end, 0.6)
                 for start, end in marked_runs(doc, marks)]
+
+    @staticmethod
+    def _foreign(doc, marks: List[bool]) -> None:
+        """On a line English hardly uses (a tweet in Tagalog: "lang", "naman", "basta" are
+        listed surnames), a word mostly a name, or capitalised mid-sentence, stays a name,
+        with the marked words next to it ("justin bieber")."""
+        if not any(marks):
+            return
+        foreign, i = foreign_lines(doc), 0
+        while i < len(doc):
+            j = i
+            while marks[i] and j + 1 < len(doc) and marks[j + 1]:
+                j += 1
+            if marks[i] and foreign[i] and not any(_named_here(doc[k]) for k in range(i, j + 1)):
+                marks[i:j + 1] = [False] * (j + 1 - i)
+            i = j + 1
 
     @staticmethod
     def _eligible(token) -> bool:

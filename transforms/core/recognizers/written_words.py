@@ -6,8 +6,10 @@ English line or a foreign one. Shared by the written-name rules
 from __future__ import annotations
 
 import re
-from typing import Tuple
+from functools import lru_cache
+from typing import List, Tuple
 
+from transforms.core.language import spacy_stop_words
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME
 
@@ -16,6 +18,8 @@ RARE = 2.0  # below: a name when spaCy tags it a proper noun
 JOINS = 3.5  # a capitalised neighbour this rare (or a listed name) joins a name
 LISTED_JOINS = 2.0  # wordness below which a listed neighbour joins
 COMMON = 3.0  # Zipf of a common English word
+FOREIGN_LANGUAGES = ("tl", "id", "ms", "fr", "es", "pt", "it", "de", "nl", "nb", "da", "sv",
+                     "tr", "ro", "ca")
 STOPS = 0.25  # share of function words below which lowercase words are not English
 SKIP_ENTS = {"PERSON", "GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
              "CARDINAL", "ORDINAL"}
@@ -73,6 +77,41 @@ def english(sentence) -> bool:
     if len(lower) >= 2 and sum(zipf(t.text) < COMMON for t in lower) >= 0.5 * len(lower):
         return False
     return len(lower) < 3 or sum(t.is_stop for t in lower) >= STOPS * len(lower)
+
+
+@lru_cache(maxsize=1)
+def _foreign_stops() -> Tuple[frozenset, ...]:
+    """spaCy's stop words of Latin-script languages tweets are often in, English ones
+    taken out."""
+    english_stops = spacy_stop_words("en")
+    return tuple(frozenset(w for w in spacy_stop_words(lang) if w not in english_stops)
+                 for lang in FOREIGN_LANGUAGES)
+
+
+def foreign_lines(doc) -> List[bool]:
+    """Per token: is its line one English hardly uses? More distinct function words of
+    another language (:data:`FOREIGN_LANGUAGES`) than English ones, three or more ("mon
+    copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
+    or "unter den" in an address are not enough), or, of six lowercase words in Latin
+    letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
+    or French. A headline and a list of names are English."""
+    foreign_stops = _foreign_stops()
+    out, start = [False] * len(doc), 0
+    for end in range(len(doc) + 1):
+        if end < len(doc) and "\n" not in doc[end].text:
+            continue
+        words = [t for t in doc[start:end] if t.is_alpha and len(t.text) >= 2]
+        english_count = sum(t.is_stop for t in words)
+        other = max(len({t.lower_ for t in words if t.lower_ in stops})
+                    for stops in foreign_stops)
+        lower = [t for t in words if t.is_lower and all(c < "\u0250" for c in t.text)]
+        rare = sum(zipf(t.text) < COMMON and name_word(t.text) is None for t in lower)
+        voted = other > english_count and (other >= 3 or (other == 2 and 2 * rare >= len(lower)))
+        foreign = voted or (len(lower) >= 6 and 3 * rare >= 2 * len(lower))
+        for i in range(start, min(end + 1, len(doc))):
+            out[i] = foreign
+        start = end + 1
+    return out
 
 
 def joins(token) -> bool:

@@ -110,3 +110,9 @@ def test_a_listed_surname_after_a_clear_given_name_joins_it_in_lowercase_text(an
     found = _gazetteer(analyzer, "i think it is under elmo challenger for tonight")
     assert found == ["elmo challenger"]
     assert not any("money" in f for f in _gazetteer(analyzer, "send latrice money today"))
+
+
+def test_listed_surnames_in_a_tagalog_tweet_are_kept(redactor):
+    text = "May mga babaeng hindi naman kagandahan. Nadadaan lang talaga sa sobrang kalandian."
+    out = redacted(redactor, text)
+    assert "hindi naman kagandahan" in out

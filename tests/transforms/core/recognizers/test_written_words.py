@@ -1,5 +1,8 @@
 """written_words: how a capitalised word reads, on spaCy's real tokens."""
-from transforms.core.recognizers.written_words import english, part_of, subject, unseen
+import pytest
+
+from transforms.core.recognizers.written_words import (english, foreign_lines, part_of,
+                                                       subject, unseen)
 
 
 def tokens(analyzer, text):
@@ -23,3 +26,26 @@ def test_a_subject_may_have_an_adverb_before_its_verb(analyzer):
     doc = tokens(analyzer, "Budjana also owns a guitar.")
     assert subject(doc[0])
     assert not subject(tokens(analyzer, "Budjana, a guitarist.")[0])
+
+
+@pytest.mark.parametrize("text, foreign", [
+    ("Basta dapat, pag may chance kang gawin. Gawin mo na agad. Habang di pa huli ang lahat",
+     True),
+    ("@null Hari ini hari Kamis, Tanggal 17 Bulan September Tahun 2015", True),
+    ("mon copain il est vraiment adorable", True),
+    ("china criticises japan after shinzo abe honours war criminals as martyrs", False),
+    ("subs v afc walton gk hughes rea chicksen colunga march mackail smith", False),
+    ("rt jithosh offl jadeja on fire 4th wicket taken csk daaa", False),
+    ("name lincoln wormald address unter den linden 13 bremen arbergen hb 28307", False),
+    ("pero bašić machine repairer phone 01 84 63 e mail perobasic at rhyta dot com", False),
+    ("franck charbonneau cardiographer λεωφ ηρώων πολυτεχνείου 19 μονη αγιου μηνα", False),
+])
+def test_a_line_english_hardly_uses_is_foreign(analyzer, text, foreign):
+    doc = tokens(analyzer, text)
+    assert foreign_lines(doc) == [foreign] * len(doc)
+
+
+def test_each_line_is_judged_alone(analyzer):
+    doc = tokens(analyzer, "mon copain il est vraiment adorable\nmy friend is really lovely")
+    marks = foreign_lines(doc)
+    assert marks[0] and not marks[-1]

@@ -1,0 +1,70 @@
+"""ner_persons: which persons spaCy's NER finds in written (and truecased speech-style)
+English text stand, through the real analyzer and redactor."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.ner_persons import stretched, written_person
+from transforms.core.text_redactor import TextRedactor
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+@pytest.fixture(scope="module")
+def nlp(analyzer):
+    return analyzer.nlp_engine.nlp["en"]
+
+
+def test_a_tagalog_tweet_keeps_its_words(redactor):
+    text = ("RT @PatamaPost: Basta dapat, pag may chance kang gawin. Gawin mo na agad. "
+            "Habang di pa huli ang lahat")
+    out = redacted(redactor, text)
+    for words in ("Basta dapat", "kang gawin", "Gawin mo na agad", "Habang di pa huli ang"):
+        assert words in out
+
+
+@pytest.mark.parametrize("text", ["mon copain il est vraiment adorable",
+                                  "basta dapat pag may chance kang gawin gawin mo na agad "
+                                  "habang di pa huli ang lahat"])
+def test_a_french_or_tagalog_line_in_lower_case_is_kept_whole(redactor, text):
+    assert redacted(redactor, text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Si James yap nasa gilid. Go Mar Roxas!", "Roxas"),
+    ("rt arielmacielf justin bieber en el wango tango en los angeles", "bieber"),
+    ("Jan Fredrik, litt mye? #engasjert", "Fredrik"),
+])
+def test_a_name_on_a_foreign_line_is_still_redacted(redactor, text, name):
+    assert name not in redacted(redactor, text)
+
+
+def test_shouting_and_stretched_words_are_not_names(redactor):
+    out = redacted(redactor, "RT @mariswarriors: 4th spot!!!!!!!! YESSSSSSSSSH!! WE MISS YOU "
+                             "MARIS RACAL")
+    assert "YESSSSSSSSSH" in out and "MARIS" not in out and "RACAL" not in out
+
+
+def test_a_month_after_a_name_stays(redactor):
+    out = redacted(redactor, "rt jenn thompson apr 9 2015 discovery thursday 9pm laundrybar")
+    assert "jenn" not in out and "thompson" not in out
+    assert "apr 9 2015 discovery thursday" in out
+
+
+def test_the_possessive_after_a_name_stays(redactor):
+    out = redacted(redactor, "April 18th: 60th year anniversary of Albert Einstein's death.")
+    assert "Einstein" not in out and "'s death." in out
+
+
+def test_edges_are_trimmed_and_a_foreign_person_needs_a_name(nlp):
+    doc = nlp("RT Jenn Thompson amp\nHabang di pa huli ang lahat")
+    assert written_person(doc, 0, 4, [False] * len(doc)) == (1, 3)
+    assert written_person(doc, 5, 9, [True] * len(doc)) is None
+    assert written_person(doc, 1, 3, [True] * len(doc)) == (1, 3)
+
+
+def test_a_letter_three_times_in_a_row_is_stretched():
+    assert stretched("Helloooo") and stretched("YESSSSH")
+    assert not stretched("Lloyd") and not stretched("Anne") and not stretched("x1000")

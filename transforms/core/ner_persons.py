@@ -1,0 +1,70 @@
+"""Which persons spaCy's NER finds in written English text stand (issue 9, over-redaction).
+
+On tweets the NER reads many foreign or stretched words as people: a whole line of
+Tagalog or Indonesian ("Basta dapat, pag may chance kang gawin"), "YESSSSH", "Helloooo";
+and it takes the words around a name into it ("RT", "Apr", "amp", "'s").
+:func:`written_person` trims a person's edges of such words and drops it when nothing
+with evidence of a name is left. Persons the NER finds in a truecased copy of
+speech-style text (:mod:`transforms.core.caseless_ner`) pass through it too, after
+:func:`transforms.core.truecase.trusted`.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from transforms.core.name_lexicon import name_word
+from transforms.core.recognizers.gazetteer_name import NOT_NAMES
+
+# Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
+# and weekday abbreviations: never the edge of a name.
+CHAT = {"rt", "amp", "gt", "lt", "quot", "lol", "lmao", "omg", "via", "ft", "feat", "pm",
+        "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null"}
+# Month and weekday names that are not also given names ("June", "Jan", "May" are).
+_DATE_WORDS = NOT_NAMES - {"jan", "may", "march", "april", "june", "august", "jesus", "god",
+                           "lord", "allah", "christmas", "easter"}
+_STRETCHED = re.compile(r"(\w)\1\1", re.IGNORECASE)
+
+
+def stretched(word: str) -> bool:
+    """A word with a letter three times in a row: "helloooo", "YESSSSH", "noooo"; no
+    English or census name is written so ("Lloyd" has two)."""
+    return bool(_STRETCHED.search(word)) and not any(c.isdigit() for c in word)
+
+
+def _edge(token) -> bool:
+    """A token a written name does not begin or end with: punctuation, a possessive, a
+    lowercase function word, a chat or markup word, a month or weekday, a stretched word."""
+    lower = token.lower_
+    return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
+            or (token.is_stop and token.text.islower()) or lower in CHAT
+            or lower in _DATE_WORDS or stretched(token.text))
+
+
+def _named(token) -> bool:
+    """Evidence of a name on a foreign line: a word mostly a name in the census lists, or
+    one capitalised mid-sentence ("Go Mar Roxas!")."""
+    entry = name_word(token.lower_)
+    if entry is not None and entry.mostly_name:
+        return True
+    if not token.text[:1].isupper() or token.text.isupper() or token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return not (token.is_sent_start or prev.is_punct or prev.is_space)
+
+
+def written_person(doc, start: int, end: int,
+                   foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
+    """The token range of a person the NER found in written text, trimmed of :func:`_edge`
+    words, or None when it does not stand: on a foreign line (``foreign``, from
+    :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence."""
+    while start < end and _edge(doc[start]):
+        start += 1
+    while end > start and _edge(doc[end - 1]):
+        end -= 1
+    if start >= end:
+        return None
+    tokens = [doc[i] for i in range(start, end)]
+    if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
+        return None
+    return start, end
