@@ -23,6 +23,8 @@ NOT_NAMES = {
     "general", "colonel", "president", "prime", "minister", "secretary", "foreign",
     "office", "fco", "senator", "professor", "king", "queen", "sheikh", "director",
     "borrower", "lender", "ambassador", "spokesman", "commander", "chief", "of", "state",
+    # more titles (GMB's person spans carry them: "Chancellor Merkel", "Pope Benedict")
+    "vice", "chancellor", "pope", "premier", "governor", "ayatollah", "prince", "crown",
 }
 
 
