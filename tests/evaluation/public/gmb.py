@@ -4,7 +4,8 @@ Corpus for Named Entity Recognition" layout): Voice of America news, mostly.
 A sentence starts at a row whose first column is ``Sentence: N``; tags are BIO with GMB's
 types (per, geo, gpe, org, tim, art, eve, nat). GMB's ``per`` spans carry titles ("President
 Bush", "Mr. Annan", "Prime Minister ..."): read like the other mention corpora, so only
-the name is PERSON and the title is OTHER.
+the name is PERSON and the title is OTHER. GMB labels names, not mentions, so a lone name
+opening a sentence ("Chavez says ...") is a name.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def read(path: Path, corpus: str) -> List[Sentence]:
 
     def flush():
         if tokens:
-            text, entities = build(tokens, spans_of(tokens, tags))
+            text, entities = build(tokens, spans_of(tokens, tags, names_only=True))
             out.append(Sentence(corpus, Path(path).name, number, text, entities))
 
     with open(path, encoding="utf-8", newline="") as handle:

@@ -239,12 +239,15 @@ def test_gmb_csv_starts_a_sentence_at_each_number_and_sets_titles_aside(tmp_path
     path.write_bytes(b"Sentence #,Word,POS,Tag\r\nSentence: 1,President,NNP,B-per\r\n"
                      b",Bush,NNP,I-per\r\n,met,VBD,O\r\n,Mr.,NNP,B-per\r\n,Annan,NNP,I-per\r\n"
                      b",in,IN,O\r\n,Paris,NNP,B-geo\r\n,\",\",\",\",O\r\n,2006,CD,B-tim\r\n"
-                     b"Sentence: 2,Hamid,NNP,B-per\r\n,Karzai,NNP,I-per\r\n,spoke,VBD,O\r\n")
-    first, second = gmb.read(path, "gmb")
+                     b"Sentence: 2,Hamid,NNP,B-per\r\n,Karzai,NNP,I-per\r\n,spoke,VBD,O\r\n"
+                     b"Sentence: 3,Chavez,NNP,B-per\r\n,says,VBZ,O\r\n")
+    first, second, third = gmb.read(path, "gmb")
     assert first.text == "President Bush met Mr. Annan in Paris, 2006"
     assert spans(first) == [("President", "OTHER"), ("Bush", "PERSON"), ("Mr.", "OTHER"),
                             ("Annan", "PERSON"), ("Paris", "OTHER"), ("2006", "OTHER")]
     assert spans(second) == [("Hamid Karzai", "PERSON")] and second.index == 2
+    # GMB labels names, not mentions: a lone name opening a sentence is one.
+    assert spans(third) == [("Chavez", "PERSON")]
 
 
 def test_gmb_is_split_in_hash_halves_of_its_one_file(tmp_path):
