@@ -1,0 +1,69 @@
+"""NewsNameRecognizer: names in speech-style news from attribution, contest verbs, a rare
+word before a surname and results rows, with the real analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.recognizers.news_name import NewsNameRecognizer
+
+
+def _found(analyzer, text):
+    """What the recognizer finds on its own (spaCy may find the same name first)."""
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in NewsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("during their meeting rice said hamas must choose", "rice"),
+    ("the bridges were hit cook told reporters today", "cook"),
+    ("operations in the gulf said burns", "burns"),
+    ("the talks will go on according to mullen", "mullen"),
+])
+def test_a_surname_beside_a_verb_of_attribution_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "the cook said dinner was ready",
+    "diplomats said the talks would resume",
+    "officials told reporters the vote was delayed",
+    "he said rice prices rose again",
+])
+def test_a_common_noun_or_plural_before_said_is_not_a_person(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_names_beside_a_verb_of_contest_are_people(analyzer):
+    assert _found(analyzer, "sampras beat ivanisevic 6 4 7 5 in the final") == [
+        "sampras", "ivanisevic"]
+
+
+def test_a_rare_word_before_a_listed_surname_is_a_name(analyzer):
+    assert _found(analyzer, "goals by dany heatley and others") == ["dany heatley"]
+
+
+def test_a_rare_word_before_a_common_surname_is_not_a_name(analyzer):
+    assert _found(analyzer, "for its melancholic melody") == []
+
+
+def test_the_name_in_a_results_row_is_a_person_and_the_figures_stay(analyzer, redactor):
+    assert _found(analyzer, "1 paul tergat kenya 13 05 72") == ["paul tergat"]
+    # The country is a place (redacted as one); the rank and the time are not a phone.
+    assert redacted(redactor, "1 paul tergat kenya 13 05 72") == "1 <PERSON> <LOCATION> 13 05 72"
+
+
+@pytest.mark.parametrize("text", [
+    "1 barcelona 10 7 2 1 20 8 23",
+    "19 aavathu arasiyal seerthiruttham apr 30 muthal amul athil ulla 4 vidayan",
+    "3rd april party at the club 6 pm 8 pm",
+])
+def test_a_league_row_or_a_line_of_words_is_not_a_results_name(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_line_that_is_not_english_is_left_alone(analyzer):
+    assert _found(analyzer, "hindi rin naman kasi masaya kung lagi kang masaya") == []
+
+
+def test_written_text_is_left_to_the_other_detectors(analyzer):
+    assert _found(analyzer, "During their meeting, Rice said Hamas must choose.") == []

@@ -1,0 +1,131 @@
+"""Names in speech-style news (issue 9): newswire read aloud or lowercased, without
+punctuation, where spaCy's NER and the dialogue cues find little.
+
+A word is *name-like* here when it is a listed surname or given name that is mostly a
+name (census wordness < 1: "cook", "rice", "mullen") or an unlisted word English text
+seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a person:
+
+- before a verb of attribution, not after a determiner or adjective: "during their
+  meeting rice said", "cook told reporters" ("the cook said" stays);
+- after "said" / "says" / "according to", closing the line or before an apposition:
+  "... in the gulf said burns", "according to mullen";
+- beside a verb of contest: "sampras beat ivanisevic", "defeated kafelnikov";
+- after an unlisted rare word when it is a listed surname: "dany heatley";
+- in a results row, a line that opens with a rank and holds numbers after the name:
+  "1 paul tergat kenya 13 05 72" (a listed given name counts here too; the country
+  after the name, a common word, stays).
+
+Written text, where capitals carry meaning, is left to spaCy and the other recognizers.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
+from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
+                                                        cased_by_line)
+from transforms.core.recognizers.written_words import english
+
+SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
+ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
+               "warned", "noted", "acknowledged", "conceded", "argued", "declared"}
+SAID = {"said", "says"}
+APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
+CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",
+           "upset", "downed", "routed", "thrashed", "eliminated", "ousted"}
+SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
+_COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
+_BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
+
+
+def _plain(token) -> bool:
+    return (token.is_alpha and len(token.text) >= 3 and not token.is_stop
+            and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES
+            and token.lower_ not in _COUNTRIES)
+
+
+def _name_like(token) -> bool:
+    if not _plain(token):
+        return False
+    word = name_word(token.lower_)
+    if word is None:
+        return zipf(token.lower_) < SELDOM and token.tag_ != "NNS"
+    return word.wordness < CAPITALISED
+
+
+def _given(token) -> bool:
+    word = name_word(token.lower_)
+    return word is not None and word.first and word.wordness < AMBIGUOUS and _plain(token)
+
+
+def _rare_then_surname(first, second) -> bool:
+    """An unlisted rare word, then a listed surname that is mostly a name: "dany heatley"."""
+    word = name_word(second.lower_)
+    return (word is not None and word.last and _name_like(second) and _name_like(first)
+            and zipf(second.lower_) < SURNAME_ZIPF and name_word(first.lower_) is None)
+
+
+def _number(token) -> bool:
+    return token.is_digit or token.like_num and any(c.isdigit() for c in token.text)
+
+
+class NewsNameRecognizer(RuleRecognizer):
+    """Names in caseless news from attribution, contest verbs, pairs and results rows."""
+
+    ENTITIES = ["PERSON"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) == 0:
+            return []
+        cased = cased_by_line(doc)
+        spans = set()
+        for a, b in line_ranges(doc):
+            if a == b or cased[a]:
+                continue
+            row = self._row_name(doc, a, b)
+            if row:
+                spans.add(row)
+            if not english(doc[a:b]):
+                continue  # every word of a Tagalog or Malay line is rare to English
+            for i in range(a, b):
+                if _name_like(doc[i]) and self._cued(doc, i, a, b):
+                    spans.add((i, i + 1))
+                elif i > a and _rare_then_surname(doc[i - 1], doc[i]):
+                    spans.add((i - 1, i + 1))
+        return [result(self, "PERSON", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), 0.6)
+                for a, b in sorted(spans)]
+
+    @staticmethod
+    def _cued(doc, i: int, a: int, b: int) -> bool:
+        """Whether ``doc[i]``, on the line ``doc[a:b]``, has a cue of news around it."""
+        prev = doc[i - 1] if i > a else None
+        nxt = doc[i + 1] if i + 1 < b else None
+        if nxt is not None and nxt.lower_ in ATTRIBUTION:
+            return prev is None or prev.pos_ not in _BEFORE_COMMON
+        if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
+                prev.lower_ == "to" and doc[i - 2].lower_ == "according")):
+            return nxt is None or nxt.lower_ in APPOSITION
+        if (prev is not None and prev.lower_ in CONTEST) or (
+                nxt is not None and nxt.lower_ in CONTEST):
+            return True
+        return False
+
+    @staticmethod
+    def _row_name(doc, a: int, b: int) -> Optional[Tuple[int, int]]:
+        """(start, end) of the name in a results row: the line ``doc[a:b]`` opens with a
+        rank, then name-like words, then two numbers or more."""
+        if b - a < 4 or not doc[a].is_digit:
+            return None
+        j = a + 1
+        while j < b and j - a <= 4 and (_name_like(doc[j]) or _given(doc[j])):
+            j += 1
+        rest = doc[j:b]
+        if not any(_name_like(t) for t in doc[a + 1:j]) or sum(map(_number, rest)) < 2 \
+                or sum(t.is_alpha for t in rest) > 3:  # a row is names and figures
+            return None
+        return a + 1, j
