@@ -19,6 +19,7 @@ Written text, where capitals carry meaning, is left to spaCy and the other recog
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Tuple
 
 from presidio_analyzer import RecognizerResult
@@ -29,15 +30,27 @@ from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         cased_by_line)
 from transforms.core.recognizers.written_words import english
+from transforms.core.truecase import run_together
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
 ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
-               "warned", "noted", "acknowledged", "conceded", "argued", "declared"}
+               "warned", "noted", "acknowledged", "conceded", "argued", "declared",
+               # what a player does in a report: "symonds scored", "hissou finished"
+               "scored", "netted", "equalised", "equalized", "finished", "clinched",
+               "retired", "withdrew", "struck", "converted", "crashed", "trailed"}
+# Roles a person is named after in news and sport: "coach hiddink", "striker ronaldo".
+ROLES = {"coach", "manager", "striker", "midfielder", "defender", "forward", "winger",
+         "goalkeeper", "keeper", "captain", "skipper", "champion", "teammate", "compatriot",
+         "rival", "opponent", "seed", "pitcher", "quarterback", "batsman", "bowler", "jockey",
+         "trainer", "rider", "cyclist", "sprinter", "boxer", "golfer", "rookie", "substitute",
+         "holder", "titleholder", "challenger", "leader", "chief", "prisoner", "ruler",
+         "dictator", "incumbent", "nominee", "candidate", "lawmaker", "legislator"}
 SAID = {"said", "says"}
 APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
 CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",
            "upset", "downed", "routed", "thrashed", "eliminated", "ousted"}
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
+_STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
 _BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
 
@@ -49,7 +62,7 @@ def _plain(token) -> bool:
 
 
 def _name_like(token) -> bool:
-    if not _plain(token):
+    if not _plain(token) or _STRETCHED.search(token.lower_):
         return False
     word = name_word(token.lower_)
     if word is None:
@@ -60,6 +73,10 @@ def _name_like(token) -> bool:
 def _given(token) -> bool:
     word = name_word(token.lower_)
     return word is not None and word.first and word.wordness < AMBIGUOUS and _plain(token)
+
+
+def _starts_name(token) -> bool:
+    return _name_like(token) or _given(token)
 
 
 def _rare_then_surname(first, second) -> bool:
@@ -93,7 +110,12 @@ class NewsNameRecognizer(RuleRecognizer):
             if not english(doc[a:b]):
                 continue  # every word of a Tagalog or Malay line is rare to English
             for i in range(a, b):
-                if _name_like(doc[i]) and self._cued(doc, i, a, b):
+                if i > a and doc[i - 1].lower_ in ROLES and _starts_name(doc[i]):
+                    j = i + 1
+                    while j < b and j - i < 3 and (_name_like(doc[j]) or _given(doc[j])):
+                        j += 1
+                    spans.add((i, j))  # "coach guus hiddink"
+                elif _name_like(doc[i]) and self._cued(doc, i, a, b):
                     spans.add((i, i + 1))
                 elif i > a and _rare_then_surname(doc[i - 1], doc[i]):
                     spans.add((i - 1, i + 1))
@@ -107,6 +129,11 @@ class NewsNameRecognizer(RuleRecognizer):
         nxt = doc[i + 1] if i + 1 < b else None
         if nxt is not None and nxt.lower_ in ATTRIBUTION:
             return prev is None or prev.pos_ not in _BEFORE_COMMON
+        if prev is None and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") \
+                and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None \
+                and not run_together(doc[i].lower_) and (
+                    i + 2 >= b or doc[i + 2].pos_ != "PRON"):
+            return True  # a rare word opening the line as a verb's subject: "preval would"
         if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
                 prev.lower_ == "to" and doc[i - 2].lower_ == "according")):
             return nxt is None or nxt.lower_ in APPOSITION
