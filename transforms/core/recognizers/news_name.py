@@ -28,7 +28,7 @@ from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
-                                                        cased_by_line)
+                                                        RARE_WORD, cased_by_line)
 from transforms.core.recognizers.written_words import english
 from transforms.core.truecase import run_together
 
@@ -79,6 +79,14 @@ def _starts_name(token) -> bool:
     return _name_like(token) or _given(token)
 
 
+def _joins(token) -> bool:
+    """A word that continues a name: listed and often a name, or unlisted and rare."""
+    if not _plain(token) or _STRETCHED.search(token.lower_):
+        return False
+    word = name_word(token.lower_)
+    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+
+
 def _rare_then_surname(first, second) -> bool:
     """An unlisted rare word, then a listed surname that is mostly a name: "dany heatley"."""
     word = name_word(second.lower_)
@@ -112,7 +120,7 @@ class NewsNameRecognizer(RuleRecognizer):
             for i in range(a, b):
                 if i > a and doc[i - 1].lower_ in ROLES and _starts_name(doc[i]):
                     j = i + 1
-                    while j < b and j - i < 3 and (_name_like(doc[j]) or _given(doc[j])):
+                    while j < b and j - i < 3 and _joins(doc[j]):
                         j += 1
                     spans.add((i, j))  # "coach guus hiddink"
                 elif _name_like(doc[i]) and self._cued(doc, i, a, b):
@@ -132,7 +140,7 @@ class NewsNameRecognizer(RuleRecognizer):
         if prev is None and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") \
                 and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None \
                 and not run_together(doc[i].lower_) and (
-                    i + 2 >= b or doc[i + 2].pos_ != "PRON"):
+                    i + 2 >= b or doc[i + 2].tag_ != "PRP"):  # "olly should i ..."
             return True  # a rare word opening the line as a verb's subject: "preval would"
         if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
                 prev.lower_ == "to" and doc[i - 2].lower_ == "according")):

@@ -67,3 +67,33 @@ def test_a_line_that_is_not_english_is_left_alone(analyzer):
 
 def test_written_text_is_left_to_the_other_detectors(analyzer):
     assert _found(analyzer, "During their meeting, Rice said Hamas must choose.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the dutch side fired coach guus hiddink last year", "guus hiddink"),
+    ("an interview with a prisoner abdullahi abdi siad who said five died", "abdullahi abdi siad"),
+])
+def test_a_name_after_a_role_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+def test_a_common_word_after_a_role_is_not_a_name(analyzer):
+    assert _found(analyzer, "the coach driver took the wrong road") == []
+
+
+def test_a_name_before_a_verb_of_sport_is_a_person(analyzer):
+    assert _found(analyzer, "in the second half hissou finished strongly") == ["hissou"]
+
+
+def test_a_rare_word_opening_a_line_before_a_past_or_modal_verb_is_a_person(analyzer):
+    assert _found(analyzer, "preval would have a clear majority of votes") == ["preval"]
+    assert _found(analyzer, "marinellis fleeced his victims of millions") == ["marinellis"]
+
+
+@pytest.mark.parametrize("text", [
+    "climatechange could lead to problems in coffee supply",  # a flattened hashtag
+    "olly should i wear my gloves or not",  # a question to an assistant
+    "wahaaay got the cover teacher that hates me",
+])
+def test_hashtags_questions_and_stretched_words_opening_a_line_are_not_names(analyzer, text):
+    assert _found(analyzer, text) == []
