@@ -52,6 +52,7 @@ CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overc
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
+_NAME_POS = {"PROPN", "NOUN", "X"}  # a word after a name that goes on with it
 _BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
 
 
@@ -115,29 +116,35 @@ class NewsNameRecognizer(RuleRecognizer):
             row = self._row_name(doc, a, b)
             if row:
                 spans.add(row)
-            if not english(doc[a:b]):
-                continue  # every word of a Tagalog or Malay line is rare to English
+            # Every word of a Tagalog or Malay line is rare to English: the weaker cues
+            # (a pair, a line's first word) need an English line; a line of names is not.
+            plain = english(doc[a:b])
             for i in range(a, b):
                 if i > a and doc[i - 1].lower_ in ROLES and _starts_name(doc[i]):
                     j = i + 1
                     while j < b and j - i < 3 and _joins(doc[j]):
                         j += 1
                     spans.add((i, j))  # "coach guus hiddink"
-                elif _name_like(doc[i]) and self._cued(doc, i, a, b):
-                    spans.add((i, i + 1))
-                elif i > a and _rare_then_surname(doc[i - 1], doc[i]):
+                elif _name_like(doc[i]) and self._cued(doc, i, a, b, plain):
+                    j = i + 1
+                    while j < b and j - i < 3 and _joins(doc[j]) and \
+                            doc[j].pos_ in _NAME_POS and doc[j].lower_ not in ATTRIBUTION:
+                        j += 1
+                    spans.add((i, j))  # "beat veronika kuehn"
+                elif plain and i > a and _rare_then_surname(doc[i - 1], doc[i]):
                     spans.add((i - 1, i + 1))
         return [result(self, "PERSON", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), 0.6)
                 for a, b in sorted(spans)]
 
     @staticmethod
-    def _cued(doc, i: int, a: int, b: int) -> bool:
-        """Whether ``doc[i]``, on the line ``doc[a:b]``, has a cue of news around it."""
+    def _cued(doc, i: int, a: int, b: int, plain: bool) -> bool:
+        """Whether ``doc[i]``, on the line ``doc[a:b]`` (``plain``: English prose), has a
+        cue of news around it."""
         prev = doc[i - 1] if i > a else None
         nxt = doc[i + 1] if i + 1 < b else None
         if nxt is not None and nxt.lower_ in ATTRIBUTION:
             return prev is None or prev.pos_ not in _BEFORE_COMMON
-        if prev is None and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") \
+        if plain and prev is None and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") \
                 and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None \
                 and not run_together(doc[i].lower_) and (
                     i + 2 >= b or doc[i + 2].tag_ != "PRP"):  # "olly should i ..."

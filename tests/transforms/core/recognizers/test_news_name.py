@@ -97,3 +97,9 @@ def test_a_rare_word_opening_a_line_before_a_past_or_modal_verb_is_a_person(anal
 ])
 def test_hashtags_questions_and_stretched_words_opening_a_line_are_not_names(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+def test_a_line_dense_with_names_still_reads_its_roles_and_contests(analyzer):
+    # Most words are rare, as in a non-English line; the role and the verb still count.
+    found = _found(analyzer, "third seed jana novotna beat veronika kuehn 6 2 6 3")
+    assert "jana novotna" in found and "veronika kuehn" in found
