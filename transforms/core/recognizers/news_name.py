@@ -33,6 +33,7 @@ from transforms.core.recognizers.written_words import english
 from transforms.core.truecase import run_together
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
+UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
 ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
                "warned", "noted", "acknowledged", "conceded", "argued", "declared",
                # what a player does in a report: "symonds scored", "hissou finished"
@@ -52,6 +53,7 @@ CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overc
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
+_HANDLE_BEFORE = {"rt", "via", "cc", "ht", "mt"}  # "rt allkpop confirmed": a user name
 _NAME_POS = {"PROPN", "NOUN", "X"}  # a word after a name that goes on with it
 _BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
 
@@ -86,6 +88,16 @@ def _joins(token) -> bool:
         return False
     word = name_word(token.lower_)
     return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+
+
+def _subject(doc, i: int, b: int) -> bool:
+    """``doc[i]``, unlisted, is the subject of a past, present or modal verb after it
+    ("preval would have"); not a question ("olly should i ...") nor a flattened hashtag."""
+    nxt = doc[i + 1] if i + 1 < b else None
+    return (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD")
+            and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None
+            and not run_together(doc[i].lower_)
+            and (i + 2 >= b or doc[i + 2].tag_ != "PRP"))
 
 
 def _rare_then_surname(first, second) -> bool:
@@ -144,11 +156,10 @@ class NewsNameRecognizer(RuleRecognizer):
         nxt = doc[i + 1] if i + 1 < b else None
         if nxt is not None and nxt.lower_ in ATTRIBUTION:
             return prev is None or prev.pos_ not in _BEFORE_COMMON
-        if plain and prev is None and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD") \
-                and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None \
-                and not run_together(doc[i].lower_) and (
-                    i + 2 >= b or doc[i + 2].tag_ != "PRP"):  # "olly should i ..."
-            return True  # a rare word opening the line as a verb's subject: "preval would"
+        if plain and _subject(doc, i, b) and (prev is None or (
+                prev.pos_ not in _BEFORE_COMMON and prev.lower_ not in _HANDLE_BEFORE
+                and zipf(doc[i].lower_) < UNSEEN and len(doc[i]) <= 12)):
+            return True  # a verb's subject: "preval would", "in 1980 budjana started"
         if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
                 prev.lower_ == "to" and doc[i - 2].lower_ == "according")):
             return nxt is None or nxt.lower_ in APPOSITION

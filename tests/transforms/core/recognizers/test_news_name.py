@@ -103,3 +103,11 @@ def test_a_line_dense_with_names_still_reads_its_roles_and_contests(analyzer):
     # Most words are rare, as in a non-English line; the role and the verb still count.
     found = _found(analyzer, "third seed jana novotna beat veronika kuehn 6 2 6 3")
     assert "jana novotna" in found and "veronika kuehn" in found
+
+
+def test_a_word_english_never_uses_before_a_past_verb_is_a_person(analyzer):
+    assert _found(analyzer, "a few years later budjana joined the band") == ["budjana"]
+
+
+def test_a_user_name_after_rt_before_a_verb_is_not_a_person(analyzer):
+    assert _found(analyzer, "rt allkpop confirmed the new album date") == []
