@@ -45,7 +45,11 @@ ROLES = {"coach", "manager", "striker", "midfielder", "defender", "forward", "wi
          "rival", "opponent", "seed", "pitcher", "quarterback", "batsman", "bowler", "jockey",
          "trainer", "rider", "cyclist", "sprinter", "boxer", "golfer", "rookie", "substitute",
          "holder", "titleholder", "challenger", "leader", "chief", "prisoner", "ruler",
-         "dictator", "incumbent", "nominee", "candidate", "lawmaker", "legislator"}
+         "dictator", "incumbent", "nominee", "candidate", "lawmaker", "legislator",
+         # arts and letters: "drummer shanahan", "author roald dahl"
+         "drummer", "guitarist", "bassist", "singer", "vocalist", "musician", "pianist",
+         "composer", "recruit", "producer", "author", "novelist", "poet", "playwright",
+         "painter", "sculptor", "actor", "actress", "filmmaker"}
 SAID = {"said", "says"}
 APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
 CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",

@@ -111,3 +111,8 @@ def test_a_word_english_never_uses_before_a_past_verb_is_a_person(analyzer):
 
 def test_a_user_name_after_rt_before_a_verb_is_not_a_person(analyzer):
     assert _found(analyzer, "rt allkpop confirmed the new album date") == []
+
+
+def test_a_name_after_a_role_in_the_arts_is_a_person(analyzer):
+    assert _found(analyzer, "the band formed in galway recruiting drummer shanahan") == [
+        "shanahan"]
