@@ -23,6 +23,10 @@ NOT_NAMES = {
     "general", "colonel", "president", "prime", "minister", "secretary", "foreign",
     "office", "fco", "senator", "professor", "king", "queen", "sheikh", "director",
     "borrower", "lender", "ambassador", "spokesman", "commander", "chief", "of", "state",
+    # more titles (GMB's person spans carry them: "Chancellor Merkel", "Pope Benedict")
+    "vice", "chancellor", "pope", "premier", "governor", "ayatollah", "prince", "crown",
+    "mayor", "admiral", "rep", "spokesperson", "advisor", "adviser", "special", "envoy", "un",
+    "high", "representative", "brig", "spc", "petty", "officer",
 }
 
 
@@ -38,22 +42,25 @@ CONNECTORS = {".", "-", "'", "de", "del", "da", "di", "van", "von", "al", "bin",
               "le", "du"}
 
 
-def name_part(tokens: Sequence[str], a: int, b: int) -> Optional[Tuple[int, int]]:
+def name_part(tokens: Sequence[str], a: int, b: int, names_only: bool = False
+              ) -> Optional[Tuple[int, int]]:
     """(start, end) of the name a person mention is, titles before it set aside; None when
-    the mention is not a name ("you", "the only candidate", "curator of ... Alia Salem")."""
+    the mention is not a name ("you", "the only candidate", "curator of ... Alia Salem").
+    ``names_only``: the corpus labels names, not mentions, so a lone first word is one."""
     while a < b and (_word(tokens[a]) in NOT_NAMES or tokens[a] in CONNECTORS):
         a += 1
     if a == b or not all(_capitalised(t) or t in CONNECTORS for t in tokens[a:b]):
         return None
-    if a == 0 and b == 1:  # a lone capitalised first word: "Writers ...", "Referee ..."
+    if a == 0 and b == 1 and not names_only:  # a lone first word: "Writers", "Referee"
         return None
     return a, b
 
 
-def spans_of(tokens: Sequence[str], tags: Sequence[str]) -> List[Tuple[int, int, str]]:
+def spans_of(tokens: Sequence[str], tags: Sequence[str], names_only: bool = False
+             ) -> List[Tuple[int, int, str]]:
     out: List[Tuple[int, int, str]] = []
     for a, b, label in bio_spans(tags):
-        name = name_part(tokens, a, b) if label_type(label) == "PERSON" else None
+        name = name_part(tokens, a, b, names_only) if label_type(label) == "PERSON" else None
         if label_type(label) != "PERSON":
             out.append((a, b, label_type(label)))
         elif name is None:

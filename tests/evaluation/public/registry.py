@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import conll, inlegalner, mentions, nlupp, restaurant8k, slurp
+from tests.evaluation.public import (conll, gmb, inlegalner, mentions, nlupp, restaurant8k,
+                                     slurp)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -101,6 +102,9 @@ register(Corpus("gum", "gum", mentions.read, ("gum-train.conll",), ("gum-test.co
                 "GUM 2017: news, interviews, travel guides, how-tos (person = the names "
                 "inside GUM's person mentions)",
                 "juand-r's files: tune = train, heldout = test"))
+register(Corpus("gmb", "gmb", gmb.read, (), ("ner_dataset.csv",),
+                "Groningen Meaning Bank (Voice of America news; person = the names inside "
+                "GMB's person spans)", "one file (the first 10,928 sentences): hash halves"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))

@@ -230,3 +230,46 @@ def test_default_corpora_are_shared_corpora_then_corpora_extra_beside_the_reposi
                                                 str(REPO.parent / "corpora-extra")]
     monkeypatch.setenv("HUSHBEAM_CORPORA", "/data/corpora")
     assert default_root() == "/data/corpora"
+
+
+def test_gmb_csv_starts_a_sentence_at_each_number_and_sets_titles_aside(tmp_path):
+    from tests.evaluation.public import gmb
+
+    path = tmp_path / "ner_dataset.csv"
+    path.write_bytes(b"Sentence #,Word,POS,Tag\r\nSentence: 1,President,NNP,B-per\r\n"
+                     b",Bush,NNP,I-per\r\n,met,VBD,O\r\n,Mr.,NNP,B-per\r\n,Annan,NNP,I-per\r\n"
+                     b",in,IN,O\r\n,Paris,NNP,B-geo\r\n,\",\",\",\",O\r\n,2006,CD,B-tim\r\n"
+                     b"Sentence: 2,Hamid,NNP,B-per\r\n,Karzai,NNP,I-per\r\n,spoke,VBD,O\r\n"
+                     b"Sentence: 3,Chavez,NNP,B-per\r\n,says,VBZ,O\r\n")
+    first, second, third = gmb.read(path, "gmb")
+    assert first.text == "President Bush met Mr. Annan in Paris, 2006"
+    assert spans(first) == [("President", "OTHER"), ("Bush", "PERSON"), ("Mr.", "OTHER"),
+                            ("Annan", "PERSON"), ("Paris", "OTHER"), ("2006", "OTHER")]
+    assert spans(second) == [("Hamid Karzai", "PERSON")] and second.index == 2
+    # GMB labels names, not mentions: a lone name opening a sentence is one.
+    assert spans(third) == [("Chavez", "PERSON")]
+
+
+def test_gmb_is_split_in_hash_halves_of_its_one_file(tmp_path):
+    (tmp_path / "gmb").mkdir()
+    (tmp_path / "gmb" / "ner_dataset.csv").write_text(
+        "Sentence #,Word,POS,Tag\n" + "".join(f"Sentence: {i},w{i},NN,O\n" for i in range(40)))
+    tune = CORPORA["gmb"].load(tmp_path, "tune")
+    heldout = CORPORA["gmb"].load(tmp_path, "heldout")
+    assert tune and heldout and len(tune) + len(heldout) == 40
+    assert not {s.text for s in tune} & {s.text for s in heldout}
+
+
+def test_gmb_reader_keeps_names_of_the_real_file_when_present():
+    import pytest
+
+    from tests.evaluation.public.registry import default_root
+
+    root = next((r for r in default_root().split(os.pathsep)
+                 if not CORPORA["gmb"].missing(r)), None)
+    if root is None:
+        pytest.skip("GMB file absent")
+    sentences = CORPORA["gmb"].load(root, "tune") + CORPORA["gmb"].load(root, "heldout")
+    names = [s.text[e.start:e.end] for s in sentences for e in s.entities if e.type == "PERSON"]
+    assert len(sentences) == 10928 and len(names) > 3000
+    assert not any(n.split()[0] in ("President", "Mr.", "Prime") for n in names)

@@ -1,0 +1,118 @@
+"""NewsNameRecognizer: names in speech-style news from attribution, contest verbs, a rare
+word before a surname and results rows, with the real analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.recognizers.news_name import NewsNameRecognizer
+
+
+def _found(analyzer, text):
+    """What the recognizer finds on its own (spaCy may find the same name first)."""
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in NewsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("during their meeting rice said hamas must choose", "rice"),
+    ("the bridges were hit cook told reporters today", "cook"),
+    ("operations in the gulf said burns", "burns"),
+    ("the talks will go on according to mullen", "mullen"),
+])
+def test_a_surname_beside_a_verb_of_attribution_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "the cook said dinner was ready",
+    "diplomats said the talks would resume",
+    "officials told reporters the vote was delayed",
+    "he said rice prices rose again",
+])
+def test_a_common_noun_or_plural_before_said_is_not_a_person(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_names_beside_a_verb_of_contest_are_people(analyzer):
+    assert _found(analyzer, "sampras beat ivanisevic 6 4 7 5 in the final") == [
+        "sampras", "ivanisevic"]
+
+
+def test_a_rare_word_before_a_listed_surname_is_a_name(analyzer):
+    assert _found(analyzer, "goals by dany heatley and others") == ["dany heatley"]
+
+
+def test_a_rare_word_before_a_common_surname_is_not_a_name(analyzer):
+    assert _found(analyzer, "for its melancholic melody") == []
+
+
+def test_the_name_in_a_results_row_is_a_person_and_the_figures_stay(analyzer, redactor):
+    assert _found(analyzer, "1 paul tergat kenya 13 05 72") == ["paul tergat"]
+    # The country is a place (redacted as one); the rank and the time are not a phone.
+    assert redacted(redactor, "1 paul tergat kenya 13 05 72") == "1 <PERSON> <LOCATION> 13 05 72"
+
+
+@pytest.mark.parametrize("text", [
+    "1 barcelona 10 7 2 1 20 8 23",
+    "19 aavathu arasiyal seerthiruttham apr 30 muthal amul athil ulla 4 vidayan",
+    "3rd april party at the club 6 pm 8 pm",
+])
+def test_a_league_row_or_a_line_of_words_is_not_a_results_name(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_line_that_is_not_english_is_left_alone(analyzer):
+    assert _found(analyzer, "hindi rin naman kasi masaya kung lagi kang masaya") == []
+
+
+def test_written_text_is_left_to_the_other_detectors(analyzer):
+    assert _found(analyzer, "During their meeting, Rice said Hamas must choose.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the dutch side fired coach guus hiddink last year", "guus hiddink"),
+    ("an interview with a prisoner abdullahi abdi siad who said five died", "abdullahi abdi siad"),
+])
+def test_a_name_after_a_role_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+def test_a_common_word_after_a_role_is_not_a_name(analyzer):
+    assert _found(analyzer, "the coach driver took the wrong road") == []
+
+
+def test_a_name_before_a_verb_of_sport_is_a_person(analyzer):
+    assert _found(analyzer, "in the second half hissou finished strongly") == ["hissou"]
+
+
+def test_a_rare_word_opening_a_line_before_a_past_or_modal_verb_is_a_person(analyzer):
+    assert _found(analyzer, "preval would have a clear majority of votes") == ["preval"]
+    assert _found(analyzer, "marinellis fleeced his victims of millions") == ["marinellis"]
+
+
+@pytest.mark.parametrize("text", [
+    "climatechange could lead to problems in coffee supply",  # a flattened hashtag
+    "olly should i wear my gloves or not",  # a question to an assistant
+    "wahaaay got the cover teacher that hates me",
+])
+def test_hashtags_questions_and_stretched_words_opening_a_line_are_not_names(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_line_dense_with_names_still_reads_its_roles_and_contests(analyzer):
+    # Most words are rare, as in a non-English line; the role and the verb still count.
+    found = _found(analyzer, "third seed jana novotna beat veronika kuehn 6 2 6 3")
+    assert "jana novotna" in found and "veronika kuehn" in found
+
+
+def test_a_word_english_never_uses_before_a_past_verb_is_a_person(analyzer):
+    assert _found(analyzer, "a few years later budjana joined the band") == ["budjana"]
+
+
+def test_a_user_name_after_rt_before_a_verb_is_not_a_person(analyzer):
+    assert _found(analyzer, "rt allkpop confirmed the new album date") == []
+
+
+def test_a_name_after_a_role_in_the_arts_is_a_person(analyzer):
+    assert _found(analyzer, "the band formed in galway recruiting drummer shanahan") == [
+        "shanahan"]

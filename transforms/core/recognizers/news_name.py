@@ -1,0 +1,188 @@
+"""Names in speech-style news (issue 9): newswire read aloud or lowercased, without
+punctuation, where spaCy's NER and the dialogue cues find little.
+
+A word is *name-like* here when it is a listed surname or given name that is mostly a
+name (census wordness < 1: "cook", "rice", "mullen") or an unlisted word English text
+seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a person:
+
+- before a verb of attribution, not after a determiner or adjective: "during their
+  meeting rice said", "cook told reporters" ("the cook said" stays);
+- after "said" / "says" / "according to", closing the line or before an apposition:
+  "... in the gulf said burns", "according to mullen";
+- beside a verb of contest: "sampras beat ivanisevic", "defeated kafelnikov";
+- after an unlisted rare word when it is a listed surname: "dany heatley";
+- in a results row, a line that opens with a rank and holds numbers after the name:
+  "1 paul tergat kenya 13 05 72" (a listed given name counts here too; the country
+  after the name, a common word, stays).
+
+Written text, where capitals carry meaning, is left to spaCy and the other recognizers.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from presidio_analyzer import RecognizerResult
+
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
+from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
+                                                        RARE_WORD, cased_by_line)
+from transforms.core.recognizers.written_words import english
+from transforms.core.truecase import run_together
+
+SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
+UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
+ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
+               "warned", "noted", "acknowledged", "conceded", "argued", "declared",
+               # what a player does in a report: "symonds scored", "hissou finished"
+               "scored", "netted", "equalised", "equalized", "finished", "clinched",
+               "retired", "withdrew", "struck", "converted", "crashed", "trailed"}
+# Roles a person is named after in news and sport: "coach hiddink", "striker ronaldo".
+ROLES = {"coach", "manager", "striker", "midfielder", "defender", "forward", "winger",
+         "goalkeeper", "keeper", "captain", "skipper", "champion", "teammate", "compatriot",
+         "rival", "opponent", "seed", "pitcher", "quarterback", "batsman", "bowler", "jockey",
+         "trainer", "rider", "cyclist", "sprinter", "boxer", "golfer", "rookie", "substitute",
+         "holder", "titleholder", "challenger", "leader", "chief", "prisoner", "ruler",
+         "dictator", "incumbent", "nominee", "candidate", "lawmaker", "legislator",
+         # arts and letters: "drummer shanahan", "author roald dahl"
+         "drummer", "guitarist", "bassist", "singer", "vocalist", "musician", "pianist",
+         "composer", "recruit", "producer", "author", "novelist", "poet", "playwright",
+         "painter", "sculptor", "actor", "actress", "filmmaker"}
+SAID = {"said", "says"}
+APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
+CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",
+           "upset", "downed", "routed", "thrashed", "eliminated", "ousted"}
+SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
+_STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
+_COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
+_HANDLE_BEFORE = {"rt", "via", "cc", "ht", "mt"}  # "rt allkpop confirmed": a user name
+_NAME_POS = {"PROPN", "NOUN", "X"}  # a word after a name that goes on with it
+_BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
+
+
+def _plain(token) -> bool:
+    return (token.is_alpha and len(token.text) >= 3 and not token.is_stop
+            and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES
+            and token.lower_ not in _COUNTRIES)
+
+
+def _name_like(token) -> bool:
+    if not _plain(token) or _STRETCHED.search(token.lower_):
+        return False
+    word = name_word(token.lower_)
+    if word is None:
+        return zipf(token.lower_) < SELDOM and token.tag_ != "NNS"
+    return word.wordness < CAPITALISED
+
+
+def _given(token) -> bool:
+    word = name_word(token.lower_)
+    return word is not None and word.first and word.wordness < AMBIGUOUS and _plain(token)
+
+
+def _starts_name(token) -> bool:
+    return _name_like(token) or _given(token)
+
+
+def _joins(token) -> bool:
+    """A word that continues a name: listed and often a name, or unlisted and rare."""
+    if not _plain(token) or _STRETCHED.search(token.lower_):
+        return False
+    word = name_word(token.lower_)
+    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+
+
+def _subject(doc, i: int, b: int) -> bool:
+    """``doc[i]``, unlisted, is the subject of a past, present or modal verb after it
+    ("preval would have"); not a question ("olly should i ...") nor a flattened hashtag."""
+    nxt = doc[i + 1] if i + 1 < b else None
+    return (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD")
+            and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None
+            and not run_together(doc[i].lower_)
+            and (i + 2 >= b or doc[i + 2].tag_ != "PRP"))
+
+
+def _rare_then_surname(first, second) -> bool:
+    """An unlisted rare word, then a listed surname that is mostly a name: "dany heatley"."""
+    word = name_word(second.lower_)
+    return (word is not None and word.last and _name_like(second) and _name_like(first)
+            and zipf(second.lower_) < SURNAME_ZIPF and name_word(first.lower_) is None)
+
+
+def _number(token) -> bool:
+    return token.is_digit or token.like_num and any(c.isdigit() for c in token.text)
+
+
+class NewsNameRecognizer(RuleRecognizer):
+    """Names in caseless news from attribution, contest verbs, pairs and results rows."""
+
+    ENTITIES = ["PERSON"]
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) == 0:
+            return []
+        cased = cased_by_line(doc)
+        spans = set()
+        for a, b in line_ranges(doc):
+            if a == b or cased[a]:
+                continue
+            row = self._row_name(doc, a, b)
+            if row:
+                spans.add(row)
+            # Every word of a Tagalog or Malay line is rare to English: the weaker cues
+            # (a pair, a line's first word) need an English line; a line of names is not.
+            plain = english(doc[a:b])
+            for i in range(a, b):
+                if i > a and doc[i - 1].lower_ in ROLES and _starts_name(doc[i]):
+                    j = i + 1
+                    while j < b and j - i < 3 and _joins(doc[j]):
+                        j += 1
+                    spans.add((i, j))  # "coach guus hiddink"
+                elif _name_like(doc[i]) and self._cued(doc, i, a, b, plain):
+                    j = i + 1
+                    while j < b and j - i < 3 and _joins(doc[j]) and \
+                            doc[j].pos_ in _NAME_POS and doc[j].lower_ not in ATTRIBUTION:
+                        j += 1
+                    spans.add((i, j))  # "beat veronika kuehn"
+                elif plain and i > a and _rare_then_surname(doc[i - 1], doc[i]):
+                    spans.add((i - 1, i + 1))
+        return [result(self, "PERSON", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), 0.6)
+                for a, b in sorted(spans)]
+
+    @staticmethod
+    def _cued(doc, i: int, a: int, b: int, plain: bool) -> bool:
+        """Whether ``doc[i]``, on the line ``doc[a:b]`` (``plain``: English prose), has a
+        cue of news around it."""
+        prev = doc[i - 1] if i > a else None
+        nxt = doc[i + 1] if i + 1 < b else None
+        if nxt is not None and nxt.lower_ in ATTRIBUTION:
+            return prev is None or prev.pos_ not in _BEFORE_COMMON
+        if plain and _subject(doc, i, b) and (prev is None or (
+                prev.pos_ not in _BEFORE_COMMON and prev.lower_ not in _HANDLE_BEFORE
+                and zipf(doc[i].lower_) < UNSEEN and len(doc[i]) <= 12)):
+            return True  # a verb's subject: "preval would", "in 1980 budjana started"
+        if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
+                prev.lower_ == "to" and doc[i - 2].lower_ == "according")):
+            return nxt is None or nxt.lower_ in APPOSITION
+        if (prev is not None and prev.lower_ in CONTEST) or (
+                nxt is not None and nxt.lower_ in CONTEST):
+            return True
+        return False
+
+    @staticmethod
+    def _row_name(doc, a: int, b: int) -> Optional[Tuple[int, int]]:
+        """(start, end) of the name in a results row: the line ``doc[a:b]`` opens with a
+        rank, then name-like words, then two numbers or more."""
+        if b - a < 4 or not doc[a].is_digit:
+            return None
+        j = a + 1
+        while j < b and j - a <= 4 and (_name_like(doc[j]) or _given(doc[j])):
+            j += 1
+        rest = doc[j:b]
+        if not any(_name_like(t) for t in doc[a + 1:j]) or sum(map(_number, rest)) < 2 \
+                or sum(t.is_alpha for t in rest) > 3:  # a row is names and figures
+            return None
+        return a + 1, j
