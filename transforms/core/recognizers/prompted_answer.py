@@ -64,6 +64,20 @@ _DATE_TOKEN = re.compile(r"\d{1,8}(?:st|nd|rd|th)?|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]
                          re.IGNORECASE)
 
 
+_YEARISH = re.compile(r"(?i)\b(?:19|20)\d\d\b|\b\d{6,8}\b|\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b|"
+                      r"\b(?:nineteen|thousand)\b")
+_DAY = re.compile(r"(?i)\b(?:[0-3]?\d(?:st|nd|rd|th)?|%s)\b" % "|".join(
+    _ORDINAL_WORDS + _NUMBER_WORDS))
+_MONTH = re.compile(r"(?i)\b(?:%s)\b" % "|".join(MONTH_WORDS))
+
+
+def holds_a_date(span: str) -> bool:
+    """A birth date names a year, or a month with a day: a lone "may", a clock time
+    ("1030 pm", "17 00") or a list of numbers is none."""
+    return bool(_YEARISH.search(span)) or bool(
+        _MONTH.search(span) and _DAY.search(_MONTH.sub(" ", span)))
+
+
 def _lines(text: str) -> Iterator[Tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
@@ -126,6 +140,8 @@ def answer_spans(answer: str, kind: str) -> List[Tuple[int, int]]:
             else:
                 spans.append([w.start(), w.end()])
             last = k
+    if kind == "DATE_OF_BIRTH":
+        spans = [s for s in spans if holds_a_date(answer[s[0]:s[1]])]
     return [tuple(s) for s in spans]
 
 
