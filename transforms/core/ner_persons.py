@@ -53,17 +53,29 @@ def _named(token) -> bool:
     return not (token.is_sent_start or prev.is_punct or prev.is_space)
 
 
+# The NER's labels for places (Presidio's LOCATION): trimmed as persons are, no more.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def trim_edges(doc, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """The token range without the :func:`_edge` words at its ends ("rt X", "the chicago
+    river", "sc amp"), or None when nothing else is left."""
+    while start < end and _edge(doc[start]):
+        start += 1
+    while end > start and _edge(doc[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
     """The token range of a person the NER found in written text, trimmed of :func:`_edge`
     words, or None when it does not stand: on a foreign line (``foreign``, from
     :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence."""
-    while start < end and _edge(doc[start]):
-        start += 1
-    while end > start and _edge(doc[end - 1]):
-        end -= 1
-    if start >= end:
+    span = trim_edges(doc, start, end)
+    if span is None:
         return None
+    start, end = span
     tokens = [doc[i] for i in range(start, end)]
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None
