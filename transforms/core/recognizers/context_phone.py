@@ -15,7 +15,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import MONTH_WORDS, RuleRecognizer, result
+from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecognizer, result
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
@@ -38,9 +38,7 @@ _LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|
                           r"landline|whatsapp)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-_DAY_WORDS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:%s)\.?,?\s*$" % "|".join(MONTH_WORDS + _DAY_WORDS))
+_DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:%s)\.?,?\s*$" % "|".join(MONTH_WORDS + DAY_WORDS))
 
 
 def _groups(run: str) -> List[str]:
