@@ -107,7 +107,7 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
             if e.label_ == "PERSON":
                 span = written_person(doc, *span, foreign)
             elif e.label_ in PLACE_LABELS:
-                span = trim_edges(doc, *span)
+                span = trim_edges(doc, *span, stretch=False)
             if span:
                 yield Span(doc, *span, label=e.label_)
             continue
@@ -115,7 +115,7 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
             span = trimmed(read, *span)
             span = span and written_person(doc, *span, foreign)
         elif e.label_ in PLACE_LABELS:
-            span = trim_edges(doc, *span)
+            span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):
             yield Span(doc, *span, label=label_of(read, *span, e.label_))
 
@@ -126,7 +126,7 @@ def _written_entities(doc) -> Iterator[Span]:
     foreign = None
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
-            span = trim_edges(doc, e.start, e.end)
+            span = trim_edges(doc, e.start, e.end, stretch=False)
             if span:
                 yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
             continue

@@ -32,13 +32,14 @@ def stretched(word: str) -> bool:
     return bool(_STRETCHED.search(word)) and not any(c.isdigit() for c in word)
 
 
-def _edge(token) -> bool:
+def _edge(token, stretch: bool = True) -> bool:
     """A token a written name does not begin or end with: punctuation, a possessive, a
-    lowercase function word, a chat or markup word, a month or weekday, a stretched word."""
+    lowercase function word, a chat or markup word, a month or weekday, a stretched word
+    (with ``stretch``)."""
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT
-            or lower in _DATE_WORDS or stretched(token.text))
+            or lower in _DATE_WORDS or (stretch and stretched(token.text)))
 
 
 def _named(token) -> bool:
@@ -57,12 +58,13 @@ def _named(token) -> bool:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def trim_edges(doc, start: int, end: int) -> Optional[Tuple[int, int]]:
+def trim_edges(doc, start: int, end: int, stretch: bool = True) -> Optional[Tuple[int, int]]:
     """The token range without the :func:`_edge` words at its ends ("rt X", "the chicago
-    river", "sc amp"), or None when nothing else is left."""
-    while start < end and _edge(doc[start]):
+    river", "sc amp"), or None when nothing else is left. Places keep stretched words
+    (``stretch`` False): a handle such as "princessdollxxx" is read as one."""
+    while start < end and _edge(doc[start], stretch):
         start += 1
-    while end > start and _edge(doc[end - 1]):
+    while end > start and _edge(doc[end - 1], stretch):
         end -= 1
     return (start, end) if start < end else None
 

@@ -85,3 +85,8 @@ def test_trim_edges_leaves_nothing_of_edge_words_alone(nlp):
     doc = nlp("rt the amp chicago")
     assert trim_edges(doc, 0, 3) is None
     assert trim_edges(doc, 0, 4) == (3, 4)
+
+
+def test_a_place_keeps_a_stretched_word_a_handle_may_hold(redactor):
+    text = "free live chat princessdollxxx url1030 shemale tranny"
+    assert "princessdollxxx" not in redacted(redactor, text)
