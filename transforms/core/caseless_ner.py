@@ -19,7 +19,7 @@ import spacy
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
-from transforms.core.ner_persons import written_person
+from transforms.core.ner_persons import PLACE_LABELS, trim_edges, written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_doc,
@@ -96,7 +96,7 @@ def _lowered(nlp, doc, shouted):
 def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
     """The truecased copy's entities that stand (judged on ``read``), on the original doc;
     persons trimmed of the function and chat words at their edges and kept as
-    :func:`written_person` keeps them. In a written doc (not ``whole``) an entity off the
+    :func:`written_person` keeps them, places trimmed alike. In a written doc (not ``whole``) an entity off the
     shouted lines is kept as found; one on a shouted line needs no more evidence (its
     words were written in capitals)."""
     foreign = foreign_lines(doc)
@@ -106,20 +106,30 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
         if not (whole or loud):
             if e.label_ == "PERSON":
                 span = written_person(doc, *span, foreign)
+            elif e.label_ in PLACE_LABELS:
+                span = trim_edges(doc, *span, stretch=False)
             if span:
                 yield Span(doc, *span, label=e.label_)
             continue
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
             span = span and written_person(doc, *span, foreign)
+        elif e.label_ in PLACE_LABELS:
+            span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):
             yield Span(doc, *span, label=label_of(read, *span, e.label_))
 
 
 def _written_entities(doc) -> Iterator[Span]:
-    """The NER's entities on a written doc; persons as :func:`written_person` keeps them."""
+    """The NER's entities on a written doc; persons as :func:`written_person` keeps them,
+    places trimmed of the same edge words."""
     foreign = None
     for e in doc.ents:
+        if e.label_ in PLACE_LABELS:
+            span = trim_edges(doc, e.start, e.end, stretch=False)
+            if span:
+                yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
+            continue
         if e.label_ != "PERSON":
             yield e
             continue

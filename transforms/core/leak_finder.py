@@ -32,7 +32,7 @@ from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
                                          iban_ok, spoken_digits)
-from transforms.core.recognizers.context_phone import score_row
+from transforms.core.recognizers.context_phone import date_or_time, score_row
 from transforms.core.recognizers.regional_phone import regional_phones
 from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
@@ -122,6 +122,7 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
         if any(not (surrogates and _fictional_phone(m)) and not score_row(m.raw_string)
+               and not date_or_time(scrubbed, m.start, m.end)
                for m in phonenumbers.PhoneNumberMatcher(
                    scrubbed, region, leniency=phonenumbers.Leniency.VALID)):
             reasons.add("phone_number")

@@ -32,13 +32,14 @@ def stretched(word: str) -> bool:
     return bool(_STRETCHED.search(word)) and not any(c.isdigit() for c in word)
 
 
-def _edge(token) -> bool:
+def _edge(token, stretch: bool = True) -> bool:
     """A token a written name does not begin or end with: punctuation, a possessive, a
-    lowercase function word, a chat or markup word, a month or weekday, a stretched word."""
+    lowercase function word, a chat or markup word, a month or weekday, a stretched word
+    (with ``stretch``)."""
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT
-            or lower in _DATE_WORDS or stretched(token.text))
+            or lower in _DATE_WORDS or (stretch and stretched(token.text)))
 
 
 def _named(token) -> bool:
@@ -53,17 +54,30 @@ def _named(token) -> bool:
     return not (token.is_sent_start or prev.is_punct or prev.is_space)
 
 
+# The NER's labels for places (Presidio's LOCATION): trimmed as persons are, no more.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def trim_edges(doc, start: int, end: int, stretch: bool = True) -> Optional[Tuple[int, int]]:
+    """The token range without the :func:`_edge` words at its ends ("rt X", "the chicago
+    river", "sc amp"), or None when nothing else is left. Places keep stretched words
+    (``stretch`` False): a handle such as "princessdollxxx" is read as one."""
+    while start < end and _edge(doc[start], stretch):
+        start += 1
+    while end > start and _edge(doc[end - 1], stretch):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
     """The token range of a person the NER found in written text, trimmed of :func:`_edge`
     words, or None when it does not stand: on a foreign line (``foreign``, from
     :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence."""
-    while start < end and _edge(doc[start]):
-        start += 1
-    while end > start and _edge(doc[end - 1]):
-        end -= 1
-    if start >= end:
+    span = trim_edges(doc, start, end)
+    if span is None:
         return None
+    start, end = span
     tokens = [doc[i] for i in range(start, end)]
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None

@@ -27,7 +27,7 @@ from transforms.core.offline import ensure_offline
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
 from transforms.core.recognizers import recognizers_for
-from transforms.core.recognizers.context_phone import score_row
+from transforms.core.recognizers.context_phone import date_or_time, score_row
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
 _LOG = logging.getLogger(__name__)
@@ -105,8 +105,9 @@ def _no_cjk_or_arabic(text, result) -> bool:
     return not CJK_OR_ARABIC_LETTER.search(text, result.start, result.end)
 
 
-def _not_a_score_row(text, result) -> bool:
-    return not score_row(text[result.start:result.end])
+def _not_a_score_row_or_date(text, result) -> bool:
+    return not (score_row(text[result.start:result.end])
+                or date_or_time(text, result.start, result.end))
 
 
 def script_neutral(pattern: str) -> str:
@@ -176,7 +177,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if kind == "SpacyRecognizer":
                 keep_within_lines(recognizer)
             if kind == "PhoneRecognizer":
-                keep_results(recognizer, _not_a_score_row)
+                keep_results(recognizer, _not_a_score_row_or_date)
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):

@@ -3,7 +3,7 @@ English text stand, through the real analyzer and redactor."""
 import pytest
 
 from tests.transforms.core.recognizers.support import redacted
-from transforms.core.ner_persons import stretched, written_person
+from transforms.core.ner_persons import stretched, trim_edges, written_person
 from transforms.core.text_redactor import TextRedactor
 
 
@@ -68,3 +68,25 @@ def test_edges_are_trimmed_and_a_foreign_person_needs_a_name(nlp):
 def test_a_letter_three_times_in_a_row_is_stretched():
     assert stretched("Helloooo") and stretched("YESSSSH")
     assert not stretched("Lloyd") and not stretched("Anne") and not stretched("x1000")
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("rt alivesyrsugden robron aaronlivesy robertsugden 31st july", "alivesyrsugden", "rt "),
+    ("love photo shoots on the chicago river walk", "chicago river", "on the "),
+    ("latin america's amc channel presented an exclusive premeiere", "latin america", "'s"),
+    ("atti mlbg to life sc amp towers bus 143 is at law school", "life sc ", " amp towers"),
+])
+def test_a_place_is_trimmed_of_chat_function_words_and_possessives(redactor, text, gone, kept):
+    out = redacted(redactor, text)
+    assert gone not in out and kept in out
+
+
+def test_trim_edges_leaves_nothing_of_edge_words_alone(nlp):
+    doc = nlp("rt the amp chicago")
+    assert trim_edges(doc, 0, 3) is None
+    assert trim_edges(doc, 0, 4) == (3, 4)
+
+
+def test_a_place_keeps_a_stretched_word_a_handle_may_hold(redactor):
+    text = "free live chat princessdollxxx url1030 shemale tranny"
+    assert "princessdollxxx" not in redacted(redactor, text)

@@ -92,19 +92,23 @@ def in_caseless_line(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end] and line == line.lower()
 
 
-def tail(text: str, end: int) -> int:
+def tail(text: str, end: int, place_word: bool = False) -> int:
     """The end of a unit, locality and postal code right after ``end`` (the end of a
-    street), or ``end`` itself when no postal code closes them."""
+    street), or ``end`` itself when no postal code closes them; with ``place_word``, only
+    when a locality word is rare enough to be a place ("varberg 432 38", not "set 831
+    842")."""
     m = TAIL.match(text, end)
     if not m:
         return end
     words = m.group("words").split()
     if not content(words[0]) or not all(content(w) or w in LINKS for w in words):
         return end
+    if place_word and not any(w.isalpha() and city_like(w) for w in words):
+        return end
     region = (m.group("region") or "").strip()
     if region.isalpha() and region in STOP_WORDS and region not in _REGIONS and \
             len(re.sub(r"\D", "", m.group("code"))) < 4:
         return end  # "order 3 boxes of 250": a function word before a short number
-    if _YEARS.fullmatch(m.group("code")) and not region:
-        return end  # "sabre 1957 1960": years, unless a region names the code
+    if _YEARS.fullmatch(m.group("code")) and not region.isalpha():
+        return end  # "sabre 1957 1960", "issue 6 2015": years, unless a region names the code
     return m.end()

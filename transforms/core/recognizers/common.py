@@ -70,6 +70,12 @@ MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
+DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+# Month and weekday words that are no given name ("April", "May", "June", "August", "Jan"
+# are).
+DATE_NOT_NAMES = frozenset(MONTH_WORDS + DAY_WORDS) - {"april", "may", "june", "august", "jan"}
+
 NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}

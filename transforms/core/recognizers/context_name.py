@@ -12,7 +12,8 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import (DATE_NOT_NAMES, NOT_A_NAME, RuleRecognizer,
+                                                result)
 
 # Cues before a name, by strength: after a strong cue a name may be any content word;
 # after a medium cue it must look like a noun; after a weak cue spaCy must call it PROPN.
@@ -81,8 +82,8 @@ class ContextNameRecognizer(RuleRecognizer):
     @staticmethod
     def _name_like(word: str, token, strength: str) -> bool:
         """``token`` is spaCy's token at the word, if any (no NLP: strong cues only)."""
-        if len(word) < 2 or word.lower() in NOT_A_NAME:
-            return False
+        if len(word) < 2 or word.lower() in NOT_A_NAME or word.lower() in DATE_NOT_NAMES:
+            return False  # "it's friday", "it's december 19"
         if token is None:
             return strength == "strong"
         if token.is_stop or (token.pos_ in _FUNCTION_POS and not _rare_english(token)):

@@ -15,7 +15,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecognizer, result
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
@@ -38,10 +38,28 @@ _LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|
                           r"landline|whatsapp)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+_DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:%s)\.?,?\s*$" % "|".join(MONTH_WORDS + DAY_WORDS))
 
 
 def _groups(run: str) -> List[str]:
     return re.findall(r"\d+", run)
+
+
+def date_or_time(text: str, start: int, end: int) -> bool:
+    """The digit groups at ``text[start:end]`` are a date or a clock time, not a phone:
+    every group a year (19xx, 20xx) or a number up to 59 in one or two digits, with a year
+    among them or a month or weekday just before ("2015 12 07", "12 04 2015", "nov 2015 16
+    52 59", "fri mar 06 20 10 01"); or a day of the month right after a month name with
+    fewer than ten digits in all ("april 15 363 390")."""
+    groups = _groups(text[start:end])
+    if not groups:
+        return False
+    dated = bool(_DATE_WORD_BEFORE.search(text[max(0, start - 12):start]))
+    if all(_YEAR.fullmatch(g) or (len(g) <= 2 and int(g) <= 59) for g in groups) and (
+            dated or any(_YEAR.fullmatch(g) for g in groups)):
+        return True
+    return (dated and len(groups[0]) <= 2 and 1 <= int(groups[0]) <= 31
+            and len("".join(groups)) < 10)
 
 
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
@@ -85,6 +103,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
+            if not cued and date_or_time(text, m.start(), m.start() + len(run)):
+                continue
             if cued or (_shaped_like_a_phone(run, groups)
                          and not _OTHER_NUMBER.search(line_before)):
                 end = m.end() if m.group("ext") else m.start() + len(run)

@@ -17,7 +17,7 @@ from transforms.core.recognizers.common import MONTH_WORDS
 
 _MONTH = "|".join(MONTH_WORDS)
 _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
-         r"|(?:19|20)\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}"
+         r"|(?:19|20)\d{2}[/\-. ]\d{1,2}[/\-. ]\d{1,2}"  # "1987-12-28", said "1987 12 28"
          r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + _MONTH
          + r")\.?,?\s+(?:19|20)\d{2}"
          r"|(?:" + _MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"

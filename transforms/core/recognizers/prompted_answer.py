@@ -10,7 +10,9 @@ when both lines name theirs); in the answer, after its "customer:" label:
 - a name: each run of words that are not stop words or dialogue fillers (capitalised stop
   words and single letters kept: "Will", "k a t e"), in an answer of six words at most;
   in an answer spelled out (three letters in a row or more), every word but the fillers;
-- a date of birth: first to last of its day, month and year words.
+- a date of birth: first to last of its day, month and year words; in an answer of more
+  than eight words (a post after a post about a birthday) only a stretch with a year, or a
+  month and a day.
 
 English: the questions and fillers are English.
 """
@@ -37,6 +39,7 @@ QUESTIONS = {
 _ASKING = re.compile(r"(?i)\?|\b(?:your|who|when|what|what's|whats|can|could|may|confirm|"
                      r"tell\s+me|give\s+me)\b")
 MAX_NAME_WORDS = 6  # a longer answer is not just a name: left to the other recognizers
+MAX_DATE_WORDS = 8  # a longer answer holds a birth date only as :func:`holds_a_date` says
 MAX_SAME_LINE_WORDS = 3  # after the question on its line: the line's last words only
 _NAME_THEN_ANSWER = re.compile(
     r"(?im)\bwhat(?:'s|s|\s+is)\s+your\s+(?:(?:first|last|full|sur|family|given)\s?)?name"
@@ -62,6 +65,20 @@ _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve
 _DATE_WORDS = set(MONTH_WORDS) | set(_ORDINAL_WORDS) | set(_NUMBER_WORDS)
 _DATE_TOKEN = re.compile(r"\d{1,8}(?:st|nd|rd|th)?|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]\d{2,4})?",
                          re.IGNORECASE)
+
+
+_YEARISH = re.compile(r"(?i)\b(?:19|20)\d\d\b|\b\d{6,8}\b|\b\d{1,2}[/\-.]\d{1,2}[/\-.]\d{2,4}\b|"
+                      r"\b(?:nineteen|thousand)\b")
+_DAY = re.compile(r"(?i)\b(?:[0-3]?\d(?:st|nd|rd|th)?|%s)\b" % "|".join(
+    _ORDINAL_WORDS + _NUMBER_WORDS))
+_MONTH = re.compile(r"(?i)\b(?:%s)\b" % "|".join(MONTH_WORDS))
+
+
+def holds_a_date(span: str) -> bool:
+    """A birth date names a year, or a month with a day: a lone "may", a clock time
+    ("1030 pm", "17 00") or a list of numbers is none."""
+    return bool(_YEARISH.search(span)) or bool(
+        _MONTH.search(span) and _DAY.search(_MONTH.sub(" ", span)))
 
 
 def _lines(text: str) -> Iterator[Tuple[int, int]]:
@@ -126,6 +143,8 @@ def answer_spans(answer: str, kind: str) -> List[Tuple[int, int]]:
             else:
                 spans.append([w.start(), w.end()])
             last = k
+    if kind == "DATE_OF_BIRTH" and len(words) > MAX_DATE_WORDS:  # a tweet, not an answer
+        spans = [s for s in spans if holds_a_date(answer[s[0]:s[1]])]
     return [tuple(s) for s in spans]
 
 

@@ -69,10 +69,10 @@ _NOT_STREET = (r"(?!(?:it|it's|its|i|i'm|i'll|i've|the|a|an|my|our|your|we|you|h
                r"ticket|case|flight|bus|line|route|channel|season|episode|year|day|week)\b)")
 _STREET_CAP = rf"(?:(?i:{_NOT_STREET}){_CAP})"
 
-# 1. Number, street name, suffix: "28400 Karen Pike Apt. 524", "12 Main St."
+# 1. Number, street name, suffix, on one line: "28400 Karen Pike Apt. 524", "12 Main St."
 _NUMBER_FIRST = re.compile(
-    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?\s+(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:{_SUFFIX_ALT})\b"
-    rf"{_ABBR_DOT}", re.IGNORECASE)
+    rf"(?<![\w\-.,/])(?P<num>{_NUM}),?[ \t]+(?P<name>(?:{_WORD}[ \t]+){{1,4}}?)"
+    rf"(?:{_SUFFIX_ALT})\b{_ABBR_DOT}", re.IGNORECASE)
 # 2. Street word first: "12 rue de la paix", "Rua Forno 44", "ul. Zamkowa 33", "Via Corio 53".
 _PREFIX_FIRST = re.compile(
     rf"(?<![\w\-])(?:{_NUM},?\s+(?i:{_PREFIXES})(?!\w)\.?\s+(?:{_LINK}\s+){{0,3}}{_WORD}"
@@ -171,9 +171,10 @@ _CASELESS_NAMED = re.compile(
 _NAMED_ALT = re.compile(rf"(?:{_NAMED_SUFFIX})s?")
 _SUFFIX_WORD = re.compile(_SUFFIX_ALT)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
-# Street words that are also an initial or a given name ("R. Smith 82", "Al Gore 2000"): a
-# street after them stands only as rule 4's does (:func:`_confirmed`).
-_INITIAL_LIKE = re.compile(r"(?i)(?:r|al)\b")
+# Street words that are also an initial or a given name ("R. Smith 82", "Al Gore 2000", "17
+# r u guys"): a street after them stands only as rule 4's does (:func:`_confirmed`).
+# So is a lowercase "via" ("10 via youtube", "2015 via govramil": a tweet's source).
+_INITIAL_LIKE = re.compile(rf"(?:{_NUM},?\s+)?(?:(?i:r|al)\b|via\b)")
 
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -209,7 +210,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         for m in _CASELESS_NUMBERED.finditer(text) if numbered else ():
             words = [w for w in m.group(0).split()[:-1] if len(w) > 1]  # "király u 15"
             if words and caseless.content(words[-1]) and caseless.in_caseless_line(text, *m.span()):
-                end = caseless.tail(text, m.end())
+                end = caseless.tail(text, m.end(), place_word=True)
                 if end > m.end():
                     spans.append((m.start(), end))
         for m in _CASELESS_NAMED.finditer(text):

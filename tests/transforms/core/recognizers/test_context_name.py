@@ -70,3 +70,15 @@ def test_a_name_after_a_naming_phrase_is_found(analyzer, text, name):
 ])
 def test_naming_phrases_before_ordinary_words_find_nothing(analyzer, text):
     assert _context(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "it's friday and it's scuttlebutton time", "another hour it's december 19 2014 at 02 51 pm",
+    "it's friday lol", "hello sunday my old friend",
+])
+def test_a_weekday_or_a_month_that_is_no_given_name_is_not_a_name_after_a_cue(analyzer, text):
+    assert _context(analyzer, text) == []
+
+
+def test_a_month_that_is_a_given_name_is_still_a_name_after_a_strong_cue(analyzer):
+    assert _context(analyzer, "hi my name is june") == ["june"]

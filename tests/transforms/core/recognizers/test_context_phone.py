@@ -4,7 +4,7 @@ from functools import partial
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by
-from transforms.core.recognizers.context_phone import score_row
+from transforms.core.recognizers.context_phone import date_or_time, score_row
 
 _found = partial(found_by, "ContextPhoneRecognizer", entity="PHONE_NUMBER")
 
@@ -102,3 +102,30 @@ def test_a_plus_and_one_unbroken_international_number_is_a_phone(analyzer, polic
 def test_a_long_number_without_plus_or_cue_is_not_a_phone(analyzer, policy):
     assert _found(analyzer, policy, "Reference 914610824637 was closed") == []
     assert _found(analyzer, policy, "It weighs 4811 x 2 kilos") == []
+
+
+@pytest.mark.parametrize("text", [
+    "2015 12 07 mon 12 38 27",
+    "rt classicitis pr id apr ab urbe condita 12 04 2015",
+    "seq 2021 at 13 nov 2015 16 52 59 gmt",
+    "honolulu weather on september 27 2015 09 27 2015",
+    "corn april 14 of 485 519 vs april 15 363 390 loss",
+])
+def test_dates_and_clock_times_in_digit_groups_are_not_phones(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,run,is_date", [
+    ("test status update fri mar 06 20 10 01 est", "06 20 10 01", True),
+    ("posted 2015 15 45 40 gmt", "2015 15 45 40", True),
+    ("reply from 06 20 10 01 today", "06 20 10 01", False),
+    ("in june 445 6271 called", "445 6271", False),
+    ("1987 55 64 73", "1987 55 64 73", False),
+])
+def test_a_date_or_time_needs_a_year_or_a_date_word_and_small_groups(text, run, is_date):
+    start = text.index(run)
+    assert date_or_time(text, start, start + len(run)) is is_date
+
+
+def test_a_phone_after_a_cue_stays_a_phone_even_when_shaped_like_a_date(analyzer, policy):
+    assert _found(analyzer, policy, "call me on 2015 12 07 33") == ["2015 12 07 33"]

@@ -20,6 +20,7 @@ def test_an_english_birth_cue_counts_in_a_french_record(analyzer, policy):
 @pytest.mark.parametrize("text,date", [
     ("Please tell me your date of birth. It's 3/29/1982", "3/29/1982"),
     ("he was born in March 1931", "March 1931"),
+    ("she was born on 1987 12 28 her maiden name is adams", "1987 12 28"),  # ISO, said
 ])
 def test_a_birth_date_after_a_cue_is_found(analyzer, policy, text, date):
     assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [date]

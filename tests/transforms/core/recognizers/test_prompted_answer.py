@@ -91,3 +91,27 @@ def test_a_said_name_after_its_question_is_removed(redactor):
 ])
 def test_a_question_for_a_name_ended_by_fillers_or_a_longer_clause_takes_nothing(text):
     assert same_line_names(text) == []
+
+
+@pytest.mark.parametrize("answer", [
+    "you may need to confront an uncomfortable situation at work",
+    "wed 17 00 partly cloudy temp 12 4 c windchill 15 humidity 79",
+    "getting ready to set sail 1030 pm we depart",
+    "grace hits the road again next week check out the dates for august september",
+])
+def test_after_a_birthday_question_a_long_line_without_a_year_or_month_and_day_has_no_birth_date(
+        answer):
+    assert _found(f"when is your birthday?\n{answer}") == []
+
+
+@pytest.mark.parametrize("answer,value", [
+    ("the fifth of may", "fifth of may"),
+    ("may 23", "may 23"),
+    ("26011979", "26011979"),
+    ("born in nineteen", "nineteen"),
+    ("27", "27"),  # a short answer: any date word, as speech recognition gives it
+    ("1507", "1507"),
+])
+def test_a_birth_date_with_a_month_and_day_or_a_year_is_still_found(answer, value):
+    assert _found(f"agent: and your date of birth?\ncustomer: {answer}") == [
+        ("DATE_OF_BIRTH", value)]

@@ -23,3 +23,15 @@ def test_letters_spelled_in_a_row_are_a_name(analyzer, policy, text, name):
 def test_three_letters_or_fewer_acronyms_and_codes_with_digits_are_not_names(
         analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "i wo n t support for him if i get 5 likes", "i ca n t believe all of the detail",
+    "have a great time tm x o x you will have so much fun x o x",
+])
+def test_split_contractions_and_hugs_and_kisses_are_not_spelled_names(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_name_spelled_after_a_contraction_word_is_still_found(analyzer, policy):
+    assert _found(analyzer, policy, "i do n't know it's s m i t h") == ["s m i t h"]

@@ -217,3 +217,26 @@ def test_a_year_before_a_street_and_a_preposition_after_it_stay(analyzer, policy
 @pytest.mark.parametrize("text", ["ranked #22 12 Main Street", "in stores nov 2 12 Main Street"])
 def test_a_ranking_or_a_one_digit_day_before_a_street_stays(analyzer, policy, text):
     assert _found(analyzer, policy, text) == ["12 Main Street"]
+
+
+@pytest.mark.parametrize("text", [
+    "germany 3rd reich cpl wehrmacht 1 set 831 842 mlh ww2",
+    "call for paper vol 3 issue 6 2015 edition last date june 20 2015",
+    "rt bpptkg 11 45 via tngm penutupan jalur pendakian merapi",
+    "suspended tomorrow july 10 2015 via govramil",
+    "canon smith zaemcgee 17 r u guys going to the meet tuesday",
+    "2x white 6000k led t10 921 168 upper center high mount",
+    "our dominion live periscope is on monday at 4 45 pm not today\nanother fort",
+])
+def test_tweet_numbers_sources_and_common_words_are_not_streets(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,street", [
+    ("i live at östanlid 36 varberg 432 38", "östanlid 36 varberg 432 38"),
+    ("send it to via roma 12 milano 20121", "via roma 12 milano 20121"),
+    ("I live at 4 Via Corio, Roma", "4 Via Corio, Roma"),
+])
+def test_a_caseless_street_closed_by_a_town_and_a_code_or_a_cued_via_stays(analyzer, policy,
+                                                                            text, street):
+    assert _found(analyzer, policy, text) == [street]
