@@ -20,10 +20,12 @@ from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
 from transforms.core.recognizers.chinese_name import ChineseNameRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
+from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
+from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.legal_name import LegalNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
@@ -84,6 +86,8 @@ register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
+register(CoordinatedNameRecognizer, languages=("en",))
+register(HonorificNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)

@@ -12,7 +12,13 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
   shouted"; or follows a verb of speaking: "told kwabena";
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
-- it follows a listed given name: "ahmed okonkwo".
+- it follows a listed given name: "ahmed okonkwo";
+- it opens a line before a listed surname or another rare word: "mikayla weld engraver",
+  "tiago martins lives at" (a contact card or resume line).
+
+Any word is a person when it receives something before a possessive: "had given coral his
+address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
+is rare).
 
 After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
 also a listed name that is mostly not an ordinary word, or a word English text seldom
@@ -62,6 +68,10 @@ SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wro
 # Verbs of speaking before the one spoken to or of ("said ole to ole", "told kwame").
 SPEECH_VERBS = {"said", "asked", "told", "tell", "ask", "shouted", "yelled", "whispered",
                 "replied", "thanked", "greeted", "hugged", "married", "met"}
+# Verbs that give to someone: "had given coral his address", "handed ines her keys".
+GIVING_VERBS = {"give", "gives", "gave", "given", "giving", "hand", "handed", "send", "sent",
+                "show", "showed", "shown", "offer", "offered", "lend", "lent", "owe", "owed"}
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 # A Latin letter English spelling does not use ("krisztián", "järvilehto", "sigþórsdóttir").
 _FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
@@ -136,6 +146,25 @@ def _owning_surname(doc, i: int) -> bool:
     return word is not None and word.last and word.wordness < CAPITALISED
 
 
+def _receives(doc, i: int) -> bool:
+    """``doc[i]`` between a giving verb and a possessive: "given coral his address"."""
+    return (0 < i < len(doc) - 1 and doc[i - 1].lower_ in GIVING_VERBS
+            and doc[i + 1].lower_ in _POSSESSIVES and _candidate(doc[i])
+            and doc[i].pos_ not in _NOT_AFTER)
+
+
+def _opens_line(doc, i: int) -> bool:
+    """A rare word opening a line, before a listed surname or another rare word."""
+    if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
+        return False
+    token, nxt = doc[i], doc[i + 1]
+    if not _candidate(token) or name_word(token.lower_) is not None \
+            or zipf(token.lower_) >= RARE_WORD or not _candidate(nxt):
+        return False
+    word = name_word(nxt.lower_)
+    return zipf(nxt.lower_) < UNHEARD if word is None else word.last and word.wordness < AMBIGUOUS
+
+
 class SpeechCueNameRecognizer(RuleRecognizer):
     """Rare words after a dialogue cue, before a possessive, or after a given name."""
 
@@ -162,7 +191,9 @@ class SpeechCueNameRecognizer(RuleRecognizer):
     @staticmethod
     def _starts_name(doc, i: int) -> bool:
         token = doc[i]
-        if _after_title(doc, i) or _owning_surname(doc, i):
+        if _after_title(doc, i) or _owning_surname(doc, i) or _receives(doc, i):
+            return True
+        if _opens_line(doc, i):
             return True
         if not _unheard(token):
             return False
