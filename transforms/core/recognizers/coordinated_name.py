@@ -15,21 +15,22 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
-from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NEXT_TO_NAME, NOT_NAMES,
-                                                        cased_by_line)
+from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name in a list
 _JOINS = {"and", "or", "&"}
+_VERBS = {"VERB", "AUX"}
 _LEFT, _RIGHT = 3, 2  # words of a list before and after the conjunction
 
 
-def _item(token, most: float = NEXT_TO_NAME) -> bool:
-    """A word that may be a name in a list: listed (wordness below ``most``) or rare."""
-    if not token.is_alpha or len(token.text) < 2 or token.is_stop \
+def _item(token) -> bool:
+    """A word that may be a name in a list: a listed name seldom used as a word, or a rare
+    word; never a verb ("starring john goodman and jeff bridges")."""
+    if not token.is_alpha or len(token.text) < 2 or token.is_stop or token.pos_ in _VERBS \
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
     word = name_word(token.lower_)
-    return zipf(token.lower_) < UNHEARD if word is None else word.wordness < most
+    return zipf(token.lower_) < UNHEARD if word is None else word.wordness < AMBIGUOUS
 
 
 def _strong(token) -> bool:
@@ -50,7 +51,7 @@ class CoordinatedNameRecognizer(RuleRecognizer):
         found = set()
         for k, token in enumerate(doc):
             if token.lower_ not in _JOINS or cased[k] or k + 1 >= len(doc) \
-                    or not _item(doc[k + 1], AMBIGUOUS):
+                    or not _item(doc[k + 1]):
                 continue
             a = k
             while a > 0 and k - a < _LEFT and not cased[a - 1] and _item(doc[a - 1]):

@@ -13,8 +13,8 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
 - it follows a listed given name: "ahmed okonkwo";
-- it opens a line before a listed surname or another rare word: "mikayla weld engraver",
-  "tiago martins lives at" (a contact card or resume line).
+- it opens a line before a listed surname: "mikayla weld engraver" (a contact card or
+  resume line).
 
 Any word is a person when it receives something before a possessive: "had given coral his
 address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
@@ -154,15 +154,18 @@ def _receives(doc, i: int) -> bool:
 
 
 def _opens_line(doc, i: int) -> bool:
-    """A rare word opening a line, before a listed surname or another rare word."""
+    """A word English hardly uses opening a line, before a listed surname ("mikayla
+    weld"); a less rare one before a surname that is mostly a name ("tiia hicks"), not
+    before a surname that is also a word ("pedicure price")."""
     if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
         return False
     token, nxt = doc[i], doc[i + 1]
-    if not _candidate(token) or name_word(token.lower_) is not None \
-            or zipf(token.lower_) >= RARE_WORD or not _candidate(nxt):
+    if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt):
         return False
     word = name_word(nxt.lower_)
-    return zipf(nxt.lower_) < UNHEARD if word is None else word.last and word.wordness < AMBIGUOUS
+    if word is None or not word.last or word.wordness >= AMBIGUOUS:
+        return False  # "bonfire tonite", "thegreatcoso boavenossa" (handles)
+    return zipf(token.lower_) < (RARE_WORD if word.mostly_name else UNHEARD)
 
 
 class SpeechCueNameRecognizer(RuleRecognizer):
