@@ -26,6 +26,7 @@ from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
+from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.legal_name import LegalNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
@@ -88,6 +89,7 @@ register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
 register(HonorificNameRecognizer, languages=("en",))
+register(InitialledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
