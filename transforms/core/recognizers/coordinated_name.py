@@ -19,14 +19,13 @@ from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cas
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name in a list
 _JOINS = {"and", "or", "&"}
-_VERBS = {"VERB", "AUX"}
 _LEFT, _RIGHT = 3, 2  # words of a list before and after the conjunction
 
 
 def _item(token) -> bool:
-    """A word that may be a name in a list: a listed name seldom used as a word, or a rare
-    word; never a verb ("starring john goodman and jeff bridges")."""
-    if not token.is_alpha or len(token.text) < 2 or token.is_stop or token.pos_ in _VERBS \
+    """A word that may be a name in a list: a listed name seldom used as a word (not
+    "starring john goodman and jeff bridges"), or a rare word."""
+    if not token.is_alpha or len(token.text) < 2 or token.is_stop \
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
     word = name_word(token.lower_)

@@ -28,6 +28,7 @@ from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
 from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
+from transforms.core.recognizers.labelled_name import LabelledNameRecognizer
 from transforms.core.recognizers.legal_name import LegalNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
 from transforms.core.recognizers.news_name import NewsNameRecognizer
@@ -90,6 +91,7 @@ register(NewsNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
 register(HonorificNameRecognizer, languages=("en",))
 register(InitialledNameRecognizer, languages=("en",))
+register(LabelledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)

@@ -13,8 +13,8 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
 - it follows a listed given name: "ahmed okonkwo";
-- it opens a line before a listed surname: "mikayla weld engraver" (a contact card or
-  resume line).
+- it opens a line before a listed surname or another rare word: "mikayla weld engraver",
+  "eira ulvik lives at" (a contact card or resume line).
 
 Any word is a person when it receives something before a possessive: "had given coral his
 address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
@@ -43,6 +43,7 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.written_words import english, part_of
 
+MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
@@ -155,16 +156,20 @@ def _receives(doc, i: int) -> bool:
 
 def _opens_line(doc, i: int) -> bool:
     """A word English hardly uses opening a line, before a listed surname ("mikayla
-    weld"); a less rare one before a surname that is mostly a name ("tiia hicks"), not
-    before a surname that is also a word ("pedicure price")."""
+    weld") or another such word ("eira ulvik"); a less rare one before a surname that is
+    mostly a name ("tiia hicks"), not before a surname that is also a word ("pedicure
+    price")."""
     if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
         return False
     token, nxt = doc[i], doc[i + 1]
     if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt):
         return False
     word = name_word(nxt.lower_)
-    if word is None or not word.last or word.wordness >= AMBIGUOUS:
-        return False  # "bonfire tonite", "thegreatcoso boavenossa" (handles)
+    if word is None:  # two rare words: short as given names are ("eira ulvik"), not
+        return (_unheard(token) and _unheard(nxt)  # handles ("itsmariasmith paddistone")
+                and len(token.text) <= MAX_GIVEN_LETTERS)
+    if not word.last or word.wordness >= AMBIGUOUS:
+        return False  # "pedicure price"
     return zipf(token.lower_) < (RARE_WORD if word.mostly_name else UNHEARD)
 
 

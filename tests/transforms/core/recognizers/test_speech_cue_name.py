@@ -111,6 +111,7 @@ def test_a_thing_given_with_a_determiner_is_not_a_person(analyzer):
 @pytest.mark.parametrize("text, name", [
     ("mikayla weld engraver life map", "mikayla weld"),
     ("kotaro hicks engraver life map", "kotaro hicks"),
+    ("eira ulvik lives at 9680 rosa", "eira ulvik"),
     ("my phone is broken\nmikayla weld engraver", "mikayla weld"),
 ])
 def test_a_rare_word_and_a_surname_opening_a_line_are_a_name(analyzer, text, name):
@@ -120,6 +121,7 @@ def test_a_rare_word_and_a_surname_opening_a_line_are_a_name(analyzer, text, nam
 @pytest.mark.parametrize("text", [
     "wake me up at seven", "play some jazz music", "tacos and burritos tonight",
     "set the alarm\nplay weld songs", "pedicure price", "bonfire tonite all are welcome",
+    "itsmariasmith paddistone hahah ohkayy when",
 ])
 def test_a_line_opening_with_ordinary_words_holds_no_name(analyzer, text):
     assert _found(analyzer, text) == []
