@@ -22,7 +22,9 @@ def test_a_given_name_an_initial_and_a_surname_are_one_name(analyzer, text, name
 
 @pytest.mark.parametrize("text", [
     "can you check kwabena s account", "i like maria a lot", "plan a trip to paris",
-    "Michael J. Fernandez wrote it.",
+    "Michael J. Fernandez wrote it.", "sarraounia wrote to voulet a provocative letter",
+    "wes anderson s foray into the world of roald dahl", "stoners v george washington",
+    "we on fire on thephoenixhour w thephoenixmag",
 ])
 def test_a_letter_between_other_words_is_no_initial(analyzer, text):
     assert _found(analyzer, text) == []
