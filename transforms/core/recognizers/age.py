@@ -30,11 +30,12 @@ _AFTER_OK = (r"(?=\s*(?:$|[.,;:!?)\n]|(?:years?|yrs?|y/o|yo|and|now|today|this|n
 _PATTERNS = [
     # Cue before: "I'm 47", "she is 47", "turned 47", "aged 47", "at the age of 47".
     re.compile(r"(?i)\b(?:i'?m|i\s+am|(?:he|she|they|you|i)\s+(?:is|was|are|were)|he'?s|she'?s|"
-               r"(?:just\s+)?turn(?:s|ed|ing)?|aged?|age\s+of|age\s*:|age\s+is|my\s+age\s+is)\s+" + _AGE
+               r"(?:just\s+)?turn(?:s|ed|ing)?|aged?|age\s+of|age\s*:|age\s+is|"
+               r"my\s+age\s+is)\s+" + _AGE
                + r"\b" + _AFTER_OK),
-    # Unit after: "47 years old", "47-year-old", "47 y/o", "47 yo".
-    re.compile(r"(?i)(?<![\w.])" + _AGE + r"(?:\s*-?\s*(?:years?|yrs?)[\s\-]*old|\s*-?\s*(?:years?|yrs?)\s+of\s+age|"
-               r"\s*y\s*/?\s*o)\b"),
+    # Unit after: "47 years old", "47-year-old", "47 years of age", "47 y/o", "47 yo".
+    re.compile(r"(?i)(?<![\w.])" + _AGE + r"(?:\s*-?\s*(?:years?|yrs?)[\s\-]*old|"
+               r"\s*-?\s*(?:years?|yrs?)\s+of\s+age|\s*y\s*/?\s*o)\b"),
 ]
 
 
