@@ -9,6 +9,7 @@ the letter is a word ("v", "w", "u").
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import List
 
 from presidio_analyzer import RecognizerResult
@@ -30,8 +31,9 @@ def _named(token, given: bool) -> bool:
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
     word = name_word(token.lower_)
-    if word is None:
-        return zipf(token.lower_) < UNHEARD and len(token.text) <= MAX_LETTERS
+    if word is None:  # rare in English, in Latin letters (other scripts are all "rare")
+        return (zipf(token.lower_) < UNHEARD and len(token.text) <= MAX_LETTERS
+                and all("LATIN" in unicodedata.name(c, "") for c in token.text))
     return word.mostly_name or ((word.first if given else word.last)
                                  and word.wordness < AMBIGUOUS)
 

@@ -154,6 +154,10 @@ def _receives(doc, i: int) -> bool:
             and doc[i].pos_ not in _NOT_AFTER)
 
 
+def _latin(text: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+
+
 def _opens_line(doc, i: int) -> bool:
     """A word English hardly uses opening a line, before a listed surname ("mikayla
     weld") or another such word ("eira ulvik"); a less rare one before a surname that is
@@ -162,8 +166,9 @@ def _opens_line(doc, i: int) -> bool:
     if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
         return False
     token, nxt = doc[i], doc[i + 1]
-    if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt):
-        return False
+    if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt) \
+            or not _latin(token.text + nxt.text):
+        return False  # another script's words are rare in English, not names ("اسمي أحمد")
     word = name_word(nxt.lower_)
     if word is None:  # two rare words: short as given names are ("eira ulvik"), not
         return (_unheard(token) and _unheard(nxt)  # handles ("itsmariasmith paddistone")
