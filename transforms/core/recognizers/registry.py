@@ -20,11 +20,15 @@ from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
 from transforms.core.recognizers.chinese_name import ChineseNameRecognizer
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
+from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
+from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
+from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
+from transforms.core.recognizers.labelled_name import LabelledNameRecognizer
 from transforms.core.recognizers.legal_name import LegalNameRecognizer
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
 from transforms.core.recognizers.news_name import NewsNameRecognizer
@@ -84,6 +88,10 @@ register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
+register(CoordinatedNameRecognizer, languages=("en",))
+register(HonorificNameRecognizer, languages=("en",))
+register(InitialledNameRecognizer, languages=("en",))
+register(LabelledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)

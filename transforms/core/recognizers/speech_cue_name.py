@@ -12,7 +12,13 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
   shouted"; or follows a verb of speaking: "told kwabena";
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
-- it follows a listed given name: "ahmed okonkwo".
+- it follows a listed given name: "ahmed okonkwo";
+- it opens a line before a listed surname or another rare word: "mikayla weld engraver",
+  "eira ulvik lives at" (a contact card or resume line).
+
+Any word is a person when it receives something before a possessive: "had given coral his
+address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
+is rare).
 
 After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
 also a listed name that is mostly not an ordinary word, or a word English text seldom
@@ -37,6 +43,7 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.written_words import english, part_of
 
+MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
@@ -62,6 +69,10 @@ SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wro
 # Verbs of speaking before the one spoken to or of ("said ole to ole", "told kwame").
 SPEECH_VERBS = {"said", "asked", "told", "tell", "ask", "shouted", "yelled", "whispered",
                 "replied", "thanked", "greeted", "hugged", "married", "met"}
+# Verbs that give to someone: "had given coral his address", "handed ines her keys".
+GIVING_VERBS = {"give", "gives", "gave", "given", "giving", "hand", "handed", "send", "sent",
+                "show", "showed", "shown", "offer", "offered", "lend", "lent", "owe", "owed"}
+_POSSESSIVES = {"his", "her", "their", "my", "your", "our"}
 # A Latin letter English spelling does not use ("krisztián", "järvilehto", "sigþórsdóttir").
 _FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
@@ -136,6 +147,37 @@ def _owning_surname(doc, i: int) -> bool:
     return word is not None and word.last and word.wordness < CAPITALISED
 
 
+def _receives(doc, i: int) -> bool:
+    """``doc[i]`` between a giving verb and a possessive: "given coral his address"."""
+    return (0 < i < len(doc) - 1 and doc[i - 1].lower_ in GIVING_VERBS
+            and doc[i + 1].lower_ in _POSSESSIVES and _candidate(doc[i])
+            and doc[i].pos_ not in _NOT_AFTER)
+
+
+def _latin(text: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in text if c.isalpha())
+
+
+def _opens_line(doc, i: int) -> bool:
+    """A word English hardly uses opening a line, before a listed surname ("mikayla
+    weld") or another such word ("eira ulvik"); a less rare one before a surname that is
+    mostly a name ("tiia hicks"), not before a surname that is also a word ("pedicure
+    price")."""
+    if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
+        return False
+    token, nxt = doc[i], doc[i + 1]
+    if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt) \
+            or not _latin(token.text + nxt.text):
+        return False  # another script's words are rare in English, not names ("اسمي أحمد")
+    word = name_word(nxt.lower_)
+    if word is None:  # two rare words: short as given names are ("eira ulvik"), not
+        return (_unheard(token) and _unheard(nxt)  # handles ("itsmariasmith paddistone")
+                and len(token.text) <= MAX_GIVEN_LETTERS)
+    if not word.last or word.wordness >= AMBIGUOUS:
+        return False  # "pedicure price"
+    return zipf(token.lower_) < (RARE_WORD if word.mostly_name else UNHEARD)
+
+
 class SpeechCueNameRecognizer(RuleRecognizer):
     """Rare words after a dialogue cue, before a possessive, or after a given name."""
 
@@ -162,7 +204,9 @@ class SpeechCueNameRecognizer(RuleRecognizer):
     @staticmethod
     def _starts_name(doc, i: int) -> bool:
         token = doc[i]
-        if _after_title(doc, i) or _owning_surname(doc, i):
+        if _after_title(doc, i) or _owning_surname(doc, i) or _receives(doc, i):
+            return True
+        if _opens_line(doc, i):
             return True
         if not _unheard(token):
             return False

@@ -26,3 +26,22 @@ def test_other_numbers_are_not_ages(analyzer, policy, text):
 
 def test_the_words_around_an_age_stay(redactor):
     assert redacted(redactor, "a 47-year-old male") == "a <AGE>-year-old male"
+
+
+@pytest.mark.parametrize("text, age", [
+    ("i'm 47 i live in leeds", "47"), ("he is 47 my wife is younger", "47"),
+    ("patient 47 yo male", "47"), ("a 47 year old woman", "47"), ("47 y o female", "47"),
+    ("he is forty two", "forty two"), ("she is forty-two years old", "forty-two"),
+    ("my age is 47 and", "47"), ("aged twenty one", "twenty one"),
+    ("she is 47 years of age", "47"),
+])
+def test_a_speech_style_age_is_found(analyzer, policy, text, age):
+    assert _found(analyzer, policy, text) == [age]
+
+
+@pytest.mark.parametrize("text", [
+    "i'm five minutes away", "he is one of our best customers", "we have forty two items",
+    "i'm 5 minutes away i think",
+])
+def test_numbers_in_speech_that_are_not_ages_stay(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []

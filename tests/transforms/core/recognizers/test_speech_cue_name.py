@@ -94,3 +94,34 @@ def test_a_speech_verb_or_a_letter_english_does_not_spell_marks_a_name(analyzer,
 
 def test_a_foreign_spelling_on_a_line_that_is_not_english_is_no_name(analyzer):
     assert _found(analyzer, "me encanta está canción más que nada") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("jonathan had given coral his address", "coral"),
+    ("she handed bolethe her keys at the door", "bolethe"),
+])
+def test_the_one_given_something_before_a_possessive_is_a_person(analyzer, text, name):
+    assert name in _found(analyzer, text)
+
+
+def test_a_thing_given_with_a_determiner_is_not_a_person(analyzer):
+    assert _found(analyzer, "he had given the dog his dinner") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("mikayla weld engraver life map", "mikayla weld"),
+    ("kotaro hicks engraver life map", "kotaro hicks"),
+    ("eira ulvik lives at 9680 rosa", "eira ulvik"),
+    ("my phone is broken\nmikayla weld engraver", "mikayla weld"),
+])
+def test_a_rare_word_and_a_surname_opening_a_line_are_a_name(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "wake me up at seven", "play some jazz music", "tacos and burritos tonight",
+    "set the alarm\nplay weld songs", "pedicure price", "bonfire tonite all are welcome",
+    "itsmariasmith paddistone hahah ohkayy when",
+])
+def test_a_line_opening_with_ordinary_words_holds_no_name(analyzer, text):
+    assert _found(analyzer, text) == []

@@ -1,0 +1,30 @@
+"""InitialledNameRecognizer: a given name, a middle initial and a surname in speech-style
+text, with the real analyzer."""
+import pytest
+
+from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
+
+
+def _found(analyzer, text):
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    return [text[r.start:r.end]
+            for r in InitialledNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("tiia a holappa lives at 5069 rue ziad", "tiia a holappa"),
+    ("we need to add renze s akkermans as guardian", "renze s akkermans"),
+    ("the author was michael j fernandez", "michael j fernandez"),
+])
+def test_a_given_name_an_initial_and_a_surname_are_one_name(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "can you check kwabena s account", "i like maria a lot", "plan a trip to paris",
+    "Michael J. Fernandez wrote it.", "sarraounia wrote to voulet a provocative letter",
+    "wes anderson s foray into the world of roald dahl", "stoners v george washington",
+    "we on fire on thephoenixhour w thephoenixmag",
+])
+def test_a_letter_between_other_words_is_no_initial(analyzer, text):
+    assert _found(analyzer, text) == []
