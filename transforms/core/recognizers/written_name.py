@@ -5,6 +5,7 @@ miss, read from spaCy's tokens and English word frequencies (:mod:`.written_word
   subject, or beside another one ("Maarit Pohjonen"); its rare capitalised neighbours;
 - two or three rare proper nouns together ("to Ivanka Petrovna");
 - a rare proper noun before its verb ("But Anas says", "Budjana also owns");
+- the speaker of a quote (', " says Player.', ', " Player will tell you');
 - in an English headline in capitals, a word English never uses ("BERTOLOTTI BACK");
 - after a title, the capitalised words that follow ("President Hollande", "Madame de
   Staël"), the title kept;
@@ -25,7 +26,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import RuleRecognizer, marked_runs, result
-from transforms.core.recognizers.news_name import ROLES
+from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
@@ -42,6 +43,7 @@ TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", 
           "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy",
           "advisor", "adviser", "administrator", "attorney", "mayor", "deputy", "spc",
           "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"}
+SPEAKER_ZIPF = 4.0  # an unlisted quote's speaker is a word rarer than this ("Police" stays)
 LISTED_LAST = 1.0  # wordness below which a listed surname ends a list item that is a name
 PAIR_RARE = 2.5  # one word of a pair of rare proper nouns below this Zipf
 SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb is a name
@@ -53,7 +55,11 @@ _LIST_SEP = {",", "and", "&", ";"}
 OPENING_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "du", "da", "di", "dos",
                      "das"}
 HEAD_SKIP_ENTS = {"NORP", "ORG"}
-_HEAD_AFTER_NOT = {"of", "the", "a", "an", "-", "–"}  # "Republican John McCain", "Microsoft Bill Gates" stay
+_HEAD_AFTER_NOT = {"of", "the", "a", "an", "-", "–"}
+SPEECH = ATTRIBUTION | {"tell", "tells", "adds", "asked", "asks", "recalled", "recalls", "wrote",
+                        "writes"}
+_ORGS = {"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_QUOTES = {'"', "”", "“", "''"}  # "Republican John McCain", "Microsoft Bill Gates" stay
 
 
 class WrittenNameRecognizer(RuleRecognizer):
@@ -76,6 +82,7 @@ class WrittenNameRecognizer(RuleRecognizer):
         self._titled(doc, marks)
         self._grow(doc, marks)
         self._lists(doc, marks)
+        self._quoted(doc, marks)
         self._heads(doc, marks)
         self._particles(doc, marks)
         read_as_english: dict = {}
@@ -183,6 +190,37 @@ class WrittenNameRecognizer(RuleRecognizer):
                     continue
                 if (t.i > 0 and marks[t.i - 1]) or (t.i + 1 < len(doc) and marks[t.i + 1]):
                     marks[t.i] = changed = True
+
+    @staticmethod
+    def _quoted(doc, marks: List[bool]) -> None:
+        """The speaker of a quote, a capitalised word that is no title nor organisation:
+        after the quote and its verb, closing the sentence (', " says Player.'), or right
+        after the quote, before its verb (', " Player will tell you'); listed as a name or
+        not a common word ("Police said" stays)."""
+        def speaker(k: int) -> bool:
+            t = doc[k]
+            return plain(t) and t.pos_ == "PROPN" and t.ent_type_ not in _ORGS \
+                and t.lower_ not in TITLES and t.lower_ not in ROLES \
+                and (name_word(t.lower_) is not None or zipf(t.lower_) < SPEAKER_ZIPF)
+
+        def closing(k: int) -> bool:  # a quote after the quoted sentence's comma or stop
+            return k >= 1 and doc[k].text in _QUOTES and doc[k - 1].text in (",", ".", "?", "!")
+
+        for t in doc:
+            i = t.i
+            if t.lower_ in SPEECH and closing(i - 1) and i + 1 < len(doc) and speaker(i + 1):
+                end = i + 2
+                while end < len(doc) and capitalised(doc[end]) and speaker(end):
+                    end += 1
+                if end == len(doc) or doc[end].text in (".", ",", "!", "?", ";"):
+                    for k in range(i + 1, end):
+                        marks[k] = True
+            elif closing(i - 1) and speaker(i):
+                j = i + 1
+                while j < len(doc) and doc[j].pos_ in ("AUX", "ADV") and j - i <= 2:
+                    j += 1
+                if j < len(doc) and doc[j].lower_ in SPEECH:
+                    marks[i] = True
 
     @staticmethod
     def _heads(doc, marks: List[bool]) -> None:
