@@ -59,6 +59,8 @@ _HEAD_AFTER_NOT = {"of", "the", "a", "an", "-", "–"}
 SPEECH = ATTRIBUTION | {"tell", "tells", "adds", "asked", "asks", "recalled", "recalls", "wrote",
                         "writes"}
 _ORGS = {"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_APPOSITION_MARKS = {",", "-", "–", "—"}
+APPOSITION_WORDS = 8  # the longest apposition read between a subject and its verb
 _QUOTES = {'"', "”", "“", "''"}  # "Republican John McCain", "Microsoft Bill Gates" stay
 
 
@@ -116,7 +118,7 @@ class WrittenNameRecognizer(RuleRecognizer):
         """A capitalised proper noun right before its verb, rare or mostly a name
         ("But Anas says", "Matthias is from ...")."""
         for t in doc:
-            if marks[t.i] or not plain(t) or not subject(t):
+            if marks[t.i] or not plain(t) or not (subject(t) or _apposed_subject(t)):
                 continue
             if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and zipf(t.lower_) < RARE):
                 continue  # spaCy reads a rare name as a noun at times ("Shalev is")
@@ -294,6 +296,23 @@ class WrittenNameRecognizer(RuleRecognizer):
                     for k in range(a, b):
                         marks[k] = True
                     break
+
+
+def _apposed_subject(token) -> bool:
+    """Followed by an apposition between commas or dashes, then its verb ("Loeb, in a
+    Citroen, expanded", "Barzani - a longtime U.S. ally - criticized")."""
+    doc = token.doc
+    j = token.i + 1
+    if j >= len(doc) or doc[j].text not in _APPOSITION_MARKS or (
+            token.i > 0 and doc[token.i - 1].pos_ == "DET"):  # "The Hare, believing ..."
+        return False
+    for k in range(j + 2, min(j + 2 + APPOSITION_WORDS, len(doc))):
+        if doc[k].text in (".", "!", "?", ";") or "\n" in doc[k].text:
+            return False
+        if doc[k].text == doc[j].text:
+            return k + 1 < len(doc) and doc[k + 1].pos_ in ("AUX", "VERB") \
+                and doc[k + 1].tag_ != "VBG"
+    return False
 
 
 def _surname(token) -> bool:

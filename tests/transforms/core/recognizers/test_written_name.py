@@ -117,3 +117,12 @@ def test_a_common_word_or_organisation_speaking_a_quote_stays(analyzer, policy):
     for text in ('" It is over, " Police said.', '" We will win, " said Reuters.',
                  '" We will win, " said Tuesday.'):
         assert found(analyzer, policy, text) == [], text
+
+
+def test_a_rare_subject_before_an_apposition_and_its_verb_is_a_name(redactor):
+    out = redacted(redactor, "Barzani - a longtime U.S. ally - criticized the report's authors.")
+    assert "Barzani" not in out and " criticized the report's authors." in out
+    out = redacted(redactor, "Meanwhile, in the capital, protesters gathered.")
+    assert out == "Meanwhile, in the capital, protesters gathered."
+    out = redacted(redactor, "The Hare, believing it impossible, assented to the proposal.")
+    assert out.startswith("The Hare, believing ")
