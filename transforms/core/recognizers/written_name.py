@@ -4,7 +4,8 @@ miss, read from spaCy's tokens and English word frequencies (:mod:`.written_word
 - a capitalised word English never uses ("Lončar", "Saidmagomed") mid-sentence, as a
   subject, or beside another one ("Maarit Pohjonen"); its rare capitalised neighbours;
 - two or three rare proper nouns together ("to Ivanka Petrovna");
-- a rare proper noun before its verb ("But Anas says", "Budjana also owns");
+- a rare proper noun before its verb ("But Anas says", "Budjana also owns"), an
+  apposition between ("Barzani - a longtime U.S. ally - criticized");
 - the speaker of a quote (', " says Player.', ', " Player will tell you');
 - in an English headline in capitals, a word English never uses ("BERTOLOTTI BACK");
 - after a title, the capitalised words that follow ("President Hollande", "Madame de
