@@ -4,12 +4,17 @@ miss, read from spaCy's tokens and English word frequencies (:mod:`.written_word
 - a capitalised word English never uses ("Lončar", "Saidmagomed") mid-sentence, as a
   subject, or beside another one ("Maarit Pohjonen"); its rare capitalised neighbours;
 - two or three rare proper nouns together ("to Ivanka Petrovna");
-- a rare proper noun before its verb ("But Anas says", "Budjana also owns");
+- a rare proper noun before its verb ("But Anas says", "Budjana also owns"), an
+  apposition between ("Barzani - a longtime U.S. ally - criticized");
+- the speaker of a quote (', " says Player.', ', " Player will tell you');
 - in an English headline in capitals, a word English never uses ("BERTOLOTTI BACK");
 - after a title, the capitalised words that follow ("President Hollande", "Madame de
   Staël"), the title kept;
 - an item of a comma / "and" list beside a person ("Jared Leto, Shannon Leto, Tomo
-  Milicevic").
+  Milicevic"), or one ending in a name ("Rabbit Maranville", "Paris Hilton");
+- the capitalised word right before a name or an untagged surname, not a title
+  ("recruit, Camera Shanahan"), and
+  a particle before or inside one ("through de Staël's").
 
 Nothing in a line whose lowercase words are not English (a Malay or Japanese tweet);
 camelCase hashtags, shouted tweets and words spaCy tagged PERSON, GPE or LOC are left alone.
@@ -22,6 +27,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import RuleRecognizer, marked_runs, result
+from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
@@ -38,12 +44,25 @@ TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", 
           "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy",
           "advisor", "adviser", "administrator", "attorney", "mayor", "deputy", "spc",
           "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"}
+SPEAKER_ZIPF = 4.0  # an unlisted quote's speaker is a word rarer than this ("Police" stays)
+LISTED_LAST = 1.0  # wordness below which a listed surname ends a list item that is a name
 PAIR_RARE = 2.5  # one word of a pair of rare proper nouns below this Zipf
 SUBJECT_RARE = 3.0  # Zipf below which an unlisted proper noun before its verb is a name
 SUBJECT_LISTED = 1.5  # wordness below which a listed proper noun before its verb is one
 PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le",
              "al", "el", "bin", "ibn", "ben", "abu", "st", "mc", "mac", "dos", "das", "y"}
 _LIST_SEP = {",", "and", "&", ";"}
+# Particles that open a surname alone ("through de Staël's"); the others only join names.
+OPENING_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "du", "da", "di", "dos",
+                     "das"}
+HEAD_SKIP_ENTS = {"NORP", "ORG"}
+_HEAD_AFTER_NOT = {"of", "the", "a", "an", "-", "–"}
+SPEECH = ATTRIBUTION | {"tell", "tells", "adds", "asked", "asks", "recalled", "recalls", "wrote",
+                        "writes"}
+_ORGS = {"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_APPOSITION_MARKS = {",", "-", "–", "—"}
+APPOSITION_WORDS = 8  # the longest apposition read between a subject and its verb
+_QUOTES = {'"', "”", "“", "''"}  # "Republican John McCain", "Microsoft Bill Gates" stay
 
 
 class WrittenNameRecognizer(RuleRecognizer):
@@ -66,6 +85,9 @@ class WrittenNameRecognizer(RuleRecognizer):
         self._titled(doc, marks)
         self._grow(doc, marks)
         self._lists(doc, marks)
+        self._quoted(doc, marks)
+        self._heads(doc, marks)
+        self._particles(doc, marks)
         read_as_english: dict = {}
         for t in doc:  # no names read in a Malay or Japanese line
             if marks[t.i]:
@@ -97,7 +119,7 @@ class WrittenNameRecognizer(RuleRecognizer):
         """A capitalised proper noun right before its verb, rare or mostly a name
         ("But Anas says", "Matthias is from ...")."""
         for t in doc:
-            if marks[t.i] or not plain(t) or not subject(t):
+            if marks[t.i] or not plain(t) or not (subject(t) or _apposed_subject(t)):
                 continue
             if t.pos_ != "PROPN" and not (t.pos_ == "NOUN" and zipf(t.lower_) < RARE):
                 continue  # spaCy reads a rare name as a noun at times ("Shalev is")
@@ -173,12 +195,89 @@ class WrittenNameRecognizer(RuleRecognizer):
                     marks[t.i] = changed = True
 
     @staticmethod
+    def _quoted(doc, marks: List[bool]) -> None:
+        """The speaker of a quote, a capitalised word that is no title nor organisation:
+        after the quote and its verb, closing the sentence (', " says Player.'), or right
+        after the quote, before its verb (', " Player will tell you'); listed as a name or
+        not a common word ("Police said" stays)."""
+        def speaker(k: int) -> bool:
+            t = doc[k]
+            return plain(t) and t.pos_ == "PROPN" and t.ent_type_ not in _ORGS \
+                and t.lower_ not in TITLES and t.lower_ not in ROLES \
+                and (name_word(t.lower_) is not None or zipf(t.lower_) < SPEAKER_ZIPF)
+
+        def closing(k: int) -> bool:  # a quote after the quoted sentence's comma or stop
+            return k >= 1 and doc[k].text in _QUOTES and doc[k - 1].text in (",", ".", "?", "!")
+
+        for t in doc:
+            i = t.i
+            if t.lower_ in SPEECH and closing(i - 1) and i + 1 < len(doc) and speaker(i + 1):
+                end = i + 2
+                while end < len(doc) and capitalised(doc[end]) and speaker(end):
+                    end += 1
+                if end == len(doc) or doc[end].text in (".", ",", "!", "?", ";"):
+                    for k in range(i + 1, end):
+                        marks[k] = True
+            elif closing(i - 1) and speaker(i):
+                j = i + 1
+                while j < len(doc) and doc[j].pos_ in ("AUX", "ADV") and j - i <= 2:
+                    j += 1
+                if j < len(doc) and doc[j].lower_ in SPEECH:
+                    marks[i] = True
+
+    @staticmethod
+    def _heads(doc, marks: List[bool]) -> None:
+        """The capitalised word right before a name (one marked or tagged PERSON), in the
+        same run of words: a rare first name anywhere ("Gotthold Ephraim Lessing"), one
+        that is also a word after a comma or "and" only ("recruit, Camera Shanahan").
+        Titles and roles, and a word after another capitalised word or "of" ("NASA
+        Administrator", "Secretary of Defense"), stay."""
+        for t in doc[:-1]:
+            nxt = doc[t.i + 1]
+            if marks[t.i] or not (marks[nxt.i] or nxt.ent_type_ == "PERSON" or _surname(nxt)) or \
+                    not capitalised(nxt) or not plain(t) or t.pos_ != "PROPN" or \
+                    t.ent_type_ in HEAD_SKIP_ENTS or t.whitespace_ != " ":
+                continue
+            if {t.lower_, nxt.lower_.rstrip(".")} & (TITLES | ROLES | PARTICLES):
+                continue
+            if nxt.ent_type_ == "PERSON" and nxt.ent_iob_ != "B":
+                continue  # inside spaCy's own name
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is not None and not sentence_start(t) and (
+                    capitalised(prev) or prev.text.isupper() or prev.lower_ in _HEAD_AFTER_NOT):
+                continue  # "NASA Administrator", "Secretary of Defense", "then-Specialist"
+            if not joins(t) and (prev is None or prev.lower_ not in _LIST_SEP):
+                continue  # a common word only as a list item or apposition ("recruit, Camera")
+            marks[t.i] = marks[nxt.i] = True
+
+    @staticmethod
+    def _particles(doc, marks: List[bool]) -> None:
+        """A lowercase particle between two names ("Germaine de Staël"), or one of
+        :data:`OPENING_PARTICLES` right before a name ("through de Staël's")."""
+        def name(k: int) -> bool:
+            return 0 <= k < len(doc) and capitalised(doc[k]) and (
+                marks[k] or doc[k].ent_type_ == "PERSON")
+        for t in doc:
+            if marks[t.i] or not t.is_lower or t.lower_ not in PARTICLES or not name(t.i + 1):
+                continue
+            if name(t.i - 1) or t.lower_ in OPENING_PARTICLES:
+                marks[t.i] = True
+
+    @staticmethod
     def _item(doc, start: int, end: int) -> bool:
         """doc[start:end] is a list item that may be a name: 1-3 capitalised words, none
-        common, no place."""
+        common, no place; or 2-3 capitalised words ending in a word that is mostly a name
+        ("Rabbit Maranville", "Paris Hilton")."""
         if not 1 <= end - start <= 3:
             return False
-        return all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end))
+        if all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end)):
+            return True
+        last = doc[end - 1]
+        word = name_word(last.lower_)
+        return end - start >= 2 and capitalised(last) and last.ent_type_ not in SKIP_ENTS and (
+            namely(last) or (word is not None and word.last and word.wordness < LISTED_LAST)) \
+            and all(capitalised(doc[k]) and doc[k].ent_type_ != "NORP"
+                    for k in range(start, end - 1))
 
     def _lists(self, doc, marks: List[bool]) -> None:
         """Items of a comma / "and" list beside an item that is a person."""
@@ -198,6 +297,33 @@ class WrittenNameRecognizer(RuleRecognizer):
                     for k in range(a, b):
                         marks[k] = True
                     break
+
+
+def _apposed_subject(token) -> bool:
+    """Followed by an apposition between commas or dashes, then its verb ("Loeb, in a
+    Citroen, expanded", "Barzani - a longtime U.S. ally - criticized")."""
+    doc = token.doc
+    j = token.i + 1
+    if j >= len(doc) or doc[j].text not in _APPOSITION_MARKS or (
+            token.i > 0 and doc[token.i - 1].pos_ == "DET"):  # "The Hare, believing ..."
+        return False
+    for k in range(j + 2, min(j + 2 + APPOSITION_WORDS, len(doc))):
+        if doc[k].text in (".", "!", "?", ";") or "\n" in doc[k].text:
+            return False
+        if doc[k].text == doc[j].text:
+            return k + 1 < len(doc) and doc[k + 1].pos_ in ("AUX", "VERB") \
+                and doc[k + 1].tag_ != "VBG"
+    return False
+
+
+def _surname(token) -> bool:
+    """Untagged, listed as a surname and mostly one, closing its run ("Shanahan")."""
+    doc = token.doc
+    word = name_word(token.lower_)
+    if word is None or not word.last or word.wordness >= LISTED_LAST or token.ent_type_ \
+            or not plain(token):
+        return False
+    return token.i + 1 >= len(doc) or not _name_like(doc[token.i + 1])
 
 
 def _name_like(token) -> bool:

@@ -68,3 +68,61 @@ def test_two_rare_proper_nouns_together_are_a_name(redactor):
 def test_the_recognizer_serves_english_only():
     assert WrittenNameRecognizer in {type(r) for r in recognizers_for("en")}
     assert WrittenNameRecognizer not in {type(r) for r in recognizers_for("fr")}
+
+
+def test_a_first_name_that_is_a_word_joins_the_surname_after_a_comma(redactor):
+    out = redacted(redactor, "Arran Murphy is from Wicklow, while newest recruit, Camera "
+                             "Shanahan, comes from Dublin.")
+    assert "Camera" not in out and "Shanahan" not in out
+    assert ", while newest recruit, " in out and ", comes from " in out
+
+
+def test_a_rare_first_name_opening_a_sentence_joins_the_name(redactor):
+    out = redacted(redactor, "Gotthold Ephraim Lessing was her father's closest friend.")
+    assert "Gotthold" not in out and out.endswith(" was her father's closest friend.")
+
+
+def test_a_title_or_department_before_a_name_stays(redactor):
+    out = redacted(redactor, "Secretary of Defense Donald Rumsfeld paid a surprise visit.")
+    assert "Rumsfeld" not in out and out.startswith("Secretary of Defense ")
+    out = redacted(redactor, "At the ceremony, NASA Administrator Charles Bolden spoke.")
+    assert "Bolden" not in out and "NASA Administrator " in out
+
+
+def test_a_particle_before_a_name_is_redacted(redactor):
+    out = redacted(redactor, "It was probably through de Staël's husband, a Swedish Count, "
+                             "that they were granted a title.")
+    assert "Staël" not in out and "through de " not in out
+    assert out.startswith("It was probably through ")
+
+
+def test_a_list_item_ending_in_a_surname_is_a_name(redactor):
+    out = redacted(redactor, "Other teammates were Max Carey, Kiki Cuyler, Rabbit Maranville, "
+                             "and Pie Traynor.")
+    assert "Rabbit" not in out and "Maranville" not in out
+    out = redacted(redactor, "The list includes Britney Spears, Jamie Foxx, Paris Hilton, "
+                             "Shaquille O'Neal, Jonathan Vilma.")
+    assert "Paris" not in out and "Hilton" not in out
+
+
+def test_the_speaker_of_a_quote_is_a_name_even_when_a_common_word(redactor):
+    out = redacted(redactor, 'I lost $35,000 that was owed to me, " says Player.')
+    assert "Player" not in out and out.startswith("I lost ")
+    out = redacted(redactor, '" The sport is in a much better position now, " Player will '
+                             'tell you.')
+    assert "Player" not in out and out.endswith(" will tell you.")
+
+
+def test_a_common_word_or_organisation_speaking_a_quote_stays(analyzer, policy):
+    for text in ('" It is over, " Police said.', '" We will win, " said Reuters.',
+                 '" We will win, " said Tuesday.'):
+        assert found(analyzer, policy, text) == [], text
+
+
+def test_a_rare_subject_before_an_apposition_and_its_verb_is_a_name(redactor):
+    out = redacted(redactor, "Barzani - a longtime U.S. ally - criticized the report's authors.")
+    assert "Barzani" not in out and " criticized the report's authors." in out
+    out = redacted(redactor, "Meanwhile, in the capital, protesters gathered.")
+    assert out == "Meanwhile, in the capital, protesters gathered."
+    out = redacted(redactor, "The Hare, believing it impossible, assented to the proposal.")
+    assert out.startswith("The Hare, believing ")
