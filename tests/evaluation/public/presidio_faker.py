@@ -31,12 +31,11 @@ from typing import List, Optional, Tuple
 import yaml
 from faker import Faker
 
-from tests.evaluation.presidio_templates import _PLACEHOLDER, _RAW, find_wheel, load
+from tests.evaluation.presidio_templates import _PLACEHOLDER, _RAW, load
 from tests.evaluation.public.sentence import Entity, Sentence
-from tests.evaluation.public.templates import entity_type, halves
+from tests.evaluation.public.templates import WheelCorpus, entity_type, halves
 
 NAME = "presidio_faker"
-SENTENCES_PER_SPLIT = 2000
 LOWER_CASE_RATIO = 0.05
 IBAN_LOCALES = ("en_US", "de_DE", "fr_FR", "nl_NL", "es_ES", "it_IT", "pl_PL", "en_GB",
                 "fi_FI", "de_CH", "no_NO", "pt_PT")
@@ -212,22 +211,11 @@ def fill(template: str, identity: Optional[dict], filler: Filler, doc: str,
     return Sentence(NAME, doc, index, text, tuple(entities))
 
 
-class PresidioFaker:
+class PresidioFaker(WheelCorpus):
     name = NAME
     kind = ("presidio-evaluator's templates filled like its PresidioSentenceFaker "
             "(Faker providers: many phone, address, card, IP formats)")
     split_note = "by template (as presidio_templates), every labelled type in both halves"
-
-    def __init__(self, wheel: Optional[Path] = None, seed: int = 2026,
-                 per_split: int = SENTENCES_PER_SPLIT):
-        self.wheel, self.seed, self.per_split = wheel, seed, per_split
-
-    def _wheel(self) -> Optional[Path]:
-        return self.wheel or find_wheel(Path(__file__).resolve().parents[3])
-
-    def missing(self, root: Path) -> Optional[str]:
-        return None if self._wheel() else \
-            "presidio-evaluator's wheel not under .venv/eval-data (run `make setup`)"
 
     def load(self, root: Path, split: str) -> List[Sentence]:
         data = wheel_data(self._wheel())

@@ -75,10 +75,9 @@ def halves(templates: List[str]) -> List[str]:
     return out
 
 
-class PresidioTemplates:
-    name = NAME
-    kind = "presidio-evaluator's templates and fake identities (Presidio-style sentences)"
-    split_note = "by template, every labelled type in both halves"
+class WheelCorpus:
+    """A corpus made from presidio-evaluator's wheel: ``per_split`` sentences per half,
+    drawn with ``seed``."""
 
     def __init__(self, wheel: Optional[Path] = None, seed: int = 2026,
                  per_split: int = SENTENCES_PER_SPLIT):
@@ -90,6 +89,12 @@ class PresidioTemplates:
     def missing(self, root: Path) -> Optional[str]:
         return None if self._wheel() else \
             "presidio-evaluator's wheel not under .venv/eval-data (run `make setup`)"
+
+
+class PresidioTemplates(WheelCorpus):
+    name = NAME
+    kind = "presidio-evaluator's templates and fake identities (Presidio-style sentences)"
+    split_note = "by template, every labelled type in both halves"
 
     def load(self, root: Path, split: str) -> List[Sentence]:
         templates, people = load(self._wheel())
