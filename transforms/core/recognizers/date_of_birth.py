@@ -28,7 +28,9 @@ _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
 # A full date with nothing else on its line (a speaker's label before it allowed).
 _FULL = (r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?(?:" + _MONTH
          + r"|\d{1,2}(?:st|nd|rd|th))\.?,?\s+(?:of\s+)?(?:19|20)\d{2}"
-         r"|(?:" + _MONTH + r")\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}")
+         r"|(?:" + _MONTH + r")\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}"
+         r"|\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)\d{2}"  # "01 08 1931", "16-11 1950"
+         r"|(?:19|20)\d{2}[/\-. ]\d{1,2}[/\-. ]\d{1,2}|\d{4}\s+(?:19|20)\d{2}")  # "2601 1979"
 # Left out of a date found: a speaker's label, a leading "the".
 _LABEL = re.compile(r"[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:the\s+)?", re.IGNORECASE)
 _ALONE = r"(?im)^[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:" + _FULL + r")[ \t.]*$"

@@ -4,8 +4,8 @@ a row ("m o h 9 y s", "whiskey 2 0 alpha bravo", "ML 3 H 6 b a r", "eh6 5dy").
 A run of spelling tokens (:mod:`.spelling`) is a postcode when some stretch of it reads
 as one in full (outward code and inward code), or when the whole run is letters and digits
 mixed, from a letter, four to eight characters in three tokens or more, no token a number
-of three digits, no three letters or four digits in a row (a postcode said in part or
-restarted; at 0.5). English: NATO words and letter names are English.
+of three digits (a postcode said in part or restarted; at 0.5). English: NATO words and letter names are
+English.
 """
 from __future__ import annotations
 
@@ -24,15 +24,6 @@ UK_SHAPE = re.compile(r"[A-Z]{1,2}[\dO][A-Z\d]?[\dO][A-Z]{2}")
 # or more, none of them a number of three digits ("a 501 c 3" is no postcode).
 _WRITTEN = re.compile(UK_POSTCODE)
 _PARTIAL = re.compile(r"[A-Z](?=[A-Z\d]*\d)[A-Z\d]{3,7}")
-# No postcode holds three letters or four digits in a row ("o" read as a zero): "x1x ne
-# x1x", "wi fi 7 9", "a 35 21" are no part of one.
-_NOT_IN_A_POSTCODE = re.compile(r"[A-Z]{3}|\d{4}")
-
-
-def _postcode_like(reading: str) -> bool:
-    return bool(_PARTIAL.fullmatch(reading)) and not (
-        _NOT_IN_A_POSTCODE.search(reading) and _NOT_IN_A_POSTCODE.search(
-            reading.replace("O", "0")))
 
 
 def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
@@ -49,7 +40,7 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
                     i = j - 1
                     break
             i += 1
-        if not any(run.start <= f[0] < run.end for f in found) and _postcode_like(
+        if not any(run.start <= f[0] < run.end for f in found) and _PARTIAL.fullmatch(
                 run.reading) and run.tokens >= 3 and not any(
                     re.search(r"\d{3}", p[2]) for p in run.parts):
             found.append((run.start, run.end, run.reading))

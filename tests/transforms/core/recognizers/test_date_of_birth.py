@@ -36,6 +36,8 @@ def test_a_date_without_a_birth_cue_stays(redactor, text):
     ("14th December 1955", "14th December 1955"),
     ("customer: the 30th of October 1988", "30th of October 1988"),
     ("Katie Marshall\n29th of the 11th 1920\nw 2 0 a b", "29th of the 11th 1920"),
+    ("01 08 1931", "01 08 1931"), ("customer: 16-11 1950", "16-11 1950"),
+    ("1987 12 28", "1987 12 28"), ("2601 1979", "2601 1979"),
 ])
 def test_a_full_date_said_alone_on_its_line_is_a_birth_date(analyzer, policy, text, date):
     assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [date]
