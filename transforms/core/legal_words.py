@@ -56,6 +56,13 @@ def _spelled_legal(words) -> bool:
         is_legal("".join(w.strip(".") for w in words))
 
 
+def _spelled(words) -> bool:
+    """A name spelled out ("j o h n", "s m i t h j", "M AR TI n Bo y l e"): three words or
+    more, none longer than two letters; a letter at its ends is part of it, not a legal
+    word ("J.", "v.")."""
+    return len(words) > 2 and all(len(w.strip(".")) <= 2 for w in words)
+
+
 # A lettered section heading on its own line: "A. Admissibility", "B. Merits", "C. Just
 # satisfaction" (a name word there is rare and no English noun: "K. Dhananjay" stays).
 _HEADING = re.compile(r"(?m)^[ \t]*[A-H]\.[ \t]+(?P<words>[^\n]*?)[ \t]*$")
@@ -78,6 +85,8 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     words = [m for m in _WORD.finditer(text, start, end)]
     if _spelled_legal([w.group(0) for w in words]) or is_heading(text, start, end):
         return None
+    if _spelled([w.group(0) for w in words]):
+        return start, end
     while words and _off_edge(words[0].group(0)):
         words.pop(0)
     while words and _off_edge(words[-1].group(0)):

@@ -54,3 +54,9 @@ def test_a_legal_heading_spaced_out_letter_by_letter_is_no_name():
 ])
 def test_a_lettered_heading_line_is_no_name(text, heading):
     assert (_trimmed(text) is None) is heading
+
+
+@pytest.mark.parametrize("text", ["j o h n", "s m i t h j", "r o s e m a r y v",
+                                  "M AR TI n Bo y l e"])
+def test_a_spelled_name_keeps_its_first_and_last_letters(text):
+    assert trim_person(text, 0, len(text)) == (0, len(text))

@@ -1,7 +1,8 @@
 """SpelledNameRecognizer: names spelled out letter by letter, with the real analyzer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import found_by
+from tests.transforms.core.recognizers.support import found_by, redacted
+from transforms.core.text_redactor import TextRedactor
 
 
 def _found(analyzer, policy, text):
@@ -35,3 +36,10 @@ def test_split_contractions_and_hugs_and_kisses_are_not_spelled_names(analyzer, 
 
 def test_a_name_spelled_after_a_contraction_word_is_still_found(analyzer, policy):
     assert _found(analyzer, policy, "i do n't know it's s m i t h") == ["s m i t h"]
+
+
+@pytest.mark.parametrize("answer", ["j o h n", "s m i t h j"])
+def test_a_spelled_name_leaves_no_letter_at_its_ends(policy, pseudonymizer, analyzer, answer):
+    redactor = TextRedactor(policy, pseudonymizer, analyzer)
+    out = redacted(redactor, f"agent: how do you spell your name\ncustomer: {answer}")
+    assert out.endswith("customer: <PERSON>")
