@@ -7,8 +7,9 @@ the recognizers would find is also what the guard looks for.
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -164,6 +165,21 @@ def shouted(line: str) -> bool:
     every one in capitals ("GOLF - WOOSNAM LEADS BY TWO AT HALFWAY STAGE")."""
     words = _LETTER_WORD.findall(line)
     return len(words) >= SHOUTED_WORDS and all(w.isupper() for w in words)
+
+
+def once_per_doc(read: Callable) -> Callable:
+    """``read(doc)`` worked out once per doc and kept in ``doc.user_data``: several
+    detectors ask the same doc the same question (which lines are cased, which foreign).
+    Callers must not change what it returns."""
+    key = f"hushbeam:{read.__module__}.{read.__name__}"
+
+    @functools.wraps(read)
+    def once(doc):
+        if key not in doc.user_data:
+            doc.user_data[key] = read(doc)
+        return doc.user_data[key]
+
+    return once
 
 
 def line_ranges(doc) -> List[Tuple[int, int]]:

@@ -27,7 +27,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
-                                               marked_runs, result)
+                                               marked_runs, once_per_doc, result)
 from transforms.core.recognizers.written_words import foreign_lines
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -77,6 +77,7 @@ def _capitals_inside(tokens) -> bool:
                and t.text != "I" for t in tokens)
 
 
+@once_per_doc
 def cased_by_line(doc) -> List[bool]:
     """For each token, whether capitals carry meaning on its line: as in the whole text
     (:func:`is_cased`), except on a line with no capital but at a sentence start or in "I"

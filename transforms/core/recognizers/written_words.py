@@ -11,7 +11,7 @@ from typing import List, Tuple
 
 from transforms.core.language import spacy_stop_words
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME
+from transforms.core.recognizers.common import NOT_A_NAME, once_per_doc
 
 UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
 RARE = 2.0  # below: a name when spaCy tags it a proper noun
@@ -88,6 +88,7 @@ def _foreign_stops() -> Tuple[frozenset, ...]:
                  for lang in FOREIGN_LANGUAGES)
 
 
+@once_per_doc
 def foreign_lines(doc) -> List[bool]:
     """Per token: is its line one English hardly uses? More distinct function words of
     another language (:data:`FOREIGN_LANGUAGES`) than English ones, three or more ("mon
