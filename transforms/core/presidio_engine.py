@@ -24,6 +24,7 @@ from transforms.core.context_enhancer import BisectingLemmaEnhancer
 from transforms.core.legal_words import trim_person
 from transforms.core.line_spans import keep_within_lines
 from transforms.core.offline import ensure_offline
+from transforms.core.phone_matcher import remember_phone_candidates
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
 from transforms.core.recognizers import recognizers_for
@@ -177,6 +178,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if kind == "SpacyRecognizer":
                 keep_within_lines(recognizer)
             if kind == "PhoneRecognizer":
+                remember_phone_candidates(recognizer)  # same results, fewer parses
                 keep_results(recognizer, _not_a_score_row_or_date)
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
