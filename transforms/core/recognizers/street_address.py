@@ -84,6 +84,16 @@ _PREFIX_FIRST = re.compile(
 _COMPOUND_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_CAP}\s+){{0,2}}[^\W\d_][\w\-]*(?i:{_COMPOUND})\.?\s+{_NUM}\b"
     rf"{_NOT_THOUSANDS}(?:\.(?=,))?")
+# Every match of rule 3 holds a compound street word, then whitespace and a digit: a
+# text without one is not searched (the rule tries every word's every ending otherwise).
+_WORD_THEN_DIGIT = re.compile(r"[\w\-]*[^\W\d_]\.?\s+\d")
+_COMPOUND_THEN_DIGIT = re.compile(rf"(?i:{_COMPOUND})\.?\s+\d$")
+
+
+def _may_hold_compound_street(text: str) -> bool:
+    return any(_COMPOUND_THEN_DIGIT.search(m.group()) for m in _WORD_THEN_DIGIT.finditer(text))
+
+
 # 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
 _SUFFIX_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}"
@@ -187,7 +197,10 @@ class StreetAddressRecognizer(RuleRecognizer):
             return []
         spans: List[Tuple[int, int]] = []
         numbered = prescan(text).digits > 0
-        for pattern in (_NUMBERED if numbered else _UNNUMBERED):
+        patterns = _NUMBERED if numbered else _UNNUMBERED
+        if numbered and not _may_hold_compound_street(text):
+            patterns = tuple(p for p in patterns if p is not _COMPOUND_THEN_NUMBER)
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 if pattern is _NUMBER_FIRST and not self._street_name_ok(text, m):
                     continue

@@ -240,3 +240,22 @@ def test_tweet_numbers_sources_and_common_words_are_not_streets(analyzer, policy
 def test_a_caseless_street_closed_by_a_town_and_a_code_or_a_cued_via_stays(analyzer, policy,
                                                                             text, street):
     assert _found(analyzer, policy, text) == [street]
+
+
+def test_every_text_a_compound_street_matches_passes_its_pre_check():
+    import random
+
+    from tests.synthetic import make_corpus
+    from transforms.core.recognizers import street_address as sa
+
+    words = ["Rynkebyvej", "Hauptstraße", "Linzer Str.", "kirkegade", "Willem Pijperstraat",
+             "Storgatan", "Mannerheimintie", "Síp utca", "Hafnarbraut", "am Ufer", "Parkweg"]
+    rng = random.Random(3)
+    texts = [str(v) for r in make_corpus(n=40, n_customers=10).records for v in r.values()]
+    texts += [f"{rng.choice(['', 'at ', 'x-', '12 ', 'Ab '])}{w}{rng.choice(['', '.'])}"
+              f"{rng.choice([' ', '  ', '\t', '\n', ',', ''])}{rng.choice(['21', '7b', '3/4', 'x'])}"
+              f"{rng.choice(['', ', 2100 KBH', ' today'])}" for w in words for _ in range(30)]
+    matched = [t for t in texts if sa._COMPOUND_THEN_NUMBER.search(t)]
+    assert len(matched) > 100
+    assert all(sa._may_hold_compound_street(t) for t in matched)
+    assert not sa._may_hold_compound_street("call me at 212 555 0199, order 12345 on May 3")
