@@ -10,16 +10,18 @@ the character before it refuses a number (a Latin letter, "%", a currency sign; 
 when the candidate is not at the text's start), whether the character after it does, and
 whether a time-stamp suffix (":ss") follows. :class:`RememberingMatcher` keeps that outcome
 under exactly that key (with the retries it used up), so a candidate met again is not
-parsed again; results are those of the full pass (``tests/transforms/core/
-test_phone_matcher.py`` compares them on synthetic, public-corpus and edge texts).
+parsed again, and the candidate search of a text (region-free) is made once for its eight
+passes. Results are those of the full passes (``tests/transforms/core/test_phone_matcher.py``
+compares them on synthetic, evaluation and edge texts).
 
-Windows around digit runs were measured as well: the candidate search is a small share of
-the pass (the parsing is most of it), so the text is still searched whole.
+Windows of the text around digit runs were considered: the search is a small share of a
+pass (parsing is most of it), and sharing it between the regions saves more.
 """
 from __future__ import annotations
 
 from phonenumbers import PhoneNumberMatch, PhoneNumberMatcher
-from phonenumbers.phonenumbermatcher import _LEAD_PATTERN, _TIME_STAMPS_SUFFIX
+from phonenumbers.phonenumbermatcher import (_LEAD_PATTERN, _PATTERN,
+                                             _SECOND_NUMBER_START_PATTERN, _TIME_STAMPS_SUFFIX)
 
 # Outcomes kept per recognizer; the memory is emptied when it holds this many.
 MAX_REMEMBERED = 20_000
@@ -41,22 +43,54 @@ def _refuses(char) -> bool:
 
 class RememberingMatcher(PhoneNumberMatcher):
     """``PhoneNumberMatcher`` whose candidate outcomes are kept in ``memory`` (a dict shared
-    by the matchers of one recognizer, all with the same leniency)."""
+    by the matchers of one recognizer, all with the same leniency). ``searched``, a dict
+    shared by the matchers of one text (one per region), keeps where the candidate search
+    from each place led (a candidate and the facts about its neighbours), so the text is
+    searched once for all regions."""
 
-    def __init__(self, text, region, memory, leniency, max_tries=65535):
+    def __init__(self, text, region, memory, leniency, max_tries=65535, searched=None):
         super().__init__(text, region, leniency=leniency, max_tries=max_tries)
         self._memory = memory
+        self._searched = {} if searched is None else searched
 
-    def _key(self, candidate, offset):
+    def _candidate(self, index):
+        """(start, candidate, its neighbours' facts) of the next candidate from ``index``
+        (phonenumbers' own search and trimming), or None."""
+        if index in self._searched:
+            return self._searched[index]
+        found = _PATTERN.search(self.text, index)
+        if found is not None:
+            start = found.start()
+            candidate = self._trim_after_first_match(
+                _SECOND_NUMBER_START_PATTERN, self.text[start:found.end()])
+            found = start, candidate, self._neighbours(candidate, start)
+        self._searched[index] = found
+        return found
+
+    def _find(self, index):
+        # phonenumbers' _find, reading the search from ``_candidate``
+        found = self._candidate(index)
+        while self._max_tries > 0 and found is not None:
+            start, candidate, neighbours = found
+            if len(candidate) >= self._min_candidate_length:
+                match = self._remembered_match(candidate, start, neighbours)
+                if match is not None:
+                    return match
+                self._max_tries -= 1
+            found = self._candidate(start + len(candidate))
+        return None
+
+    def _neighbours(self, candidate, offset):
         text, end = self.text, offset + len(candidate)
         before = (offset > 0 and not _LEAD_PATTERN.match(candidate)
                   and _refuses(text[offset - 1]))
         after = end < len(text) and _refuses(text[end])
         stamp = _TIME_STAMPS_SUFFIX.match(text, end) is not None
-        return self.preferred_region, candidate, before, after, stamp
+        return before, after, stamp
 
-    def _extract_match(self, candidate, offset):
-        key = self._key(candidate, offset)
+    def _remembered_match(self, candidate, offset, neighbours):
+        """``_extract_match(candidate, offset)``, from the memory when it holds the outcome."""
+        key = (self.preferred_region, candidate) + neighbours
         kept = self._memory.get(key)
         if kept is not None:
             tries, found = kept
@@ -67,7 +101,7 @@ class RememberingMatcher(PhoneNumberMatcher):
                 start, raw, number = found
                 return PhoneNumberMatch(offset + start, raw, number)
         tries_before = self._max_tries
-        match = super()._extract_match(candidate, offset)
+        match = self._extract_match(candidate, offset)
         tries = tries_before - self._max_tries
         if self._max_tries > 0:  # not cut short by the retry limit: a full outcome
             if len(self._memory) >= MAX_REMEMBERED:
@@ -103,10 +137,12 @@ def remember_phone_candidates(recognizer) -> None:
 
     def analyze(text, entities, nlp_artifacts=None):
         results = []
+        searched = {}  # the candidate search of this text, for every region
         for region in recognizer.supported_regions:
             # As Presidio's loop: ``region`` becomes the last number's own region, and a
             # number that does not parse alone is explained with it.
-            for match in RememberingMatcher(text, region, memory, recognizer.leniency):
+            for match in RememberingMatcher(text, region, memory, recognizer.leniency,
+                                            searched=searched):
                 parses, own = own_region(text[match.start:match.end])
                 if parses:
                     region = own
