@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
-from transforms.core.context_enhancer import BisectingLemmaEnhancer
+from transforms.core.context_enhancer import BisectingLemmaEnhancer, GroupingAnalyzerEngine
 from transforms.core.legal_words import trim_person
 from transforms.core.line_spans import keep_within_lines
 from transforms.core.offline import ensure_offline
@@ -147,7 +147,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     models and the custom rules; each language gets the registered recognizers that serve
     it (``recognizers.registry``)."""
     ensure_offline()
-    from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NerModelConfiguration
 
     from transforms.core.caseless_ner import CaselessNerEngine
@@ -196,9 +196,9 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                 trim_legal_names(recognizer)
     finally:
         presidio_log.setLevel(level)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
-                          supported_languages=languages,
-                          context_aware_enhancer=BisectingLemmaEnhancer())
+    return GroupingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,
+                                  supported_languages=languages,
+                                  context_aware_enhancer=BisectingLemmaEnhancer())
 
 
 class LanguageAnalyzers:

@@ -3,7 +3,8 @@ copy of the results is what a deep copy makes."""
 import copy
 
 import pytest
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
+from presidio_analyzer import (AnalysisExplanation, AnalyzerEngine, Pattern, PatternRecognizer,
+                               RecognizerResult)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from tests.synthetic import make_corpus
@@ -105,3 +106,34 @@ def test_a_result_holding_a_mutable_value_is_left_to_presidios_deep_copy(analyze
     (got,) = BisectingLemmaEnhancer().enhance_using_context(text, [result], art, recognizers)
     assert got.score > result.score == phone.SCORE  # raised on Presidio's copy
     assert got.recognition_metadata["seen"] is not result.recognition_metadata["seen"]
+
+
+class _OwnContextRecognizer(PatternRecognizer):
+    """A recognizer with its own context step: halves its scores when another result is
+    found in the text."""
+
+    def enhance_using_context(self, text, raw_recognizer_results,
+                              other_raw_recognizer_results, nlp_artifacts, context=None):
+        for r in raw_recognizer_results:
+            r.score /= 2 if other_raw_recognizer_results else 1
+        return raw_recognizer_results
+
+
+def test_results_sorted_by_recognizer_once_are_enhanced_as_presidio_enhances_them(
+        analyzer, policy):
+    own = _OwnContextRecognizer(supported_entity="TICKET", name="ticket",
+                                patterns=[Pattern("ticket", r"\bT-\d{4}\b", 0.5)])
+    texts = [r["transcript_text"] for r in make_corpus(n=20, n_customers=5).records] + [
+        t + " ticket T-1234" for t in TEXTS]
+    recognizers = analyzer.registry.get_recognizers(language="en", all_fields=True) + [own]
+    halved = 0
+    for text in texts:
+        art, raw = _raw_results(analyzer, policy, text, recognizers)
+        raw.append(RecognizerResult("PERSON", 0, 1, 0.3, recognition_metadata={
+            "recognizer_identifier": "a recognizer not asked"}))  # dropped by both
+        got = analyzer._enhance_using_context(text, copy.deepcopy(raw), art, recognizers)
+        expected = AnalyzerEngine._enhance_using_context(
+            analyzer, text, copy.deepcopy(raw), art, recognizers)
+        assert _state(got) == _state(expected)
+        halved += sum(r.score == 0.25 for r in got)
+    assert halved, "the recognizer with its own context step was never asked"
