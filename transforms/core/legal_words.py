@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from transforms.core.name_lexicon import zipf
+from transforms.core.name_lexicon import name_word, zipf
 
 LEGAL_WORDS = frozenset("""
 court courts article articles government governments convention conventions applicant
@@ -30,7 +30,8 @@ annexure exhibit paragraph para supra ibid apex supreme high district chief memb
 judicial accountant protocol commissioner secretary rapporteur grand president
 vice-president deputy mr mrs ms miss dr shri sri smt sh kum kumari j jj nos no ld aor
 dissenting concurring dissent admissibility merits act acts sr senior advs govt pleader
-amicus curiae occ aged adult resident residing agp asg cgsc hcgp
+amicus curiae occ aged adult resident residing agp asg cgsc hcgp lawyer lawyers agent
+agents solicitor solicitors barrister barristers attorney attorneys
 """.split())
 # A title glued to a name is a word of its own ("Mr.Sanjay", "Ms.Justice"), and so is a
 # parent's mark ("S/o", "W/o.": son, wife, daughter of).
@@ -56,6 +57,19 @@ _EDGE_WORDS = frozenset({"the", "of", "and", "in", "at", "for", "by", "to", "&"}
 
 def _off_edge(word: str) -> bool:
     return is_legal(word) or word.lower() in _EDGE_WORDS or bool(_PARENT.fullmatch(word))
+
+
+# A language after "in" is no name ("done in english", the last line of a judgment).
+_LANGUAGES = frozenset("""english french german turkish polish russian italian spanish
+romanian ukrainian greek portuguese dutch arabic hungarian""".split())
+_VERB_FORM = re.compile(r"(?i)[^\W\d_]{3,}(?:ed|ing)")
+
+
+def _verb_after(word: str) -> bool:
+    """A verb read into the end of a name ("ayşe yıldırım lodged", "kowalska practising"):
+    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one)."""
+    low = word.lower()
+    return bool(_VERB_FORM.fullmatch(word)) and name_word(low) is None and zipf(low) >= 3.0
 
 
 def _parent_mark_cut(text: str, words: list) -> list:
@@ -106,6 +120,13 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
         return None  # initials before a bracket: a case type ("W.P.(C) 516/2010")
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
+            any(c.isalpha() for c in rest) and rest.upper() == rest:
+        return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
+    if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
+            re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):
+        return None
     line = text[line_start:len(text) if line_end < 0 else line_end].split()
     if _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
             is_heading(text, start, end):
@@ -116,6 +137,8 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     while words and _off_edge(words[0].group(0)):
         words.pop(0)
     tail = None
+    while len(words) > 1 and _verb_after(words[-1].group(0)):
+        words.pop()
     while words and _off_edge(words[-1].group(0)):
         tail = words.pop()
     if tail is not None and _CASE_NUMBER.match(tail.group(0)) or \
