@@ -40,6 +40,7 @@ _PARENT = re.compile(r"(?i)[sdw]/o\.?")
 _WORD = re.compile(_GLUED_TITLE + r"|(?<![\w/])(?i:[sdw]/o)\b\.?|[\w'’.-]+(?:\(s\)?|/[\w'’.-]+)*")
 # A case number straight after the words: "Ia No.50939/2022", "Crl.A. No. 470" name a case.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
+_NUMERAL = re.compile(r"[IVXL]+\.")
 _CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
 # A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
 # "Nos.15304", "No.4"; "Mr.Sanjay" is a title glued to a name, not a legal word.
@@ -121,8 +122,8 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     rest = text[end:len(text) if line_end < 0 else line_end]
-    if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
-            any(c.isalpha() for c in rest) and rest.upper() == rest:
+    if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
+                     for w in words) and any(c.isalpha() for c in rest) and rest.upper() == rest:
         return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
     if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
             re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):

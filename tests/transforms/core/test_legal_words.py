@@ -22,6 +22,10 @@ def _trimmed(text):
     ("p s patwalia sr", "p s patwalia"),
     ("Sourabh Goel, Senior Advocate", "Sourabh Goel"),
     ("Ramjan S/o", "Ramjan"),
+    ("ayşe yıldırım lodged", "ayşe yıldırım"),
+    ("anna kowalska practising", "anna kowalska"),
+    ("Mohammed Ahmed", "Mohammed Ahmed"),
+    ("john manning", "john manning"),
 ])
 def test_titles_and_legal_words_at_the_ends_of_a_name_come_off(text, name):
     assert _trimmed(text) == name
@@ -45,6 +49,11 @@ def test_a_legal_word_inside_a_name_stays():
     ("Filing O.T. and Ia No.53417/2022-PERMISSION", "Ia", None),
     ("respondents\n\n    J U D G M E N T\n", "J U D", None),
     ("the said Leela Nair (supra)", "Leela Nair", "Leela Nair"),
+    ("done in english and notified in writing", "english", None),
+    ("Mr Phil English said", "Phil English", "Phil English"),
+    ("I. THE CIRCUMSTANCES OF THE CASE", "I.", None),
+    ("II. RELEVANT DOMESTIC LAW", "II.", None),
+    ("I. Ivanov stated", "I.", "I."),
 ])
 def test_a_name_cut_from_its_context_loses_what_the_context_shows_is_no_name(text, span, name):
     start = text.index(span)
