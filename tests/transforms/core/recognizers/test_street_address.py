@@ -240,3 +240,11 @@ def test_tweet_numbers_sources_and_common_words_are_not_streets(analyzer, policy
 def test_a_caseless_street_closed_by_a_town_and_a_code_or_a_cued_via_stays(analyzer, policy,
                                                                             text, street):
     assert _found(analyzer, policy, text) == [street]
+
+
+@pytest.mark.parametrize("text", [
+    "versus state of haryana and others respondents 2 civil writ petition no 7420 of 2020",
+    "the appellants 3 criminal appeal no 1426 of 2005 are before the court",
+])
+def test_a_case_number_in_court_text_is_no_street(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
