@@ -47,9 +47,17 @@ _CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
 _LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
 
 
+_TITLES = frozenset("mr mrs ms miss dr shri sri smt sh kum kumari j jj v vs no nos".split())
+
+
 def is_legal(word: str) -> bool:
+    """A legal word, also as the end of a compound: "Sub-Registrar", "Co-Accused"."""
     m = _LEGAL_FORM.fullmatch(word)
-    return bool(m) and m.group(1).lower().replace("’", "'") in LEGAL_WORDS
+    if not m:
+        return False
+    low = m.group(1).lower().replace("’", "'")
+    return low in LEGAL_WORDS or ("-" in low.strip("-") and low.rsplit("-", 1)[1] in (
+        LEGAL_WORDS - _TITLES))
 
 
 # Function words a name neither starts nor ends with ("The Court" is no "The").

@@ -104,10 +104,14 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 
 
+# "Justice Murali Purushothaman Thursday, The 7Th Day Of April": a day is no surname.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _may_extend(word: str) -> bool:
     """Not shouting ("COMING"), no legal word ("Regional Court"), and not a common word
     unless it is a surname too ("Shannon Day" yes, "Look" no)."""
-    if (len(word) > 1 and word.isupper()) or is_legal(word):
+    if (len(word) > 1 and word.isupper()) or is_legal(word) or word.lower() in _WEEKDAYS:
         return False
     entry = name_word(word)
     return (zipf(word.lower()) < 5.0 or is_mostly_name(word)

@@ -63,7 +63,8 @@ def test_a_name_cut_from_its_context_loses_what_the_context_shows_is_no_name(tex
 
 @pytest.mark.parametrize("word, legal", [
     ("Petitioner(s)", True), ("No.4", True), ("J.", True), ("Mr.Sanjay", False),
-    ("S.P.", False), ("Kumar", False),
+    ("S.P.", False), ("Kumar", False), ("Sub-Registrar", True), ("Vice-President", True),
+    ("Jean-Pierre", False), ("Ali-J", False),
 ])
 def test_a_legal_word_may_carry_a_plural_mark_or_a_number(word, legal):
     assert is_legal(word) is legal
