@@ -31,7 +31,7 @@ judicial accountant protocol commissioner secretary rapporteur grand president
 vice-president deputy mr mrs ms miss dr shri sri smt sh kum kumari j jj nos no ld aor
 dissenting concurring dissent admissibility merits act acts sr senior advs govt pleader
 amicus curiae occ aged adult resident residing agp asg cgsc hcgp lawyer lawyers agent
-agents solicitor solicitors barrister barristers attorney attorneys gp app uoi addl
+agents solicitor solicitors barrister barristers attorney attorneys gp app addl
 """.split())
 # A title glued to a name is a word of its own ("Mr.Sanjay", "Ms.Justice"), and so is a
 # parent's mark ("S/o", "W/o.": son, wife, daughter of).
