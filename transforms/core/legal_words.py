@@ -131,7 +131,8 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     line_end = text.find("\n", end)
     rest = text[end:len(text) if line_end < 0 else line_end]
     if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
-                     for w in words) and any(c.isalpha() for c in rest) and rest.upper() == rest:
+                     for w in words) and any(c.isupper() for c in rest) and \
+            not any(c.islower() for c in rest):
         return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
     if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
             re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):

@@ -54,6 +54,7 @@ def test_a_legal_word_inside_a_name_stays():
     ("I. THE CIRCUMSTANCES OF THE CASE", "I.", None),
     ("II. RELEVANT DOMESTIC LAW", "II.", None),
     ("I. Ivanov stated", "I.", "I."),
+    ("谢谢王先生", "王", "王"),  # no case: no heading in capitals
 ])
 def test_a_name_cut_from_its_context_loses_what_the_context_shows_is_no_name(text, span, name):
     start = text.index(span)
