@@ -24,19 +24,6 @@ UK_SHAPE = re.compile(r"[A-Z]{1,2}[\dO][A-Z\d]?[\dO][A-Z]{2}")
 # or more, none of them a number of three digits ("a 501 c 3" is no postcode).
 _WRITTEN = re.compile(UK_POSTCODE)
 _PARTIAL = re.compile(r"[A-Z](?=[A-Z\d]*\d)[A-Z\d]{3,7}")
-# A part said alone starts like an outward code: a UK postcode area, then a digit ("p w
-# 18", a court's prosecution witness, and "ex p 12", its exhibit, start like none).
-_AREAS = frozenset("""AB AL B BA BB BD BF BH BL BN BR BS BT BX CA CB CF CH CM CO CR CT CV CW
-DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV
-JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR
-RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF
-WN WR WS WV YO ZE""".split())
-_OUTWARD = re.compile(r"([A-Z]{1,2})[\dO]")
-
-
-def _outward_start(reading: str) -> bool:
-    m = _OUTWARD.match(reading)
-    return bool(m) and m.group(1) in _AREAS
 
 
 def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
@@ -48,14 +35,13 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
         while i < len(parts):
             for j in range(len(parts), i, -1):
                 code = "".join(p[2] for p in parts[i:j])
-                if UK_SHAPE.fullmatch(code) and re.search(r"\d", code) and \
-                        _outward_start(code):
+                if UK_SHAPE.fullmatch(code) and re.search(r"\d", code):
                     found.append((parts[i][0], parts[j - 1][1], code))
                     i = j - 1
                     break
             i += 1
         if not any(run.start <= f[0] < run.end for f in found) and _PARTIAL.fullmatch(
-                run.reading) and _outward_start(run.reading) and run.tokens >= 3 and not any(
+                run.reading) and run.tokens >= 3 and not any(
                     re.search(r"\d{3}", p[2]) for p in run.parts):
             found.append((run.start, run.end, run.reading))
     return found
