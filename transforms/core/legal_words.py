@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from transforms.core.name_lexicon import zipf
+from transforms.core.name_lexicon import name_word, zipf
 
 LEGAL_WORDS = frozenset("""
 court courts article articles government governments convention conventions applicant
@@ -29,17 +29,35 @@ applicant's state union oral sd prayer item crl cr case cases application affida
 annexure exhibit paragraph para supra ibid apex supreme high district chief member
 judicial accountant protocol commissioner secretary rapporteur grand president
 vice-president deputy mr mrs ms miss dr shri sri smt sh kum kumari j jj nos no ld aor
-dissenting concurring dissent admissibility merits
+dissenting concurring dissent admissibility merits act acts sr senior advs govt pleader
+amicus curiae occ aged adult resident residing agp asg cgsc hcgp lawyer lawyers agent
+agents solicitor solicitors barrister barristers attorney attorneys gp app addl
 """.split())
-_WORD = re.compile(r"[\w'’.-]+(?:\(s\)?|/s)?")
+# A title glued to a name is a word of its own ("Mr.Sanjay", "Ms.Justice"), and so is a
+# parent's mark ("S/o", "W/o.": son, wife, daughter of).
+_GLUED_TITLE = r"(?<![\w.])(?i:mr|mrs|ms|dr|shri|sri|smt|sh)\.(?=[^\W\d_])"
+_PARENT = re.compile(r"(?i)[sdw]/o\.?")
+_WORD = re.compile(_GLUED_TITLE + r"|(?<![\w/])(?i:[sdw]/o)\b\.?|[\w'’.-]+(?:\(s\)?|/[\w'’.-]+)*")
+# A case number straight after the words: "Ia No.50939/2022", "Crl.A. No. 470" name a case.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
+_NUMERAL = re.compile(r"[IVXL]+\.")
+_CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
 # A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
 # "Nos.15304", "No.4"; "Mr.Sanjay" is a title glued to a name, not a legal word.
 _LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
 
 
+_TITLES = frozenset("mr mrs ms miss dr shri sri smt sh kum kumari j jj v vs no nos".split())
+
+
 def is_legal(word: str) -> bool:
+    """A legal word, also as the end of a compound: "Sub-Registrar", "Co-Accused"."""
     m = _LEGAL_FORM.fullmatch(word)
-    return bool(m) and m.group(1).lower().replace("’", "'") in LEGAL_WORDS
+    if not m:
+        return False
+    low = m.group(1).lower().replace("’", "'")
+    return low in LEGAL_WORDS or ("-" in low.strip("-") and low.rsplit("-", 1)[1] in (
+        LEGAL_WORDS - _TITLES))
 
 
 # Function words a name neither starts nor ends with ("The Court" is no "The").
@@ -47,7 +65,30 @@ _EDGE_WORDS = frozenset({"the", "of", "and", "in", "at", "for", "by", "to", "&"}
 
 
 def _off_edge(word: str) -> bool:
-    return is_legal(word) or word.lower() in _EDGE_WORDS
+    return is_legal(word) or word.lower() in _EDGE_WORDS or bool(_PARENT.fullmatch(word))
+
+
+# A language after "in" is no name ("done in english", the last line of a judgment).
+_LANGUAGES = frozenset("""english french german turkish polish russian italian spanish
+romanian ukrainian greek portuguese dutch arabic hungarian""".split())
+_VERB_FORM = re.compile(r"(?i)[^\W\d_]{3,}(?:ed|ing)")
+
+
+def _verb_after(word: str) -> bool:
+    """A verb read into the end of a name ("ayşe yıldırım lodged", "kowalska practising"):
+    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one)."""
+    low = word.lower()
+    return bool(_VERB_FORM.fullmatch(word)) and name_word(low) is None and zipf(low) >= 3.0
+
+
+def _parent_mark_cut(text: str, words: list) -> list:
+    """Words without the half of a parent's mark spaCy cut in two ("Ali S" | "/o. Kalu")."""
+    if words and len(words[-1].group(0)) == 1 and _PARENT.match(text, words[-1].start()):
+        words = words[:-1]
+    if words and words[0].group(0).lower().rstrip(".") == "o" and \
+            _PARENT.match(text, max(0, words[0].start() - 2)):
+        words = words[1:]
+    return words
 
 
 def _spelled_legal(words) -> bool:
@@ -83,15 +124,37 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     """(start, end) of a PERSON span without legal words or titles at its ends; None when
     nothing of a name is left."""
     words = [m for m in _WORD.finditer(text, start, end)]
-    if _spelled_legal([w.group(0) for w in words]) or is_heading(text, start, end):
+    if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
+            "(" in text[words[0].start():min(len(text), end + 1)]:
+        return None  # initials before a bracket: a case type ("W.P.(C) 516/2010")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end:len(text) if line_end < 0 else line_end]
+    if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
+                     for w in words) and any(c.isupper() for c in rest) and \
+            not any(c.islower() for c in rest):
+        return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
+    if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
+            re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):
+        return None
+    line = text[line_start:len(text) if line_end < 0 else line_end].split()
+    if _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
+            is_heading(text, start, end):
         return None
     if _spelled([w.group(0) for w in words]):
         return start, end
+    words = _parent_mark_cut(text, words)
     while words and _off_edge(words[0].group(0)):
         words.pop(0)
-    while words and _off_edge(words[-1].group(0)):
+    tail = None
+    while len(words) > 1 and _verb_after(words[-1].group(0)):
         words.pop()
-    if not words:
+    while words and _off_edge(words[-1].group(0)):
+        tail = words.pop()
+    if tail is not None and _CASE_NUMBER.match(tail.group(0)) or \
+            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t")):
+        return None
+    if not words or not any(c.isalpha() for w in words for c in w.group(0)):
         return None
     new_start, new_end = words[0].start(), words[-1].end()
     if (new_start, new_end) == (start, end):

@@ -104,10 +104,18 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 
 
+# "Justice Murali Purushothaman Thursday, The 7Th Day Of April": a day is no surname.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+# "Sunil Dhadda Son Of Shri Heeralal Dhadda": a kinship said before the parent's name.
+_KINSHIP = re.compile(r"(?i)(?:son|daughter|wife|husband|widow)[ \t]+of\b")
+
+
 def _may_extend(word: str) -> bool:
     """Not shouting ("COMING"), no legal word ("Regional Court"), and not a common word
     unless it is a surname too ("Shannon Day" yes, "Look" no)."""
-    if (len(word) > 1 and word.isupper()) or is_legal(word):
+    if (len(word) > 1 and word.isupper()) or is_legal(word) or word.lower() in _WEEKDAYS:
         return False
     entry = name_word(word)
     return (zipf(word.lower()) < 5.0 or is_mostly_name(word)
@@ -121,7 +129,8 @@ def extend_name(text: str, span: Span) -> Span:
     end = span.end
     for _ in range(2):
         m = _NEXT_CAPITALISED.match(text, end)
-        if not m or m.group(1) in _CAPITALISED_NOT_NAMES or not _may_extend(m.group(1)):
+        if not m or m.group(1) in _CAPITALISED_NOT_NAMES or not _may_extend(m.group(1)) \
+                or _KINSHIP.match(text, m.start(1)):
             break
         end = m.end()
     return span if end == span.end else dataclasses.replace(span, end=end)

@@ -16,7 +16,16 @@ def _trimmed(text):
     ("Rabindra Mishra                      Petitioner(s", "Rabindra Mishra"),
     ("mr justice s manikumar", "s manikumar"),
     ("Lawrence Early", "Lawrence Early"),
-    ("Mr.Sanjay Singhavi", "Mr.Sanjay Singhavi"),
+    ("Mr.Sanjay Singhavi", "Sanjay Singhavi"),
+    ("Mr.Justice Harinder Singh", "Harinder Singh"),
+    ("Ms.Justice V.M.Velumani", "V.M.Velumani"),
+    ("p s patwalia sr", "p s patwalia"),
+    ("Sourabh Goel, Senior Advocate", "Sourabh Goel"),
+    ("Ramjan S/o", "Ramjan"),
+    ("ayşe yıldırım lodged", "ayşe yıldırım"),
+    ("anna kowalska practising", "anna kowalska"),
+    ("Mohammed Ahmed", "Mohammed Ahmed"),
+    ("john manning", "john manning"),
 ])
 def test_titles_and_legal_words_at_the_ends_of_a_name_come_off(text, name):
     assert _trimmed(text) == name
@@ -24,7 +33,7 @@ def test_titles_and_legal_words_at_the_ends_of_a_name_come_off(text, name):
 
 @pytest.mark.parametrize("text", [
     "Versus", "Coram", "Hon'Ble", "Nos.15304", "Section Registrar", "The Court", "Applicant",
-    "Respondent/s", "Mr. Justice",
+    "Respondent/s", "Mr. Justice", "1948 Act", "Ia No.50939/2022", "W.P.(C", "O.T.(C)",
 ])
 def test_a_span_of_legal_words_only_is_no_name(text):
     assert _trimmed(text) is None
@@ -34,9 +43,29 @@ def test_a_legal_word_inside_a_name_stays():
     assert _trimmed("Mary Court Smith") == "Mary Court Smith"
 
 
+@pytest.mark.parametrize("text, span, name", [
+    ("c) Kubran Ali S/o. Kalu, Aged Adult", "Kubran Ali S", "Kubran Ali"),
+    ("c) Kubran Ali S/o. Kalu, Aged Adult", "o. Kalu", "Kalu"),
+    ("Filing O.T. and Ia No.53417/2022-PERMISSION", "Ia", None),
+    ("respondents\n\n    J U D G M E N T\n", "J U D", None),
+    ("the said Leela Nair (supra)", "Leela Nair", "Leela Nair"),
+    ("done in english and notified in writing", "english", None),
+    ("Mr Phil English said", "Phil English", "Phil English"),
+    ("I. THE CIRCUMSTANCES OF THE CASE", "I.", None),
+    ("II. RELEVANT DOMESTIC LAW", "II.", None),
+    ("I. Ivanov stated", "I.", "I."),
+    ("谢谢王先生", "王", "王"),  # no case: no heading in capitals
+])
+def test_a_name_cut_from_its_context_loses_what_the_context_shows_is_no_name(text, span, name):
+    start = text.index(span)
+    bounds = trim_person(text, start, start + len(span))
+    assert (None if bounds is None else text[bounds[0]:bounds[1]]) == name
+
+
 @pytest.mark.parametrize("word, legal", [
     ("Petitioner(s)", True), ("No.4", True), ("J.", True), ("Mr.Sanjay", False),
-    ("S.P.", False), ("Kumar", False),
+    ("S.P.", False), ("Kumar", False), ("Sub-Registrar", True), ("Vice-President", True),
+    ("Jean-Pierre", False), ("Ali-J", False),
 ])
 def test_a_legal_word_may_carry_a_plural_mark_or_a_number(word, legal):
     assert is_legal(word) is legal

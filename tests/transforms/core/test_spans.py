@@ -76,3 +76,15 @@ def test_a_name_is_extended_over_a_nickname_in_quotes():
     text = 'William Mailes " Cowboy " Cowley was a hockey player'
     assert text[slice(*_ends(extend_name(text, Span(0, 14, "PERSON", 0.8))))] == \
         'William Mailes " Cowboy " Cowley'
+
+
+def test_a_name_does_not_extend_into_a_day_of_the_week():
+    text = "Mr.Justice Murali Purushothaman Thursday, The 7Th Day Of April 2022"
+    span = extend_name(text, Span(11, 31, "PERSON", 0.85))
+    assert text[span.start:span.end] == "Murali Purushothaman"
+
+
+def test_a_name_does_not_extend_into_a_kinship_before_a_parent():
+    text = "Sunil Heeralal Dhadda Son Of Shri Heeralal Dhadda, Aged About 61 Years"
+    span = extend_name(text, Span(0, 21, "PERSON", 0.85))
+    assert text[span.start:span.end] == "Sunil Heeralal Dhadda"

@@ -139,6 +139,7 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False,
         m = _WORD.match(text, pos)
         if words and not (m and name_like(m.group(0), cased)):
             inner = initial.match(text, pos)  # a middle initial: "arvind p datar"
+            inner = inner if cased or text[pos:pos + 1] not in ("a", "i") else None  # words
             after = inner and _WORD.match(text, inner.end())
             if after and name_like(after.group(0), cased):
                 m = after

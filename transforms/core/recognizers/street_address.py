@@ -214,7 +214,8 @@ class StreetAddressRecognizer(RuleRecognizer):
             if _confirmed(text, m, *span):
                 spans.append(span)
         spans += self._caseless(text, numbered)
-        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)]
+        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)
+                if not _PROCEDURE.search(text, s, e)]
 
     def _caseless(self, text: str, numbered: bool) -> List[Tuple[int, int]]:
         """Streets only caseless lines show: a word and number closed by a postal code,
@@ -284,6 +285,12 @@ class StreetAddressRecognizer(RuleRecognizer):
             # "at 4946 Urzáiz 12": a house number said twice
             start -= len(number.group(0))
         return start, end
+
+
+# Words of a court's procedure no address holds: "respondents 2 civil writ petition no 7420"
+# is a case number (court text read without its punctuation).
+_PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|respondents?"
+                        r"|appellants?|applicants?|judgment|judicature|versus|convention)\b")
 
 
 def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:

@@ -70,6 +70,8 @@ def test_a_preamble_line_of_name_words_before_its_party_role_is_a_name(text, nam
     ("hon'ble shri justice g s ahluwalia", ["g s ahluwalia"]),
     ("petitioner s hemant katare versus respondent", ["s hemant katare"]),
     ("mr s manikumar and dr v sridevi", ["s manikumar", "v sridevi"]),
+    ("he was represented by mr m gündoğdu a lawyer practising in izmir", ["m gündoğdu"]),
+    ("represented by ms anna kowalska a lawyer practising in warsaw", ["anna kowalska"]),
 ])
 def test_lowercase_text_keeps_the_title_and_role_cues(text, names):
     assert _found(text) == names

@@ -259,3 +259,11 @@ def test_every_text_a_compound_street_matches_passes_its_pre_check():
     assert len(matched) > 100
     assert all(sa._may_hold_compound_street(t) for t in matched)
     assert not sa._may_hold_compound_street("call me at 212 555 0199, order 12345 on May 3")
+
+
+@pytest.mark.parametrize("text", [
+    "versus state of haryana and others respondents 2 civil writ petition no 7420 of 2020",
+    "the appellants 3 criminal appeal no 1426 of 2005 are before the court",
+])
+def test_a_case_number_in_court_text_is_no_street(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
