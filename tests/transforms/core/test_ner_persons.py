@@ -65,6 +65,19 @@ def test_edges_are_trimmed_and_a_foreign_person_needs_a_name(nlp):
     assert written_person(doc, 1, 3, [True] * len(doc)) == (1, 3)
 
 
+def test_a_tagalog_function_word_or_a_word_with_digits_is_no_edge_of_a_name(nlp):
+    doc = nlp("nakita ni Enrique Gil sa mall\nrt user1280 Jenn Thompson url224")
+    assert trim_edges(doc, 1, 5) == (2, 4)  # "ni Enrique Gil sa"
+    assert trim_edges(doc, 8, 12) == (9, 11)  # "user1280 Jenn Thompson url224"
+    assert written_person(doc, 11, 12) is None  # "url224" alone
+
+
+def test_a_name_particle_or_a_listed_name_is_kept_at_the_edge(nlp):
+    doc = nlp("Robert De Niro met Dan")
+    assert trim_edges(doc, 0, 3) == (0, 3)
+    assert trim_edges(doc, 4, 5) == (4, 5)
+
+
 def test_a_letter_three_times_in_a_row_is_stretched():
     assert stretched("Helloooo") and stretched("YESSSSH")
     assert not stretched("Lloyd") and not stretched("Anne") and not stretched("x1000")
