@@ -127,13 +127,27 @@ def extend_name(text: str, span: Span) -> Span:
     return span if end == span.end else dataclasses.replace(span, end=end)
 
 
+COMMON_WORD = 4.5  # Zipf from which an unlisted word of a name is not looked for again
+WORDY = 2.0  # wordness from which a listed one is not ("love", "will"; "mark" 0.1 is)
+
+
+def _common_word(word: str) -> bool:
+    """A common English word seldom a name ("love" of "Kevin Love", "surprise", "will"):
+    found again alone it is the word, not the name."""
+    entry = name_word(word)
+    if entry is not None:
+        return entry.wordness >= WORDY
+    return zipf(word.lower()) >= COMMON_WORD
+
+
 def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
                     groups: Sequence[int]) -> List[List[Span]]:
     """Names found anywhere in a record, found again (any case) in all its texts.
 
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
     "this is jane": the notes' name then marks the transcript too. A legal word inside a
-    name ("Court" of a court read as a person) is not looked for.
+    name ("Court" of a court read as a person) is not looked for, nor a common English
+    word that is not mostly a name (:func:`_common_word`).
     """
     names = {}
     for text, found, group in zip(texts, spans, groups):
@@ -141,7 +155,7 @@ def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
             if span.entity == "PERSON":
                 for word in _NAME_TOKEN.findall(text[span.start:span.end]):
                     if len(word) >= 3 and word.lower() not in _NOT_A_NAME \
-                            and not is_legal(word):
+                            and not is_legal(word) and not _common_word(word):
                         names.setdefault(group, set()).add(word.lower())
     extra = []
     for text, group in zip(texts, groups):

@@ -76,3 +76,11 @@ def test_a_name_is_extended_over_a_nickname_in_quotes():
     text = 'William Mailes " Cowboy " Cowley was a hockey player'
     assert text[slice(*_ends(extend_name(text, Span(0, 14, "PERSON", 0.8))))] == \
         'William Mailes " Cowboy " Cowley'
+
+
+def test_a_common_word_of_a_name_is_not_looked_for_again_alone():
+    text = "Kevin Love scored. you gotta love it. Mark Young called, mark said hi"
+    found = [Span(0, 10, "PERSON", 0.9), Span(38, 48, "PERSON", 0.9)]
+    again = {text[s.start:s.end] for s in propagate_names([text], [found], groups=[0])[0]}
+    assert "love" not in again and "Love" not in again  # wordness 2.3: mostly a word
+    assert "mark" in again  # a common word, but as often a name
