@@ -133,3 +133,9 @@ def test_a_line_opening_with_ordinary_words_holds_no_name(analyzer, text):
 ])
 def test_a_line_in_indonesian_or_tagalog_has_no_cued_name(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text", ["great talk with georginamlewis today",
+                                  "thanks to breakingnews for the update"])
+def test_a_flattened_handle_or_hashtag_after_a_cue_is_no_name(analyzer, text):
+    assert _found(analyzer, text) == []
