@@ -146,26 +146,31 @@ def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
 
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
     "this is jane": the notes' name then marks the transcript too. A legal word inside a
-    name ("Court" of a court read as a person) is not looked for, nor a common English
-    word that is not mostly a name (:func:`_common_word`).
+    name ("Court" of a court read as a person) is not looked for; a common English word
+    seldom a name (:func:`_common_word`) only as it was written, capitalised ("Player"
+    again, not "player" or "love" in lower case).
     """
-    names = {}
+    names, capitalised = {}, {}
     for text, found, group in zip(texts, spans, groups):
         for span in found:
             if span.entity == "PERSON":
                 for word in _NAME_TOKEN.findall(text[span.start:span.end]):
-                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME \
-                            and not is_legal(word) and not _common_word(word):
+                    if len(word) < 3 or word.lower() in _NOT_A_NAME or is_legal(word):
+                        continue
+                    if not _common_word(word):
                         names.setdefault(group, set()).add(word.lower())
+                    elif word[:1].isupper() and not word.isupper():
+                        capitalised.setdefault(group, set()).add(word)
     extra = []
     for text, group in zip(texts, groups):
-        words = names.get(group)
         found = []
-        if words:
-            pattern = re.compile(r"(?<![\w])(?:" + "|".join(
-                re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
-                re.IGNORECASE)
-            found = [Span(m.start(), m.end(), "PERSON", 0.55) for m in pattern.finditer(text)]
+        for words, flags in ((names.get(group), re.IGNORECASE), (capitalised.get(group), 0)):
+            if words:
+                pattern = re.compile(r"(?<![\w])(?:" + "|".join(
+                    re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
+                    flags)
+                found += [Span(m.start(), m.end(), "PERSON", 0.55)
+                          for m in pattern.finditer(text)]
         extra.append(found)
     return extra
 

@@ -82,5 +82,12 @@ def test_a_common_word_of_a_name_is_not_looked_for_again_alone():
     text = "Kevin Love scored. you gotta love it. Mark Young called, mark said hi"
     found = [Span(0, 10, "PERSON", 0.9), Span(38, 48, "PERSON", 0.9)]
     again = {text[s.start:s.end] for s in propagate_names([text], [found], groups=[0])[0]}
-    assert "love" not in again and "Love" not in again  # wordness 2.3: mostly a word
+    assert "love" not in again  # wordness 2.3: mostly a word, looked for only as written
     assert "mark" in again  # a common word, but as often a name
+
+
+def test_a_capitalised_common_word_of_a_name_is_looked_for_again_as_written():
+    text = "Player won. Later Player returned, a player said"
+    again = [text[s.start:s.end] for s in
+             propagate_names([text], [[Span(0, 6, "PERSON", 0.9)]], groups=[0])[0]]
+    assert again == ["Player", "Player"]

@@ -40,13 +40,10 @@ def _spells_a_name(text: str, run) -> bool:
 
 def _english_word(word: str) -> bool:
     """Letters spelling out an English word no census list holds ("a w e s o m e",
-    "r e t w e e t") or common words run together ("e v e r y n i g h t"): emphasis in
-    chat, not a name. A listed name ("r o s e", "b o y l e") stays a name."""
-    from transforms.core.truecase import run_together  # truecase reads the recognizers
-
-    if name_word(word) is not None:
-        return False
-    return zipf(word) >= WORD or run_together(word)
+    "i n d e p e n d e n t"): emphasis in chat, not a name. A listed name ("r o s e",
+    "b o y l e") stays a name, and so do words run together: a given name and a surname
+    spelled in one breath read as such ("a l e x p r e s t o n")."""
+    return name_word(word) is None and zipf(word) >= WORD
 
 
 class SpelledNameRecognizer(RuleRecognizer):
