@@ -46,7 +46,6 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
 from transforms.core.recognizers.written_words import english, foreign_lines, part_of
 
 MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
-MAX_LETTERS = 10  # a longer rare word is rather a flattened handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
@@ -86,14 +85,13 @@ def _candidate(token) -> bool:
 
 
 def _unheard(token) -> bool:
-    """An unlisted word English text hardly uses, not a flattened handle or hashtag: at
-    most :data:`MAX_LETTERS` letters ("hackingdave", "georginamlewis" are longer) and not
-    common words run together ("breakingnews", :func:`..truecase.run_together`)."""
+    """An unlisted word English text hardly uses, not a flattened hashtag: not common
+    words run together ("breakingnews", :func:`..truecase.run_together`). Long words stay
+    ("saidmagomed", "sigþórsdóttir"), so do handles that are names run together."""
     from transforms.core.truecase import run_together  # truecase reads the recognizers
 
     return (_candidate(token) and name_word(token.lower_) is None
-            and zipf(token.lower_) < UNHEARD and len(token.text) <= MAX_LETTERS
-            and not run_together(token.lower_))
+            and zipf(token.lower_) < UNHEARD and not run_together(token.lower_))
 
 
 def _joins(token) -> bool:
