@@ -147,28 +147,32 @@ def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
     "this is jane": the notes' name then marks the transcript too. A legal word inside a
     name ("Court" of a court read as a person) is not looked for; a common English word
-    seldom a name (:func:`_common_word`) only as it was written, capitalised ("Player"
-    again, not "player" or "love" in lower case).
+    seldom a name (:func:`_common_word`) alone only as it was written, capitalised
+    ("Player" again, not "player" or "love" in lower case), and in any case with the rest
+    of its name ("Shannon Day" in the notes finds "shannon day").
     """
     names, capitalised = {}, {}
     for text, found, group in zip(texts, spans, groups):
         for span in found:
             if span.entity == "PERSON":
-                for word in _NAME_TOKEN.findall(text[span.start:span.end]):
-                    if len(word) < 3 or word.lower() in _NOT_A_NAME or is_legal(word):
-                        continue
+                words = [w for w in _NAME_TOKEN.findall(text[span.start:span.end])
+                         if len(w) >= 3 and w.lower() not in _NOT_A_NAME and not is_legal(w)]
+                for word in words:
                     if not _common_word(word):
-                        names.setdefault(group, set()).add(word.lower())
+                        names.setdefault(group, set()).add(re.escape(word.lower()))
                     elif word[:1].isupper() and not word.isupper():
-                        capitalised.setdefault(group, set()).add(word)
+                        capitalised.setdefault(group, set()).add(re.escape(word))
+                if len(words) > 1 and any(_common_word(w) for w in words):
+                    # "shannon day" in any case, as a whole: the notes' name in the transcript
+                    names.setdefault(group, set()).add(
+                        r"\s+".join(re.escape(w.lower()) for w in words))
     extra = []
     for text, group in zip(texts, groups):
         found = []
         for words, flags in ((names.get(group), re.IGNORECASE), (capitalised.get(group), 0)):
             if words:
                 pattern = re.compile(r"(?<![\w])(?:" + "|".join(
-                    re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
-                    flags)
+                    sorted(words, key=len, reverse=True)) + r")(?![\w])", flags)
                 found += [Span(m.start(), m.end(), "PERSON", 0.55)
                           for m in pattern.finditer(text)]
         extra.append(found)

@@ -91,3 +91,10 @@ def test_a_capitalised_common_word_of_a_name_is_looked_for_again_as_written():
     again = [text[s.start:s.end] for s in
              propagate_names([text], [[Span(0, 6, "PERSON", 0.9)]], groups=[0])[0]]
     assert again == ["Player", "Player"]
+
+
+def test_a_name_with_a_common_word_is_found_again_whole_in_any_case():
+    texts = ["Customer Shannon Day called", "my name is shannon day and the day is fine"]
+    extra = propagate_names(texts, [[Span(9, 20, "PERSON", 0.9)], []], groups=[0, 0])
+    again = [texts[1][s.start:s.end] for s in extra[1]]
+    assert "shannon day" in again and "day" not in again
