@@ -146,30 +146,39 @@ def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
 
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
     "this is jane": the notes' name then marks the transcript too. A legal word inside a
-    name ("Court" of a court read as a person) is not looked for; a common English word
-    seldom a name (:func:`_common_word`) alone only as it was written, capitalised
-    ("Player" again, not "player" or "love" in lower case), and in any case with the rest
-    of its name ("Shannon Day" in the notes finds "shannon day").
+    name ("Court" of a court read as a person) is not looked for. A common English word
+    seldom a name (:func:`_common_word`) is looked for in any case in the record's other
+    fields (the notes' "Shannon Day" makes the transcript's "day" a name), but in its
+    own text alone only as written, capitalised ("Player" again, not "love" in "you gotta
+    love it" after "Kevin Love"), and in any case with the rest of its name.
     """
-    names, capitalised = {}, {}
-    for text, found, group in zip(texts, spans, groups):
+    names, common = {}, {}  # group -> patterns; (group, text index) -> common words
+    for index, (text, found, group) in enumerate(zip(texts, spans, groups)):
         for span in found:
             if span.entity == "PERSON":
                 words = [w for w in _NAME_TOKEN.findall(text[span.start:span.end])
                          if len(w) >= 3 and w.lower() not in _NOT_A_NAME and not is_legal(w)]
                 for word in words:
-                    if not _common_word(word):
+                    if _common_word(word):
+                        common.setdefault((group, index), set()).add(word)
+                    else:
                         names.setdefault(group, set()).add(re.escape(word.lower()))
-                    elif word[:1].isupper() and not word.isupper():
-                        capitalised.setdefault(group, set()).add(re.escape(word))
                 if len(words) > 1 and any(_common_word(w) for w in words):
-                    # "shannon day" in any case, as a whole: the notes' name in the transcript
+                    # "shannon day" in any case, as a whole
                     names.setdefault(group, set()).add(
                         r"\s+".join(re.escape(w.lower()) for w in words))
     extra = []
-    for text, group in zip(texts, groups):
+    for index, (text, group) in enumerate(zip(texts, groups)):
+        anycase, written = set(names.get(group, ())), set()
+        for (other_group, other), words in common.items():
+            if other_group != group:
+                continue
+            if other == index:  # its own text: only as written, capitalised
+                written |= {re.escape(w) for w in words if w[:1].isupper() and not w.isupper()}
+            else:  # another field's name (the notes'): in any case
+                anycase |= {re.escape(w.lower()) for w in words}
         found = []
-        for words, flags in ((names.get(group), re.IGNORECASE), (capitalised.get(group), 0)):
+        for words, flags in ((anycase, re.IGNORECASE), (written, 0)):
             if words:
                 pattern = re.compile(r"(?<![\w])(?:" + "|".join(
                     sorted(words, key=len, reverse=True)) + r")(?![\w])", flags)
