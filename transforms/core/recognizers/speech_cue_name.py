@@ -85,13 +85,7 @@ def _candidate(token) -> bool:
 
 
 def _unheard(token) -> bool:
-    """An unlisted word English text hardly uses, not a flattened hashtag: not common
-    words run together ("breakingnews", :func:`..truecase.run_together`). Long words stay
-    ("saidmagomed", "sigþórsdóttir"), so do handles that are names run together."""
-    from transforms.core.truecase import run_together  # truecase reads the recognizers
-
-    return (_candidate(token) and name_word(token.lower_) is None
-            and zipf(token.lower_) < UNHEARD and not run_together(token.lower_))
+    return _candidate(token) and name_word(token.lower_) is None and zipf(token.lower_) < UNHEARD
 
 
 def _joins(token) -> bool:
