@@ -11,10 +11,13 @@ speech-style text (:mod:`transforms.core.caseless_ner`) pass through it too, aft
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from transforms.core.name_lexicon import name_word
-from transforms.core.recognizers.gazetteer_name import NOT_NAMES
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
+from transforms.core.recognizers.speech_cue_name import PARTICLES
+from transforms.core.recognizers.written_words import mixed_stops
 
 # Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
 # and weekday abbreviations: never the edge of a name.
@@ -34,12 +37,30 @@ def stretched(word: str) -> bool:
 
 def _edge(token, stretch: bool = True) -> bool:
     """A token a written name does not begin or end with: punctuation, a possessive, a
-    lowercase function word, a chat or markup word, a month or weekday, a stretched word
-    (with ``stretch``)."""
+    lowercase function word (English, or of a language tweets are often in:
+    :func:`foreign_function_word`), a chat or markup word, a month or weekday, a word of
+    letters and digits ("user948", "mh17"), a stretched word (with ``stretch``)."""
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT
-            or lower in _DATE_WORDS or (stretch and stretched(token.text)))
+            or lower in _DATE_WORDS or (stretch and stretched(token.text))
+            or (token.text.islower() and foreign_function_word(lower))
+            or _letters_and_digits(token.text))
+
+
+def _letters_and_digits(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+@lru_cache(maxsize=4096)
+def foreign_function_word(word: str) -> bool:
+    """A function word of a language tweets mix with English (Tagalog "si", "sa", "na",
+    Indonesian "yang"; :data:`..written_words.MIXED_LANGUAGES`), never a name's own: not a name particle ("de", "van"), not a
+    census name of some weight ("dan", "ana")."""
+    if word in PARTICLES or word not in mixed_stops():
+        return False
+    entry = name_word(word)
+    return entry is None or entry.wordness >= AMBIGUOUS
 
 
 def _named(token) -> bool:
@@ -58,13 +79,39 @@ def _named(token) -> bool:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+# Words before a user name in a tweet: "RT @user", "via @user" (in speech "rt user").
+HANDLE_CUES = {"rt", "via"}
+UNHEARD = 2.0  # Zipf below which an unlisted word after "rt" is a user name, not a name
+
+
+def handle(token, hashtag: bool = True) -> bool:
+    """A tweet's user name or hashtag, which the social text keeps as written: "@jdsamson",
+    a word glued to "#" ("#AskEllen", with ``hashtag``), or, in lower case, a word
+    English never uses and no census list holds right after "rt" / "via" ("rt
+    kurlykayy": the "@" dropped). A listed name there ("rt jenn thompson") is a name."""
+    doc, i = token.doc, token.i
+    if token.text.startswith("@") and len(token.text) > 1:
+        return True
+    prev = doc[i - 1] if i > 0 else None
+    if prev is None:
+        return False
+    if hashtag and prev.text == "#" and not prev.whitespace_:
+        return True
+    return (prev.lower_ in HANDLE_CUES and token.text.islower() and token.is_alpha
+            and name_word(token.lower_) is None and zipf(token.lower_) < UNHEARD)
+
+
 def trim_edges(doc, start: int, end: int, stretch: bool = True) -> Optional[Tuple[int, int]]:
     """The token range without the :func:`_edge` words at its ends ("rt X", "the chicago
-    river", "sc amp"), or None when nothing else is left. Places keep stretched words
-    (``stretch`` False): a handle such as "princessdollxxx" is read as one."""
-    while start < end and _edge(doc[start], stretch):
+    river", "sc amp") nor user names (:func:`handle`), or None when nothing else is left.
+    Places keep stretched words (``stretch`` False): a handle such as "princessdollxxx" is
+    read as one; and hashtags ("#Syria")."""
+    def gone(token) -> bool:
+        return _edge(token, stretch) or handle(token, hashtag=stretch)
+
+    while start < end and gone(doc[start]):
         start += 1
-    while end > start and _edge(doc[end - 1], stretch):
+    while end > start and gone(doc[end - 1]):
         end -= 1
     return (start, end) if start < end else None
 

@@ -136,31 +136,63 @@ def extend_name(text: str, span: Span) -> Span:
     return span if end == span.end else dataclasses.replace(span, end=end)
 
 
+COMMON_WORD = 4.5  # Zipf from which an unlisted word of a name is not looked for again
+WORDY = 2.0  # wordness from which a listed one is not ("love", "will"; "mark" 0.1 is)
+
+
+def _common_word(word: str) -> bool:
+    """A common English word seldom a name ("love" of "Kevin Love", "surprise", "will"):
+    found again alone it is the word, not the name."""
+    entry = name_word(word)
+    if entry is not None:
+        return entry.wordness >= WORDY
+    return zipf(word.lower()) >= COMMON_WORD
+
+
 def propagate_names(texts: Sequence[str], spans: Sequence[List[Span]],
                     groups: Sequence[int]) -> List[List[Span]]:
     """Names found anywhere in a record, found again (any case) in all its texts.
 
     Agent notes often carry "Customer Jane Doe called" while the voice transcript says
     "this is jane": the notes' name then marks the transcript too. A legal word inside a
-    name ("Court" of a court read as a person) is not looked for.
+    name ("Court" of a court read as a person) is not looked for. A common English word
+    seldom a name (:func:`_common_word`) is looked for in any case in the record's other
+    fields (the notes' "Shannon Day" makes the transcript's "day" a name), but in its
+    own text alone only as written, capitalised ("Player" again, not "love" in "you gotta
+    love it" after "Kevin Love"), and in any case with the rest of its name.
     """
-    names = {}
-    for text, found, group in zip(texts, spans, groups):
+    names, common = {}, {}  # group -> patterns; (group, text index) -> common words
+    for index, (text, found, group) in enumerate(zip(texts, spans, groups)):
         for span in found:
             if span.entity == "PERSON":
-                for word in _NAME_TOKEN.findall(text[span.start:span.end]):
-                    if len(word) >= 3 and word.lower() not in _NOT_A_NAME \
-                            and not is_legal(word):
-                        names.setdefault(group, set()).add(word.lower())
+                words = [w for w in _NAME_TOKEN.findall(text[span.start:span.end])
+                         if len(w) >= 3 and w.lower() not in _NOT_A_NAME and not is_legal(w)]
+                for word in words:
+                    if _common_word(word):
+                        common.setdefault((group, index), set()).add(word)
+                    else:
+                        names.setdefault(group, set()).add(re.escape(word.lower()))
+                if len(words) > 1 and any(_common_word(w) for w in words):
+                    # "shannon day" in any case, as a whole
+                    names.setdefault(group, set()).add(
+                        r"\s+".join(re.escape(w.lower()) for w in words))
     extra = []
-    for text, group in zip(texts, groups):
-        words = names.get(group)
+    for index, (text, group) in enumerate(zip(texts, groups)):
+        anycase, written = set(names.get(group, ())), set()
+        for (other_group, other), words in common.items():
+            if other_group != group:
+                continue
+            if other == index:  # its own text: only as written, capitalised
+                written |= {re.escape(w) for w in words if w[:1].isupper() and not w.isupper()}
+            else:  # another field's name (the notes'): in any case
+                anycase |= {re.escape(w.lower()) for w in words}
         found = []
-        if words:
-            pattern = re.compile(r"(?<![\w])(?:" + "|".join(
-                re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w])",
-                re.IGNORECASE)
-            found = [Span(m.start(), m.end(), "PERSON", 0.55) for m in pattern.finditer(text)]
+        for words, flags in ((anycase, re.IGNORECASE), (written, 0)):
+            if words:
+                pattern = re.compile(r"(?<![\w])(?:" + "|".join(
+                    sorted(words, key=len, reverse=True)) + r")(?![\w])", flags)
+                found += [Span(m.start(), m.end(), "PERSON", 0.55)
+                          for m in pattern.finditer(text)]
         extra.append(found)
     return extra
 

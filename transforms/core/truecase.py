@@ -29,6 +29,7 @@ from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
+from transforms.core.recognizers.written_words import foreign_lines
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
 UNHEARD = 2.0  # Zipf below which an unlisted word is capitalised, whatever its tag
@@ -149,7 +150,8 @@ def _pair(a, b) -> bool:
 def truecased_words(doc, only: Optional[Sequence[bool]] = None) -> List[str]:
     """The doc's tokens as written English would case them (each the same length);
     ``only``: per token, whether to recase it (default: all; the others stay as written)."""
-    english = _english_lines(doc)
+    foreign = foreign_lines(doc)
+    english = [e and not f for e, f in zip(_english_lines(doc), foreign)]
     caps = [_capitalise(token, english[token.i]) for token in doc]
     for a, b in zip(doc, doc[1:]):
         if _pair(a, b):

@@ -88,3 +88,27 @@ def test_a_name_does_not_extend_into_a_kinship_before_a_parent():
     text = "Sunil Heeralal Dhadda Son Of Shri Heeralal Dhadda, Aged About 61 Years"
     span = extend_name(text, Span(0, 21, "PERSON", 0.85))
     assert text[span.start:span.end] == "Sunil Heeralal Dhadda"
+
+
+def test_a_common_word_of_a_name_is_not_looked_for_again_alone():
+    text = "Kevin Love scored. you gotta love it. Mark Young called, mark said hi"
+    found = [Span(0, 10, "PERSON", 0.9), Span(38, 48, "PERSON", 0.9)]
+    again = {text[s.start:s.end] for s in propagate_names([text], [found], groups=[0])[0]}
+    assert "love" not in again  # wordness 2.3: mostly a word, looked for only as written
+    assert "mark" in again  # a common word, but as often a name
+
+
+def test_a_capitalised_common_word_of_a_name_is_looked_for_again_as_written():
+    text = "Player won. Later Player returned, a player said"
+    again = [text[s.start:s.end] for s in
+             propagate_names([text], [[Span(0, 6, "PERSON", 0.9)]], groups=[0])[0]]
+    assert again == ["Player", "Player"]
+
+
+def test_a_common_word_of_the_notes_name_is_found_again_in_the_transcript_not_its_own():
+    texts = ["Customer Shannon Day called", "my name is shannon day and the day is fine"]
+    extra = propagate_names(texts, [[Span(9, 20, "PERSON", 0.9)], []], groups=[0, 0])
+    again = [texts[1][s.start:s.end] for s in extra[1]]
+    assert "shannon day" in again and "day" in again  # the notes' name: every "day"
+    own = propagate_names([texts[1]], [[Span(11, 22, "PERSON", 0.9)]], groups=[0])[0]
+    assert [texts[1][s.start:s.end] for s in own if s.start > 22] == []  # "the day" stays

@@ -67,7 +67,7 @@ class ContextNameRecognizer(RuleRecognizer):
             pos, end = cue.end(), None
             for _ in range(2):  # first name, optional last name
                 word = _NAME_WORD.match(text, pos)
-                if not word or not self._name_like(word.group(0), tokens.get(word.start()),
+                if not word or text[word.end():word.end() + 1].isdigit() or not self._name_like(word.group(0), tokens.get(word.start()),
                                                    strength):
                     break
                 end = word.end()

@@ -17,10 +17,11 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
+from transforms.core.recognizers.written_words import foreign_lines
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name
 MAX_LETTERS = 12  # a longer unlisted word is rather a handle or a hashtag
-NOT_INITIALS = {"u", "v", "w", "n", "x"}  # "you", "versus", "with", "and", "times"
+NOT_INITIALS = {"u", "v", "w", "n", "x", "i"}  # "you", "versus", "with", "and", "times", "I"
 
 
 def _named(token, given: bool) -> bool:
@@ -47,11 +48,11 @@ class InitialledNameRecognizer(RuleRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if "PERSON" not in entities or doc is None or len(doc) < 3:
             return []
-        cased = cased_by_line(doc)
+        cased, foreign = cased_by_line(doc), foreign_lines(doc)
         found = []
         for i in range(len(doc) - 2):
             first, letter, last = doc[i], doc[i + 1], doc[i + 2]
-            if cased[i] or not (letter.is_alpha and len(letter.text) == 1) \
+            if cased[i] or foreign[i] or not (letter.is_alpha and len(letter.text) == 1) \
                     or letter.lower_ in NOT_INITIALS:
                 continue
             if _named(first, True) and _named(last, False):

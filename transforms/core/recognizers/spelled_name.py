@@ -3,7 +3,8 @@
 
 A run of four or more spelling tokens (:mod:`.spelling`), three or more of them single
 letters, NATO words or letter names, and no digit, is a spelled name: callers spell their
-names, rarely anything else made only of letters (but "wo n t", "x o x"). English: NATO words and letter names
+names, rarely anything else made only of letters (but "wo n t", "x o x", and in chat an
+English word spelled for emphasis: "a w e s o m e"). English: NATO words and letter names
 are English.
 """
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
+
+WORD = 3.0  # Zipf from which letters spelling an unlisted word spell that word, not a name
 
 MIN_TOKENS, MIN_SINGLES = 4, 3
 # "won't", "can't" with the apostrophe dropped and split ("i wo n t", "i ca n t"), and
@@ -29,7 +33,17 @@ def _spells_a_name(text: str, run) -> bool:
     if set(run.reading) <= {"X", "O"} or set(
             p[2] for p in run.parts if len(p[2]) == 1) <= {"X", "O"}:
         return False
+    if _english_word(run.reading.lower()):
+        return False
     return not _CONTRACTION.search(text, run.start, run.end)
+
+
+def _english_word(word: str) -> bool:
+    """Letters spelling out an English word no census list holds ("a w e s o m e",
+    "i n d e p e n d e n t"): emphasis in chat, not a name. A listed name ("r o s e",
+    "b o y l e") stays a name, and so do words run together: a given name and a surname
+    spelled in one breath read as such ("a l e x p r e s t o n")."""
+    return name_word(word) is None and zipf(word) >= WORD
 
 
 class SpelledNameRecognizer(RuleRecognizer):

@@ -20,6 +20,10 @@ LISTED_JOINS = 2.0  # wordness below which a listed neighbour joins
 COMMON = 3.0  # Zipf of a common English word
 FOREIGN_LANGUAGES = ("tl", "id", "ms", "fr", "es", "pt", "it", "de", "nl", "nb", "da", "sv",
                      "tr", "ro", "ca")
+# Languages tweets mix with English word by word (Taglish, Indonesian and Malay tweets):
+# their function words are never a name's edge, and the English words they share
+# ("may", "at") say nothing of English.
+MIXED_LANGUAGES = ("tl", "id", "ms")
 STOPS = 0.25  # share of function words below which lowercase words are not English
 SKIP_ENTS = {"PERSON", "GPE", "LOC", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY",
              "CARDINAL", "ORDINAL"}
@@ -80,7 +84,14 @@ def english(sentence) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _foreign_stops() -> Tuple[frozenset, ...]:
+def mixed_stops() -> frozenset:
+    """The function words of :data:`MIXED_LANGUAGES` that are not English ones."""
+    return frozenset().union(*(stops for stops, lang in zip(foreign_stops(), FOREIGN_LANGUAGES)
+                               if lang in MIXED_LANGUAGES))
+
+
+@lru_cache(maxsize=1)
+def foreign_stops() -> Tuple[frozenset, ...]:
     """spaCy's stop words of Latin-script languages tweets are often in, English ones
     taken out."""
     english_stops = spacy_stop_words("en")
@@ -88,26 +99,39 @@ def _foreign_stops() -> Tuple[frozenset, ...]:
                  for lang in FOREIGN_LANGUAGES)
 
 
+@lru_cache(maxsize=1)
+def _shared_stops() -> Tuple[frozenset, ...]:
+    """Per language of :data:`FOREIGN_LANGUAGES`: the English stop words that are its stop
+    words too (Tagalog "may", "at"), in the languages tweets mix with English
+    (:data:`MIXED_LANGUAGES`): on a line of that language they are no evidence of English.
+    Elsewhere they count as English ("in", "is" are Dutch too)."""
+    english_stops = spacy_stop_words("en")
+    return tuple(frozenset(w for w in spacy_stop_words(lang) if w in english_stops)
+                 if lang in MIXED_LANGUAGES else frozenset() for lang in FOREIGN_LANGUAGES)
+
+
 @once_per_doc
 def foreign_lines(doc) -> List[bool]:
     """Per token: is its line one English hardly uses? More distinct function words of
-    another language (:data:`FOREIGN_LANGUAGES`) than English ones, three or more ("mon
-    copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
+    another language (:data:`FOREIGN_LANGUAGES`) than English ones (those the language
+    shares, Tagalog "may", "at", not counted), three or more ("mon copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
     or "unter den" in an address are not enough), or, of six lowercase words in Latin
     letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
     or French. A headline and a list of names are English."""
-    foreign_stops = _foreign_stops()
+    per_language = list(zip(foreign_stops(), _shared_stops()))
     out, start = [False] * len(doc), 0
     for end in range(len(doc) + 1):
         if end < len(doc) and "\n" not in doc[end].text:
             continue
         words = [t for t in doc[start:end] if t.is_alpha and len(t.text) >= 2]
-        english_count = sum(t.is_stop for t in words)
-        other = max(len({t.lower_ for t in words if t.lower_ in stops})
-                    for stops in foreign_stops)
         lower = [t for t in words if t.is_lower and all(c < "\u0250" for c in t.text)]
         rare = sum(zipf(t.text) < COMMON and name_word(t.text) is None for t in lower)
-        voted = other > english_count and (other >= 3 or (other == 2 and 2 * rare >= len(lower)))
+        voted = False
+        for stops, shared in per_language:
+            other = len({t.lower_ for t in words if t.lower_ in stops})
+            english_count = sum(t.is_stop and t.lower_ not in shared for t in words)
+            voted = voted or (other > english_count and (
+                other >= 3 or (other == 2 and 2 * rare >= len(lower))))
         foreign = voted or (len(lower) >= 6 and 3 * rare >= 2 * len(lower))
         for i in range(start, min(end + 1, len(doc))):
             out[i] = foreign

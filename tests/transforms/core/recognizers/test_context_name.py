@@ -82,3 +82,7 @@ def test_a_weekday_or_a_month_that_is_no_given_name_is_not_a_name_after_a_cue(an
 
 def test_a_month_that_is_a_given_name_is_still_a_name_after_a_strong_cue(analyzer):
     assert _context(analyzer, "hi my name is june") == ["june"]
+
+
+def test_a_word_glued_to_digits_after_a_cue_is_no_name(analyzer):
+    assert _context(analyzer, "thanks user1671 for the follow") == []

@@ -25,6 +25,8 @@ def test_a_given_name_an_initial_and_a_surname_are_one_name(analyzer, text, name
     "Michael J. Fernandez wrote it.", "sarraounia wrote to voulet a provocative letter",
     "wes anderson s foray into the world of roald dahl", "stoners v george washington",
     "we on fire on thephoenixhour w thephoenixmag",
+    "got some thangs i wan na try",  # "I" is no initial
+    "donde anda la gente de mar del plata nos vemos ahi a romper todo muchachos",
 ])
 def test_a_letter_between_other_words_is_no_initial(analyzer, text):
     assert _found(analyzer, text) == []

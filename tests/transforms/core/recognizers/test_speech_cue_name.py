@@ -125,3 +125,15 @@ def test_a_rare_word_and_a_surname_opening_a_line_are_a_name(analyzer, text, nam
 ])
 def test_a_line_opening_with_ordinary_words_holds_no_name(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "komentar untuk penampilan ke2 titik blitar konser final group 5 8 april 2015",
+    "kapag ako naging presidente saturday at sunday yung pasok",
+])
+def test_a_line_in_indonesian_or_tagalog_has_no_cued_name(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_long_rare_name_is_still_a_name(analyzer):
+    assert _found(analyzer, "saidmagomed is from garden master") == ["saidmagomed"]

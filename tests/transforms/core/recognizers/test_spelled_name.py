@@ -43,3 +43,14 @@ def test_a_spelled_name_leaves_no_letter_at_its_ends(policy, pseudonymizer, anal
     redactor = TextRedactor(policy, pseudonymizer, analyzer)
     out = redacted(redactor, f"agent: how do you spell your name\ncustomer: {answer}")
     assert out.endswith("customer: <PERSON>")
+
+
+@pytest.mark.parametrize("text", ["lol a w e s o m e btw totally agree",
+                                  "definition of i n d e p e n d e n t"])
+def test_an_english_word_spelled_for_emphasis_is_not_a_name(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_listed_name_that_is_also_a_word_is_still_a_spelled_name(analyzer, policy):
+    assert _found(analyzer, policy, "it is r o s e") == ["r o s e"]
+    assert _found(analyzer, policy, "a l e x p r e s t o n") == ["a l e x p r e s t o n"]
