@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.recognizers.written_words import mixed_stops
@@ -79,35 +79,22 @@ def _named(token) -> bool:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-# Words before a user name in a tweet: "RT @user", "via @user" (in speech "rt user").
-HANDLE_CUES = {"rt", "via"}
-UNHEARD = 2.0  # Zipf below which an unlisted word after "rt" is a user name, not a name
-
-
-def handle(token, hashtag: bool = True) -> bool:
-    """A tweet's user name or hashtag, which the social text keeps as written: "@jdsamson",
-    a word glued to "#" ("#AskEllen", with ``hashtag``), or, in lower case, a word
-    English never uses and no census list holds right after "rt" / "via" ("rt
-    kurlykayy": the "@" dropped). A listed name there ("rt jenn thompson") is a name."""
-    doc, i = token.doc, token.i
-    if token.text.startswith("@") and len(token.text) > 1:
-        return True
-    prev = doc[i - 1] if i > 0 else None
-    if prev is None:
-        return False
-    if hashtag and prev.text == "#" and not prev.whitespace_:
-        return True
-    return (prev.lower_ in HANDLE_CUES and token.text.islower() and token.is_alpha
-            and name_word(token.lower_) is None and zipf(token.lower_) < UNHEARD)
+def hashtag(token) -> bool:
+    """A word glued to "#" ("#AskEllen"), which the social text keeps as written. A user
+    name ("@jdsamson", or "rt kurlykayy" with the "@" dropped) is no such edge: it names an
+    account, so when the NER reads it as a person it goes like any name."""
+    i = token.i
+    prev = token.doc[i - 1] if i > 0 else None
+    return prev is not None and prev.text == "#" and not prev.whitespace_
 
 
 def trim_edges(doc, start: int, end: int, stretch: bool = True) -> Optional[Tuple[int, int]]:
     """The token range without the :func:`_edge` words at its ends ("rt X", "the chicago
-    river", "sc amp") nor user names (:func:`handle`), or None when nothing else is left.
+    river", "sc amp") nor hashtags (:func:`hashtag`), or None when nothing else is left.
     Places keep stretched words (``stretch`` False): a handle such as "princessdollxxx" is
     read as one; and hashtags ("#Syria")."""
     def gone(token) -> bool:
-        return _edge(token, stretch) or handle(token, hashtag=stretch)
+        return _edge(token, stretch) or (stretch and hashtag(token))
 
     while start < end and gone(doc[start]):
         start += 1
