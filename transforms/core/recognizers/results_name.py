@@ -11,8 +11,8 @@
   others common): a word of four letters or more listed as a surname with wordness < 1,
   or unlisted with Zipf < 2.5.
 
-Countries and what spaCy tags a place, nationality or organisation stay in both ("Australia
-25 , New Zealand 32", "SOCCER - BARCELONA SIGN RONALDO": only Ronaldo goes).
+Countries and what spaCy tags a place or nationality stay in both ("Australia 25 , New
+Zealand 32"), and its organisations in a headline ("SOCCER - FEYENOORD BEAT AJAX").
 """
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
 
 SCORE = 0.55
-_PLACES = {"GPE", "LOC", "NORP", "ORG", "FAC"}
+_PLACES = {"GPE", "LOC", "NORP"}  # never a person in a list or a headline
+_ORGS = {"ORG", "FAC"}  # nor in a headline ("FEYENOORD"); in a list of people, spaCy's guess
 _COUNTRIES = {w.lower() for c in COUNTRY_NAMES for w in c.split()}
 _WORD = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*"
 _ITEM = re.compile(r"^\s*((?:[A-Z]\.\s*){0,2}" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})"
@@ -68,13 +69,13 @@ class ResultsNameRecognizer(RuleRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if "PERSON" not in entities or doc is None or len(doc) == 0:
             return []
-        place, person = [False] * (len(text) + 1), [False] * (len(text) + 1)
+        place, org, person = ([False] * (len(text) + 1) for _ in range(3))
         for ent in doc.ents:
-            marks = place if ent.label_ in _PLACES else person if ent.label_ == "PERSON" \
-                else None
+            marks = (place if ent.label_ in _PLACES else org if ent.label_ in _ORGS
+                     else person if ent.label_ == "PERSON" else None)
             for k in range(ent.start_char, ent.end_char) if marks is not None else ():
                 marks[k] = True
-        found = self._lists(text, place, person) + self._headlines(doc, place)
+        found = self._lists(text, place, person) + self._headlines(doc, place, org)
         return [result(self, "PERSON", s, e, SCORE) for s, e in sorted(set(found))]
 
     @staticmethod
@@ -88,7 +89,8 @@ class ResultsNameRecognizer(RuleRecognizer):
                     pieces.append((at + m.start(1), at + m.end(1)))
                 at += len(piece) + 1
             if len(pieces) < 2 or not any(
-                    any(person[s:e]) or any(_sure(w) for w in re.findall(_WORD, text[s:e]))
+                    (any(person[s:e]) and not person[e])  # not "Kent 198" read as one
+                    or any(_sure(w) for w in re.findall(_WORD, text[s:e]))
                     for s, e in pieces):
                 continue  # a list of teams: no item is a person for sure
             for s, e in pieces:
@@ -99,14 +101,14 @@ class ResultsNameRecognizer(RuleRecognizer):
         return spans
 
     @staticmethod
-    def _headlines(doc, place: List[bool]) -> List[tuple]:
+    def _headlines(doc, place: List[bool], org: List[bool]) -> List[tuple]:
         spans = []
         for a, b in line_ranges(doc):
             letters = [w for w in doc[a:b] if w.is_alpha and len(w.text) > 1]
             if len(letters) < 4 or not all(w.text.isupper() for w in letters):
                 continue
             for t in letters:
-                if len(t.text) < 4 or place[t.idx]:
+                if len(t.text) < 4 or place[t.idx] or org[t.idx]:
                     continue
                 others = [w for w in letters if w.i != t.i]
                 known = [w for w in others if zipf(w.lower_) >= 3.0]
