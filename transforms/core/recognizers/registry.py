@@ -35,6 +35,7 @@ from transforms.core.recognizers.news_name import NewsNameRecognizer
 from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
+from transforms.core.recognizers.results_name import ResultsNameRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_ip import SpokenIpRecognizer
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
@@ -86,6 +87,7 @@ register(SpokenEmailRecognizer, languages=ANY)
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
+register(ResultsNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
