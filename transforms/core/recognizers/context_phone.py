@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import List
 
+import phonenumbers
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecognizer, result
@@ -26,7 +27,7 @@ _RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:(?:\+\s?)?\d{11,15}(?!\d)
 _CUE = re.compile(
     r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
-    r"messages|whatsapp|dial|ring|answering|landline|hotline|extension|ext|"
+    r"messages|whatsapp|ring|answering|landline|hotline|extension|ext|rang|rung|dial(?:l?ed)?|"
     r"téléphone|portable|numéro|appel(?:er|ez)?)\b)[^.!?\d]{0,40}$")
 # Numbers that name what they are, when no phone cue says otherwise.
 _OTHER_NUMBER = re.compile(
@@ -62,19 +63,65 @@ def date_or_time(text: str, start: int, end: int) -> bool:
             and len("".join(groups)) < 10)
 
 
+def international(groups: List[str]) -> bool:
+    """The groups are a number said with its country code, its "+" and brackets gone
+    ("+41 (0)75 333 73 84" said "41 0 75 333 73 84", "+1-685-109-4584" said "1 685 109
+    4584", "+447700 900461" said "447700 900461"): a first group that is or starts with
+    a country calling code, an optional trunk "0" group, then a national number in a
+    phone's shape, the whole a possible number of that country. Without a trunk "0" or
+    a code glued to the number, a group of four or more digits is needed: a row of
+    scores has none."""
+    if len(groups) < 2 or groups[0].startswith("0"):
+        return False
+    for size in range(1, min(3, len(groups[0])) + 1):
+        code, head = groups[0][:size], groups[0][size:]
+        if phonenumbers.region_code_for_country_code(int(code)) == "ZZ":
+            continue
+        rest = ([head] if head else []) + groups[1:]
+        trunk = not head and rest[0] == "0"
+        rest = rest[1:] if trunk else rest
+        national = "".join(rest)
+        if not 7 <= len(national) <= 12 or not _national_shape(rest, trunk) or not (
+                trunk or head or max(len(g) for g in rest) >= 4):
+            continue
+        try:
+            number = phonenumbers.parse("+" + code + national)
+        except phonenumbers.NumberParseException:
+            continue
+        if (phonenumbers.is_possible_number_with_reason(number)
+                == phonenumbers.ValidationResult.IS_POSSIBLE):  # not a local number only
+            return True
+    return False
+
+
+def _national_shape(groups: List[str], trunk: bool) -> bool:
+    """A national number's groups: one unbroken group, or up to five groups of which only
+    the first (an area code: "8" for Stockholm) has one digit, with one of three or more
+    digits unless a trunk "0" came before ("46 0 60 56 68 91")."""
+    if len(groups) == 1:
+        return True
+    return (all(len(g) >= 2 for g in groups[1:]) and len(groups) <= 5
+            and (trunk or max(len(g) for g in groups) >= 3))
+
+
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
-    """A phone without a cue: 7-15 digits starting "+" or "(area)"; or groups of two or
-    more digits: four or more pairs joined by "-" or "." ("50-98-28-96"), three to five
+    """A phone without a cue: 7-15 digits starting "+" or "(area)" or said with its
+    country code (:func:`international`); 10-13 digits unbroken; or groups of two or more digits: four or more
+    pairs joined by "-" or "." ("50-98-28-96"), or by blanks with a leading 0 or a pair
+    above 59, which no clock time has ("26 67 57 33"), three to five
     groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
     digits ("445 6271", "0328 4921229") that are not two years."""
     digits = "".join(groups)
     if not 7 <= len(digits) <= 15 or len(groups) > 6:
         return False
-    if run.startswith(("+", "(")):
+    if run.startswith(("+", "(")) or international(groups):
         return True
+    if len(groups) == 1:  # a number with its area or country code, its marks gone
+        return 10 <= len(digits) <= 13
     if len(groups) < 2 or any(len(g) < 2 for g in groups):
         return False
-    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and " " not in run:
+    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and (
+            " " not in run or groups[0].startswith("0") or max(map(int, groups)) > 59):
         return True
     if len(groups) == 2:
         return (2 <= len(groups[0]) <= 4 and 4 <= len(groups[1]) <= 8
@@ -117,7 +164,9 @@ def score_row(run: str) -> bool:
     """Four or more groups of one to three digits of mixed sizes, apart by blanks and marks
     other than a leading "+" or "(": a row of scores or a league table ("17 8 4 5 27 25
     28", "63 61 .508 6 1/2"), not a phone, whatever a phone library makes of it. A phone
-    in short groups has groups of one size ("01 23 45 67 89", digit by digit)."""
+    in short groups has groups of one size ("01 23 45 67 89", digit by digit), or a
+    country code and a trunk "0" in front ("41 0 75 333 73 84")."""
     groups = _groups(run)
     return (len(groups) >= 4 and not run.lstrip().startswith(("+", "("))
-            and all(len(g) <= 3 for g in groups) and len({len(g) for g in groups}) > 1)
+            and all(len(g) <= 3 for g in groups) and len({len(g) for g in groups}) > 1
+            and not international(groups))
