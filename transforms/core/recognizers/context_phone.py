@@ -106,10 +106,10 @@ def _national_shape(groups: List[str], trunk: bool) -> bool:
 
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
     """A phone without a cue: 7-15 digits starting "+" or "(area)" or said with its
-    country code (:func:`international`); 10-13 digits unbroken; or groups of two or more digits: four or more
-    pairs joined by "-" or "." ("50-98-28-96"), or by blanks with a leading 0 or a pair
-    above 59, which no clock time has ("26 67 57 33"), three to five
-    groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
+    country code (:func:`international`); 10-13 digits unbroken; or groups of two or
+    more digits: four or more pairs joined by "-" or ".", or by blanks with a leading 0 or
+    a pair above 59, which no clock time has ("50-98-28-96", "26 67 57 33"), three to
+    five groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
     digits ("445 6271", "0328 4921229") that are not two years."""
     digits = "".join(groups)
     if not 7 <= len(digits) <= 15 or len(groups) > 6:
