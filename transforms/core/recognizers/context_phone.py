@@ -11,7 +11,7 @@ context, which drops stop words such as "call".
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional, Tuple
 
 import phonenumbers
 from presidio_analyzer import RecognizerResult
@@ -107,10 +107,11 @@ def _national_shape(groups: List[str], trunk: bool) -> bool:
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
     """A phone without a cue: 7-15 digits starting "+" or "(area)" or said with its
     country code (:func:`international`); 10-13 digits unbroken; or groups of two or
-    more digits: four or more pairs joined by "-" or ".", or by blanks with a leading 0 or
-    a pair above 59, which no clock time has ("50-98-28-96", "26 67 57 33"), three to
-    five groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
-    digits ("445 6271", "0328 4921229") that are not two years."""
+    more digits: four or more pairs joined by "-" or ".", or by blanks with a leading 0
+    ("50-98-28-96", "04 00 14 32 96"), four pairs with one above 59, which no clock time
+    has ("26 67 57 33"), three to five groups with one of three or more ("432 03 163"),
+    or two groups of 2-4 (2-5 with a leading 0) then 4-8 digits ("445 6271", "07700
+    630201") that are not two years."""
     digits = "".join(groups)
     if not 7 <= len(digits) <= 15 or len(groups) > 6:
         return False
@@ -121,18 +122,38 @@ def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
     if len(groups) < 2 or any(len(g) < 2 for g in groups):
         return False
     if len(groups) >= 4 and all(len(g) == 2 for g in groups) and (
-            " " not in run or groups[0].startswith("0") or max(map(int, groups)) > 59):
+            " " not in run or groups[0].startswith("0")
+            or (len(groups) == 4 and max(map(int, groups)) > 59)):
         return True
-    if len(groups) == 2:
-        return (2 <= len(groups[0]) <= 4 and 4 <= len(groups[1]) <= 8
+    if len(groups) == 2:  # an area code of up to five digits when it starts with 0
+        return (2 <= len(groups[0]) <= (5 if groups[0][0] == "0" else 4)
+                and 4 <= len(groups[1]) <= 8
                 and not all(_YEAR.fullmatch(g) for g in groups))
     return len(groups) <= 5 and max(len(g) for g in groups) >= 3
 
 
+def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int]]:
+    """(start, end) in ``run`` of a phone that a number of something else touches: the
+    run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
+    last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
+    when both parts have one (which group is not the phone's is then unknown)."""
+    spans = [g.span() for g in re.finditer(r"\d+", run)]
+    if len(spans) < 3:
+        return None
+    parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
+    shaped = [(start, end) for start, end in parts
+              if _shaped_like_a_phone(run[start:end], _groups(run[start:end]))]
+    if len(shaped) == 2:
+        return 0, len(run)
+    return shaped[0] if shaped else None
+
+
 class ContextPhoneRecognizer(RuleRecognizer):
-    """Runs of digit groups (at most six groups): 6-15 digits with a phone cue just
-    before or a phone label or cue just after ("... is my number"), or 7-15 digits in a
-    shape only phones have; an extension after the run is part of the phone."""
+    """Runs of digit groups (at most six): 6-15 digits with a phone cue just before or a
+    phone label or cue just after ("... is my number"), or 7-15 digits in a shape only
+    phones have; else a part in that shape of a run of up to seven groups, a number of
+    something else at one end ("apt 5 415 555 0147"). An extension after the run is part
+    of the phone."""
 
     ENTITIES = ["PHONE_NUMBER"]
 
@@ -145,18 +166,24 @@ class ContextPhoneRecognizer(RuleRecognizer):
             run = text[m.start():ext].rstrip()
             groups = _groups(run)
             digits = "".join(groups)
-            if len(groups) > 6 or not 6 <= len(digits) <= 15 or _DATE.fullmatch(run):
+            if len(groups) > 7 or not 6 <= len(digits) <= 20 or _DATE.fullmatch(run):
                 continue
+            whole = len(groups) <= 6 and len(digits) <= 15
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and date_or_time(text, m.start(), m.start() + len(run)):
                 continue
-            if cued or (_shaped_like_a_phone(run, groups)
-                         and not _OTHER_NUMBER.search(line_before)):
+            other = bool(_OTHER_NUMBER.search(line_before))
+            if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):
                 end = m.end() if m.group("ext") else m.start() + len(run)
                 results.append(result(self, "PHONE_NUMBER", m.start(), end,
                                       0.6 if cued else 0.5))
+            elif not other:
+                part = _phone_beside_a_number(run, bool(m.group("ext")))
+                if part and not date_or_time(text, m.start() + part[0], m.start() + part[1]):
+                    end = m.end() if part[1] == len(run) else m.start() + part[1]
+                    results.append(result(self, "PHONE_NUMBER", m.start() + part[0], end, 0.5))
         return results
 
 
