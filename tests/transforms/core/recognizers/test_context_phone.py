@@ -180,3 +180,26 @@ def test_a_number_rung_or_dialled_is_a_phone(analyzer, policy):
     assert _found(analyzer, policy, "on 12 may i rang 84 17 85 and nobody answered") == [
         "84 17 85"]
     assert _found(analyzer, policy, "i dialled 84 17 85 twice") == ["84 17 85"]
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("apt 5 415 555 0147", "415 555 0147"),
+    ("ca 94107 41 0 89 920 70 64", "41 0 89 920 70 64"),
+    ("reply from 415 555 0147 2 times a day", "415 555 0147"),
+    ("41 48 609 95 29 45 years old", "41 48 609 95 29 45"),  # which end is not: unknown
+])
+def test_a_phone_touching_a_number_of_something_else_is_found(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_a_uk_area_code_of_five_digits_before_the_number_is_a_phone_shape(analyzer, policy):
+    assert _found(analyzer, policy, "reply from 07700 630201 yesterday") == ["07700 630201"]
+
+
+@pytest.mark.parametrize("text", [
+    "liverpool 38 26 19 13 73 26 87 points",
+    "chelsea 38 26 19 13 73 26",
+    "the splits were 31 28 29 33 30 today",
+])
+def test_rows_of_two_digit_scores_are_not_phones_whole_or_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
