@@ -132,13 +132,23 @@ def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
     return len(groups) <= 5 and max(len(g) for g in groups) >= 3
 
 
+def _amount(groups: List[str]) -> bool:
+    """Thousands said group by group, cents perhaps after: "1 250 000 000", "1 000 000
+    00" (written "$1,000,000.00"): a first group of one to three digits, then groups of
+    three with a "000" among them (or "00" cents at the end)."""
+    middle = groups[1:-1] if len(groups[-1]) == 2 else groups[1:]
+    return (len(groups[0]) <= 3 and bool(middle) and all(len(g) == 3 for g in middle)
+            and ("000" in middle or groups[-1] == "00"))
+
+
 def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int]]:
     """(start, end) in ``run`` of a phone that a number of something else touches: the
     run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
     last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
-    when both parts have one (which group is not the phone's is then unknown)."""
+    when both parts have one (which group is not the phone's is then unknown). Not in an
+    amount (:func:`_amount`)."""
     spans = [g.span() for g in re.finditer(r"\d+", run)]
-    if len(spans) < 3:
+    if len(spans) < 3 or _amount(_groups(run)):
         return None
     parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
     shaped = [(start, end) for start, end in parts

@@ -203,3 +203,11 @@ def test_a_uk_area_code_of_five_digits_before_the_number_is_a_phone_shape(analyz
 ])
 def test_rows_of_two_digit_scores_are_not_phones_whole_or_in_part(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the minimum amount is one million dollars 1 000 000 00",
+    "they raised 1 250 000 000 dollars",
+])
+def test_an_amount_said_in_thousands_is_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
