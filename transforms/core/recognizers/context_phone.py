@@ -135,10 +135,14 @@ def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
 def _amount(groups: List[str]) -> bool:
     """Thousands said group by group, cents perhaps after: "1 250 000 000", "1 000 000
     00" (written "$1,000,000.00"): a first group of one to three digits, then groups of
-    three with a "000" among them (or "00" cents at the end)."""
+    three with a "000" among them (or "00" cents at the end); or lakhs and crores ("1 34
+    56 177", "44 00 000"): groups of two after the first, then one of three."""
     middle = groups[1:-1] if len(groups[-1]) == 2 else groups[1:]
-    return (len(groups[0]) <= 3 and bool(middle) and all(len(g) == 3 for g in middle)
-            and ("000" in middle or groups[-1] == "00"))
+    thousands = (len(groups[0]) <= 3 and bool(middle) and all(len(g) == 3 for g in middle)
+                 and ("000" in middle or groups[-1] == "00"))
+    lakhs = (len(groups) >= 3 and len(groups[0]) <= 2 and len(groups[-1]) == 3
+             and all(len(g) == 2 for g in groups[1:-1]))
+    return thousands or lakhs
 
 
 def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int]]:
@@ -146,9 +150,12 @@ def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int
     run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
     last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
     when both parts have one (which group is not the phone's is then unknown). Not in an
-    amount (:func:`_amount`)."""
+    amount (:func:`_amount`), nor in a run with a year right after four digits: a case
+    or citation number and its year ("nos 1399 2017 1401 2017", "sc 1480 1967 2")."""
     spans = [g.span() for g in re.finditer(r"\d+", run)]
-    if len(spans) < 3 or _amount(_groups(run)):
+    groups = _groups(run)
+    if len(spans) < 3 or _amount(groups) or any(
+            len(a) == 4 and _YEAR.fullmatch(b) for a, b in zip(groups, groups[1:])):
         return None
     parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
     shaped = [(start, end) for start, end in parts

@@ -211,3 +211,17 @@ def test_rows_of_two_digit_scores_are_not_phones_whole_or_in_part(analyzer, poli
 ])
 def test_an_amount_said_in_thousands_is_not_a_phone_in_part(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "disallowance of rs 1 34 56 177 claimed as expenditure",
+    "i e 1 44 00 000 as mobilization advance",
+    "r p nos 1399 2017 1401 2017 high court",
+    "air 1967 sc 1480 1967 2 scr 650",
+])
+def test_lakhs_citations_and_case_numbers_are_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_phone_ending_in_a_year_like_group_beside_a_number_is_found(analyzer, policy):
+    assert _found(analyzer, policy, "apt 5 605 422 1913") == ["605 422 1913"]
