@@ -150,12 +150,14 @@ def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int
     run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
     last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
     when both parts have one (which group is not the phone's is then unknown). Not in an
-    amount (:func:`_amount`), nor in a run with a year right after four digits: a case
-    or citation number and its year ("nos 1399 2017 1401 2017", "sc 1480 1967 2")."""
+    amount (:func:`_amount`), nor in a run with a year before its last group or after
+    four or more digits: case or citation numbers and their years ("nos 1399 2017 1401
+    2017", "sc 1480 1967 2", "diary no 53174 2022"); a year last after shorter groups
+    may end a phone ("apt 5 605 422 1913")."""
     spans = [g.span() for g in re.finditer(r"\d+", run)]
     groups = _groups(run)
-    if len(spans) < 3 or _amount(groups) or any(
-            len(a) == 4 and _YEAR.fullmatch(b) for a, b in zip(groups, groups[1:])):
+    if len(spans) < 3 or _amount(groups) or any(_YEAR.fullmatch(g) for g in groups[:-1]) or (
+            _YEAR.fullmatch(groups[-1]) and len(groups[-2]) >= 4):
         return None
     parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
     shaped = [(start, end) for start, end in parts

@@ -225,3 +225,11 @@ def test_lakhs_citations_and_case_numbers_are_not_a_phone_in_part(analyzer, poli
 
 def test_a_phone_ending_in_a_year_like_group_beside_a_number_is_found(analyzer, policy):
     assert _found(analyzer, policy, "apt 5 605 422 1913") == ["605 422 1913"]
+
+
+@pytest.mark.parametrize("text", [
+    "criminal diary no s 53174 2022 53175 2022 arising out of",
+    "fao 792 2018 1 in the high court",
+])
+def test_case_numbers_with_their_years_are_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
