@@ -63,15 +63,21 @@ def date_or_time(text: str, start: int, end: int) -> bool:
             and len("".join(groups)) < 10)
 
 
+def _case_year(groups: List[str]) -> bool:
+    """The run ends in a year after four or more digits: a case or citation number and
+    its year ("diary no 53174 2022", "31208 2015")."""
+    return bool(_YEAR.fullmatch(groups[-1])) and len(groups) >= 2 and len(groups[-2]) >= 4
+
+
 def international(groups: List[str]) -> bool:
     """The groups are a number said with its country code, its "+" and brackets gone
     ("+41 (0)75 333 73 84" said "41 0 75 333 73 84", "+1-685-109-4584" said "1 685 109
     4584", "+447700 900461" said "447700 900461"): a first group that is or starts with
     a country calling code, an optional trunk "0" group, then a national number in a
     phone's shape, the whole a possible number of that country. Without a trunk "0" or
-    a code glued to the number, a group of four or more digits is needed: a row of
-    scores has none."""
-    if len(groups) < 2 or groups[0].startswith("0"):
+    a code glued to four or more digits, a group of four or more digits is needed: a row
+    of scores has none. Never a case number and its year (:func:`_case_year`)."""
+    if len(groups) < 2 or groups[0].startswith("0") or _case_year(groups):
         return False
     for size in range(1, min(3, len(groups[0])) + 1):
         code, head = groups[0][:size], groups[0][size:]
@@ -82,7 +88,7 @@ def international(groups: List[str]) -> bool:
         rest = rest[1:] if trunk else rest
         national = "".join(rest)
         if not 7 <= len(national) <= 12 or not _national_shape(rest, trunk) or not (
-                trunk or head or max(len(g) for g in rest) >= 4):
+                trunk or len(head) >= 4 or max(len(g) for g in rest) >= 4):
             continue
         try:
             number = phonenumbers.parse("+" + code + national)
@@ -150,14 +156,14 @@ def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int
     run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
     last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
     when both parts have one (which group is not the phone's is then unknown). Not in an
-    amount (:func:`_amount`), nor in a run with a year before its last group or after
-    four or more digits: case or citation numbers and their years ("nos 1399 2017 1401
-    2017", "sc 1480 1967 2", "diary no 53174 2022"); a year last after shorter groups
-    may end a phone ("apt 5 605 422 1913")."""
+    amount (:func:`_amount`), nor in a run with a year before its last group or last
+    after four or more digits (:func:`_case_year`): case or citation numbers and their
+    years ("nos 1399 2017 1401 2017", "sc 1480 1967 2", "diary no 53174 2022"); a year
+    last after shorter groups may end a phone ("apt 5 605 422 1913")."""
     spans = [g.span() for g in re.finditer(r"\d+", run)]
     groups = _groups(run)
-    if len(spans) < 3 or _amount(groups) or any(_YEAR.fullmatch(g) for g in groups[:-1]) or (
-            _YEAR.fullmatch(groups[-1]) and len(groups[-2]) >= 4):
+    if len(spans) < 3 or _amount(groups) or _case_year(groups) or any(
+            _YEAR.fullmatch(g) for g in groups[:-1]):
         return None
     parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
     shaped = [(start, end) for start, end in parts

@@ -229,6 +229,7 @@ def test_a_phone_ending_in_a_year_like_group_beside_a_number_is_found(analyzer, 
 
 @pytest.mark.parametrize("text", [
     "criminal diary no s 53174 2022 53175 2022 arising out of",
+    "civil appeal diary no 31208 2015 filed",
     "fao 792 2018 1 in the high court",
 ])
 def test_case_numbers_with_their_years_are_not_a_phone_in_part(analyzer, policy, text):
