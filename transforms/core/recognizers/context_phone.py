@@ -11,8 +11,9 @@ context, which drops stop words such as "call".
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional, Tuple
 
+import phonenumbers
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecognizer, result
@@ -26,7 +27,7 @@ _RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:(?:\+\s?)?\d{11,15}(?!\d)
 _CUE = re.compile(
     r"(?i)(?:\b(?:phone|phones|call|called|calling|callback|mobile|cell|cellphone|fax|desk|"
     r"office|tel|telephone|reach|contact|number|text|texts|texting|sms|message|"
-    r"messages|whatsapp|dial|ring|answering|landline|hotline|extension|ext|"
+    r"messages|whatsapp|ring|answering|landline|hotline|extension|ext|rang|rung|dial(?:l?ed)?|"
     r"téléphone|portable|numéro|appel(?:er|ez)?)\b)[^.!?\d]{0,40}$")
 # Numbers that name what they are, when no phone cue says otherwise.
 _OTHER_NUMBER = re.compile(
@@ -62,30 +63,122 @@ def date_or_time(text: str, start: int, end: int) -> bool:
             and len("".join(groups)) < 10)
 
 
+def _case_year(groups: List[str]) -> bool:
+    """The run ends in a year after four or more digits: a case or citation number and
+    its year ("diary no 53174 2022", "31208 2015")."""
+    return bool(_YEAR.fullmatch(groups[-1])) and len(groups) >= 2 and len(groups[-2]) >= 4
+
+
+def international(groups: List[str]) -> bool:
+    """The groups are a number said with its country code, its "+" and brackets gone
+    ("+41 (0)75 333 73 84" said "41 0 75 333 73 84", "+1-685-109-4584" said "1 685 109
+    4584", "+447700 900461" said "447700 900461"): a first group that is or starts with
+    a country calling code, an optional trunk "0" group, then a national number in a
+    phone's shape, the whole a possible number of that country. Without a trunk "0" or
+    a code glued to four or more digits, a group of four or more digits is needed: a row
+    of scores has none. Never a case number and its year (:func:`_case_year`)."""
+    if len(groups) < 2 or groups[0].startswith("0") or _case_year(groups):
+        return False
+    for size in range(1, min(3, len(groups[0])) + 1):
+        code, head = groups[0][:size], groups[0][size:]
+        if phonenumbers.region_code_for_country_code(int(code)) == "ZZ":
+            continue
+        rest = ([head] if head else []) + groups[1:]
+        trunk = not head and rest[0] == "0"
+        rest = rest[1:] if trunk else rest
+        national = "".join(rest)
+        if not 7 <= len(national) <= 12 or not _national_shape(rest, trunk) or not (
+                trunk or len(head) >= 4 or max(len(g) for g in rest) >= 4):
+            continue
+        try:
+            number = phonenumbers.parse("+" + code + national)
+        except phonenumbers.NumberParseException:
+            continue
+        if (phonenumbers.is_possible_number_with_reason(number)
+                == phonenumbers.ValidationResult.IS_POSSIBLE):  # not a local number only
+            return True
+    return False
+
+
+def _national_shape(groups: List[str], trunk: bool) -> bool:
+    """A national number's groups: one unbroken group, or up to five groups of which only
+    the first (an area code: "8" for Stockholm) has one digit, with one of three or more
+    digits unless a trunk "0" came before ("46 0 60 56 68 91")."""
+    if len(groups) == 1:
+        return True
+    return (all(len(g) >= 2 for g in groups[1:]) and len(groups) <= 5
+            and (trunk or max(len(g) for g in groups) >= 3))
+
+
 def _shaped_like_a_phone(run: str, groups: List[str]) -> bool:
-    """A phone without a cue: 7-15 digits starting "+" or "(area)"; or groups of two or
-    more digits: four or more pairs joined by "-" or "." ("50-98-28-96"), three to five
-    groups with one of three or more ("432 03 163"), or two groups of 2-4 then 4-8
-    digits ("445 6271", "0328 4921229") that are not two years."""
+    """A phone without a cue: 7-15 digits starting "+" or "(area)" or said with its
+    country code (:func:`international`); 10-13 digits unbroken; or groups of two or
+    more digits: four or more pairs joined by "-" or ".", or by blanks with a leading 0
+    ("50-98-28-96", "04 00 14 32 96"), four pairs with one above 59, which no clock time
+    has ("26 67 57 33"), three to five groups with one of three or more ("432 03 163"),
+    or two groups of 2-4 (2-5 with a leading 0) then 4-8 digits ("445 6271", "07700
+    630201") that are not two years."""
     digits = "".join(groups)
     if not 7 <= len(digits) <= 15 or len(groups) > 6:
         return False
-    if run.startswith(("+", "(")):
+    if run.startswith(("+", "(")) or international(groups):
         return True
+    if len(groups) == 1:  # a number with its area or country code, its marks gone
+        return 10 <= len(digits) <= 13
     if len(groups) < 2 or any(len(g) < 2 for g in groups):
         return False
-    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and " " not in run:
+    if len(groups) >= 4 and all(len(g) == 2 for g in groups) and (
+            " " not in run or groups[0].startswith("0")
+            or (len(groups) == 4 and max(map(int, groups)) > 59)):
         return True
-    if len(groups) == 2:
-        return (2 <= len(groups[0]) <= 4 and 4 <= len(groups[1]) <= 8
+    if len(groups) == 2:  # an area code of up to five digits when it starts with 0
+        return (2 <= len(groups[0]) <= (5 if groups[0][0] == "0" else 4)
+                and 4 <= len(groups[1]) <= 8
                 and not all(_YEAR.fullmatch(g) for g in groups))
     return len(groups) <= 5 and max(len(g) for g in groups) >= 3
 
 
+def _amount(groups: List[str]) -> bool:
+    """Thousands said group by group, cents perhaps after: "1 250 000 000", "1 000 000
+    00" (written "$1,000,000.00"): a first group of one to three digits, then groups of
+    three with a "000" among them (or "00" cents at the end); or lakhs and crores ("1 34
+    56 177", "44 00 000"): groups of two after the first, then one of three."""
+    middle = groups[1:-1] if len(groups[-1]) == 2 else groups[1:]
+    thousands = (len(groups[0]) <= 3 and bool(middle) and all(len(g) == 3 for g in middle)
+                 and ("000" in middle or groups[-1] == "00"))
+    lakhs = (len(groups) >= 3 and len(groups[0]) <= 2 and len(groups[-1]) == 3
+             and all(len(g) == 2 for g in groups[1:-1]))
+    return thousands or lakhs
+
+
+def _phone_beside_a_number(run: str, extension: bool) -> Optional[Tuple[int, int]]:
+    """(start, end) in ``run`` of a phone that a number of something else touches: the
+    run without its first group ("apt 5 | 415 555 0147") or, without an extension, its
+    last ("415 555 0147 | 2 times"), when that part has a phone's shape; the whole run
+    when both parts have one (which group is not the phone's is then unknown). Not in an
+    amount (:func:`_amount`), nor in a run with a year before its last group or last
+    after four or more digits (:func:`_case_year`): case or citation numbers and their
+    years ("nos 1399 2017 1401 2017", "sc 1480 1967 2", "diary no 53174 2022"); a year
+    last after shorter groups may end a phone ("apt 5 605 422 1913")."""
+    spans = [g.span() for g in re.finditer(r"\d+", run)]
+    groups = _groups(run)
+    if len(spans) < 3 or _amount(groups) or _case_year(groups) or any(
+            _YEAR.fullmatch(g) for g in groups[:-1]):
+        return None
+    parts = [(spans[1][0], len(run))] + ([] if extension else [(0, spans[-2][1])])
+    shaped = [(start, end) for start, end in parts
+              if _shaped_like_a_phone(run[start:end], _groups(run[start:end]))]
+    if len(shaped) == 2:
+        return 0, len(run)
+    return shaped[0] if shaped else None
+
+
 class ContextPhoneRecognizer(RuleRecognizer):
-    """Runs of digit groups (at most six groups): 6-15 digits with a phone cue just
-    before or a phone label or cue just after ("... is my number"), or 7-15 digits in a
-    shape only phones have; an extension after the run is part of the phone."""
+    """Runs of digit groups (at most six): 6-15 digits with a phone cue just before or a
+    phone label or cue just after ("... is my number"), or 7-15 digits in a shape only
+    phones have; else a part in that shape of a run of up to seven groups, a number of
+    something else at one end ("apt 5 415 555 0147"). An extension after the run is part
+    of the phone."""
 
     ENTITIES = ["PHONE_NUMBER"]
 
@@ -98,18 +191,24 @@ class ContextPhoneRecognizer(RuleRecognizer):
             run = text[m.start():ext].rstrip()
             groups = _groups(run)
             digits = "".join(groups)
-            if len(groups) > 6 or not 6 <= len(digits) <= 15 or _DATE.fullmatch(run):
+            if len(groups) > 7 or not 6 <= len(digits) <= 20 or _DATE.fullmatch(run):
                 continue
+            whole = len(groups) <= 6 and len(digits) <= 15
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and date_or_time(text, m.start(), m.start() + len(run)):
                 continue
-            if cued or (_shaped_like_a_phone(run, groups)
-                         and not _OTHER_NUMBER.search(line_before)):
+            other = bool(_OTHER_NUMBER.search(line_before))
+            if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):
                 end = m.end() if m.group("ext") else m.start() + len(run)
                 results.append(result(self, "PHONE_NUMBER", m.start(), end,
                                       0.6 if cued else 0.5))
+            elif not other:
+                part = _phone_beside_a_number(run, bool(m.group("ext")))
+                if part and not date_or_time(text, m.start() + part[0], m.start() + part[1]):
+                    end = m.end() if part[1] == len(run) else m.start() + part[1]
+                    results.append(result(self, "PHONE_NUMBER", m.start() + part[0], end, 0.5))
         return results
 
 
@@ -117,7 +216,9 @@ def score_row(run: str) -> bool:
     """Four or more groups of one to three digits of mixed sizes, apart by blanks and marks
     other than a leading "+" or "(": a row of scores or a league table ("17 8 4 5 27 25
     28", "63 61 .508 6 1/2"), not a phone, whatever a phone library makes of it. A phone
-    in short groups has groups of one size ("01 23 45 67 89", digit by digit)."""
+    in short groups has groups of one size ("01 23 45 67 89", digit by digit), or a
+    country code and a trunk "0" in front ("41 0 75 333 73 84")."""
     groups = _groups(run)
     return (len(groups) >= 4 and not run.lstrip().startswith(("+", "("))
-            and all(len(g) <= 3 for g in groups) and len({len(g) for g in groups}) > 1)
+            and all(len(g) <= 3 for g in groups) and len({len(g) for g in groups}) > 1
+            and not international(groups))

@@ -4,7 +4,7 @@ from functools import partial
 import pytest
 
 from tests.transforms.core.recognizers.support import found_by
-from transforms.core.recognizers.context_phone import date_or_time, score_row
+from transforms.core.recognizers.context_phone import date_or_time, international, score_row
 
 _found = partial(found_by, "ContextPhoneRecognizer", entity="PHONE_NUMBER")
 
@@ -129,3 +129,108 @@ def test_a_date_or_time_needs_a_year_or_a_date_word_and_small_groups(text, run, 
 
 def test_a_phone_after_a_cue_stays_a_phone_even_when_shaped_like_a_date(analyzer, policy):
     assert _found(analyzer, policy, "call me on 2015 12 07 33") == ["2015 12 07 33"]
+
+
+@pytest.mark.parametrize("phone", [
+    "1 685 109 4584", "1 344 644 1029x054", "001 694 255 3388x6553", "41 0 75 333 73 84",
+    "46 0 8 123 456 78", "46 0 60 56 68 91", "44 0 117 496 0123", "447700 900461",
+])
+def test_a_phone_said_with_its_country_code_is_one_phone_without_a_cue(analyzer, policy, phone):
+    assert _found(analyzer, policy, f"reply from {phone} yesterday") == [phone]
+
+
+@pytest.mark.parametrize("run,said_abroad", [
+    ("41 0 75 333 73 84", True), ("1 685 109 4584", True), ("447700 900461", True),
+    ("1 234 5678", False),  # a local number only: a population, an amount
+    ("38 0 75 333 73 84", False),  # 38 is no calling code
+    ("44 26 9 3 73 26", False), ("1 102 98 45 33", False),  # rows of scores
+    ("001 694 255 3388", False),  # a leading 0 is a national or exit prefix
+])
+def test_a_country_code_needs_a_real_code_and_a_possible_national_number(run, said_abroad):
+    assert international(run.split()) is said_abroad
+
+
+def test_a_country_code_and_trunk_zero_in_front_is_not_a_row_of_scores():
+    assert score_row("41 0 75 333 73 84") is False
+    assert score_row("38 26 7 5 80 30 50") is True
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("reply from 3201836657 yesterday", "3201836657"),
+    ("reply from 447700407678 yesterday", "447700407678"),
+    ("reply from 26 67 57 33 yesterday", "26 67 57 33"),
+    ("reply from 04 00 14 32 96 yesterday", "04 00 14 32 96"),
+])
+def test_unbroken_numbers_and_pairs_apart_by_blanks_are_phone_shapes(analyzer, policy, text,
+                                                                      phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "reply from 320183665 yesterday",  # nine digits unbroken
+    "order 3201836657 arrived",  # a number that names what it is
+    "the laps were 12 30 45 10 today",  # pairs a clock could show
+])
+def test_short_unbroken_labelled_numbers_and_clock_pairs_are_not_phone_shapes(analyzer, policy,
+                                                                              text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_number_rung_or_dialled_is_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "on 12 may i rang 84 17 85 and nobody answered") == [
+        "84 17 85"]
+    assert _found(analyzer, policy, "i dialled 84 17 85 twice") == ["84 17 85"]
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("apt 5 415 555 0147", "415 555 0147"),
+    ("ca 94107 41 0 89 920 70 64", "41 0 89 920 70 64"),
+    ("reply from 415 555 0147 2 times a day", "415 555 0147"),
+    ("41 48 609 95 29 45 years old", "41 48 609 95 29 45"),  # which end is not: unknown
+])
+def test_a_phone_touching_a_number_of_something_else_is_found(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_a_uk_area_code_of_five_digits_before_the_number_is_a_phone_shape(analyzer, policy):
+    assert _found(analyzer, policy, "reply from 07700 630201 yesterday") == ["07700 630201"]
+
+
+@pytest.mark.parametrize("text", [
+    "liverpool 38 26 19 13 73 26 87 points",
+    "chelsea 38 26 19 13 73 26",
+    "the splits were 31 28 29 33 30 today",
+])
+def test_rows_of_two_digit_scores_are_not_phones_whole_or_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the minimum amount is one million dollars 1 000 000 00",
+    "they raised 1 250 000 000 dollars",
+])
+def test_an_amount_said_in_thousands_is_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "disallowance of rs 1 34 56 177 claimed as expenditure",
+    "i e 1 44 00 000 as mobilization advance",
+    "r p nos 1399 2017 1401 2017 high court",
+    "air 1967 sc 1480 1967 2 scr 650",
+])
+def test_lakhs_citations_and_case_numbers_are_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_a_phone_ending_in_a_year_like_group_beside_a_number_is_found(analyzer, policy):
+    assert _found(analyzer, policy, "apt 5 605 422 1913") == ["605 422 1913"]
+
+
+@pytest.mark.parametrize("text", [
+    "criminal diary no s 53174 2022 53175 2022 arising out of",
+    "civil appeal diary no 31208 2015 filed",
+    "fao 792 2018 1 in the high court",
+])
+def test_case_numbers_with_their_years_are_not_a_phone_in_part(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
