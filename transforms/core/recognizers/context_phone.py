@@ -20,8 +20,13 @@ from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecog
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
-# optional extension ("x187", "ext. 12").
-_RUN = re.compile(r"(?<![\w+\-./:$€£¥#])(?<!\d,)(?:(?:\+\s?)?\d{11,15}(?!\d)|(?:\+\s?)?"
+# optional extension ("x187", "ext. 12"). A run starts where no word or number runs on into
+# it, or right after a phone label glued to it ("office07700 718 521", "tel0207 946 0018":
+# a form's "-Office" with its marks gone).
+_GLUED_LABEL = "|".join(r"(?<=(?<![^\W\d_])(?i:%s))" % words for words in
+                        ("office|mobile", "phone", "cell|home|work|desk", "fax|tel"))
+_RUN = re.compile(r"(?:(?<![\w+\-./:$€£¥#])|" + _GLUED_LABEL + r")(?<!\d,)"
+                  r"(?:(?:\+\s?)?\d{11,15}(?!\d)|(?:\+\s?)?"
                   r"(?:\(\d{1,5}\)\s?)?\d{1,10}(?:(?:[ .\-/]|\s?\(\d{1,5}\)\s?)\d{1,10})*)"
                   r"(?P<ext>\s?(?i:x|ext\.?|extension)\s?\d{1,6})?(?![\w/]|-\d|[.,:]\d)")
 _CUE = re.compile(

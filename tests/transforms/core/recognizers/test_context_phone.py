@@ -234,3 +234,18 @@ def test_a_phone_ending_in_a_year_like_group_beside_a_number_is_found(analyzer, 
 ])
 def test_case_numbers_with_their_years_are_not_a_phone_in_part(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("402 114 6455 office07700 718 521 fax", "07700 718 521"),
+    ("call me on mobile07700 900 461 tomorrow", "07700 900 461"),
+    ("my number is tel0207 946 0018 thanks", "0207 946 0018"),
+])
+def test_a_phone_glued_to_its_label_is_found_whole(analyzer, policy, text, phone):
+    assert phone in _found(analyzer, policy, text)
+
+
+@pytest.mark.parametrize("text", ["the homework07 was due on 12 march",
+                                  "the teleconference 4 starts at 10"])
+def test_digits_glued_to_a_word_that_only_ends_in_a_label_are_no_phone(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
