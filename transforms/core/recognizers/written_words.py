@@ -115,7 +115,7 @@ def foreign_lines(doc) -> List[bool]:
     """Per token: is its line one English hardly uses? More distinct function words of
     another language (:data:`FOREIGN_LANGUAGES`) than English ones (those the language
     shares, Tagalog "may", "at", not counted), three or more ("mon copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
-    or "unter den" in an address are not enough), or, of six lowercase words in Latin
+    or "unter den" in an address are not enough), or, of six distinct lowercase words in Latin
     letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
     or French. A headline and a list of names are English."""
     per_language = list(zip(foreign_stops(), _shared_stops()))
@@ -124,8 +124,10 @@ def foreign_lines(doc) -> List[bool]:
         if end < len(doc) and "\n" not in doc[end].text:
             continue
         words = [t for t in doc[start:end] if t.is_alpha and len(t.text) >= 2]
-        lower = [t for t in words if t.is_lower and all(c < "\u0250" for c in t.text)]
-        rare = sum(zipf(t.text) < COMMON and name_word(t.text) is None for t in lower)
+        # distinct words: a name said six times ("they had 6 walentyna walentyna ...") is
+        # one rare word, not a line of them
+        lower = {t.text for t in words if t.is_lower and all(c < "\u0250" for c in t.text)}
+        rare = sum(zipf(w) < COMMON and name_word(w) is None for w in lower)
         voted = False
         for stops, shared in per_language:
             other = len({t.lower_ for t in words if t.lower_ in stops})

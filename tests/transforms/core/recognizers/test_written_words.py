@@ -1,6 +1,8 @@
 """written_words: how a capitalised word reads, on spaCy's real tokens."""
 import pytest
 
+from tests.transforms.core.recognizers.support import redacted
+
 from transforms.core.recognizers.written_words import (english, foreign_lines, part_of,
                                                        subject, unseen)
 
@@ -43,6 +45,7 @@ def test_a_subject_may_have_an_adverb_before_its_verb(analyzer):
     ("name lincoln wormald address unter den linden 13 bremen arbergen hb 28307", False),
     ("pero bašić machine repairer phone 01 84 63 e mail perobasic at rhyta dot com", False),
     ("franck charbonneau cardiographer λεωφ ηρώων πολυτεχνείου 19 μονη αγιου μηνα", False),
+    ("they had 6 walentyna walentyna walentyna walentyna walentyna and walentyna", False),
 ])
 def test_a_line_english_hardly_uses_is_foreign(analyzer, text, foreign):
     doc = tokens(analyzer, text)
@@ -53,3 +56,8 @@ def test_each_line_is_judged_alone(analyzer):
     doc = tokens(analyzer, "mon copain il est vraiment adorable\nmy friend is really lovely")
     marks = foreign_lines(doc)
     assert marks[0] and not marks[-1]
+
+
+def test_a_rare_name_said_six_times_in_an_english_line_is_found(redactor):
+    out = redacted(redactor, "they had 6 walentyna walentyna walentyna walentyna and walentyna")
+    assert "walentyna" not in out and "they had 6" in out
