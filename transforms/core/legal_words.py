@@ -42,6 +42,8 @@ _WORD = re.compile(_GLUED_TITLE + r"|(?<![\w/])(?i:[sdw]/o)\b\.?|[\w'’.-]+(?:\
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 _NUMERAL = re.compile(r"[IVXL]+\.")
 _CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
+# A case type's abbreviation ("Ia", "Crl.A.", "O.T."): pieces of one to three letters.
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)*[^\W\d_]{1,3}\.?")
 # A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
 # "Nos.15304", "No.4"; "Mr.Sanjay" is a title glued to a name, not a legal word.
 _LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
@@ -151,9 +153,10 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
         words.pop()
     while words and _off_edge(words[-1].group(0)):
         tail = words.pop()
-    if tail is not None and _CASE_NUMBER.match(tail.group(0)) or \
-            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t")):
-        return None
+    if (tail is not None and _CASE_NUMBER.match(tail.group(0)) or
+            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t"))) and \
+            all(_ABBREVIATION.fullmatch(w.group(0)) for w in words):
+        return None  # a case type before its number, not a name ("Anna Kowalska no. 3")
     if not words or not any(c.isalpha() for w in words for c in w.group(0)):
         return None
     new_start, new_end = words[0].start(), words[-1].end()

@@ -55,6 +55,10 @@ def test_a_legal_word_inside_a_name_stays():
     ("II. RELEVANT DOMESTIC LAW", "II.", None),
     ("I. Ivanov stated", "I.", "I."),
     ("谢谢王先生", "王", "王"),  # no case: no heading in capitals
+    ("Please call Anna Kowalska no. 3 is her room.", "Anna Kowalska", "Anna Kowalska"),
+    ("this is john smith no 5 on the list", "john smith", "john smith"),
+    ("Anna Kowalska No.3 called", "Anna Kowalska No.3", "Anna Kowalska"),
+    ("Crl.A. No. 470 of 2005", "Crl.A.", None),
 ])
 def test_a_name_cut_from_its_context_loses_what_the_context_shows_is_no_name(text, span, name):
     start = text.index(span)
