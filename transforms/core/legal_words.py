@@ -129,17 +129,20 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
             "(" in text[words[0].start():min(len(text), end + 1)]:
         return None  # initials before a bracket: a case type ("W.P.(C) 516/2010")
-    line_start = text.rfind("\n", 0, start) + 1
+    # The span's line is read only when the span's words may make it a heading: a long
+    # line holds many names, and reading it for each would cost its length every time.
     line_end = text.find("\n", end)
-    rest = text[end:len(text) if line_end < 0 else line_end]
+    line_end = len(text) if line_end < 0 else line_end
     if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
-                     for w in words) and any(c.isupper() for c in rest) and \
-            not any(c.islower() for c in rest):
-        return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
+                     for w in words):
+        rest = text[end:line_end]
+        if any(c.isupper() for c in rest) and not any(c.islower() for c in rest):
+            return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
     if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
             re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):
         return None
-    line = text[line_start:len(text) if line_end < 0 else line_end].split()
+    letters = all(len(w.group(0).strip(".")) == 1 for w in words)  # the line's are too
+    line = text[text.rfind("\n", 0, start) + 1:line_end].split() if letters else []
     if _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
             is_heading(text, start, end):
         return None

@@ -93,3 +93,15 @@ def test_a_lettered_heading_line_is_no_name(text, heading):
                                   "M AR TI n Bo y l e"])
 def test_a_spelled_name_keeps_its_first_and_last_letters(text):
     assert trim_person(text, 0, len(text)) == (0, len(text))
+
+
+def test_names_on_one_long_line_are_trimmed_in_time_linear_in_the_names():
+    import time
+
+    unit = "and then John Smith said hello to the agent. "
+    text = unit * 6000  # 270,000 characters, one line (a transcript without breaks)
+    starts = [i * len(unit) + 9 for i in range(6000)]
+    begin = time.process_time()
+    trimmed = [trim_person(text, s, s + 10) for s in starts]
+    assert trimmed == [(s, s + 10) for s in starts]
+    assert time.process_time() - begin < 2.0  # the line split for each name: ~10 s
