@@ -76,11 +76,21 @@ romanian ukrainian greek portuguese dutch arabic hungarian""".split())
 _VERB_FORM = re.compile(r"(?i)[^\W\d_]{3,}(?:ed|ing)")
 
 
+STEM = 2.5  # Zipf from which the word without its -ed/-ing is an English verb
+
+
 def _verb_after(word: str) -> bool:
     """A verb read into the end of a name ("ayşe yıldırım lodged", "kowalska practising"):
-    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one)."""
+    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one), whose
+    stem is an English word ("lodge", "practise"; not "khal(e)" of "Khaled")."""
     low = word.lower()
-    return bool(_VERB_FORM.fullmatch(word)) and name_word(low) is None and zipf(low) >= 3.0
+    if not _VERB_FORM.fullmatch(word) or name_word(low) is not None or zipf(low) < 3.0:
+        return False
+    stem = low[:-2] if low.endswith("ed") else low[:-3]
+    stems = {stem, stem + "e", stem[:-1] + "y"}  # "lodg(e)d", "appli(y)ed"
+    if stem[-1:] == stem[-2:-1]:
+        stems.add(stem[:-1])  # "submitted", "acquitted"
+    return max(zipf(s) for s in stems) >= STEM
 
 
 def _parent_mark_cut(text: str, words: list) -> list:
