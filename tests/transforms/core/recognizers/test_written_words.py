@@ -1,7 +1,8 @@
 """written_words: how a capitalised word reads, on spaCy's real tokens."""
 import pytest
 
-from transforms.core.recognizers.written_words import (english, foreign_lines, part_of,
+from transforms.core.recognizers.written_words import (english, foreign_lines, mixed_lines,
+                                                       part_of,
                                                        subject, unseen)
 
 
@@ -53,3 +54,10 @@ def test_each_line_is_judged_alone(analyzer):
     doc = tokens(analyzer, "mon copain il est vraiment adorable\nmy friend is really lovely")
     marks = foreign_lines(doc)
     assert marks[0] and not marks[-1]
+
+
+def test_a_line_is_mixed_with_two_tagalog_or_indonesian_function_words_not_one(analyzer):
+    doc = tokens(analyzer, "nakita ni Enrique Gil sa mall\nthe account holder is hari kumar")
+    marks = mixed_lines(doc)
+    first = next(t.i for t in doc if "\n" in t.text)
+    assert all(marks[:first]) and not any(marks[first + 1:])
