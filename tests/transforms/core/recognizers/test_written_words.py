@@ -2,8 +2,7 @@
 import pytest
 
 from transforms.core.recognizers.written_words import (english, foreign_lines, mixed_lines,
-                                                       part_of,
-                                                       subject, unseen)
+                                                       part_of, subject, unseen)
 
 
 def tokens(analyzer, text):
