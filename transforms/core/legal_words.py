@@ -42,6 +42,8 @@ _WORD = re.compile(_GLUED_TITLE + r"|(?<![\w/])(?i:[sdw]/o)\b\.?|[\w'’.-]+(?:\
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 _NUMERAL = re.compile(r"[IVXL]+\.")
 _CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
+# A case type's abbreviation ("Ia", "Crl.A.", "O.T."): pieces of one to three letters.
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)*[^\W\d_]{1,3}\.?")
 # A legal word may carry a plural mark or a number: "Petitioner(s)", "Respondent/s",
 # "Nos.15304", "No.4"; "Mr.Sanjay" is a title glued to a name, not a legal word.
 _LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
@@ -74,11 +76,21 @@ romanian ukrainian greek portuguese dutch arabic hungarian""".split())
 _VERB_FORM = re.compile(r"(?i)[^\W\d_]{3,}(?:ed|ing)")
 
 
+STEM = 2.5  # Zipf from which the word without its -ed/-ing is an English verb
+
+
 def _verb_after(word: str) -> bool:
     """A verb read into the end of a name ("ayşe yıldırım lodged", "kowalska practising"):
-    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one)."""
+    a common word in -ed or -ing that no census lists as a name ("Mohammed" is one), whose
+    stem is an English word ("lodge", "practise"; not "khal(e)" of "Khaled")."""
     low = word.lower()
-    return bool(_VERB_FORM.fullmatch(word)) and name_word(low) is None and zipf(low) >= 3.0
+    if not _VERB_FORM.fullmatch(word) or name_word(low) is not None or zipf(low) < 3.0:
+        return False
+    stem = low[:-2] if low.endswith("ed") else low[:-3]
+    stems = {stem, stem + "e", stem[:-1] + "y"}  # "lodg(e)d", "appli(y)ed"
+    if stem[-1:] == stem[-2:-1]:
+        stems.add(stem[:-1])  # "submitted", "acquitted"
+    return max(zipf(s) for s in stems) >= STEM
 
 
 def _parent_mark_cut(text: str, words: list) -> list:
@@ -127,17 +139,20 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
     if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
             "(" in text[words[0].start():min(len(text), end + 1)]:
         return None  # initials before a bracket: a case type ("W.P.(C) 516/2010")
-    line_start = text.rfind("\n", 0, start) + 1
+    # The span's line is read only when the span's words may make it a heading: a long
+    # line holds many names, and reading it for each would cost its length every time.
     line_end = text.find("\n", end)
-    rest = text[end:len(text) if line_end < 0 else line_end]
+    line_end = len(text) if line_end < 0 else line_end
     if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
-                     for w in words) and any(c.isupper() for c in rest) and \
-            not any(c.islower() for c in rest):
-        return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
+                     for w in words):
+        rest = text[end:line_end]
+        if any(c.isupper() for c in rest) and not any(c.islower() for c in rest):
+            return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
     if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
             re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):
         return None
-    line = text[line_start:len(text) if line_end < 0 else line_end].split()
+    letters = all(len(w.group(0).strip(".")) == 1 for w in words)  # the line's are too
+    line = text[text.rfind("\n", 0, start) + 1:line_end].split() if letters else []
     if _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
             is_heading(text, start, end):
         return None
@@ -151,9 +166,10 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
         words.pop()
     while words and _off_edge(words[-1].group(0)):
         tail = words.pop()
-    if tail is not None and _CASE_NUMBER.match(tail.group(0)) or \
-            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t")):
-        return None
+    if (tail is not None and _CASE_NUMBER.match(tail.group(0)) or
+            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t"))) and \
+            all(_ABBREVIATION.fullmatch(w.group(0)) for w in words):
+        return None  # a case type before its number, not a name ("Anna Kowalska no. 3")
     if not words or not any(c.isalpha() for w in words for c in w.group(0)):
         return None
     new_start, new_end = words[0].start(), words[-1].end()

@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
-from transforms.core.recognizers.written_words import mixed_stops
+from transforms.core.recognizers.written_words import mixed_lines, mixed_stops
 
 # Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
 # and weekday abbreviations: never the edge of a name.
@@ -38,13 +38,15 @@ def stretched(word: str) -> bool:
 def _edge(token, stretch: bool = True) -> bool:
     """A token a written name does not begin or end with: punctuation, a possessive, a
     lowercase function word (English, or of a language tweets are often in:
-    :func:`foreign_function_word`), a chat or markup word, a month or weekday, a word of
-    letters and digits ("user948", "mh17"), a stretched word (with ``stretch``)."""
+    :func:`foreign_function_word`, on a line mixing that language in:
+    :func:`.mixed_lines`), a chat or markup word, a month or weekday, a word of letters
+    and digits ("user948", "mh17"), a stretched word (with ``stretch``)."""
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT
             or lower in _DATE_WORDS or (stretch and stretched(token.text))
-            or (token.text.islower() and foreign_function_word(lower))
+            or (token.text.islower() and foreign_function_word(lower)
+                and mixed_lines(token.doc)[token.i])
             or _letters_and_digits(token.text))
 
 

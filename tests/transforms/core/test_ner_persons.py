@@ -123,3 +123,18 @@ def test_a_user_name_read_as_a_person_is_not_trimmed_off(nlp, text, handle):
 def test_a_listed_name_after_rt_is_still_a_name(redactor):
     out = redacted(redactor, "rt jenn thompson is on air tonight")
     assert "jenn" not in out and "thompson" not in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the account holder is hari kumar", "hari kumar"),
+    ("the caller was din tran from portland", "din tran"),
+])
+def test_a_name_like_a_tagalog_or_indonesian_word_keeps_it_in_an_english_line(nlp, text, name):
+    doc = nlp(text)
+    first = next(t.i for t in doc if t.text == name.split()[0])
+    assert trim_edges(doc, first, first + 2) == (first, first + 2)
+
+
+def test_a_name_like_an_indonesian_word_goes_in_an_english_line(redactor):
+    out = redacted(redactor, "the account holder is hari kumar")
+    assert "hari" not in out and "kumar" not in out

@@ -107,15 +107,16 @@ class ResultsNameRecognizer(RuleRecognizer):
             letters = [w for w in doc[a:b] if w.is_alpha and len(w.text) > 1]
             if len(letters) < 4 or not all(w.text.isupper() for w in letters):
                 continue
-            for t in letters:
+            common = [zipf(w.lower_) >= 3.0 for w in letters]  # once a line, not per word
+            all_common = sum(common)
+            for t, t_common in zip(letters, common):
                 if len(t.text) < 4 or place[t.idx] or org[t.idx]:
                     continue
-                others = [w for w in letters if w.i != t.i]
-                known = [w for w in others if zipf(w.lower_) >= 3.0]
+                others, known = len(letters) - 1, all_common - t_common
                 entry = name_word(t.lower_)
                 if entry is not None and not entry.last:
                     continue
-                if len(known) >= 0.75 * len(others) and \
+                if known >= 0.75 * others and \
                         _name_word(t.text, HEAD_LISTED, HEAD_RARE):
                     spans.append((t.idx, t.idx + len(t.text)))
         return spans

@@ -288,9 +288,10 @@ class StreetAddressRecognizer(RuleRecognizer):
 
 
 # Words of a court's procedure no address holds: "respondents 2 civil writ petition no 7420"
-# is a case number (court text read without its punctuation).
+# is a case number (court text read without its punctuation). Not "convention": streets
+# bear it ("900 Convention Center Drive").
 _PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|respondents?"
-                        r"|appellants?|applicants?|judgment|judicature|versus|convention)\b")
+                        r"|appellants?|applicants?|judgment|judicature|versus)\b")
 
 
 def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:

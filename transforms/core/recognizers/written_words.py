@@ -11,7 +11,7 @@ from typing import List, Tuple
 
 from transforms.core.language import spacy_stop_words
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, once_per_doc
+from transforms.core.recognizers.common import NOT_A_NAME, line_ranges, once_per_doc
 
 UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
 RARE = 2.0  # below: a name when spaCy tags it a proper noun
@@ -88,6 +88,22 @@ def mixed_stops() -> frozenset:
     """The function words of :data:`MIXED_LANGUAGES` that are not English ones."""
     return frozenset().union(*(stops for stops, lang in zip(foreign_stops(), FOREIGN_LANGUAGES)
                                if lang in MIXED_LANGUAGES))
+
+
+MIXED_EVIDENCE = 2  # distinct function words of a mixed language that make a line mixed
+
+
+@once_per_doc
+def mixed_lines(doc) -> List[bool]:
+    """Per token: does its line hold :data:`MIXED_EVIDENCE` distinct lowercase function
+    words of :data:`MIXED_LANGUAGES` ("nakita ni Enrique Gil sa mall")? One alone is no
+    evidence: "hari", "lama", "din" are names in English lines too."""
+    stops = mixed_stops()
+    out = [False] * len(doc)
+    for a, b in line_ranges(doc):
+        mixed = len({t.text for t in doc[a:b] if t.text.islower() and t.text in stops})
+        out[a:b] = [mixed >= MIXED_EVIDENCE] * (b - a)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -166,3 +166,16 @@ def test_reuters_style_lines_lose_their_people_and_keep_teams_and_countries(reda
         taken += [(text, k) for k in keep if person(k)]
     assert len(REUTERS) >= 30
     assert left == [] and taken == []
+
+
+def test_a_long_capitals_line_is_read_in_time_linear_in_its_words(analyzer):
+    import time
+
+    words = "THANK YOU FOR CALLING HOW CAN I HELP YOU WITH YOUR ACCOUNT TODAY".split()
+    text = " ".join(words * 500) + " MONTGOMERIE SAID"  # 6,500 words, one line (ASR capitals)
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    start = time.process_time()
+    found = [text[r.start:r.end]
+             for r in ResultsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    assert "MONTGOMERIE" in found
+    assert time.process_time() - start < 2.0  # every word against every other: ~10 s

@@ -54,3 +54,8 @@ def test_an_english_word_spelled_for_emphasis_is_not_a_name(analyzer, policy, te
 def test_a_listed_name_that_is_also_a_word_is_still_a_spelled_name(analyzer, policy):
     assert _found(analyzer, policy, "it is r o s e") == ["r o s e"]
     assert _found(analyzer, policy, "a l e x p r e s t o n") == ["a l e x p r e s t o n"]
+
+
+@pytest.mark.parametrize("name", ["s a n j a y", "a m i t", "v i j a y", "s h i v a"])
+def test_a_given_name_the_census_lacks_is_still_a_spelled_name(analyzer, policy, name):
+    assert _found(analyzer, policy, f"the name on the account is {name}") == [name]

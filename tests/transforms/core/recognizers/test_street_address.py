@@ -267,3 +267,11 @@ def test_every_text_a_compound_street_matches_passes_its_pre_check():
 ])
 def test_a_case_number_in_court_text_is_no_street(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I live at 900 Convention Center Drive, Miami Beach, FL 33139.",
+    "Ship it to 201 Convention Center Dr, Las Vegas, NV 89109.",
+])
+def test_a_street_named_after_a_convention_centre_is_a_street(analyzer, policy, text):
+    assert any(s.split()[0].isdigit() and "Convention" in s for s in _found(analyzer, policy, text))

@@ -3,8 +3,8 @@ import pytest
 
 from tests.transforms.core.recognizers.support import redacted
 
-from transforms.core.recognizers.written_words import (english, foreign_lines, part_of,
-                                                       subject, unseen)
+from transforms.core.recognizers.written_words import (english, foreign_lines, mixed_lines,
+                                                       part_of, subject, unseen)
 
 
 def tokens(analyzer, text):
@@ -61,3 +61,10 @@ def test_each_line_is_judged_alone(analyzer):
 def test_a_rare_name_said_six_times_in_an_english_line_is_found(redactor):
     out = redacted(redactor, "they had 6 walentyna walentyna walentyna walentyna and walentyna")
     assert "walentyna" not in out and "they had 6" in out
+
+
+def test_a_line_is_mixed_with_two_tagalog_or_indonesian_function_words_not_one(analyzer):
+    doc = tokens(analyzer, "nakita ni Enrique Gil sa mall\nthe account holder is hari kumar")
+    marks = mixed_lines(doc)
+    first = next(t.i for t in doc if "\n" in t.text)
+    assert all(marks[:first]) and not any(marks[first + 1:])
