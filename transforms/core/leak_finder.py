@@ -28,6 +28,7 @@ from transforms.core.leak_names import names_left
 from transforms.core.nested_values import collect_strings
 from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
+from transforms.core.phone_matcher import valid_matches
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
@@ -49,6 +50,9 @@ _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
 _MARKS = PLACEHOLDER_RE  # placeholders, masks
+# phonenumbers' outcomes for the candidates the guard has parsed (its own memory, not the
+# detection's: the guard reads every text again, it only skips parsing a candidate again).
+_PHONE_MEMORY: dict = {}
 
 
 def rule_pattern(rule: CustomRule) -> re.Pattern:
@@ -121,15 +125,15 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
+        phones = valid_matches(_PHONE_MEMORY)  # this text's matches, region by region
         if any(not (surrogates and _fictional_phone(m)) and not score_row(m.raw_string)
                and not date_or_time(scrubbed, m.start, m.end)
-               for m in phonenumbers.PhoneNumberMatcher(
-                   scrubbed, region, leniency=phonenumbers.Leniency.VALID)):
+               for m in phones(scrubbed, region)):
             reasons.add("phone_number")
         if any(not (surrogates and is_surrogate_email(m.group(0)))
                for m in _EMAIL.finditer(scrubbed)):
             reasons.add("email")
-        if regional_phones(scrubbed):
+        if regional_phones(scrubbed, phones):
             reasons.add("phone_number")
         if check_names and names_left(scrubbed):
             reasons.add("name")
