@@ -170,8 +170,9 @@ def _verdict_texts():
     records = make_corpus(n=40, n_customers=10).records + [
         c.record for c in make_eval_corpus(n=40)]
     texts = [str(v) for r in records for v in r.values() if isinstance(v, str)]
-    regional = ["我的手机13812345678谢谢", "电话 010-6552 9988 或 13812345678", "携帯 090-1234-5678 です",
-                "전화 010-1234-5678 입니다", "رقمي 0501234567 شكرا", "هاتف +966 50 123 4567",
+    regional = ["我的手机13812345678谢谢", "电话 010-6552 9988 或 13812345678",
+                "携帯 090-1234-5678 です", "전화 010-1234-5678 입니다", "رقمي 0501234567 شكرا",
+                "هاتف +966 50 123 4567",
                 "香港 2123 4567 台灣 0912 345 678", "mixed 我 212-555-0147 and 0049 30 901820"]
     return texts + EDGE_TEXTS + regional + [a + " " + b for a, b in zip(EDGE_TEXTS, regional * 5)]
 

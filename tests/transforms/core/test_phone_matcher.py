@@ -81,8 +81,8 @@ def test_the_guards_matcher_gives_phonenumbers_matches_region_by_region():
     def found(matches, text):
         return [(m.start, m.end, m.raw_string, m.number) for m in matches(text)]
 
-    expected = [[found(lambda t: PhoneNumberMatcher(t, r, Leniency.VALID), t) for r in regions]
-                for t in texts]
+    expected = [[found(lambda t: PhoneNumberMatcher(t, r, Leniency.VALID), t)
+                 for r in regions] for t in texts]
     assert sum(len(f) for per_text in expected for f in per_text) > 200
     memory = {}
     for _ in range(2):  # the second round reads every candidate from the memory

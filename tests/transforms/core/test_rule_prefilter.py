@@ -14,7 +14,8 @@ from transforms.core.rule_prefilter import prefilter, without_boundaries
 
 
 def test_every_boundary_is_dropped_and_an_escaped_backslash_kept():
-    assert without_boundaries(r"\b(?:POL|ACCT)-[0-9]{8,12}\b") == r"(?:)(?:POL|ACCT)-[0-9]{8,12}(?:)"
+    assert (without_boundaries(r"\b(?:POL|ACCT)-[0-9]{8,12}\b")
+            == r"(?:)(?:POL|ACCT)-[0-9]{8,12}(?:)")
     assert without_boundaries(r"a\\b\b") == r"a\\b(?:)"
     assert without_boundaries(r"[\]\\]\bx") == r"[\]\\](?:)x"
 
@@ -42,7 +43,8 @@ RULES = [(r"\b(?:POL|ACCT)-[0-9]{8,12}\b", False), (r"\bCUST_[0-9]{4,12}\b", Fal
          (r"\b(?:sess|sid|session|tok|token|auth)_[A-Za-z0-9]{12,}\b", False),
          (r"\bAB\d{6}\b", True), (r"(?<=id:)\s*\b\w{6,}\b", False), (r"\b[A-Z]{2}\d{4}\b", True),
          (r"\bref(?:erence)?\s*#?\s*\d{5,}\b", False), (r"\b\d{3}\b-\b\d{3}\b", False)]
-GLUED = ["保单POL-12345678已", "ACCT-12345678x", "xACCT-12345678", "id:abcdefgh", "id: abc_defgh",
+GLUED = ["保单POL-12345678已", "ACCT-12345678x", "xACCT-12345678", "id:abcdefgh",
+         "id: abc_defgh",
          "cust_12345", "CUST_1234x", "tok_ABCDEFGHIJKL", "session_abcdefghijkl9", "AB123456",
          "ab123456", "zz AB1234 ZZ9999", "ref # 123456", "reference12345", "123-456", "1234-567",
          "POL-1234567", "POL-1234567890123", "token_short"]
