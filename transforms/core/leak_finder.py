@@ -20,7 +20,7 @@ name check is off (a fake name after "my name is" cannot be told from a real one
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 import phonenumbers
 
@@ -28,12 +28,14 @@ from transforms.core.leak_names import names_left
 from transforms.core.nested_values import collect_strings
 from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
+from transforms.core.phone_matcher import valid_matches
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
                                          iban_ok, spoken_digits)
 from transforms.core.recognizers.context_phone import date_or_time, score_row
 from transforms.core.recognizers.regional_phone import regional_phones
+from transforms.core.rule_prefilter import prefilter
 from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
 from transforms.core.urls import JWT_ANYWHERE_RE, URL_RE, UrlRules, is_secret_url
@@ -49,18 +51,37 @@ _LOOSE_BOUNDARY = (r"(?:(?<![A-Za-z0-9_])(?=[A-Za-z0-9_])|(?<=[A-Za-z0-9_])(?![A
                    r"|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z]))")
 _ESCAPE_OR_BOUNDARY = re.compile(r"\\\\|\\b")
 _MARKS = PLACEHOLDER_RE  # placeholders, masks
+# phonenumbers' outcomes for the candidates the guard has parsed (its own memory, not the
+# detection's: the guard reads every text again, it only skips parsing a candidate again).
+_PHONE_MEMORY: dict = {}
 
 
-def rule_pattern(rule: CustomRule) -> re.Pattern:
+class GuardRule:
+    """A custom rule as the guard searches it: ``loose`` (see :func:`rule_pattern`), tried
+    only in a text its ``prefilter`` (:mod:`transforms.core.rule_prefilter`) matches."""
+
+    __slots__ = ("loose", "prefilter")
+
+    def __init__(self, loose: re.Pattern, prefilter: Optional[re.Pattern]):
+        self.loose, self.prefilter = loose, prefilter
+
+    def search(self, text: str) -> Optional[re.Match]:
+        if self.prefilter is not None and self.prefilter.search(text) is None:
+            return None
+        return self.loose.search(text)
+
+
+def rule_pattern(rule: CustomRule) -> GuardRule:
     """A custom rule compiled for the guard: its ``\\b`` loosened (see above), or kept
     where loosening breaks it (a ``\\b`` inside a character class)."""
     loose = _ESCAPE_OR_BOUNDARY.sub(
         lambda m: _LOOSE_BOUNDARY if m.group(0) == "\\b" else m.group(0), rule.pattern)
     flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
     try:
-        return re.compile(loose, flags)
+        compiled = re.compile(loose, flags)
     except re.error:
-        return re.compile(rule.pattern, flags)
+        compiled = re.compile(rule.pattern, flags)
+    return GuardRule(compiled, prefilter(rule.pattern, flags))
 
 
 class LeakFinder:
@@ -69,7 +90,7 @@ class LeakFinder:
     def __init__(self, policy: Policy):
         self.region = policy.default_region
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
-        self.rules: Tuple[Tuple[str, re.Pattern], ...] = tuple(
+        self.rules: Tuple[Tuple[str, GuardRule], ...] = tuple(
             (rule.entity.lower(), rule_pattern(rule)) for rule in policy.custom_rules)
         self.surrogates = Surrogate.name in policy.operators_used
         self.check_names = ("PERSON" in policy.entities
@@ -101,10 +122,10 @@ def _fictional_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
 
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
                raw_values: Sequence[str], region: str, url_rules: UrlRules,
-               rules: Sequence[Tuple[str, re.Pattern]] = (),
+               rules: Sequence[Tuple[str, GuardRule]] = (),
                surrogates: bool = False, check_names: bool = False) -> List[str]:
     """Reason codes for what still leaks in the outgoing strings (empty: clean);
-    ``rules`` are (reason, pattern) pairs, e.g. :attr:`LeakFinder.rules`; with
+    ``rules`` are (reason, rule) pairs, e.g. :attr:`LeakFinder.rules`; with
     ``surrogates``, SURROGATE's fake emails and phones are not leaks; ``check_names``: also
     look for names after cues."""
     reasons = set()
@@ -121,15 +142,15 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("own_name")
         if find_known(scrubbed, [k for k in known if k.normalizer == "phone"], region):
             reasons.add("own_phone")
+        phones = valid_matches(_PHONE_MEMORY)  # this text's matches, region by region
         if any(not (surrogates and _fictional_phone(m)) and not score_row(m.raw_string)
                and not date_or_time(scrubbed, m.start, m.end)
-               for m in phonenumbers.PhoneNumberMatcher(
-                   scrubbed, region, leniency=phonenumbers.Leniency.VALID)):
+               for m in phones(scrubbed, region)):
             reasons.add("phone_number")
         if any(not (surrogates and is_surrogate_email(m.group(0)))
                for m in _EMAIL.finditer(scrubbed)):
             reasons.add("email")
-        if regional_phones(scrubbed):
+        if regional_phones(scrubbed, phones):
             reasons.add("phone_number")
         if check_names and names_left(scrubbed):
             reasons.add("name")

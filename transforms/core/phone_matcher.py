@@ -19,7 +19,7 @@ pass (parsing is most of it), and sharing it between the regions saves more.
 """
 from __future__ import annotations
 
-from phonenumbers import PhoneNumberMatch, PhoneNumberMatcher
+from phonenumbers import Leniency, PhoneNumberMatch, PhoneNumberMatcher
 from phonenumbers.phonenumbermatcher import (_LEAD_PATTERN, _PATTERN,
                                              _SECOND_NUMBER_START_PATTERN, _TIME_STAMPS_SUFFIX)
 
@@ -110,6 +110,17 @@ class RememberingMatcher(PhoneNumberMatcher):
                                                 match.number)
             self._memory[key] = (tries, found)
         return match
+
+
+def valid_matches(memory: dict):
+    """``matches(text, region)`` for one text: what ``PhoneNumberMatcher(text, region,
+    leniency=VALID)`` gives, the outcomes kept in ``memory`` (one for VALID alone) and the
+    text searched once for all regions. Make one per text (the leak guard does)."""
+    searched = {}
+
+    def matches(text, region):
+        return RememberingMatcher(text, region, memory, Leniency.VALID, searched=searched)
+    return matches
 
 
 def remember_phone_candidates(recognizer) -> None:

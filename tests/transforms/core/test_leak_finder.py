@@ -158,3 +158,45 @@ def test_a_surrogate_name_after_a_cue_is_no_leak_when_person_gets_surrogate():
                                       "entities": {"PERSON": {"operator": "SURROGATE"}}}))
     assert finder.find(["hi, my name is Urmi Nanda"], [], []) == []
     assert "name" in _leaks("hi, my name is Urmi Nanda")  # the default policy checks it
+
+
+def _verdict_texts():
+    """Synthetic and evaluation texts, raw and as redaction leaves them, the phone matcher
+    test's edge texts, and numbers in Chinese, Japanese, Korean and Arabic text."""
+    from tests.evaluation.corpus import make_eval_corpus
+    from tests.synthetic import make_corpus
+    from tests.transforms.core.test_phone_matcher import EDGE_TEXTS
+
+    records = make_corpus(n=40, n_customers=10).records + [
+        c.record for c in make_eval_corpus(n=40)]
+    texts = [str(v) for r in records for v in r.values() if isinstance(v, str)]
+    regional = ["我的手机13812345678谢谢", "电话 010-6552 9988 或 13812345678",
+                "携帯 090-1234-5678 です", "전화 010-1234-5678 입니다", "رقمي 0501234567 شكرا",
+                "هاتف +966 50 123 4567",
+                "香港 2123 4567 台灣 0912 345 678", "mixed 我 212-555-0147 and 0049 30 901820"]
+    return texts + EDGE_TEXTS + regional + [a + " " + b for a, b in zip(EDGE_TEXTS, regional * 5)]
+
+
+@pytest.mark.parametrize("surrogates", [False, True])
+@pytest.mark.parametrize("region", ["US", "GB"])
+def test_the_guard_remembering_phone_parses_gives_phonenumbers_own_verdicts(
+        monkeypatch, region, surrogates):
+    import phonenumbers
+
+    from transforms.core import leak_finder
+    from transforms.core.urls import UrlRules
+
+    texts = _verdict_texts()
+    rules = UrlRules((), ())
+
+    def verdicts():
+        return [leak_finder.find_leaks([t], [], [], region, rules, surrogates=surrogates)
+                for t in texts]
+
+    remembered = [verdicts(), verdicts()]  # the second round reads parses from the memory
+    with monkeypatch.context() as patched:  # phonenumbers' own matcher, nothing kept
+        patched.setattr(leak_finder, "valid_matches", lambda memory: lambda text, r: (
+            phonenumbers.PhoneNumberMatcher(text, r, leniency=phonenumbers.Leniency.VALID)))
+        plain = verdicts()
+    assert sum("phone_number" in v for v in plain) > 30  # the texts do hold numbers
+    assert remembered == [plain, plain]

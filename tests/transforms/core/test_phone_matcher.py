@@ -9,7 +9,8 @@ from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 from tests.evaluation.corpus import make_eval_corpus
 from tests.synthetic import make_corpus
-from transforms.core.phone_matcher import RememberingMatcher, remember_phone_candidates
+from transforms.core.phone_matcher import (RememberingMatcher, remember_phone_candidates,
+                                           valid_matches)
 
 # The same numbers in the places where the matcher reads the text around a candidate: after
 # and before a Latin letter, "%" or a currency sign, at the text's start and end, before a
@@ -71,3 +72,22 @@ def test_the_retry_limit_ends_a_pass_where_phonenumbers_ends_it(max_tries):
             full = PhoneNumberMatcher(text, region, Leniency.VALID, tries)
             kept = RememberingMatcher(text, region, memory, Leniency.VALID, tries)
             assert [(m.start, m.end) for m in kept] == [(m.start, m.end) for m in full]
+
+
+def test_the_guards_matcher_gives_phonenumbers_matches_region_by_region():
+    texts = _texts() + ["我的手机13812345678谢谢", "携帯 090-1234-5678", "رقمي 0501234567"]
+    regions = ("US", "GB", "CN", "JP", "KR", "TW", "HK", "SA", "AE", "EG", "MA", "JO")
+
+    def found(matches, text):
+        return [(m.start, m.end, m.raw_string, m.number) for m in matches(text)]
+
+    expected = [[found(lambda t: PhoneNumberMatcher(t, r, Leniency.VALID), t)
+                 for r in regions] for t in texts]
+    assert sum(len(f) for per_text in expected for f in per_text) > 200
+    memory = {}
+    for _ in range(2):  # the second round reads every candidate from the memory
+        got = []
+        for t in texts:
+            matches = valid_matches(memory)  # one per text, its search shared by the regions
+            got.append([found(lambda text: matches(text, r), t) for r in regions])
+        assert got == expected

@@ -20,15 +20,19 @@ _REGIONS_BY_SCRIPT = (
 )
 
 
-def regional_phones(text: str) -> List[Tuple[int, int, str]]:
+def _valid_matches(text: str, region: str):
+    return phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+
+
+def regional_phones(text: str, matches=_valid_matches) -> List[Tuple[int, int, str]]:
     """(start, end, E.164) of valid phone numbers of the regions the text's scripts
-    suggest (the first region that reads a span wins)."""
+    suggest (the first region that reads a span wins); ``matches(text, region)`` gives
+    phonenumbers' matches at leniency VALID (the leak guard's reads a memory of parses)."""
     found = {}
     for script, regions in _REGIONS_BY_SCRIPT:
         if script.search(text):
             for region in regions:
-                for m in phonenumbers.PhoneNumberMatcher(
-                        text, region, leniency=phonenumbers.Leniency.VALID):
+                for m in matches(text, region):
                     found.setdefault((m.start, m.end), phonenumbers.format_number(
                         m.number, phonenumbers.PhoneNumberFormat.E164))
     return [(s, e, number) for (s, e), number in sorted(found.items())]

@@ -86,7 +86,9 @@ _COMPOUND_THEN_NUMBER = re.compile(
     rf"{_NOT_THOUSANDS}(?:\.(?=,))?")
 # Every match of rule 3 holds a compound street word, then whitespace and a digit: a
 # text without one is not searched (the rule tries every word's every ending otherwise).
-_WORD_THEN_DIGIT = re.compile(r"[\w\-]*[^\W\d_]\.?\s+\d")
+# The word is a whole run of [\w-] (rule 3 starts it after a space or a non-word), so
+# the search starts only where a run starts (not again inside every word).
+_WORD_THEN_DIGIT = re.compile(r"(?<![\w\-])[\w\-]*[^\W\d_]\.?\s+\d")
 _COMPOUND_THEN_DIGIT = re.compile(rf"(?i:{_COMPOUND})\.?\s+\d$")
 
 

@@ -252,7 +252,8 @@ def test_every_text_a_compound_street_matches_passes_its_pre_check():
              "Storgatan", "Mannerheimintie", "Síp utca", "Hafnarbraut", "am Ufer", "Parkweg"]
     rng = random.Random(3)
     texts = [str(v) for r in make_corpus(n=40, n_customers=10).records for v in r.values()]
-    texts += [f"{rng.choice(['', 'at ', 'x-', '12 ', 'Ab '])}{w}{rng.choice(['', '.'])}"
+    starts = ['', 'at ', 'x-', '12 ', 'Ab ', '12', 'vej 1 ', '\n', 'a_']
+    texts += [f"{rng.choice(starts)}{w}{rng.choice(['', '.'])}"
               f"{rng.choice([' ', '  ', '\t', '\n', ',', ''])}{rng.choice(['21', '7b', '3/4', 'x'])}"
               f"{rng.choice(['', ', 2100 KBH', ' today'])}" for w in words for _ in range(30)]
     matched = [t for t in texts if sa._COMPOUND_THEN_NUMBER.search(t)]
