@@ -17,7 +17,7 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
-from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.recognizers.written_words import foreign_by_function_words
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name
 MAX_LETTERS = 12  # a longer unlisted word is rather a handle or a hashtag
@@ -48,7 +48,7 @@ class InitialledNameRecognizer(RuleRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if "PERSON" not in entities or doc is None or len(doc) < 3:
             return []
-        cased, foreign = cased_by_line(doc), foreign_lines(doc)
+        cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
         found = []
         for i in range(len(doc) - 2):
             first, letter, last = doc[i], doc[i + 1], doc[i + 2]

@@ -28,8 +28,9 @@ that owns something is a name too ("keating s honorable service").
 A second rare word, or a listed surname, right after such a name joins it, and so does a
 particle with the word after it ("adenet le roi", "madame de staël"). Written text, where
 capitals carry meaning, is left to spaCy and the census recognizer; so is a line in another
-language (:func:`.written_words.foreign_lines`: in Tagalog or Indonesian most words are
-rare to English, and cue words such as "to", "at" are theirs too).
+language by its function words (:func:`.written_words.foreign_by_function_words`: in
+Tagalog or Indonesian cue words such as "to", "at" are theirs too); a line of a name and a
+foreign address, rare words nearly all, is not one.
 """
 from __future__ import annotations
 
@@ -43,7 +44,8 @@ from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
-from transforms.core.recognizers.written_words import english, foreign_lines, part_of
+from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
+                                                       part_of)
 
 MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
@@ -189,7 +191,7 @@ class SpeechCueNameRecognizer(RuleRecognizer):
         doc = getattr(nlp_artifacts, "tokens", None)
         if "PERSON" not in entities or doc is None or len(doc) == 0:
             return []
-        cased, foreign = cased_by_line(doc), foreign_lines(doc)
+        cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
         results, i = [], 0
         while i < len(doc):
             if cased[i] or foreign[i] or not self._starts_name(doc, i):

@@ -126,16 +126,28 @@ def _shared_stops() -> Tuple[frozenset, ...]:
                  if lang in MIXED_LANGUAGES else frozenset() for lang in FOREIGN_LANGUAGES)
 
 
-@once_per_doc
 def foreign_lines(doc) -> List[bool]:
-    """Per token: is its line one English hardly uses? More distinct function words of
+    """Per token: is its line one English hardly uses (:func:`_line_languages`)?"""
+    return _line_languages(doc)[1]
+
+
+def foreign_by_function_words(doc) -> List[bool]:
+    """Per token: is its line foreign with a function word of another language in it? Rare
+    words alone are not enough: a line of a name and a foreign address ("alvir pušaver 887
+    aspernstrasse 93 suite 410 schlagles austria") is mostly rare words and says a name."""
+    return _line_languages(doc)[0]
+
+
+@once_per_doc
+def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
+    """Per token, (by function words, foreign): is its line one English hardly uses? More distinct function words of
     another language (:data:`FOREIGN_LANGUAGES`) than English ones (those the language
     shares, Tagalog "may", "at", not counted), three or more ("mon copain il est"), or two with half the lowercase words rare ("de" in "paien de launay"
     or "unter den" in an address are not enough), or, of six distinct lowercase words in Latin
     letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
     or French. A headline and a list of names are English."""
     per_language = list(zip(foreign_stops(), _shared_stops()))
-    out, start = [False] * len(doc), 0
+    out, worded, start = [False] * len(doc), [False] * len(doc), 0
     for end in range(len(doc) + 1):
         if end < len(doc) and "\n" not in doc[end].text:
             continue
@@ -151,10 +163,14 @@ def foreign_lines(doc) -> List[bool]:
             voted = voted or (other > english_count and (
                 other >= 3 or (other == 2 and 2 * rare >= len(lower))))
         foreign = voted or (len(lower) >= 6 and 3 * rare >= 2 * len(lower))
+        # by its words: voted, or mostly rare words with a function word of another
+        # language among them ("komentar untuk penampilan ...")
+        spoken = voted or (foreign and any(t.lower_ in stops for stops, _ in per_language
+                                           for t in words if t.is_lower))
         for i in range(start, min(end + 1, len(doc))):
-            out[i] = foreign
+            out[i], worded[i] = foreign, spoken
         start = end + 1
-    return out
+    return worded, out
 
 
 def joins(token) -> bool:

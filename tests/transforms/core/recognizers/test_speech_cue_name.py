@@ -113,6 +113,7 @@ def test_a_thing_given_with_a_determiner_is_not_a_person(analyzer):
     ("kotaro hicks engraver life map", "kotaro hicks"),
     ("eira ulvik lives at 9680 rosa", "eira ulvik"),
     ("my phone is broken\nmikayla weld engraver", "mikayla weld"),
+    ("alvir pušaver 887 aspernstrasse 93 suite 410 schlagles austria 27172", "alvir pušaver"),
 ])
 def test_a_rare_word_and_a_surname_opening_a_line_are_a_name(analyzer, text, name):
     assert _found(analyzer, text) == [name]
