@@ -23,8 +23,9 @@ from phonenumbers import Leniency, PhoneNumberMatch, PhoneNumberMatcher
 from phonenumbers.phonenumbermatcher import (_LEAD_PATTERN, _PATTERN,
                                              _SECOND_NUMBER_START_PATTERN, _TIME_STAMPS_SUFFIX)
 
-# Outcomes kept per recognizer; the memory is emptied when it holds this many.
-MAX_REMEMBERED = 20_000
+# Outcomes kept per recognizer; the memory is emptied when it holds this many (a few MB:
+# peak memory stays flat as the input grows).
+MAX_REMEMBERED = 4_096
 
 
 _REFUSED = {}  # character -> whether the matcher drops a number next to it
