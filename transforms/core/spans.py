@@ -13,7 +13,6 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.normalize import NormalizationError, normalize_phone
-from transforms.core.recognizers.common import WEEKDAYS
 
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-]{5,}\d(?!\w)")
 _PHONE_SUFFIX = 8  # a written phone with the same last 8 digits is the same number
@@ -105,9 +104,8 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 
 
-# "Justice Murali Purushothaman Thursday, The 7Th Day Of April": a day is no surname (its
-# full name only: "Sun" is one).
-_WEEKDAYS = frozenset(WEEKDAYS)
+# "Justice Murali Purushothaman Thursday, The 7Th Day Of April": a day is no surname.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # "Sunil Dhadda Son Of Shri Heeralal Dhadda": a kinship said before the parent's name.

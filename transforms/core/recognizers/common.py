@@ -71,8 +71,8 @@ MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY_WORDS = WEEKDAYS + ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Month and weekday words that are no given name ("April", "May", "June", "August", "Jan"
 # are).
 DATE_NOT_NAMES = frozenset(MONTH_WORDS + DAY_WORDS) - {"april", "may", "june", "august", "jan"}
