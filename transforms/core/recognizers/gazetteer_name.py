@@ -45,7 +45,7 @@ CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "so
 # under hogan").
 WEAK_CUES = {"from", "to", "with", "and", "call", "text", "email", "message", "meet", "tell", "ask",
              "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
-             "hey", "hello", "dear", "cc", "invite", "sue", "under"} | CUES
+             "hey", "hello", "dear", "cc", "invite", "sue", "under", "owe", "owes", "owed"} | CUES
 NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
              "august", "sept", "september", "oct", "october", "nov", "november", "dec",
              "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

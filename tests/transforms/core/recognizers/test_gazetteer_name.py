@@ -46,6 +46,12 @@ def test_single_names_after_cues_are_redacted(redactor):
         assert name not in redacted(redactor, text), text
 
 
+def test_a_name_after_owe_is_a_person_and_owing_the_bank_is_kept(analyzer):
+    assert _gazetteer(analyzer, "I owe Yusuf 75 dollars, can you send it?") == ["Yusuf"]
+    assert _gazetteer(analyzer, "i still owe mark for lunch") == ["mark"]
+    assert _gazetteer(analyzer, "I owe the bank a lot of money and owe nothing else.") == []
+
+
 def test_names_in_a_list_are_all_redacted(redactor):
     out = redacted(redactor, "The founders: Eklund, Michael and Hodge.")
     assert not {"Eklund", "Michael", "Hodge"} & set(out.replace(",", " ").split())
