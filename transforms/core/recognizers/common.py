@@ -13,6 +13,8 @@ from typing import Callable, List, Optional, Sequence, Tuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
+
 # recognition_metadata key for the value a recognizer read (the digits of a spoken phone,
 # the address of a spoken email), so the pseudonym matches the structured column.
 CANONICAL = "hushbeam_canonical"
@@ -66,13 +68,6 @@ NL_POSTCODE = r"\d{4}\s?[A-Z]{2}(?![\w])"
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
-# Month names and their abbreviations, as dates are written and said ("sept" after "sep").
-MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-
-DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Month and weekday words that are no given name ("April", "May", "June", "August", "Jan"
 # are).
 DATE_NOT_NAMES = frozenset(MONTH_WORDS + DAY_WORDS) - {"april", "may", "june", "august", "jan"}

@@ -25,6 +25,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.date_words import MONTHS, WEEKDAYS
 from transforms.core.name_lexicon import lexicon, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
                                                marked_runs, once_per_doc, result)
@@ -46,10 +47,9 @@ CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "so
 WEAK_CUES = {"from", "to", "with", "and", "call", "text", "email", "message", "meet", "tell", "ask",
              "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
              "hey", "hello", "dear", "cc", "invite", "sue", "under"} | CUES
-NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
-             "august", "sept", "september", "oct", "october", "nov", "november", "dec",
-             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "christmas", "easter", "god", "lord", "jesus", "allah"}
+NOT_NAMES = set(MONTHS) | set(WEEKDAYS) | {"jan", "feb", "sept", "oct", "nov", "dec",
+                                          "christmas", "easter", "god", "lord", "jesus",
+                                          "allah"}
 _SKIP_ENTS = {"PERSON", "GPE", "LOC"}
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
