@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
@@ -135,7 +135,7 @@ class RuleRecognizer(EntityRecognizer):
 
 class SpanFinderRecognizer(RuleRecognizer):
     """A recognizer of one entity whose spans come from a plain function of the text
-    (``find``, also used by the leak guard), all with the same ``SCORE``."""
+    (``find``, which the leak guard can reuse), all with the same ``SCORE``."""
 
     ENTITY = "PERSON"
     ENTITIES = [ENTITY]
@@ -149,6 +149,25 @@ class SpanFinderRecognizer(RuleRecognizer):
         if self.ENTITY not in entities:
             return []
         return [result(self, self.ENTITY, s, e, self.SCORE) for s, e in self.find(text)]
+
+
+class PersonDocRecognizer(RuleRecognizer):
+    """A PERSON recognizer that reads the spaCy doc of the NLP artifacts: ``spans(doc, text)``
+    gives the (start, end) character offsets of its names, each a result with ``SCORE``.
+    Asked only when PERSON is requested and the doc has ``MIN_TOKENS`` tokens or more."""
+
+    ENTITIES = ["PERSON"]
+    SCORE = 0.6
+    MIN_TOKENS = 1
+
+    def spans(self, doc, text: str) -> Iterable[Tuple[int, int]]:
+        raise NotImplementedError
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) < self.MIN_TOKENS:
+            return []
+        return [result(self, "PERSON", s, e, self.SCORE) for s, e in self.spans(doc, text)]
 
 
 SHOUTED_WORDS = 3  # words in capitals, and none in lower case, that make a shouted line

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
 from transforms.core.date_words import MONTHS, WEEKDAYS
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
-                                               marked_runs, once_per_doc, result)
+from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
+                                                marked_runs, once_per_doc)
 from transforms.core.recognizers.written_words import foreign_lines
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -140,18 +138,13 @@ def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
 
-class GazetteerNameRecognizer(RuleRecognizer):
+class GazetteerNameRecognizer(PersonDocRecognizer):
     """Person names from census given-name and surname lists, weighed by context."""
-
-    ENTITIES = ["PERSON"]
 
     def load(self) -> None:
         lexicon()  # once per process, when the analyzer is built, not on the first text
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         if not any(t.is_alpha for t in doc):
             return []
         cased = cased_by_line(doc)
@@ -160,8 +153,7 @@ class GazetteerNameRecognizer(RuleRecognizer):
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
         self._foreign(doc, marks)
-        return [result(self, "PERSON", start, end, 0.6)
-                for start, end in marked_runs(doc, marks)]
+        return list(marked_runs(doc, marks))
 
     @staticmethod
     def _foreign(doc, marks: List[bool]) -> None:
