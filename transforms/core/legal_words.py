@@ -67,6 +67,8 @@ _EDGE_WORDS = frozenset({"the", "of", "and", "in", "at", "for", "by", "to", "&"}
 
 
 def _off_edge(word: str) -> bool:
+    """A court word, title or joining word at either end of any detector's PERSON span;
+    not the token edges of :mod:`.ner_persons` and :mod:`.truecase` (the NER's persons)."""
     return is_legal(word) or word.lower() in _EDGE_WORDS or bool(_PARENT.fullmatch(word))
 
 

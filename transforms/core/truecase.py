@@ -216,7 +216,9 @@ def trimmed(doc, start: int, end: int):
 
 def _edge(token) -> bool:
     """A word a name does not begin or end with: a function or chat word, punctuation, or
-    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one."""
+    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one. Caseless text shows
+    no capital to tell a stop word or a number from a name's, so any goes here, before
+    :func:`..ner_persons._edge` (chat words, dates, foreign words) trims the span again."""
     return (token.is_punct or token.is_space or token.is_stop or token.lower_ in _KEEP_LOWER
             or any(c.isdigit() for c in token.text))
 
