@@ -44,6 +44,17 @@ def marked_runs(doc, marks: Sequence[bool]):
             i += 1
 
 
+def merged(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """(start, end) spans in order, those that overlap or touch made one."""
+    out: List[Tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def card_ok(groups: Sequence[str]) -> bool:
     """Digit groups as written ("4111", "1111" ...) that make a card number: Luhn-valid, in
     groups of three or more digits (the last may be shorter), in groups of one size ("41 11
