@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Optional, Sequence
 
-from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
+from transforms.core.name_lexicon import is_mostly_name, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
@@ -239,7 +239,4 @@ def label_of(doc, start: int, end: int, label: str) -> str:
 
 
 def _name_or_rare(token) -> bool:
-    word = name_word(token.lower_)
-    if word is not None:
-        return word.wordness < CAPITALISED
-    return zipf(token.lower_) < RARE_WORD
+    return name_or_rare(token.lower_, CAPITALISED, RARE_WORD)

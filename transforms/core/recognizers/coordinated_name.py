@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare, name_word
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
 
@@ -26,8 +26,7 @@ def _item(token) -> bool:
     if not token.is_alpha or len(token.text) < 2 or token.is_stop \
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < UNHEARD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, UNHEARD)
 
 
 def _strong(token) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import List
 
 from transforms.core.date_words import MONTHS, WEEKDAYS
-from transforms.core.name_lexicon import lexicon, name_word, zipf
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
                                                 marked_runs, once_per_doc)
 from transforms.core.recognizers.written_words import foreign_lines
@@ -257,18 +257,12 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
 
     @staticmethod
     def _joins(token) -> bool:
-        word = name_word(token.lower_)
-        if word is not None:
-            return word.wordness < NEXT_TO_NAME
-        return zipf(token.lower_) < RARE_WORD
+        return name_or_rare(token.lower_, NEXT_TO_NAME, RARE_WORD)
 
     @staticmethod
     def _org_word(token) -> bool:
         """A word of an ORG/FAC/NORP span that may be part of a name ("Oak" is not)."""
-        word = name_word(token.lower_)
-        if word is not None:
-            return word.wordness < CAPITALISED
-        return zipf(token.lower_) < RARE_WORD
+        return name_or_rare(token.lower_, CAPITALISED, RARE_WORD)
 
     def _org_spans(self, doc, marks: List[bool], cased: List[bool]) -> None:
         """A 2-3 word ORG/FAC/NORP span of names and rare capitalised words, or of very

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, RARE_WORD
 
@@ -31,8 +31,7 @@ def _named(token) -> bool:
     """A listed name that is mostly a name, or a word English text seldom uses."""
     if not _word(token) or token.lower_ in NOT_A_NAME:
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD)
 
 
 class HonorificNameRecognizer(PersonDocRecognizer):

@@ -13,7 +13,7 @@ from typing import List, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import SpanFinderRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, RARE_WORD
 
@@ -29,8 +29,7 @@ MAX_WORDS = 3
 
 def _named(word: str) -> bool:
     """A listed name seldom used as a word, or a word English text seldom uses."""
-    entry = name_word(word)
-    return zipf(word) < RARE_WORD if entry is None else entry.wordness < AMBIGUOUS
+    return name_or_rare(word, AMBIGUOUS, RARE_WORD)
 
 
 class LabelledNameRecognizer(SpanFinderRecognizer):

@@ -35,7 +35,7 @@ from typing import List, Optional, Tuple
 
 from transforms.core.language import spacy_stop_words
 from transforms.core.legal_words import is_legal
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import NOT_A_NAME, SpanFinderRecognizer, merged
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 
@@ -109,10 +109,8 @@ def name_like(word: str, cased: bool, strict: bool = False) -> bool:
         return False
     if cased and not word[0].isupper():
         return False
-    entry = name_word(low)
-    if entry is not None:
-        return entry.wordness < (CASELESS_WORDNESS if strict else CASED_WORDNESS)
-    return zipf(low) < (CASELESS_ZIPF if strict else CASED_ZIPF)
+    return name_or_rare(low, CASELESS_WORDNESS if strict else CASED_WORDNESS,
+                        CASELESS_ZIPF if strict else CASED_ZIPF)
 
 
 def _cased(text: str, pos: int) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
@@ -88,8 +88,7 @@ def _joins(token) -> bool:
     """A word that continues a name: listed and often a name, or unlisted and rare."""
     if not _plain(token) or _STRETCHED.search(token.lower_):
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD)
 
 
 def _subject(doc, i: int, b: int) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import List
 
-from transforms.core.name_lexicon import lexicon, name_word, zipf
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
@@ -43,8 +43,7 @@ def _name_word(word: str, listed: float, rare: float) -> bool:
     low = word.lower()
     if low in _COUNTRIES or not VOWEL.search(low) or TRIPLED.search(low):
         return False
-    entry = name_word(low)
-    return entry.wordness < listed if entry is not None else zipf(low) < rare
+    return name_or_rare(low, listed, rare)
 
 
 def _sure(word: str) -> bool:

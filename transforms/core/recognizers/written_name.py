@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
-from transforms.core.name_lexicon import lexicon, name_word, zipf
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import PersonDocRecognizer, marked_runs
 from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
@@ -120,9 +120,7 @@ class WrittenNameRecognizer(PersonDocRecognizer):
             if prev is not None and plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
                     and not sentence_start(t):
                 continue  # "Golden Globe wins": leave runs to the other rules
-            word = name_word(t.lower_)
-            if (word.wordness < SUBJECT_LISTED if word is not None
-                    else zipf(t.lower_) < SUBJECT_RARE):
+            if name_or_rare(t.lower_, SUBJECT_LISTED, SUBJECT_RARE):
                 marks[t.i] = True
 
     @staticmethod
