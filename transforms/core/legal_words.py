@@ -67,6 +67,8 @@ _EDGE_WORDS = frozenset({"the", "of", "and", "in", "at", "for", "by", "to", "&"}
 
 
 def _off_edge(word: str) -> bool:
+    """A court word, title or joining word at either end of any detector's PERSON span;
+    not the token edges of :mod:`.ner_persons` and :mod:`.truecase` (the NER's persons)."""
     return is_legal(word) or word.lower() in _EDGE_WORDS or bool(_PARENT.fullmatch(word))
 
 
@@ -132,32 +134,47 @@ def is_heading(text: str, start: int, end: int) -> bool:
     return any(_ABSTRACT.search(w.lower()) or zipf(w.lower()) >= 3.0 for w in words)
 
 
-def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
-    """(start, end) of a PERSON span without legal words or titles at its ends; None when
-    nothing of a name is left."""
-    words = [m for m in _WORD.finditer(text, start, end)]
-    if words and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
-            "(" in text[words[0].start():min(len(text), end + 1)]:
-        return None  # initials before a bracket: a case type ("W.P.(C) 516/2010")
-    # The span's line is read only when the span's words may make it a heading: a long
-    # line holds many names, and reading it for each would cost its length every time.
+def _line_end(text: str, end: int) -> int:
+    """Where the line of a span ending at ``end`` ends. Read only when the span's words may
+    make it a heading: a long line holds many names, and reading it for each would cost
+    its length every time."""
     line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if words and all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
-                     for w in words):
-        rest = text[end:line_end]
-        if any(c.isupper() for c in rest) and not any(c.islower() for c in rest):
-            return None  # a numbered heading in capitals: "I. THE CIRCUMSTANCES OF THE CASE"
-    if len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
-            re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]):
-        return None
+    return len(text) if line_end < 0 else line_end
+
+
+def _case_type_initials(text: str, end: int, words: list) -> bool:
+    """Initials before a bracket: a case type ("W.P.(C) 516/2010")."""
+    return bool(words) and all(_INITIALS.fullmatch(w.group(0)) for w in words) and \
+        "(" in text[words[0].start():min(len(text), end + 1)]
+
+
+def _numbered_heading(text: str, end: int, words: list) -> bool:
+    """Initials or a numeral before capitals: "I. THE CIRCUMSTANCES OF THE CASE"."""
+    if not words or not all(_INITIALS.fullmatch(w.group(0)) or _NUMERAL.fullmatch(w.group(0))
+                            for w in words):
+        return False
+    rest = text[end:_line_end(text, end)]
+    return any(c.isupper() for c in rest) and not any(c.islower() for c in rest)
+
+
+def _language_after_in(text: str, start: int, words: list) -> bool:
+    """A language after "in": "done in english"."""
+    return len(words) == 1 and words[0].group(0).lower() in _LANGUAGES and \
+        bool(re.search(r"(?i)\bin[ \t]+\Z", text[max(0, start - 10):start]))
+
+
+def _heading(text: str, start: int, end: int, words: list) -> bool:
+    """A legal word spelled out, in the span or on its line ("O R D E R"), or a lettered
+    heading (:func:`is_heading`)."""
     letters = all(len(w.group(0).strip(".")) == 1 for w in words)  # the line's are too
-    line = text[text.rfind("\n", 0, start) + 1:line_end].split() if letters else []
-    if _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
-            is_heading(text, start, end):
-        return None
-    if _spelled([w.group(0) for w in words]):
-        return start, end
+    line = text[text.rfind("\n", 0, start) + 1:_line_end(text, end)].split() if letters else []
+    return _spelled_legal([w.group(0) for w in words]) or _spelled_legal(line) or \
+        is_heading(text, start, end)
+
+
+def _trimmed_words(text: str, words: list) -> tuple:
+    """The words without a cut parent's mark, legal words and titles at both ends and verbs
+    at the end; and the last word taken off the end (None if none)."""
     words = _parent_mark_cut(text, words)
     while words and _off_edge(words[0].group(0)):
         words.pop(0)
@@ -166,15 +183,33 @@ def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
         words.pop()
     while words and _off_edge(words[-1].group(0)):
         tail = words.pop()
-    if (tail is not None and _CASE_NUMBER.match(tail.group(0)) or
-            _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t"))) and \
-            all(_ABBREVIATION.fullmatch(w.group(0)) for w in words):
-        return None  # a case type before its number, not a name ("Anna Kowalska no. 3")
-    if not words or not any(c.isalpha() for w in words for c in w.group(0)):
+    return words, tail
+
+
+def _case_type(text: str, end: int, words: list, tail) -> bool:
+    """A case type before its number, not a name ("Crl.A. No. 470"; not "Anna Kowalska
+    no. 3")."""
+    return bool((tail is not None and _CASE_NUMBER.match(tail.group(0)) or
+                 _CASE_NUMBER.match(text[end:end + 12].lstrip(" \t"))) and
+                all(_ABBREVIATION.fullmatch(w.group(0)) for w in words))
+
+
+def trim_person(text: str, start: int, end: int) -> Optional[tuple]:
+    """(start, end) of a PERSON span without legal words or titles at its ends; None when
+    nothing of a name is left."""
+    words = list(_WORD.finditer(text, start, end))
+    if _case_type_initials(text, end, words) or _numbered_heading(text, end, words) or \
+            _language_after_in(text, start, words) or _heading(text, start, end, words):
+        return None
+    if _spelled([w.group(0) for w in words]):
+        return start, end
+    words, tail = _trimmed_words(text, words)
+    if _case_type(text, end, words, tail) or \
+            not any(c.isalpha() for w in words for c in w.group(0)):
         return None
     new_start, new_end = words[0].start(), words[-1].end()
     if (new_start, new_end) == (start, end):
         return start, end
-    while new_end > new_start and text[new_end - 1] in ",;:(" :
+    while new_end > new_start and text[new_end - 1] in ",;:(":
         new_end -= 1
     return (new_start, new_end) if new_end > new_start else None

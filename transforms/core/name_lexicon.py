@@ -134,6 +134,13 @@ def name_word(word: str) -> Optional[NameWord]:
     return lexicon().get(word.lower())
 
 
+def name_or_rare(word: str, listed: float, rare: float) -> bool:
+    """A listed name used as an ordinary word less than ``listed`` (wordness), or an
+    unlisted word rarer than Zipf ``rare`` in English text."""
+    entry = name_word(word)
+    return entry.wordness < listed if entry is not None else zipf(word.lower()) < rare
+
+
 def is_mostly_name(word: str) -> bool:
     """Listed, and rarer as an ordinary word than its census share predicts."""
     entry = name_word(word)

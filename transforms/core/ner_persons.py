@@ -40,7 +40,9 @@ def _edge(token, stretch: bool = True) -> bool:
     lowercase function word (English, or of a language tweets are often in:
     :func:`foreign_function_word`, on a line mixing that language in:
     :func:`.mixed_lines`), a chat or markup word, a month or weekday, a word of letters
-    and digits ("user948", "mh17"), a stretched word (with ``stretch``)."""
+    and digits ("user948", "mh17"), a stretched word (with ``stretch``). Written text keeps
+    a capitalised stop word ("Will Smith") and a bare number, unlike
+    :func:`..truecase._edge`, which reads caseless text."""
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from transforms.core.date_words import WEEKDAYS
 from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
 from transforms.core.normalize import NormalizationError, normalize_phone
@@ -104,18 +105,15 @@ _CAPITALISED_NOT_NAMES = {"The", "And", "Called", "Customer", "Agent", "Thanks",
                           "Please", "Policy", "Account", "Card", "Email", "Phone", "Number"}
 
 
-# "Justice Murali Purushothaman Thursday, The 7Th Day Of April": a day is no surname.
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 # "Sunil Dhadda Son Of Shri Heeralal Dhadda": a kinship said before the parent's name.
 _KINSHIP = re.compile(r"(?i)(?:son|daughter|wife|husband|widow)[ \t]+of\b")
 
 
 def _may_extend(word: str) -> bool:
     """Not shouting ("COMING"), no legal word ("Regional Court"), and not a common word
-    unless it is a surname too ("Shannon Day" yes, "Look" no)."""
-    if (len(word) > 1 and word.isupper()) or is_legal(word) or word.lower() in _WEEKDAYS:
+    unless it is a surname too ("Shannon Day" yes, "Look" no), and no weekday ("Justice
+    Murali Purushothaman Thursday, The 7Th Day Of April")."""
+    if (len(word) > 1 and word.isupper()) or is_legal(word) or word.lower() in WEEKDAYS:
         return False
     entry = name_word(word)
     return (zipf(word.lower()) < 5.0 or is_mostly_name(word)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List, Optional, Sequence
 
-from transforms.core.name_lexicon import is_mostly_name, name_word, zipf
+from transforms.core.name_lexicon import is_mostly_name, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
@@ -216,7 +216,9 @@ def trimmed(doc, start: int, end: int):
 
 def _edge(token) -> bool:
     """A word a name does not begin or end with: a function or chat word, punctuation, or
-    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one."""
+    one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one. Caseless text shows
+    no capital to tell a stop word or a number from a name's, so any goes here, before
+    :func:`..ner_persons._edge` (chat words, dates, foreign words) trims the span again."""
     return (token.is_punct or token.is_space or token.is_stop or token.lower_ in _KEEP_LOWER
             or any(c.isdigit() for c in token.text))
 
@@ -237,7 +239,4 @@ def label_of(doc, start: int, end: int, label: str) -> str:
 
 
 def _name_or_rare(token) -> bool:
-    word = name_word(token.lower_)
-    if word is not None:
-        return word.wordness < CAPITALISED
-    return zipf(token.lower_) < RARE_WORD
+    return name_or_rare(token.lower_, CAPITALISED, RARE_WORD)

@@ -14,7 +14,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import MONTH_WORDS
+from transforms.core.date_words import MONTH_WORDS, WEEKDAYS
 
 US_STATES = ("AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
              "MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
@@ -35,9 +35,8 @@ UNITS = set(
     "time times percent per cent people person persons guest guests dollar dollars pound "
     "pounds euro euros buck bucks kg kilo kilos lb lbs step steps page pages item items "
     # and words that name a value, not a place: "address 138 rue ...", "number 12"
-    "address number code zip postcode phone "
-    # and dates: "approved 1 august 1961"
-    "monday tuesday wednesday thursday friday saturday sunday".split()) | set(MONTH_WORDS)
+    "address number code zip postcode phone".split())
+UNITS |= set(WEEKDAYS) | set(MONTH_WORDS)  # and dates: "approved 1 august 1961"
 # Link words inside a foreign street or town name ("via del campo", "šmartno ob paki").
 LINKS = set("de del da do dos das di la le du des van von der den am an ob u v na pod nad y "
             "e et sur".split())

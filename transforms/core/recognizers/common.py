@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
 
 # recognition_metadata key for the value a recognizer read (the digits of a spoken phone,
 # the address of a spoken email), so the pseudonym matches the structured column.
@@ -42,6 +44,17 @@ def marked_runs(doc, marks: Sequence[bool]):
             i += 1
 
 
+def merged(spans: Iterable[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """(start, end) spans in order, those that overlap or touch made one."""
+    out: List[Tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def card_ok(groups: Sequence[str]) -> bool:
     """Digit groups as written ("4111", "1111" ...) that make a card number: Luhn-valid, in
     groups of three or more digits (the last may be shorter), in groups of one size ("41 11
@@ -66,13 +79,6 @@ NL_POSTCODE = r"\d{4}\s?[A-Z]{2}(?![\w])"
 LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
-# Month names and their abbreviations, as dates are written and said ("sept" after "sep").
-MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-
-DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 # Month and weekday words that are no given name ("April", "May", "June", "August", "Jan"
 # are).
 DATE_NOT_NAMES = frozenset(MONTH_WORDS + DAY_WORDS) - {"april", "may", "june", "august", "jan"}
@@ -140,7 +146,7 @@ class RuleRecognizer(EntityRecognizer):
 
 class SpanFinderRecognizer(RuleRecognizer):
     """A recognizer of one entity whose spans come from a plain function of the text
-    (``find``, also used by the leak guard), all with the same ``SCORE``."""
+    (``find``, which the leak guard can reuse), all with the same ``SCORE``."""
 
     ENTITY = "PERSON"
     ENTITIES = [ENTITY]
@@ -154,6 +160,25 @@ class SpanFinderRecognizer(RuleRecognizer):
         if self.ENTITY not in entities:
             return []
         return [result(self, self.ENTITY, s, e, self.SCORE) for s, e in self.find(text)]
+
+
+class PersonDocRecognizer(RuleRecognizer):
+    """A PERSON recognizer that reads the spaCy doc of the NLP artifacts: ``spans(doc, text)``
+    gives the (start, end) character offsets of its names, each a result with ``SCORE``.
+    Asked only when PERSON is requested and the doc has ``MIN_TOKENS`` tokens or more."""
+
+    ENTITIES = ["PERSON"]
+    SCORE = 0.6
+    MIN_TOKENS = 1
+
+    def spans(self, doc, text: str) -> Iterable[Tuple[int, int]]:
+        raise NotImplementedError
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        doc = getattr(nlp_artifacts, "tokens", None)
+        if "PERSON" not in entities or doc is None or len(doc) < self.MIN_TOKENS:
+            return []
+        return [result(self, "PERSON", s, e, self.SCORE) for s, e in self.spans(doc, text)]
 
 
 SHOUTED_WORDS = 3  # words in capitals, and none in lower case, that make a shouted line

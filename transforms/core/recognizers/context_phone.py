@@ -16,7 +16,8 @@ from typing import List, Optional, Tuple
 import phonenumbers
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import DAY_WORDS, MONTH_WORDS, RuleRecognizer, result
+from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
+from transforms.core.recognizers.common import RuleRecognizer, result
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.name_lexicon import name_or_rare, name_word
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name in a list
@@ -28,8 +26,7 @@ def _item(token) -> bool:
     if not token.is_alpha or len(token.text) < 2 or token.is_stop \
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < UNHEARD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, UNHEARD)
 
 
 def _strong(token) -> bool:
@@ -37,15 +34,12 @@ def _strong(token) -> bool:
     return word is not None and word.mostly_name
 
 
-class CoordinatedNameRecognizer(RuleRecognizer):
+class CoordinatedNameRecognizer(PersonDocRecognizer):
     """Names in a list joined by "and"/"or" where one of them is clearly a name."""
 
-    ENTITIES = ["PERSON"]
+    MIN_TOKENS = 3
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) < 3:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         cased = cased_by_line(doc)
         found = set()
         for k, token in enumerate(doc):
@@ -63,4 +57,4 @@ class CoordinatedNameRecognizer(RuleRecognizer):
                 continue
             found.add((doc[a].idx, doc[k - 1].idx + len(doc[k - 1].text)))
             found.add((doc[k + 1].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-        return [result(self, "PERSON", s, e, 0.6) for s, e in sorted(found)]
+        return sorted(found)

@@ -13,7 +13,7 @@ import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from transforms.core.recognizers.common import MONTH_WORDS
+from transforms.core.date_words import MONTH_WORDS
 
 _MONTH = "|".join(MONTH_WORDS)
 _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"

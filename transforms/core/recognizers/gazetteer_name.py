@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import (NOT_A_NAME, RuleRecognizer, line_ranges,
-                                               marked_runs, once_per_doc, result)
+from transforms.core.date_words import MONTHS, WEEKDAYS
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
+from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
+                                                marked_runs, once_per_doc)
 from transforms.core.recognizers.written_words import foreign_lines
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -46,10 +45,9 @@ CUES = {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister", "kid", "so
 WEAK_CUES = {"from", "to", "with", "and", "call", "text", "email", "message", "meet", "tell", "ask",
              "remind", "contact", "by", "for", "about", "thank", "thanks", "hi",
              "hey", "hello", "dear", "cc", "invite", "sue", "under", "owe", "owes", "owed"} | CUES
-NOT_NAMES = {"jan", "january", "feb", "february", "march", "april", "may", "june", "july",
-             "august", "sept", "september", "oct", "october", "nov", "november", "dec",
-             "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "christmas", "easter", "god", "lord", "jesus", "allah"}
+NOT_NAMES = set(MONTHS) | set(WEEKDAYS) | {"jan", "feb", "sept", "oct", "nov", "dec",
+                                          "christmas", "easter", "god", "lord", "jesus",
+                                          "allah"}
 _SKIP_ENTS = {"PERSON", "GPE", "LOC"}
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
@@ -140,18 +138,13 @@ def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
 
-class GazetteerNameRecognizer(RuleRecognizer):
+class GazetteerNameRecognizer(PersonDocRecognizer):
     """Person names from census given-name and surname lists, weighed by context."""
-
-    ENTITIES = ["PERSON"]
 
     def load(self) -> None:
         lexicon()  # once per process, when the analyzer is built, not on the first text
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         if not any(t.is_alpha for t in doc):
             return []
         cased = cased_by_line(doc)
@@ -160,8 +153,7 @@ class GazetteerNameRecognizer(RuleRecognizer):
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
         self._foreign(doc, marks)
-        return [result(self, "PERSON", start, end, 0.6)
-                for start, end in marked_runs(doc, marks)]
+        return list(marked_runs(doc, marks))
 
     @staticmethod
     def _foreign(doc, marks: List[bool]) -> None:
@@ -265,18 +257,12 @@ class GazetteerNameRecognizer(RuleRecognizer):
 
     @staticmethod
     def _joins(token) -> bool:
-        word = name_word(token.lower_)
-        if word is not None:
-            return word.wordness < NEXT_TO_NAME
-        return zipf(token.lower_) < RARE_WORD
+        return name_or_rare(token.lower_, NEXT_TO_NAME, RARE_WORD)
 
     @staticmethod
     def _org_word(token) -> bool:
         """A word of an ORG/FAC/NORP span that may be part of a name ("Oak" is not)."""
-        word = name_word(token.lower_)
-        if word is not None:
-            return word.wordness < CAPITALISED
-        return zipf(token.lower_) < RARE_WORD
+        return name_or_rare(token.lower_, CAPITALISED, RARE_WORD)
 
     def _org_spans(self, doc, marks: List[bool], cased: List[bool]) -> None:
         """A 2-3 word ORG/FAC/NORP span of names and rare capitalised words, or of very

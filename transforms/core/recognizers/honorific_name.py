@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.name_lexicon import name_or_rare
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, RARE_WORD
 
 HONORIFICS = {"mr", "mrs", "ms", "mx", "messrs", "mister", "missus"}
@@ -33,19 +31,15 @@ def _named(token) -> bool:
     """A listed name that is mostly a name, or a word English text seldom uses."""
     if not _word(token) or token.lower_ in NOT_A_NAME:
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD)
 
 
-class HonorificNameRecognizer(RuleRecognizer):
+class HonorificNameRecognizer(PersonDocRecognizer):
     """The word(s) after "mr"/"mrs"/"ms"/"mx" with the honorific; a name before "phd"."""
 
-    ENTITIES = ["PERSON"]
+    MIN_TOKENS = 2
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) < 2:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         found = []
         for i, token in enumerate(doc[:-1]):
             low = token.lower_.rstrip(".")
@@ -58,4 +52,4 @@ class HonorificNameRecognizer(RuleRecognizer):
                 found.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text)))
             elif doc[i + 1].lower_.rstrip(".") in SUFFIXES and _named(token):
                 found.append((token.idx, doc[i + 1].idx + len(doc[i + 1].text)))
-        return [result(self, "PERSON", s, e, 0.6) for s, e in found]
+        return found

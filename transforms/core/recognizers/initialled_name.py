@@ -12,10 +12,8 @@ from __future__ import annotations
 import unicodedata
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
 from transforms.core.recognizers.written_words import foreign_by_function_words
 
@@ -39,15 +37,12 @@ def _named(token, given: bool) -> bool:
                                  and word.wordness < AMBIGUOUS)
 
 
-class InitialledNameRecognizer(RuleRecognizer):
+class InitialledNameRecognizer(PersonDocRecognizer):
     """Given name, one letter, surname: "tiia a holappa"."""
 
-    ENTITIES = ["PERSON"]
+    MIN_TOKENS = 3
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) < 3:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
         found = []
         for i in range(len(doc) - 2):
@@ -57,4 +52,4 @@ class InitialledNameRecognizer(RuleRecognizer):
                 continue
             if _named(first, True) and _named(last, False):
                 found.append((first.idx, last.idx + len(last.text)))
-        return [result(self, "PERSON", s, e, 0.6) for s, e in found]
+        return found

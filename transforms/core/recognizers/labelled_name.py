@@ -9,13 +9,12 @@ English text seldom uses. "name the song", "name three movies" hold none.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Tuple
 
-from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.name_lexicon import name_or_rare
+from transforms.core.recognizers.common import SpanFinderRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, RARE_WORD
 
 _LABEL = re.compile(r"(?im)^[ \t]*(?:(?:full|first|last|given|family|customer|client|"
@@ -30,18 +29,16 @@ MAX_WORDS = 3
 
 def _named(word: str) -> bool:
     """A listed name seldom used as a word, or a word English text seldom uses."""
-    entry = name_word(word)
-    return zipf(word) < RARE_WORD if entry is None else entry.wordness < AMBIGUOUS
+    return name_or_rare(word, AMBIGUOUS, RARE_WORD)
 
 
-class LabelledNameRecognizer(RuleRecognizer):
+class LabelledNameRecognizer(SpanFinderRecognizer):
     """Words after a line-opening "name" label, up to the next field's label."""
 
-    ENTITIES = ["PERSON"]
+    SCORE = 0.6
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
+    @staticmethod
+    def find(text: str) -> List[Tuple[int, int]]:
         found = []
         for label in _LABEL.finditer(text):
             line_end = text.find("\n", label.end())
@@ -56,5 +53,5 @@ class LabelledNameRecognizer(RuleRecognizer):
                 end = m.end()
             if words and any(_named(w.group(0)) for w in words):
                 found.append((words[0].start(), words[-1].end()))
-        return [result(self, "PERSON", s, e, 0.6) for s, e in found]
+        return found
 

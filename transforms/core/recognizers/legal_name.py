@@ -35,8 +35,8 @@ from typing import List, Optional, Tuple
 
 from transforms.core.language import spacy_stop_words
 from transforms.core.legal_words import is_legal
-from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, SpanFinderRecognizer
+from transforms.core.name_lexicon import name_or_rare
+from transforms.core.recognizers.common import NOT_A_NAME, SpanFinderRecognizer, merged
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 
 CASED_WORDNESS, CASED_ZIPF = 2.5, 4.0  # a capitalised name word in cased text
@@ -109,10 +109,8 @@ def name_like(word: str, cased: bool, strict: bool = False) -> bool:
         return False
     if cased and not word[0].isupper():
         return False
-    entry = name_word(low)
-    if entry is not None:
-        return entry.wordness < (CASELESS_WORDNESS if strict else CASED_WORDNESS)
-    return zipf(low) < (CASELESS_ZIPF if strict else CASED_ZIPF)
+    return name_or_rare(low, CASELESS_WORDNESS if strict else CASED_WORDNESS,
+                        CASELESS_ZIPF if strict else CASED_ZIPF)
 
 
 def _cased(text: str, pos: int) -> bool:
@@ -243,7 +241,7 @@ def _spans(text: str) -> List[Tuple[int, int]]:
         span = _party(text, m.start())
         if span:
             found.append(span)
-    return _merged(found)
+    return merged(found)
 
 
 def _party(text: str, role: int) -> Optional[Tuple[int, int]]:
@@ -262,16 +260,6 @@ def _party(text: str, role: int) -> Optional[Tuple[int, int]]:
     pos = titles.end() if titles else pos
     span = _body(text, pos, True)
     return span if span and span[1] >= end else None
-
-
-def _merged(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-    out: List[Tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 class LegalNameRecognizer(SpanFinderRecognizer):

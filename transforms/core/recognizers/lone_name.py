@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
 from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.gazetteer_name import NEXT_TO_NAME, NOT_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
 
@@ -53,25 +51,21 @@ def _possible(token) -> bool:
     return _clear(token) if word is None else word.wordness < NEXT_TO_NAME
 
 
-class LoneNameRecognizer(RuleRecognizer):
+class LoneNameRecognizer(PersonDocRecognizer):
     """A line of one to three name words and nothing else."""
 
-    ENTITIES = ["PERSON"]
+    MIN_TOKENS = 0
 
     def load(self) -> None:
         lexicon()
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None:
-            return []
-        results = []
+    def spans(self, doc, text: str) -> List[tuple]:
+        found = []
         for line in _lines(doc):
             words = [t for t in line if not t.is_punct]
             if not 1 <= len(words) <= MAX_WORDS or line[:len(words)] != words or \
                     len(line) - len(words) > 2:
                 continue  # punctuation only at the end: "Incredible film! Bravo!" is no name
             if all(_possible(t) for t in words) and any(_clear(t) for t in words):
-                results.append(result(self, "PERSON", words[0].idx,
-                                      words[-1].idx + len(words[-1].text), 0.6))
-        return results
+                found.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+        return found

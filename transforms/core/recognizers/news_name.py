@@ -22,10 +22,8 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, line_ranges, result
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, cased_by_line)
@@ -90,8 +88,7 @@ def _joins(token) -> bool:
     """A word that continues a name: listed and often a name, or unlisted and rare."""
     if not _plain(token) or _STRETCHED.search(token.lower_):
         return False
-    word = name_word(token.lower_)
-    return zipf(token.lower_) < RARE_WORD if word is None else word.wordness < AMBIGUOUS
+    return name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD)
 
 
 def _subject(doc, i: int, b: int) -> bool:
@@ -115,15 +112,10 @@ def _number(token) -> bool:
     return token.is_digit or token.like_num and any(c.isdigit() for c in token.text)
 
 
-class NewsNameRecognizer(RuleRecognizer):
+class NewsNameRecognizer(PersonDocRecognizer):
     """Names in caseless news from attribution, contest verbs, pairs and results rows."""
 
-    ENTITIES = ["PERSON"]
-
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[Tuple[int, int]]:
         cased = cased_by_line(doc)
         spans = set()
         for a, b in line_ranges(doc):
@@ -149,8 +141,7 @@ class NewsNameRecognizer(RuleRecognizer):
                     spans.add((i, j))  # "beat veronika kuehn"
                 elif plain and i > a and _rare_then_surname(doc[i - 1], doc[i]):
                     spans.add((i - 1, i + 1))
-        return [result(self, "PERSON", doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), 0.6)
-                for a, b in sorted(spans)]
+        return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in sorted(spans)]
 
     @staticmethod
     def _cued(doc, i: int, a: int, b: int, plain: bool) -> bool:

@@ -24,7 +24,8 @@ from typing import Iterator, List, Optional, Tuple
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.recognizers.common import MONTH_WORDS, RuleRecognizer, result
+from transforms.core.date_words import MONTH_WORDS
+from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
 QUESTIONS = {

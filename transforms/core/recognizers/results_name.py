@@ -19,14 +19,11 @@ from __future__ import annotations
 import re
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import RuleRecognizer, line_ranges, result
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
+from transforms.core.recognizers.common import PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
 
-SCORE = 0.55
 _PLACES = {"GPE", "LOC", "NORP"}  # never a person in a list or a headline
 _ORGS = {"ORG", "FAC"}  # nor in a headline ("FEYENOORD"); in a list of people, spaCy's guess
 _COUNTRIES = {w.lower() for c in COUNTRY_NAMES for w in c.split()}
@@ -46,8 +43,7 @@ def _name_word(word: str, listed: float, rare: float) -> bool:
     low = word.lower()
     if low in _COUNTRIES or not VOWEL.search(low) or TRIPLED.search(low):
         return False
-    entry = name_word(low)
-    return entry.wordness < listed if entry is not None else zipf(low) < rare
+    return name_or_rare(low, listed, rare)
 
 
 def _sure(word: str) -> bool:
@@ -57,18 +53,15 @@ def _sure(word: str) -> bool:
     return _name_word(word, 0.0, SURE_RARE)
 
 
-class ResultsNameRecognizer(RuleRecognizer):
+class ResultsNameRecognizer(PersonDocRecognizer):
     """People in results lists and capitals headlines of written sports news."""
 
-    ENTITIES = ["PERSON"]
+    SCORE = 0.55
 
     def load(self) -> None:
         lexicon()
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         place, org, person = ([False] * (len(text) + 1) for _ in range(3))
         for ent in doc.ents:
             marks = (place if ent.label_ in _PLACES else org if ent.label_ in _ORGS
@@ -76,7 +69,7 @@ class ResultsNameRecognizer(RuleRecognizer):
             for k in range(ent.start_char, ent.end_char) if marks is not None else ():
                 marks[k] = True
         found = self._lists(text, place, person) + self._headlines(doc, place, org)
-        return [result(self, "PERSON", s, e, SCORE) for s, e in sorted(set(found))]
+        return sorted(set(found))
 
     @staticmethod
     def _lists(text: str, place: List[bool], person: List[bool]) -> List[tuple]:

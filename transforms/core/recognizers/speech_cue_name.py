@@ -38,10 +38,8 @@ import re
 import unicodedata
 from typing import List
 
-from presidio_analyzer import RecognizerResult
-
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
@@ -182,17 +180,12 @@ def _opens_line(doc, i: int) -> bool:
     return zipf(token.lower_) < (RARE_WORD if word.mostly_name else UNHEARD)
 
 
-class SpeechCueNameRecognizer(RuleRecognizer):
+class SpeechCueNameRecognizer(PersonDocRecognizer):
     """Rare words after a dialogue cue, before a possessive, or after a given name."""
 
-    ENTITIES = ["PERSON"]
-
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[tuple]:
         cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
-        results, i = [], 0
+        found, i = [], 0
         while i < len(doc):
             if cased[i] or foreign[i] or not self._starts_name(doc, i):
                 i += 1
@@ -200,10 +193,9 @@ class SpeechCueNameRecognizer(RuleRecognizer):
             j = _name_end(doc, i + 1)
             start = i - 1 if i > 1 and doc[i - 1].lower_ in PARTICLES and \
                 doc[i - 2].lower_ in TITLES else i  # "envoy [de mistura]"
-            results.append(result(self, "PERSON", doc[start].idx,
-                                  doc[j - 1].idx + len(doc[j - 1].text), 0.6))
+            found.append((doc[start].idx, doc[j - 1].idx + len(doc[j - 1].text)))
             i = j
-        return results
+        return found
 
     @staticmethod
     def _starts_name(doc, i: int) -> bool:

@@ -10,12 +10,11 @@ are English.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Tuple
 
-from presidio_analyzer import RecognizerResult
 
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.common import SpanFinderRecognizer
 from transforms.core.recognizers.spelling import spelled_runs
 
 WORD = 4.0  # Zipf from which letters spelling an unlisted word spell that word, not a name
@@ -47,13 +46,12 @@ def _english_word(word: str) -> bool:
     return name_word(word) is None and zipf(word) >= WORD
 
 
-class SpelledNameRecognizer(RuleRecognizer):
+class SpelledNameRecognizer(SpanFinderRecognizer):
     """Letters in a row, spelled out."""
 
-    ENTITIES = ["PERSON"]
+    SCORE = 0.55
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        return [result(self, "PERSON", run.start, run.end, 0.55)
+    @staticmethod
+    def find(text: str) -> List[Tuple[int, int]]:
+        return [(run.start, run.end)
                 for run in spelled_runs(text, MIN_TOKENS) if _spells_a_name(text, run)]

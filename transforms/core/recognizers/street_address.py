@@ -22,7 +22,7 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.prescan import prescan
 from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
-                                                RuleRecognizer, result)
+                                                RuleRecognizer, merged, result)
 
 # USPS standard street suffixes (Publication 28, appendix C1) and common abbreviations.
 _SUFFIXES = (
@@ -216,7 +216,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             if _confirmed(text, m, *span):
                 spans.append(span)
         spans += self._caseless(text, numbered)
-        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in _merge(spans)
+        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in merged(spans)
                 if not _PROCEDURE.search(text, s, e)]
 
     def _caseless(self, text: str, numbered: bool) -> List[Tuple[int, int]]:
@@ -302,13 +302,3 @@ def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:
     tail = text[m.end():end]
     return bool(_CUE.search(text[max(0, start - 80):start])) or bool(
         re.search(r"[,\n]", tail) and _HAS_POSTAL.search(tail))
-
-
-def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
-    out: List[Tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out

@@ -23,16 +23,13 @@ from __future__ import annotations
 
 from typing import List, Tuple
 
-from presidio_analyzer import RecognizerResult
-
-from transforms.core.name_lexicon import lexicon, name_word, zipf
-from transforms.core.recognizers.common import RuleRecognizer, marked_runs, result
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
+from transforms.core.recognizers.common import PersonDocRecognizer, marked_runs
 from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
 
-SCORE = 0.55  # below the census names (0.6): a span both find is credited to those
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
           "prof", "minister", "chancellor", "ambassador", "colonel", "col", "lt", "gen",
           "sgt", "capt", "captain", "lieutenant", "sergeant", "commander", "admiral",
@@ -65,18 +62,15 @@ APPOSITION_WORDS = 8  # the longest apposition read between a subject and its ve
 _QUOTES = {'"', "”", "“", "''"}  # "Republican John McCain", "Microsoft Bill Gates" stay
 
 
-class WrittenNameRecognizer(RuleRecognizer):
+class WrittenNameRecognizer(PersonDocRecognizer):
     """Foreign names, names after a title and names in a list, in written English."""
 
-    ENTITIES = ["PERSON"]
+    SCORE = 0.55  # below the census names (0.6): a span both find is credited to those
 
     def load(self) -> None:
         lexicon()
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) == 0:
-            return []
+    def spans(self, doc, text: str) -> List[Tuple[int, int]]:
         marks = [False] * len(doc)
         self._rare(doc, marks)
         self._pairs(doc, marks)
@@ -95,8 +89,7 @@ class WrittenNameRecognizer(RuleRecognizer):
                 if part not in read_as_english:
                     read_as_english[part] = english(doc[part[0]:part[1]])
                 marks[t.i] = read_as_english[part]
-        return [result(self, "PERSON", start, end, SCORE)
-                for start, end in marked_runs(doc, marks)]
+        return list(marked_runs(doc, marks))
 
     @staticmethod
     def _pairs(doc, marks: List[bool]) -> None:
@@ -127,9 +120,7 @@ class WrittenNameRecognizer(RuleRecognizer):
             if prev is not None and plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
                     and not sentence_start(t):
                 continue  # "Golden Globe wins": leave runs to the other rules
-            word = name_word(t.lower_)
-            if (word.wordness < SUBJECT_LISTED if word is not None
-                    else zipf(t.lower_) < SUBJECT_RARE):
+            if name_or_rare(t.lower_, SUBJECT_LISTED, SUBJECT_RARE):
                 marks[t.i] = True
 
     @staticmethod

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import List, Tuple
 
 from transforms.core.language import spacy_stop_words
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, line_ranges, once_per_doc
 
 UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
@@ -174,12 +174,7 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
 
 
 def joins(token) -> bool:
-    if not plain(token):
-        return False
-    word = name_word(token.lower_)
-    if word is not None:
-        return word.wordness < LISTED_JOINS
-    return zipf(token.lower_) < JOINS
+    return plain(token) and name_or_rare(token.lower_, LISTED_JOINS, JOINS)
 
 
 def namely(token) -> bool:
