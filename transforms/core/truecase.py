@@ -22,17 +22,16 @@ are otherwise read as names.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional, Sequence
 
-from transforms.core.name_lexicon import is_mostly_name, name_or_rare, name_word, zipf
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
 from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.run_together import UNHEARD, run_together
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
-UNHEARD = 2.0  # Zipf below which an unlisted word is capitalised, whatever its tag
 RARE = 3.0  # Zipf below which an unlisted noun, adjective or interjection is capitalised
 LISTED_RARE = 3.5  # the same for a listed word that is not mostly a name
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "INTJ"}
@@ -40,8 +39,6 @@ _KEEP_LOWER = {"am", "pm", "ok", "okay", "yeah", "um", "uh", "hmm", "lol", "omg"
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _CUES = WEAK_CUES | {"is", "am", "name", "named", "called", "mr", "mrs", "ms", "dr"}
 COMMON = 3.5  # Zipf from which a word is common English
-PART = 3.8  # Zipf from which each part of a run-together word is a common word
-SHORT_PART = 5.5  # the same for a part of one or two letters ("i", "to", "no")
 ENGLISH_SHARE = 0.35  # share of common-English words or names below which a line is not English
 LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names or a misread line
 
@@ -49,35 +46,6 @@ LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names o
 def _eligible(token) -> bool:
     return (token.is_alpha and len(token.text) >= 2 and not token.is_stop
             and token.lower_ not in _KEEP_LOWER)
-
-
-def run_together(word: str) -> bool:
-    """An unlisted word English text hardly uses that is common words that are not names
-    run together: "leadersdebate", "whathaveidone", "wikipediablackout" (a flattened
-    hashtag)."""
-    if name_word(word) is not None or zipf(word) >= UNHEARD:
-        return False
-    return _parts(word.lower()) >= 2
-
-
-def _part(piece: str, edge: bool) -> bool:
-    if len(piece) <= 2:  # "i", "to", "no" inside ("whathaveidone"), never at an end
-        return not edge and zipf(piece) >= SHORT_PART
-    return zipf(piece) >= PART and not is_mostly_name(piece)
-
-
-@lru_cache(maxsize=4096)
-def _parts(word: str, first: bool = True) -> int:
-    """The fewest common words ``word`` is made of (0: none)."""
-    best = 0
-    for cut in range(len(word), 0, -1):
-        last = cut == len(word)
-        if not _part(word[:cut], first or last):
-            continue
-        rest = 0 if last else _parts(word[cut:], False)
-        if last or rest:
-            best = 1 + rest if not best else min(best, 1 + rest)
-    return best
 
 
 def _listed(word: str) -> bool:

@@ -2,8 +2,9 @@
 persons found in it stand, with the real spaCy model of the session analyzer."""
 import pytest
 
-from transforms.core.truecase import (label_of, run_together, shouted_lines, trimmed,
-                                      truecased_words, trusted)
+from transforms.core.run_together import run_together
+from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_words,
+                                      trusted)
 
 
 @pytest.fixture(scope="module")
@@ -111,10 +112,3 @@ def test_only_the_tokens_asked_for_are_recased(nlp):
     words = truecased_words(doc, only)
     assert words[3:] == [t.text for t in doc][3:]
     assert words[:3] == truecased_words(doc)[:3]
-
-
-def test_a_hashtag_of_three_or_more_common_words_is_run_together():
-    assert run_together("whathaveidone") and run_together("wikipediablackout")
-    assert run_together("teamfollowback") and run_together("saynotobutter")
-    assert not run_together("justinbieber") and not run_together("hayrapetyan")
-    assert not run_together("lesmana") and not run_together("beleskey")  # "a", "be" at an end

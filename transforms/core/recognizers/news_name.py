@@ -28,7 +28,7 @@ from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, cased_by_line)
 from transforms.core.recognizers.written_words import english
-from transforms.core.truecase import run_together
+from transforms.core.run_together import run_together
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
 UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
