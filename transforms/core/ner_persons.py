@@ -107,6 +107,29 @@ def trim_edges(doc, start: int, end: int, stretch: bool = True) -> Optional[Tupl
     return (start, end) if start < end else None
 
 
+# Verbs a command to an assistant opens with ("Add Ji-woo to the event", "Find Hannah's
+# number"): the NER takes them into the name that follows.
+COMMAND_VERBS = frozenset(
+    "add find book get show play call text send tell ask remind notify schedule set check "
+    "cancel make search look give let help email message transfer pay invite share contact "
+    "thank reserve buy order open read list start stop turn phone ping dial forward reply "
+    "request".split())
+
+
+def _command_verb(token) -> bool:
+    """The first word of a sentence that is a command verb, never a given name: unlisted,
+    or listed but mostly an English word ("Call", "Book" are census surnames)."""
+    lower = token.lower_
+    if lower not in COMMAND_VERBS or not token.text[:1].isupper():
+        return False
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    if not (prev is None or token.is_sent_start or "\n" in prev.text
+            or prev.text in (".", "!", "?", ":", '"', "-")):
+        return False
+    entry = name_word(lower)
+    return entry is None or entry.wordness >= AMBIGUOUS
+
+
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
     """The token range of a person the NER found in written text, trimmed of :func:`_edge`
@@ -116,6 +139,8 @@ def written_person(doc, start: int, end: int,
     if span is None:
         return None
     start, end = span
+    if end - start >= 2 and _command_verb(doc[start]):
+        start += 1
     tokens = [doc[i] for i in range(start, end)]
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None

@@ -138,3 +138,20 @@ def test_a_name_like_a_tagalog_or_indonesian_word_keeps_it_in_an_english_line(nl
 def test_a_name_like_an_indonesian_word_goes_in_an_english_line(redactor):
     out = redacted(redactor, "the account holder is hari kumar")
     assert "hari" not in out and "kumar" not in out
+
+
+@pytest.mark.parametrize("text, verb, name", [
+    ("Add Ji-woo to the event.", "Add", "Ji-woo"),
+    ("Find Hannah's number.", "Find", "Hannah"),
+    ("Notify Lorenzo when it ships.", "Notify", "Lorenzo"),
+])
+def test_a_command_verb_opening_the_sentence_is_no_part_of_the_name(redactor, text, verb, name):
+    out = redacted(redactor, text)
+    assert out.startswith(verb + " ") and name not in out
+
+
+def test_a_command_verb_is_trimmed_only_where_a_sentence_opens(nlp):
+    doc = nlp("Please Add Ji-woo to the event.")
+    assert written_person(doc, 1, 5) == (1, 5)
+    doc = nlp("Add Ji-woo to the event.")
+    assert written_person(doc, 0, 4) == (1, 4)
