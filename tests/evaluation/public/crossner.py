@@ -4,11 +4,14 @@ sentences, ``token<TAB>tag`` with BIO tags and domain types.
 People are ``person``, ``politician`` and ``writer`` (the domains read here; ``scientist``
 and ``musicalartist`` of the others would be too). They label names, as WikiGold does,
 so every word is kept as PERSON but a title opening the span ("Sir", "Queen", "President",
-`mentions.NOT_NAMES`), which is OTHER, as in GMB. ``country`` is LOCATION and
-``politicalparty`` ORGANIZATION; every other type (election, book, award, misc ...) is OTHER.
+`mentions.NOT_NAMES`; "Lord", "Emperor", "Madame" ...), which is OTHER, as in GMB. A span
+of tag-like tokens ("I-writer I-writer", an annotation slip) is OTHER. ``country`` is
+LOCATION and ``politicalparty`` ORGANIZATION; every other type (election, book, award,
+misc ...) is OTHER.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import List
 
@@ -18,6 +21,10 @@ from tests.evaluation.public.sentence import Sentence, bio_spans, build, label_t
 
 PEOPLE = {"person", "politician", "writer", "scientist", "musicalartist"}
 TYPES = {"country": "LOCATION", "politicalparty": "ORGANIZATION"}
+# Titles of nobility and rank the news corpora's lists lack ("Baron" is also a surname).
+TITLES = NOT_NAMES | {"lord", "lady", "emperor", "empress", "princess", "madame", "earl",
+                      "duke", "duchess", "countess", "dame", "antipope"}
+_TAG = re.compile(r"[BI]-[a-z]+")
 
 
 def _spans(tokens, tags):
@@ -26,8 +33,11 @@ def _spans(tokens, tags):
         if label.lower() not in PEOPLE:
             out.append((a, b, TYPES.get(label.lower()) or label_type(label)))
             continue
+        if all(_TAG.fullmatch(t) for t in tokens[a:b]):
+            out.append((a, b, "OTHER"))
+            continue
         name = a
-        while name < b and (_word(tokens[name]) in NOT_NAMES or tokens[name] in CONNECTORS):
+        while name < b and (_word(tokens[name]) in TITLES or tokens[name] in CONNECTORS):
             name += 1
         if name > a:
             out.append((a, name, "OTHER"))

@@ -285,8 +285,9 @@ def test_crossner_people_types_are_person_titles_other_and_party_an_organization
                     "the\tO\nLabor\tB-politicalparty\nParty\tI-politicalparty\nin\tO\n"
                     "Australia\tB-country\n.\tO\n\nTim\tB-writer\nO\tI-writer\n"
                     "'Brien\tI-writer\nwrote\tO\nDispatches\tB-book\nfor\tO\n"
-                    "Kate\tB-person\n")
-    first, second = crossner.read(path, "crossner")
+                    "Kate\tB-person\n\nLord\tB-person\nHopewell\tI-person\nand\tO\n"
+                    "I-writer\tB-writer\nI-writer\tI-writer\n")
+    first, second, third = crossner.read(path, "crossner")
     assert first.text == "Sir John Kerr dismissed Gough Whitlam of the Labor Party in Australia."
     assert spans(first) == [("Sir", "OTHER"), ("John Kerr", "PERSON"),
                             ("Gough Whitlam", "PERSON"), ("Labor Party", "ORGANIZATION"),
@@ -295,6 +296,9 @@ def test_crossner_people_types_are_person_titles_other_and_party_an_organization
     assert spans(second) == [("Tim O 'Brien", "PERSON"), ("Dispatches", "OTHER"),
                              ("Kate", "PERSON")]
     assert (first.doc, second.index) == ("politics/dev.txt", 1)
+    # A title of nobility is set aside; tag-like tokens labelled a writer are a slip.
+    assert spans(third) == [("Lord", "OTHER"), ("Hopewell", "PERSON"),
+                            ("I-writer I-writer", "OTHER")]
 
 
 def test_crossner_tune_is_train_and_dev_and_heldout_test_of_politics_and_literature(
