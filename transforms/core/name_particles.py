@@ -4,7 +4,8 @@
 the surname but not the lowercase particle between them, which is then left in the
 output, alone among placeholders; or they stop at the particle ("bill de" found,
 "blasio" not). A person, a particle and a person, with only spaces between, are one
-person; a person ending with a particle goes on over the word after it.
+person; a person ending with a particle goes on over the word after it when that word
+may be a name (:func:`.name_gaps.name_like`: "blasio", not "after").
 """
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ import dataclasses
 import re
 from typing import List, Sequence
 
+from transforms.core.name_gaps import name_like
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.spans import Span
 
 _GAP = re.compile(r"[ \t]+([^\W\d_]+)[ \t]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\Z")
-_NEXT_WORD = re.compile(r"[ \t]+[^\W\d_]{2,}")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]{2,})")
 
 
 def join_particles(text: str, spans: Sequence[Span]) -> List[Span]:
@@ -29,7 +31,7 @@ def join_particles(text: str, spans: Sequence[Span]) -> List[Span]:
         last = _LAST_WORD.search(text, left.start, left.end)
         if last and last.start() > left.start and last.group(1).lower() in PARTICLES:
             after = _NEXT_WORD.match(text, left.end)
-            if after:  # "<bill de> blasio"
+            if after and name_like(after.group(1)):  # "<bill de> blasio"
                 joined.append(dataclasses.replace(left, end=after.end()))
         for right in persons[i + 1:]:
             if right.start < left.end:

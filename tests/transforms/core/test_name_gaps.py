@@ -24,7 +24,8 @@ def test_a_written_list_with_commas_fills_the_names_between():
 
 def test_a_common_word_between_two_names_is_no_name():
     for text in ("anna kolhapure met deshmukh today", "anna kolhapure and deshmukh",
-                 "anna kolhapure beat deshmukh", "Kate Morrow, Sound Sultan, Lisa Gold"):
+                 "anna kolhapure beat deshmukh", "Kate Morrow, Sound Sultan, Lisa Gold",
+                 "anna kolhapure lagi deshmukh"):  # a Tagalog function word
         first, last = ("Kate Morrow", "Lisa Gold") if "Kate" in text else (
             "anna kolhapure", "deshmukh")
         assert _gaps(text, first, last) == []

@@ -36,6 +36,9 @@ def test_a_person_ending_with_a_particle_goes_on_over_the_next_word():
     text = "we asked ruth de blasio, then Ann van"
     spans = [Span(9, 16, "PERSON", 0.85), Span(30, 37, "PERSON", 0.85)]  # "ruth de", "Ann van"
     assert [text[s.start:s.end] for s in join_particles(text, spans)] == ["ruth de blasio"]
+    # A common word after the particle is no part of the name.
+    text = "see maria la after the show"
+    assert join_particles(text, [Span(4, 12, "PERSON", 0.85)]) == []
 
 
 def test_a_particle_left_between_a_given_name_and_a_surname_is_redacted_with_them(

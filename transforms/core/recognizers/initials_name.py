@@ -7,10 +7,12 @@ three single letters, then a surname, are one name. The surname is listed and se
 word (census wordness below 2.5: "eliot", "rivers"), or unlisted and rare in English
 (Zipf below 3.5, Latin letters: "lovecraft", "auden"). The letters are not the pronoun
 "i", not an abbreviation said as letters ("u s", "u k", "d c") and not a longer run (a
-spelling, read by the spelling recognizers); "u s senators", "d c to" stay.
+spelling, read by the spelling recognizers), nor a contraction cut in two ("do n t
+dodge"); "u s senators", "d c to", "s f rabbis" (a plural), "d d xxxxxx" stay.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import List
 
@@ -23,7 +25,8 @@ from transforms.core.recognizers.written_words import foreign_by_function_words
 
 SURNAME_WORDNESS = 2.5  # a listed surname below this is a name after initials
 ABBREVIATIONS = {"us", "uk", "eu", "un", "dc", "la", "ny", "tv", "pm", "am", "ie", "eg",
-                 "ok", "vs", "uae", "usa", "ussr"}
+                 "ok", "vs", "uae", "usa", "ussr", "nt"}
+_STRETCHED = re.compile(r"(.)\1\1")  # "xxxxxx", "wahaaay": no surname
 
 
 def _letter(token) -> bool:
@@ -32,11 +35,13 @@ def _letter(token) -> bool:
 
 def _surname(token) -> bool:
     if not token.is_alpha or len(token.text) < 3 or token.is_stop \
-            or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
+            or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES \
+            or _STRETCHED.search(token.lower_):
         return False
     word = name_word(token.lower_)
-    if word is None:
-        return zipf(token.lower_) < RARE_WORD and all(
+    if word is None:  # not a plural ("s f plumbers"); a listed "rivers" may be one
+        return zipf(token.lower_) < RARE_WORD and not (
+            token.tag_ == "NNS" and token.lower_.endswith("s")) and all(
             "LATIN" in unicodedata.name(c, "") for c in token.text)
     return word.last and word.wordness < SURNAME_WORDNESS
 

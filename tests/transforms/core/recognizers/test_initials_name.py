@@ -29,6 +29,9 @@ def test_initials_then_a_surname_are_one_name(analyzer, text, name):
     "spell it j o n e s brandish",  # a longer run is a spelling
     "K. M. Brandish wrote a review.",  # written text is left to the NER
     "my postcode is s w one",
+    "you do n t dodge the question",  # a contraction cut in two
+    "what do s f plumbers charge",  # a plural
+    "see you at home d d xxxxxx",  # a stretched word
 ])
 def test_letters_without_a_surname_after_them_are_no_name(analyzer, text):
     assert _found(analyzer, text) == []
