@@ -101,7 +101,8 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
     """``doc[i]`` is the subject of a past, present or modal verb after it, or of a past
     verb after an adverb ("preval would have", "hundal later ran"; not "cityofphan
     hopefully will"); not a question ("olly should i ...") nor a flattened hashtag.
-    Unlisted; or, ``opening`` a clause, listed and seldom written ("in 2000 atwood published"; "grant was" is too common a word)."""
+    Unlisted; or, ``opening`` a clause, listed and seldom written ("in 2000 atwood
+    published"; "grant was" is too common a word)."""
     j = i + 1 if i + 2 < b and doc[i + 1].tag_ == "RB" else i
     nxt = doc[j + 1] if j + 1 < b else None
     return (nxt is not None and nxt.tag_ in (("VBD",) if j > i else ("VBD", "VBZ", "MD"))
