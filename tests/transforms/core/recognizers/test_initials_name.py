@@ -32,6 +32,9 @@ def test_initials_then_a_surname_are_one_name(analyzer, text, name):
     "you do n t dodge the question",  # a contraction cut in two
     "what do s f plumbers charge",  # a plural
     "see you at home d d xxxxxx",  # a stretched word
+    "at 6 30 p m a motorcyclist came",  # the article "a" ends the letters
+    "the firm m s halvorsen traders",  # "m s" for messrs
+    "in the o m case we heard",  # a listed surname but a common word
 ])
 def test_letters_without_a_surname_after_them_are_no_name(analyzer, text):
     assert _found(analyzer, text) == []
