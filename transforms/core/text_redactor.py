@@ -23,6 +23,8 @@ from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.nlp_zone import batch_zone
 from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
+from transforms.core.name_gaps import fill_gaps
+from transforms.core.name_particles import join_particles
 from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
@@ -150,6 +152,9 @@ class TextRedactor:
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
+        for text, spans in zip(stripped, all_spans):
+            spans.extend(join_particles(text, spans))  # "bill <de> blasio": one name
+            spans.extend(fill_gaps(text, spans))  # "<apte> girish <kulkarni>": a name
         resolved = [resolve_overlaps(spans, self.policy.entity_priority) for spans in all_spans]
         record_scopes = [None] * len(texts)
         if self.per_record:

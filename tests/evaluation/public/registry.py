@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import (conll, gmb, inlegalner, mentions, nlupp, restaurant8k,
-                                     slurp)
+from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, nlupp,
+                                     restaurant8k, slurp)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -105,6 +105,12 @@ register(Corpus("gum", "gum", mentions.read, ("gum-train.conll",), ("gum-test.co
 register(Corpus("gmb", "gmb", gmb.read, (), ("ner_dataset.csv",),
                 "Groningen Meaning Bank (Voice of America news; person = the names inside "
                 "GMB's person spans)", "one file (the first 10,928 sentences): hash halves"))
+register(Corpus("crossner", "crossner", crossner.read,
+                ("politics/train.txt", "politics/dev.txt", "literature/train.txt",
+                 "literature/dev.txt"), ("politics/test.txt", "literature/test.txt"),
+                "CrossNER politics and literature: Wikipedia sentences (person = person, "
+                "politician, writer)",
+                "authors' files of both domains: tune = train + dev, heldout = test"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))

@@ -273,3 +273,48 @@ def test_gmb_reader_keeps_names_of_the_real_file_when_present():
     names = [s.text[e.start:e.end] for s in sentences for e in s.entities if e.type == "PERSON"]
     assert len(sentences) == 10928 and len(names) > 3000
     assert not any(n.split()[0] in ("President", "Mr.", "Prime") for n in names)
+
+
+def test_crossner_people_types_are_person_titles_other_and_party_an_organization(tmp_path):
+    from tests.evaluation.public import crossner
+
+    (tmp_path / "politics").mkdir()
+    path = tmp_path / "politics" / "dev.txt"
+    path.write_text("Sir\tB-politician\nJohn\tI-politician\nKerr\tI-politician\n"
+                    "dismissed\tO\nGough\tB-politician\nWhitlam\tI-politician\nof\tO\n"
+                    "the\tO\nLabor\tB-politicalparty\nParty\tI-politicalparty\nin\tO\n"
+                    "Australia\tB-country\n.\tO\n\nTim\tB-writer\nO\tI-writer\n"
+                    "'Brien\tI-writer\nwrote\tO\nDispatches\tB-book\nfor\tO\n"
+                    "Kate\tB-person\n\nLord\tB-person\nHopewell\tI-person\nand\tO\n"
+                    "I-writer\tB-writer\nI-writer\tI-writer\n")
+    first, second, third = crossner.read(path, "crossner")
+    assert first.text == "Sir John Kerr dismissed Gough Whitlam of the Labor Party in Australia."
+    assert spans(first) == [("Sir", "OTHER"), ("John Kerr", "PERSON"),
+                            ("Gough Whitlam", "PERSON"), ("Labor Party", "ORGANIZATION"),
+                            ("Australia", "LOCATION")]
+    # A writer's name is a name as the authors tokenised it; a book is OTHER.
+    assert spans(second) == [("Tim O 'Brien", "PERSON"), ("Dispatches", "OTHER"),
+                             ("Kate", "PERSON")]
+    assert (first.doc, second.index) == ("politics/dev.txt", 1)
+    # A title of nobility is set aside; tag-like tokens labelled a writer are a slip.
+    assert spans(third) == [("Lord", "OTHER"), ("Hopewell", "PERSON"),
+                            ("I-writer I-writer", "OTHER")]
+
+
+def test_crossner_tune_is_train_and_dev_and_heldout_test_of_politics_and_literature(
+        tmp_path):
+    for domain in ("politics", "literature"):
+        (tmp_path / "crossner" / domain).mkdir(parents=True)
+        for part in ("train", "dev", "test"):
+            (tmp_path / "crossner" / domain / f"{part}.txt").write_text(
+                f"{domain}\tO\n{part}\tO\n")
+    corpus = CORPORA["crossner"]
+    assert corpus.missing(tmp_path) is None
+    assert {s.text for s in corpus.load(tmp_path, "tune")} == {
+        "politics train", "politics dev", "literature train", "literature dev"}
+    assert {s.text for s in corpus.load(tmp_path, "heldout")} == {
+        "politics test", "literature test"}
+    # Two files of the same name in two domains are two docs.
+    assert len({s.doc for s in corpus.load(tmp_path, "tune")}) == 4
+    (tmp_path / "crossner" / "literature" / "test.txt").unlink()
+    assert "literature/test.txt" in corpus.missing(tmp_path)

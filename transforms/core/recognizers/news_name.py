@@ -32,6 +32,7 @@ from transforms.core.run_together import run_together
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
 UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
+OPENING_LISTED = 4.0  # below: a listed surname opening a clause is a verb's subject ("atwood")
 ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
                "warned", "noted", "acknowledged", "conceded", "argued", "declared",
                # what a player does in a report: "symonds scored", "hissou finished"
@@ -71,7 +72,9 @@ def _name_like(token) -> bool:
         return False
     word = name_word(token.lower_)
     if word is None:
-        return zipf(token.lower_) < SELDOM and token.tag_ != "NNS"
+        # a plural ends in s ("tweets"); the tagger calls some rare names plural too
+        return zipf(token.lower_) < SELDOM and not (
+            token.tag_ == "NNS" and token.lower_.endswith("s"))
     return word.wordness < CAPITALISED
 
 
@@ -91,14 +94,30 @@ def _joins(token) -> bool:
     return name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD)
 
 
-def _subject(doc, i: int, b: int) -> bool:
-    """``doc[i]``, unlisted, is the subject of a past, present or modal verb after it
-    ("preval would have"); not a question ("olly should i ...") nor a flattened hashtag."""
-    nxt = doc[i + 1] if i + 1 < b else None
-    return (nxt is not None and nxt.tag_ in ("VBD", "VBZ", "MD")
-            and nxt.lower_ not in ("is", "s", "'s") and name_word(doc[i].lower_) is None
+def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
+    """``doc[i]`` is the subject of a past, present or modal verb after it, or of a past
+    verb after an adverb ("preval would have", "hundal later ran"; not "cityofphan
+    hopefully will"); not a question ("olly should i ...") nor a flattened hashtag.
+    Unlisted; or, ``opening`` a clause, listed and seldom written ("in 2000 atwood
+    published"; "grant was" is too common a word)."""
+    j = i + 1 if i + 2 < b and doc[i + 1].tag_ == "RB" else i
+    nxt = doc[j + 1] if j + 1 < b else None
+    return (nxt is not None and nxt.tag_ in (("VBD",) if j > i else ("VBD", "VBZ", "MD"))
+            and nxt.lower_ not in ("is", "s", "'s")
+            and (name_word(doc[i].lower_) is None
+                 or (opening and zipf(doc[i].lower_) < OPENING_LISTED))
             and not run_together(doc[i].lower_)
-            and (i + 2 >= b or doc[i + 2].tag_ != "PRP"))
+            and (j + 2 >= b or doc[j + 2].tag_ != "PRP"))
+
+
+def _opens_clause(doc, i: int, a: int) -> bool:
+    """``doc[i]`` opens its line ``doc[a:]``, or follows a year after a preposition ("in
+    1998 oldman was"): nothing before it can make it a common noun."""
+    if i == a:
+        return True
+    year = doc[i - 1].text
+    return (i - 2 >= a and len(year) == 4 and year.isdigit() and year[0] in "12"
+            and doc[i - 2].pos_ == "ADP")
 
 
 def _rare_then_surname(first, second) -> bool:
@@ -151,7 +170,8 @@ class NewsNameRecognizer(PersonDocRecognizer):
         nxt = doc[i + 1] if i + 1 < b else None
         if nxt is not None and nxt.lower_ in ATTRIBUTION:
             return prev is None or prev.pos_ not in _BEFORE_COMMON
-        if plain and _subject(doc, i, b) and (prev is None or (
+        opening = _opens_clause(doc, i, a)
+        if plain and _subject(doc, i, b, opening) and (opening or (
                 prev.pos_ not in _BEFORE_COMMON and prev.lower_ not in _HANDLE_BEFORE
                 and zipf(doc[i].lower_) < UNSEEN and len(doc[i]) <= 12)):
             return True  # a verb's subject: "preval would", "in 1980 budjana started"

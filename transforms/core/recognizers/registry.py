@@ -27,6 +27,7 @@ from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
 from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
+from transforms.core.recognizers.initials_name import InitialsNameRecognizer
 from transforms.core.recognizers.japanese_name import JapaneseNameRecognizer
 from transforms.core.recognizers.labelled_name import LabelledNameRecognizer
 from transforms.core.recognizers.legal_name import LegalNameRecognizer
@@ -93,6 +94,7 @@ register(NewsNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
 register(HonorificNameRecognizer, languages=("en",))
 register(InitialledNameRecognizer, languages=("en",))
+register(InitialsNameRecognizer, languages=("en",))
 register(LabelledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))

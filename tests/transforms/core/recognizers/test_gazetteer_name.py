@@ -79,9 +79,13 @@ def test_the_recognizer_serves_english_only():
     assert GazetteerNameRecognizer not in {type(r) for r in recognizers_for("fr")}
 
 
-def test_a_name_spacy_misses_as_the_subject_of_a_sentence_is_found(analyzer, policy):
+def test_a_name_spacy_misses_as_the_subject_of_a_sentence_is_found(analyzer):
+    # Asked directly: NewsNameRecognizer finds the same span, and the analyzer keeps one of
+    # two equal results, either.
     text = "Macy was so rude to the agent on the phone."
-    assert found_by("GazetteerNameRecognizer", analyzer, policy, text, "PERSON") == ["Macy"]
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    assert [text[r.start:r.end] for r in GazetteerNameRecognizer("en").analyze(
+        text, ["PERSON"], artifacts)] == ["Macy"]
 
 
 def test_a_title_or_seasons_and_months_are_not_names(redactor):

@@ -116,3 +116,24 @@ def test_a_user_name_after_rt_before_a_verb_is_not_a_person(analyzer):
 def test_a_name_after_a_role_in_the_arts_is_a_person(analyzer):
     assert _found(analyzer, "the band formed in galway recruiting drummer shanahan") == [
         "shanahan"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("in 2004 vantorp published her third novel", "vantorp"),  # after a year
+    ("varrick later ran for the senate in ohio", "varrick"),  # an adverb between
+    ("atwood accepted the post in june", "atwood"),  # listed, seldom written, opening
+    ("marzoli managed to win a few seats", "marzoli"),  # tagged plural, no final s
+])
+def test_a_name_opening_a_clause_before_its_verb_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "grant was approved last week",  # listed, but a common word
+    "in 2001 insulin was cheaper",  # after a year, but a common word
+    "the boat later sank near the pier",
+    "later atwood stories were longer",  # not opening, before no verb
+    "widgets arrived late",  # a plural
+])
+def test_a_common_word_opening_a_clause_is_no_name(analyzer, text):
+    assert _found(analyzer, text) == []
