@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List
-
-from presidio_analyzer import RecognizerResult
+from typing import List, Tuple
 
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import NOT_NAMES, cased_by_line
 from transforms.core.recognizers.written_words import foreign_by_function_words
 
@@ -51,15 +49,12 @@ def _surname(token) -> bool:
                                                and zipf(token.lower_) < SURNAME_ZIPF))
 
 
-class InitialsNameRecognizer(RuleRecognizer):
+class InitialsNameRecognizer(PersonDocRecognizer):
     """Two or three initials, then a surname: "t s eliot"."""
 
-    ENTITIES = ["PERSON"]
+    MIN_TOKENS = 3
 
-    def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
-        doc = getattr(nlp_artifacts, "tokens", None)
-        if "PERSON" not in entities or doc is None or len(doc) < 3:
-            return []
+    def spans(self, doc, text: str) -> List[Tuple[int, int]]:
         cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
         found = []
         for i in range(len(doc)):
@@ -72,4 +67,4 @@ class InitialsNameRecognizer(RuleRecognizer):
             if 2 <= j - i <= 3 and j < len(doc) and letters not in ABBREVIATIONS \
                     and letters[-1] != "a" and _surname(doc[j]):
                 found.append((doc[i].idx, doc[j].idx + len(doc[j].text)))
-        return [result(self, "PERSON", s, e, 0.6) for s, e in found]
+        return found
