@@ -4,8 +4,10 @@ shape of the text, not from a list of venues.
 
 - :func:`plural_noun`: a word that is the plural of an English word and no listed name
   ("Dragons", "Dodgers", "Giants"): a team, a band, a group; census surnames that look
-  plural ("Brooks", "Rivers", "Jones") are listed and stay names;
-- :func:`after_the`: a word right after "the", or inside a place or organisation span
+  plural ("Brooks", "Rivers", "Jones") are listed and stay names, and so do families
+  ("the Obamas", "the Stoners": a rare plural, or the plural of a listed name);
+- :func:`after_the`: a word right after "the" (or after "the" and a hyphenated word: "the
+  Ritz-Carlton"), or inside a place or organisation span
   that "the" opens ("the golden gate bridge", "the crowne plaza", "the Hyatt Regency"):
   English puts no article before a person's name;
 - :func:`numbered`: a span the NER read with a number in it ("Toy Story 4"): a title or
@@ -15,26 +17,46 @@ from __future__ import annotations
 
 from transforms.core.name_lexicon import name_word, zipf
 
-SINGULAR_ZIPF = 3.0  # Zipf of the singular from which a plural is an English plural
+PLURAL_ZIPF = 3.0  # Zipf from which an unlisted plural is in common use ("obamas" is not)
+SINGULAR_ZIPF = 2.5  # Zipf of its singular from which that is an English word ("texa" is not)
+PLURAL_DROP = 0.8  # how much rarer than the singular the plural may be ("clintons" is more)
+NAME_SINGULAR = 1.0  # wordness below which a listed singular makes a family ("Stoners")
+SPAN_NAME = 1.0  # wordness below which a word inside a span "the" opens is still a name
+_HYPHENS = {"-", "–"}
 _NAMED_THINGS = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 
 
 def plural_noun(word: str) -> bool:
-    """An unlisted word ending in one "s" whose singular English uses ("dodgers")."""
+    """An unlisted word ending in one "s", in common use, whose singular English uses and
+    no census name mostly is ("dodgers", "giants"; not "obamas", "stoners", "jones")."""
     low = word.lower()
     if len(low) < 4 or not low.isalpha() or not low.endswith("s") or low.endswith("ss"):
         return False
-    return name_word(low) is None and zipf(low[:-1]) >= SINGULAR_ZIPF
+    if name_word(low) is not None:
+        return False
+    singular, plural = low[:-1], zipf(low)
+    listed = name_word(singular)
+    return (plural >= PLURAL_ZIPF and zipf(singular) >= SINGULAR_ZIPF
+            and plural >= zipf(singular) - PLURAL_DROP
+            and (listed is None or listed.wordness >= NAME_SINGULAR))
 
 
 def after_the(token) -> bool:
-    """Right after "the", or inside a FAC/ORG/work/event/product span that "the" opens or
-    precedes."""
+    """Right after "the" (a hyphenated word between allowed), or inside a
+    FAC/ORG/work/event/product span that "the" opens or precedes, unless the word is
+    mostly a name there."""
     doc = token.doc
-    if token.i > 0 and doc[token.i - 1].lower_ == "the":
+    j = token.i - 1
+    while j >= 2 and doc[j].text in _HYPHENS and not doc[j].whitespace_ \
+            and not doc[j - 1].whitespace_:
+        j -= 2  # "the Ritz-Carlton"
+    if j >= 0 and doc[j].lower_ == "the":
         return True
     if token.ent_type_ not in _NAMED_THINGS:
         return False
+    listed = name_word(token.lower_)
+    if listed is not None and listed.wordness < SPAN_NAME:
+        return False  # "the Thomas A. Scott Chair": a person's name inside
     start = token.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
