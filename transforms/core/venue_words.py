@@ -9,7 +9,8 @@ shape of the text, not from a list of venues.
 - :func:`after_the`: a word right after "the" (or after "the" and a hyphenated word: "the
   Ritz-Carlton"), or inside a place or organisation span
   that "the" opens ("the golden gate bridge", "the crowne plaza", "the Hyatt Regency"):
-  English puts no article before a person's name;
+  English puts no article before a person's name, but for a full name used before a noun
+  ("the Denzel Washington movie");
 - :func:`numbered`: a span the NER read with a number in it ("Toy Story 4"): a title or
   a sequel, not a person.
 """
@@ -18,9 +19,10 @@ from __future__ import annotations
 from transforms.core.name_lexicon import name_word, zipf
 
 PLURAL_ZIPF = 3.0  # Zipf from which an unlisted plural is in common use ("obamas" is not)
-SINGULAR_ZIPF = 2.5  # Zipf of its singular from which that is an English word ("texa" is not)
+SINGULAR_ZIPF = 3.0  # Zipf of its singular from which that is an English word ("beatle" is not)
 PLURAL_DROP = 0.8  # how much rarer than the singular the plural may be ("clintons" is more)
 NAME_SINGULAR = 1.0  # wordness below which a listed singular makes a family ("Stoners")
+NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
 SPAN_NAME = 1.0  # wordness below which a word inside a span "the" opens is still a name
 _HYPHENS = {"-", "–"}
 _NAMED_THINGS = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
@@ -44,8 +46,10 @@ def plural_noun(word: str) -> bool:
 def after_the(token) -> bool:
     """Right after "the" (a hyphenated word between allowed), or inside a
     FAC/ORG/work/event/product span that "the" opens or precedes, unless the word is
-    mostly a name there."""
+    mostly a name there or half of a full name."""
     doc = token.doc
+    if _beside_a_name(token):
+        return False  # "the Denzel Washington movie"
     j = token.i - 1
     while j >= 2 and doc[j].text in _HYPHENS and not doc[j].whitespace_ \
             and not doc[j - 1].whitespace_:
@@ -61,6 +65,19 @@ def after_the(token) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
+
+
+def _listed_below(token, wordness: float) -> bool:
+    word = name_word(token.lower_) if token.is_alpha else None
+    return word is not None and word.wordness < wordness
+
+
+def _beside_a_name(token) -> bool:
+    """The word and a neighbour are both listed names fairly rare as words: a person's
+    full name used before a noun ("the Denzel Washington movie")."""
+    doc = token.doc
+    return _listed_below(token, NAME_PAIR) and any(
+        0 <= i < len(doc) and _listed_below(doc[i], NAME_PAIR) for i in (token.i - 1, token.i + 1))
 
 
 def numbered(doc, start: int, end: int) -> bool:

@@ -27,6 +27,7 @@ LINES = [
     # inside an institution's span and a family
     "in 1967 she was named the {thomas a scott} chair of mathematics",
     "they were considered nearly the equals of the {mozarts} as child prodigies",
+    "what is the {denzel washington} post apocalyptic movie",
     "Are there seats left for the {Ed Sheeran} show on Friday?",
 ]
 
@@ -50,13 +51,13 @@ def test_venue_words_stay_and_the_person_beside_them_goes(redactor, line):
         assert name not in out, out
 
 
-@pytest.mark.parametrize("word", ["Dragons", "Dodgers", "giants", "Monkeys", "Beatles"])
+@pytest.mark.parametrize("word", ["Dragons", "Dodgers", "giants", "Monkeys"])
 def test_a_plural_english_noun_is_a_plural_noun(word):
     assert plural_noun(word)
 
 
 @pytest.mark.parametrize("word", ["Brooks", "Rivers", "Jones", "Edwards", "Glass", "Ross",
-                                  "Obamas", "Mozarts", "Stoners", "Kennedys", "Texas",
+                                  "Obamas", "Mozarts", "Stoners", "Kennedys", "Texas", "Beatles",
                                   "Tobias"])
 def test_a_surname_a_family_or_a_place_that_looks_plural_is_no_plural_noun(word):
     assert not plural_noun(word)
