@@ -11,6 +11,9 @@ shape of the text, not from a list of venues.
   that "the" opens ("the golden gate bridge", "the crowne plaza", "the Hyatt Regency"):
   English puts no article before a person's name, but for a full name used before a noun
   ("the Denzel Washington movie");
+- :func:`named_thing`: the name given after "a restaurant named", "the hotel called", "a
+  song titled": a kind of place or thing (:data:`KINDS`, no venue's name) before the cue
+  says what is named is no person ("a guy named" still is);
 - :func:`numbered`: a span the NER read with a number in it ("Toy Story 4"): a title or
   a sequel, not a person.
 """
@@ -22,6 +25,16 @@ PLURAL_ZIPF = 3.0  # Zipf from which an unlisted plural is in common use ("obama
 SINGULAR_ZIPF = 3.0  # Zipf of its singular from which that is an English word ("beatle" is not)
 PLURAL_DROP = 0.8  # how much rarer than the singular the plural may be ("clintons" is more)
 NAME_SINGULAR = 1.0  # wordness below which a listed singular makes a family ("Stoners")
+# Kinds of places and things a dialogue names with "named" / "called" (not people).
+KINDS = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", "café",
+         "bistro", "diner", "bakery", "eatery", "place", "venue", "club", "theater",
+         "theatre", "cinema", "movie", "film", "show", "series", "song", "track", "album",
+         "band", "book", "novel", "game", "app", "company", "business", "shop", "store",
+         "brand", "street", "road", "avenue", "town", "village", "city", "neighborhood",
+         "neighbourhood", "attraction", "museum", "park", "gallery", "salon", "spa", "gym",
+         "church", "school", "airline", "station"}
+NAMING = {"named", "called", "titled", "entitled", "name"}
+RUN = 3  # words of a name after its cue
 NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
 SPAN_NAME = 1.0  # wordness below which a word inside a span "the" opens is still a name
 _HYPHENS = {"-", "–"}
@@ -65,6 +78,28 @@ def after_the(token) -> bool:
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     return doc[start].lower_ == "the" or (start > 0 and doc[start - 1].lower_ == "the")
+
+
+def named_thing(token) -> bool:
+    """One of the first :data:`RUN` words after "named" / "called" / "titled" / "name"
+    that follows a kind of place or thing ("a restaurant named Bones", "a restaurant for
+    me called Kilis Kitchen"); "called" only after "a" / "an" and its kind, since it may be
+    a past tense ("the hotel called Anna")."""
+    doc = token.doc
+    for cue in range(token.i - 1, max(token.i - 1 - RUN, -1), -1):
+        if doc[cue].lower_ in NAMING:
+            break
+        if doc[cue].is_punct or doc[cue].is_stop:
+            return False
+    else:
+        return False
+    i = cue - 1
+    while i >= 0 and cue - i <= 3 and (doc[i].pos_ in ("ADP", "PRON") or doc[i].is_punct):
+        i -= 1  # "a restaurant for me called"
+    if i < 0 or doc[i].lower_ not in KINDS | {k + "s" for k in KINDS}:
+        return False
+    # "called" may be a past tense ("the hotel called Anna"): only after "a" / "an"
+    return doc[cue].lower_ != "called" or (i > 0 and doc[i - 1].lower_ in ("a", "an"))
 
 
 def _listed_below(token, wordness: float) -> bool:

@@ -23,6 +23,13 @@ LINES = [
     "find me a show at the fox theater for {oksana}",
     "this is {oksana} i want to stay at the crowne plaza near the airport",
     "my name is {marguerite} and i want a room at the hyatt regency",
+    # a kind of place or thing before "named" / "called": a venue, but a person noun
+    # before it, or "called" as a past tense, still names a person
+    "I'd like to find a restaurant named Bones, my friend named {Kevin} says.",
+    "Please look up a restaurant for me called Kilis Kitchen for {Anna Lopez}.",
+    "i would like to go to a restaurant named faanoos with {svetlana}",
+    "The hotel called {Anna Lopez} yesterday to confirm.",
+    "a guy called {derek} sold me the car",
     # a given name and surname after "the" stay a person, and so do a person's name
     # inside an institution's span and a family
     "in 1967 she was named the {thomas a scott} chair of mathematics",
