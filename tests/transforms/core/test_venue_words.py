@@ -1,5 +1,6 @@
-"""Venue, team, band and title names in task-oriented dialogues stay; the person beside
-them still goes. Hand-written lines (issue 9): {name} must go, every other word stays."""
+"""Venue, team, band and title names and closing words in task-oriented dialogues stay;
+the person beside them still goes. Hand-written lines (issue 9): {name} must go, every
+other word stays."""
 import re
 
 import pytest
@@ -30,6 +31,9 @@ LINES = [
     "i would like to go to a restaurant named faanoos with {svetlana}",
     "The hotel called {Anna Lopez} yesterday to confirm.",
     "a guy called {derek} sold me the car",
+    # a dialogue's closing words are no name after "thanks"
+    "That's what I needed. Thanks, goodbye. {Priya} will call back.",
+    "thanks guys see you later {marguerite}",
     # a given name and surname after "the" stay a person, and so do a person's name
     # inside an institution's span and a family
     "in 1967 she was named the {thomas a scott} chair of mathematics",
