@@ -14,6 +14,8 @@ shape of the text, not from a list of venues.
 - :func:`named_thing`: the name given after "a restaurant named", "the hotel called", "a
   song titled": a kind of place or thing (:data:`KINDS`, no venue's name) before the cue
   says what is named is no person ("a guy named" still is);
+- :func:`venue_run`: a capitalised word in a run of capitalised words that ends in a kind
+  of place ("Oka Pan Asian Restaurant", "Tas Firin Restaurant", "Hyatt Regency Hotel");
 - :func:`numbered`: a span the NER read with a number in it ("Toy Story 4"): a title or
   a sequel, not a person.
 """
@@ -25,14 +27,14 @@ PLURAL_ZIPF = 3.0  # Zipf from which an unlisted plural is in common use ("obama
 SINGULAR_ZIPF = 3.0  # Zipf of its singular from which that is an English word ("beatle" is not)
 PLURAL_DROP = 0.8  # how much rarer than the singular the plural may be ("clintons" is more)
 NAME_SINGULAR = 1.0  # wordness below which a listed singular makes a family ("Stoners")
-# Kinds of places and things a dialogue names with "named" / "called" (not people).
+# Kinds of places and things a dialogue names with "named" / "called" (not people); no
+# word that is also a common surname ("Park", "Church", "Street").
 KINDS = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", "café",
-         "bistro", "diner", "bakery", "eatery", "place", "venue", "club", "theater",
-         "theatre", "cinema", "movie", "film", "show", "series", "song", "track", "album",
-         "band", "book", "novel", "game", "app", "company", "business", "shop", "store",
-         "brand", "street", "road", "avenue", "town", "village", "city", "neighborhood",
-         "neighbourhood", "attraction", "museum", "park", "gallery", "salon", "spa", "gym",
-         "church", "school", "airline", "station"}
+         "bistro", "diner", "bakery", "eatery", "venue", "club", "theater", "theatre",
+         "cinema", "movie", "film", "show", "series", "song", "track", "album", "band",
+         "book", "novel", "game", "app", "company", "business", "shop", "store", "brand",
+         "neighborhood", "neighbourhood", "attraction", "museum", "gallery", "salon", "spa",
+         "gym", "airline"}
 NAMING = {"named", "called", "titled", "entitled", "name"}
 RUN = 3  # words of a name after its cue
 NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
@@ -100,6 +102,21 @@ def named_thing(token) -> bool:
         return False
     # "called" may be a past tense ("the hotel called Anna"): only after "a" / "an"
     return doc[cue].lower_ != "called" or (i > 0 and doc[i - 1].lower_ in ("a", "an"))
+
+
+def venue_run(token) -> bool:
+    """A capitalised word followed, through capitalised words only (:data:`RUN` at most),
+    by a capitalised kind of place or thing ("Oka Pan Asian Restaurant")."""
+    doc = token.doc
+    if not token.text[:1].isupper():
+        return False
+    for i in range(token.i + 1, min(token.i + 1 + RUN, len(doc))):
+        word = doc[i]
+        if not (word.is_alpha and word.text[:1].isupper()):
+            return False
+        if word.lower_ in KINDS:
+            return word.text[1:].islower()  # not a line in capitals
+    return False
 
 
 def _listed_below(token, wordness: float) -> bool:

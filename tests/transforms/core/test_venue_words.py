@@ -31,6 +31,10 @@ LINES = [
     "i would like to go to a restaurant named faanoos with {svetlana}",
     "The hotel called {Anna Lopez} yesterday to confirm.",
     "a guy called {derek} sold me the car",
+    # a capitalised run ending in a kind of place is a venue; a surname that is a place
+    # ("Park") is no kind
+    "I want Oka Pan Asian Restaurant for {Anna Lopez}.",
+    "We had lunch at Giovanni Rana Cafe with {Jennifer Park}.",
     # a dialogue's closing words are no name after "thanks"
     "That's what I needed. Thanks, goodbye. {Priya} will call back.",
     "thanks guys see you later {marguerite}",

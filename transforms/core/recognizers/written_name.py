@@ -31,7 +31,7 @@ from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
-from transforms.core.venue_words import named_thing
+from transforms.core.venue_words import named_thing, venue_run
 
 SCORE = 0.55  # below the census names (0.6): a span both find is credited to those
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
@@ -95,8 +95,8 @@ class WrittenNameRecognizer(RuleRecognizer):
                 part = part_of(t)
                 if part not in read_as_english:
                     read_as_english[part] = english(doc[part[0]:part[1]])
-                # "a restaurant named Faanoos": a venue (venue_words)
-                marks[t.i] = read_as_english[part] and not named_thing(t)
+                # "a restaurant named Faanoos", "Oka Pan Asian Restaurant" (venue_words)
+                marks[t.i] = read_as_english[part] and not (named_thing(t) or venue_run(t))
         return [result(self, "PERSON", start, end, SCORE)
                 for start, end in marked_runs(doc, marks)]
 
