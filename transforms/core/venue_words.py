@@ -35,6 +35,11 @@ KINDS = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", 
          "book", "novel", "game", "app", "company", "business", "shop", "store", "brand",
          "neighborhood", "neighbourhood", "attraction", "museum", "gallery", "salon", "spa",
          "gym", "airline"}
+# The kinds that end a venue's own name ("Oka Pan Asian Restaurant"); works and goods
+# follow a person's name too ("Tom Wilkinson Movie", "Agatha Christie Book Collection").
+PLACES = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", "café",
+          "bistro", "diner", "bakery", "eatery", "theater", "theatre", "cinema", "museum",
+          "gallery", "salon", "spa", "gym"}
 NAMING = {"named", "called", "titled", "entitled", "name"}
 RUN = 3  # words of a name after its cue
 NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
@@ -106,7 +111,7 @@ def named_thing(token) -> bool:
 
 def venue_run(token) -> bool:
     """A capitalised word followed, through capitalised words only (:data:`RUN` at most),
-    by a capitalised kind of place or thing ("Oka Pan Asian Restaurant")."""
+    by a capitalised kind of place (:data:`PLACES`: "Oka Pan Asian Restaurant")."""
     doc = token.doc
     if not token.text[:1].isupper():
         return False
@@ -114,7 +119,7 @@ def venue_run(token) -> bool:
         word = doc[i]
         if not (word.is_alpha and word.text[:1].isupper()):
             return False
-        if word.lower_ in KINDS:
+        if word.lower_ in PLACES:
             return word.text[1:].islower()  # not a line in capitals
     return False
 

@@ -66,6 +66,13 @@ def test_venue_words_stay_and_the_person_beside_them_goes(redactor, line):
         assert name not in out, out
 
 
+@pytest.mark.parametrize("text,name", [
+    ("The Best Marigold Hotel - Judi Dench, Tom Wilkinson Movie (2012)", "Wilkinson"),
+    ("The Agatha Christie Book Collection - read the famous crime novels", "Christie")])
+def test_a_person_before_a_work_is_no_venue_and_still_goes(redactor, text, name):
+    assert name not in redacted(redactor, text)
+
+
 @pytest.mark.parametrize("word", ["Dragons", "Dodgers", "giants", "Monkeys"])
 def test_a_plural_english_noun_is_a_plural_noun(word):
     assert plural_noun(word)
