@@ -40,6 +40,10 @@ KINDS = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", 
 PLACES = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", "café",
           "bistro", "diner", "bakery", "eatery", "theater", "theatre", "cinema", "museum",
           "gallery", "salon", "spa", "gym"}
+# Nouns after which a word that "the" opens is a family's or a guest's surname.
+PARTIES = {"party", "parties", "family", "families", "reservation", "booking", "account",
+           "household", "group", "wedding", "funeral", "order", "residence", "estate", "home",
+           "house", "kids", "children", "twins", "brothers", "sisters"}
 NAMING = {"named", "called", "titled", "entitled", "name"}
 RUN = 3  # words of a name after its cue
 NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
@@ -66,10 +70,13 @@ def plural_noun(word: str) -> bool:
 def after_the(token) -> bool:
     """Right after "the" (a hyphenated word between allowed), or inside a
     FAC/ORG/work/event/product span that "the" opens or precedes, unless the word is
-    mostly a name there or half of a full name."""
+    mostly a name there, half of a full name, or before a party noun ("the Okafor
+    party", :data:`PARTIES`)."""
     doc = token.doc
     if _beside_a_name(token):
         return False  # "the Denzel Washington movie"
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PARTIES:
+        return False  # "the Okafor party": a booking under a surname
     j = token.i - 1
     while j >= 2 and doc[j].text in _HYPHENS and not doc[j].whitespace_ \
             and not doc[j - 1].whitespace_:

@@ -38,6 +38,9 @@ LINES = [
     # a dialogue's closing words are no name after "thanks"
     "That's what I needed. Thanks, goodbye. {Priya} will call back.",
     "thanks guys see you later {marguerite}",
+    # a surname "the" opens before a party noun is a booking under a name
+    "please cancel the dinner booking for the {okafor} party on friday",
+    "is the {quansah} family coming too",
     # a given name and surname after "the" stay a person, and so do a person's name
     # inside an institution's span and a family
     "in 1967 she was named the {thomas a scott} chair of mathematics",
