@@ -61,6 +61,8 @@ def plural_noun(word: str) -> bool:
     if name_word(low) is not None:
         return False
     singular, plural = low[:-1], zipf(low)
+    if not any(c in "aeiouy" for c in singular):
+        return False  # "https", "pcs": no English singular
     listed = name_word(singular)
     return (plural >= PLURAL_ZIPF and zipf(singular) >= SINGULAR_ZIPF
             and plural >= zipf(singular) - PLURAL_DROP

@@ -82,7 +82,7 @@ def test_a_plural_english_noun_is_a_plural_noun(word):
 
 
 @pytest.mark.parametrize("word", ["Brooks", "Rivers", "Jones", "Edwards", "Glass", "Ross",
-                                  "Obamas", "Mozarts", "Stoners", "Kennedys", "Texas", "Beatles",
+                                  "Obamas", "Mozarts", "Stoners", "Kennedys", "Texas", "Beatles", "https",
                                   "Tobias"])
 def test_a_surname_a_family_or_a_place_that_looks_plural_is_no_plural_noun(word):
     assert not plural_noun(word)
