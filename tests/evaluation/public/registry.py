@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, nlupp,
-                                     restaurant8k, slurp)
+from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, multiwoz,
+                                     nlupp, restaurant8k, slurp)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -117,6 +117,14 @@ register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.jso
 register(Corpus("nlupp", "nlupp", nlupp.read, nlupp.TUNE, nlupp.HELDOUT,
                 "banking and hotel customer utterances (NLU++)",
                 "authors' folds: tune = folds 0-9, heldout = folds 10-19 (both domains)"))
+for _name, _reader, _how in (
+        ("multiwoz", multiwoz.read, "every slot span excluded"),
+        ("multiwoz_words", multiwoz.read_words,
+         "venue, station, food, area and type spans counted as ordinary words")):
+    register(Corpus(_name, "multiwoz", _reader, ("train/dialogues_001.json",),
+                    ("test/dialogues_001.json",),
+                    f"task-oriented dialogues: tourist information desk (MultiWOZ 2.2; {_how})",
+                    "authors' files: tune = train/dialogues_001, heldout = test/dialogues_001"))
 register(Evi(prompted=False))
 register(Evi(prompted=True))
 register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),

@@ -318,3 +318,48 @@ def test_crossner_tune_is_train_and_dev_and_heldout_test_of_politics_and_literat
     assert len({s.doc for s in corpus.load(tmp_path, "tune")}) == 4
     (tmp_path / "crossner" / "literature" / "test.txt").unlink()
     assert "literature/test.txt" in corpus.missing(tmp_path)
+
+
+def _multiwoz_file(tmp_path):
+    utterance = "Book the Golden Curry, phone 01223329432, and a taxi to Kings College."
+    name, phone, taxi = (utterance.index(v) for v in ("Golden Curry", "0122", "Kings"))
+    dialogue = {"dialogue_id": "PMUL0001.json", "turns": [
+        {"speaker": "USER", "utterance": utterance, "frames": [
+            {"service": "restaurant", "slots": [
+                {"slot": "restaurant-name", "start": name, "exclusive_end": name + 12},
+                {"slot": "restaurant-phone", "start": phone, "exclusive_end": phone + 11}]},
+            {"service": "taxi", "slots": [
+                {"slot": "taxi-destination", "start": taxi, "exclusive_end": taxi + 13},
+                {"slot": "taxi-departure", "copy_from": "restaurant-name",
+                 "value": ["golden curry"]}]}]},
+        {"speaker": "SYSTEM", "utterance": "Done.", "frames": []}]}
+    path = tmp_path / "dialogues_001.json"
+    path.write_text(json.dumps([dialogue]))
+    return path
+
+
+def test_multiwoz_slot_spans_are_other_and_a_copied_slot_has_no_span(tmp_path):
+    from tests.evaluation.public import multiwoz
+    first, second = multiwoz.read(_multiwoz_file(tmp_path), "multiwoz")
+    assert spans(first) == [("Golden Curry", "OTHER"), ("01223329432", "OTHER"),
+                            ("Kings College", "OTHER")]
+    assert (first.doc, first.index, second.doc, second.index) == \
+        ("PMUL0001.json", 0, "PMUL0001.json", 1)
+    assert second.text == "Done." and second.entities == ()
+
+
+def test_multiwoz_words_counts_venue_and_taxi_names_as_words_but_not_phones(tmp_path):
+    from tests.evaluation.public import multiwoz
+    first, _ = multiwoz.read_words(_multiwoz_file(tmp_path), "multiwoz_words")
+    assert spans(first) == [("01223329432", "OTHER")]
+
+
+def test_multiwoz_tune_is_train_and_heldout_is_test_in_both_readings(tmp_path):
+    for part in ("train", "test"):
+        (tmp_path / "multiwoz" / part).mkdir(parents=True)
+        _multiwoz_file(tmp_path / "multiwoz" / part)
+    (tmp_path / "multiwoz" / "test" / "dialogues_001.json").write_text("[]")
+    for name in ("multiwoz", "multiwoz_words"):
+        assert CORPORA[name].missing(tmp_path) is None
+        assert len(CORPORA[name].load(tmp_path, "tune")) == 2
+        assert CORPORA[name].load(tmp_path, "heldout") == []

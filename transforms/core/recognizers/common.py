@@ -115,7 +115,8 @@ NOT_A_NAME = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "be
               "to", "at", "on", "in", "of", "so", "very", "much", "again", "all", "sir",
               "madam", "maam", "there", "here", "everyone", "team", "support", "agent",
               "customer", "calling", "good", "great", "fine", "ok", "okay", "yes", "no",
-              "morning", "afternoon", "evening", "day", "bye", "thanks", "thank", "hello", "hi",
+              "morning", "afternoon", "evening", "day", "bye", "goodbye", "cheers", "thanks",
+              "thank", "hello", "hi", "guys", "folks", "anyway",
               "please", "sorry", "just", "about", "regarding", "email", "phone", "number",
               "account", "policy", "card", "help", "waiting", "holding", "today", "tonight",
               "tomorrow", "now"}

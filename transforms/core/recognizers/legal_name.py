@@ -38,6 +38,7 @@ from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import NOT_A_NAME, SpanFinderRecognizer, merged
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.venue_words import plural_noun
 
 CASED_WORDNESS, CASED_ZIPF = 2.5, 4.0  # a capitalised name word in cased text
 CASELESS_WORDNESS, CASELESS_ZIPF = 1.0, 3.0  # a name word in lowercase text
@@ -105,8 +106,8 @@ def name_like(word: str, cased: bool, strict: bool = False) -> bool:
     """A word that may be part of a name: no legal or stop word; capitalised in cased
     text; a listed name not too common as a word, or a rare word (``strict``: rarer)."""
     low = word.lower().replace("’", "'")
-    if len(low) < 2 or is_legal(low) or low in _STOP or low in _COUNTRIES:
-        return False
+    if len(low) < 2 or is_legal(low) or low in _STOP or low in _COUNTRIES or plural_noun(low):
+        return False  # plural_noun: "Giants vs Dodgers" is a game
     if cased and not word[0].isupper():
         return False
     return name_or_rare(low, CASELESS_WORDNESS if strict else CASED_WORDNESS,

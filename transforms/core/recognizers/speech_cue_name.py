@@ -44,6 +44,7 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
                                                        part_of)
+from transforms.core.venue_words import named_thing
 
 MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
@@ -187,8 +188,8 @@ class SpeechCueNameRecognizer(PersonDocRecognizer):
         cased, foreign = cased_by_line(doc), foreign_by_function_words(doc)
         found, i = [], 0
         while i < len(doc):
-            if cased[i] or foreign[i] or not self._starts_name(doc, i):
-                i += 1
+            if cased[i] or foreign[i] or named_thing(doc[i]) or not self._starts_name(doc, i):
+                i += 1  # named_thing: "a restaurant named faanoos"
                 continue
             j = _name_end(doc, i + 1)
             start = i - 1 if i > 1 and doc[i - 1].lower_ in PARTICLES and \
