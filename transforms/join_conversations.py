@@ -18,8 +18,16 @@ part), and ``joined`` (the source of each part merged into another's record: the
 Streaming: the GroupByKey runs per window (and pane), so parts that fall in different windows,
 or a part that arrives late, stay separate records (with the same ``conversation_id``
 pseudonym).
+
+Memory: the records cross ``FlattenJoined`` packed (Beam's own encoding, zlib-compressed)
+and are unpacked after it. A runner materializes a Flatten of two stages' outputs, and the
+local FnApiRunner holds that input whole until the consuming stage (redaction) ends, in its
+buffer, in its in-memory data channel and as the chunk being decoded: three copies of every
+record for the whole run, each 1.7x smaller packed (docs/performance.md).
 """
 from __future__ import annotations
+
+import zlib
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
@@ -32,6 +40,17 @@ from transforms.read_conversations import READ
 JOINED = "joined"  # tag of the accounting output: the source of each part merged into another
 _PARTS = "parts"
 JOINERS = {genesys.GenesysCloud.name: genesys.joined}  # format -> (key, parts) -> Item
+_CODER = beam.coders.FastPrimitivesCoder()  # what Beam encodes a record with anyway
+
+
+def pack(element) -> bytes:
+    """A record as the bytes that cross the Flatten: Beam's encoding, compressed."""
+    return zlib.compress(_CODER.encode(element), 1)
+
+
+def unpack(packed: bytes):
+    """The record :func:`pack` was given, equal to it."""
+    return _CODER.decode(zlib.decompress(packed))
 
 
 class _SplitFn(beam.DoFn):
@@ -91,8 +110,11 @@ class JoinConversations(beam.PTransform):
                   | "GroupParts" >> beam.GroupByKey()
                   | "JoinParts" >> beam.ParDo(_JoinFn()).with_outputs(
                       READ, JOINED, DEAD_LETTER, main="records"))
-        return {"records": ((split.records, joined.records)
-                            | "FlattenJoined" >> beam.Flatten()),
+        # packed across the Flatten, whose input the runner holds until redaction ends
+        return {"records": ((split.records | "PackRecords" >> beam.Map(pack),
+                             joined.records | "PackJoined" >> beam.Map(pack))
+                            | "FlattenJoined" >> beam.Flatten()
+                            | "UnpackRecords" >> beam.Map(unpack)),
                 DEAD_LETTER: ((read[DEAD_LETTER], joined[DEAD_LETTER])
                               | "FlattenJoinDeadLetters" >> beam.Flatten()),
                 READ: (read[READ], joined[READ]) | "FlattenJoinReads" >> beam.Flatten(),
