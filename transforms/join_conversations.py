@@ -19,11 +19,13 @@ Streaming: the GroupByKey runs per window (and pane), so parts that fall in diff
 or a part that arrives late, stay separate records (with the same ``conversation_id``
 pseudonym).
 
-Memory: the records cross ``FlattenJoined`` packed (Beam's own encoding, zlib-compressed)
-and are unpacked after it. A runner materializes a Flatten of two stages' outputs, and the
-local FnApiRunner holds that input whole until the consuming stage (redaction) ends, in its
-buffer, in its in-memory data channel and as the chunk being decoded: three copies of every
-record for the whole run, each 1.7x smaller packed (docs/performance.md).
+Memory: the records cross ``FlattenJoined`` packed, in batches of up to 64 (Beam's own
+encoding, zlib-compressed), and are unpacked after it. A runner materializes a Flatten of
+two stages' outputs, and the local FnApiRunner holds that input whole until the consuming
+stage (redaction) ends, in its buffer, in its in-memory data channel and as the chunk being
+decoded: three copies of every record for the whole run, each several times smaller packed
+(docs/performance.md). Batching, like RedactText's, moves a record's timestamp to the end
+of its window; nothing before RedactText reads it.
 """
 from __future__ import annotations
 
@@ -41,16 +43,26 @@ JOINED = "joined"  # tag of the accounting output: the source of each part merge
 _PARTS = "parts"
 JOINERS = {genesys.GenesysCloud.name: genesys.joined}  # format -> (key, parts) -> Item
 _CODER = beam.coders.FastPrimitivesCoder()  # what Beam encodes a record with anyway
+PACKED = 64  # records per packed batch: what they share is compressed once
 
 
-def pack(element) -> bytes:
-    """A record as the bytes that cross the Flatten: Beam's encoding, compressed."""
-    return zlib.compress(_CODER.encode(element), 1)
+def pack(records: list) -> bytes:
+    """Records as the bytes that cross the Flatten: Beam's encoding, compressed."""
+    return zlib.compress(_CODER.encode(list(records)), 1)
 
 
-def unpack(packed: bytes):
-    """The record :func:`pack` was given, equal to it."""
+def unpack(packed: bytes) -> list:
+    """The records :func:`pack` was given, equal to them and in their order."""
     return _CODER.decode(zlib.decompress(packed))
+
+
+class _Pack(beam.PTransform):
+    """Records -> packed batches of up to :data:`PACKED`, in their windows."""
+
+    def expand(self, records):
+        return (records
+                | "Batch" >> beam.BatchElements(min_batch_size=PACKED, max_batch_size=PACKED)
+                | "Pack" >> beam.Map(pack))
 
 
 class _SplitFn(beam.DoFn):
@@ -111,10 +123,10 @@ class JoinConversations(beam.PTransform):
                   | "JoinParts" >> beam.ParDo(_JoinFn()).with_outputs(
                       READ, JOINED, DEAD_LETTER, main="records"))
         # packed across the Flatten, whose input the runner holds until redaction ends
-        return {"records": ((split.records | "PackRecords" >> beam.Map(pack),
-                             joined.records | "PackJoined" >> beam.Map(pack))
+        return {"records": ((split.records | "PackRecords" >> _Pack(),
+                             joined.records | "PackJoined" >> _Pack())
                             | "FlattenJoined" >> beam.Flatten()
-                            | "UnpackRecords" >> beam.Map(unpack)),
+                            | "UnpackRecords" >> beam.FlatMap(unpack)),
                 DEAD_LETTER: ((read[DEAD_LETTER], joined[DEAD_LETTER])
                               | "FlattenJoinDeadLetters" >> beam.Flatten()),
                 READ: (read[READ], joined[READ]) | "FlattenJoinReads" >> beam.Flatten(),

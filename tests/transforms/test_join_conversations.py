@@ -63,20 +63,21 @@ def test_parts_in_two_files_are_one_record_and_counts_are_conserved(tmp_path):
             equal_to([(3, 3, 0, 1, True)]), label="Counts")
 
 
-def test_a_record_crosses_the_flatten_packed_smaller_and_comes_out_equal():
+def test_records_cross_the_flatten_packed_smaller_and_come_out_equal_in_order():
     from apache_beam.coders import FastPrimitivesCoder
 
     from transforms.core.elements import conversation
     from transforms.join_conversations import pack, unpack
 
-    turns = [{"speaker": "agent" if i % 2 else "customer", "text": text} for i, text in
-             enumerate(["Hi, this is Marisol Quintero, my order never came.",
-                        "Sorry to hear that, Marisol. Can I have the order number?",
-                        "It's 55-1234, and you can reach me at 415 555 0100 or é@x.org."] * 3)]
-    element = conversation("in.jsonl", 7, {"conversation_id": "conv-1", "turns": turns,
-                                           "sentiment_score": -0.25}, ["Marisol Quintero"],
-                           ["conversation_id"], "jsonl")
-    packed = pack(element)
+    lines = ["Hi, this is Marisol Quintero, my order never came.",
+             "Sorry to hear that, Marisol. Can I have the order number?",
+             "It's 55-1234, and you can reach me at 415 555 0100 or é@x.org."]
+    records = [conversation("in.jsonl", i, {
+        "conversation_id": f"conv-{i}", "sentiment_score": -0.25 * i,
+        "turns": [{"speaker": "agent" if j % 2 else "customer", "text": f"{text} ({i})"}
+                  for j, text in enumerate(lines)]}, ["Marisol Quintero"],
+        ["conversation_id"], "jsonl") for i in range(64)]
+    packed = pack(records)
     assert isinstance(packed, bytes)
-    assert unpack(packed) == element
-    assert len(packed) < 0.8 * len(FastPrimitivesCoder().encode(element))
+    assert unpack(packed) == records
+    assert len(packed) < 0.5 * len(FastPrimitivesCoder().encode(records))
