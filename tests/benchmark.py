@@ -267,6 +267,11 @@ def _report(r: dict, n: int, sizes) -> None:
         _row("hushbeam 2 workers (multi_processing), steady state", f"{r['steady2']:.1f}",
              "conv/s", f"{r['steady2'] / r['steady1']:.2f} x 1 worker   (target >= 1.9)")
         _row("  start-up with 2 workers (2-conversation run)", f"{r['startup2']:.1f}", "s")
+        # equal to 1 worker's: no work done twice, so a 2-worker rate under 2x is time
+        # lost to waiting or to the workers slowing each other down, not extra work
+        _row("  by CPU time: 2 workers, steady state (all processes)",
+             f"{r['steady_cpu2']:.1f}", "conv/CPU-s",
+             f"{r['steady_cpu2'] / r['steady_cpu1']:.2f} x 1 worker's")
     if "stream" in r:
         _row("local streaming, redaction in the runner's thread", f"{r['stream1']:.1f}",
              "conv/s")

@@ -18,8 +18,18 @@ part), and ``joined`` (the source of each part merged into another's record: the
 Streaming: the GroupByKey runs per window (and pane), so parts that fall in different windows,
 or a part that arrives late, stay separate records (with the same ``conversation_id``
 pseudonym).
+
+Memory: the records cross ``FlattenJoined`` packed, in batches of up to 64 (Beam's own
+encoding, zlib-compressed), and are unpacked after it. A runner materializes a Flatten of
+two stages' outputs, and the local FnApiRunner holds that input whole until the consuming
+stage (redaction) ends, in its buffer, in its in-memory data channel and as the chunk being
+decoded: three copies of every record for the whole run, each several times smaller packed
+(docs/performance.md). Batching, like RedactText's, moves a record's timestamp to the end
+of its window; nothing before RedactText reads it.
 """
 from __future__ import annotations
+
+import zlib
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
@@ -32,6 +42,27 @@ from transforms.read_conversations import READ
 JOINED = "joined"  # tag of the accounting output: the source of each part merged into another
 _PARTS = "parts"
 JOINERS = {genesys.GenesysCloud.name: genesys.joined}  # format -> (key, parts) -> Item
+_CODER = beam.coders.FastPrimitivesCoder()  # what Beam encodes a record with anyway
+PACKED = 64  # records per packed batch: what they share is compressed once
+
+
+def pack(records: list) -> bytes:
+    """Records as the bytes that cross the Flatten: Beam's encoding, compressed."""
+    return zlib.compress(_CODER.encode(list(records)), 1)
+
+
+def unpack(packed: bytes) -> list:
+    """The records :func:`pack` was given, equal to them and in their order."""
+    return _CODER.decode(zlib.decompress(packed))
+
+
+class _Pack(beam.PTransform):
+    """Records -> packed batches of up to :data:`PACKED`, in their windows."""
+
+    def expand(self, records):
+        return (records
+                | "Batch" >> beam.BatchElements(min_batch_size=PACKED, max_batch_size=PACKED)
+                | "Pack" >> beam.Map(pack))
 
 
 class _SplitFn(beam.DoFn):
@@ -91,8 +122,11 @@ class JoinConversations(beam.PTransform):
                   | "GroupParts" >> beam.GroupByKey()
                   | "JoinParts" >> beam.ParDo(_JoinFn()).with_outputs(
                       READ, JOINED, DEAD_LETTER, main="records"))
-        return {"records": ((split.records, joined.records)
-                            | "FlattenJoined" >> beam.Flatten()),
+        # packed across the Flatten, whose input the runner holds until redaction ends
+        return {"records": ((split.records | "PackRecords" >> _Pack(),
+                             joined.records | "PackJoined" >> _Pack())
+                            | "FlattenJoined" >> beam.Flatten()
+                            | "UnpackRecords" >> beam.FlatMap(unpack)),
                 DEAD_LETTER: ((read[DEAD_LETTER], joined[DEAD_LETTER])
                               | "FlattenJoinDeadLetters" >> beam.Flatten()),
                 READ: (read[READ], joined[READ]) | "FlattenJoinReads" >> beam.Flatten(),

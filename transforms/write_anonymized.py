@@ -17,6 +17,11 @@ from transforms.datasets.atomic import write_any
 from transforms.datasets.report_files import write_report
 from transforms.run_summary import AccountForRecords, SummaryFn
 
+# Rows buffered (as Arrow record batches of 1,000 rows) before they are written as a row
+# group. Beam's default, 64 MiB, holds every row of a bundle until it ends: all of them
+# in a local run.
+ROW_GROUP_BYTES = 1 << 20
+
 
 class _WriteSummaryFn(beam.DoFn):
     def __init__(self, output: str, header: dict):
@@ -58,6 +63,7 @@ class WriteAnonymized(beam.PTransform):
                  | "ToArrowRows" >> beam.Map(lambda e: to_row(e["fields"], policy))
                  | "WriteParquet" >> beam.io.WriteToParquet(
                      FileSystems.join(self.output, layout.PART_PREFIX), schema,
+                     row_group_buffer_size=ROW_GROUP_BYTES,
                      file_name_suffix=layout.PARQUET_SUFFIX))
         accounting = (
             inputs | "Account" >> AccountForRecords(policy)

@@ -61,3 +61,23 @@ def test_parts_in_two_files_are_one_record_and_counts_are_conserved(tmp_path):
             s["records_read"], s["records_written"], s["records_dead_lettered"],
             s[summary_counts.PARTS_JOINED], s["counts_conserved"])),
             equal_to([(3, 3, 0, 1, True)]), label="Counts")
+
+
+def test_records_cross_the_flatten_packed_smaller_and_come_out_equal_in_order():
+    from apache_beam.coders import FastPrimitivesCoder
+
+    from transforms.core.elements import conversation
+    from transforms.join_conversations import pack, unpack
+
+    lines = ["Hi, this is Marisol Quintero, my order never came.",
+             "Sorry to hear that, Marisol. Can I have the order number?",
+             "It's 55-1234, and you can reach me at 415 555 0100 or é@x.org."]
+    records = [conversation("in.jsonl", i, {
+        "conversation_id": f"conv-{i}", "sentiment_score": -0.25 * i,
+        "turns": [{"speaker": "agent" if j % 2 else "customer", "text": f"{text} ({i})"}
+                  for j, text in enumerate(lines)]}, ["Marisol Quintero"],
+        ["conversation_id"], "jsonl") for i in range(64)]
+    packed = pack(records)
+    assert isinstance(packed, bytes)
+    assert unpack(packed) == records
+    assert len(packed) < 0.5 * len(FastPrimitivesCoder().encode(records))
