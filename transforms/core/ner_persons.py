@@ -18,7 +18,7 @@ from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.recognizers.written_words import mixed_lines, mixed_stops
-from transforms.core.venue_words import named_thing, numbered, plural_noun, venue_run
+from transforms.core.venue_words import named_thing, numbered, plural_noun
 
 # Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
 # and weekday abbreviations: never the edge of a name.
@@ -131,16 +131,22 @@ def _command_verb(token) -> bool:
     return entry is None or entry.wordness >= AMBIGUOUS
 
 
+def _possessive(doc, end: int) -> bool:
+    """The token after ``end`` is "'s": a plural noun takes a bare apostrophe ("the
+    Dodgers' game"), so "Mats's kid" is a person's."""
+    return end < len(doc) and doc[end].text in ("'s", "’s")
+
+
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
     """The token range of a person the NER found in written text, trimmed of :func:`_edge`
     words, or None when it does not stand: on a foreign line (``foreign``, from
     :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence. A span
     with a number in it ("Toy Story 4"), ending in a plural noun ("Imagine Dragons") or
-    named after a kind of thing ("a restaurant named Bones") or part of a venue's name ("Oka
-    Pan Asian Restaurant") is a title, a band, a team or a venue (:mod:`..venue_words`)."""
-    if numbered(doc, start, end) or plural_noun(doc[end - 1].text) \
-            or named_thing(doc[start]) or venue_run(doc[start]):
+    named after a kind of thing ("a restaurant named Bones") is a title, a band, a team or
+    a venue (:mod:`..venue_words`); a plural noun owning something ("Mats's kid") is not."""
+    if numbered(doc, start, end) or named_thing(doc[start]) or (
+            plural_noun(doc[end - 1].text) and not _possessive(doc, end)):
         return None
     span = trim_edges(doc, start, end)
     if span is None:

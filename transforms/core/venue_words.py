@@ -8,14 +8,14 @@ shape of the text, not from a list of venues.
   ("the Obamas", "the Stoners": a rare plural, or the plural of a listed name);
 - :func:`after_the`: a word right after "the" (or after "the" and a hyphenated word: "the
   Ritz-Carlton"), or inside a place or organisation span
-  that "the" opens ("the golden gate bridge", "the crowne plaza", "the Hyatt Regency"):
-  English puts no article before a person's name, but for a full name used before a noun
-  ("the Denzel Washington movie");
+  that "the" opens ("the golden gate bridge", "the crowne plaza"): English puts no
+  article before a person's name, but for a name used before a noun ("the Denzel
+  Washington movie", "the Barros novel": a listed word mostly a name stays one, so a
+  venue named after a person, "the Hyatt Regency", loses the name, as the issue asks
+  of organisations that hold one);
 - :func:`named_thing`: the name given after "a restaurant named", "the hotel called", "a
   song titled": a kind of place or thing (:data:`KINDS`, no venue's name) before the cue
   says what is named is no person ("a guy named" still is);
-- :func:`venue_run`: a capitalised word in a run of capitalised words that ends in a kind
-  of place ("Oka Pan Asian Restaurant", "Tas Firin Restaurant", "Hyatt Regency Hotel");
 - :func:`numbered`: a span the NER read with a number in it ("Toy Story 4"): a title or
   a sequel, not a person.
 """
@@ -35,11 +35,6 @@ KINDS = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", 
          "book", "novel", "game", "app", "company", "business", "shop", "store", "brand",
          "neighborhood", "neighbourhood", "attraction", "museum", "gallery", "salon", "spa",
          "gym", "airline"}
-# The kinds that end a venue's own name ("Oka Pan Asian Restaurant"); works and goods
-# follow a person's name too ("Tom Wilkinson Movie", "Agatha Christie Book Collection").
-PLACES = {"restaurant", "hotel", "motel", "hostel", "inn", "bar", "pub", "cafe", "café",
-          "bistro", "diner", "bakery", "eatery", "theater", "theatre", "cinema", "museum",
-          "gallery", "salon", "spa", "gym"}
 # Nouns after which a word that "the" opens is a family's or a guest's surname.
 PARTIES = {"party", "parties", "family", "families", "reservation", "booking", "account",
            "household", "group", "wedding", "funeral", "order", "residence", "estate", "home",
@@ -47,7 +42,8 @@ PARTIES = {"party", "parties", "family", "families", "reservation", "booking", "
 NAMING = {"named", "called", "titled", "entitled", "name"}
 RUN = 3  # words of a name after its cue
 NAME_PAIR = 2.0  # wordness below which two listed words in a row read as a full name
-SPAN_NAME = 1.0  # wordness below which a word inside a span "the" opens is still a name
+SPAN_NAME = 1.0  # wordness below which a listed word after "the" is still a name ("the Barros
+# novel", "the Thomas A. Scott Chair"); a venue's name holding a person's name keeps it out
 _HYPHENS = {"-", "–"}
 _NAMED_THINGS = {"FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"}
 
@@ -71,12 +67,12 @@ def plural_noun(word: str) -> bool:
 
 def after_the(token) -> bool:
     """Right after "the" (a hyphenated word between allowed), or inside a
-    FAC/ORG/work/event/product span that "the" opens or precedes, unless the word is
-    mostly a name there, half of a full name, or before a party noun ("the Okafor
-    party", :data:`PARTIES`)."""
+    FAC/ORG/work/event/product span that "the" opens or precedes, unless the word is a
+    listed name more than a word (:data:`SPAN_NAME`), half of a full name, or before a
+    party noun ("the Okafor party", :data:`PARTIES`)."""
     doc = token.doc
-    if _beside_a_name(token):
-        return False  # "the Denzel Washington movie"
+    if _beside_a_name(token) or _listed_below(token, SPAN_NAME):
+        return False  # "the Denzel Washington movie", "the Barros novel", "the Hyatt"
     if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PARTIES:
         return False  # "the Okafor party": a booking under a surname
     j = token.i - 1
@@ -87,9 +83,6 @@ def after_the(token) -> bool:
         return True
     if token.ent_type_ not in _NAMED_THINGS:
         return False
-    listed = name_word(token.lower_)
-    if listed is not None and listed.wordness < SPAN_NAME:
-        return False  # "the Thomas A. Scott Chair": a person's name inside
     start = token.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
@@ -116,21 +109,6 @@ def named_thing(token) -> bool:
         return False
     # "called" may be a past tense ("the hotel called Anna"): only after "a" / "an"
     return doc[cue].lower_ != "called" or (i > 0 and doc[i - 1].lower_ in ("a", "an"))
-
-
-def venue_run(token) -> bool:
-    """A capitalised word followed, through capitalised words only (:data:`RUN` at most),
-    by a capitalised kind of place (:data:`PLACES`: "Oka Pan Asian Restaurant")."""
-    doc = token.doc
-    if not token.text[:1].isupper():
-        return False
-    for i in range(token.i + 1, min(token.i + 1 + RUN, len(doc))):
-        word = doc[i]
-        if not (word.is_alpha and word.text[:1].isupper()):
-            return False
-        if word.lower_ in PLACES:
-            return word.text[1:].islower()  # not a line in capitals
-    return False
 
 
 def _listed_below(token, wordness: float) -> bool:

@@ -18,12 +18,12 @@ LINES = [
     "I want to see Toy Story 4 with {Jeffrey Fong}.",
     "i want to see toy story 4 with {jeffrey fong}",
     # right after "the", or in a place span "the" opens: a venue
-    "I want to book a room at the Hyatt Regency for {Mahmoud Rashid}.",
-    "Is the Ritz-Carlton pet friendly? Ask {Mary-Anne Smith-Jones}.",
+    "I want to book a room at the Delta Regency for {Mahmoud Rashid}.",
+    "Is the Golden Gate Bridge open today? Ask {Mary-Anne Smith-Jones}.",
     "i'd like to visit the golden gate bridge with {kasturi bhatt}",
-    "find me a show at the fox theater for {oksana}",
+    "find me a show at the marvel theater for {oksana}",
     "this is {oksana} i want to stay at the crowne plaza near the airport",
-    "my name is {marguerite} and i want a room at the hyatt regency",
+    "my name is {marguerite} and i want a room at the grand regency",
     # a kind of place or thing before "named" / "called": a venue, but a person noun
     # before it, or "called" as a past tense, still names a person
     "I'd like to find a restaurant named Bones, my friend named {Kevin} says.",
@@ -31,10 +31,6 @@ LINES = [
     "i would like to go to a restaurant named faanoos with {svetlana}",
     "The hotel called {Anna Lopez} yesterday to confirm.",
     "a guy called {derek} sold me the car",
-    # a capitalised run ending in a kind of place is a venue; a surname that is a place
-    # ("Park") is no kind
-    "I want Oka Pan Asian Restaurant for {Anna Lopez}.",
-    "We had lunch at Giovanni Rana Cafe with {Jennifer Park}.",
     # a dialogue's closing words are no name after "thanks"
     "That's what I needed. Thanks, goodbye. {Priya} will call back.",
     "thanks guys see you later {marguerite}",
@@ -47,6 +43,10 @@ LINES = [
     "they were considered nearly the equals of the {mozarts} as child prodigies",
     "what is the {denzel washington} post apocalyptic movie",
     "Are there seats left for the {Ed Sheeran} show on Friday?",
+    # a surname after "the" before a noun is a name used as a modifier, and a plural
+    # noun with "'s" owns something: persons
+    "Unlike the {Barros} novel, it's not about necrophilia.",
+    "It was a done thing between him and {Mats}'s kid.",
 ]
 
 _MARK = re.compile(r"\{([^}]*)\}")
@@ -86,3 +86,13 @@ def test_a_plural_english_noun_is_a_plural_noun(word):
                                   "Tobias"])
 def test_a_surname_a_family_or_a_place_that_looks_plural_is_no_plural_noun(word):
     assert not plural_noun(word)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("We had lunch at Giovanni Rana Cafe with Jennifer Park.", ["Giovanni", "Rana", "Park"]),
+    ("I want to book a room at the Hyatt Regency for Mahmoud Rashid.", ["Hyatt", "Rashid"]),
+    ("The Alana J Palfreyman version became the first celebrity recording.",
+     ["Alana", "Palfreyman"])])
+def test_a_venue_or_work_named_after_a_person_loses_the_name(redactor, text, names):
+    out = redacted(redactor, text)
+    assert not [n for n in names if n in out], out

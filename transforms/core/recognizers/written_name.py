@@ -29,7 +29,7 @@ from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
-from transforms.core.venue_words import named_thing, venue_run
+from transforms.core.venue_words import named_thing
 
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
           "prof", "minister", "chancellor", "ambassador", "colonel", "col", "lt", "gen",
@@ -89,8 +89,8 @@ class WrittenNameRecognizer(PersonDocRecognizer):
                 part = part_of(t)
                 if part not in read_as_english:
                     read_as_english[part] = english(doc[part[0]:part[1]])
-                # "a restaurant named Faanoos", "Oka Pan Asian Restaurant" (venue_words)
-                marks[t.i] = read_as_english[part] and not (named_thing(t) or venue_run(t))
+                # "a restaurant named Faanoos" (venue_words)
+                marks[t.i] = read_as_english[part] and not named_thing(t)
         return list(marked_runs(doc, marks))
 
     @staticmethod
