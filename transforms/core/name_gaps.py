@@ -6,7 +6,8 @@ detectors find some names and miss the ones between. Up to four words (commas al
 between two PERSON spans on one line, each unlisted and rare in English (Zipf below 3)
 or a listed name seldom used as a word, are one more person. A common word between
 two names ("and", "met", "beat", "sound") or a function word of a language tweets mix
-with English (Tagalog "kung", "lagi") leaves the gap alone.
+with English (Tagalog "kung", "lagi") leaves the gap alone. English text only: the
+redactor fills no gap in another language, whose every word is rare in English.
 """
 from __future__ import annotations
 
