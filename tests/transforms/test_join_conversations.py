@@ -81,3 +81,26 @@ def test_records_cross_the_flatten_packed_smaller_and_come_out_equal_in_order():
     assert isinstance(packed, bytes)
     assert unpack(packed) == records
     assert len(packed) < 0.5 * len(FastPrimitivesCoder().encode(records))
+
+
+def test_packed_records_of_many_windows_come_out_each_in_its_own_window():
+    # more windows in one bundle than BatchElements keeps open (10): some batches are
+    # flushed early, and every record must still leave in the window it came in
+    from apache_beam.transforms import window
+
+    from transforms.core.elements import conversation
+    from transforms.write_windows import AssignWindows
+
+    records = [conversation("in.jsonl", i, {"conversation_id": f"c{i}", "notes": "hi"}, [],
+                            ["conversation_id"], "jsonl") for i in range(300)]
+    with BeamTestPipeline(runner=OfflineDirectRunner()) as p:
+        read = {"records": (p | "Records" >> beam.Create(list(enumerate(records)),
+                                                         reshuffle=False)
+                            | beam.MapTuple(lambda i, r: window.TimestampedValue(r, i * 7))),
+                "dead_letter": p | "NoDeadLetters" >> beam.Create([]),
+                "read": p | "NoReads" >> beam.Create([])}
+        out = read | AssignWindows(60, 3600) | JoinConversations()
+        seen = out["records"] | beam.Map(
+            lambda r, w=beam.DoFn.WindowParam, ts=beam.DoFn.TimestampParam:
+            (r["position"], int(w.start), w.start <= ts < w.end))
+        assert_that(seen, equal_to([(i, i * 7 // 60 * 60, True) for i in range(300)]))

@@ -6,7 +6,9 @@ detectors find some names and miss the ones between. Up to four words (commas al
 between two PERSON spans on one line, each unlisted and rare in English (Zipf below 3)
 or a listed name seldom used as a word, are one more person. A common word between
 two names ("and", "met", "beat", "sound") or a function word of a language tweets mix
-with English (Tagalog "kung", "lagi") leaves the gap alone.
+with English (Tagalog "kung", "lagi") leaves the gap alone, and so does a lowercase word
+between two capitalised names (a typo, "Maria, recieved thnks John"). English text only: the
+redactor fills no gap in another language, whose every word is rare in English.
 """
 from __future__ import annotations
 
@@ -45,8 +47,10 @@ def fill_gaps(text: str, spans: Sequence[Span]) -> List[Span]:
         if right is None or right.start == left.end:
             continue
         words = list(_WORD.finditer(text, left.end, right.start))
+        cased = text[left.start].isupper() and text[right.start].isupper()
         if _GAP.fullmatch(text, left.end, right.start) and all(
-                name_like(w.group(0)) for w in words):
+                name_like(w.group(0)) and (w.group(0)[0].isupper() or not cased)
+                for w in words):
             found.append(Span(words[0].start(), words[-1].end(), "PERSON",
                               min(left.score, right.score), recognizer=left.recognizer))
     return found

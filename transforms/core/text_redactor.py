@@ -152,9 +152,10 @@ class TextRedactor:
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
-        for text, spans in zip(stripped, all_spans):
+        for text, spans, lang in zip(stripped, all_spans, languages):
             spans.extend(join_particles(text, spans))  # "bill <de> blasio": one name
-            spans.extend(fill_gaps(text, spans))  # "<apte> girish <kulkarni>": a name
+            if lang == "en":  # rare in English text: a French verb would be too
+                spans.extend(fill_gaps(text, spans))  # "<apte> girish <kulkarni>": a name
         resolved = [resolve_overlaps(spans, self.policy.entity_priority) for spans in all_spans]
         record_scopes = [None] * len(texts)
         if self.per_record:

@@ -35,3 +35,11 @@ def test_a_gap_across_a_line_or_of_more_than_four_words_is_left():
     assert _gaps("anna kolhapure\ntanvik deshmukh", "anna kolhapure", "deshmukh") == []
     text = "anna kolhapure tanvik oberai vasant prabhakar ramdas deshmukh"
     assert _gaps(text, "anna kolhapure", "deshmukh") == []
+
+
+def test_lowercase_words_between_two_capitalised_names_are_no_name():
+    # chat typos are rare words too: between names written with capitals, a name would be
+    assert _gaps("Hi Maria, recieved thnks John", "Maria", "John") == []
+    assert _gaps("Kate Morrow, tanvik oberai Lisa Gold", "Kate Morrow", "Lisa Gold") == []
+    text = "the cast includes ravindra kolhapure tanvik oberai Deshmukh"
+    assert _gaps(text, "ravindra kolhapure", "Deshmukh") == ["tanvik oberai"]

@@ -105,3 +105,12 @@ def test_a_name_carried_from_another_field_is_reported_as_such(redactor):
     assert [(d.entity, d.recognizer) for d in transcript.detections] == [
         ("PERSON", FOUND_BY["propagated"])]
     assert notes.detections[0].recognizer == "SpacyRecognizer"
+
+
+def test_french_words_between_two_names_stay(redactor):
+    # the gap rule reads English word frequencies: a French verb is "rare in English"
+    texts = ["Bonjour, Marie Dupont rappellera Jean Martin demain.",
+             "Marie Dupont, veuillez rappeler Jean Martin."]
+    out = [r.text for r in redactor.redact(texts, [[], []], languages=["fr", "fr"])]
+    assert "rappellera" in out[0] and "veuillez rappeler" in out[1]
+    assert "Marie" not in " ".join(out) and "Martin" not in " ".join(out)

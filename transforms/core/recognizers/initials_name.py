@@ -27,7 +27,8 @@ SURNAME_WORDNESS = 2.5  # a listed surname below this is a name after initials
 SURNAME_ZIPF = 4.5  # ... if English text does not use it more than this
 UNLISTED_ZIPF = 3.0  # an unlisted word below this is a surname after initials
 ABBREVIATIONS = {"us", "uk", "eu", "un", "dc", "la", "ny", "tv", "pm", "am", "ie", "eg",
-                 "ok", "vs", "uae", "usa", "ussr", "nt", "ms", "mp", "gst", "mla"}
+                 "ok", "vs", "uae", "usa", "ussr", "nt", "ms", "mp", "gst", "mla",
+                 "ob"}  # "o b gyn"
 _STRETCHED = re.compile(r"(.)\1\1")  # "xxxxxx", "wahaaay": no surname
 
 

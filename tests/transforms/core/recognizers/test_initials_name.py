@@ -35,6 +35,7 @@ def test_initials_then_a_surname_are_one_name(analyzer, text, name):
     "at 6 30 p m a motorcyclist came",  # the article "a" ends the letters
     "the firm m s halvorsen traders",  # "m s" for messrs
     "in the o m case we heard",  # a listed surname but a common word
+    "i have an o b gyn appointment",  # a medical term said as letters, not a name
 ])
 def test_letters_without_a_surname_after_them_are_no_name(analyzer, text):
     assert _found(analyzer, text) == []
