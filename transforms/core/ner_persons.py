@@ -18,7 +18,8 @@ from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.recognizers.written_words import mixed_lines, mixed_stops
-from transforms.core.venue_words import named_thing, numbered, plural_noun
+from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
+                                         plural_noun)
 
 # Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
 # and weekday abbreviations: never the edge of a name.
@@ -146,7 +147,8 @@ def written_person(doc, start: int, end: int,
     named after a kind of thing ("a restaurant named Bones") is a title, a band, a team or
     a venue (:mod:`..venue_words`); a plural noun owning something ("Mats's kid") is not."""
     if numbered(doc, start, end) or named_thing(doc[start]) or (
-            plural_noun(doc[end - 1].text) and not _possessive(doc, end)):
+            plural_noun(doc[end - 1].text) and not _possessive(doc, end)
+            and not before_a_street_word(doc, end)):
         return None
     span = trim_edges(doc, start, end)
     if span is None:

@@ -125,5 +125,16 @@ def _beside_a_name(token) -> bool:
 
 
 def numbered(doc, start: int, end: int) -> bool:
-    """A token of digits inside ``[start, end)``."""
-    return any(doc[i].text.isdigit() for i in range(start, end))
+    """``[start, end)`` ends in a token of digits ("Toy Story 4"); digits inside it are a
+    name before a house number ("thomas kruger 455 enxertos"), which stays a person."""
+    return end - start >= 2 and doc[end - 1].text.isdigit()
+
+
+# Words after a street's name: a plural before them is a street ("Freeman Mountains St").
+STREET_AFTER = {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "ln", "lane",
+                "blvd", "suite", "ste", "apt", "unit", "way", "ct", "court", "pl", "place"}
+
+
+def before_a_street_word(doc, end: int) -> bool:
+    """The token after ``end`` is a street or unit word: the span is part of an address."""
+    return end < len(doc) and doc[end].lower_.rstrip(".") in STREET_AFTER
