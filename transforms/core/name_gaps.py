@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import List, Sequence
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare
 from transforms.core.ner_persons import foreign_function_word
 from transforms.core.recognizers.common import NOT_A_NAME
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
@@ -32,10 +32,7 @@ def name_like(word: str) -> bool:
     lower = word.lower()
     if lower in NOT_A_NAME or lower in NOT_NAMES or foreign_function_word(lower):
         return False
-    entry = name_word(lower)
-    if entry is None:
-        return zipf(lower) < RARE
-    return entry.wordness < AMBIGUOUS
+    return name_or_rare(lower, AMBIGUOUS, RARE)
 
 
 def fill_gaps(text: str, spans: Sequence[Span]) -> List[Span]:

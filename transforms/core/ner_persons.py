@@ -17,7 +17,7 @@ from typing import List, Optional, Tuple
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
-from transforms.core.recognizers.written_words import mixed_lines, mixed_stops
+from transforms.core.recognizers.written_words import mixed_lines, mixed_stops, sentence_start
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
 
@@ -122,11 +122,7 @@ def _command_verb(token) -> bool:
     """The first word of a sentence that is a command verb, never a given name: unlisted,
     or listed but mostly an English word ("Call", "Book" are census surnames)."""
     lower = token.lower_
-    if lower not in COMMAND_VERBS or not token.text[:1].isupper():
-        return False
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    if not (prev is None or token.is_sent_start or "\n" in prev.text
-            or prev.text in (".", "!", "?", ":", '"', "-")):
+    if lower not in COMMAND_VERBS or not token.text[:1].isupper() or not sentence_start(token):
         return False
     entry = name_word(lower)
     return entry is None or entry.wordness >= AMBIGUOUS
