@@ -17,7 +17,8 @@ Only two kinds of TM-3 file hold dialogue text in the authors' repository snapsh
 Every USER turn is a sentence (no speaker prefix), its dialogue the doc. The labels are
 the API arguments the writer filled from that turn (the calls after it, before the next
 turn), and the named values (person, title, venue, place) of any call of the dialogue:
-each value found in the turn (case-insensitive, on word bounds) is a span. ``name.person`` (actors, directors) is PERSON; film and theatre names and
+each value found in the turn (case-insensitive, on word bounds, any punctuation between
+its words; of a named value, also a run of two or more of its words) is a span. ``name.person`` (actors, directors) is PERSON; film and theatre names and
 characters are VENUE_TITLE (not personal data: reported for utility, higher is better);
 ``location`` is LOCATION; every other argument (times, dates, genres, counts, seating)
 is OTHER. A name nobody passed to an API ("me and my friend Anna") is not labelled.
@@ -36,22 +37,39 @@ from tests.evaluation.public.split import hash_half
 TYPE_OF = {"name.person": "PERSON", "name.movie": "VENUE_TITLE",
            "name.theater": "VENUE_TITLE", "name.character": "VENUE_TITLE",
            "location": "LOCATION"}
-NOT_VALUES = {"attribute"}  # its value names another argument ("name.genre")
+NOT_VALUES = {"attribute"}
+SMALL = {"the", "a", "an", "and", "of", "in", "at", "on", "to", "for", "by", "with"}  # its value names another argument ("name.genre")
 TSV = "train-bc.tsv"
 REWARD = tuple(f"reward/reward_{i:02d}.json" for i in range(8))
 Turn = Tuple[str, List[Tuple[str, str]]]  # user text, the (argument, value) pairs after it
+
+
+def phrases(name: str, value: str) -> List[str]:
+    """Regular expressions for one argument value: its words with any punctuation or space
+    between them ("Spring Hills, Kansas" = "Spring Hills Kansas", ’ = '), a trailing
+    "(PG-13)" set aside; for a named value of three words or more, also each run of two
+    or more of its words that neither begins nor ends with a small word ("AMC Mercado" of
+    "AMC Mercado 24", never "Up in" of "Up in the Air")."""
+    words = re.findall(r"[^\W_]+", re.sub(r"\s*\([^()]*\)\s*$", "", value))
+    if not words:
+        return []
+    runs = [words]
+    if name in TYPE_OF and len(words) >= 3:
+        runs += [words[i:j] for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+                 if j - i < len(words) and words[i].lower() not in SMALL
+                 and words[j - 1].lower() not in SMALL]
+    return [r"(?<!\w)" + r"[\W_]+".join(map(re.escape, run)) + r"(?!\w)" for run in runs]
 
 
 def label(text: str, args: Iterable[Tuple[str, str]]) -> Tuple[Entity, ...]:
     """Every occurrence of each argument value in ``text``; a longer span wins an overlap."""
     found = []
     for name, value in args:
-        value = value.strip()
-        if name in NOT_VALUES or not re.search(r"\w", value):
+        if name in NOT_VALUES:
             continue
-        pattern = r"(?<!\w)" + re.escape(value) + r"(?!\w)"
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            found.append((m.start(), m.end(), TYPE_OF.get(name, "OTHER")))
+        for pattern in phrases(name, value):
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                found.append((m.start(), m.end(), TYPE_OF.get(name, "OTHER")))
     kept: List[Tuple[int, int, str]] = []
     for a, b, kind in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
         if all(b <= s or e <= a for s, e, _ in kept):

@@ -53,12 +53,24 @@ def test_tsv_reads_the_longest_context_and_labels_user_turns_by_their_api_argume
 
 
 def test_a_value_matches_on_word_bounds_only_and_the_longer_span_wins():
+    # "Up in" is a run of "Up in the Air" but ends with a small word: not a span.
     found = taskmaster.label("Up in Upland, see Up or Up in the Air",
                              [("name.movie", "Up"), ("name.movie", "Up in the Air"),
                               ("location", "Upland")])
     assert [(a, b, kind) for a, b, kind in ((e.start, e.end, e.type) for e in found)] == [
         (0, 2, "VENUE_TITLE"), (6, 12, "LOCATION"), (18, 20, "VENUE_TITLE"),
         (24, 37, "VENUE_TITLE")]
+
+
+def test_a_value_matches_across_punctuation_and_by_a_run_of_its_words():
+    text = "I live in Creek's End Oregon. AMC Mercado please, Moonfall at 7 pm"
+    found = taskmaster.label(text, [("location", "Creek’s End, Oregon"),
+                                    ("name.theater", "AMC Mercado 24"),
+                                    ("name.movie", "Moonfall (PG-13)"),
+                                    ("time.preference", "7pm at night")])
+    assert [(text[e.start:e.end], e.type) for e in found] == [
+        ("Creek's End Oregon", "LOCATION"), ("AMC Mercado", "VENUE_TITLE"),
+        ("Moonfall", "VENUE_TITLE")]
 
 
 def test_reward_labels_the_last_turn_from_the_generation_and_drops_repeated_dialogues(
