@@ -5,11 +5,13 @@ theater", "Star Cinema Cypress") names a place, not a person.
 A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford")
 still goes, as after "the" (:func:`..venue_words.after_the`): a venue named after a
 person loses the name. A possessive parts the run ("Anna's restaurant"): Anna stays a
-person.
+person. In a line without capitals (speech-style text) the run is one of content words
+("star cinema cypress"), parted by function words ("with maria at the cinema").
 """
 from __future__ import annotations
 
 from transforms.core.name_lexicon import name_word
+from transforms.core.recognizers.caseless_address import in_caseless_line
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
 # name more than a word ("Grill", "Bar", "Inn" left out).
@@ -21,8 +23,13 @@ NAME_WORDNESS = 1.0  # wordness below which a listed word stays a name (venue_wo
 RUN = 5  # capitalised words of a run looked at on each side
 
 
-def _capitalised(token) -> bool:
-    return (token.text[:1].isupper() or token.text.isdigit()) and not token.is_punct
+def _in_run(token, caseless: bool) -> bool:
+    """Capitalised or digits; in a line without capitals, a content word or digits."""
+    if token.is_punct or token.is_space:
+        return False
+    if caseless:
+        return token.text.isdigit() or (token.is_alpha and not token.is_stop)
+    return token.text[:1].isupper() or token.text.isdigit()
 
 
 def _venue(token) -> bool:
@@ -30,13 +37,15 @@ def _venue(token) -> bool:
 
 
 def venue_run(doc, start: int, end: int) -> bool:
-    """The capitalised run around ``[start, end)`` (up to :data:`RUN` words each side)
-    holds a venue noun, or one follows it directly ("Harkins theater")."""
+    """The capitalised run around ``[start, end)`` (up to :data:`RUN` words each side; in
+    a line without capitals, the run of content words: "star cinema cypress") holds a
+    venue noun, or one follows it directly ("Harkins theater")."""
+    caseless = in_caseless_line(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     a = start
-    while a > 0 and start - a < RUN and _capitalised(doc[a - 1]):
+    while a > 0 and start - a < RUN and _in_run(doc[a - 1], caseless):
         a -= 1
     b = end
-    while b < len(doc) and b - end < RUN and _capitalised(doc[b]):
+    while b < len(doc) and b - end < RUN and _in_run(doc[b], caseless):
         b += 1
     return any(_venue(doc[i]) for i in range(a, b)) or (b < len(doc) and _venue(doc[b]))
 

@@ -19,6 +19,10 @@ LINES = [
     "We ate at {Anna}'s restaurant downtown.",
     # a venue noun elsewhere in the sentence makes no venue of a name
     "{Maria Lopez} booked the cinema for Friday.",
+    # speech-style lines: a run of content words, parted by function words
+    "is it showing at star cinema cypress for {svetlana}",
+    "i want 2 tickets at alamo drafthouse cinema with {veronica benitez}",
+    "i went with {maria} to the cinema",
 ]
 
 _MARK = re.compile(r"\{([^}]*)\}")
