@@ -2,9 +2,10 @@
 or precedes a noun for a kind of venue ("Alamo Drafthouse Cinema Mueller", "the Harkins
 theater", "Star Cinema Cypress") names a place, not a person.
 
-A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford")
-still goes, as after "the" (:func:`..venue_words.after_the`): a venue named after a
-person loses the name. A possessive parts the run ("Anna's restaurant"): Anna stays a
+A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford"),
+or as a given name not much more a word ("Abbey", "Rana"), still goes, as after "the"
+(:func:`..venue_words.after_the`): a venue named after a person loses the name, and a
+caller's name heard as "Abbey Hotel" stays a name. A possessive parts the run ("Anna's restaurant"): Anna stays a
 person. In a line without capitals (speech-style text) the run is one of content words
 ("star cinema cypress"), parted by function words ("with maria at the cinema").
 """
@@ -20,6 +21,7 @@ VENUES = {"cinema", "cinemas", "theater", "theaters", "theatre", "theatres", "ci
           "cafe", "café", "bistro", "diner", "brewery", "brewhouse", "pizzeria", "steakhouse",
           "tavern", "museum", "gallery", "stadium", "arena", "casino", "resort", "mall"}
 NAME_WORDNESS = 1.0  # wordness below which a listed word stays a name (venue_words.SPAN_NAME)
+GIVEN_WORDNESS = 2.0  # the same for a listed given name ("Abbey" goes, "Star" stays)
 RUN = 5  # capitalised words of a run looked at on each side
 
 
@@ -55,8 +57,9 @@ def venue_word(token) -> bool:
     if _venue(token):
         return True
     word = name_word(token.lower_) if token.is_alpha else None
-    if word is not None and word.wordness < NAME_WORDNESS:
-        return False
+    if word is not None and (word.wordness < NAME_WORDNESS
+                             or (word.first and word.wordness < GIVEN_WORDNESS)):
+        return False  # "Cinema Mueller", "Abbey Hotel": a name in a venue's name goes
     return venue_run(token.doc, token.i, token.i + 1)
 
 

@@ -55,9 +55,17 @@ def test_a_surname_in_a_venue_name_still_goes(redactor):
     assert "Mueller" not in out and "Drafthouse" in out, out
 
 
+@pytest.mark.parametrize("text,name", [
+    ("my name is abbey hotel", "abbey"),
+    ("We had lunch at Giovanni Rana Cafe.", "Giovanni")])
+def test_a_given_name_in_a_venue_name_still_goes(redactor, text, name):
+    assert name not in redacted(redactor, text)
+
+
 @pytest.mark.parametrize("text,word,expected", [
     ("at Alamo Drafthouse Cinema tonight", "Alamo", True),
     ("the Harkins 14 theater", "Harkins", False),  # mostly a census name: still a name
+    ("the Abbey Hotel", "Abbey", False),  # a given name not much more a word
     ("the Gallatin Cinema", "Gallatin", True),
     ("Anna 's restaurant", "Anna", False),
     ("Alamo booked the cinema", "Alamo", False),
