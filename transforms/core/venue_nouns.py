@@ -23,6 +23,8 @@ VENUES = {"cinema", "cinemas", "theater", "theaters", "theatre", "theatres", "ci
 NAME_WORDNESS = 1.0  # wordness below which a listed word stays a name (venue_words.SPAN_NAME)
 GIVEN_WORDNESS = 2.0  # the same for a listed given name ("Abbey" goes, "Star" stays)
 RUN = 5  # capitalised words of a run looked at on each side
+CASELESS_RUN = 2  # content words, in a line without capitals ("joachim król lászló jewish
+# restaurant owner": a film's cast, no venue)
 
 
 def _in_run(token, caseless: bool) -> bool:
@@ -40,14 +42,15 @@ def _venue(token) -> bool:
 
 def venue_run(doc, start: int, end: int) -> bool:
     """The capitalised run around ``[start, end)`` (up to :data:`RUN` words each side; in
-    a line without capitals, the run of content words: "star cinema cypress") holds a
+    a line without capitals, :data:`CASELESS_RUN` content words: "star cinema cypress") holds a
     venue noun, or one follows it directly ("Harkins theater")."""
     caseless = in_caseless_line(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    run = CASELESS_RUN if caseless else RUN
     a = start
-    while a > 0 and start - a < RUN and _in_run(doc[a - 1], caseless):
+    while a > 0 and start - a < run and _in_run(doc[a - 1], caseless):
         a -= 1
     b = end
-    while b < len(doc) and b - end < RUN and _in_run(doc[b], caseless):
+    while b < len(doc) and b - end < run and _in_run(doc[b], caseless):
         b += 1
     return any(_venue(doc[i]) for i in range(a, b)) or (b < len(doc) and _venue(doc[b]))
 

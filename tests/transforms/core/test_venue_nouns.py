@@ -23,6 +23,8 @@ LINES = [
     "is it showing at star cinema cypress for {svetlana}",
     "i want 2 tickets at alamo drafthouse cinema with {veronica benitez}",
     "i went with {maria} to the cinema",
+    # content words run long in speech: a cast list before "restaurant owner" is no venue
+    "starring {joachim król} lászló jewish restaurant owner",
 ]
 
 _MARK = re.compile(r"\{([^}]*)\}")
