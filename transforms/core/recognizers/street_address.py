@@ -306,8 +306,12 @@ _PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|responde
 
 def _english_word_first(m: re.Match) -> bool:
     """A "street word, number" match whose street word is English (USPS), not one of a
-    country that writes the number last (:data:`_NUMBER_AFTER_WORDS`, the compounds)."""
+    country that writes the number last (:data:`_NUMBER_AFTER_WORDS`, the compounds), and
+    whose number is short (a screen count: "AMC Mountain 16"; four digits or more read as a
+    postal code after a place: "Christmas Island 59957")."""
     words = m.group(0).split()
+    if len(re.sub(r"\D", "", words[-1])) > 3:
+        return False
     word = words[-2].rstrip(".").lower() if len(words) >= 2 else ""
     if word in _NUMBER_AFTER_WORDS or re.fullmatch(rf"(?:{_COMPOUND})", word):
         return False

@@ -292,6 +292,9 @@ def test_an_english_street_word_before_a_number_is_a_venue_without_a_cue(analyze
     ("I live at Park Avenue 5, second floor.", "Park Avenue 5"),
     ("Please send it to Linzer Strasse 69 by Monday.", "Linzer Strasse 69"),
     ("the office is Síp utca 16.", "Síp utca 16"),
+    # four digits or more after a place word: a postal code, kept with its address
+    ("My address is 12 Brandon Terrace\n Port Jennifer\n Christmas Island 59957 now.",
+     "Christmas Island 59957"),
 ])
 def test_a_street_word_before_a_number_is_found_when_cued_or_not_english(analyzer, policy,
                                                                          text, street):
