@@ -158,8 +158,9 @@ def print_public(results: Dict[str, Dict[str, dict]], policy) -> None:
           "(= whole + partly);\nhalf+: half or more of its words kept (the measure for "
           "addresses); words kept: ordinary words\n(outside every labelled span) still "
           "there; written: records written. PERSON_HANDLE: a person\nlabelled on an "
-          "@handle or #hashtag. ORGANIZATION is kept by design (utility), for information;\nso is VENUE_TITLE "
-          "(film, theatre, venue names: not personal data, higher is better).")
+          "@handle or #hashtag. ORGANIZATION is kept by design (utility), for "
+          "information;\nso is VENUE_TITLE (film, theatre, venue names: not personal "
+          "data, higher is better).")
     head = "".join(f"{s:>10}{'whole':>8}{'partly':>8}{'half+':>8}" for s in systems)
     print(f"\n{'corpus/split/variant':<40}{'type':<15}{'n':>6}{head}")
     for key, by_system in results.items():

@@ -5,9 +5,10 @@ theater", "Star Cinema Cypress") names a place, not a person.
 A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford"),
 or as a given name not much more a word ("Abbey", "Rana"), still goes, as after "the"
 (:func:`..venue_words.after_the`): a venue named after a person loses the name, and a
-caller's name heard as "Abbey Hotel" stays a name. A possessive parts the run ("Anna's restaurant"): Anna stays a
-person. In a line without capitals (speech-style text) the run is one of content words
-("star cinema cypress"), parted by function words ("with maria at the cinema").
+caller's name heard as "Abbey Hotel" stays a name. A possessive parts the run ("Anna's
+restaurant"): Anna stays a person. In a line without capitals (speech-style text) the
+run is one of content words, two each side ("star cinema cypress"), parted by function
+words ("with maria at the cinema").
 """
 from __future__ import annotations
 

@@ -18,10 +18,11 @@ Every USER turn is a sentence (no speaker prefix), its dialogue the doc. The lab
 the API arguments the writer filled from that turn (the calls after it, before the next
 turn), and the named values (person, title, venue, place) of any call of the dialogue:
 each value found in the turn (case-insensitive, on word bounds, any punctuation between
-its words; of a named value, also a run of two or more of its words) is a span. ``name.person`` (actors, directors) is PERSON; film and theatre names and
-characters are VENUE_TITLE (not personal data: reported for utility, higher is better);
-``location`` is LOCATION; every other argument (times, dates, genres, counts, seating)
-is OTHER. A name nobody passed to an API ("me and my friend Anna") is not labelled.
+its words; of a named value, also a run of two or more of its words) is a span.
+``name.person`` (actors, directors) is PERSON; film and theatre names and characters are
+VENUE_TITLE (not personal data: reported for utility, higher is better); ``location`` is
+LOCATION; every other argument (times, dates, genres, counts, seating) is OTHER. A name
+nobody passed to an API ("me and my friend Anna") is not labelled.
 Split: a hash of the dialogue id (whole dialogues in one half).
 """
 from __future__ import annotations
@@ -37,8 +38,8 @@ from tests.evaluation.public.split import hash_half
 TYPE_OF = {"name.person": "PERSON", "name.movie": "VENUE_TITLE",
            "name.theater": "VENUE_TITLE", "name.character": "VENUE_TITLE",
            "location": "LOCATION"}
-NOT_VALUES = {"attribute"}
-SMALL = {"the", "a", "an", "and", "of", "in", "at", "on", "to", "for", "by", "with"}  # its value names another argument ("name.genre")
+NOT_VALUES = {"attribute"}  # its value names another argument ("name.genre")
+SMALL = {"the", "a", "an", "and", "of", "in", "at", "on", "to", "for", "by", "with"}
 TSV = "train-bc.tsv"
 REWARD = tuple(f"reward/reward_{i:02d}.json" for i in range(8))
 Turn = Tuple[str, List[Tuple[str, str]]]  # user text, the (argument, value) pairs after it
