@@ -40,7 +40,8 @@ PARTS = ("synthetic", "templates", "public", "disguises")
 DEFAULT_LIMIT = 0  # every sentence of the split (docs/evaluation.md: about 5 CPU minutes)
 REPORTED_TYPES = ("PERSON", "ADDRESS", "ZIP", "LOCATION", "PHONE", "EMAIL", "CREDIT_CARD",
                   "IBAN", "SSN", "IP_ADDRESS", "USERNAME", "DATE_OF_BIRTH", "AGE",
-                  "DRIVER_LICENSE", "PERSON_HANDLE", "PERSON_SPELLED", "ORGANIZATION")
+                  "DRIVER_LICENSE", "PERSON_HANDLE", "PERSON_SPELLED", "ORGANIZATION",
+                  "VENUE_TITLE")
 
 
 def evaluate(records: int, seed: int, work: Path, conversations=None,
@@ -157,7 +158,9 @@ def print_public(results: Dict[str, Dict[str, dict]], policy) -> None:
           "(= whole + partly);\nhalf+: half or more of its words kept (the measure for "
           "addresses); words kept: ordinary words\n(outside every labelled span) still "
           "there; written: records written. PERSON_HANDLE: a person\nlabelled on an "
-          "@handle or #hashtag. ORGANIZATION is kept by design (utility), for information.")
+          "@handle or #hashtag. ORGANIZATION is kept by design (utility), for "
+          "information;\nso is VENUE_TITLE (film, theatre, venue names: not personal "
+          "data, higher is better).")
     head = "".join(f"{s:>10}{'whole':>8}{'partly':>8}{'half+':>8}" for s in systems)
     print(f"\n{'corpus/split/variant':<40}{'type':<15}{'n':>6}{head}")
     for key, by_system in results.items():

@@ -18,6 +18,7 @@ from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.recognizers.written_words import mixed_lines, mixed_stops, sentence_start
+from transforms.core.venue_nouns import venue_span
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
 
@@ -141,10 +142,11 @@ def written_person(doc, start: int, end: int,
     :func:`..written_words.foreign_lines`) a person needs :func:`_named` evidence. A span
     with a number in it ("Toy Story 4"), ending in a plural noun ("Imagine Dragons") or
     named after a kind of thing ("a restaurant named Bones") is a title, a band, a team or
-    a venue (:mod:`..venue_words`); a plural noun owning something ("Mats's kid") is not."""
-    if numbered(doc, start, end) or named_thing(doc[start]) or (
-            plural_noun(doc[end - 1].text) and not _possessive(doc, end)
-            and not before_a_street_word(doc, end)):
+    a venue (:mod:`..venue_words`), and so is one of a venue's words
+    (:mod:`..venue_nouns`); a plural noun owning something ("Mats's kid") is not."""
+    if (numbered(doc, start, end) or named_thing(doc[start]) or venue_span(doc, start, end)
+            or (plural_noun(doc[end - 1].text) and not _possessive(doc, end)
+                and not before_a_street_word(doc, end))):
         return None
     span = trim_edges(doc, start, end)
     if span is None:

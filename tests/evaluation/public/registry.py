@@ -19,6 +19,7 @@ from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
+from tests.evaluation.public.taskmaster import Taskmaster
 from tests.evaluation.public.presidio_faker import PresidioFaker
 from tests.evaluation.public.templates import PresidioTemplates
 
@@ -125,6 +126,7 @@ for _name, _reader, _how in (
                     ("test/dialogues_001.json",),
                     f"task-oriented dialogues: tourist information desk (MultiWOZ 2.2; {_how})",
                     "authors' files: tune = train/dialogues_001, heldout = test/dialogues_001"))
+register(Taskmaster())
 register(Evi(prompted=False))
 register(Evi(prompted=True))
 register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),

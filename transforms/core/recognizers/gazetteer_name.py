@@ -28,6 +28,7 @@ from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
                                                 marked_runs, once_per_doc)
 from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.venue_nouns import venue_span, venue_word
 from transforms.core.venue_words import after_the, named_thing
 
 AMBIGUOUS = 2.0  # wordness below which a listed word is a name given some context
@@ -179,8 +180,9 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
                 and token.lower_ not in NOT_NAMES)
 
     def _mark(self, token, cased: bool) -> bool:
-        if not self._eligible(token) or after_the(token) or named_thing(token):
-            return False  # "the crowne plaza", "a restaurant named Faanoos"
+        if not self._eligible(token) or after_the(token) or named_thing(token) or \
+                venue_word(token):
+            return False  # "the crowne plaza", "a restaurant named Faanoos", "Alamo Cinema"
         word = name_word(token.lower_)
         prev = _prev(token)
         strong_cue = (prev is not None and prev.lower_ in CUES) or _after_name_question(token)
@@ -220,7 +222,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
             if cased[a.i] and not (_capitalised(a) and _capitalised(b)):
                 continue
             first, last = name_word(a.lower_), name_word(b.lower_)
-            if (after_the(a) and not (first and first.first)) or named_thing(a):
+            if (after_the(a) and not (first and first.first)) or named_thing(a) or \
+                    venue_span(doc, a.i, b.i + 1):
                 continue  # "the golden gate"; "the Ed Sheeran show" stays a pair
             if first and last:
                 ok = ((first.first or first.mostly_name) and last.last
@@ -272,7 +275,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
         rare words only ("Miklós Hajdu"), is a person."""
         for ent in doc.ents:
             if not cased[ent.start] or ent.label_ not in _ORG_LIKE or not 2 <= len(ent) <= 3 \
-                    or after_the(ent[0]) or named_thing(ent[0]):
+                    or after_the(ent[0]) or named_thing(ent[0]) \
+                    or venue_span(doc, ent.start, ent.end):
                 continue
             if all(self._eligible(t) and _capitalised(t) and self._org_word(t) for t in ent) and (
                     any(name_word(t.lower_) is not None for t in ent)

@@ -39,6 +39,10 @@ _SUFFIXES = (
     "summit terrace ter throughway trace track trafficway trail trl trailer tunnel turnpike "
     "underpass union valley viaduct view village ville vista walk wall way well close parade "
     "fasor utca út krt tänav põik maantee puiestee rue").split()
+# Street words of countries that write the number after the street; an English one before
+# a number is a venue's name ("AMC Mountain 16", "Regal Union Square 14") unless confirmed.
+_NUMBER_AFTER_WORDS = {"fasor", "utca", "út", "krt", "tänav", "põik", "maantee", "puiestee",
+                       "rue"}
 # Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
 _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
              r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
@@ -96,7 +100,8 @@ def _may_hold_compound_street(text: str) -> bool:
     return any(_COMPOUND_THEN_DIGIT.search(m.group()) for m in _WORD_THEN_DIGIT.finditer(text))
 
 
-# 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61".
+# 3b. Street name, street word, number: "Linzer Strasse 69", "Síp utca 16.", "Karu põik 61";
+#     with an English street word only when confirmed (`_english_word_first`).
 _SUFFIX_THEN_NUMBER = re.compile(
     rf"(?<![\w\-])(?:{_STREET_CAP}[ \t]+){{1,3}}(?i:{_SUFFIX_ALT}|{_COMPOUND})\b{_ABBR_DOT}"
     rf"[ \t]+{_NUM}\b{_NOT_THOUSANDS}(?:\.(?=,))?")
@@ -207,6 +212,9 @@ class StreetAddressRecognizer(RuleRecognizer):
                 if pattern is _NUMBER_FIRST and not self._street_name_ok(text, m):
                     continue
                 span = self._extend(text, m.start(), m.end())
+                if pattern is _SUFFIX_THEN_NUMBER and _english_word_first(m) and \
+                        not _confirmed(text, m, *span):
+                    continue
                 if pattern is _PREFIX_FIRST and _INITIAL_LIKE.match(m.group(0)) and \
                         not _confirmed(text, m, *span):
                     continue
@@ -294,6 +302,20 @@ class StreetAddressRecognizer(RuleRecognizer):
 # bear it ("900 Convention Center Drive").
 _PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|respondents?"
                         r"|appellants?|applicants?|judgment|judicature|versus)\b")
+
+
+def _english_word_first(m: re.Match) -> bool:
+    """A "street word, number" match whose street word is English (USPS), not one of a
+    country that writes the number last (:data:`_NUMBER_AFTER_WORDS`, the compounds), and
+    whose number is short (a screen count: "AMC Mountain 16"; four digits or more read as a
+    postal code after a place: "Christmas Island 59957")."""
+    words = m.group(0).split()
+    if len(re.sub(r"\D", "", words[-1])) > 3:
+        return False
+    word = words[-2].rstrip(".").lower() if len(words) >= 2 else ""
+    if word in _NUMBER_AFTER_WORDS or re.fullmatch(rf"(?:{_COMPOUND})", word):
+        return False
+    return word in _SUFFIXES or (word.endswith("s") and word[:-1] in _SUFFIXES)
 
 
 def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:

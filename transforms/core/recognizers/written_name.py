@@ -29,6 +29,7 @@ from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
+from transforms.core.venue_nouns import venue_word
 from transforms.core.venue_words import named_thing
 
 TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", "professor",
@@ -89,8 +90,9 @@ class WrittenNameRecognizer(PersonDocRecognizer):
                 part = part_of(t)
                 if part not in read_as_english:
                     read_as_english[part] = english(doc[part[0]:part[1]])
-                # "a restaurant named Faanoos" (venue_words)
-                marks[t.i] = read_as_english[part] and not named_thing(t)
+                # "a restaurant named Faanoos" (venue_words), "Alamo Cinema" (venue_nouns)
+                marks[t.i] = read_as_english[part] and not named_thing(t) and \
+                    not venue_word(t)
         return list(marked_runs(doc, marks))
 
     @staticmethod

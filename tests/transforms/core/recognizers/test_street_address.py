@@ -276,3 +276,26 @@ def test_a_case_number_in_court_text_is_no_street(analyzer, policy, text):
 ])
 def test_a_street_named_after_a_convention_centre_is_a_street(analyzer, policy, text):
     assert any(s.split()[0].isdigit() and "Convention" in s for s in _found(analyzer, policy, text))
+
+
+@pytest.mark.parametrize("text", [
+    "I'd like to buy some movie tickets for the AMC Mountain 16 please.",
+    "Is the movie 1917 still playing at AMC Chicago Ridge 6?",
+    "We could try the Regal Union Square 14 tonight.",
+])
+def test_an_english_street_word_before_a_number_is_a_venue_without_a_cue(analyzer, policy,
+                                                                          text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,street", [
+    ("I live at Park Avenue 5, second floor.", "Park Avenue 5"),
+    ("Please send it to Linzer Strasse 69 by Monday.", "Linzer Strasse 69"),
+    ("the office is Síp utca 16.", "Síp utca 16"),
+    # four digits or more after a place word: a postal code, kept with its address
+    ("My address is 12 Brandon Terrace\n Port Jennifer\n Christmas Island 59957 now.",
+     "Christmas Island 59957"),
+])
+def test_a_street_word_before_a_number_is_found_when_cued_or_not_english(analyzer, policy,
+                                                                         text, street):
+    assert any(street in found for found in _found(analyzer, policy, text))

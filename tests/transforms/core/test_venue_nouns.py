@@ -1,0 +1,78 @@
+"""A capitalised run holding or before a venue noun ("Alamo Drafthouse Cinema", "the
+Harkins theater") names a place; a listed name in it, and a person beside it, still go.
+Hand-written lines (issue 9): {name} must go, every other word stays."""
+import re
+
+import pytest
+
+from tests.transforms.core.recognizers.support import redacted
+from transforms.core.text_redactor import TextRedactor
+from transforms.core.venue_nouns import venue_word
+
+LINES = [
+    # the written-name rule read a rare capitalised pair as a person: a cinema's name
+    "I want 2 tickets for tonight at Alamo Drafthouse Cinema with {Veronica Benitez}.",
+    "Two seats at Santikos Cinema Embassy for me and {Svetlana}, please.",
+    # a venue noun after the run ("the Flix Brewhouse theater"), lowercase
+    "Book the Flix Brewhouse theater tonight for {Jeffrey Fong}.",
+    # a possessive parts the run: the person who owns the restaurant is a person
+    "We ate at {Anna}'s restaurant downtown.",
+    # a venue noun elsewhere in the sentence makes no venue of a name
+    "{Maria Lopez} booked the cinema for Friday.",
+    # speech-style lines: a run of content words, parted by function words
+    "is it showing at star cinema cypress for {svetlana}",
+    "i want 2 tickets at alamo drafthouse cinema with {veronica benitez}",
+    "i went with {maria} to the cinema",
+    # content words run long in speech: a cast list before "restaurant owner" is no venue
+    "starring {joachim król} lászló jewish restaurant owner",
+]
+
+_MARK = re.compile(r"\{([^}]*)\}")
+_WORD = re.compile(r"\w+")
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+@pytest.fixture(scope="module")
+def nlp(analyzer):
+    return analyzer.nlp_engine.nlp["en"]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_a_venue_name_stays_and_the_person_beside_it_goes(redactor, line):
+    text = _MARK.sub(lambda m: m.group(1), line)
+    out = redacted(redactor, text)
+    ordinary = _WORD.findall(_MARK.sub(" ", line))
+    left = _WORD.findall(re.sub(r"<[A-Z_]+>", " ", out))
+    assert left == ordinary, out
+    for name in _MARK.findall(line):
+        assert name not in out, out
+
+
+def test_a_surname_in_a_venue_name_still_goes(redactor):
+    out = redacted(redactor, "Showtimes at Alamo Drafthouse Cinema Mueller tonight?")
+    assert "Mueller" not in out and "Drafthouse" in out, out
+
+
+@pytest.mark.parametrize("text,name", [
+    ("my name is abbey hotel", "abbey"),
+    ("We had lunch at Giovanni Rana Cafe.", "Giovanni")])
+def test_a_given_name_in_a_venue_name_still_goes(redactor, text, name):
+    assert name not in redacted(redactor, text)
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("at Alamo Drafthouse Cinema tonight", "Alamo", True),
+    ("the Harkins 14 theater", "Harkins", False),  # mostly a census name: still a name
+    ("the Abbey Hotel", "Abbey", False),  # a given name not much more a word
+    ("the Gallatin Cinema", "Gallatin", True),
+    ("Anna 's restaurant", "Anna", False),
+    ("Alamo booked the cinema", "Alamo", False),
+])
+def test_a_venue_word_is_a_word_of_a_run_beside_a_venue_noun(nlp, text, word, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert venue_word(token) is expected
