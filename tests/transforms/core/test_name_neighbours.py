@@ -87,3 +87,8 @@ def test_a_particle_found_alone_is_not_grown():
 def test_a_word_with_a_suffix_names_seldom_end_with_is_left():
     assert _grown("a self contained steamship kowalski", "kowalski") == []
     assert _grown("in the sultanate kowalski wrote", "kowalski") == []
+
+
+def test_a_word_glued_to_digits_is_no_part_of_a_name():
+    assert _grown("george hill3 you made my day", "george") == []
+    assert _grown("rt kiara thegr8 someone", "kiara") == []
