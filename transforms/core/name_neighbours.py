@@ -4,17 +4,16 @@ regnal or generational numeral after it.
 Speech-style text has no capitals for :func:`.spans.extend_name` to follow, and the
 detectors often find one word of a two-word name ("alan" of "alan turing", "kumar" of
 "dilip kumar"): the other word is then left beside a placeholder. On a line without
-capitals, a one-word PERSON span that is a listed given name takes the word after it
+capitals, a name found as one word that is a listed given name takes the word after it
 (only spaces between), and one that is a listed surname the word before it, when that
 word may be the other part: listed as such and seldom used as a word (census wordness
 below :data:`~.recognizers.gazetteer_name.CAPITALISED`), or unlisted, seldom used in
-English text (Zipf below :data:`~.recognizers.gazetteer_name.RARE_WORD`) and not an
-inflected English word ("mccarthy campaigned", "mohamud unwittingly"). A word the
-census lists do not hold (a species, a mineral, a product found as a "name") grows no
-further. "told alan
-yesterday", "thanks maria for the refund" stay as they are, and so do a name of two
-words or more ("envoy richard holbrooke", "richard holbrooke campaigned") and a particle
-alone ("al qaida").
+English text (Zipf below :data:`~.recognizers.gazetteer_name.RARE_WORD`), neither
+inflected ("mccarthy campaigned", "mohamud unwittingly") nor derived ("steamship").
+A one-word "name" the census lists do not hold (a species or a product found as one) is
+not grown; nor is a name of two words or more ("envoy richard holbrooke", "richard
+holbrooke campaigned") or a particle alone ("al qaida"). "told alan yesterday",
+"thanks maria for the refund" stay as they are.
 
 A Roman numeral of two letters or more right after a name, in any case, is part of it:
 "King Edward VII's", "john smith iii". A lone "I" or "V" is left (a pronoun, a letter).
