@@ -24,6 +24,7 @@ from transforms.core.nlp_zone import batch_zone
 from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
 from transforms.core.name_gaps import fill_gaps
+from transforms.core.name_neighbours import join_neighbours
 from transforms.core.name_particles import join_particles
 from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
@@ -153,6 +154,8 @@ class TextRedactor:
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
         for text, spans, lang in zip(stripped, all_spans, languages):
+            if lang == "en":  # "alan <turing>", "Edward <VII>": the rest of a name
+                spans.extend(join_neighbours(text, spans))
             spans.extend(join_particles(text, spans))  # "bill <de> blasio": one name
             if lang == "en":  # rare in English text: a French verb would be too
                 spans.extend(fill_gaps(text, spans))  # "<apte> girish <kulkarni>": a name

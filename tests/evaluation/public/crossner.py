@@ -27,10 +27,10 @@ TITLES = NOT_NAMES | {"lord", "lady", "emperor", "empress", "princess", "madame"
 _TAG = re.compile(r"[BI]-[a-z]+")
 
 
-def _spans(tokens, tags):
+def _spans(tokens, tags, people=PEOPLE):
     out = []
     for a, b, label in bio_spans(tags):
-        if label.lower() not in PEOPLE:
+        if label.lower() not in people:
             out.append((a, b, TYPES.get(label.lower()) or label_type(label)))
             continue
         if all(_TAG.fullmatch(t) for t in tokens[a:b]):

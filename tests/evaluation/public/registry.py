@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, multiwoz,
-                                     nlupp, restaurant8k, slurp)
+                                     nlupp, restaurant8k, slurp, wikineural)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -112,6 +112,11 @@ register(Corpus("crossner", "crossner", crossner.read,
                 "CrossNER politics and literature: Wikipedia sentences (person = person, "
                 "politician, writer)",
                 "authors' files of both domains: tune = train + dev, heldout = test"))
+register(Corpus("wikineural", "wikineural", wikineural.read, ("val.conllu",),
+                ("test.conllu",),
+                "WikiNEuRal: Wikipedia sentences, silver labels (automatic; person = PER)",
+                "authors' files: tune = val, heldout = test; the first 2,000 sentences of "
+                "each (a deterministic subset, file order)"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))

@@ -2,7 +2,7 @@
 import json
 import os
 
-from tests.evaluation.public import conll, mentions, slurp
+from tests.evaluation.public import conll, mentions, slurp, wikineural
 from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.sentence import bio_spans, build
 
@@ -363,3 +363,27 @@ def test_multiwoz_tune_is_train_and_heldout_is_test_in_both_readings(tmp_path):
         assert CORPORA[name].missing(tmp_path) is None
         assert len(CORPORA[name].load(tmp_path, "tune")) == 2
         assert CORPORA[name].load(tmp_path, "heldout") == []
+
+
+def test_wikineural_drops_the_index_column_sets_a_title_aside_and_reads_the_first_sentences(
+        tmp_path):
+    path = tmp_path / "val.conllu"
+    path.write_text("0\tSir\tB-PER\n1\tAlan\tI-PER\n2\tWren\tI-PER\n3\tvisited\tO\n"
+                    "4\tParis\tB-LOC\n5\t.\tO\n\n0\tThe\tO\n1\tTimes\tB-ORG\n\n"
+                    "0\tthird\tO\n\n", encoding="utf-8")
+    first, second = wikineural.read(path, "wikineural", limit=2)
+    assert first.text == "Sir Alan Wren visited Paris."
+    assert [(first.text[e.start:e.end], e.type) for e in first.entities] == [
+        ("Sir", "OTHER"), ("Alan Wren", "PERSON"), ("Paris", "LOCATION")]
+    assert [(second.text[e.start:e.end], e.type) for e in second.entities] == [
+        ("Times", "ORGANIZATION")]
+    assert len(wikineural.read(path, "wikineural")) == 3
+
+
+def test_wikineural_tune_is_val_and_heldout_is_test(tmp_path):
+    (tmp_path / "wikineural").mkdir()
+    (tmp_path / "wikineural" / "val.conllu").write_text("0\talpha\tO\n")
+    (tmp_path / "wikineural" / "test.conllu").write_text("0\tgamma\tO\n")
+    corpus = CORPORA["wikineural"]
+    assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha"]
+    assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]

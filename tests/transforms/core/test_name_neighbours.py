@@ -1,0 +1,94 @@
+"""The other half of a name found in part joins it: a rare word beside it on a caseless
+line, a Roman numeral after it in any case."""
+from transforms.core.name_neighbours import join_neighbours
+from transforms.core.spans import Span
+
+
+def _person(text, words):
+    start = text.index(words)
+    return Span(start, start + len(words), "PERSON", 0.85)
+
+
+def _grown(text, words):
+    return [text[s.start:s.end] for s in join_neighbours(text, [_person(text, words)])]
+
+
+def test_a_rare_word_after_a_given_name_on_a_caseless_line_joins_it():
+    assert _grown("we met maria okonkwo at the station", "maria") == ["maria okonkwo"]
+
+
+def test_a_rare_word_before_a_surname_on_a_caseless_line_joins_it():
+    assert _grown("a film starring tobiah kowalski and others", "kowalski") == [
+        "tobiah kowalski"]
+
+
+def test_common_words_beside_a_name_are_left():
+    assert _grown("i told maria yesterday about the refund", "maria") == []
+    assert _grown("thanks maria for the new card", "maria") == []
+    assert _grown("please call john tomorrow", "john") == []
+
+
+def test_a_capitalised_line_is_left_to_the_capital_letters():
+    assert _grown("We met Maria okonkwo at the station", "Maria") == []
+
+
+def test_a_word_found_that_the_name_lists_do_not_hold_is_not_grown():
+    # "priya" may be a name, but a species or a product found as one would grow too.
+    assert _grown("we met priya okonkwo at the station", "priya") == []
+    assert _grown("the american green treefrog okonkwo", "treefrog") == []
+
+
+def test_other_types_and_a_word_across_a_line_break_are_left():
+    text = "flew to kowalski okonkwo"
+    assert join_neighbours(text, [Span(8, 16, "LOCATION", 0.85)]) == []
+    assert _grown("we met maria\nokonkwo came later", "maria") == []
+
+
+def test_a_roman_numeral_after_a_name_is_part_of_it_in_any_case():
+    assert _grown("He met King Henry VIII at court.", "Henry") == ["Henry VIII"]
+    assert _grown("By Henry VIII's time the abbey was gone", "Henry") == ["Henry VIII"]
+    assert _grown("the letter from robert smith iii arrived", "robert smith") == [
+        "robert smith iii"]
+
+
+def test_a_lone_letter_or_a_word_starting_like_a_numeral_is_no_numeral():
+    assert _grown("Then Henry I think left", "Henry") == []
+    assert _grown("Henry Vince and Anna", "Henry") == []
+    assert _grown("She gave Henry ivy leaves", "Henry") == []
+
+
+def test_the_redactor_removes_both_halves_of_a_name_found_in_part(
+        policy, pseudonymizer, analyzer):
+    from transforms.core.text_redactor import TextRedactor
+
+    redactor = TextRedactor(policy, pseudonymizer, analyzer)
+    out = redactor.redact(["the order came from king edward viii in december",
+                           "He wrote to King Edward VII about the roads."], [[], []])
+    assert "viii" not in out[0].text and "december" in out[0].text
+    assert "VII" not in out[1].text and "roads" in out[1].text
+
+
+def test_a_name_found_in_two_spans_is_not_grown_over_a_word_beside_it():
+    text = "the envoy tobiah kowalski campaigned here"
+    spans = [_person(text, "tobiah"), _person(text, "kowalski")]
+    assert join_neighbours(text, spans) == []
+
+
+def test_an_inflected_english_word_beside_a_name_is_left():
+    assert _grown("then maria campaigned for the seat", "maria") == []
+    assert _grown("prosecutors say maria unwittingly signed", "maria") == []
+    assert _grown("the lobbyists kowalski met", "kowalski") == []
+
+
+def test_a_particle_found_alone_is_not_grown():
+    assert _grown("a group linked to al qaida said", "al") == []
+
+
+def test_a_word_with_a_suffix_names_seldom_end_with_is_left():
+    assert _grown("a self contained steamship kowalski", "kowalski") == []
+    assert _grown("in the sultanate kowalski wrote", "kowalski") == []
+
+
+def test_a_word_glued_to_digits_is_no_part_of_a_name():
+    assert _grown("george hill3 you made my day", "george") == []
+    assert _grown("rt kiara thegr8 someone", "kiara") == []

@@ -1,0 +1,126 @@
+"""The other half of a name found in part: the word beside it in caseless text, and a
+regnal or generational numeral after it.
+
+Speech-style text has no capitals for :func:`.spans.extend_name` to follow, and the
+detectors often find one word of a two-word name ("alan" of "alan turing", "kumar" of
+"dilip kumar"): the other word is then left beside a placeholder. On a line without
+capitals, a name found as one word that is a listed given name takes the word after it
+(only spaces between), and one that is a listed surname the word before it, when that
+word may be the other part: listed as such and seldom used as a word (census wordness
+below :data:`~.recognizers.gazetteer_name.CAPITALISED`), or unlisted, seldom used in
+English text (Zipf below :data:`~.recognizers.gazetteer_name.RARE_WORD`), neither
+inflected ("mccarthy campaigned", "mohamud unwittingly") nor derived ("steamship").
+A one-word "name" the census lists do not hold (a species or a product found as one) is
+not grown; nor is a name of two words or more ("envoy richard holbrooke", "richard
+holbrooke campaigned") or a particle alone ("al qaida"). "told alan yesterday",
+"thanks maria for the refund" stay as they are.
+
+A Roman numeral of two letters or more right after a name, in any case, is part of it:
+"King Edward VII's", "john smith iii". A lone "I" or "V" is left (a pronoun, a letter).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import List, Sequence, Tuple
+
+from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.ner_persons import foreign_function_word
+from transforms.core.recognizers.common import NOT_A_NAME
+from transforms.core.recognizers.gazetteer_name import CAPITALISED, NOT_NAMES, RARE_WORD
+from transforms.core.recognizers.speech_cue_name import PARTICLES
+from transforms.core.spans import Span
+
+_NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))"
+                      r"(?![^\W\d_])")
+_NEXT = re.compile(r"[ \t]+([a-z\u00DF-\u00FF][^\W\d_]*(?:'[^\W\d_]+)*)(?!\w)")
+STEM = 2.5  # Zipf from which the stem of an inflected-looking word makes it a word
+# Inflections and the letters a stem may have lost to them: "reshaped" -> "reshape".
+_SUFFIXES = (("ed", "e"), ("ing", "e"), ("ly", ""), ("es", ""), ("s", ""))
+_DERIVED = ("ship", "ness", "able", "ible", "ment", "ism", "ist", "ists", "ity", "tion",
+            "sion", "ous", "ize", "izing", "ized", "ise", "ful", "less", "ate")
+_SPACES = re.compile(r"[ \t]+")
+_ONE_WORD = re.compile(r"[^\W\d_]+")
+_PREVIOUS = re.compile(r"(?<![\w'])([a-z\u00DF-\u00FF][^\W\d_]*)[ \t]+\Z")
+
+
+def _inflected(word: str) -> bool:
+    """An English word inflected or made an adverb ("campaigned", "condemns", "sowing",
+    "hotly"): its stem is a word English text uses ("campaign", "condemn", "sow"); or
+    one made with a suffix names seldom end with ("steamship", "impenetrable")."""
+    if word.endswith(_DERIVED):
+        return True
+    for suffix, restore in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            stems = {stem, stem + restore} if restore else {stem}
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "regretted", "stopping"
+            if any(zipf(s) >= STEM for s in stems):
+                return True
+    return False
+
+
+def _may_join(word: str, part: str) -> bool:
+    """A word that may be the ``part`` ("first" or "last") of a name beside the other
+    part: a listed one seldom used as a word, or an unlisted word English text seldom
+    uses and not inflected (not "yesterday", "for", "campaigned")."""
+    lower = word.lower()
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if len(lower) < 2 or lower in NOT_A_NAME or lower in NOT_NAMES \
+            or foreign_function_word(lower):
+        return False
+    entry = name_word(lower)
+    if entry is not None:
+        return getattr(entry, part) and entry.wordness < CAPITALISED
+    return zipf(lower) < RARE_WORD and not _inflected(lower)
+
+
+def _listed_as(word: str, part: str) -> bool:
+    entry = name_word(word)
+    return entry is not None and getattr(entry, part)
+
+
+def _caseless_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return not any(c.isupper() for c in line)
+
+
+def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
+    """The extent of each name the PERSON spans make, those overlapping or parted only by
+    spaces joined ("richard" + "holbrooke"), with the first of its spans."""
+    names: List[List] = []
+    for span in sorted((s for s in spans if s.entity == "PERSON"),
+                       key=lambda s: (s.start, s.end)):
+        last = names[-1] if names else None
+        if last and (span.start <= last[1] or _SPACES.fullmatch(text, last[1], span.start)):
+            last[1] = max(last[1], span.end)
+        else:
+            names.append([span.start, span.end, span])
+    return [tuple(name) for name in names]
+
+
+def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
+    """A PERSON span over each name grown over a numeral after it, or, a one-word name on
+    a caseless line, over the word before and the word after it that may be names."""
+    grown = []
+    for first, last, span in _names(text, spans):
+        start, end = first, last
+        numeral = _NUMERAL.match(text, end)
+        if numeral and numeral.group(1):
+            end = numeral.end()
+        elif _ONE_WORD.fullmatch(text, start, end) and _caseless_line(text, start, end) \
+                and text[start:end] not in PARTICLES:  # "al" of "al qaida"
+            found = text[start:end]
+            after = _NEXT.match(text, end)
+            if after and _listed_as(found, "first") and _may_join(after.group(1), "last"):
+                end = after.end()
+            before = _PREVIOUS.search(text, 0, start)
+            if before and _listed_as(found, "last") and _may_join(before.group(1), "first"):
+                start = before.start()
+        if (start, end) != (first, last):
+            grown.append(dataclasses.replace(span, start=start, end=end))
+    return grown
