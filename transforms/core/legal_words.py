@@ -79,12 +79,14 @@ _VERB_FORM = re.compile(r"(?i)[^\W\d_]{3,}(?:ed|ing)")
 
 
 STEM = 2.5  # Zipf from which the word without its -ed/-ing is an English verb
+SHORT_STEM = 4.0  # the same for a stem of three letters or fewer ("see", "pay"; not "tur")
 
 
 def _verb_after(word: str) -> bool:
     """A verb read into the end of a name ("ayşe yıldırım lodged", "kowalska practising"):
     a common word in -ed or -ing that no census lists as a name ("Mohammed" is one), whose
-    stem is an English word ("lodge", "practise"; not "khal(e)" of "Khaled")."""
+    stem is an English word ("lodge", "practise"; not "khal(e)" of "Khaled", nor the
+    abbreviation "tur" of "Turing": a short stem must be a common word, "seeing", "paying")."""
     low = word.lower()
     if not _VERB_FORM.fullmatch(word) or name_word(low) is not None or zipf(low) < 3.0:
         return False
@@ -92,7 +94,7 @@ def _verb_after(word: str) -> bool:
     stems = {stem, stem + "e", stem[:-1] + "y"}  # "lodg(e)d", "appli(y)ed"
     if stem[-1:] == stem[-2:-1]:
         stems.add(stem[:-1])  # "submitted", "acquitted"
-    return max(zipf(s) for s in stems) >= STEM
+    return any(zipf(s) >= (SHORT_STEM if len(s) <= 3 else STEM) for s in stems)
 
 
 def _parent_mark_cut(text: str, words: list) -> list:

@@ -107,3 +107,13 @@ def test_names_on_one_long_line_are_trimmed_in_time_linear_in_the_names():
     trimmed = [trim_person(text, s, s + 10) for s in starts]
     assert trimmed == [(s, s + 10) for s in starts]
     assert time.process_time() - begin < 2.0  # the line split for each name: ~10 s
+
+
+def test_a_surname_in_ing_whose_stem_is_no_common_word_stays_in_the_name():
+    text = "my name is alan turing and my account is locked"
+    assert trim_person(text, 11, 22) == (11, 22)  # "tur" is no verb
+
+
+def test_a_verb_in_ing_after_a_name_still_comes_off():
+    text = "kumar seeing the doctor"
+    assert trim_person(text, 0, 12) == (0, 5)

@@ -88,7 +88,8 @@ class ContextNameRecognizer(RuleRecognizer):
             return strength == "strong"
         if token.is_stop or (token.pos_ in _FUNCTION_POS and not _rare_english(token)):
             return False
-        if token.pos_ in ("VERB", "ADV") and token.lemma_.lower() != token.lower_:
-            return False  # "calling", "going": an inflected verb, not a name
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "ADV") and lemma != token.lower_ and zipf(lemma) >= RARE:
+            return False  # "calling", "going": an inflected verb; not "turing" ("ture")
         allowed = _ALLOWED_POS[strength]
         return allowed is None or token.pos_ in allowed

@@ -86,3 +86,14 @@ def test_a_month_that_is_a_given_name_is_still_a_name_after_a_strong_cue(analyze
 
 def test_a_word_glued_to_digits_after_a_cue_is_no_name(analyzer):
     assert _context(analyzer, "thanks user1671 for the follow") == []
+
+
+def test_a_surname_the_tagger_reads_as_a_verb_of_no_english_stem_is_found(redactor):
+    out = redacted(redactor, "my name is alan turing and my account is locked")
+    assert "turing" not in out and "alan" not in out
+    assert "and my account is locked" in out
+
+
+def test_an_inflected_verb_after_the_name_is_kept(redactor):
+    out = redacted(redactor, "my name is alan calling about my bill")
+    assert "alan" not in out and "calling about my bill" in out
