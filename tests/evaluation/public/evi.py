@@ -186,6 +186,7 @@ def _piece(word: str) -> bool:
     low = word.lower()
     return (low in NATO or low in DIGIT_WORDS or any(c.isdigit() for c in word)
             or low in LETTER_NAMES or word in LETTER_NAMES
+            or bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", word))  # "e.l.f", "D.O"
             or (len(word) <= 2 and word.isalpha() and low not in _WORDS)
             or (len(low) >= 4 and any(difflib.SequenceMatcher(a=low, b=n).ratio() >= NATO_ALIKE
                                       for n in NATO)))

@@ -67,6 +67,7 @@ def test_a_two_letter_word_between_spelled_pieces_is_a_piece_and_not_elsewhere()
     assert ("at", "OTHER") in _found("L at 3 2 p j", "postcode", other=True)
     assert ("is", "OTHER") not in _found("my postcode is w 2 0", "postcode", other=True)
     assert ("to", "OTHER") not in _found("y to be a", "postcode", other=True)
+    assert ("e.l.f", "OTHER") in _found("h a dead e.l.f smi-ith", "name", other=True)
 
 def test_another_date_in_a_birth_date_turn_and_for_in_a_spelling_are_other():
     assert _found("the 20th of November 1952", "dob", other=True) == [
