@@ -52,6 +52,11 @@ NATO = {"alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "
         "papa": "P", "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T",
         "uniform": "U", "victor": "V", "whiskey": "W", "whisky": "W", "x-ray": "X",
         "xray": "X", "yankee": "Y", "zulu": "Z"}
+# Letters said by their names, as the ASR writes them ("Zed" for Z, "Jay" for J, "tee";
+# "ER" in capitals for R: the hesitation is written lowercase).
+LETTER_NAMES = {"zed": "Z", "zee": "Z", "jay": "J", "tee": "T", "bee": "B", "cee": "C",
+                "dee": "D", "gee": "G", "kay": "K", "pee": "P", "vee": "V", "ar": "R",
+                "ER": "R"}
 DIGIT_WORDS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
                "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -79,8 +84,8 @@ def _spelling(word: str) -> Optional[str]:
     low = word.lower()
     if low in NATO:
         return NATO[low]
-    if low in ("zed", "zee"):  # the letter Z as said in Britain and in America
-        return "Z"
+    if low in LETTER_NAMES or word in LETTER_NAMES:  # "zed", "jay", "ER"
+        return LETTER_NAMES.get(low) or LETTER_NAMES[word]
     if low in DIGIT_WORDS:
         return DIGIT_WORDS[low]
     return word.upper() if word.isalnum() and word.isascii() else None
@@ -180,6 +185,8 @@ def _piece(word: str) -> bool:
     "Alima" for "Lima", "x-ray")."""
     low = word.lower()
     return (low in NATO or low in DIGIT_WORDS or any(c.isdigit() for c in word)
+            or low in LETTER_NAMES or word in LETTER_NAMES
+            or bool(re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]?", word))  # "e.l.f", "D.O"
             or (len(word) <= 2 and word.isalpha() and low not in _WORDS)
             or (len(low) >= 4 and any(difflib.SequenceMatcher(a=low, b=n).ratio() >= NATO_ALIKE
                                       for n in NATO)))
@@ -219,6 +226,17 @@ def _date_piece(toks, k: int) -> bool:
         _date_word(toks[k + 1][2]) or toks[k + 1][2].lower() == "the")
 
 
+def _spelled(word: str) -> bool:
+    return (len(word) == 1 and word.isalnum()) or _piece(word)
+
+
+def _inside_spelling(toks, k: int) -> bool:
+    """A word of two letters between two spelled pieces: letters of the spelling that
+    happen to make a word ("t e o e s e he h u", "L at 3 2 p")."""
+    return len(toks[k][2]) == 2 and 0 < k < len(toks) - 1 and \
+        _spelled(toks[k - 1][2]) and _spelled(toks[k + 1][2])
+
+
 def _spelling_link(toks, k: int) -> bool:
     """"for" in a spelling: "c for charlie", "d for david"."""
     return toks[k][2].lower() == "for" and k > 0 and len(toks[k - 1][2]) == 1 and \
@@ -245,7 +263,8 @@ def label(text: str, item: str, profile: Dict[str, str]) -> Tuple[Entity, ...]:
     toks = _tokens(text)
     found += [Entity(s, e, "OTHER") for k, (s, e, w) in enumerate(toks)
               if (_piece(w) or (item == "name" and _name_attempt(w))
-                  or (item == "dob" and _date_piece(toks, k)) or _spelling_link(toks, k))
+                  or (item == "dob" and _date_piece(toks, k)) or _spelling_link(toks, k)
+                  or _inside_spelling(toks, k))
               and not any(f.start < e and s < f.end for f in found)]
     return tuple(sorted(found, key=lambda x: (x.start, -x.end)))
 

@@ -52,6 +52,23 @@ def test_a_nato_word_the_asr_garbled_is_a_piece_of_the_spelling():
     assert ("Alpine", "OTHER") not in _found("Alpine road", "postcode", other=True)
 
 
+
+def test_letters_said_by_their_names_are_pieces_of_the_spelling():
+    assert _found("w Zed 2 0", "postcode", other=True)[0] == ("w", "OTHER")
+    assert ("Zed", "OTHER") in _found("n 6 v p Zed", "postcode", other=True)
+    assert ("Jay", "OTHER") in _found("B 5 9 Q Jay", "postcode", other=True)
+    assert ("ER", "OTHER") in _found("c h RI s ER", "name", other=True)
+    assert postcode_spans("w 2 0 a 1 a bee", "W20A 1AB") == [(0, 15)]
+    assert ("er", "OTHER") not in _found("er it's Katie", "name", other=True)
+
+
+def test_a_two_letter_word_between_spelled_pieces_is_a_piece_and_not_elsewhere():
+    assert ("he", "OTHER") in _found("t e o he h u", "name", other=True)
+    assert ("at", "OTHER") in _found("L at 3 2 p j", "postcode", other=True)
+    assert ("is", "OTHER") not in _found("my postcode is w 2 0", "postcode", other=True)
+    assert ("to", "OTHER") not in _found("y to be a", "postcode", other=True)
+    assert ("e.l.f", "OTHER") in _found("h a dead e.l.f smi-ith", "name", other=True)
+
 def test_another_date_in_a_birth_date_turn_and_for_in_a_spelling_are_other():
     assert _found("the 20th of November 1952", "dob", other=True) == [
         ("the", "OTHER"), ("20th", "OTHER"), ("of", "OTHER"), ("November", "OTHER"),

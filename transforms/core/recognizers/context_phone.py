@@ -39,13 +39,28 @@ _CUE = re.compile(
 _OTHER_NUMBER = re.compile(
     r"(?i)\b(?:ticket|order|invoice|case|reference|ref|tracking|confirmation|booking|serial|"
     r"account|acct|policy|card|id|claim|transaction|receipt|item|sku|model|version|"
-    r"score|scores|table|results?)\b[^.!?\d]{0,20}$")
+    r"score|scores|table|results?|appeals?|petitions?|writ|diary|slp|crl)\b[^.!?\d]{0,20}$")
 _LABEL_AFTER = re.compile(r"(?i)^\s?[-(]?\s?(?:office|fax|mobile|cell|home|work|tel|phone|"
                           r"desk)\b|^[^.!?\n\d]{0,25}\b(?:phone|number|mobile|cell|fax|"
                           r"landline|whatsapp)\b")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _DATE_WORD_BEFORE = re.compile(r"(?i)\b(?:%s)\.?,?\s*$" % "|".join(MONTH_WORDS + DAY_WORDS))
+
+
+_FILED = re.compile(r"[1-9]\d{0,5}/(?:1[89]|20)\d\d")  # "318/2006": a case or file number
+_RANGE = re.compile(r"(\d{3,6})-(\d{3,6})")  # "Nos. 4042-4043": a range of numbers
+
+
+def numbered_in_a_series(run: str) -> bool:
+    """A number and its year after a slash ("No. 318/2006", a case or file number; a
+    phone's area code before a slash starts with 0: "0221/1234567"), or a short range
+    ("4042-4043": two numbers of one length, the second up to 99 above the first)."""
+    if _FILED.fullmatch(run):
+        return True
+    m = _RANGE.fullmatch(run)
+    return bool(m) and len(m.group(1)) == len(m.group(2)) and \
+        0 < int(m.group(2)) - int(m.group(1)) <= 99
 
 
 def _groups(run: str) -> List[str]:
@@ -203,7 +218,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
             line_before = text[max(0, m.start() - 60):m.start()]
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
-            if not cued and date_or_time(text, m.start(), m.start() + len(run)):
+            if not cued and (date_or_time(text, m.start(), m.start() + len(run))
+                             or numbered_in_a_series(run)):
                 continue
             other = bool(_OTHER_NUMBER.search(line_before))
             if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):

@@ -10,7 +10,9 @@ and not common in text (census wordness below 2.5, Zipf below 4.5: "eliot", "riv
 "a" ("6 30 p m a motorcyclist"), are not an abbreviation said as letters ("u s", "m s"
 for messrs, "g s t") nor a contraction cut in two ("do n t dodge"), and not a longer run
 (a spelling, read by the spelling recognizers); "u s senators", "d c to", "s f rabbis" (a
-plural), "d d xxxxxx" stay.
+plural), "d d xxxxxx" stay. "s o", "w o", "d o", "h o", "c o" are "S/O" (son of), "W/O",
+"D/O", "H/O", "C/O" with the slash dropped ("s o kundappa"): the name after them goes, the
+two letters stay.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ UNLISTED_ZIPF = 3.0  # an unlisted word below this is a surname after initials
 ABBREVIATIONS = {"us", "uk", "eu", "un", "dc", "la", "ny", "tv", "pm", "am", "ie", "eg",
                  "ok", "vs", "uae", "usa", "ussr", "nt", "ms", "mp", "gst", "mla",
                  "ob"}  # "o b gyn"
+RELATIONS = {"so", "wo", "do", "ho", "co"}  # "s o kundappa": son of Kundappa
 _STRETCHED = re.compile(r"(.)\1\1")  # "xxxxxx", "wahaaay": no surname
 
 
@@ -67,5 +70,6 @@ class InitialsNameRecognizer(PersonDocRecognizer):
             letters = "".join(t.lower_ for t in doc[i:j])
             if 2 <= j - i <= 3 and j < len(doc) and letters not in ABBREVIATIONS \
                     and letters[-1] != "a" and _surname(doc[j]):
-                found.append((doc[i].idx, doc[j].idx + len(doc[j].text)))
+                start = doc[j].idx if letters in RELATIONS else doc[i].idx
+                found.append((start, doc[j].idx + len(doc[j].text)))
         return found

@@ -38,6 +38,7 @@ from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import NOT_A_NAME, SpanFinderRecognizer, merged
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.initials_name import RELATIONS
 from transforms.core.venue_words import plural_noun
 
 CASED_WORDNESS, CASED_ZIPF = 2.5, 4.0  # a capitalised name word in cased text
@@ -133,6 +134,9 @@ def _body(text: str, pos: int, cased: bool, initials_alone: bool = False,
             break
         pos, count = m.end(), count + 1
         end = m.end() if initials_alone and (cased or count >= 2) else end
+    if not cased and count == 2 and text[start:pos].replace(" ", "").replace("\t", "") \
+            in RELATIONS:
+        start, end = pos, None  # "s o kundappa": S/O (son of) said as letters, no initials
     words, clear = 0, cased or trusted
     while words < MAX_WORDS:
         m = _WORD.match(text, pos)

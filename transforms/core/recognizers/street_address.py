@@ -19,6 +19,7 @@ from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.date_words import MONTH_WORDS
 from transforms.core.prescan import prescan
 from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
@@ -220,6 +221,8 @@ class StreetAddressRecognizer(RuleRecognizer):
                     continue
                 spans.append(span)
         for m in _WORDS_THEN_NUMBER.finditer(text) if numbered else ():
+            if _month_day_comma(text, m):
+                continue
             span = self._extend(text, m.start(), m.end())
             if _confirmed(text, m, *span):
                 spans.append(span)
@@ -295,6 +298,18 @@ class StreetAddressRecognizer(RuleRecognizer):
             # "at 4946 Urzáiz 12": a house number said twice
             start -= len(number.group(0))
         return start, end
+
+
+_MONTH_THEN_DAY = re.compile(r"(?i)\b(?:%s)\.?[ \t]+(\d{1,2})$" % "|".join(MONTH_WORDS))
+
+
+def _month_day_comma(text: str, m: re.Match) -> bool:
+    """Rule 4's words end in a month and a day with a comma after ("April 23, 2015", "July
+    24, 25, 26", "DERBY September 7, 2015"): a date written the US way, whose year reads
+    like a postal code. A month and a year, or a date said without its comma ("10 June
+    1994" on the line of a date of birth), are left to rule 4 as before."""
+    day = _MONTH_THEN_DAY.search(m.group(0))
+    return bool(day) and 1 <= int(day.group(1)) <= 31 and text.startswith(",", m.end())
 
 
 # Words of a court's procedure no address holds: "respondents 2 civil writ petition no 7420"

@@ -3,7 +3,7 @@ from functools import partial
 
 import pytest
 
-from tests.transforms.core.recognizers.support import found_by
+from tests.transforms.core.recognizers.support import found_by, redacted
 from transforms.core.recognizers.context_phone import date_or_time, international, score_row
 
 _found = partial(found_by, "ContextPhoneRecognizer", entity="PHONE_NUMBER")
@@ -249,3 +249,26 @@ def test_a_phone_glued_to_its_label_is_found_whole(analyzer, policy, text, phone
                                   "the teleconference 4 starts at 10"])
 def test_digits_glued_to_a_word_that_only_ends_in_a_label_are_no_phone(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+
+@pytest.mark.parametrize("text,number,name", [
+    ("Writ Petition(s)(Civil) No(s). 318/2006 filed by Shri Bansi Lal Sharma", "318/2006",
+     "Sharma"),
+    ("Civil Appeal Nos. 4042-4043 Of 2020, Mr. Krishnan Venugopal for the appellant",
+     "4042-4043", "Venugopal"),
+    ("special leave petition criminal diary no s 7282 2022 mr krishnan venugopal for him",
+     "7282 2022", "venugopal"),
+])
+def test_a_case_number_stays_and_the_name_beside_it_goes(redactor, text, number, name):
+    out = redacted(redactor, text)
+    assert number in out and name not in out
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("reach me on 0221/1234567 after six", "0221/1234567"),
+    ("call me on 4042-4043 tonight", "4042-4043"),
+    ("my number is 318/2006", "318/2006"),
+])
+def test_a_phone_with_a_cue_or_an_area_code_is_still_a_phone(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]

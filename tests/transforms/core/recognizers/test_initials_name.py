@@ -45,3 +45,14 @@ def test_initials_and_surname_are_redacted_together(redactor):
     out = redacted(redactor, "in a review k m brandish said the book was long")
     assert "brandish" not in out and "review" in out and "book was long" in out
 
+
+
+@pytest.mark.parametrize("text,name", [
+    ("p w 8 anandakumar s o kundappa who is other", "kundappa"),
+    ("smt lakshmi w o rakesh aged 45 years", "rakesh"),
+])
+def test_son_of_or_wife_of_said_as_letters_stays_and_the_name_after_goes(analyzer, redactor,
+                                                                          text, name):
+    assert _found(analyzer, text) == [name]
+    out = redacted(redactor, text)
+    assert name not in out and (" s o " in out or " w o " in out)

@@ -176,3 +176,8 @@ def test_lowercase_vs_counts_beside_a_party_role():
 def test_lowercase_versus_needs_a_name_on_one_side_only():
     text = "2 cra d 592 db of 2011 pardeep soni mintu and another appellants versus state of"
     assert _found(text) == ["pardeep soni mintu"]
+
+
+def test_son_of_said_as_letters_is_no_initials_and_the_name_after_it_is_found():
+    assert _found("the accused s o kundappa was present") == ["kundappa"]
+    assert _found("the accused w o rakesh was present") == ["rakesh"]

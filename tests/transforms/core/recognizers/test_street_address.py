@@ -299,3 +299,19 @@ def test_an_english_street_word_before_a_number_is_a_venue_without_a_cue(analyze
 def test_a_street_word_before_a_number_is_found_when_cued_or_not_english(analyzer, policy,
                                                                          text, street):
     assert any(street in found for found in _found(analyzer, policy, text))
+
+
+@pytest.mark.parametrize("text,date,name", [
+    ("Dominic Allen was last seen on April 23, 2015.", "April 23, 2015", "Allen"),
+    ("Call Karen Whitfield about the festival on July 24, 25, 26.", "July 24, 25, 26", "Whitfield"),
+    ("Roberto Mancini spoke on September 7, 2015 16.56 WIB", "September 7, 2015", "Mancini"),
+])
+def test_a_month_day_and_year_are_a_date_not_a_street(redactor, text, date, name):
+    out = redacted(redactor, text)
+    assert date in out and name not in out
+
+
+def test_a_month_before_a_number_is_no_street_but_a_cued_street_still_is(analyzer, policy):
+    assert _found(analyzer, policy, "The voting is extended until November 03, 2015.") == []
+    assert _found(analyzer, policy, "my address is May Street 12, Springfield 62704") == [
+        "May Street 12, Springfield 62704"]
