@@ -12,7 +12,7 @@ words ("with maria at the cinema").
 """
 from __future__ import annotations
 
-from transforms.core.name_lexicon import name_word
+from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.caseless_address import in_caseless_line
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
@@ -23,6 +23,7 @@ VENUES = {"cinema", "cinemas", "theater", "theaters", "theatre", "theatres", "ci
           "tavern", "museum", "gallery", "stadium", "arena", "casino", "resort", "mall"}
 NAME_WORDNESS = 1.0  # wordness below which a listed word stays a name (venue_words.SPAN_NAME)
 GIVEN_WORDNESS = 2.0  # the same for a listed given name ("Abbey" goes, "Star" stays)
+RARE = 3.5  # Zipf below which an unlisted word may be a name (gazetteer_name.RARE_WORD)
 RUN = 5  # capitalised words of a run looked at on each side
 CASELESS_RUN = 2  # content words, in a line without capitals ("joachim król lászló jewish
 # restaurant owner": a film's cast, no venue)
@@ -56,14 +57,25 @@ def venue_run(doc, start: int, end: int) -> bool:
     return any(_venue(doc[i]) for i in range(a, b)) or (b < len(doc) and _venue(doc[b]))
 
 
+def _compound(word: str) -> bool:
+    """Two words English text uses, joined ("drafthouse", "brewhouse")."""
+    return any(zipf(word[:i]) >= RARE and zipf(word[i:]) >= RARE
+               for i in range(3, len(word) - 2))
+
+
 def venue_word(token) -> bool:
-    """A word of a venue's name (:func:`venue_run`) that is no name more than a word."""
+    """A word of a venue's name (:func:`venue_run`) that is no name more than a word, nor
+    a rare word the census lists do not hold (a name from elsewhere: "Yilmaz Hotel")
+    unless two common words make it ("Drafthouse")."""
     if _venue(token):
         return True
-    word = name_word(token.lower_) if token.is_alpha else None
+    lower = token.lower_
+    word = name_word(lower) if token.is_alpha else None
     if word is not None and (word.wordness < NAME_WORDNESS
                              or (word.first and word.wordness < GIVEN_WORDNESS)):
         return False  # "Cinema Mueller", "Abbey Hotel": a name in a venue's name goes
+    if word is None and token.is_alpha and zipf(lower) < RARE and not _compound(lower):
+        return False  # "ismail yilmaz hotel", "Priya Ramanathan Hotel"
     return venue_run(token.doc, token.i, token.i + 1)
 
 
