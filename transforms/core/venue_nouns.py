@@ -12,8 +12,10 @@ words ("with maria at the cinema").
 """
 from __future__ import annotations
 
+from typing import List
+
 from transforms.core.name_lexicon import name_word, zipf
-from transforms.core.recognizers.caseless_address import in_caseless_line
+from transforms.core.recognizers.common import line_ranges, once_per_doc
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
 # name more than a word ("Grill", "Bar", "Inn" left out).
@@ -27,6 +29,19 @@ RARE = 3.5  # Zipf below which an unlisted word may be a name (gazetteer_name.RA
 RUN = 5  # capitalised words of a run looked at on each side
 CASELESS_RUN = 2  # content words, in a line without capitals ("joachim król lászló jewish
 # restaurant owner": a film's cast, no venue)
+
+
+@once_per_doc
+def _caseless_tokens(doc) -> List[bool]:
+    """For each token, whether its line holds no capital (read once per doc: a word at a
+    time, a 6,000-word line would be read 6,000 times)."""
+    text, flags = doc.text, [False] * len(doc)
+    for first, end in line_ranges(doc):
+        if first < end:
+            line = text[doc[first].idx:doc[end - 1].idx + len(doc[end - 1])]
+            if line == line.lower():
+                flags[first:end] = [True] * (end - first)
+    return flags
 
 
 def _in_run(token, caseless: bool) -> bool:
@@ -46,7 +61,7 @@ def venue_run(doc, start: int, end: int) -> bool:
     """The capitalised run around ``[start, end)`` (up to :data:`RUN` words each side; in
     a line without capitals, :data:`CASELESS_RUN` content words: "star cinema cypress") holds a
     venue noun, or one follows it directly ("Harkins theater")."""
-    caseless = in_caseless_line(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    caseless = all(_caseless_tokens(doc)[start:end])
     run = CASELESS_RUN if caseless else RUN
     a = start
     while a > 0 and start - a < run and _in_run(doc[a - 1], caseless):
