@@ -106,3 +106,14 @@ def test_a_venue_or_work_named_after_a_person_loses_the_name(redactor, text, nam
 def test_a_plural_street_name_and_a_name_before_a_house_number_still_go(redactor, text, gone):
     out = redacted(redactor, text).split()
     assert not [w for w in gone if w in out], out
+
+
+def test_a_long_capitalised_run_is_read_in_time_linear_in_its_words(analyzer):
+    import time
+
+    from transforms.core.venue_words import after_the
+
+    doc = analyzer.nlp_engine.nlp["en"](" ".join(["Oak"] * 6000))  # one 6,000-word ORG
+    start = time.process_time()
+    assert not any(after_the(t) for t in doc)
+    assert time.process_time() - start < 1.0  # each word walking back to its span's start: ~4 s
