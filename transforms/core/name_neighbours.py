@@ -20,9 +20,10 @@ A Roman numeral of two letters or more right after a name, in any case, is part 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from typing import List, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
@@ -82,11 +83,33 @@ def _listed_as(word: str, part: str) -> bool:
     return entry is not None and getattr(entry, part)
 
 
-def _caseless_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    return not any(c.isupper() for c in line)
+def _caseless_lines(text: str) -> Callable[[int, int], bool]:
+    """Whether ``text[start:end]`` lies within one line that holds no capital (as
+    :func:`.recognizers.caseless_address.in_caseless_line`), each line read once."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    known = {}
+
+    def caseless(start: int, end: int) -> bool:
+        i = bisect.bisect_left(breaks, start)
+        if i < len(breaks) and breaks[i] < end:
+            return False
+        if i not in known:
+            line = text[breaks[i - 1] + 1 if i else 0:breaks[i] if i < len(breaks) else None]
+            known[i] = line == line.lower()
+        return known[i]
+
+    return caseless
+
+
+def _word_before(text: str, start: int) -> Optional[re.Match]:
+    """:data:`_PREVIOUS` over the word before ``start``, read from that word's start (not
+    from the text's: a long line of names would be read once per name)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_'"):
+        i -= 1
+    return _PREVIOUS.match(text, i, start)
 
 
 def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
@@ -106,19 +129,19 @@ def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
 def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
     """A PERSON span over each name grown over a numeral after it, or, a one-word name on
     a caseless line, over the word before and the word after it that may be names."""
-    grown = []
+    grown, caseless_line = [], _caseless_lines(text)
     for first, last, span in _names(text, spans):
         start, end = first, last
         numeral = _NUMERAL.match(text, end)
         if numeral and numeral.group(1):
             end = numeral.end()
-        elif _ONE_WORD.fullmatch(text, start, end) and _caseless_line(text, start, end) \
+        elif _ONE_WORD.fullmatch(text, start, end) and caseless_line(start, end) \
                 and text[start:end] not in PARTICLES:  # "al" of "al qaida"
             found = text[start:end]
             after = _NEXT.match(text, end)
             if after and _listed_as(found, "first") and _may_join(after.group(1), "last"):
                 end = after.end()
-            before = _PREVIOUS.search(text, 0, start)
+            before = _word_before(text, start)
             if before and _listed_as(found, "last") and _may_join(before.group(1), "first"):
                 start = before.start()
         if (start, end) != (first, last):
