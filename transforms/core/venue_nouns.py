@@ -5,7 +5,9 @@ theater", "Star Cinema Cypress") names a place, not a person.
 A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford"),
 or as a given name not much more a word ("Abbey", "Rana"), still goes, as after "the"
 (:func:`..venue_words.after_the`): a venue named after a person loses the name, and a
-caller's name heard as "Abbey Hotel" stays a name. A possessive parts the run ("Anna's
+caller's name heard as "Abbey Hotel" stays a name. So does a rare word the census lists do
+not hold ("Yilmaz Hotel", "Santikos Cinema"), unless two common words make it
+("Drafthouse"): a name from elsewhere looks the same. A possessive parts the run ("Anna's
 restaurant"): Anna stays a person. In a line without capitals (speech-style text) the
 run is one of content words, two each side ("star cinema cypress"), parted by function
 words ("with maria at the cinema").
@@ -16,6 +18,7 @@ from typing import List
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import line_ranges, once_per_doc
+from transforms.core.venue_words import SPAN_NAME
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
 # name more than a word ("Grill", "Bar", "Inn" left out).
@@ -23,8 +26,7 @@ VENUES = {"cinema", "cinemas", "theater", "theaters", "theatre", "theatres", "ci
           "multiplex", "megaplex", "hotel", "hotels", "motel", "restaurant", "restaurants",
           "cafe", "café", "bistro", "diner", "brewery", "brewhouse", "pizzeria", "steakhouse",
           "tavern", "museum", "gallery", "stadium", "arena", "casino", "resort", "mall"}
-NAME_WORDNESS = 1.0  # wordness below which a listed word stays a name (venue_words.SPAN_NAME)
-GIVEN_WORDNESS = 2.0  # the same for a listed given name ("Abbey" goes, "Star" stays)
+GIVEN_WORDNESS = 2.0  # wordness below which a listed given name stays a name ("Abbey")
 RARE = 3.5  # Zipf below which an unlisted word may be a name (gazetteer_name.RARE_WORD)
 RUN = 5  # capitalised words of a run looked at on each side
 CASELESS_RUN = 2  # content words, in a line without capitals ("joachim król lászló jewish
@@ -86,7 +88,7 @@ def venue_word(token) -> bool:
         return True
     lower = token.lower_
     word = name_word(lower) if token.is_alpha else None
-    if word is not None and (word.wordness < NAME_WORDNESS
+    if word is not None and (word.wordness < SPAN_NAME
                              or (word.first and word.wordness < GIVEN_WORDNESS)):
         return False  # "Cinema Mueller", "Abbey Hotel": a name in a venue's name goes
     if word is None and token.is_alpha and zipf(lower) < RARE and not _compound(lower):
