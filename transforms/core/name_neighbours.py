@@ -34,7 +34,7 @@ from transforms.core.spans import Span
 
 _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))"
                       r"(?![^\W\d_])")
-_NEXT = re.compile(r"[ \t]+([a-z\u00DF-\u00FF][^\W\d_]*(?:'[^\W\d_]+)*)(?!\w)")
+_NEXT = re.compile(r"[ \t]+([^\W\d_]+(?:'[^\W\d_]+)*)(?!\w)")
 STEM = 2.5  # Zipf from which the stem of an inflected-looking word makes it a word
 # Inflections and the letters a stem may have lost to them: "reshaped" -> "reshape".
 _SUFFIXES = (("ed", "e"), ("ing", "e"), ("ly", ""), ("es", ""), ("s", ""))
@@ -42,7 +42,7 @@ _DERIVED = ("ship", "ness", "able", "ible", "ment", "ism", "ist", "ists", "ity",
             "sion", "ous", "ize", "izing", "ized", "ise", "ful", "less", "ate")
 _SPACES = re.compile(r"[ \t]+")
 _ONE_WORD = re.compile(r"[^\W\d_]+")
-_PREVIOUS = re.compile(r"(?<![\w'])([a-z\u00DF-\u00FF][^\W\d_]*)[ \t]+\Z")
+_PREVIOUS = re.compile(r"(?<![\w'])([^\W\d_]+)[ \t]+\Z")
 
 
 def _inflected(word: str) -> bool:
@@ -64,8 +64,10 @@ def _inflected(word: str) -> bool:
 
 def _may_join(word: str, part: str) -> bool:
     """A word that may be the ``part`` ("first" or "last") of a name beside the other
-    part: a listed one seldom used as a word, or an unlisted word English text seldom
-    uses and not inflected (not "yesterday", "for", "campaigned")."""
+    part: a lowercase word listed and seldom used as a word, or unlisted and seldom used
+    in English text and not inflected (not "yesterday", "for", "campaigned")."""
+    if not word[:1].islower():
+        return False  # a script without case ("张伟"); the line holds no capital
     lower = word.lower()
     if lower.endswith("'s"):
         lower = lower[:-2]

@@ -103,3 +103,11 @@ def test_a_long_line_of_names_is_read_in_time_linear_in_its_words():
     start = time.process_time()
     assert join_neighbours(text, spans) == []  # "met": a word
     assert time.process_time() - start < 0.5  # each name reading the line from its start: ~4 s
+
+
+def test_a_half_beginning_with_a_letter_beyond_latin_1_joins_too():
+    assert _grown("we met maria şahin at the station", "maria") == ["maria şahin"]
+    assert _grown("we met maria ōtsuka at the station", "maria") == ["maria ōtsuka"]
+    assert _grown("a film starring łukasz kowalski and others", "kowalski") == [
+        "łukasz kowalski"]
+    assert _grown("we met maria 张伟 at the station", "maria") == []  # a script without case
