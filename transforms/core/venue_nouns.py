@@ -2,8 +2,8 @@
 or precedes a noun for a kind of venue ("Alamo Drafthouse Cinema Mueller", "the Harkins
 theater", "Star Cinema Cypress") names a place, not a person.
 
-A word of that run the census lists mostly as a name ("Mueller", "Harkins", "Cranford"),
-or as a given name not much more a word ("Abbey", "Rana"), still goes, as after "the"
+A word of that run the census lists as a name not much more a word ("Mueller",
+"Harkins", "Abbey", "Rahman"; wordness below :data:`NAME_WORDNESS`) still goes, as after "the"
 (:func:`..venue_words.after_the`): a venue named after a person loses the name, and a
 caller's name heard as "Abbey Hotel" stays a name. So does a rare word the census lists do
 not hold ("Yilmaz Hotel", "Santikos Cinema"), unless two common words make it
@@ -18,7 +18,6 @@ from typing import List
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import line_ranges, once_per_doc
-from transforms.core.venue_words import SPAN_NAME
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
 # name more than a word ("Grill", "Bar", "Inn" left out).
@@ -26,7 +25,8 @@ VENUES = {"cinema", "cinemas", "theater", "theaters", "theatre", "theatres", "ci
           "multiplex", "megaplex", "hotel", "hotels", "motel", "restaurant", "restaurants",
           "cafe", "café", "bistro", "diner", "brewery", "brewhouse", "pizzeria", "steakhouse",
           "tavern", "museum", "gallery", "stadium", "arena", "casino", "resort", "mall"}
-GIVEN_WORDNESS = 2.0  # wordness below which a listed given name stays a name ("Abbey")
+NAME_WORDNESS = 2.0  # wordness below which a listed word stays a name: "Abbey", "Rahman"
+# (1.3), "Khalid" (1.8); "Cypress" (1.8), "Regal" (1.9) go too, no rule tells them apart
 RARE = 3.5  # Zipf below which an unlisted word may be a name (gazetteer_name.RARE_WORD)
 RUN = 5  # capitalised words of a run looked at on each side
 CASELESS_RUN = 2  # content words, in a line without capitals ("joachim król lászló jewish
@@ -88,8 +88,7 @@ def venue_word(token) -> bool:
         return True
     lower = token.lower_
     word = name_word(lower) if token.is_alpha else None
-    if word is not None and (word.wordness < SPAN_NAME
-                             or (word.first and word.wordness < GIVEN_WORDNESS)):
+    if word is not None and word.wordness < NAME_WORDNESS:
         return False  # "Cinema Mueller", "Abbey Hotel": a name in a venue's name goes
     if word is None and token.is_alpha and zipf(lower) < RARE and not _compound(lower):
         return False  # "ismail yilmaz hotel", "Priya Ramanathan Hotel"
