@@ -20,9 +20,10 @@ A Roman numeral of two letters or more right after a name, in any case, is part 
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from typing import List, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
@@ -33,7 +34,7 @@ from transforms.core.spans import Span
 
 _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))"
                       r"(?![^\W\d_])")
-_NEXT = re.compile(r"[ \t]+([a-z\u00DF-\u00FF][^\W\d_]*(?:'[^\W\d_]+)*)(?!\w)")
+_NEXT = re.compile(r"[ \t]+([^\W\d_]+(?:'[^\W\d_]+)*)(?!\w)")
 STEM = 2.5  # Zipf from which the stem of an inflected-looking word makes it a word
 # Inflections and the letters a stem may have lost to them: "reshaped" -> "reshape".
 _SUFFIXES = (("ed", "e"), ("ing", "e"), ("ly", ""), ("es", ""), ("s", ""))
@@ -41,7 +42,7 @@ _DERIVED = ("ship", "ness", "able", "ible", "ment", "ism", "ist", "ists", "ity",
             "sion", "ous", "ize", "izing", "ized", "ise", "ful", "less", "ate")
 _SPACES = re.compile(r"[ \t]+")
 _ONE_WORD = re.compile(r"[^\W\d_]+")
-_PREVIOUS = re.compile(r"(?<![\w'])([a-z\u00DF-\u00FF][^\W\d_]*)[ \t]+\Z")
+_PREVIOUS = re.compile(r"(?<![\w'])([^\W\d_]+)[ \t]+\Z")
 
 
 def _inflected(word: str) -> bool:
@@ -63,8 +64,10 @@ def _inflected(word: str) -> bool:
 
 def _may_join(word: str, part: str) -> bool:
     """A word that may be the ``part`` ("first" or "last") of a name beside the other
-    part: a listed one seldom used as a word, or an unlisted word English text seldom
-    uses and not inflected (not "yesterday", "for", "campaigned")."""
+    part: a lowercase word listed and seldom used as a word, or unlisted and seldom used
+    in English text and not inflected (not "yesterday", "for", "campaigned")."""
+    if not word[:1].islower():
+        return False  # a script without case ("张伟"); the line holds no capital
     lower = word.lower()
     if lower.endswith("'s"):
         lower = lower[:-2]
@@ -82,11 +85,33 @@ def _listed_as(word: str, part: str) -> bool:
     return entry is not None and getattr(entry, part)
 
 
-def _caseless_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    return not any(c.isupper() for c in line)
+def _caseless_lines(text: str) -> Callable[[int, int], bool]:
+    """Whether ``text[start:end]`` lies within one line that holds no capital (as
+    :func:`.recognizers.caseless_address.in_caseless_line`), each line read once."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    known = {}
+
+    def caseless(start: int, end: int) -> bool:
+        i = bisect.bisect_left(breaks, start)
+        if i < len(breaks) and breaks[i] < end:
+            return False
+        if i not in known:
+            line = text[breaks[i - 1] + 1 if i else 0:breaks[i] if i < len(breaks) else None]
+            known[i] = line == line.lower()
+        return known[i]
+
+    return caseless
+
+
+def _word_before(text: str, start: int) -> Optional[re.Match]:
+    """:data:`_PREVIOUS` over the word before ``start``, read from that word's start (not
+    from the text's: a long line of names would be read once per name)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_'"):
+        i -= 1
+    return _PREVIOUS.match(text, i, start)
 
 
 def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
@@ -106,19 +131,19 @@ def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
 def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
     """A PERSON span over each name grown over a numeral after it, or, a one-word name on
     a caseless line, over the word before and the word after it that may be names."""
-    grown = []
+    grown, caseless_line = [], _caseless_lines(text)
     for first, last, span in _names(text, spans):
         start, end = first, last
         numeral = _NUMERAL.match(text, end)
         if numeral and numeral.group(1):
             end = numeral.end()
-        elif _ONE_WORD.fullmatch(text, start, end) and _caseless_line(text, start, end) \
+        elif _ONE_WORD.fullmatch(text, start, end) and caseless_line(start, end) \
                 and text[start:end] not in PARTICLES:  # "al" of "al qaida"
             found = text[start:end]
             after = _NEXT.match(text, end)
             if after and _listed_as(found, "first") and _may_join(after.group(1), "last"):
                 end = after.end()
-            before = _PREVIOUS.search(text, 0, start)
+            before = _word_before(text, start)
             if before and _listed_as(found, "last") and _may_join(before.group(1), "first"):
                 start = before.start()
         if (start, end) != (first, last):

@@ -92,3 +92,22 @@ def test_a_word_with_a_suffix_names_seldom_end_with_is_left():
 def test_a_word_glued_to_digits_is_no_part_of_a_name():
     assert _grown("george hill3 you made my day", "george") == []
     assert _grown("rt kiara thegr8 someone", "kiara") == []
+
+
+def test_a_long_line_of_names_is_read_in_time_linear_in_its_words():
+    import time
+
+    text = " ".join(["we met kowalski"] * 2000)  # 6,000 words, one caseless line
+    spans = [Span(i, i + 8, "PERSON", 0.85) for i in range(7, len(text), 16)]
+    assert {text[s.start:s.end] for s in spans} == {"kowalski"}
+    start = time.process_time()
+    assert join_neighbours(text, spans) == []  # "met": a word
+    assert time.process_time() - start < 0.5  # each name reading the line from its start: ~4 s
+
+
+def test_a_half_beginning_with_a_letter_beyond_latin_1_joins_too():
+    assert _grown("we met maria şahin at the station", "maria") == ["maria şahin"]
+    assert _grown("we met maria ōtsuka at the station", "maria") == ["maria ōtsuka"]
+    assert _grown("a film starring łukasz kowalski and others", "kowalski") == [
+        "łukasz kowalski"]
+    assert _grown("we met maria 张伟 at the station", "maria") == []  # a script without case

@@ -214,7 +214,7 @@ class StreetAddressRecognizer(RuleRecognizer):
                     continue
                 span = self._extend(text, m.start(), m.end())
                 if pattern is _SUFFIX_THEN_NUMBER and _english_word_first(m) and \
-                        not _confirmed(text, m, *span):
+                        _venue_like(text, m) and not _confirmed(text, m, *span):
                     continue
                 if pattern is _PREFIX_FIRST and _INITIAL_LIKE.match(m.group(0)) and \
                         not _confirmed(text, m, *span):
@@ -331,6 +331,24 @@ def _english_word_first(m: re.Match) -> bool:
     if word in _NUMBER_AFTER_WORDS or re.fullmatch(rf"(?:{_COMPOUND})", word):
         return False
     return word in _SUFFIXES or (word.endswith("s") and word[:-1] in _SUFFIXES)
+
+
+_COMPASS = {"N", "S", "E", "W", "NE", "NW", "SE", "SW", "NNE", "NNW", "SSE", "SSW"}
+_CAPITALISED_BEFORE = re.compile(rf"(?:(?<![\w'’]){_CAP}[ \t]+)*\Z")
+
+
+def _venue_like(text: str, m: re.Match) -> bool:
+    """A "street word, number" match read as a venue's name: its capitalised run holds a
+    chain's acronym ("AMC Mountain 16") among words not all in capitals, or "the" comes
+    before it ("the Regal Union Square 14"). "We're at Maple Court 7" is a street."""
+    run = _CAPITALISED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+    before = text[run.start():m.start()].split() if run else []
+    words = before + m.group(0).split()[:-1]
+    chain = any(len(w) > 1 and w.isupper() and w not in _COMPASS for w in words)
+    if chain and not all(w.isupper() for w in words):
+        return True
+    previous = text[max(0, m.start() - 5):m.start()].split()
+    return bool(previous) and previous[-1].lower() == "the"
 
 
 def _confirmed(text: str, m: re.Match, start: int, end: int) -> bool:

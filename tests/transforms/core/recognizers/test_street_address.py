@@ -315,3 +315,17 @@ def test_a_month_before_a_number_is_no_street_but_a_cued_street_still_is(analyze
     assert _found(analyzer, policy, "The voting is extended until November 03, 2015.") == []
     assert _found(analyzer, policy, "my address is May Street 12, Springfield 62704") == [
         "May Street 12, Springfield 62704"]
+
+
+@pytest.mark.parametrize("text,street", [
+    ("We're at Maple Court 7 now.", "Maple Court 7"),
+    ("I'm staying at Rose Close 4 until Friday.", "Rose Close 4"),
+    ("bring it round to Station Road 6 please", "Station Road 6"),
+    ("Name: Anna Kowalski, Willow Way 9", "Willow Way 9"),
+    ("From: Park Road 9", "Park Road 9"),
+    ("John Smith, Maple Court 7, Springfield", "Maple Court 7"),
+    ("OAK LANE 12", "OAK LANE 12"),
+])
+def test_an_english_street_word_before_a_number_is_a_street_without_a_chain_or_the(
+        analyzer, policy, text, street):
+    assert any(street in found for found in _found(analyzer, policy, text))
