@@ -51,3 +51,17 @@ def _isolated_home(tmp_path, monkeypatch):
     """No test may create or read a keyring in the user's home."""
     monkeypatch.setenv("HUSHBEAM_HOME", str(tmp_path / "hushbeam-home"))
     yield
+
+
+@pytest.fixture(scope="module")
+def redactor(policy, pseudonymizer, analyzer):
+    """The real redactor, new in each test module (it remembers the names of a run)."""
+    from transforms.core.text_redactor import TextRedactor
+
+    return TextRedactor(policy, pseudonymizer, analyzer)
+
+
+@pytest.fixture(scope="module")
+def nlp(analyzer):
+    """The policy's English spaCy pipeline, as the analyzer loaded it."""
+    return analyzer.nlp_engine.nlp["en"]

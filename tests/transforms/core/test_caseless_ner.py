@@ -4,12 +4,6 @@ import pytest
 
 from tests.transforms.core.recognizers.support import redacted
 from transforms.core.caseless_ner import speech_style
-from transforms.core.text_redactor import TextRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import re
 import pytest
 
 from tests.transforms.core.recognizers.support import redacted
-from transforms.core.text_redactor import TextRedactor
 
 LINES = [
     "PROCEDURE",
@@ -80,11 +79,6 @@ def _parts(line):
 
 def _speech(text):
     return " ".join(re.sub(r"[^\w\s']", " ", text).lower().split())
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
 
 
 def _kept_in_order(words, out):

@@ -1,13 +1,5 @@
 """redact_records: the field walk RedactText and ``hushbeam preview`` share."""
-import pytest
-
 from transforms.core.field_redaction import RecordTexts, redact_records
-from transforms.core.text_redactor import TextRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, analyzer, pseudonymizer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
 
 
 def test_a_name_that_crosses_two_turns_is_redacted_turn_by_turn_keeping_the_turns(redactor):

@@ -1,14 +1,7 @@
 """line_spans: NER results cut at line breaks, speaker labels left out."""
-import pytest
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.line_spans import within_lines
-from transforms.core.text_redactor import TextRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
 
 
 def _cut(text, start, end):

@@ -4,17 +4,6 @@ import pytest
 
 from tests.transforms.core.recognizers.support import redacted
 from transforms.core.ner_persons import stretched, trim_edges, written_person
-from transforms.core.text_redactor import TextRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
-
-
-@pytest.fixture(scope="module")
-def nlp(analyzer):
-    return analyzer.nlp_engine.nlp["en"]
 
 
 def test_a_tagalog_tweet_keeps_its_words(redactor):

@@ -5,11 +5,6 @@ from tests.transforms.core.recognizers.support import redacted
 from transforms.core.text_redactor import TextRedactor
 
 
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
-
-
 def test_meeting_dates_and_domain_words_are_not_redacted(redactor):
     text = ("the renewal is due on march 3 2026; please confirm your SSN and IBAN by card "
             "or account statement")

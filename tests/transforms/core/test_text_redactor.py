@@ -1,13 +1,6 @@
 """TextRedactor with the real Presidio engine and spaCy model (session fixture)."""
-import pytest
-
 from transforms.core.spans import KnownIdentifier
-from transforms.core.text_redactor import FOUND_BY, TextRedactor
-
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
+from transforms.core.text_redactor import FOUND_BY
 
 
 def _one(redactor, text, known=()):

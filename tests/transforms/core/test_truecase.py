@@ -1,15 +1,8 @@
 """truecase: the truecased copy the NER reads in speech-style text, and which of the
 persons found in it stand, with the real spaCy model of the session analyzer."""
-import pytest
-
 from transforms.core.run_together import run_together
 from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_words,
                                       trusted)
-
-
-@pytest.fixture(scope="module")
-def nlp(analyzer):
-    return analyzer.nlp_engine.nlp["en"]
 
 
 def _doc(nlp, text):

@@ -4,7 +4,6 @@ Hand-written lines (issue 9): {name} must go, every other word stays."""
 import pytest
 
 from tests.transforms.core.recognizers.support import assert_names_go_and_words_stay, redacted
-from transforms.core.text_redactor import TextRedactor
 from transforms.core.venue_nouns import venue_word
 
 LINES = [
@@ -23,15 +22,6 @@ LINES = [
     # content words run long in speech: a cast list before "restaurant owner" is no venue
     "starring {joachim król} lászló jewish restaurant owner",
 ]
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
-
-
-@pytest.fixture(scope="module")
-def nlp(analyzer):
-    return analyzer.nlp_engine.nlp["en"]
 
 
 @pytest.mark.parametrize("line", LINES)

@@ -4,7 +4,6 @@ other word stays."""
 import pytest
 
 from tests.transforms.core.recognizers.support import assert_names_go_and_words_stay, redacted
-from transforms.core.text_redactor import TextRedactor
 from transforms.core.venue_words import after_the, plural_noun
 
 LINES = [
@@ -46,10 +45,6 @@ LINES = [
     "Unlike the {Barros} novel, it's not about necrophilia.",
     "It was a done thing between him and {Mats}'s kid.",
 ]
-
-@pytest.fixture(scope="module")
-def redactor(policy, pseudonymizer, analyzer):
-    return TextRedactor(policy, pseudonymizer, analyzer)
 
 
 @pytest.mark.parametrize("line", LINES)
