@@ -20,13 +20,13 @@ A Roman numeral of two letters or more right after a name, in any case, is part 
 """
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
+from transforms.core.recognizers.caseless_address import caseless_lines
 from transforms.core.recognizers.common import NOT_A_NAME
 from transforms.core.recognizers.gazetteer_name import CAPITALISED, NOT_NAMES, RARE_WORD
 from transforms.core.recognizers.speech_cue_name import PARTICLES
@@ -85,24 +85,6 @@ def _listed_as(word: str, part: str) -> bool:
     return entry is not None and getattr(entry, part)
 
 
-def _caseless_lines(text: str) -> Callable[[int, int], bool]:
-    """Whether ``text[start:end]`` lies within one line that holds no capital (as
-    :func:`.recognizers.caseless_address.in_caseless_line`), each line read once."""
-    breaks = [m.start() for m in re.finditer("\n", text)]
-    known = {}
-
-    def caseless(start: int, end: int) -> bool:
-        i = bisect.bisect_left(breaks, start)
-        if i < len(breaks) and breaks[i] < end:
-            return False
-        if i not in known:
-            line = text[breaks[i - 1] + 1 if i else 0:breaks[i] if i < len(breaks) else None]
-            known[i] = line == line.lower()
-        return known[i]
-
-    return caseless
-
-
 def _word_before(text: str, start: int) -> Optional[re.Match]:
     """:data:`_PREVIOUS` over the word before ``start``, read from that word's start (not
     from the text's: a long line of names would be read once per name)."""
@@ -131,7 +113,7 @@ def _names(text: str, spans: Sequence[Span]) -> List[Tuple[int, int, Span]]:
 def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
     """A PERSON span over each name grown over a numeral after it, or, a one-word name on
     a caseless line, over the word before and the word after it that may be names."""
-    grown, caseless_line = [], _caseless_lines(text)
+    grown, caseless_line = [], caseless_lines(text)
     for first, last, span in _names(text, spans):
         start, end = first, last
         numeral = _NUMERAL.match(text, end)

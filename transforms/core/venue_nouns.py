@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, once_per_doc
 
 # Nouns for kinds of venues a booking or entertainment dialogue names; none a census
@@ -87,11 +87,9 @@ def venue_word(token) -> bool:
     if _venue(token):
         return True
     lower = token.lower_
-    word = name_word(lower) if token.is_alpha else None
-    if word is not None and word.wordness < NAME_WORDNESS:
-        return False  # "Cinema Mueller", "Abbey Hotel": a name in a venue's name goes
-    if word is None and token.is_alpha and zipf(lower) < RARE and not _compound(lower):
-        return False  # "ismail yilmaz hotel", "Priya Ramanathan Hotel"
+    if token.is_alpha and name_or_rare(lower, NAME_WORDNESS, RARE) and (
+            name_word(lower) is not None or not _compound(lower)):
+        return False  # "Cinema Mueller", "Abbey Hotel", "Priya Ramanathan Hotel": a name goes
     return venue_run(token.doc, token.i, token.i + 1)
 
 

@@ -9,7 +9,9 @@ lines that hold no capital letter.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -89,6 +91,24 @@ def in_caseless_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start:len(text) if line_end < 0 else line_end]
     return "\n" not in text[start:end] and line == line.lower()
+
+
+def caseless_lines(text: str) -> Callable[[int, int], bool]:
+    """:func:`in_caseless_line` for many spans of one text, each line read once (a long
+    line of names would otherwise be read once per name)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    known = {}
+
+    def caseless(start: int, end: int) -> bool:
+        i = bisect.bisect_left(breaks, start)
+        if i < len(breaks) and breaks[i] < end:
+            return False
+        if i not in known:
+            line = text[breaks[i - 1] + 1 if i else 0:breaks[i] if i < len(breaks) else None]
+            known[i] = line == line.lower()
+        return known[i]
+
+    return caseless
 
 
 def tail(text: str, end: int, place_word: bool = False) -> int:

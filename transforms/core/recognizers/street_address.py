@@ -25,7 +25,13 @@ from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import (LINE_END, NL_POSTCODE, UK_POSTCODE,
                                                 RuleRecognizer, merged, result)
 
-# USPS standard street suffixes (Publication 28, appendix C1) and common abbreviations.
+# Street words of countries that write the number after the street ("Síp utca 16", "Karu
+# põik 61"); an English one before a number may be a venue's name ("AMC Mountain 16",
+# "the Regal Union Square 14": `_venue_like`) unless confirmed.
+_NUMBER_AFTER_WORDS = {"fasor", "utca", "út", "krt", "tänav", "põik", "maantee", "puiestee",
+                       "rue"}
+# USPS standard street suffixes (Publication 28, appendix C1), common abbreviations, and the
+# words above.
 _SUFFIXES = (
     "alley allee annex arcade avenue ave bayou beach bend bluff bottom boulevard blvd branch "
     "bridge brook burg bypass byp camp canyon cape causeway center centre circle cir cliff "
@@ -38,12 +44,8 @@ _SUFFIXES = (
     "pl plain plaza point port prairie radial ramp ranch rapid rest ridge river road rd route "
     "row run shoal shore skyway spring spur square sq station stravenue stream street st "
     "summit terrace ter throughway trace track trafficway trail trl trailer tunnel turnpike "
-    "underpass union valley viaduct view village ville vista walk wall way well close parade "
-    "fasor utca út krt tänav põik maantee puiestee rue").split()
-# Street words of countries that write the number after the street; an English one before
-# a number is a venue's name ("AMC Mountain 16", "Regal Union Square 14") unless confirmed.
-_NUMBER_AFTER_WORDS = {"fasor", "utca", "út", "krt", "tänav", "põik", "maantee", "puiestee",
-                       "rue"}
+    "underpass union valley viaduct view village ville vista walk wall way well close parade"
+).split() + sorted(_NUMBER_AFTER_WORDS)
 # Street words written before the name ("rue de la Paix", "Rua Forno", "ul. Zamkowa").
 _PREFIXES = (r"rue|avenue|av|avda|avenida|boulevard|bd|chemin|impasse|allée|place|quai|route|"
              r"calle|c/|carrer|paseo|plaza|camino|rua|r|travessa|largo|praça|via|viale|piazza|"
