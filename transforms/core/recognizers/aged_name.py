@@ -3,7 +3,7 @@
 News gives a person's age beside the name ("Jutting, now 31, is on trial", "Ms Lee, aged
 42, said"); read aloud or lowercased, the commas go: "jutting now 31 is on trial". A word
 right before "now" / "aged" and an age (a number from 1 to 120) is a person when it
-may be a name: a listed name that is mostly a name, or an unlisted word English text
+may be a name: a listed name seldom an ordinary word, or an unlisted word English text
 seldom uses; a given name or another such word before it joins ("sean jutting now 31").
 Written text, where capitals carry meaning, is left to spaCy.
 """
@@ -13,7 +13,7 @@ from typing import List, Tuple
 
 from transforms.core.name_lexicon import name_or_rare
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
-from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, NOT_NAMES, RARE_WORD,
+from transforms.core.recognizers.gazetteer_name import (CAPITALISED, NOT_NAMES, RARE_WORD,
                                                         cased_by_line)
 
 AGE_CUES = {"now", "aged"}
@@ -24,7 +24,7 @@ def _may_name(token) -> bool:
     return (token.is_alpha and len(token.text) >= 3 and not token.is_stop
             and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES
             and token.lower_ not in AGE_CUES
-            and name_or_rare(token.lower_, AMBIGUOUS, RARE_WORD))
+            and name_or_rare(token.lower_, CAPITALISED, RARE_WORD))
 
 
 def _age(token) -> bool:

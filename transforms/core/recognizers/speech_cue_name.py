@@ -7,9 +7,12 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - a dialogue cue comes before it: "send fifty dollars to oluwaseun", "a ticket for
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
-- it owns something: "kwabena's account", "keating s service" (apostrophe dropped);
+- it owns something: "kwabena's account", "keating s service" (apostrophe dropped); an
+  unlisted word below Zipf 3 too, when no determiner or adjective makes it a thing
+  ("one of scorsese's films", not "the gazebo's roof");
 - it is the subject of a report or of speech: "gradsky has", "anas says", "oyelaran
-  shouted"; or follows a verb of speaking: "told kwabena";
+  shouted", "qaboos whose reign"; or follows a verb of speaking or company: "told
+  kwabena", "accompanied ndlovu";
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
 - it follows a listed given name: "ahmed okonkwo";
@@ -20,9 +23,9 @@ Any word is a person when it receives something before a possessive: "had given 
 address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
 is rare).
 
-After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
-also a listed name that is mostly not an ordinary word, or a word English text seldom
-uses: "gen joseph votel", "petty officer keating", "envoy de mistura". A listed surname
+After a title or rank ("capt", "lt gen", "petty officer", "special envoy", "emperor") a
+name is also a listed name that is mostly not an ordinary word, or a word English text
+seldom uses: "gen joseph votel", "petty officer keating", "envoy de mistura". A listed surname
 that owns something is a name too ("keating s honorable service").
 
 A second rare word, or a listed surname, right after such a name joins it, and so does a
@@ -51,6 +54,7 @@ MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle o
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 OWNER = 3.0  # Zipf below which an unlisted word owning something is a name ("labeouf's")
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
+_BEFORE_THING = {"DET", "ADJ", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
 TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir", "lady",
           "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
@@ -154,10 +158,12 @@ def _owning_surname(doc, i: int) -> bool:
 
 
 def _owning_rare(doc, i: int) -> bool:
-    """An unlisted word English seldom writes, owning something: "labeouf's best"."""
+    """An unlisted word English seldom writes, owning something: "one of labeouf's best";
+    not after a determiner or adjective ("the gazebo's roof")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (nxt is not None and nxt.lower_ in ("'s", "’s", "s") and _candidate(doc[i])
-            and name_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER)
+            and name_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER
+            and (i == 0 or doc[i - 1].pos_ not in _BEFORE_THING))
 
 
 def _receives(doc, i: int) -> bool:
