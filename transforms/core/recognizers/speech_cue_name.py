@@ -226,6 +226,8 @@ class SpeechCueNameRecognizer(PersonDocRecognizer):
             return False
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "whose":  # "the carillon whose bells": a thing
+            return prev is None or prev.pos_ not in _BEFORE_THING
         if nxt is not None and (nxt.lower_ in ("'s", "’s", "s") or nxt.lower_ in SUBJECT_NEXT):
             return True  # "kwabena's account", "keating s service" (apostrophe dropped)
         if _foreign_spelling(token):
