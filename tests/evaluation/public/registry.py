@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
 from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, multiwoz,
-                                     nlupp, restaurant8k, slurp, wikineural)
+                                     nlupp, restaurant8k, slurp, uner, wikineural)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -117,6 +117,10 @@ register(Corpus("wikineural", "wikineural", wikineural.read, ("val.conllu",),
                 "WikiNEuRal: Wikipedia sentences, silver labels (automatic; person = PER)",
                 "authors' files: tune = val, heldout = test; the first 2,000 sentences of "
                 "each (a deterministic subset, file order)"))
+register(Corpus("uner_pud", "uner_pud", uner.read, (), ("en_pud-ud-test.iob2",),
+                "Universal NER English PUD: news and Wikipedia sentences, hand-labelled "
+                "(person = PER)",
+                "one file (the authors' only split is test): hash halves"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))

@@ -2,7 +2,7 @@
 import json
 import os
 
-from tests.evaluation.public import conll, mentions, slurp, wikineural
+from tests.evaluation.public import conll, mentions, slurp, uner, wikineural
 from tests.evaluation.public.registry import CORPORA
 from tests.evaluation.public.sentence import bio_spans, build
 
@@ -387,3 +387,36 @@ def test_wikineural_tune_is_val_and_heldout_is_test(tmp_path):
     corpus = CORPORA["wikineural"]
     assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha"]
     assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]
+
+
+def test_uner_keeps_the_written_text_points_entities_at_it_and_sets_a_title_aside(tmp_path):
+    path = tmp_path / "en_pud-ud-test.iob2"
+    path.write_text(
+        "# newdoc id = n01\n# sent_id = n01-0001\n# text = “Yes,” said Dr Ada Lark in Oslo.\n"
+        "1\t“\tO\t-\t-\n2\tYes\tO\t-\t-\n3\t,\tO\t-\t-\n4\t”\tO\t-\t-\n5\tsaid\tO\t-\t-\n"
+        "6\tDr\tB-PER\t-\tx\n7\tAda\tI-PER\t-\tx\n8\tLark\tI-PER\t-\tx\n9\tin\tO\t-\t-\n"
+        "10\tOslo\tB-LOC\t-\tx\n11\t.\tO\t-\t-\n\n"
+        "# sent_id = n01-0002\n# text = She left.\n1\tShe\tO\t-\t-\n2\tleft\tO\t-\t-\n"
+        "3\t.\tO\t-\t-\n\n"
+        "# newdoc id = w02\n# sent_id = w02-0001\n# text = Mismatch here\n"
+        "1\tAcme\tB-ORG\t-\tx\n2\tsells\tO\t-\t-\n\n", encoding="utf-8")
+    first, second, third = uner.read(path, "uner_pud")
+    assert first.text == "“Yes,” said Dr Ada Lark in Oslo."
+    assert spans(first) == [("Dr", "OTHER"), ("Ada Lark", "PERSON"), ("Oslo", "LOCATION")]
+    assert (first.doc, first.index, second.doc, second.index) == ("n01", 0, "n01", 1)
+    # A text line that does not hold the tokens: the sentence is rebuilt from them.
+    assert third.doc == "w02" and third.text == "Acme sells"
+    assert spans(third) == [("Acme", "ORGANIZATION")]
+
+
+def test_uner_pud_is_split_into_hash_halves_of_its_one_file(tmp_path):
+    (tmp_path / "uner_pud").mkdir()
+    lines = []
+    for i in range(40):
+        lines += [f"# newdoc id = n{i}", f"# sent_id = n{i}-1", f"# text = word{i}",
+                  f"1\tword{i}\tO\t-\t-", ""]
+    (tmp_path / "uner_pud" / "en_pud-ud-test.iob2").write_text("\n".join(lines))
+    corpus = CORPORA["uner_pud"]
+    tune = {s.text for s in corpus.load(tmp_path, "tune")}
+    heldout = {s.text for s in corpus.load(tmp_path, "heldout")}
+    assert tune and heldout and not tune & heldout and len(tune | heldout) == 40

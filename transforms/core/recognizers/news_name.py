@@ -49,6 +49,9 @@ ROLES = {"coach", "manager", "striker", "midfielder", "defender", "forward", "wi
          "drummer", "guitarist", "bassist", "singer", "vocalist", "musician", "pianist",
          "composer", "recruit", "producer", "author", "novelist", "poet", "playwright",
          "painter", "sculptor", "actor", "actress", "filmmaker"}
+# Sovereigns' titles, before a name in every kind of text: "emperor caracalla", "Tsar Nicholas".
+SOVEREIGNS = {"emperor", "empress", "tsar", "czar", "tsarina", "sultan", "pharaoh", "kaiser",
+              "pope"}
 SAID = {"said", "says"}
 APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
 CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",

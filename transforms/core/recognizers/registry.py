@@ -14,6 +14,7 @@ from typing import Callable, List, Tuple, Union
 from presidio_analyzer import EntityRecognizer
 
 from transforms.core.recognizers.age import AgeRecognizer
+from transforms.core.recognizers.aged_name import AgedNameRecognizer
 from transforms.core.recognizers.arabic_name import ArabicNameRecognizer
 from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
 from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
@@ -91,6 +92,7 @@ register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
+register(AgedNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
 register(HonorificNameRecognizer, languages=("en",))
 register(InitialledNameRecognizer, languages=("en",))

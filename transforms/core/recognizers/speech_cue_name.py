@@ -7,9 +7,12 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - a dialogue cue comes before it: "send fifty dollars to oluwaseun", "a ticket for
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
-- it owns something: "kwabena's account", "keating s service" (apostrophe dropped);
+- it owns something: "kwabena's account", "keating s service" (apostrophe dropped); an
+  unlisted word below Zipf 3 too, when no determiner or adjective makes it a thing
+  ("one of scorsese's films", not "the gazebo's roof");
 - it is the subject of a report or of speech: "gradsky has", "anas says", "oyelaran
-  shouted"; or follows a verb of speaking: "told kwabena";
+  shouted", "qaboos whose reign"; or follows a verb of speaking or company: "told
+  kwabena", "accompanied ndlovu";
 - it is spelled with a Latin letter English does not use, on an English line:
   "signed by krisztián";
 - it follows a listed given name: "ahmed okonkwo";
@@ -20,9 +23,9 @@ Any word is a person when it receives something before a possessive: "had given 
 address", "handed bars her keys" (a thing given takes a determiner: "gave money his way"
 is rare).
 
-After a title or rank ("capt", "lt gen", "petty officer", "special envoy") a name is
-also a listed name that is mostly not an ordinary word, or a word English text seldom
-uses: "gen joseph votel", "petty officer keating", "envoy de mistura". A listed surname
+After a title or rank ("capt", "lt gen", "petty officer", "special envoy", "emperor") a
+name is also a listed name that is mostly not an ordinary word, or a word English text
+seldom uses: "gen joseph votel", "petty officer keating", "envoy de mistura". A listed surname
 that owns something is a name too ("keating s honorable service").
 
 A second rare word, or a listed surname, right after such a name joins it, and so does a
@@ -42,13 +45,16 @@ from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
+from transforms.core.recognizers.news_name import SOVEREIGNS
 from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
                                                        part_of)
 from transforms.core.venue_words import named_thing
 
 MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
+OWNER = 3.0  # Zipf below which an unlisted word owning something is a name ("labeouf's")
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
+_BEFORE_THING = {"DET", "ADJ", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
 TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir", "lady",
           "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
@@ -59,7 +65,8 @@ TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir
           "adviser", "spokesman", "spokeswoman", "chairman", "chairwoman", "deputy",
           "detective", "inspector", "constable", "cardinal", "bishop", "emir",
           "ayatollah", "mullah", "congressman", "congresswoman", "rep", "sen", "gov",
-          "madam", "mme", "herr", "frau", "senor", "señor", "dame", "baron", "duke", "earl"}
+          "madam", "mme", "herr", "frau", "senor", "señor", "dame", "baron", "duke",
+          "earl"} | SOVEREIGNS
 # Particles inside a name ("envoy de mistura", "adenet le roi", "osama bin laden").
 PARTICLES = {"de", "da", "di", "du", "del", "della", "des", "le", "la", "van", "von", "der",
              "ter", "al", "el", "bin", "ibn", "abu"}
@@ -68,10 +75,10 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "des", "le", "la", "van", "
 SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
                 "also", "who", "explained", "stated", "replied", "announced", "here",
                 "speaking", "shouted", "yelled", "whispered", "cried", "laughed", "smiled",
-                "insisted", "admitted", "warned", "claimed", "noted", "agreed"}
+                "insisted", "admitted", "warned", "claimed", "noted", "agreed", "whose"}
 # Verbs of speaking before the one spoken to or of ("said ole to ole", "told kwame").
 SPEECH_VERBS = {"said", "asked", "told", "tell", "ask", "shouted", "yelled", "whispered",
-                "replied", "thanked", "greeted", "hugged", "married", "met"}
+                "replied", "thanked", "greeted", "hugged", "married", "met", "accompanied"}
 # Verbs that give to someone: "had given coral his address", "handed ines her keys".
 GIVING_VERBS = {"give", "gives", "gave", "given", "giving", "hand", "handed", "send", "sent",
                 "show", "showed", "shown", "offer", "offered", "lend", "lent", "owe", "owed"}
@@ -150,6 +157,15 @@ def _owning_surname(doc, i: int) -> bool:
     return word is not None and word.last and word.wordness < CAPITALISED
 
 
+def _owning_rare(doc, i: int) -> bool:
+    """An unlisted word English seldom writes, owning something: "one of labeouf's best";
+    not after a determiner or adjective ("the gazebo's roof")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return (nxt is not None and nxt.lower_ in ("'s", "’s", "s") and _candidate(doc[i])
+            and name_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER
+            and (i == 0 or doc[i - 1].pos_ not in _BEFORE_THING))
+
+
 def _receives(doc, i: int) -> bool:
     """``doc[i]`` between a giving verb and a possessive: "given coral his address"."""
     return (0 < i < len(doc) - 1 and doc[i - 1].lower_ in GIVING_VERBS
@@ -201,7 +217,8 @@ class SpeechCueNameRecognizer(PersonDocRecognizer):
     @staticmethod
     def _starts_name(doc, i: int) -> bool:
         token = doc[i]
-        if _after_title(doc, i) or _owning_surname(doc, i) or _receives(doc, i):
+        if _after_title(doc, i) or _owning_surname(doc, i) or _owning_rare(doc, i) \
+                or _receives(doc, i):
             return True
         if _opens_line(doc, i):
             return True
@@ -209,6 +226,8 @@ class SpeechCueNameRecognizer(PersonDocRecognizer):
             return False
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ == "whose":  # "the carillon whose bells": a thing
+            return prev is None or prev.pos_ not in _BEFORE_THING
         if nxt is not None and (nxt.lower_ in ("'s", "’s", "s") or nxt.lower_ in SUBJECT_NEXT):
             return True  # "kwabena's account", "keating s service" (apostrophe dropped)
         if _foreign_spelling(token):

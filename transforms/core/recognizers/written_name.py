@@ -25,7 +25,7 @@ from typing import List, Tuple
 
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import PersonDocRecognizer, marked_runs
-from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
+from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES, SOVEREIGNS
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
                                           plain, sentence_start, subject, unseen)
@@ -42,7 +42,7 @@ TITLES = {"president", "senator", "sen", "governor", "gov", "judge", "justice", 
           "mr", "mrs", "ms", "miss", "dr", "mister", "doctor", "prince", "princess",
           "king", "queen", "chairman", "spokesman", "spokeswoman", "secretary", "envoy",
           "advisor", "adviser", "administrator", "attorney", "mayor", "deputy", "spc",
-          "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"}
+          "pvt", "cpl", "brig", "maj", "cmdr", "adm", "rep", "premier"} | SOVEREIGNS
 SPEAKER_ZIPF = 4.0  # an unlisted quote's speaker is a word rarer than this ("Police" stays)
 LISTED_LAST = 1.0  # wordness below which a listed surname ends a list item that is a name
 PAIR_RARE = 2.5  # one word of a pair of rare proper nouns below this Zipf

@@ -126,3 +126,9 @@ def test_a_rare_subject_before_an_apposition_and_its_verb_is_a_name(redactor):
     assert out == "Meanwhile, in the capital, protesters gathered."
     out = redacted(redactor, "The Hare, believing it impossible, assented to the proposal.")
     assert out.startswith("The Hare, believing ")
+
+
+def test_a_name_after_a_sovereigns_title_is_redacted_and_the_title_kept(analyzer, policy):
+    # "Meiji" is a common word in English text (an era, a shrine): only the title names it.
+    assert found(analyzer, policy, "The reforms of Emperor Meiji changed the army.") == [
+        "Meiji"]
