@@ -84,6 +84,8 @@ class BisectingLemmaEnhancer(LemmaContextAwareEnhancer):
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
                               context=None):
         """Presidio's, on results copied here (its deep copy of them is then a no-op)."""
+        if not raw_results and nlp_artifacts is not None:
+            return []  # what Presidio's returns for no results
         results = copied(raw_results)
         if results is None:
             return super().enhance_using_context(text, raw_results, nlp_artifacts,
@@ -107,8 +109,16 @@ class BisectingLemmaEnhancer(LemmaContextAwareEnhancer):
         return i
 
 
+_OWN: dict = {}  # recognizer class -> whether it has its own enhance_using_context
+
+
 def _own_enhancement(recognizer) -> bool:
-    return type(recognizer).enhance_using_context is not EntityRecognizer.enhance_using_context
+    kind = type(recognizer)
+    own = _OWN.get(kind)
+    if own is None:
+        own = _OWN[kind] = (kind.enhance_using_context
+                            is not EntityRecognizer.enhance_using_context)
+    return own
 
 
 class GroupingAnalyzerEngine(AnalyzerEngine):
@@ -120,6 +130,11 @@ class GroupingAnalyzerEngine(AnalyzerEngine):
 
     def _enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers,
                                context=None):
+        if not raw_results and not any(_own_enhancement(r) for r in recognizers):
+            # nothing found, nothing to order: straight to the lemma step
+            return self.context_aware_enhancer.enhance_using_context(
+                text=text, raw_results=[], nlp_artifacts=nlp_artifacts,
+                recognizers=recognizers, context=context)
         key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
         by_recognizer = {}
         for r in raw_results:

@@ -27,6 +27,7 @@ from transforms.core.offline import ensure_offline
 from transforms.core.phone_matcher import remember_phone_candidates
 from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
+from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.context_phone import date_or_time, score_row
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
@@ -147,7 +148,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
     models and the custom rules; each language gets the registered recognizers that serve
     it (``recognizers.registry``)."""
     ensure_offline()
-    from presidio_analyzer import Pattern, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer import Pattern, PatternRecognizer
     from presidio_analyzer.nlp_engine import NerModelConfiguration
 
     from transforms.core.caseless_ner import CaselessNerEngine
@@ -167,7 +168,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
         nlp_engine.load()
         for nlp in nlp_engine.nlp.values():
             look_up_attribute_rules(nlp)  # same tags and lemmas, without the Matcher
-        registry = RecognizerRegistry(supported_languages=languages)
+        registry = RememberingRegistry(supported_languages=languages)  # same answers, kept
         registry.load_predefined_recognizers(languages=languages, nlp_engine=nlp_engine)
         for recognizer in registry.recognizers:
             kind = type(recognizer).__name__

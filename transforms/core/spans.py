@@ -7,6 +7,7 @@ turns Presidio's results into spans and treats the winners.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
@@ -43,9 +44,11 @@ class KnownIdentifier:
     canonical: str
 
 
+@functools.lru_cache(maxsize=4096)
 def same_phone(written: str, canonical: str, region: str) -> bool:
     """Whether a phone written in text is the identifier (E.164 equal, or same last digits
-    when the text adds or drops a country or trunk prefix)."""
+    when the text adds or drops a country or trunk prefix). Kept per question: a record's
+    phone is asked about again in each of its texts."""
     try:
         if normalize_phone(written, region) == canonical:
             return True

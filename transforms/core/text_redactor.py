@@ -93,6 +93,7 @@ class TextRedactor:
         self.url_rules = UrlRules(policy.strip_url_params, policy.strip_url_markers)
         self.per_record = bool(policy.operators_used & set(per_record_names()))
         self._engines = {}  # language -> (BatchAnalyzerEngine, the entities to ask it for)
+        self._normalizers = {}  # pseudonym type -> the policy's normalizer of it
 
     def _engine(self, lang: str):
         """The batch engine of a language and the policy's entities it detects (types with
@@ -129,15 +130,23 @@ class TextRedactor:
         stripped = [shadow.text for shadow in shadows]  # what every detector reads
         analyzed = [None] * len(texts)
         for lang in sorted(set(languages)):  # one nlp.pipe stream per language
-            idx = [i for i, l in enumerate(languages) if l == lang]
+            # A string met twice in the batch ("claims", "yes") is analyzed once: the
+            # analysis reads the string alone; what differs per record comes after.
+            first = {}
+            for i, l in enumerate(languages):
+                if l == lang:
+                    first.setdefault(stripped[i], i)
             batch, entities = self._engine(lang)
             with batch_zone(batch.analyzer_engine, lang):  # what spaCy adds, freed after
                 found = batch.analyze_iterator(
-                    [stripped[i] for i in idx], language=lang,
+                    list(first), language=lang,
                     batch_size=self.nlp_batch_size, entities=entities,
                     score_threshold=self.policy.lowest_score)
-                for i, results in zip(idx, found):
+                for i, results in zip(first.values(), found):
                     analyzed[i] = results
+            for i, l in enumerate(languages):
+                if l == lang and analyzed[i] is None:
+                    analyzed[i] = analyzed[first[stripped[i]]]
         region = self.pseudonymizer.default_region
         all_spans = []
         for text, found, ids in zip(stripped, analyzed, known):
@@ -212,8 +221,11 @@ class TextRedactor:
     def _detection(self, value: str, span: Span,
                    scope: Optional[RecordScope] = None) -> Detection:
         pseudonym_type = span.pseudonym_type or self.policy.pseudonym_type(span.entity)
-        return Detection(value, span.entity, pseudonym_type,
-                         self.policy.normalizer(pseudonym_type), span.canonical,
+        normalizer = self._normalizers.get(pseudonym_type)
+        if normalizer is None:  # the policy's answer, looked up once per type
+            normalizer = self._normalizers[pseudonym_type] = self.policy.normalizer(
+                pseudonym_type)
+        return Detection(value, span.entity, pseudonym_type, normalizer, span.canonical,
                          span.raw_canonical, scope)
 
     def _treat(self, value: str, span: Span, scope: Optional[RecordScope] = None) -> Treated:

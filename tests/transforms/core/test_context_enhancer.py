@@ -137,3 +137,16 @@ def test_results_sorted_by_recognizer_once_are_enhanced_as_presidio_enhances_the
         assert _state(got) == _state(expected)
         halved += sum(r.score == 0.25 for r in got)
     assert halved, "the recognizer with its own context step was never asked"
+
+
+def test_a_text_without_results_gets_none_back_as_from_presidios_enhancer(analyzer):
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from transforms.core.context_enhancer import BisectingLemmaEnhancer
+
+    text = "please allow three business days"
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    recognizers = analyzer.registry.get_recognizers("en", all_fields=True)
+    for enhancer in (BisectingLemmaEnhancer(), LemmaContextAwareEnhancer()):
+        assert enhancer.enhance_using_context(text, [], artifacts, recognizers) == []
+    assert analyzer._enhance_using_context(text, [], artifacts, recognizers) == []

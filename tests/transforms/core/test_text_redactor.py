@@ -107,3 +107,23 @@ def test_french_words_between_two_names_stay(redactor):
     out = [r.text for r in redactor.redact(texts, [[], []], languages=["fr", "fr"])]
     assert "rappellera" in out[0] and "veuillez rappeler" in out[1]
     assert "Marie" not in " ".join(out) and "Martin" not in " ".join(out)
+
+
+def test_a_string_repeated_in_a_batch_is_redacted_as_when_it_is_alone(redactor):
+    texts = ["claims", "Hello, I am Maria Garcia, call 212-555-0147", "claims",
+             "Hello, I am Maria Garcia, call 212-555-0147", "follow-up"]
+    together = redactor.redact(texts, [[]] * len(texts))
+    alone = [_one(redactor, text) for text in texts]
+    assert [r.text for r in together] == [r.text for r in alone]
+    assert [r.entity_counts for r in together] == [r.entity_counts for r in alone]
+    assert "Garcia" not in together[3].text
+
+
+def test_a_repeated_string_still_gets_each_records_own_identifiers(redactor, pseudonymizer):
+    text = "my id is cust_998877"
+    known = [[KnownIdentifier("CUSTOMER_ID", "id_casefold", "cust_998877")], []]
+    first, second = redactor.redact([text, text], known, groups=[0, 1])
+    column = pseudonymizer.pseudonymize("CUSTOMER_ID", "id_casefold", "CUST_998877")
+    assert first.text == second.text == f"my id is {column}"  # the policy's rule finds it too
+    assert [d.recognizer for d in first.detections] == [FOUND_BY["known"]]
+    assert FOUND_BY["known"] not in [d.recognizer for d in second.detections]

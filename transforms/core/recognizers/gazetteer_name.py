@@ -243,9 +243,10 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
         """Capitalised neighbours of a name: listed but common ("Will"), or rare words; in
         lower case, a listed surname after a clear given name ("latrice song")."""
         for a, b in zip(doc, doc[1:]):
+            if not ((marks[a.i] or a.ent_type_ == "PERSON") and not cased[b.i]):
+                continue  # the lexicon is read only after a name, in lower case
             first, last = name_word(a.lower_), name_word(b.lower_)
-            if ((marks[a.i] or a.ent_type_ == "PERSON") and not cased[b.i]
-                    and first is not None and first.first and first.mostly_name
+            if (first is not None and first.first and first.mostly_name
                     and last is not None and last.last and last.wordness < SURNAME_AFTER
                     and self._eligible(b) and b.pos_ not in _FUNCTION_POS
                     and (b.pos_ != "VERB" or b.lemma_.lower() == b.lower_)):

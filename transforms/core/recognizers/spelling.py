@@ -9,7 +9,7 @@ spelled-postcode and spelled-name recognizers read the runs. Not a recognizer.
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, NamedTuple, Optional, Tuple
+from typing import Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from transforms.core.recognizers.common import NUMBER_WORDS, shouted
 
@@ -99,9 +99,24 @@ def _reading(words: List[str], k: int) -> str:
     return spelling(word) or word.upper()
 
 
-def spelled_runs(text: str, min_tokens: int = 2) -> Iterator[Spelled]:
+_last: Tuple[Optional[str], Tuple[Spelled, ...]] = (None, ())  # a text, its runs of 2+
+
+
+def spelled_runs(text: str, min_tokens: int = 2) -> Sequence[Spelled]:
     """Each maximal run of ``min_tokens`` or more spelling tokens on one line, within one
-    sentence."""
+    sentence. Runs do not depend on ``min_tokens`` (it only drops the short ones), so the
+    runs of 2+ tokens of the last text are kept: the spelled-postcode and spelled-name
+    recognizers read the same text one after the other."""
+    if min_tokens < 2:
+        return list(_runs(text, min_tokens))
+    global _last
+    last = _last  # one read: another thread may replace it (a text with its own runs)
+    if last[0] != text:
+        last = _last = (text, tuple(_runs(text, 2)))
+    return [run for run in last[1] if run.tokens >= min_tokens]
+
+
+def _runs(text: str, min_tokens: int) -> Iterator[Spelled]:
     run: List[re.Match] = []
 
     def close() -> Optional[Spelled]:

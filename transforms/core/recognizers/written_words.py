@@ -126,6 +126,12 @@ def _shared_stops() -> Tuple[frozenset, ...]:
                  if lang in MIXED_LANGUAGES else frozenset() for lang in FOREIGN_LANGUAGES)
 
 
+@lru_cache(maxsize=1)
+def _any_foreign_stop() -> frozenset:
+    """Every word of :func:`foreign_stops`, one set."""
+    return frozenset().union(*foreign_stops())
+
+
 def foreign_lines(doc) -> List[bool]:
     """Per token: is its line one English hardly uses (:func:`_line_languages`)?"""
     return _line_languages(doc)[1]
@@ -147,26 +153,34 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
     letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
     or French. A headline and a list of names are English."""
     per_language = list(zip(foreign_stops(), _shared_stops()))
+    any_foreign = _any_foreign_stop()
     out, worded, start = [False] * len(doc), [False] * len(doc), 0
     for end in range(len(doc) + 1):
         if end < len(doc) and "\n" not in doc[end].text:
             continue
         words = [t for t in doc[start:end] if t.is_alpha and len(t.text) >= 2]
+        lowers = [t.lower_ for t in words]
         # distinct words: a name said six times ("they had 6 walentyna walentyna ...") is
         # one rare word, not a line of them
         lower = {t.text for t in words if t.is_lower and all(c < "\u0250" for c in t.text)}
         rare = sum(zipf(w) < COMMON and name_word(w) is None for w in lower)
+        distinct = set(lowers)
+        english_stops = [w for t, w in zip(words, lowers) if t.is_stop]
         voted = False
         for stops, shared in per_language:
-            other = len({t.lower_ for t in words if t.lower_ in stops})
-            english_count = sum(t.is_stop and t.lower_ not in shared for t in words)
-            voted = voted or (other > english_count and (
-                other >= 3 or (other == 2 and 2 * rare >= len(lower))))
+            other = len(distinct & stops)  # distinct function words of that language
+            if not other:
+                continue
+            english_count = (sum(w not in shared for w in english_stops) if shared
+                             else len(english_stops))
+            if other > english_count and (other >= 3 or (other == 2 and 2 * rare >= len(lower))):
+                voted = True
+                break
         foreign = voted or (len(lower) >= 6 and 3 * rare >= 2 * len(lower))
         # by its words: voted, or mostly rare words with a function word of another
         # language among them ("komentar untuk penampilan ...")
-        spoken = voted or (foreign and any(t.lower_ in stops for stops, _ in per_language
-                                           for t in words if t.is_lower))
+        spoken = voted or (foreign and any(w in any_foreign for t, w in zip(words, lowers)
+                                           if t.is_lower))
         for i in range(start, min(end + 1, len(doc))):
             out[i], worded[i] = foreign, spoken
         start = end + 1

@@ -25,3 +25,16 @@ def test_a_two_letter_word_after_a_spelled_letter_and_letter_for_word_are_part_o
     assert _runs("l e w is here") == [("l e w is", "LEWIS", 3)]
     assert _runs("C for Charlie V for Victor 7 5")[0][:2] == ("C for Charlie V for Victor 7 5",
                                                                "CV75")
+
+
+def test_runs_of_a_minimum_length_are_the_longer_runs_whatever_was_asked_before():
+    texts = ["my code is m o h 9 y s ok and the ref is a b", "whiskey 2 0 alpha bravo",
+             "nothing spelled here", "my code is m o h 9 y s ok and the ref is a b"]
+    for text in texts:  # each text asked at 4, 2, 1 and 4 again, others between
+        every = _runs(text, 1)
+        for min_tokens in (4, 2, 1, 3, 4):
+            assert _runs(text, min_tokens) == [
+                r for r, run in zip(every, spelled_runs(text, 1))
+                if run.tokens >= min_tokens]
+    assert _runs(texts[0], 4) == [("m o h 9 y s ok", "MOH9YSOK", 5)]
+    assert _runs(texts[1], 4) == [("whiskey 2 0 alpha bravo", "W20AB", 3)]
