@@ -235,14 +235,18 @@ class ContextPhoneRecognizer(RuleRecognizer):
         return results
 
 
+_WORD_AFTER = re.compile(r"[ \t]*[^\W\d_]")
+
+
 def figures(text: str, start: int, run: str) -> bool:
-    """The run (no phone cue) is a row of scores without a trunk or area code, nor a number
-    said with its country code at one end (:func:`score_row`; "387 15 388 20" said, not
-    "41 48 609 95 29 45"), or prices or figures on a results row
-    (:func:`..results_rows.row_figures`)."""
+    """The run (no phone cue) is a row of scores (:func:`score_row`; "387 15 388 20" said)
+    with no trunk or area code, not said with a country code at one end, and no word
+    right after it (a count's unit: "41 48 609 95 29 | 45 years old"); or prices or
+    figures on a results row (:func:`..results_rows.row_figures`)."""
     groups = _groups(run)
     row = score_row(run) and not trunk_led(groups) and not (
-        international(groups[1:]) or international(groups[:-1]))
+        international(groups[1:]) or international(groups[:-1])) and not \
+        _WORD_AFTER.match(text, start + len(run))
     return row or row_figures(text, start, start + len(run))
 
 

@@ -33,6 +33,11 @@ def test_numbers_words_and_letters_alone_are_not_postcodes(analyzer, policy, tex
     assert _found(analyzer, policy, text) == []
 
 
+def test_letters_then_more_digits_than_a_postcode_holds_are_no_postcode(analyzer, policy):
+    assert _found(analyzer, policy, "beat monica seles u s 6 3 6 4") == []  # tennis sets
+    assert _found(analyzer, policy, "e 9 6 7 t") == ["e 9 6 7 t"]
+
+
 def test_a_postcode_spelled_on_a_line_in_capitals_is_still_found(analyzer, policy):
     assert _found(analyzer, policy, "MY POSTCODE IS E H SIX FIVE D Y") == ["E H SIX FIVE D Y"]
 
