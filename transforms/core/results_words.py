@@ -10,9 +10,9 @@ given name, an initial and a surname.
 :data:`SECTION_WORDS` are sports, results-page and market words no surname in the census
 lists is mostly (a listed word with wordness under 2 is left out: "bonds", "sugar"), so
 the truecased copy keeps them lower case and a name result loses them at its ends.
-:func:`person_pieces` cuts a PERSON result at a slug's dash and at the scorecard's
-dismissal marks ("c", "b", "st", "lbw", "c & b"); the names on either side stay
-redacted.
+:func:`person_pieces` cuts a PERSON result in capitals at a slug's dash, and any at the
+scorecard's dismissal marks ("c", "b", "st", "lbw", "c & b", before the bowler and the
+runs, no other number after them); the names on either side stay redacted.
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME = r"(?:[^\W\d_][\w'’.-]*\s+){1,3}"
 _DISMISSAL = re.compile(
     r"(?i)(?:(?<!\S)(?P<c>c|st)\s+(?:(?P<and>&|and)\s+)?(?:" + _NAME + r")?|(?<!\S)(?P<lbw>lbw)\s+)?"
-    r"(?<!\S)(?P<b>b)\s+" + _NAME + r"\d{1,3}\*?(?!\S)")
+    r"(?<!\S)(?P<b>b)\s+" + _NAME + r"\d{1,3}\*?(?!\S)(?!\s+\d)")
 
 
 def dismissal_marks(text: str) -> List[Tuple[int, int]]:
@@ -63,8 +63,9 @@ def person_pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     """A PERSON result's parts: cut at dismissal marks and a dash between blanks, each
     without section words at its ends; parts with no letter are dropped."""
     cuts = [(a, b) for a, b in dismissal_marks(text) if start <= a and b <= end]
-    cuts += [(start + m.start(1), start + m.end(1))
-             for m in re.finditer(r"\s([-–])\s", text[start:end])]
+    if not any(c.islower() for c in text[start:end]):  # a slug: "GOLF - FALDO"
+        cuts += [(start + m.start(1), start + m.end(1))
+                 for m in re.finditer(r"\s([-–])\s", text[start:end])]
     if not cuts and not any(w.group(0).lower() in SECTION_WORDS
                             for w in _WORD.finditer(text, start, end)):
         return [(start, end)]

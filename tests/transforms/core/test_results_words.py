@@ -17,6 +17,7 @@ def test_section_words_leave_out_words_mostly_a_surname():
     ("Mark Taylor c & b Cork 0", ["c", "&", "b"]),
     ("john c smith said so", []),  # an initial, no bowler and runs
     ("plan b was fine", []),
+    ("life sett par vtg b fpd 0 01 is a design agency", []),  # a number after the runs
 ])
 def test_dismissal_marks_need_a_bowler_and_the_runs(text, marks):
     assert [text[a:b] for a, b in dismissal_marks(text)] == marks
@@ -27,6 +28,7 @@ def test_dismissal_marks_need_a_bowler_and_the_runs(text, marks):
     ("GOLF - FALDO", ["FALDO"]),
     ("ENGLAND SCORECARD", ["ENGLAND"]),
     ("John Smith", ["John Smith"]),
+    ("Haider al - Abadi", ["Haider al - Abadi"]),  # a dash is cut only in capitals
 ])
 def test_a_person_loses_section_words_and_splits_at_marks(text, pieces):
     cut = text.index(" 34") if " 34" in text else len(text)
