@@ -4,8 +4,8 @@ a row ("m o h 9 y s", "whiskey 2 0 alpha bravo", "ML 3 H 6 b a r", "eh6 5dy").
 A run of spelling tokens (:mod:`.spelling`) is a postcode when some stretch of it reads
 as one in full (outward code and inward code), or when the whole run is letters and digits
 mixed, from a letter, four to eight characters in three tokens or more, no token a number
-of three digits, three digits at most (a postcode said in part or restarted; at 0.5).
-English: NATO words and letter names are English.
+of three digits (a postcode said in part or restarted; at 0.5). English: NATO words and letter names are
+English.
 """
 from __future__ import annotations
 
@@ -23,8 +23,6 @@ UK_SHAPE = re.compile(r"[A-Z]{1,2}[\dO][A-Z\d]?[\dO][A-Z]{2}")
 # d"): a letter, then letters and digits mixed, four characters or more, in three tokens
 # or more, none of them a number of three digits ("a 501 c 3" is no postcode).
 _WRITTEN = re.compile(UK_POSTCODE)
-# A postcode has three digits at most ("SW19 2AB"): "u s 6 3 6 4" is a tennis score.
-_MOST_DIGITS = 3
 _PARTIAL = re.compile(r"[A-Z](?=[A-Z\d]*\d)[A-Z\d]{3,7}")
 
 
@@ -44,8 +42,7 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
             i += 1
         if not any(run.start <= f[0] < run.end for f in found) and _PARTIAL.fullmatch(
                 run.reading) and run.tokens >= 3 and not any(
-                    re.search(r"\d{3}", p[2]) for p in run.parts) and len(
-                    re.findall(r"\d", run.reading)) <= _MOST_DIGITS:
+                    re.search(r"\d{3}", p[2]) for p in run.parts):
             found.append((run.start, run.end, run.reading))
     return found
 
