@@ -12,7 +12,8 @@ lists is mostly (a listed word with wordness under 2 is left out: "bonds", "suga
 the truecased copy keeps them lower case and a name result loses them at its ends.
 :func:`person_pieces` cuts a PERSON result in capitals at a slug's dash, and any at the
 scorecard's dismissal marks ("c", "b", "st", "lbw", "c & b", before the bowler and the
-runs, no other number after them); the names on either side stay redacted.
+runs that end the line: "berislav b kovačević 700 szilágyi ..." is a name and an
+address); the names on either side stay redacted.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NAME = r"(?:[^\W\d_][\w'’.-]*\s+){1,3}"
 _DISMISSAL = re.compile(
     r"(?i)(?:(?<!\S)(?P<c>c|st)\s+(?:(?P<and>&|and)\s+)?(?:" + _NAME + r")?|(?<!\S)(?P<lbw>lbw)\s+)?"
-    r"(?<!\S)(?P<b>b)\s+" + _NAME + r"\d{1,3}\*?(?!\S)(?!\s+\d)")
+    r"(?<!\S)(?P<b>b)\s+" + _NAME + r"\d{1,3}\*?[ \t]*[.,;]?[ \t]*(?=\n|$)")
 
 
 def dismissal_marks(text: str) -> List[Tuple[int, int]]:

@@ -39,9 +39,6 @@ _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "INTJ"}
 _KEEP_LOWER = {"am", "pm", "ok", "okay", "yeah", "um", "uh", "hmm", "lol", "omg", "rt"}
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _CUES = WEAK_CUES | {"is", "am", "name", "named", "called", "mr", "mrs", "ms", "dr"}
-# Zipf from which an unlisted "-ed" word the tagger calls a proper noun is a verb's form
-# ("played" in a standings header), not a name ("khaled" 3.2, "ahmed" is listed)
-COMMON_VERB_FORM = 4.5
 COMMON = 3.5  # Zipf from which a word is common English
 ENGLISH_SHARE = 0.35  # share of common-English words or names below which a line is not English
 LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names or a misread line
@@ -92,8 +89,7 @@ def _capitalise(token, english: bool = True) -> bool:
     if not english or run_together(token.lower_):
         return False
     frequency = zipf(token.lower_)
-    if token.pos_ == "PROPN" and frequency < PROPER_NOUN and not (
-            word is None and token.lower_.endswith("ed") and frequency >= COMMON_VERB_FORM):
+    if token.pos_ == "PROPN" and frequency < PROPER_NOUN:
         return True
     if word is None and frequency < UNHEARD:
         return True

@@ -17,7 +17,9 @@ def test_section_words_leave_out_words_mostly_a_surname():
     ("Mark Taylor c & b Cork 0", ["c", "&", "b"]),
     ("john c smith said so", []),  # an initial, no bowler and runs
     ("plan b was fine", []),
-    ("life sett par vtg b fpd 0 01 is a design agency", []),  # a number after the runs
+    ("life sett par vtg b fpd 0 01 is a design agency", []),  # the runs end the line
+    ("anna b novak 700 main street", []),  # a middle initial and a house number
+    ("Graham Thorpe b Cork 56\nMark Ramprakash b Cork 0", ["b", "b"]),
 ])
 def test_dismissal_marks_need_a_bowler_and_the_runs(text, marks):
     assert [text[a:b] for a, b in dismissal_marks(text)] == marks
