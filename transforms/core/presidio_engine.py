@@ -13,6 +13,7 @@ the NER reads a truecased copy of the doc.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import threading
@@ -30,6 +31,7 @@ from transforms.core.prescan import gate_predefined
 from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.context_phone import date_or_time, score_row
+from transforms.core.results_words import person_pieces
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
 _LOG = logging.getLogger(__name__)
@@ -101,6 +103,26 @@ def trim_legal_names(recognizer) -> None:
         return out
 
     recognizer.analyze = trimmed
+
+
+def split_results_words(recognizer) -> None:
+    """Make an English recognizer's PERSON results lose sports and market words at their
+    ends and split at a slug's dash or a scorecard's dismissal marks
+    (``results_words.person_pieces``)."""
+    analyze = recognizer.analyze
+
+    def split(text, entities, nlp_artifacts=None):
+        out = []
+        for r in analyze(text, entities, nlp_artifacts):
+            pieces = person_pieces(text, r.start, r.end) if r.entity_type == "PERSON" \
+                else [(r.start, r.end)]
+            for start, end in pieces:
+                piece = copy.copy(r) if len(pieces) > 1 else r
+                piece.start, piece.end = start, end
+                out.append(piece)
+        return out
+
+    recognizer.analyze = split
 
 
 def _no_cjk_or_arabic(text, result) -> bool:
@@ -195,6 +217,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if (recognizer.supported_language == "en"
                     and {"PERSON", "NRP"} & set(recognizer.supported_entities)):
                 trim_legal_names(recognizer)
+                split_results_words(recognizer)
     finally:
         presidio_log.setLevel(level)
     return GroupingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,

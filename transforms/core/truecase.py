@@ -29,6 +29,7 @@ from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
 from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.results_words import SECTION_WORDS
 from transforms.core.run_together import UNHEARD, run_together
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
@@ -45,7 +46,7 @@ LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names o
 
 def _eligible(token) -> bool:
     return (token.is_alpha and len(token.text) >= 2 and not token.is_stop
-            and token.lower_ not in _KEEP_LOWER)
+            and token.lower_ not in _KEEP_LOWER and token.lower_ not in SECTION_WORDS)
 
 
 def _listed(word: str) -> bool:

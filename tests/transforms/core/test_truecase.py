@@ -105,3 +105,10 @@ def test_only_the_tokens_asked_for_are_recased(nlp):
     words = truecased_words(doc, only)
     assert words[3:] == [t.text for t in doc][3:]
     assert words[:3] == truecased_words(doc)[:3]
+
+
+def test_sports_words_stay_lowercase_beside_names(nlp):
+    words = truecased_words(_doc(nlp, "cricket pakistan v england scorecard"))
+    assert words[0] == "cricket" and words[-1] == "scorecard"
+    words = truecased_words(_doc(nlp, "saeed anwar and khaled mahmoud played golf"))
+    assert words[:2] == ["Saeed", "Anwar"] and words[3] == "Khaled" and words[-1] == "golf"

@@ -18,6 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
 from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.results_rows import row_figures, trunk_led
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
@@ -219,7 +220,7 @@ class ContextPhoneRecognizer(RuleRecognizer):
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and (date_or_time(text, m.start(), m.start() + len(run))
-                             or numbered_in_a_series(run)):
+                             or numbered_in_a_series(run) or figures(text, m.start(), run)):
                 continue
             other = bool(_OTHER_NUMBER.search(line_before))
             if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):
@@ -232,6 +233,21 @@ class ContextPhoneRecognizer(RuleRecognizer):
                     end = m.end() if part[1] == len(run) else m.start() + part[1]
                     results.append(result(self, "PHONE_NUMBER", m.start() + part[0], end, 0.5))
         return results
+
+
+_WORD_AFTER = re.compile(r"[ \t]*[^\W\d_]")
+
+
+def figures(text: str, start: int, run: str) -> bool:
+    """The run (no phone cue) is a row of scores (:func:`score_row`; "387 15 388 20" said)
+    with no trunk or area code, not said with a country code at one end, and no word
+    right after it (a count's unit: "41 48 609 95 29 | 45 years old"); or prices or
+    figures on a results row (:func:`..results_rows.row_figures`)."""
+    groups = _groups(run)
+    row = score_row(run) and not trunk_led(groups) and not (
+        international(groups[1:]) or international(groups[:-1])) and not \
+        _WORD_AFTER.match(text, start + len(run))
+    return row or row_figures(text, start, start + len(run))
 
 
 def score_row(run: str) -> bool:

@@ -33,6 +33,11 @@ def test_numbers_words_and_letters_alone_are_not_postcodes(analyzer, policy, tex
     assert _found(analyzer, policy, text) == []
 
 
+def test_part_of_a_postcode_with_a_digit_said_twice_is_found(analyzer, policy):
+    # speech recognition repeats digits: a partial postcode may hold more than three
+    assert _found(analyzer, policy, "l 2 2 0 0 5") == ["l 2 2 0 0 5"]
+
+
 def test_a_postcode_spelled_on_a_line_in_capitals_is_still_found(analyzer, policy):
     assert _found(analyzer, policy, "MY POSTCODE IS E H SIX FIVE D Y") == ["E H SIX FIVE D Y"]
 
