@@ -16,6 +16,7 @@ def _found(analyzer, text):
     ("two days later kowalczyk now 45 was released on bail", "kowalczyk"),
     ("the driver ferreira aged 52 was unhurt", "ferreira"),
     ("maria kowalczyk now 45 was released on bail", "maria kowalczyk"),
+    ("kowalczyk now 45 years old was released on bail", "kowalczyk"),
 ])
 def test_a_name_like_word_before_now_or_aged_and_an_age_is_a_person(analyzer, text, name):
     assert _found(analyzer, text) == [name]
@@ -26,6 +27,11 @@ def test_a_name_like_word_before_now_or_aged_and_an_age_is_a_person(analyzer, te
     "the price is now 30 dollars",
     "the team is now 12 points clear",
     "the villa now 300 years old was sold",  # no age: a number above 120
+    "the firmware now 3 versions behind",  # a thing: after a determiner
+    "my modem aged 3 is slow",  # a thing: after a possessive
+    "caller verified postcode now 2 days ago",  # a count of something, not an age
+    "latency now 40 milliseconds",
+    "latency now 20 percent lower",
 ])
 def test_ordinary_words_before_now_or_aged_and_a_number_are_not_names(analyzer, text):
     assert _found(analyzer, text) == []
