@@ -127,3 +127,13 @@ def test_a_repeated_string_still_gets_each_records_own_identifiers(redactor, pse
     assert first.text == second.text == f"my id is {column}"  # the policy's rule finds it too
     assert [d.recognizer for d in first.detections] == [FOUND_BY["known"]]
     assert FOUND_BY["known"] not in [d.recognizer for d in second.detections]
+
+
+def test_a_string_repeated_in_two_languages_is_analyzed_in_each(redactor):
+    text = "merci, je rappellerai demain, signé Dupont"
+    both = redactor.redact([text, text], [[], []], languages=["en", "fr"])
+    alone = [redactor.redact([text], [[]], languages=[lang])[0] for lang in ("en", "fr")]
+    assert [[d.recognizer for d in r.detections] for r in both] == \
+        [[d.recognizer for d in r.detections] for r in alone]
+    assert both[0].detections != both[1].detections  # the languages' analyses differ
+
