@@ -118,6 +118,12 @@ class TextRedactor:
         record) and ``languages[i]`` its language (default: the policy's). ``scopes``, by
         record number, is filled in and reused: a second call for texts of the same
         record keeps its numbers and surrogates."""
+        try:
+            return self._redact(texts, known, groups, languages, scopes)
+        finally:
+            same_phone.cache_clear()  # the phones compared (raw values) leave with the batch
+
+    def _redact(self, texts, known, groups, languages, scopes) -> List[TextResult]:
         groups = list(range(len(texts))) if groups is None else list(groups)
         languages = ([self.policy.language] * len(texts) if languages is None
                      else list(languages))

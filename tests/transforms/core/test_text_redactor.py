@@ -137,3 +137,13 @@ def test_a_string_repeated_in_two_languages_is_analyzed_in_each(redactor):
         [[d.recognizer for d in r.detections] for r in alone]
     assert both[0].detections != both[1].detections  # the languages' analyses differ
 
+
+
+def test_no_phone_compared_in_a_batch_is_kept_after_it(redactor):
+    from transforms.core.spans import same_phone
+
+    known = [KnownIdentifier("PHONE", "phone", "+14155552671")]
+    out = redactor.redact(["call 415 555 2671 or four one five five five five two six seven "
+                           "one"], [known])[0]
+    assert "2671" not in out.text and "seven one" not in out.text
+    assert same_phone.cache_info().currsize == 0  # raw phones leave with their batch
