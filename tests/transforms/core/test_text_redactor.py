@@ -147,3 +147,11 @@ def test_no_phone_compared_in_a_batch_is_kept_after_it(redactor):
                            "one"], [known])[0]
     assert "2671" not in out.text and "seven one" not in out.text
     assert same_phone.cache_info().currsize == 0  # raw phones leave with their batch
+
+
+def test_no_spelled_text_is_kept_after_its_batch(redactor):
+    from transforms.core.recognizers import spelling
+
+    out = redactor.redact(["my name is kowalczyk k o w a l c z y k"], [[]])[0]
+    assert "k o w a l" not in out.text
+    assert spelling._last == (None, ())  # the raw text leaves with its batch
