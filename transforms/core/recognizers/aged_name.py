@@ -36,7 +36,7 @@ def _may_name(token) -> bool:
 def _age(doc, j: int) -> bool:
     """``doc[j]`` is a number from 1 to 120 that counts no things after it."""
     token = doc[j]
-    if not (token.is_digit and 1 <= int(token.text) <= OLDEST):
+    if not (token.text.isdecimal() and 1 <= int(token.text) <= OLDEST):
         return False
     nxt = doc[j + 1] if j + 1 < len(doc) else None
     if nxt is None or nxt.tag_ != "NNS" and nxt.lower_ not in _PER:

@@ -42,3 +42,8 @@ def test_written_text_is_left_to_spacy(analyzer):
 def test_the_name_goes_and_the_age_report_stays(redactor):
     out = redacted(redactor, "two days later kowalczyk now 45 was released on bail")
     assert "kowalczyk" not in out and out.endswith("was released on bail")
+
+
+@pytest.mark.parametrize("text", ["kowalczyk now ² said", "kowalczyk aged ① said"])
+def test_a_digit_sign_that_is_no_number_is_no_age_and_raises_nothing(analyzer, text):
+    assert _found(analyzer, text) == []  # int() of it would fail, quoting the text
