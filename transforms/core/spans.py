@@ -48,7 +48,8 @@ class KnownIdentifier:
 def same_phone(written: str, canonical: str, region: str) -> bool:
     """Whether a phone written in text is the identifier (E.164 equal, or same last digits
     when the text adds or drops a country or trunk prefix). Kept per question: a record's
-    phone is asked about again in each of its texts."""
+    phone is asked about again in each of its texts; ``TextRedactor.redact`` clears the
+    memory after each batch (it holds raw phones)."""
     try:
         if normalize_phone(written, region) == canonical:
             return True

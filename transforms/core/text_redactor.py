@@ -30,6 +30,7 @@ from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.recognizers.spelling import forget_last
 from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
                                    propagate_names, resolve_overlaps, same_phone)
@@ -118,6 +119,13 @@ class TextRedactor:
         record) and ``languages[i]`` its language (default: the policy's). ``scopes``, by
         record number, is filled in and reused: a second call for texts of the same
         record keeps its numbers and surrogates."""
+        try:
+            return self._redact(texts, known, groups, languages, scopes)
+        finally:
+            same_phone.cache_clear()  # the raw values kept for the batch leave with it
+            forget_last()
+
+    def _redact(self, texts, known, groups, languages, scopes) -> List[TextResult]:
         groups = list(range(len(texts))) if groups is None else list(groups)
         languages = ([self.policy.language] * len(texts) if languages is None
                      else list(languages))

@@ -127,3 +127,31 @@ def test_a_repeated_string_still_gets_each_records_own_identifiers(redactor, pse
     assert first.text == second.text == f"my id is {column}"  # the policy's rule finds it too
     assert [d.recognizer for d in first.detections] == [FOUND_BY["known"]]
     assert FOUND_BY["known"] not in [d.recognizer for d in second.detections]
+
+
+def test_a_string_repeated_in_two_languages_is_analyzed_in_each(redactor):
+    text = "merci, je rappellerai demain, signé Dupont"
+    both = redactor.redact([text, text], [[], []], languages=["en", "fr"])
+    alone = [redactor.redact([text], [[]], languages=[lang])[0] for lang in ("en", "fr")]
+    assert [[d.recognizer for d in r.detections] for r in both] == \
+        [[d.recognizer for d in r.detections] for r in alone]
+    assert both[0].detections != both[1].detections  # the languages' analyses differ
+
+
+
+def test_no_phone_compared_in_a_batch_is_kept_after_it(redactor):
+    from transforms.core.spans import same_phone
+
+    known = [KnownIdentifier("PHONE", "phone", "+14155552671")]
+    out = redactor.redact(["call 415 555 2671 or four one five five five five two six seven "
+                           "one"], [known])[0]
+    assert "2671" not in out.text and "seven one" not in out.text
+    assert same_phone.cache_info().currsize == 0  # raw phones leave with their batch
+
+
+def test_no_spelled_text_is_kept_after_its_batch(redactor):
+    from transforms.core.recognizers import spelling
+
+    out = redactor.redact(["my name is kowalczyk k o w a l c z y k"], [[]])[0]
+    assert "k o w a l" not in out.text
+    assert spelling._last == (None, ())  # the raw text leaves with its batch

@@ -8,8 +8,8 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
 - it owns something: "kwabena's account", "keating s service" (apostrophe dropped); an
-  unlisted word below Zipf 3 too, when no determiner or adjective makes it a thing
-  ("one of scorsese's films", not "the gazebo's roof");
+  unlisted word below Zipf 3 too, when no determiner (adjectives between or not) makes it
+  a thing ("one of scorsese's films", not "the gazebo's roof");
 - it is the subject of a report or of speech: "gradsky has", "anas says", "oyelaran
   shouted", "qaboos whose reign"; or follows a verb of speaking or company: "told
   kwabena", "accompanied ndlovu";
@@ -54,7 +54,7 @@ MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle o
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 OWNER = 3.0  # Zipf below which an unlisted word owning something is a name ("labeouf's")
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
-_BEFORE_THING = {"DET", "ADJ", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
+_BEFORE_THING = {"DET", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
 TITLES = {"capt", "captain", "president", "minister", "general", "colonel", "sir", "lady",
           "lord", "madame", "monsieur", "senator", "governor", "prof", "professor", "coach",
@@ -75,7 +75,7 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "des", "le", "la", "van", "
 SUBJECT_NEXT = {"says", "said", "has", "had", "was", "is", "told", "added", "wrote", "asked",
                 "also", "who", "explained", "stated", "replied", "announced", "here",
                 "speaking", "shouted", "yelled", "whispered", "cried", "laughed", "smiled",
-                "insisted", "admitted", "warned", "claimed", "noted", "agreed", "whose"}
+                "insisted", "admitted", "warned", "claimed", "noted", "agreed"}
 # Verbs of speaking before the one spoken to or of ("said ole to ole", "told kwame").
 SPEECH_VERBS = {"said", "asked", "told", "tell", "ask", "shouted", "yelled", "whispered",
                 "replied", "thanked", "greeted", "hugged", "married", "met", "accompanied"}
@@ -159,11 +159,20 @@ def _owning_surname(doc, i: int) -> bool:
 
 def _owning_rare(doc, i: int) -> bool:
     """An unlisted word English seldom writes, owning something: "one of labeouf's best";
-    not after a determiner or adjective ("the gazebo's roof")."""
+    not a thing's (:func:`_a_thing`: "the gazebo's roof")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (nxt is not None and nxt.lower_ in ("'s", "’s", "s") and _candidate(doc[i])
             and name_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER
-            and (i == 0 or doc[i - 1].pos_ not in _BEFORE_THING))
+            and not _a_thing(doc, i))
+
+
+def _a_thing(doc, i: int) -> bool:
+    """A determiner, possessive or number before ``doc[i]``, adjectives between or not:
+    "the gazebo's", "the old carillon whose"; "poor kwabena whose" is a person."""
+    j = i - 1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and doc[j].pos_ in _BEFORE_THING
 
 
 def _receives(doc, i: int) -> bool:
@@ -227,7 +236,7 @@ class SpeechCueNameRecognizer(PersonDocRecognizer):
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and nxt.lower_ == "whose":  # "the carillon whose bells": a thing
-            return prev is None or prev.pos_ not in _BEFORE_THING
+            return not _a_thing(doc, i)
         if nxt is not None and (nxt.lower_ in ("'s", "’s", "s") or nxt.lower_ in SUBJECT_NEXT):
             return True  # "kwabena's account", "keating s service" (apostrophe dropped)
         if _foreign_spelling(token):

@@ -116,6 +116,12 @@ def spelled_runs(text: str, min_tokens: int = 2) -> Sequence[Spelled]:
     return [run for run in last[1] if run.tokens >= min_tokens]
 
 
+def forget_last() -> None:
+    """Drop the kept text and its runs (raw values): called when a batch is done."""
+    global _last
+    _last = (None, ())
+
+
 def _runs(text: str, min_tokens: int) -> Iterator[Spelled]:
     run: List[re.Match] = []
 

@@ -20,6 +20,14 @@ def found_by(recognizer_name, analyzer, policy, text, entity, language="en"):
         if r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY] == recognizer_name]
 
 
+def found_alone(recognizer_class, analyzer, text, entity="PERSON", language="en"):
+    """What one recognizer finds on its own in the real nlp's reading of ``text`` (in the
+    analyzer, spaCy or another recognizer may find the same span first)."""
+    artifacts = analyzer.nlp_engine.process_text(text, language)
+    return [text[r.start:r.end]
+            for r in recognizer_class(language).analyze(text, [entity], artifacts)]
+
+
 def assert_names_go_and_words_stay(redactor, line):
     """``line`` with its ``{marked}`` names unmarked, redacted: every name gone, every other
     word still there in order."""

@@ -2,14 +2,12 @@
 with the real analyzer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import redacted
+from tests.transforms.core.recognizers.support import found_alone, redacted
 from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 
 
 def _found(analyzer, text):
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in CoordinatedNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(CoordinatedNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, names", [

@@ -2,13 +2,12 @@
 text, with the real analyzer."""
 import pytest
 
+from tests.transforms.core.recognizers.support import found_alone
 from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
 
 
 def _found(analyzer, text):
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in InitialledNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(InitialledNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [

@@ -2,14 +2,12 @@
 the real analyzer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import redacted
+from tests.transforms.core.recognizers.support import found_alone, redacted
 from transforms.core.recognizers.initials_name import InitialsNameRecognizer
 
 
 def _found(analyzer, text):
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in InitialsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(InitialsNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [

@@ -1,14 +1,13 @@
 """LoneNameRecognizer: a turn that is only a name, with the real analyzer."""
 import pytest
 
+from tests.transforms.core.recognizers.support import found_alone
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.lone_name import LoneNameRecognizer
 
 
 def _found(analyzer, text):
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in LoneNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(LoneNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [

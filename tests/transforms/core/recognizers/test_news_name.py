@@ -2,15 +2,13 @@
 word before a surname and results rows, with the real analyzer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import redacted
+from tests.transforms.core.recognizers.support import found_alone, redacted
 from transforms.core.recognizers.news_name import NewsNameRecognizer
 
 
 def _found(analyzer, text):
     """What the recognizer finds on its own (spaCy may find the same name first)."""
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in NewsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(NewsNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [

@@ -5,14 +5,13 @@ import re
 
 import pytest
 
+from tests.transforms.core.recognizers.support import found_alone
 from transforms.core.recognizers.results_name import ResultsNameRecognizer
 
 
 def _found(analyzer, text):
     """What the recognizer finds on its own (spaCy may find the same name first)."""
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in ResultsNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(ResultsNameRecognizer, analyzer, text)
 
 
 def test_items_of_a_figures_list_are_people(analyzer):

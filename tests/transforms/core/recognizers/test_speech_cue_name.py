@@ -2,15 +2,13 @@
 possessives and a given name before them, with the real analyzer."""
 import pytest
 
-from tests.transforms.core.recognizers.support import redacted
+from tests.transforms.core.recognizers.support import found_alone, redacted
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
 
 
 def _found(analyzer, text):
     """What the recognizer finds on its own (spaCy may find the same name first)."""
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
-    return [text[r.start:r.end]
-            for r in SpeechCueNameRecognizer("en").analyze(text, ["PERSON"], artifacts)]
+    return found_alone(SpeechCueNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [
@@ -147,6 +145,12 @@ def test_a_long_rare_name_is_still_a_name(analyzer):
 @pytest.mark.parametrize("text", [
     "we sat under the gazebo's roof all afternoon",
     "they restored the carillon whose bells had cracked",
+    "they restored the old carillon whose bells had cracked",
+    "we sat under the little gazebo's roof",
 ])
 def test_a_thing_owning_something_after_a_determiner_is_not_a_name(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+def test_a_rare_word_before_whose_after_an_adjective_and_no_determiner_is_a_person(analyzer):
+    assert _found(analyzer, "poor kwabena whose account was hacked") == ["kwabena"]
