@@ -93,6 +93,10 @@ class BisectingLemmaEnhancer(LemmaContextAwareEnhancer):
         return list(super().enhance_using_context(text, _Copied(results), nlp_artifacts,
                                                   recognizers, context))
 
+    def forget_last(self) -> None:
+        """Drop the kept tokens (raw words): called when a batch is done."""
+        self._last = (None, None)
+
     def _find_index_of_match_token(self, word, start, tokens, tokens_indices) -> int:
         """The first token ending after ``start`` (Presidio: starting at it or covering it)."""
         last_tokens, ends = self._last

@@ -49,6 +49,12 @@ def prescan(text: str) -> Scan:
     return scan
 
 
+def forget_last() -> None:
+    """Drop the kept text (a raw value): called when a batch is done."""
+    global _last
+    _last = (None, None)
+
+
 Gate = Callable[[str, Scan], bool]
 
 # Presidio recognizer class -> a condition every match of its patterns satisfies.

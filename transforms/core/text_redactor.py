@@ -30,6 +30,7 @@ from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.prescan import forget_last as forget_scanned
 from transforms.core.recognizers.spelling import forget_last
 from transforms.core.shadow_text import Shadow, build_shadow
 from transforms.core.spans import (KnownIdentifier, Span, extend_name, find_known,
@@ -124,6 +125,11 @@ class TextRedactor:
         finally:
             same_phone.cache_clear()  # the raw values kept for the batch leave with it
             forget_last()
+            forget_scanned()
+            for batch, _ in self._engines.values():
+                enhancer = batch.analyzer_engine.context_aware_enhancer
+                if hasattr(enhancer, "forget_last"):
+                    enhancer.forget_last()
 
     def _redact(self, texts, known, groups, languages, scopes) -> List[TextResult]:
         groups = list(range(len(texts))) if groups is None else list(groups)

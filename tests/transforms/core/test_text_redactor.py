@@ -155,3 +155,14 @@ def test_no_spelled_text_is_kept_after_its_batch(redactor):
     out = redactor.redact(["my name is kowalczyk k o w a l c z y k"], [[]])[0]
     assert "k o w a l" not in out.text
     assert spelling._last == (None, ())  # the raw text leaves with its batch
+
+
+def test_no_scanned_text_or_context_tokens_are_kept_after_its_batch(redactor):
+    from transforms.core import prescan
+
+    text = "call me back on 415 555 2671, this is Dorota Kowalczyk"
+    out = redactor.redact([text], [[]])[0]
+    assert "Kowalczyk" not in out.text
+    assert prescan._last == (None, None)
+    for batch, _ in redactor._engines.values():
+        assert batch.analyzer_engine.context_aware_enhancer._last == (None, None)
