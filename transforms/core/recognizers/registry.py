@@ -24,6 +24,7 @@ from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
@@ -87,6 +88,7 @@ def recognizers_for(language: str) -> List[EntityRecognizer]:
 register(SpokenNumberRecognizer, languages=ANY)
 register(SpokenEmailRecognizer, languages=ANY)
 register(ContextNameRecognizer, languages=("en", "fr"))
+register(FrenchCueNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
