@@ -25,6 +25,7 @@ from transforms.core.recognizers.coordinated_name import CoordinatedNameRecogniz
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
+from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
@@ -121,4 +122,5 @@ register(SpokenIpRecognizer, languages=ANY)
 # Voice transcripts: values spelled out, and answers to the agent's questions.
 register(SpelledPostcodeRecognizer, languages=("en",))
 register(SpelledNameRecognizer, languages=("en",))
+register(FrenchSpelledNameRecognizer, languages=("fr",))
 register(PromptedAnswerRecognizer, languages=("en",))
