@@ -23,6 +23,7 @@ def test_a_span_of_courtesy_words_only_is_nothing(text):
 @pytest.mark.parametrize("line", [
     "bonjour madame", "Bonjour Madame", "bonsoir monsieur", "merci madame bonne journée",
     "madame est-ce que vous m'entendez", "allô bonjour je vous appelle au sujet de ma commande",
+    "Madame, Monsieur, veuillez trouver ci-joint ma facture.", "Monsieur le directeur a signé.",
 ])
 def test_french_greetings_and_titles_stay_in_french_text(redactor, line):
     assert redacted(redactor, line, language="fr") == line
