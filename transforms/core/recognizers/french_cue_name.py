@@ -36,7 +36,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 RARE = 3.5  # French Zipf below which a word after a family word may be a name ("travaille" no)
 GIVEN, GIVEN_FRENCH = 5.0, 5.5  # French Zipf below which a census / French given name
 # after a weak cue is a name ("pierre" 5.3 is one; "très" is no given name anyway)
-COMMON = 4.9  # French Zipf from which a word after a family word or as a surname is a word
+COMMON = 4.9  # French Zipf from which a second word is a word, not a surname (unless listed)
 # French number words: a phone read out is no name.
 _NUMBERS = frozenset("zéro un une deux trois quatre cinq six sept huit neuf dix onze douze "
                      "treize quatorze quinze seize vingt trente quarante cinquante soixante "
