@@ -23,6 +23,7 @@ from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
 from transforms.core.context_enhancer import BisectingLemmaEnhancer, GroupingAnalyzerEngine
 from transforms.core.legal_words import trim_person
+from transforms.core.french_courtesy import trim_courtesy
 from transforms.core.line_spans import keep_within_lines
 from transforms.core.offline import ensure_offline
 from transforms.core.phone_matcher import remember_phone_candidates
@@ -96,6 +97,25 @@ def trim_legal_names(recognizer) -> None:
         for r in analyze(text, entities, nlp_artifacts):
             if r.entity_type in ("PERSON", "NRP"):
                 bounds = trim_person(text, r.start, r.end)
+                if bounds is None:
+                    continue
+                r.start, r.end = bounds
+            out.append(r)
+        return out
+
+    recognizer.analyze = trimmed
+
+
+def trim_french_courtesy(recognizer) -> None:
+    """Make a French recognizer's PERSON and LOCATION results lose greetings and titles
+    at their ends, and drop those left without a word (``french_courtesy``)."""
+    analyze = recognizer.analyze
+
+    def trimmed(text, entities, nlp_artifacts=None):
+        out = []
+        for r in analyze(text, entities, nlp_artifacts):
+            if r.entity_type in ("PERSON", "LOCATION"):
+                bounds = trim_courtesy(text, r.start, r.end)
                 if bounds is None:
                     continue
                 r.start, r.end = bounds
@@ -218,6 +238,9 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                     and {"PERSON", "NRP"} & set(recognizer.supported_entities)):
                 trim_legal_names(recognizer)
                 split_results_words(recognizer)
+            if (recognizer.supported_language == "fr"
+                    and {"PERSON", "LOCATION"} & set(recognizer.supported_entities)):
+                trim_french_courtesy(recognizer)
     finally:
         presidio_log.setLevel(level)
     return GroupingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,

@@ -23,8 +23,9 @@ NAME_CUES = {
            "medium": r"this is|thanks|thank you|hi|hello|dear|bye|goodbye|call me|known as|"
                      r"goes by|(?:under|on|in|for|with) (?:the )?name(?: of)?",
            "weak": r"i am|i'm|it's"},
-    "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est|monsieur|madame|mademoiselle|"
-                     r"mme|mlle",
+    # French titles: french_cue_name, which reads no comma after one ("Madame, Monsieur,
+    # veuillez ..." opens a letter)
+    "fr": {"strong": r"je m'appelle|je m’appelle|mon nom est",
            "medium": r"c'est|c’est|merci|bonjour|bonsoir|au revoir",
            "weak": r"je suis|ici"},
 }

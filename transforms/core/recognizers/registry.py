@@ -24,6 +24,9 @@ from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
+from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
+from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
+from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
@@ -86,7 +89,9 @@ def recognizers_for(language: str) -> List[EntityRecognizer]:
 
 register(SpokenNumberRecognizer, languages=ANY)
 register(SpokenEmailRecognizer, languages=ANY)
+register(FrenchSpokenNumberRecognizer, languages=("fr",))
 register(ContextNameRecognizer, languages=("en", "fr"))
+register(FrenchCueNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
@@ -119,4 +124,5 @@ register(SpokenIpRecognizer, languages=ANY)
 # Voice transcripts: values spelled out, and answers to the agent's questions.
 register(SpelledPostcodeRecognizer, languages=("en",))
 register(SpelledNameRecognizer, languages=("en",))
+register(FrenchSpelledNameRecognizer, languages=("fr",))
 register(PromptedAnswerRecognizer, languages=("en",))

@@ -28,10 +28,10 @@ def found_alone(recognizer_class, analyzer, text, entity="PERSON", language="en"
             for r in recognizer_class(language).analyze(text, [entity], artifacts)]
 
 
-def assert_names_go_and_words_stay(redactor, line):
-    """``line`` with its ``{marked}`` names unmarked, redacted: every name gone, every other
-    word still there in order."""
-    out = redacted(redactor, _MARKED_NAME.sub(lambda m: m.group(1), line))
+def assert_names_go_and_words_stay(redactor, line, language=None):
+    """``line`` with its ``{marked}`` names unmarked, redacted (as ``language``, default the
+    policy's): every name gone, every other word still there in order."""
+    out = redacted(redactor, _MARKED_NAME.sub(lambda m: m.group(1), line), language=language)
     ordinary = _WORD.findall(_MARKED_NAME.sub(" ", line))
     assert _WORD.findall(re.sub(r"<[A-Z_]+>", " ", out)) == ordinary, out
     for name in _MARKED_NAME.findall(line):
