@@ -1,0 +1,71 @@
+"""world_names: given names and surnames of many countries, from notable people's names,
+weighed against English word frequency in the census-name lexicon."""
+import pytest
+
+from tests.transforms.core.recognizers.support import assert_names_go_and_words_stay
+from transforms.core.name_lexicon import is_mostly_name, name_word
+from transforms.core.world_names import world_shares
+
+
+def test_given_names_and_surnames_the_census_lacks_are_listed_as_mostly_names():
+    for word in ("sergei", "oleksiy", "hiroki", "dilip", "yasser"):
+        assert name_word(word) is not None and name_word(word).first, word
+        assert is_mostly_name(word), word
+    assert name_word("ecevit").last and not name_word("ecevit").first
+
+
+def test_a_word_counts_only_when_two_notable_people_bear_it():
+    given, surnames = world_shares()
+    assert "dembele" in surnames and "rachmaninoff" not in surnames  # one Rachmaninoff
+
+
+def test_only_world_words_that_are_mostly_names_join_the_lexicon():
+    given, _ = world_shares()
+    assert {"chip", "odd", "skip"} <= given.keys()  # "Chip Kelly", "Odd Nerdrum"
+    assert name_word("chip") is None and name_word("odd") is None
+    assert name_word("skip") is None
+    assert name_word("empress") is None and name_word("ii") is None
+
+
+def test_every_word_the_lexicon_gains_is_mostly_a_name():
+    from pathlib import Path
+
+    import names
+
+    from transforms.core.name_lexicon import lexicon
+
+    census = set()
+    for name in ("dist.male.first", "dist.female.first", "dist.all.last"):
+        with open(Path(names.__file__).parent / name, encoding="ascii") as lines:
+            census |= {line.split()[0].lower() for line in lines if line.split()}
+    gained = set(lexicon()) - census
+    given, surnames = world_shares()
+    assert len(gained) > 10000 and gained <= given.keys() | surnames.keys()
+    assert all(lexicon()[word].mostly_name for word in gained)
+
+
+def test_census_words_keep_their_census_weight():
+    assert not is_mostly_name("jan") and not is_mostly_name("may")
+    assert name_word("john").wordness == pytest.approx(-0.135, abs=0.01)
+
+
+@pytest.mark.parametrize("line", [
+    "yeah the violin part was played by {hiroki} last night",
+    "we called {oleksiy} and he said the flat is free",
+    "the table is booked for {dilip} and two friends at eight",
+    "the order was signed by {viktor} and the rest of the team",
+    "we met {henrik} and {sven} at the station",
+    "{graeme} from accounts will ring you back",
+    "the concert with {yves} and {olaf} was cancelled",
+    "please put {gunnar} on the account as well",
+])
+def test_international_given_names_in_speech_text_are_redacted(redactor, line):
+    assert_names_go_and_words_stay(redactor, line)
+
+
+@pytest.mark.parametrize("line", [
+    "the great hall was full and the elder trees were in bloom",
+    "will you send the may invoice before the end of jan",
+])
+def test_ordinary_words_in_speech_text_are_kept(redactor, line):
+    assert_names_go_and_words_stay(redactor, line)
