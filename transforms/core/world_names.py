@@ -3,9 +3,9 @@
 Source: the ``full`` list in ``vicary/data/notability.txt.gz`` (package ``vicary``, MIT):
 the English labels of the 295,049 people in Wikidata (CC0) with ten or more Wikipedia
 pages. The first word of a label counts as a given name, the last as a surname ("sergei
-rachmaninoff", "yasser arafat"); labels with "of", "the" or a digit ("catherine of
-aragon", "pliny the elder") and regnal numbers ("ii") are left out. The labels are
-lower case and mostly without accents ("ousmane dembele").
+rachmaninoff", "yasser arafat"); surnames after "of" or "the" ("catherine of
+aragon", "pliny the elder"), words with a digit and regnal numbers ("ii") are left out.
+The labels are lower case and mostly without accents ("ousmane dembele").
 
 A word's count among those people becomes a share on the census scale
 (:mod:`transforms.core.name_lexicon`): people with Wikipedia pages are written about a
@@ -24,18 +24,22 @@ from typing import Dict, Tuple
 
 _OFFSET = 0.15  # Zipf: how much more often these people are written about
 _MIN_PEOPLE = 2  # a word borne by one notable person alone is not counted
-_SKIP = re.compile(r"\d|(?:^| )(?:of|the)(?: |$)")
-_NOT_NAMES = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
-                        "xii", "xiii", "xiv", "xv", "xvi", "jr", "sr",
+# On the UTF-8 bytes of the list, one label a line: its first word, and its last word
+# unless "of" or "the" comes before it ("catherine of aragon", "pliny the elder").
+_FIRST = re.compile(rb"^([a-z\x80-\xff]+) ", re.M)
+_LAST = re.compile(rb"(?<! of)(?<! the) ([a-z\x80-\xff]+)$", re.M)
+_NOT_NAMES = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii",
+                        "xiv", "xv", "xvi", "jr", "sr",
                         "empress", "shaykh", "palatine"})  # titles that pass as names
 
 
-def _labels(path: Path) -> list:
-    with gzip.open(path, "rt", encoding="utf-8") as packed:
-        text = packed.read()
-    start = text.index("\n", text.index("#!tier full")) + 1
-    end = text.find("\n#!", start)
-    return text[start:end if end >= 0 else len(text)].splitlines()
+def _labels(path: Path) -> bytes:
+    """The ``full`` list: the labels, one a line."""
+    with gzip.open(path, "rb") as packed:
+        data = packed.read()
+    start = data.index(b"\n", data.index(b"#!tier full")) + 1
+    end = data.find(b"\n#!", start)
+    return data[start:end if end >= 0 else len(data)]
 
 
 def _path() -> Path:
@@ -48,13 +52,12 @@ def _path() -> Path:
 def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
     """Given names and surnames -> share of people (percent, census scale)."""
     labels = _labels(_path())
-    pairs = [words for words in (label.split() for label in labels if not _SKIP.search(label))
-             if len(words) > 1]
-    scale = 100.0 / len(labels) / 10 ** _OFFSET
+    scale = 100.0 / (labels.count(b"\n") + 1) / 10 ** _OFFSET
     shares = []
-    for place in (0, -1):
-        counts = collections.Counter(words[place] for words in pairs)
-        shares.append({word: count * scale for word, count in counts.items()
-                       if count >= _MIN_PEOPLE and word.isalpha() and len(word) > 1
-                       and word not in _NOT_NAMES})
+    for pattern in (_FIRST, _LAST):
+        counts = collections.Counter(pattern.findall(labels))
+        words = ((word.decode(), count) for word, count in counts.items()
+                 if count >= _MIN_PEOPLE and len(word) > 1)
+        shares.append({word: count * scale for word, count in words
+                       if word.isalpha() and word not in _NOT_NAMES})
     return shares[0], shares[1]
