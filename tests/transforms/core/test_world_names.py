@@ -69,3 +69,17 @@ def test_international_given_names_in_speech_text_are_redacted(redactor, line):
 ])
 def test_ordinary_words_in_speech_text_are_kept(redactor, line):
     assert_names_go_and_words_stay(redactor, line)
+
+
+def test_words_common_in_another_language_are_not_names():
+    given, surnames = world_shares()
+    for word in ("mijn", "maar", "nur", "satu", "ze"):
+        assert word not in given and word not in surnames, word
+        assert name_word(word) is None, word
+    assert "gunnar" in given and is_mostly_name("gunnar")
+
+
+def test_tweet_words_in_dutch_and_indonesian_are_kept(redactor):
+    for line in ("ik heb het al gezien maar mijn tv is kapot",
+                 "satu hari lagi untuk liburan"):
+        assert_names_go_and_words_stay(redactor, line)
