@@ -32,6 +32,7 @@ class NameWord:
     last: bool  # a surname in the census lists
     wordness: float  # Zipf in text minus the Zipf the census share predicts
     mostly_name: bool  # rarer as an ordinary word than its census share predicts
+    census: bool = True  # False: only in the world list (transforms.core.world_names)
 
 
 def _read(path: Path) -> Dict[str, float]:
@@ -49,8 +50,9 @@ class Lexicon(Mapping):
     entry is made the first time it is asked for (all 91,910 at once took about 0.3 s of
     every process's start-up) and kept."""
 
-    def __init__(self, first: Dict[str, float], last: Dict[str, float]):
-        self._first, self._last = first, last
+    def __init__(self, first: Dict[str, float], last: Dict[str, float],
+                 world: frozenset = frozenset()):
+        self._first, self._last, self._world = first, last, world
         self._words = first.keys() | last.keys()
         self._made: Dict[str, NameWord] = {}
 
@@ -82,7 +84,7 @@ class Lexicon(Mapping):
         share = max(first.get(word, 0.0), last.get(word, 0.0))
         wordness = _wordness(word, share)
         return NameWord(word in first, word in last, wordness,
-                        _mostly_name(wordness, zipf(word)))
+                        _mostly_name(wordness, zipf(word)), word not in self._world)
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,7 +105,7 @@ def lexicon() -> Lexicon:
     for listed, world in zip((first, last), world_shares()):
         listed.update((word, share) for word, share in world.items()
                       if word not in census and _mostly_name(_wordness(word, share), zipf(word)))
-    return Lexicon(first, last)
+    return Lexicon(first, last, frozenset((first.keys() | last.keys()) - census))
 
 
 def _wordness(word: str, share: float) -> float:
