@@ -24,9 +24,6 @@ from transforms.core.world_names import world_shares
 # A name with a 1 % share of the census population is expected at Zipf 5 in text.
 _ZIPF_AT_ONE_PERCENT = 5.0
 _MIN_SHARE = 0.0003  # percent; the lists round smaller shares to 0.000
-# Rarer world names stay unlisted: the rules for rare unlisted words already read them
-# ("kwabena", "okonkwo"), and a listed word is no longer rare to them.
-_WORLD_FLOOR = 2.5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,6 +32,7 @@ class NameWord:
     last: bool  # a surname in the census lists
     wordness: float  # Zipf in text minus the Zipf the census share predicts
     mostly_name: bool  # rarer as an ordinary word than its census share predicts
+    census: bool = True  # False: only in the world list (transforms.core.world_names)
 
 
 def _read(path: Path) -> Dict[str, float]:
@@ -52,8 +50,9 @@ class Lexicon(Mapping):
     entry is made the first time it is asked for (all 91,910 at once took about 0.3 s of
     every process's start-up) and kept."""
 
-    def __init__(self, first: Dict[str, float], last: Dict[str, float]):
-        self._first, self._last = first, last
+    def __init__(self, first: Dict[str, float], last: Dict[str, float],
+                 world: frozenset = frozenset()):
+        self._first, self._last, self._world = first, last, world
         self._words = first.keys() | last.keys()
         self._made: Dict[str, NameWord] = {}
 
@@ -85,7 +84,7 @@ class Lexicon(Mapping):
         share = max(first.get(word, 0.0), last.get(word, 0.0))
         wordness = _wordness(word, share)
         return NameWord(word in first, word in last, wordness,
-                        _mostly_name(wordness, zipf(word)))
+                        _mostly_name(wordness, zipf(word)), word not in self._world)
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,7 +92,7 @@ def lexicon() -> Lexicon:
     """The census lists, read once per process (:class:`Lexicon`), with the word
     frequencies every entry reads; given names and surnames of other countries that the
     census lacks are added from :mod:`transforms.core.world_names` when they are mostly
-    names and not rare ("sergei", "viktor"; not "chip", "odd"; "kwabena" stays unlisted)."""
+    names ("sergei", "oleksiy"; not "chip", "odd", "mats")."""
     import names
 
     _frequency()
@@ -105,9 +104,8 @@ def lexicon() -> Lexicon:
     census = first.keys() | last.keys()
     for listed, world in zip((first, last), world_shares()):
         listed.update((word, share) for word, share in world.items()
-                      if word not in census and zipf(word) >= _WORLD_FLOOR
-                      and _mostly_name(_wordness(word, share), zipf(word)))
-    return Lexicon(first, last)
+                      if word not in census and _mostly_name(_wordness(word, share), zipf(word)))
+    return Lexicon(first, last, frozenset((first.keys() | last.keys()) - census))
 
 
 def _wordness(word: str, share: float) -> float:

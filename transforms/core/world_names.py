@@ -4,7 +4,8 @@ Source: the ``full`` list in ``vicary/data/notability.txt.gz`` (package ``vicary
 the English labels of the 295,049 people in Wikidata (CC0) with ten or more Wikipedia
 pages. The first word of a label counts as a given name, the last as a surname ("sergei
 rachmaninoff", "yasser arafat"); surnames after "of" or "the" ("catherine of
-aragon", "pliny the elder"), words with a digit and regnal numbers ("ii") are left out.
+aragon", "pliny the elder"), regnal numbers ("ii") and words not in Latin letters are left
+out.
 The labels are lower case and mostly without accents ("ousmane dembele"). Words
 common in another language written in Latin letters (Zipf >= 5.5 in wordfreq's list:
 "maar", "nur", "satu") are left out: in tweets they are words, not names.
@@ -35,7 +36,8 @@ _LANGUAGES = ("ca", "cs", "da", "de", "es", "fi", "fil", "fr", "hu", "id", "is",
 _COMMON_BUCKETS = 350  # Zipf 5.5 and above
 _NOT_NAMES = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "xiii",
                         "xiv", "xv", "xvi", "jr", "sr",
-                        "empress", "shaykh", "palatine"})  # titles that pass as names
+                        "empress", "shaykh", "palatine",  # titles that pass as names
+                        "iban"})  # the bank account number ("your SSN and IBAN")
 
 
 def _labels(path: Path) -> bytes:
@@ -85,5 +87,6 @@ def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
         words = ((word.decode(), count) for word, count in counts.items()
                  if count >= _MIN_PEOPLE and len(word) > 1)
         shares.append({word: count * scale for word, count in words
-                       if word.isalpha() and word not in _NOT_NAMES and word not in abroad})
+                       if word.isalpha() and max(word) < "\u0250"
+                       and word not in _NOT_NAMES and word not in abroad})
     return shares[0], shares[1]
