@@ -25,6 +25,7 @@ setup(
         "tldextract==5.4.0",
         "names==0.3.0",  # US Census 1990 name lists (census-name recognizer)
         "wordfreq==3.1.1",  # English word frequencies (name and truecasing rules)
+        "vicary==0.2.18",  # Wikidata notable people's names (world_names; data only)
     ],
     extras_require={"aws": ["boto3>=1.34"], "gcp": ["google-cloud-kms>=2.20"]},
     entry_points={"console_scripts": ["hushbeam=pipelines.cli:main"]},

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Dict, Iterator, Optional
 
+from transforms.core.world_names import world_shares
+
 # A name with a 1 % share of the census population is expected at Zipf 5 in text.
 _ZIPF_AT_ONE_PERCENT = 5.0
 _MIN_SHARE = 0.0003  # percent; the lists round smaller shares to 0.000
@@ -30,6 +32,7 @@ class NameWord:
     last: bool  # a surname in the census lists
     wordness: float  # Zipf in text minus the Zipf the census share predicts
     mostly_name: bool  # rarer as an ordinary word than its census share predicts
+    census: bool = True  # False: only in the world list (transforms.core.world_names)
 
 
 def _read(path: Path) -> Dict[str, float]:
@@ -47,8 +50,9 @@ class Lexicon(Mapping):
     entry is made the first time it is asked for (all 91,910 at once took about 0.3 s of
     every process's start-up) and kept."""
 
-    def __init__(self, first: Dict[str, float], last: Dict[str, float]):
-        self._first, self._last = first, last
+    def __init__(self, first: Dict[str, float], last: Dict[str, float],
+                 world: frozenset = frozenset()):
+        self._first, self._last, self._world = first, last, world
         self._words = first.keys() | last.keys()
         self._made: Dict[str, NameWord] = {}
 
@@ -78,16 +82,17 @@ class Lexicon(Mapping):
     def _make(self, word: str) -> NameWord:
         first, last = self._first, self._last
         share = max(first.get(word, 0.0), last.get(word, 0.0))
-        frequency = zipf(word)
-        wordness = frequency - (_ZIPF_AT_ONE_PERCENT + math.log10(share))
+        wordness = _wordness(word, share)
         return NameWord(word in first, word in last, wordness,
-                        _mostly_name(wordness, frequency))
+                        _mostly_name(wordness, zipf(word)), word not in self._world)
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The census lists, read once per process (:class:`Lexicon`), with the word
-    frequencies every entry reads."""
+    frequencies every entry reads; given names and surnames of other countries that the
+    census lacks are added from :mod:`transforms.core.world_names` when they are mostly
+    names ("sergei", "oleksiy"; not "chip", "odd", "mats")."""
     import names
 
     _frequency()
@@ -95,7 +100,16 @@ def lexicon() -> Lexicon:
     first = _read(folder / "dist.male.first")
     for word, share in _read(folder / "dist.female.first").items():
         first[word] = max(share, first.get(word, 0.0))
-    return Lexicon(first, _read(folder / "dist.all.last"))
+    last = _read(folder / "dist.all.last")
+    census = first.keys() | last.keys()
+    for listed, world in zip((first, last), world_shares()):
+        listed.update((word, share) for word, share in world.items()
+                      if word not in census and _mostly_name(_wordness(word, share), zipf(word)))
+    return Lexicon(first, last, frozenset((first.keys() | last.keys()) - census))
+
+
+def _wordness(word: str, share: float) -> float:
+    return zipf(word) - (_ZIPF_AT_ONE_PERCENT + math.log10(share))
 
 
 def _mostly_name(wordness: float, frequency: float) -> bool:

@@ -31,7 +31,7 @@ def test_word_frequencies_are_wordfreqs_own_english_large_list_read_without_word
     assert _frequency() == wordfreq.get_frequency_dict("en", wordlist="large")
 
 
-def test_every_census_word_is_listed_with_the_lists_it_is_in_and_made_once():
+def test_every_census_word_is_listed_with_the_census_lists_it_is_in_and_made_once():
     from pathlib import Path
 
     import names
@@ -43,9 +43,10 @@ def test_every_census_word_is_listed_with_the_lists_it_is_in_and_made_once():
     given = words("dist.male.first") | words("dist.female.first")
     surnames = words("dist.all.last")
     entries = lexicon()
-    assert set(entries) == given | surnames and len(entries) == len(given | surnames)
+    census = given | surnames
+    assert census <= set(entries) and len(entries) == len(set(entries))
     assert all((entries[w].first, entries[w].last) == (w in given, w in surnames)
-               for w in entries)
+               for w in census)
     assert name_word("JOHN") is entries["john"] is lexicon().get("john")
     assert "qzxvbnm" not in entries and entries.get("qzxvbnm") is None
 

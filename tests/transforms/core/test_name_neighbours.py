@@ -33,8 +33,8 @@ def test_a_capitalised_line_is_left_to_the_capital_letters():
 
 
 def test_a_word_found_that_the_name_lists_do_not_hold_is_not_grown():
-    # "priya" may be a name, but a species or a product found as one would grow too.
-    assert _grown("we met priya okonkwo at the station", "priya") == []
+    # "adaeze" may be a name, but a species or a product found as one would grow too.
+    assert _grown("we met adaeze obinwa at the station", "adaeze") == []
     assert _grown("the american green treefrog okonkwo", "treefrog") == []
 
 

@@ -49,7 +49,8 @@ def plain(token) -> bool:
 
 def unseen(token) -> bool:
     """A capitalised word English (almost) never uses, spelled like a word."""
-    if not plain(token) or len(token.text) < 3 or name_word(token.lower_) is not None:
+    listed = name_word(token.lower_)
+    if not plain(token) or len(token.text) < 3 or (listed is not None and listed.census):
         return False
     if TRIPLED.search(token.text) or not VOWEL.search(token.text):  # "Hahaaa", "Pwllh"
         return False
@@ -163,7 +164,7 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
         # distinct words: a name said six times ("they had 6 walentyna walentyna ...") is
         # one rare word, not a line of them
         lower = {t.text for t in words if t.is_lower and all(c < "\u0250" for c in t.text)}
-        rare = sum(zipf(w) < COMMON and name_word(w) is None for w in lower)
+        rare = sum(zipf(w) < COMMON and _unlisted(w) for w in lower)
         distinct = set(lowers)
         english_stops = [w for t, w in zip(words, lowers) if t.is_stop]
         voted = False
@@ -185,6 +186,12 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
             out[i], worded[i] = foreign, spoken
         start = end + 1
     return worded, out
+
+
+def _unlisted(word: str) -> bool:
+    """Not in the census lists (a name of the world list is rare here as before)."""
+    listed = name_word(word)
+    return listed is None or not listed.census
 
 
 def joins(token) -> bool:

@@ -13,9 +13,9 @@ def _found(analyzer, text):
 
 @pytest.mark.parametrize("text, name", [
     ("send fifty dollars to oluwaseun", "oluwaseun"),
-    ("can you check kwabena's account", "kwabena"),
-    ("i spoke to ahmed okonkwo about the refund", "okonkwo"),
-    ("please add my daughter nkechi to the plan", "nkechi"),
+    ("can you check kwamena's account", "kwamena"),
+    ("i spoke to ahmed obinwa about the refund", "obinwa"),
+    ("please add my daughter nkiruka to the plan", "nkiruka"),
     ("in 1964 gradsky has joined the faculty", "gradsky"),
     ("the honorable service of okonkwo s unit", "okonkwo"),
     ("said capt oyelaran commander of the ship", "oyelaran"),
@@ -48,7 +48,7 @@ def test_common_words_after_cues_are_not_names(analyzer, redactor, text):
 
 def test_a_rare_word_before_here_or_speaking_is_a_callers_name(analyzer):
     assert _found(analyzer, "natonya here change reservation for three") == ["natonya"]
-    assert _found(analyzer, "hi kwabena speaking about my booking") == ["kwabena"]
+    assert _found(analyzer, "hi kwamena speaking about my booking") == ["kwamena"]
 
 
 def test_a_turn_without_capitals_is_read_as_speech_beside_a_cased_turn(analyzer):
@@ -87,7 +87,7 @@ def test_a_particle_and_a_rare_word_join_a_name(analyzer):
 
 @pytest.mark.parametrize("text, name", [
     ("then oyelaran shouted at us what are you doing here", "oyelaran"),
-    ("so i told kwabena about it yesterday", "kwabena"),
+    ("so i told kwamena about it yesterday", "kwamena"),
     ("the form was signed by krisztián yesterday", "krisztián"),
 ])
 def test_a_speech_verb_or_a_letter_english_does_not_spell_marks_a_name(analyzer, text, name):
@@ -112,7 +112,7 @@ def test_a_thing_given_with_a_determiner_is_not_a_person(analyzer):
 
 @pytest.mark.parametrize("text, name", [
     ("mikayla weld engraver life map", "mikayla weld"),
-    ("kotaro hicks engraver life map", "kotaro hicks"),
+    ("tobenna hicks engraver life map", "tobenna hicks"),
     ("eira ulvik lives at 9680 rosa", "eira ulvik"),
     ("my phone is broken\nmikayla weld engraver", "mikayla weld"),
     ("alvir pušaver 887 aspernstrasse 93 suite 410 schlagles austria 27172", "alvir pušaver"),
