@@ -148,6 +148,14 @@ def name_word(word: str) -> Optional[NameWord]:
     return lexicon().get(word.lower())
 
 
+def census_word(word: str) -> Optional[NameWord]:
+    """The word's entry when the census lists hold it; a name only the world list holds
+    gives None, so the rules for rare unlisted words read it as they did before that
+    list joined ("poor kwabena whose account ...")."""
+    entry = name_word(word)
+    return entry if entry is not None and entry.census else None
+
+
 def name_or_rare(word: str, listed: float, rare: float) -> bool:
     """A listed name used as an ordinary word less than ``listed`` (wordness), or an
     unlisted word rarer than Zipf ``rare`` in English text."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from transforms.core.name_lexicon import name_or_rare, name_word, zipf
+from transforms.core.name_lexicon import census_word, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
@@ -107,7 +107,7 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
     nxt = doc[j + 1] if j + 1 < b else None
     return (nxt is not None and nxt.tag_ in (("VBD",) if j > i else ("VBD", "VBZ", "MD"))
             and nxt.lower_ not in ("is", "s", "'s")
-            and (name_word(doc[i].lower_) is None
+            and (census_word(doc[i].lower_) is None
                  or (opening and zipf(doc[i].lower_) < OPENING_LISTED))
             and not run_together(doc[i].lower_)
             and (j + 2 >= b or doc[j + 2].tag_ != "PRP"))
@@ -127,7 +127,7 @@ def _rare_then_surname(first, second) -> bool:
     """An unlisted rare word, then a listed surname that is mostly a name: "dany heatley"."""
     word = name_word(second.lower_)
     return (word is not None and word.last and _name_like(second) and _name_like(first)
-            and zipf(second.lower_) < SURNAME_ZIPF and name_word(first.lower_) is None)
+            and zipf(second.lower_) < SURNAME_ZIPF and census_word(first.lower_) is None)
 
 
 def _number(token) -> bool:

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from typing import List
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import census_word, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
@@ -93,7 +93,7 @@ def _candidate(token) -> bool:
 
 
 def _unheard(token) -> bool:
-    return _candidate(token) and name_word(token.lower_) is None and zipf(token.lower_) < UNHEARD
+    return _candidate(token) and census_word(token.lower_) is None and zipf(token.lower_) < UNHEARD
 
 
 def _joins(token) -> bool:
@@ -101,9 +101,9 @@ def _joins(token) -> bool:
     if not _candidate(token):
         return False
     word = name_word(token.lower_)
-    if word is None:
-        return zipf(token.lower_) < RARE_WORD
-    return word.last and word.wordness < AMBIGUOUS
+    if word is not None and word.last and word.wordness < AMBIGUOUS:
+        return True
+    return (word is None or not word.census) and zipf(token.lower_) < RARE_WORD
 
 
 def _name_end(doc, j: int) -> int:
@@ -162,7 +162,7 @@ def _owning_rare(doc, i: int) -> bool:
     not a thing's (:func:`_a_thing`: "the gazebo's roof")."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return (nxt is not None and nxt.lower_ in ("'s", "’s", "s") and _candidate(doc[i])
-            and name_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER
+            and census_word(doc[i].lower_) is None and zipf(doc[i].lower_) < OWNER
             and not _a_thing(doc, i))
 
 
@@ -194,7 +194,7 @@ def _opens_line(doc, i: int) -> bool:
     if i + 1 >= len(doc) or (i > 0 and "\n" not in doc[i - 1].text_with_ws):
         return False
     token, nxt = doc[i], doc[i + 1]
-    if not _candidate(token) or name_word(token.lower_) is not None or not _candidate(nxt) \
+    if not _candidate(token) or census_word(token.lower_) is not None or not _candidate(nxt) \
             or not _latin(token.text + nxt.text):
         return False  # another script's words are rare in English, not names ("اسمي أحمد")
     word = name_word(nxt.lower_)

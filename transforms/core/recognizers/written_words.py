@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import List, Tuple
 
 from transforms.core.language import spacy_stop_words
-from transforms.core.name_lexicon import name_or_rare, name_word, zipf
+from transforms.core.name_lexicon import census_word, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, line_ranges, once_per_doc
 
 UNSEEN = 1.5  # Zipf below which a capitalised word is a name whatever spaCy's tag
@@ -190,8 +190,7 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
 
 def _unlisted(word: str) -> bool:
     """Not in the census lists (a name of the world list is rare here as before)."""
-    listed = name_word(word)
-    return listed is None or not listed.census
+    return census_word(word) is None
 
 
 def joins(token) -> bool:
