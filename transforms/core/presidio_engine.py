@@ -86,17 +86,16 @@ def keep_results(recognizer, keep) -> None:
     recognizer.analyze = kept
 
 
-def trim_legal_names(recognizer) -> None:
-    """Make an English recognizer's PERSON and NRP ("Hon'ble") results lose legal words
-    and titles at their ends, and drop those left without a word
-    (``legal_words.trim_person``)."""
+def trim_results(recognizer, entity_types, trim) -> None:
+    """Make the recognizer's results of ``entity_types`` lose the ends ``trim(text, start,
+    end)`` cuts off, and drop those it leaves nothing of (``trim`` returns None)."""
     analyze = recognizer.analyze
 
     def trimmed(text, entities, nlp_artifacts=None):
         out = []
         for r in analyze(text, entities, nlp_artifacts):
-            if r.entity_type in ("PERSON", "NRP"):
-                bounds = trim_person(text, r.start, r.end)
+            if r.entity_type in entity_types:
+                bounds = trim(text, r.start, r.end)
                 if bounds is None:
                     continue
                 r.start, r.end = bounds
@@ -104,25 +103,19 @@ def trim_legal_names(recognizer) -> None:
         return out
 
     recognizer.analyze = trimmed
+
+
+def trim_legal_names(recognizer) -> None:
+    """Make an English recognizer's PERSON and NRP ("Hon'ble") results lose legal words
+    and titles at their ends, and drop those left without a word
+    (``legal_words.trim_person``)."""
+    trim_results(recognizer, ("PERSON", "NRP"), trim_person)
 
 
 def trim_french_courtesy(recognizer) -> None:
     """Make a French recognizer's PERSON and LOCATION results lose greetings and titles
     at their ends, and drop those left without a word (``french_courtesy``)."""
-    analyze = recognizer.analyze
-
-    def trimmed(text, entities, nlp_artifacts=None):
-        out = []
-        for r in analyze(text, entities, nlp_artifacts):
-            if r.entity_type in ("PERSON", "LOCATION"):
-                bounds = trim_courtesy(text, r.start, r.end)
-                if bounds is None:
-                    continue
-                r.start, r.end = bounds
-            out.append(r)
-        return out
-
-    recognizer.analyze = trimmed
+    trim_results(recognizer, ("PERSON", "LOCATION"), trim_courtesy)
 
 
 def split_results_words(recognizer) -> None:

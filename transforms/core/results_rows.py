@@ -10,10 +10,15 @@ A run of digit groups with no phone cue is such figures when:
   Montgomerie 70 66 65 67", "Chicago 102 Boston 97"): a rank or total, a name, the
   figures, read up to 40 characters each side. A contact list line has one number
   ("Colin 415 555 0147"), a phone a group of four digits or a leading 0.
+
+Neither is a phone said with its country code and no "+" (:func:`said_abroad`: "mary 254
+712 345 678", "jack on 61 412 345 678").
 """
 from __future__ import annotations
 
 import re
+
+import phonenumbers
 
 _DECIMAL = re.compile(r"[+-]?\d{1,3}(?:,\d{3})*\.\d{1,3}")
 _GROUP = re.compile(r"\d+")
@@ -29,6 +34,18 @@ def prices(run: str) -> bool:
 def trunk_led(groups) -> bool:
     """A group of two or more digits starting with 0: a trunk or area code ("075")."""
     return any(len(g) >= 2 and g.startswith("0") for g in groups)
+
+
+def said_abroad(groups) -> bool:
+    """The digit groups are a valid number of some country when read after a "+" ("254 712
+    345 678"), at most one group after the first a single digit ("33 6 12 34 56 78"; a
+    table row has more: "17 8 4 5 27 25 28")."""
+    if sum(len(g) == 1 for g in groups[1:]) > 1:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + "".join(groups)))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 NEAR = 40  # characters each side of the run read for the rest of its row

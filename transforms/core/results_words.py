@@ -9,7 +9,9 @@ given name, an initial and a surname.
 
 :data:`SECTION_WORDS` are sports, results-page and market words no surname in the census
 lists is mostly (a listed word with wordness under 2 is left out: "bonds", "sugar"), so
-the truecased copy keeps them lower case and a name result loses them at its ends.
+the truecased copy keeps them lower case and a name result loses them at its ends where
+they are written in capitals, as slugs and results pages write them ("my name is golf",
+"Golf Peterson": a Thai nickname stays in the name).
 :func:`person_pieces` cuts a PERSON result in capitals at a slug's dash, and any at the
 scorecard's dismissal marks ("c", "b", "st", "lbw", "c & b", before the bowler and the
 runs that end the line: "berislav b kovačević 700 szilágyi ..." is a name and an
@@ -60,22 +62,26 @@ def dismissal_marks(text: str) -> List[Tuple[int, int]]:
     return marks
 
 
+def _section_word(word: str) -> bool:
+    """A section word in capitals ("GOLF", not "Golf" or "golf": those may be a name)."""
+    return word.isupper() and word.lower() in SECTION_WORDS
+
+
 def person_pieces(text: str, start: int, end: int) -> List[Tuple[int, int]]:
     """A PERSON result's parts: cut at dismissal marks and a dash between blanks, each
-    without section words at its ends; parts with no letter are dropped."""
+    without section words in capitals at its ends; parts with no letter are dropped."""
     cuts = [(a, b) for a, b in dismissal_marks(text) if start <= a and b <= end]
     if not any(c.islower() for c in text[start:end]):  # a slug: "GOLF - FALDO"
         cuts += [(start + m.start(1), start + m.end(1))
                  for m in re.finditer(r"\s([-–])\s", text[start:end])]
-    if not cuts and not any(w.group(0).lower() in SECTION_WORDS
-                            for w in _WORD.finditer(text, start, end)):
+    if not cuts and not any(_section_word(w.group(0)) for w in _WORD.finditer(text, start, end)):
         return [(start, end)]
     pieces, at = [], start
     for a, b in sorted(cuts) + [(end, end)]:
         words = [w for w in _WORD.finditer(text, at, a)]
-        while words and words[0].group(0).lower() in SECTION_WORDS:
+        while words and _section_word(words[0].group(0)):
             words.pop(0)
-        while words and words[-1].group(0).lower() in SECTION_WORDS:
+        while words and _section_word(words[-1].group(0)):
             words.pop()
         if words:
             pieces.append((words[0].start(), words[-1].end()))

@@ -2,7 +2,7 @@
 import pytest
 
 from tests.transforms.core.recognizers.support import assert_names_go_and_words_stay, redacted
-from transforms.core.results_rows import prices, row_figures, trunk_led
+from transforms.core.results_rows import prices, row_figures, said_abroad, trunk_led
 
 
 @pytest.mark.parametrize("run,is_prices", [
@@ -31,6 +31,15 @@ def test_short_figures_are_a_row_only_beside_a_word_and_another_number(text, run
     assert row_figures(text, start, start + len(run)) is is_row
 
 
+@pytest.mark.parametrize("run,abroad", [
+    ("254 712 345 678", True), ("33 6 12 34 56 78", True), ("61 412 345 678", True),
+    ("70 66 65 67", False), ("71 68 70 69", False),  # no country's valid number
+    ("17 8 4 5 27 25 28", False),  # valid for St Vincent, but a table's one-digit groups
+])
+def test_a_phone_said_with_its_country_code_is_a_valid_number_in_phone_groups(run, abroad):
+    assert said_abroad(run.split()) is abroad
+
+
 @pytest.mark.parametrize("line", [
     "268 {Colin Montgomerie} 70 66 65 67",
     "271 {Ernie Els} ( {South Africa} ) 68 70 67 66",
@@ -50,6 +59,11 @@ def test_rounds_standings_and_prices_keep_their_numbers_and_places_go(redactor, 
     ("reply from 26 67 57 33 yesterday", "26 67 57 33"),
     ("call me on 70 66 65 67 after 5", "70 66 65 67"),
     ("my number is 387 15 388 20", "387 15 388 20"),
+    ("order 5: mary 254 712 345 678", "254 712 345 678"),  # country codes, no "+"
+    ("ticket 3 - jean 33 612 345 678", "33 612 345 678"),
+    ("it's 3 pm, jack on 61 412 345 678", "61 412 345 678"),
+    ("flat 4 maria 49 151 234 567 89", "49 151 234 567 89"),
+    ("anna 2 kids 55 119 876 543 21", "55 119 876 543 21"),
 ])
 def test_phones_beside_a_name_or_after_a_cue_are_still_phones(redactor, text, phone):
     out = redacted(redactor, text)

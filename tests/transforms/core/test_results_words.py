@@ -55,3 +55,17 @@ def test_sports_slugs_and_scorecards_keep_their_words(redactor, line):
 ])
 def test_names_in_capitals_headlines_are_still_found(redactor, line):
     assert_names_go_and_words_stay(redactor, line)
+
+
+@pytest.mark.parametrize("text", ["golf", "Golf Peterson", "tennis smith", "Markets Jones"])
+def test_a_section_word_in_lower_or_title_case_stays_in_a_person(text):
+    assert [text[a:b] for a, b in person_pieces(text, 0, len(text))] == [text]
+
+
+@pytest.mark.parametrize("line", [
+    "my name is {golf}",  # a Thai nickname, said after a cue
+    "my name is {Golf Peterson}",
+    "hi this is {rugby jones} calling",
+])
+def test_a_person_called_by_a_section_word_is_redacted(redactor, line):
+    assert_names_go_and_words_stay(redactor, line)

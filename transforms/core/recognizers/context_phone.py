@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
 from transforms.core.recognizers.common import RuleRecognizer, result
-from transforms.core.results_rows import row_figures, trunk_led
+from transforms.core.results_rows import row_figures, said_abroad, trunk_led
 
 # Digit groups joined by one separator each, an optional "+" or "(area)" in front; or one
 # unbroken group of 11-15 digits (E.164, a phone only with its "+" or a cue); then an
@@ -242,12 +242,13 @@ def figures(text: str, start: int, run: str) -> bool:
     """The run (no phone cue) is a row of scores (:func:`score_row`; "387 15 388 20" said)
     with no trunk or area code, not said with a country code at one end, and no word
     right after it (a count's unit: "41 48 609 95 29 | 45 years old"); or prices or
-    figures on a results row (:func:`..results_rows.row_figures`)."""
+    figures on a results row (:func:`..results_rows.row_figures`); never a phone said
+    with its country code (:func:`..results_rows.said_abroad`)."""
     groups = _groups(run)
     row = score_row(run) and not trunk_led(groups) and not (
         international(groups[1:]) or international(groups[:-1])) and not \
         _WORD_AFTER.match(text, start + len(run))
-    return row or row_figures(text, start, start + len(run))
+    return (row or row_figures(text, start, start + len(run))) and not said_abroad(groups)
 
 
 def score_row(run: str) -> bool:

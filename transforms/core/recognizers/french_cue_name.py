@@ -4,8 +4,9 @@ martin", "mon nom de famille est nguyen", "ma fille chloé", "au nom de durand".
 fr_core_news_sm tags lowercase names as verbs, adjectives or adverbs ("pierre/VERB
 lefebvre/ADJ"), so the part of speech cannot decide (:mod:`.context_name` needs it after
 its weak cues). After a strong cue ("je m'appelle", "mon nom est", a title) the next word
-is a name unless it is a French function, greeting or number word; after a family word
-("mon mari") it must be a given name or a rare French word; after a weak cue ("je suis",
+is a name unless it is a French function, greeting or number word (a surname after the
+particle d' unless a common word: "d'alembert", not "d'origine"); after a family word
+("mon mari", "votre collègue") it must be a given name or a rare French word; after a weak cue ("je suis",
 "ici", "c'est", "bonjour") a census or French given name of three letters or more that is
 no common French word ("je suis content", "c'est clair", "je suis marin" stay). A second
 word is a surname unless a function or common word.
@@ -26,9 +27,8 @@ _A = r"(?:'|’)"
 _STRONG = (rf"je m{_A}appelle|il s{_A}appelle|elle s{_A}appelle|mon nom (?:de famille )?"
            rf"(?:est|c{_A}est)|mon prénom (?:est|c{_A}est)|au nom de|de la part de|"
            r"madame|monsieur|mademoiselle|docteur|maître|maitre|mme|mlle")
-_FAMILY = (r"mon mari|ma femme|mon épouse|mon époux|mon fils|ma fille|mon père|ma mère|"
-           r"mon frère|ma sœur|ma soeur|mon compagnon|ma compagne|mon conjoint|ma conjointe|"
-           r"mon collègue|ma collègue")
+_FAMILY = (r"(?:mon|ma|ton|ta|son|sa|votre|notre) (?:mari|femme|épouse|époux|fils|fille|père|"
+           r"mère|frère|sœur|soeur|compagnon|compagne|conjoint|conjointe|collègue)")
 _WEAK = rf"je suis|ici|c{_A}est|bonjour|bonsoir|allô|allo|merci|salut"
 _CUE = re.compile(rf"(?i)(?<![\w'’])(?:(?P<strong>{_STRONG})|(?P<family>{_FAMILY})|"
                   rf"(?P<weak>{_WEAK}))[ \t]+")
@@ -43,7 +43,7 @@ _NUMBERS = frozenset("zéro un une deux trois quatre cinq six sept huit neuf dix
                      "cent mille".split())
 _NOT_NAMES = frozenset("ici bien vraiment juste encore aussi déjà toujours jamais ça cela "
                        "rien personne quelqu'un madame monsieur ben bah euh heu hein "
-                       "bref".split())
+                       "bref hier demain matin soir aujourd'hui".split())
 # French words the census lists hold as given names, or English words, read as words
 # after a weak cue or a family word ("c'est clair", "je suis marin", "ma fille aide").
 FRENCH_WORDS = frozenset("""page sang clair signe maire marine blanche lois lu mari prince
@@ -74,6 +74,8 @@ class FrenchCueNameRecognizer(RuleRecognizer):
                 or low in TITLES or head in _NUMBERS or low in _NOT_NAMES)
 
     def _first(self, word: str, strength: str) -> bool:
+        if _particle(word):  # "mon nom est d'alembert"; "d'origine" stays
+            return strength == "strong" and self._second(word)
         if self._function(word):
             return False
         if strength == "strong":
@@ -87,8 +89,9 @@ class FrenchCueNameRecognizer(RuleRecognizer):
                                                      else GIVEN)
 
     def _second(self, word: str) -> bool:
-        return not self._function(word) and (
-            _french_zipf(word.lower()) < COMMON or name_word(word.lower()) is not None)
+        if _particle(word):  # "d'arcy"
+            return not self._function(word[2:]) and _second_word(word[2:])
+        return not self._function(word) and _second_word(word)
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         if "PERSON" not in entities:
@@ -108,6 +111,16 @@ class FrenchCueNameRecognizer(RuleRecognizer):
         return results
 
 
+def _particle(word: str) -> bool:
+    """A surname after the particle d' ("d'alembert"); the word after it decides."""
+    return re.match(r"(?i)d['’][^\W\d_]{2}", word) is not None
+
+
+def _second_word(word: str) -> bool:
+    """A surname unless a common French word ("d'origine", "d'accord" stay)."""
+    return _french_zipf(word.lower()) < COMMON or name_word(word.lower()) is not None
+
+
 def _given(word: str) -> bool:
     low = word.lower()
     entry = name_word(low)
@@ -120,4 +133,5 @@ marie-claire anne-marie françois françoise océane amélie kévin léa chloé 
 sébastien jérôme stéphane frédéric aurélie mélanie hélène céline valérie nathalie sandrine
 julien mathieu matthieu nicolas guillaume antoine clément maxime théo hugo enzo inès
 manon camille zoé anaïs gaëlle noémie loïc yannick gaël benoît rémi grégoire
+karim mehdi youssef leïla hakim farid mourad bilal
 """.split())

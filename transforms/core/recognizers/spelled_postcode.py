@@ -26,6 +26,19 @@ _WRITTEN = re.compile(UK_POSTCODE)
 _PARTIAL = re.compile(r"[A-Z](?=[A-Z\d]*\d)[A-Z\d]{3,7}")
 
 
+_LONGEST = 7  # characters of a full postcode ("SW1A1AA")
+
+
+def _longest(parts, i: int) -> int:
+    """The end of the longest stretch of parts from ``i`` that holds at most a full
+    postcode's characters: a stretch is read only so far (a 3,000-letter run took minutes)."""
+    j, size = i, 0
+    while j < len(parts) and size + len(parts[j][2]) <= _LONGEST:
+        size += len(parts[j][2])
+        j += 1
+    return max(j, i + 1)
+
+
 def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
     """(start, end, code) of each stretch of a spelled run that reads as a UK postcode,
     the longest first from the left."""
@@ -33,7 +46,7 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
     for run in spelled_runs(text, min_tokens=2):
         parts, i = run.parts, 0
         while i < len(parts):
-            for j in range(len(parts), i, -1):
+            for j in range(_longest(parts, i), i, -1):
                 code = "".join(p[2] for p in parts[i:j])
                 if UK_SHAPE.fullmatch(code) and re.search(r"\d", code):
                     found.append((parts[i][0], parts[j - 1][1], code))
