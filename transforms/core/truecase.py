@@ -46,7 +46,16 @@ LONGEST_PERSON = 4  # tokens; a longer "person" in the copy is a list of names o
 
 def _eligible(token) -> bool:
     return (token.is_alpha and len(token.text) >= 2 and not token.is_stop
-            and token.lower_ not in _KEEP_LOWER and token.lower_ not in SECTION_WORDS)
+            and token.lower_ not in _KEEP_LOWER and not _section_word(token))
+
+
+def _section_word(token) -> bool:
+    """A sports or market word ("soccer", "results"), kept lower case; not right after a
+    given name, where it is a surname ("joe hockey")."""
+    if token.lower_ not in SECTION_WORDS:
+        return False
+    before = name_word(token.doc[token.i - 1].lower_) if token.i > 0 else None
+    return before is None or not before.first or before.wordness >= AMBIGUOUS
 
 
 def _listed(word: str) -> bool:

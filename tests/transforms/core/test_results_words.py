@@ -69,3 +69,10 @@ def test_a_section_word_in_lower_or_title_case_stays_in_a_person(text):
 ])
 def test_a_person_called_by_a_section_word_is_redacted(redactor, line):
     assert_names_go_and_words_stay(redactor, line)
+
+
+@pytest.mark.parametrize("line", [
+    "{joe hockey} has contradicted nationals {john cobb} on foreign farm buyers",
+])
+def test_a_sports_word_after_a_given_name_in_speech_text_is_a_surname(redactor, line):
+    assert_names_go_and_words_stay(redactor, line)
