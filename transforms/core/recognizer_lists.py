@@ -18,11 +18,15 @@ _MAX_KEPT = 64  # distinct requests kept; then the memory starts again
 class RememberingRegistry(RecognizerRegistry):
     """A ``RecognizerRegistry`` whose ``get_recognizers`` remembers its answers."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._answers = {}
+
     def get_recognizers(self, language, entities=None, all_fields=False,
                         ad_hoc_recognizers=None):
         if ad_hoc_recognizers:
             return super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
-        memory = self.__dict__.setdefault("_answers", {})
+        memory = self._answers
         key = (language, None if entities is None else tuple(entities), all_fields,
                tuple(self.recognizers))  # recognizers hash by identity; the key holds them
         answer = memory.get(key)

@@ -49,8 +49,7 @@ def plain(token) -> bool:
 
 def unseen(token) -> bool:
     """A capitalised word English (almost) never uses, spelled like a word."""
-    listed = name_word(token.lower_)
-    if not plain(token) or len(token.text) < 3 or (listed is not None and listed.census):
+    if not plain(token) or len(token.text) < 3 or census_word(token.lower_) is not None:
         return False
     if TRIPLED.search(token.text) or not VOWEL.search(token.text):  # "Hahaaa", "Pwllh"
         return False
@@ -164,7 +163,7 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
         # distinct words: a name said six times ("they had 6 walentyna walentyna ...") is
         # one rare word, not a line of them
         lower = {t.text for t in words if t.is_lower and all(c < "\u0250" for c in t.text)}
-        rare = sum(zipf(w) < COMMON and _unlisted(w) for w in lower)
+        rare = sum(zipf(w) < COMMON and census_word(w) is None for w in lower)
         distinct = set(lowers)
         english_stops = [w for t, w in zip(words, lowers) if t.is_stop]
         voted = False
@@ -186,11 +185,6 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
             out[i], worded[i] = foreign, spoken
         start = end + 1
     return worded, out
-
-
-def _unlisted(word: str) -> bool:
-    """Not in the census lists (a name of the world list is rare here as before)."""
-    return census_word(word) is None
 
 
 def joins(token) -> bool:
