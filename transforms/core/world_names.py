@@ -100,11 +100,11 @@ _WORD = re.compile(r"[a-z\u00e0-\u024f]+\Z")
 @functools.lru_cache(maxsize=1)
 def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """The labels of two to four words of Latin letters, as read ("pete sampras",
-    "stevie wonder"), and their first words; read once per process on first use. Which of
-    them may be taken for a person in text is for the caller to judge (some are ordinary
-    phrases too: "will power")."""
+    "stevie wonder"; a hyphen read as a space: "ban ki moon"), and their first words; read
+    once per process on first use. Which of them may be taken for a person in text is for
+    the caller to judge (some are ordinary phrases too: "will power")."""
     kept = []
-    for label in _labels(_path()).decode("utf-8").split("\n"):
+    for label in _labels(_path()).decode("utf-8").replace("-", " ").split("\n"):
         words = label.split(" ")
         if 2 <= len(words) <= _MAX_WORDS and all(_WORD.match(w) for w in words):
             kept.append(label)

@@ -22,6 +22,7 @@ where capitals carry meaning, is left to spaCy and the other recognizers.
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import List, Tuple
 
 from transforms.core.name_lexicon import name_word, zipf
@@ -37,6 +38,12 @@ SELDOM_GIVEN = 4.6  # Zipf of a first word below which ...
 COMMON_LAST = 5.5  # ... a last word below this Zipf is a name too ("stevie wonder", not "kevin love")
 LONGEST = 4  # words in a label
 _OWNED = {"DT", "PRP$", "WP$"}  # "the grant hill", "my will power"
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without its accents, as most labels are written ("francois bigot")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def _opens(word: str) -> bool:
@@ -76,10 +83,14 @@ class FamousNameRecognizer(PersonDocRecognizer):
             i = 0
             while i < len(lower) - 1:
                 end = 0
-                if lower[i] in firsts and (i == 0 or doc[a + i - 1].tag_ not in _OWNED):
+                first = lower[i] if lower[i].isascii() else _unaccented(lower[i])
+                if first in firsts and (i == 0 or doc[a + i - 1].tag_ not in _OWNED):
                     for n in range(min(LONGEST, len(lower) - i), 1, -1):
-                        words = lower[i:i + n]
-                        if " ".join(words) in labels and reads_as_name(words):
+                        label = " ".join(lower[i:i + n])
+                        if not label.isascii():
+                            label = _unaccented(label)
+                        words = label.split(" ")
+                        if label in labels and reads_as_name(words):
                             end = i + n
                             break
                 if end:
