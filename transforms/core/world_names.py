@@ -19,6 +19,7 @@ without importing it; no network.
 from __future__ import annotations
 
 import collections
+import functools
 import gzip
 import importlib.util
 import re
@@ -90,3 +91,21 @@ def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
                        if word.isalpha() and max(word) < "\u0250"
                        and word not in _NOT_NAMES and word not in abroad})
     return shares[0], shares[1]
+
+
+_MAX_WORDS = 4  # "first middle last", "gotthold ephraim lessing", "martin luther king jr"
+_WORD = re.compile(r"[a-z\u00e0-\u024f]+\Z")
+
+
+@functools.lru_cache(maxsize=1)
+def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """The labels of two to four words of Latin letters, as read ("pete sampras",
+    "stevie wonder"; a hyphen read as a space: "ban ki moon"), and their first words; read
+    once per process on first use. Which of them may be taken for a person in text is for
+    the caller to judge (some are ordinary phrases too: "will power")."""
+    kept = []
+    for label in _labels(_path()).decode("utf-8").replace("-", " ").split("\n"):
+        words = label.split(" ")
+        if 2 <= len(words) <= _MAX_WORDS and all(_WORD.match(w) for w in words):
+            kept.append(label)
+    return frozenset(kept), frozenset(label[:label.index(" ")] for label in kept)

@@ -4,7 +4,7 @@ import pytest
 
 from tests.transforms.core.recognizers.support import assert_names_go_and_words_stay, redacted
 from transforms.core.name_lexicon import is_mostly_name, name_word
-from transforms.core.world_names import world_shares
+from transforms.core.world_names import full_names, world_shares
 
 
 def test_given_names_and_surnames_the_census_lacks_are_listed_as_mostly_names():
@@ -94,3 +94,11 @@ def test_a_rare_surname_of_the_world_list_still_counts_as_unseen_in_written_text
     out = redacted(redactor, "The shop was started by van den Nieuwenhuizen in 1985.")
     assert "Nieuwenhuizen" not in out and "den" not in out.split()
     assert out.startswith("The shop was started by ") and out.endswith(" in 1985.")
+
+
+def test_full_names_hold_labels_of_two_to_four_words_with_hyphens_read_as_spaces():
+    labels, firsts = full_names()
+    assert {"pete sampras", "stevie wonder", "chiang kai shek"} <= labels
+    assert "pete" in firsts and "chiang" in firsts
+    assert all(2 <= label.count(" ") + 1 <= 4 for label in labels)
+    assert not any("-" in label for label in labels)
