@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
@@ -226,6 +226,7 @@ def _check_locations(pattern: Optional[str], output: str, vault_output: str,
         matched = FileSystems.match([pattern])[0].metadata_list
         if not matched:
             raise UsageError(f"no input file matches {pattern!r}")
+        _check_input_paths([m.path for m in matched], output, vault_output)
     for flag, directory in (("--output", output), ("--vault-output", vault_output)):
         _check_writable(flag, directory)
     if pattern is None:
@@ -240,6 +241,23 @@ def _check_locations(pattern: Optional[str], output: str, vault_output: str,
             raise UsageError(f"{directory} holds the output of an earlier run; pass "
                              "--overwrite to replace it")
     _check_free_space(output, vault_output, sum(m.size_in_bytes for m in matched))
+
+
+def _check_input_paths(paths: List[str], output: str, vault_output: str) -> None:
+    """Refuse an input that is a directory (it would be one unreadable item, exit 0) and
+    files inside the output or its vault (an earlier run's dataset and sealed files read
+    back as exports). Paths are the user's own, never data."""
+    roots = (("--output", _abs(output)), ("--vault-output", _abs(vault_output)))
+    for path in paths:
+        if "://" not in path and os.path.isdir(path):
+            raise UsageError(f"--input matches {path}, which is a directory: pass a glob of "
+                             f"the files in it, e.g. '{path.rstrip('/')}/*'")
+        full = _abs(path)
+        for flag, root in roots:
+            if full.startswith(root + "/"):
+                raise UsageError(f"--input matches {path}, inside {flag} {root}: an earlier "
+                                 "run's output is no export; narrow the glob or write the "
+                                 "output elsewhere")
 
 
 def _check_writable(flag: str, directory: str) -> None:
