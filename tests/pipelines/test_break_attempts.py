@@ -90,3 +90,26 @@ def test_an_input_that_is_a_directory_is_refused_with_the_glob_to_use(tmp_path):
     proc = hb("redact", "--input", exports, "--output", tmp_path / "anon", home=tmp_path / "h")
     refused(proc, "is a directory", f"'{exports}/*'")
     assert not (tmp_path / "anon" / "_summary.json").exists()
+
+
+# --- a CSV column mapping ---------------------------------------------------------------
+
+def test_a_csv_column_mapping_misspelt_against_the_files_header_is_refused(tmp_path):
+    """`Transcrpt: transcript_text` for a `Transcript` column dropped every transcript
+    (exit 0, an empty column). The error names the policy's key, never a header cell."""
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    (exports / "a.csv").write_text(
+        "Contact ID,Transcript,Customer Phone\n"
+        'c1,"hi this is John Smith, call me",415 555 2671\n')
+    policy = tmp_path / "p.yaml"
+    policy.write_text("extends: default\ncsvColumns:\n  Contact ID: conversation_id\n"
+                      "  Transcrpt: transcript_text\n  Customer Phone: phoneNumber\n")
+    proc = hb("redact", "--input", exports / "*.csv", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    refused(proc, "csvColumns.Transcrpt", "a.csv")
+    assert not (tmp_path / "anon" / "_summary.json").exists()
+    policy.write_text(policy.read_text().replace("Transcrpt", "Transcript"))
+    proc = hb("redact", "--input", exports / "*.csv", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    assert proc.returncode == 0, proc.stderr[-2000:]
