@@ -11,8 +11,9 @@ import os
 import shutil
 import tempfile
 import uuid
+import zlib
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
@@ -21,6 +22,7 @@ from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
 from pipelines.runner import is_local, register_runner_options, runner_kind
 from transforms.core.pseudonym import pseudonym_format
+from transforms.core.formats.delimited import misspelt_columns
 from transforms.core.formats.settings import FormatSettings
 from transforms.core.policy import Policy, load_policy
 from transforms.core.presidio_engine import check_spacy_model
@@ -130,7 +132,8 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     else:
         if source.kind != "files":
             raise UsageError(f"--source {source.kind} needs --streaming")
-    _check_locations(None if streaming else ro.input, output, vault_output, ro.overwrite)
+    _check_locations(None if streaming else ro.input, output, vault_output, ro.overwrite,
+                     format_settings(policy) if ro.input_format in ("auto", "csv-tsv") else None)
     processes = ro.local_redaction_processes
     if processes is not None and processes < 1:
         raise UsageError("--local-redaction-processes must be at least 1")
@@ -214,7 +217,7 @@ def _check_apart(output: str, vault_output: str) -> None:
 
 
 def _check_locations(pattern: Optional[str], output: str, vault_output: str,
-                     overwrite: bool) -> None:
+                     overwrite: bool, csv_settings: Optional[FormatSettings] = None) -> None:
     """Input, output and vault before any data is read (``pattern`` None: streaming).
 
     Batch: completes or rolls back a commit a killed run left, removes the staging of dead
@@ -226,6 +229,9 @@ def _check_locations(pattern: Optional[str], output: str, vault_output: str,
         matched = FileSystems.match([pattern])[0].metadata_list
         if not matched:
             raise UsageError(f"no input file matches {pattern!r}")
+        _check_input_paths([m.path for m in matched], output, vault_output)
+        if csv_settings is not None and csv_settings.columns:
+            _check_csv_headers([m.path for m in matched], csv_settings)
     for flag, directory in (("--output", output), ("--vault-output", vault_output)):
         _check_writable(flag, directory)
     if pattern is None:
@@ -240,6 +246,43 @@ def _check_locations(pattern: Optional[str], output: str, vault_output: str,
             raise UsageError(f"{directory} holds the output of an earlier run; pass "
                              "--overwrite to replace it")
     _check_free_space(output, vault_output, sum(m.size_in_bytes for m in matched))
+
+
+def _check_input_paths(paths: List[str], output: str, vault_output: str) -> None:
+    """Refuse an input that is a directory (it would be one unreadable item, exit 0) and
+    files inside the output or its vault (an earlier run's dataset and sealed files read
+    back as exports). Paths are the user's own, never data."""
+    roots = (("--output", _abs(output)), ("--vault-output", _abs(vault_output)))
+    for path in paths:
+        if "://" not in path and os.path.isdir(path):
+            raise UsageError(f"--input matches {path}, which is a directory: pass a glob of "
+                             f"the files in it, e.g. '{path.rstrip('/')}/*'")
+        full = _abs(path)
+        for flag, root in roots:
+            if full.startswith(root + "/"):
+                raise UsageError(f"--input matches {path}, inside {flag} {root}: an earlier "
+                                 "run's output is no export; narrow the glob or write the "
+                                 "output elsewhere")
+
+
+# Headers read on this machine before a run; more files are left to the workers.
+_MAX_HEADERS_CHECKED = 200
+
+
+def _check_csv_headers(paths: List[str], settings: FormatSettings) -> None:
+    """A ``csvColumns`` key misspelt against a local CSV/TSV's header: UsageError naming
+    the policy's key and the file (never a cell of the file)."""
+    for path in [p for p in paths if "://" not in p][:_MAX_HEADERS_CHECKED]:
+        try:
+            with open(path, "rb") as stream:
+                keys = misspelt_columns(settings, stream)
+        except (OSError, EOFError, zlib.error):
+            continue  # unreadable: the run dead-letters it as such
+        if keys:
+            raise UsageError(
+                "policy " + ", ".join(f"csvColumns.{key}" for key in keys) +
+                f": no column of {path} is named so, but one has a close name (a "
+                "misspelling would drop that column from every row); fix the policy")
 
 
 def _check_writable(flag: str, directory: str) -> None:

@@ -113,8 +113,24 @@ def load_identity(path: Path) -> X25519PrivateKey:
 
 
 def dev_recipient(home: Path) -> Path:
-    """The development vault recipient beside the dev keyring (created on first use)."""
+    """The development vault recipient beside the dev keyring (created on first use).
+
+    It must be the public key of the development identity beside it: a recipient swapped
+    by whoever can write the keyring's folder would get every later vault sealed to their
+    key, and one whose identity is gone seals vaults nobody here can open. Both are
+    refused (SealError); a deleted recipient is written again from the identity.
+    """
     recipient = Path(home) / DEV_RECIPIENT_NAME
+    identity_path = Path(home) / DEV_IDENTITY_NAME
+    if not recipient.exists() and not identity_path.exists():
+        generate_identity(identity_path, recipient)
+        return recipient
+    expected = recipient_pem(load_identity(identity_path).public_key())
     if not recipient.exists():
-        generate_identity(Path(home) / DEV_IDENTITY_NAME, recipient)
+        recipient.write_bytes(expected)
+        return recipient
+    if recipient_pem(load_recipient(recipient.read_bytes())) != expected:
+        raise SealError(f"development vault recipient {recipient} is not the public key of "
+                        f"{identity_path}: it was replaced; nothing was sealed. Delete it to "
+                        "have it made again from the identity")
     return recipient

@@ -337,3 +337,26 @@ def test_pseudonym_length_defaults_to_26_and_is_checked():
             parse_policy({"extends": "default", "pseudonyms": {"length": bad}})
     with pytest.raises(PolicyError, match="pseudonyms.lenght: is not a known key"):
         parse_policy({"extends": "default", "pseudonyms": {"lenght": 16}})
+
+
+def test_a_key_written_twice_in_a_policy_file_is_refused_naming_its_line(tmp_path):
+    """YAML keeps the last of two equal keys without a word: the first treatment, the one
+    the reader may have checked, would silently not apply."""
+    path = tmp_path / "twice.yaml"
+    path.write_text("extends: default\nentities:\n  PERSON: {operator: REPLACE}\n"
+                    "  LOCATION: {operator: REPLACE}\n  PERSON: {operator: HASH}\n")
+    with pytest.raises(PolicyError, match=r"line 5.*'PERSON' is written twice"):
+        load_policy(str(path))
+    nested = tmp_path / "nested.yaml"
+    nested.write_text("extends: default\nnlp:\n  language: en\n  language: fr\n")
+    with pytest.raises(PolicyError, match=r"line 4.*'language' is written twice"):
+        load_policy(str(nested))
+
+
+@pytest.mark.parametrize("language", ["english", "EN", "en-US", "1"])
+def test_a_default_language_that_is_not_a_language_code_is_refused(tmp_path, language):
+    """nlp.languages' keys were checked; nlp.language took any word and ran."""
+    path = tmp_path / "lang.yaml"
+    path.write_text(f"extends: default\nnlp: {{language: '{language}'}}\n")
+    with pytest.raises(PolicyError, match=r"nlp\.language.*language code"):
+        load_policy(str(path))

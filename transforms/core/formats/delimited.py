@@ -11,11 +11,13 @@ has one, else a comma.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
 import re
 from typing import BinaryIO, Dict, Iterator, List, Optional
 
+from transforms.core.formats.compression import decompressed
 from transforms.core.formats.base import (READ_ERRORS, UNREADABLE, InputFormat,
                                           Item, NotThisFormat, shape_problem)
 from transforms.core.formats.canonical import FIELDS
@@ -108,3 +110,20 @@ def _header(line: bytes) -> Optional[tuple]:
     if len(set(names)) != len(names):
         return None
     return delimiter, names
+
+
+def misspelt_columns(settings: FormatSettings, stream: BinaryIO) -> List[str]:
+    """The policy's ``csvColumns`` headers that no column of this CSV/TSV's header has while
+    one of its columns is a near spelling of them (a typo that would drop the column with
+    exit 0). Returns the policy's own keys, never a cell of the file; [] when the stream
+    is not a CSV/TSV with a header."""
+    stream = decompressed(stream)
+    fmt = DelimitedText(settings)
+    line = stream.readline(_MAX_HEADER_BYTES)
+    header = _header(line) if fmt.sniff(line) else None
+    if header is None:
+        return []
+    names = {name.casefold() for name in header[1]}
+    return [key for key, _ in settings.columns
+            if key.strip().casefold() not in names and difflib.get_close_matches(
+                key.strip().casefold(), names, n=1, cutoff=0.8)]

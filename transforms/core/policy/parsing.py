@@ -63,6 +63,31 @@ def load_effective(path: Optional[str] = None) -> Tuple[Policy, dict]:
     return policy, _applied(own, {key: value for key, value in own.items() if key != "extends"})
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int):
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
+    """yaml.safe_load that refuses a key written twice in one mapping."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # `<<: *anchor` merges; keys written after it override, as meant
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                twice = key in seen
+            except TypeError:  # an unhashable key: SafeLoader reports it
+                break
+            if twice:
+                raise _DuplicateKey(str(key), key_node.start_mark.line + 1)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read(path: Optional[str]) -> Tuple[str, Any, str]:
     """(text, parsed YAML, source) of a policy file; ``None``: the bundled default."""
     if path is None:
@@ -74,7 +99,11 @@ def _read(path: Optional[str]) -> Tuple[str, Any, str]:
         except OSError as exc:
             raise PolicyError(source, "(file)", f"cannot be read ({exc.strerror})") from None
     try:
-        return text, yaml.safe_load(text), source
+        return text, yaml.load(text, Loader=_UniqueKeyLoader), source  # nosec: a SafeLoader
+    except _DuplicateKey as exc:
+        raise PolicyError(source, f"line {exc.line}",
+                          f"'{exc.key}' is written twice in one mapping (YAML would keep "
+                          "the last without a word): keep one") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "(document)"
@@ -165,6 +194,9 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     nlp = v.mapping(data["nlp"], "nlp")
     v.unknown_keys(nlp, {"language", "spacyModel", "languages", "languageField"}, "nlp.")
     language = str(nlp["language"])
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        raise PolicyError(source, "nlp.language",
+                          f"'{language}' is not a language code (ISO 639, lower case, e.g. en)")
     others = v.mapping(nlp["languages"], "nlp.languages")
     for code, model in others.items():
         if not re.fullmatch(r"[a-z]{2,3}", str(code)) or not isinstance(model, str):
