@@ -10,18 +10,23 @@ courtesy word (:data:`~.common.NOT_A_NAME`) or a word naming a team or company (
 "Team", "Inc"). In written text every word is capitalised. A first line, and a signature
 in lower-case text (speech-style, or typed so), needs more: each word a listed name or a
 word English text rarely uses (:func:`~transforms.core.name_lexicon.name_or_rare`), so
-"Update,\\nthe order shipped" and "thanks\\nsure" stay.
+"Update,\\nthe order shipped" and "thanks\\nsure" stay. After a closing, two or three
+letters without a vowel are the writer's initials ("Thx\\ndp"). The last line of a message
+of three lines or more signs it too when it is one listed given name more often a name
+than a word ("...take a look at it\\nvince"; "will" or "bye" stay).
 """
 from __future__ import annotations
 
 import re
 from typing import List
 
-from transforms.core.name_lexicon import lexicon, name_or_rare
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
-from transforms.core.recognizers.gazetteer_name import NEXT_TO_NAME, NOT_NAMES, RARE_WORD
+from transforms.core.recognizers.gazetteer_name import (CAPITALISED, NEXT_TO_NAME, NOT_NAMES,
+                                                        RARE_WORD)
 
 MAX_WORDS = 3
+MIN_LINES = 3  # a message whose last line alone may be its signature
 # A closing line, lower-cased, its punctuation dropped: "kind regards", "thanks again",
 # "talk to you later", "all the best", "sincerely yours", "thx".
 CLOSING = re.compile(
@@ -49,6 +54,24 @@ def _closing(tokens) -> bool:
     return bool(line) and CLOSING.match(line) is not None
 
 
+_INITIALS = re.compile(r"^[b-df-hj-np-tv-xz]{2,3}$", re.IGNORECASE)
+
+
+def _initials(token) -> bool:
+    """ "dp", "GT": two or three letters and no vowel, no word of any language."""
+    return _INITIALS.match(token.text) is not None
+
+
+def _given_name(tokens) -> bool:
+    """One listed given name more often a name than a word ("vince", "mark")."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) != 1 or len(tokens) > 2 or not words[0].is_alpha:
+        return False
+    entry = name_word(words[0].lower_)
+    return (entry is not None and entry.first and entry.wordness < CAPITALISED
+            and words[0].lower_ not in NOT_A_NAME and not words[0].is_stop)
+
+
 def _name_line(tokens, *, greeting: bool) -> bool:
     words = [t for t in tokens if not t.is_punct]
     tail = tokens[len(words):]
@@ -64,6 +87,8 @@ def _name_line(tokens, *, greeting: bool) -> bool:
             return False
         if cased and not t.text[:1].isupper():
             return False
+        if not greeting and len(words) == 1 and _initials(t):
+            continue  # "Thx\\ndp"
         if (greeting or not cased) and not name_or_rare(lower, NEXT_TO_NAME, RARE_WORD):
             return False  # "Update," "Note," open messages too; "thanks\nsure" 
     return True
@@ -94,7 +119,9 @@ class SignOffNameRecognizer(PersonDocRecognizer):
             signed = i > 0 and _closing(lines[i - 1]) and _name_line(line, greeting=False)
             opened = (i == 0 and len(lines) > 1 and not _closing(line)
                       and _name_line(line, greeting=True))
-            if signed or opened:
+            last = (i == len(lines) - 1 and len(lines) >= MIN_LINES
+                    and _name_line(line, greeting=False) and _given_name(line))
+            if signed or opened or last:
                 words = [t for t in line if not t.is_punct]
                 found.append((words[0].idx, words[-1].idx + len(words[-1].text)))
         return found

@@ -26,6 +26,8 @@ def test_the_name_before_an_address_in_angle_brackets_is_a_person(analyzer, poli
     'the "Les Miserables" tickets arrived',
     '"12345" <order@example.com>',
     "Please email Bob <bob@example.com>",  # not at a line start, not quoted: others decide
+    'Email: "The Cat Album"<thecatal...@example.com>',
+    '"Acme Support" <help@example.com>',
 ])
 def test_no_address_after_it_or_no_name_shape_finds_nothing(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []

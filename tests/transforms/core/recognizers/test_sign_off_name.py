@@ -18,6 +18,8 @@ def _found(analyzer, text):
     ("please call me back\nthanks\nvince", "vince"),
     ("Thanks again,\nWinston", "Winston"),
     ("Deco,\nthe parcel came today.", "Deco"),
+    ("Do you intend 10MM for ENA as well?\nThx\ndp", "dp"),
+    ("we are fine\ni can take a look at it\nvince", "vince"),
 ])
 def test_the_line_after_a_closing_or_a_first_line_name_comma_is_a_person(analyzer, text,
                                                                         name):
@@ -32,6 +34,9 @@ def test_the_line_after_a_closing_or_a_first_line_name_comma_is_a_person(analyze
     "Hello,\nI need help",
     "Thanks,\nI will call back tomorrow.",
     "Kindest regards, Visit",  # one line: left to the other recognizers
+    "we are fine\ni can take a look\nwill",
+    "we are fine\nsee you later\nbye",
+    "ok\ndp",  # initials only after a closing
 ])
 def test_teams_ordinary_words_and_sentences_after_a_closing_are_not_names(analyzer, text):
     assert _found(analyzer, text) == []
