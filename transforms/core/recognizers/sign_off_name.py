@@ -31,8 +31,8 @@ MIN_LINES = 3  # a message whose last line alone may be its signature
 # "talk to you later", "all the best", "sincerely yours", "thx".
 CLOSING = re.compile(
     r"^(?:(?:with )?(?:(?:very |many |much )?(?:best|kind|kindest|warm|warmest|warmly|"
-    r"warm|sincere|respectful|cordial|fond|affectionate|many|much|friendly|good|my|"
-    r"with) )?(?:regards|wishes|thanks|rgds)(?: to all| again)?|"
+    r"sincere|respectful|cordial|fond|affectionate|many|much|friendly|good|my) )?"
+    r"(?:regards|wishes|thanks|rgds)(?: to all| again)?|"
     r"(?:thanks|thank you|thx|tks|ty|ta|cheers)(?: (?:again|so much|very much|a lot|"
     r"for everything|in advance|for your help|for your time))?(?: and (?:regards|"
     r"best wishes|take care|have a (?:nice|good|great) day))?|"
@@ -90,7 +90,7 @@ def _name_line(tokens, *, greeting: bool) -> bool:
         if not greeting and len(words) == 1 and _initials(t):
             continue  # "Thx\\ndp"
         if (greeting or not cased) and not name_or_rare(lower, NEXT_TO_NAME, RARE_WORD):
-            return False  # "Update," "Note," open messages too; "thanks\nsure" 
+            return False  # "Update," "Note," open messages too; "thanks\nsure"
     return True
 
 
@@ -116,7 +116,7 @@ class SignOffNameRecognizer(PersonDocRecognizer):
         lines = list(_lines(doc))
         found = []
         for i, line in enumerate(lines):
-            signed = i > 0 and _closing(lines[i - 1]) and _name_line(line, greeting=False)
+            signed = i > 0 and _name_line(line, greeting=False) and _closing(lines[i - 1])
             opened = (i == 0 and len(lines) > 1 and not _closing(line)
                       and _name_line(line, greeting=True))
             last = (i == len(lines) - 1 and len(lines) >= MIN_LINES
