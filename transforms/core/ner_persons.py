@@ -135,6 +135,17 @@ def _possessive(doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in ("'s", "’s")
 
 
+_CLOSING_NOUNS = frozenset({"regards", "wishes", "rgds"})
+
+
+def _closing_adjective(doc, start: int, end: int) -> bool:
+    """ "Kindest regards", "Warmest wishes": words before a closing noun that are no listed
+    name of some weight are the closing's adjective, not a person."""
+    return end < len(doc) and doc[end].lower_ in _CLOSING_NOUNS and all(
+        (entry := name_word(doc[i].lower_)) is None or entry.wordness >= AMBIGUOUS
+        for i in range(start, end))
+
+
 def written_person(doc, start: int, end: int,
                    foreign: Optional[List[bool]] = None) -> Optional[Tuple[int, int]]:
     """The token range of a person the NER found in written text, trimmed of :func:`_edge`
@@ -143,10 +154,12 @@ def written_person(doc, start: int, end: int,
     with a number in it ("Toy Story 4"), ending in a plural noun ("Imagine Dragons") or
     named after a kind of thing ("a restaurant named Bones") is a title, a band, a team or
     a venue (:mod:`..venue_words`), and so is one of a venue's words
-    (:mod:`..venue_nouns`); a plural noun owning something ("Mats's kid") is not."""
+    (:mod:`..venue_nouns`); a plural noun owning something ("Mats's kid") is not. An
+    adjective before "regards" or "wishes" ("Kindest regards") is a closing formula."""
     if (numbered(doc, start, end) or named_thing(doc[start]) or venue_span(doc, start, end)
             or (plural_noun(doc[end - 1].text) and not _possessive(doc, end)
-                and not before_a_street_word(doc, end))):
+                and not before_a_street_word(doc, end))
+            or _closing_adjective(doc, start, end)):
         return None
     span = trim_edges(doc, start, end)
     if span is None:

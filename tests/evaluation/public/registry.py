@@ -121,6 +121,11 @@ register(Corpus("uner_pud", "uner_pud", uner.read, (), ("en_pud-ud-test.iob2",),
                 "Universal NER English PUD: news and Wikipedia sentences, hand-labelled "
                 "(person = PER)",
                 "one file (the authors' only split is test): hash halves"))
+register(Corpus("uner_ewt", "uner_ewt", uner.read, ("en_ewt-ud-dev.iob2",),
+                ("en_ewt-ud-test.iob2",),
+                "Universal NER English EWT: web text (emails, reviews, Q&A answers, "
+                "newsgroups, weblogs), hand-labelled (person = PER)",
+                "authors' files: tune = dev, heldout = test (their train is not used)"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))

@@ -420,3 +420,15 @@ def test_uner_pud_is_split_into_hash_halves_of_its_one_file(tmp_path):
     tune = {s.text for s in corpus.load(tmp_path, "tune")}
     heldout = {s.text for s in corpus.load(tmp_path, "heldout")}
     assert tune and heldout and not tune & heldout and len(tune | heldout) == 40
+
+
+def test_uner_ewt_tunes_on_the_dev_file_and_holds_out_the_test_file(tmp_path):
+    (tmp_path / "uner_ewt").mkdir()
+    for name, word in (("en_ewt-ud-dev.iob2", "alpha"), ("en_ewt-ud-test.iob2", "gamma")):
+        (tmp_path / "uner_ewt" / name).write_text(
+            f"# newdoc id = email-1\n# sent_id = email-1-0001\n# text = {word}\n"
+            f"1\t{word}\tO\t-\t-\n\n", encoding="utf-8")
+    corpus = CORPORA["uner_ewt"]
+    assert corpus.missing(tmp_path) is None
+    assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha"]
+    assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]

@@ -144,3 +144,8 @@ def test_a_command_verb_is_trimmed_only_where_a_sentence_opens(nlp):
     assert written_person(doc, 1, 5) == (1, 5)
     doc = nlp("Add Ji-woo to the event.")
     assert written_person(doc, 0, 4) == (1, 4)
+
+
+def test_the_adjective_of_a_closing_formula_is_no_person(redactor):
+    out = redacted(redactor, "Thanks for the help.\nKindest regards,\nKay")
+    assert "Kindest regards," in out and "Kay" not in out

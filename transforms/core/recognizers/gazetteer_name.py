@@ -136,6 +136,20 @@ def _named_here(token) -> bool:
             or (_capitalised(token) and not _sentence_start(token)))
 
 
+# Words that follow a verb opening a sentence with its subject dropped ("Hope this
+# helps", "Hope you enjoy", "Hope to see you"), and never a name opening one.
+VERB_FOLLOWERS = {"you", "u", "ya", "this", "that", "it", "all", "everyone", "everybody",
+                  "everything", "to", "she", "he", "they", "we", "i", "your", "ur", "so"}
+
+
+def _verb_first(token, nxt) -> bool:
+    """A word that is also a verb ("hope", "trust") opening a sentence before a pronoun or
+    "to": the writer's "I" dropped, as emails and chats do, not a name."""
+    line_start = token.i > 0 and "\n" in token.doc[token.i - 1].text
+    return nxt is not None and nxt.lower_ in VERB_FOLLOWERS and (
+        line_start or _sentence_start(token))
+
+
 def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
@@ -205,7 +219,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
                 return word.wordness < CAPITALISED
             return (not _sentence_start(token) and word.wordness < CAPITALISED
                     and token.pos_ not in _FUNCTION_POS)
-        if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN")):
+        if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN"
+                                                  and not _verb_first(token, nxt))):
             return True  # "from mark"; spaCy reads "does bob live" as a proper noun
         if not word.mostly_name:
             return False

@@ -30,6 +30,8 @@ from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRec
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
+from transforms.core.recognizers.display_name import DisplayNameRecognizer
+from transforms.core.recognizers.sign_off_name import SignOffNameRecognizer
 from transforms.core.recognizers.honorific_name import HonorificNameRecognizer
 from transforms.core.recognizers.initialled_name import InitialledNameRecognizer
 from transforms.core.recognizers.initials_name import InitialsNameRecognizer
@@ -106,6 +108,8 @@ register(InitialledNameRecognizer, languages=("en",))
 register(InitialsNameRecognizer, languages=("en",))
 register(LabelledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
+register(DisplayNameRecognizer, languages=("en",))
+register(SignOffNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)

@@ -1,5 +1,7 @@
 """GazetteerNameRecognizer: census names weighed by word frequency and context, in written
 and speech-style text, with the real analyzer."""
+import pytest
+
 from tests.transforms.core.recognizers.support import found_by, redacted
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
@@ -126,3 +128,17 @@ def test_listed_surnames_in_a_tagalog_tweet_are_kept(redactor):
     text = "May mga babaeng hindi naman kagandahan. Nadadaan lang talaga sa sobrang kalandian."
     out = redacted(redactor, text)
     assert "hindi naman kagandahan" in out
+
+
+@pytest.mark.parametrize("text", [
+    "Hope this helps\nHope all is well with you",
+    "ok great\nhope to see you soon",
+    "Hope you enjoy the posts and feel free to jump in anywhere.",
+])
+def test_hope_opening_a_line_before_a_pronoun_or_to_is_the_verb_and_stays(redactor, text):
+    assert redacted(redactor, text) == text
+
+
+def test_hope_as_the_subject_or_after_a_cue_is_still_a_name(redactor):
+    assert "hope" not in redacted(redactor, "i talked to hope yesterday")
+    assert "Hope" not in redacted(redactor, "Hope called me yesterday about the bill.")
