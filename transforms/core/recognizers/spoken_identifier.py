@@ -31,12 +31,15 @@ _ZIP = r"zip|zipcode|postal\s+code|post\s?code"
 _POLICY = r"policy|acct"
 _TYPES = {"US_SSN": _SSN, "POSTAL_CODE": _ZIP, "POLICY": _POLICY, **CUES}
 _GROUPS = {f"g{i}": entity for i, entity in enumerate(_TYPES)}
-_FILLER = (r"(?:[ \t]*(?:number|num|no|nr|code|id|is|was|are|it's|it\s+is|of|my|the|um|uh|"
+_FILLER = (r"(?:[ \t]*(?:number|num|no|nr|code|id|is|was|are|it's|it\s+is|my|the|um|uh|"
            r"er|[:#=,\-])(?![\w]))*")
 _CUE = re.compile(r"(?i)\b(?:" + "|".join(f"(?P<g{i}>{cue})" for i, cue in
                                             enumerate(_TYPES.values())) + r")\b" + _FILLER
                   + r"[ \t]*")
 _POLICY_ID = re.compile(r"(POL|ACCT)-?(\d{8,12})")
+# Digit groups alone, one of them two digits or more: a number written (or its speech-style
+# copy without marks: "on account of 1 61 280"), not one said digit by digit.
+_WRITTEN = re.compile(r"(?=[\d \t,\-]*\d\d)[\d \t,\-]+")
 _ZIP_CODE = re.compile(r"\d{5}(?:-?\d{4})?")
 
 
@@ -47,8 +50,8 @@ def spoken_identifiers(text: str) -> List[Tuple[int, int, str, str]]:
         entity = _GROUPS[m.lastgroup]
         value = read_value(text, m.end(), letters=entity not in ("US_SSN", "POSTAL_CODE"),
                            dashes=True)
-        if value is None or value.tokens < 2:
-            continue  # written ("123-45-6789", "90210"): the written rules read it
+        if value is None or value.tokens < 2 or _WRITTEN.fullmatch(text, m.end(), value.end):
+            continue  # written ("123-45-6789", "90210", "1 61 280"): the written rules'
         reading = value.reading.strip("-")
         digits = re.sub(r"\D", "", reading)
         policy = _POLICY_ID.fullmatch(reading)

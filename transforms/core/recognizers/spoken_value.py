@@ -76,6 +76,8 @@ def read_value(text: str, pos: int, letters: bool = False,
                 piece, step = "0" + _UNITS[nxt], 2
             else:
                 piece = "00"
+        elif low == "o" and not letters:
+            piece = "0"  # without letters to read, "o" is said for zero
         elif word[:1].isdigit():
             piece = word.upper()
         elif (letters or dashes) and low in ("dash", "hyphen", "-"):

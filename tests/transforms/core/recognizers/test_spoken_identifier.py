@@ -76,3 +76,12 @@ def test_a_policy_id_said_aloud_gets_the_written_one_s_pseudonym(redactor):
     token = re.compile(r"POLICY_ACCOUNT_ID#\S+")
     assert token.findall(spoken) and token.findall(spoken) == token.findall(written)
     assert "p o l" not in spoken
+
+
+@pytest.mark.parametrize("text", [
+    "the rate of 40 on account of 1 61 280 future prospects",  # an amount, marks dropped
+    "on account of two hundred thousand",
+    "social security number 123 45 6789",  # written groups: the written rules'
+])
+def test_written_numbers_and_phrases_after_a_cue_word_are_no_spoken_identifier(text):
+    assert found(text) == []

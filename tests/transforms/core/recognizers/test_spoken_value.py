@@ -23,6 +23,7 @@ def test_double_oh_and_digits_written_as_digits_are_read():
     assert reading("nine oh two one oh") == "90210"
     assert reading("one two three double four") == "12344"
     assert reading("9 0 2 1 0") == "90210"
+    assert reading("nine o two one o") == "90210"
 
 
 def test_letters_dashes_and_their_examples_are_read_only_when_asked():
