@@ -21,7 +21,8 @@ TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5",
 _UNITS = {w: d for w, d in NUMBER_WORDS.items() if w != "o"}  # "o" is read by its place
 # Every word that may start a number said in words (regex alternation).
 NUMBER_START = "|".join(sorted([*_UNITS, *TEENS, *TENS], key=len, reverse=True))
-_TOKEN = re.compile(r"[ \t,]*([A-Za-z][A-Za-z'\-]*|\d{1,6}[A-Za-z]?|-)")
+# A token is a whole word ("D3413656" written is no value said: the written rules read it).
+_TOKEN = re.compile(r"[ \t,]*([A-Za-z][A-Za-z'\-]*|\d{1,6}[A-Za-z]?|-)(?![A-Za-z\d])")
 
 
 class Value(NamedTuple):

@@ -82,6 +82,7 @@ def test_a_policy_id_said_aloud_gets_the_written_one_s_pseudonym(redactor):
     "the rate of 40 on account of 1 61 280 future prospects",  # an amount, marks dropped
     "on account of two hundred thousand",
     "social security number 123 45 6789",  # written groups: the written rules'
+    "My driver's license number is D3413656",  # written: cued_identifier's
 ])
 def test_written_numbers_and_phrases_after_a_cue_word_are_no_spoken_identifier(text):
     assert found(text) == []
