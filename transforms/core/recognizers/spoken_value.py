@@ -43,11 +43,12 @@ def _tokens(text: str, pos: int):
 
 def read_value(text: str, pos: int, letters: bool = False,
                dashes: bool = False) -> Optional[Value]:
-    """The digits (and, with ``letters``, the spelled letters and dashes) said from
-    ``pos`` on (with ``dashes``, digits and dashes), or None when nothing there is read. Tens join the digit after them
-    ("forty five" 45, "forty" 40), a number of one or two digits before "hundred" takes
-    the two digits after it ("one hundred twenty" 120, "fifteen hundred" 1500), "double
-    four" 44; after a letter, "as in delta" or "for delta" names it and is not read."""
+    """The digits said from ``pos`` on (with ``letters`` the spelled letters and dashes
+    too, with ``dashes`` the dashes), or None when nothing there is read. Tens join the
+    digit after them ("forty five" 45, "forty" 40), a number of one or two digits before
+    "hundred" takes the two digits after it ("one hundred twenty" 120, "fifteen hundred"
+    1500), "double four" 44; after a letter, "as in delta" or "for delta" names it and is
+    not read."""
     toks = list(_tokens(text, pos))
     out, end, i, count = [], None, 0, 0
     while i < len(toks):
