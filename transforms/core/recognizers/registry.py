@@ -44,6 +44,8 @@ from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.results_name import ResultsNameRecognizer
+from transforms.core.recognizers.spoken_address import SpokenAddressRecognizer
+from transforms.core.recognizers.spoken_identifier import SpokenIdentifierRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_ip import SpokenIpRecognizer
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
@@ -92,6 +94,7 @@ def recognizers_for(language: str) -> List[EntityRecognizer]:
 
 register(SpokenNumberRecognizer, languages=ANY)
 register(SpokenEmailRecognizer, languages=ANY)
+register(SpokenIdentifierRecognizer, languages=ANY)
 register(FrenchSpokenNumberRecognizer, languages=("fr",))
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(FrenchCueNameRecognizer, languages=("fr",))
@@ -114,6 +117,7 @@ register(LegalNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)
+register(SpokenAddressRecognizer, languages=ANY)
 register(ContextPhoneRecognizer, languages=ANY)
 register(DateOfBirthRecognizer, languages=ANY)
 # Unicode text (issue 9): these read no language's words, and CJK or Arabic records are

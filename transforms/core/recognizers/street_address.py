@@ -117,6 +117,7 @@ _WORDS_THEN_NUMBER = re.compile(
 _NAMED_SUFFIX = ("street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|court|ct|place|"
                  "terrace|crescent|parkway|pkwy|highway|hwy|pike|trail|circle|square|way|"
                  "alley|row|close|mews|parade|expressway|freeway|turnpike|stravenue")
+NAMED_SUFFIX = _NAMED_SUFFIX  # read by the spoken-address recognizer too
 _NAMED_STREET = re.compile(
     rf"(?:(?<=\bon\s)|(?<=\bat\s)|(?<=\balong\s)|(?<=\boff\s)|(?<=\bonto\s)|(?<=\bnear\s)|"
     rf"(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bin\s))(?:{_STREET_CAP}\s+){{1,3}}?"
@@ -142,6 +143,7 @@ _CUE = re.compile(
     r"\bdrops?\b|\btaxi\b|\bpick(?:\s+\w+)?\s+up\b|\bhere\s+they\s+are\b|"
     r"\bhabite\b|\badresse\b|\bit(?:'s|\s+is)\s+(?:in|at|on)\b)"
     r"[^.!?\n]{0,60}$")
+ADDRESS_CUE = _CUE  # read by the spoken-address recognizer too
 _POSTAL = (r"(?:" + UK_POSTCODE
            + r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
            r"|" + NL_POSTCODE +
