@@ -24,7 +24,7 @@ from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
-from transforms.core.recognizers.famous_name import FamousNameRecognizer
+from transforms.core.recognizers.famous_full_name import FamousFullNameRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
@@ -103,7 +103,7 @@ register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
-register(FamousNameRecognizer, languages=("en",))
+register(FamousFullNameRecognizer, languages=("en",))
 register(AgedNameRecognizer, languages=("en",))
 register(CoordinatedNameRecognizer, languages=("en",))
 register(HonorificNameRecognizer, languages=("en",))

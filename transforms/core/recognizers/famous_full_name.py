@@ -67,7 +67,7 @@ def reads_as_name(words: List[str]) -> bool:
     return frequency < RARE or (zipf(first) < SELDOM_GIVEN and frequency < COMMON_LAST)
 
 
-class FamousNameRecognizer(PersonDocRecognizer):
+class FamousFullNameRecognizer(PersonDocRecognizer):
     """A notable person's full name on a caseless line: "pete sampras", "stevie wonder"."""
 
     MIN_TOKENS = 2

@@ -1,14 +1,14 @@
-"""FamousNameRecognizer: a notable person's full name on a caseless line, when the label
+"""FamousFullNameRecognizer: a notable person's full name on a caseless line, when the label
 reads as a name rather than as an ordinary phrase; with the real analyzer."""
 import pytest
 
 from tests.transforms.core.recognizers.support import found_alone, redacted
-from transforms.core.recognizers.famous_name import FamousNameRecognizer, reads_as_name
+from transforms.core.recognizers.famous_full_name import FamousFullNameRecognizer, reads_as_name
 from transforms.core.world_names import full_names
 
 
 def _found(analyzer, text):
-    return found_alone(FamousNameRecognizer, analyzer, text)
+    return found_alone(FamousFullNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [
