@@ -1,0 +1,62 @@
+"""FamousNameRecognizer: the short form of a very notable person in caseless text, with
+the real analyzer."""
+import pytest
+
+from tests.transforms.core.recognizers.support import found_alone
+from transforms.core.recognizers.famous_name import FamousNameRecognizer
+
+
+def _found(analyzer, text):
+    """What the recognizer finds on its own (spaCy may find the same name first)."""
+    return found_alone(FamousNameRecognizer, analyzer, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("his attitude towards churchill changed after the war", "churchill"),
+    ("in 1938 he met hitler in munich", "hitler"),
+    ("the writings of herzl inspired the movement", "herzl"),
+    ("de gaulle had instructed the army to hold", "de gaulle"),
+])
+def test_a_famous_form_english_seldom_writes_is_a_person_alone(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("they can't handle the nuclear codes obama mocked", "obama"),
+    ("she understood why people might vote for trump", "trump"),
+    ("disney also found out about the deal", "disney"),
+    ("president obama said the plan would work", "obama"),
+    ("trump's wall was never built", "trump"),
+])
+def test_a_common_famous_form_or_a_towns_name_is_a_person_beside_a_cue(
+        analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "the trump card was played",
+    "he wrote a swift reply",
+    "she is going to disney world",
+    "obama is a city in japan",
+    "the arc of history is long",
+    "he bought a pound of apples",
+])
+def test_a_common_word_or_a_town_without_a_cue_stays(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_rare_form_after_a_locative_preposition_is_a_place(analyzer):
+    assert _found(analyzer, "a new church was built in assisi") == []
+
+
+def test_a_country_or_region_is_a_person_only_after_a_title(analyzer):
+    assert _found(analyzer, "queen victoria ruled for decades") == ["victoria"]
+    assert _found(analyzer, "we visited victoria and then went home") == []
+
+
+def test_written_text_is_left_to_the_other_recognizers(analyzer):
+    assert _found(analyzer, "Historians still argue about Churchill and his cabinet.") == []
+
+
+def test_a_line_in_another_language_is_left_alone(analyzer):
+    assert _found(analyzer, "il a dit que churchill est arrivé avec les autres ce matin") == []
