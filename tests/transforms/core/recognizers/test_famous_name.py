@@ -45,6 +45,23 @@ def test_a_common_word_or_a_town_without_a_cue_stays(analyzer, text):
     assert _found(analyzer, text) == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("lincoln was accompanied by three members of his cabinet", "lincoln"),
+    ("einstein developed the theory", "einstein"),
+])
+def test_a_subject_of_a_passive_or_a_past_verb_is_a_person(analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "his explosives laden vehicle exploded",  # an adjective to the tagger
+    "exposure to mercury is dangerous",  # a census word written far more than borne
+    "pine trees grow here",
+])
+def test_an_ordinary_word_among_the_famous_forms_needs_a_cue(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
 def test_a_rare_form_after_a_locative_preposition_is_a_place(analyzer):
     assert _found(analyzer, "a new church was built in assisi") == []
 
@@ -54,8 +71,24 @@ def test_a_country_or_region_is_a_person_only_after_a_title(analyzer):
     assert _found(analyzer, "we visited victoria and then went home") == []
 
 
-def test_written_text_is_left_to_the_other_recognizers(analyzer):
-    assert _found(analyzer, "Historians still argue about Churchill and his cabinet.") == []
+@pytest.mark.parametrize("text, name", [
+    ("Historians still argue about Churchill and his cabinet.", "Churchill"),
+    ("Nietzsche's account of morality is famous.", "Nietzsche"),
+    ("I asked her afterwards why people might vote for Trump.", "Trump"),
+])
+def test_in_written_text_a_capitalised_famous_form_standing_alone_is_a_person(
+        analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "We went to Walt Disney World last year.",
+    "She won the Nobel Prize in 2010.",
+    "They met at Lake Victoria.",
+    "Historians in London still argue about churchill and his cabinet.",
+])
+def test_in_written_text_a_form_inside_a_longer_name_or_in_lower_case_stays(analyzer, text):
+    assert _found(analyzer, text) == []
 
 
 def test_a_line_in_another_language_is_left_alone(analyzer):
