@@ -20,6 +20,8 @@ form is a person when:
   before it ("president obama", "vote for trump"), a verb of meeting or speaking to before
   it ("met hitler"), or "'s" after it ("trump's wall"); a word before it that makes it a
   thing ("the trump card", "a swift return") rules it out;
+- and, whatever the cue, no noun for a place or thing named after a person follows it
+  ("nehru park", "lincoln memorial", "nobel prize");
 - it is a country or region ("victoria", "france": the ``place`` list) only after a title
   or with a verb of saying ("queen victoria").
 
@@ -42,6 +44,8 @@ from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
 from transforms.core.recognizers.speech_cue_name import (PARTICLES, SPEECH_VERBS, SUBJECT_NEXT,
                                                           TITLES)
 from transforms.core.recognizers.written_words import foreign_by_function_words
+from transforms.core.venue_nouns import VENUES
+from transforms.core.venue_words import STREET_AFTER
 
 FAMOUS_RARE = 4.2  # Zipf below which a famous short form is a person without a cue
 FAMOUS_COMMON = 5.0  # Zipf from which it is too common a word even with a cue
@@ -63,6 +67,12 @@ _COUNTRIES = {c.lower() for c in COUNTRY_NAMES}
 _WRITTEN_ENTS = {"", "PERSON", "ORG", "NORP"}
 _POSSESSIVE = {"'s", "’s", "s"}
 _AUXILIARIES = {"is", "was", "has", "had"}
+# Nouns after a person's name that make it the name of a place or a thing named after
+# them: "nehru park", "lincoln memorial", "nobel prize", "disney hotel".
+_NAMED_AFTER = STREET_AFTER | VENUES | {
+    "park", "square", "memorial", "bridge", "airport", "station", "university", "college",
+    "school", "hall", "centre", "center", "prize", "award", "awards", "foundation",
+    "institute", "hospital", "tower", "boulevard", "library", "monument", "statue"}
 _NOT_NAME_POS = {"ADJ", "VERB", "AUX", "ADV"}  # "explosives laden car", "had sung"
 _LOCATIVE = {"in", "at", "near", "outside", "inside"}  # "built in assisi": a place
 
@@ -166,6 +176,8 @@ class FamousNameRecognizer(PersonDocRecognizer):
         titled = _titled(doc, i, a)
         if form in data.countries:
             return titled or (j < b and doc[j].lower_ in ATTRIBUTION)
+        if j < b and doc[j].lower_ in _NAMED_AFTER:
+            return False  # "nehru park", "lincoln memorial"
         prev = doc[i - 1] if i > a else None
         if prev is not None and prev.pos_ in _THING and not titled:
             return False  # "the trump card", "a swift return"; "president obama" is one

@@ -62,6 +62,15 @@ def test_an_ordinary_word_among_the_famous_forms_needs_a_cue(analyzer, text):
     assert _found(analyzer, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "she was taken to the imperial hotel nehru park and left there",
+    "they laid flowers at the lincoln memorial yesterday",
+    "president obama library opens next year",
+])
+def test_a_form_before_a_noun_for_a_place_named_after_a_person_stays(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
 def test_a_rare_form_after_a_locative_preposition_is_a_place(analyzer):
     assert _found(analyzer, "a new church was built in assisi") == []
 
