@@ -24,7 +24,7 @@ from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.coordinated_name import CoordinatedNameRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
-from transforms.core.recognizers.famous_name import FamousNameRecognizer
+from transforms.core.recognizers.famous_short_name import FamousShortNameRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
@@ -106,7 +106,7 @@ register(InitialsNameRecognizer, languages=("en",))
 register(LabelledNameRecognizer, languages=("en",))
 register(LoneNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
-register(FamousNameRecognizer, languages=("en",))
+register(FamousShortNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)

@@ -140,7 +140,7 @@ def _titled(doc, i: int, a: int) -> bool:
     return prev == "for" and i - 1 > a and doc[i - 2].lower_ in _VOTE
 
 
-class FamousNameRecognizer(PersonDocRecognizer):
+class FamousShortNameRecognizer(PersonDocRecognizer):
     """The short form of a very notable person, in caseless English text."""
 
     def load(self) -> None:

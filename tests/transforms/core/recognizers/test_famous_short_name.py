@@ -1,14 +1,14 @@
-"""FamousNameRecognizer: the short form of a very notable person in caseless text, with
+"""FamousShortNameRecognizer: the short form of a very notable person in caseless text, with
 the real analyzer."""
 import pytest
 
 from tests.transforms.core.recognizers.support import found_alone
-from transforms.core.recognizers.famous_name import FamousNameRecognizer
+from transforms.core.recognizers.famous_short_name import FamousShortNameRecognizer
 
 
 def _found(analyzer, text):
     """What the recognizer finds on its own (spaCy may find the same name first)."""
-    return found_alone(FamousNameRecognizer, analyzer, text)
+    return found_alone(FamousShortNameRecognizer, analyzer, text)
 
 
 @pytest.mark.parametrize("text, name", [
