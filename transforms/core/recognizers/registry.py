@@ -25,6 +25,7 @@ from transforms.core.recognizers.coordinated_name import CoordinatedNameRecogniz
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer
 from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.famous_full_name import FamousFullNameRecognizer
+from transforms.core.recognizers.famous_short_name import FamousShortNameRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
@@ -114,6 +115,7 @@ register(LoneNameRecognizer, languages=("en",))
 register(DisplayNameRecognizer, languages=("en",))
 register(SignOffNameRecognizer, languages=("en",))
 register(LegalNameRecognizer, languages=("en",))
+register(FamousShortNameRecognizer, languages=("en",))
 register(ChecksumCardRecognizer, languages=ANY)
 register(ChecksumIbanRecognizer, languages=ANY)
 register(StreetAddressRecognizer, languages=ANY)
