@@ -64,6 +64,30 @@ def numbered_in_a_series(run: str) -> bool:
         0 < int(m.group(2)) - int(m.group(1)) <= 99
 
 
+# "No. 119 2018", "nos 17623 21215 of 2019": a case or file number said with its year.
+_NUMBER_MARK = re.compile(r"(?i)\bnos?\.?\s*$")
+_OF_A_YEAR = re.compile(r"(?i)(?:\s*(?:,|&|and)\s*\d+(?:[ /-]\d+)*)*\s+of\s+(?:1[89]|20)\d\d\b")
+_OF_BEFORE = re.compile(r"(?i)\bof\s+$")
+
+
+def numbered_with_a_year(text: str, start: int, end: int) -> bool:
+    """The digit groups at ``text[start:end]`` number something of a year, as case and
+    file numbers are said once their slashes are gone: a number whose last group is a year
+    right after "No."/"Nos" ("wa no 119 2018", "oa no 291 138 2020"); numbers followed by
+    "of" and a year, perhaps after more numbers ("nos 17623 21215 of 2019", "17297 17298
+    and 17299 of 2015"); or a run starting with the year of an "of" before it ("... of
+    2017 17297 17298"). A phone is never numbered so; a phone cue still wins."""
+    groups = _groups(text[start:end])
+    if len(groups) < 2:
+        return False
+    before = text[max(0, start - 8):start]
+    if _YEAR.fullmatch(groups[-1]) and _NUMBER_MARK.search(before):
+        return True
+    if _YEAR.fullmatch(groups[0]) and _OF_BEFORE.search(before):
+        return True
+    return bool(_OF_A_YEAR.match(text, end))
+
+
 def _groups(run: str) -> List[str]:
     return re.findall(r"\d+", run)
 
@@ -220,7 +244,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and (date_or_time(text, m.start(), m.start() + len(run))
-                             or numbered_in_a_series(run) or figures(text, m.start(), run)):
+                             or numbered_in_a_series(run) or figures(text, m.start(), run)
+                             or numbered_with_a_year(text, m.start(), m.start() + len(run))):
                 continue
             other = bool(_OTHER_NUMBER.search(line_before))
             if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):
