@@ -10,8 +10,9 @@ context, which drops stop words such as "call".
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import phonenumbers
 from presidio_analyzer import RecognizerResult
@@ -70,22 +71,49 @@ _OF_A_YEAR = re.compile(r"(?i)(?:\s*(?:,|&|and)\s*\d+(?:[ /-]\d+)*)*\s+of\s+(?:1
 _OF_BEFORE = re.compile(r"(?i)\bof\s+$")
 
 
-def numbered_with_a_year(text: str, start: int, end: int) -> bool:
+# A judgment names its parties by role; a number with a year in it there is a citation or a
+# case number ("w p c 4951 2014", "cw 1416 2018"), as a phone cue is absent.
+_PARTY_ROLE = re.compile(r"(?i)\b(?:petitioner|respondent|appellant|plaintiff|defendant)s?\b")
+# Money before the digits ("rs 49 96 719", "usd 445 6271"), clock hours after ("0600 1400
+# hours"): an amount or a time, not a phone.
+_CURRENCY_BEFORE = re.compile(r"(?i)\b(?:rs|inr|usd|eur|gbp|rupees|dollars|euros|pounds)"
+                              r"\.?\s*$")
+_HOURS_AFTER = re.compile(r"(?i)\s*(?:hours|hrs)\b")
+
+
+def _judgment(text: str) -> bool:
+    """Two or more mentions of a party by its role: court text."""
+    found = _PARTY_ROLE.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+def numbered_with_a_year(text: str, start: int, end: int,
+                         judgment: Optional[Callable[[], bool]] = None) -> bool:
     """The digit groups at ``text[start:end]`` number something of a year, as case and
     file numbers are said once their slashes are gone: a number whose last group is a year
     right after "No."/"Nos" ("wa no 119 2018", "oa no 291 138 2020"); numbers followed by
     "of" and a year, perhaps after more numbers ("nos 17623 21215 of 2019", "17297 17298
-    and 17299 of 2015"); or a run starting with the year of an "of" before it ("... of
-    2017 17297 17298"). A phone is never numbered so; a phone cue still wins."""
+    and 17299 of 2015"); a run starting with the year of an "of" before it ("... of
+    2017 17297 17298"); in a judgment (:func:`_judgment`), up to four groups with a year
+    after the first, which starts with no trunk "0" ("w p c 4951 2014", "cal 16323 9
+    2002"; ``judgment``, when given, tells that of the text, read once per text). Also an
+    amount after its currency or clock times before "hours". A phone is never numbered
+    so; a phone cue still wins."""
     groups = _groups(text[start:end])
     if len(groups) < 2:
         return False
     before = text[max(0, start - 8):start]
+    if _CURRENCY_BEFORE.search(before) or _HOURS_AFTER.match(text, end):
+        return True
     if _YEAR.fullmatch(groups[-1]) and _NUMBER_MARK.search(before):
         return True
     if _YEAR.fullmatch(groups[0]) and _OF_BEFORE.search(before):
         return True
-    return bool(_OF_A_YEAR.match(text, end))
+    if _OF_A_YEAR.match(text, end):
+        return True
+    return (len(groups) <= 4 and not groups[0].startswith("0")
+            and any(_YEAR.fullmatch(g) for g in groups[1:])
+            and (judgment or (lambda: _judgment(text)))())
 
 
 def _groups(run: str) -> List[str]:
@@ -232,6 +260,7 @@ class ContextPhoneRecognizer(RuleRecognizer):
         if "PHONE_NUMBER" not in entities:
             return []
         results = []
+        judgment = functools.lru_cache(maxsize=1)(lambda: _judgment(text))  # this text only
         for m in _RUN.finditer(text):
             ext = m.start("ext") if m.group("ext") else m.end()
             run = text[m.start():ext].rstrip()
@@ -245,7 +274,8 @@ class ContextPhoneRecognizer(RuleRecognizer):
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and (date_or_time(text, m.start(), m.start() + len(run))
                              or numbered_in_a_series(run) or figures(text, m.start(), run)
-                             or numbered_with_a_year(text, m.start(), m.start() + len(run))):
+                             or numbered_with_a_year(text, m.start(), m.start() + len(run),
+                                                     judgment)):
                 continue
             other = bool(_OTHER_NUMBER.search(line_before))
             if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):

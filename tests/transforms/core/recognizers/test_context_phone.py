@@ -301,3 +301,39 @@ def test_numbers_of_a_year_are_case_numbers_not_a_phone(analyzer, policy, text):
 def test_a_phone_cue_or_shape_still_wins_over_a_case_number_context(analyzer, policy, text,
                                                                      phone):
     assert _found(analyzer, policy, text) == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "the petitioner versus union of india respondents w p c 4951 2014 harsh kumar",
+    "respondents for petitioner s mr ajeet in cw 1416 2018 raj for the appellant",
+    "the appellant relied on 2008 sc 2594 5 2007 3 ald 128 and the respondent on nothing",
+])
+def test_a_number_with_a_year_in_a_judgment_is_a_citation_not_a_phone(analyzer, policy,
+                                                                        text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("the petitioner may be reached at 976 2018 after six", "976 2018"),
+    ("the petitioner's phone is 976 2018", "976 2018"),
+    ("the respondent lives at 12 main street, call 4927 2018 anytime", "4927 2018"),
+])
+def test_a_phone_in_a_judgment_with_a_cue_is_still_a_phone(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_a_number_ending_in_a_year_outside_a_judgment_may_still_be_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "Reply from 445 2018 yesterday") == ["445 2018"]
+
+
+@pytest.mark.parametrize("text", [
+    "calling upon the petitioners to pay a sum of rs 240 03 62 830 86",
+    "hence i pass an award for rs 49 96 719 with interest",
+    "the fee was usd 445 6271 in all",
+])
+def test_an_amount_after_its_currency_is_not_a_phone(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_clock_times_before_hours_are_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "three shifts 0600 1400 hours 1400 2200 hours") == []
