@@ -17,7 +17,7 @@ import copy
 import logging
 import re
 import threading
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
@@ -110,6 +110,17 @@ def trim_legal_names(recognizer) -> None:
     and titles at their ends, and drop those left without a word
     (``legal_words.trim_person``)."""
     trim_results(recognizer, ("PERSON", "NRP"), trim_person)
+
+
+def _has_a_letter(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """The bounds kept when the span holds a letter; a place is named in words, and a span
+    of digits and marks ("07.08.2019", "46122/2018") is no LOCATION."""
+    return (start, end) if any(c.isalpha() for c in text[start:end]) else None
+
+
+def places_have_letters(recognizer) -> None:
+    """Make the recognizer's LOCATION results with no letter go (:func:`_has_a_letter`)."""
+    trim_results(recognizer, ("LOCATION",), _has_a_letter)
 
 
 def trim_french_courtesy(recognizer) -> None:
@@ -234,6 +245,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if (recognizer.supported_language == "fr"
                     and {"PERSON", "LOCATION"} & set(recognizer.supported_entities)):
                 trim_french_courtesy(recognizer)
+            if "LOCATION" in recognizer.supported_entities:
+                places_have_letters(recognizer)
     finally:
         presidio_log.setLevel(level)
     return GroupingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,

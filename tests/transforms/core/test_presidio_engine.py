@@ -152,3 +152,11 @@ def test_no_english_recognizer_returns_a_legal_word_or_title_as_a_person(analyze
     assert "Najmi Waziri" in people
     assert not people & {"Versus", "Coram", "Hon'Ble", "Justice", "Nos.15304"}
     assert not any(p.startswith(("Mr", "Justice")) for p in people)
+
+
+@pytest.mark.parametrize("text", ["Cm Nos. 46122/2018, 15243/2019 were heard",
+                                  "Dated: 07.08.2019"])
+def test_a_span_of_digits_and_marks_is_no_location(analyzer, text):
+    found = analyzer.analyze(text, language="en", entities=["LOCATION"])
+    assert [text[r.start:r.end] for r in found if not any(c.isalpha() for c in
+                                                           text[r.start:r.end])] == []
