@@ -18,6 +18,7 @@ import phonenumbers
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
+from transforms.core.legal_words import in_judgment
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.results_rows import row_figures, said_abroad, trunk_led
 
@@ -71,20 +72,11 @@ _OF_A_YEAR = re.compile(r"(?i)(?:\s*(?:,|&|and)\s*\d+(?:[ /-]\d+)*)*\s+of\s+(?:1
 _OF_BEFORE = re.compile(r"(?i)\bof\s+$")
 
 
-# A judgment names its parties by role; a number with a year in it there is a citation or a
-# case number ("w p c 4951 2014", "cw 1416 2018"), as a phone cue is absent.
-_PARTY_ROLE = re.compile(r"(?i)\b(?:petitioner|respondent|appellant|plaintiff|defendant)s?\b")
 # Money before the digits ("rs 49 96 719", "usd 445 6271"), clock hours after ("0600 1400
 # hours"): an amount or a time, not a phone.
 _CURRENCY_BEFORE = re.compile(r"(?i)\b(?:rs|inr|usd|eur|gbp|rupees|dollars|euros|pounds)"
                               r"\.?\s*$")
 _HOURS_AFTER = re.compile(r"(?i)\s*(?:hours|hrs)\b")
-
-
-def _judgment(text: str) -> bool:
-    """Two or more mentions of a party by its role: court text."""
-    found = _PARTY_ROLE.finditer(text)
-    return next(found, None) is not None and next(found, None) is not None
 
 
 def numbered_with_a_year(text: str, start: int, end: int,
@@ -94,8 +86,9 @@ def numbered_with_a_year(text: str, start: int, end: int,
     right after "No."/"Nos" ("wa no 119 2018", "oa no 291 138 2020"); numbers followed by
     "of" and a year, perhaps after more numbers ("nos 17623 21215 of 2019", "17297 17298
     and 17299 of 2015"); a run starting with the year of an "of" before it ("... of
-    2017 17297 17298"); in a judgment (:func:`_judgment`), up to four groups with a year
-    after the first, which starts with no trunk "0" ("w p c 4951 2014", "cal 16323 9
+    2017 17297 17298"); in a judgment (:func:`..legal_words.in_judgment`), where a number
+    with a year is a citation or a case number, up to four groups with a year after the
+    first, which starts with no trunk "0" ("w p c 4951 2014", "cal 16323 9
     2002"; ``judgment``, when given, tells that of the text, read once per text). Also an
     amount after its currency or clock times before "hours". A phone is never numbered
     so; a phone cue still wins."""
@@ -113,7 +106,7 @@ def numbered_with_a_year(text: str, start: int, end: int,
         return True
     return (len(groups) <= 4 and not groups[0].startswith("0")
             and any(_YEAR.fullmatch(g) for g in groups[1:])
-            and (judgment or (lambda: _judgment(text)))())
+            and (judgment or (lambda: in_judgment(text)))())
 
 
 def _groups(run: str) -> List[str]:
@@ -260,7 +253,7 @@ class ContextPhoneRecognizer(RuleRecognizer):
         if "PHONE_NUMBER" not in entities:
             return []
         results = []
-        judgment = functools.lru_cache(maxsize=1)(lambda: _judgment(text))  # this text only
+        judgment = functools.lru_cache(maxsize=1)(lambda: in_judgment(text))  # this text only
         for m in _RUN.finditer(text):
             ext = m.start("ext") if m.group("ext") else m.end()
             run = text[m.start():ext].rstrip()
