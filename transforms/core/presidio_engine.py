@@ -31,7 +31,7 @@ from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
 from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
-from transforms.core.recognizers.context_phone import date_or_time, score_row
+from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.results_words import person_pieces
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
@@ -155,7 +155,8 @@ def _no_cjk_or_arabic(text, result) -> bool:
 
 def _not_a_score_row_or_date(text, result) -> bool:
     return not (score_row(text[result.start:result.end])
-                or date_or_time(text, result.start, result.end))
+                or date_or_time(text, result.start, result.end)
+                or case_or_amount(text, result.start, result.end))
 
 
 def script_neutral(pattern: str) -> str:

@@ -160,3 +160,17 @@ def test_a_span_of_digits_and_marks_is_no_location(analyzer, text):
     found = analyzer.analyze(text, language="en", entities=["LOCATION"])
     assert [text[r.start:r.end] for r in found if not any(c.isalpha() for c in
                                                            text[r.start:r.end])] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fao (Os) (Comm) 169/2017                Page 1 of 90",
+    "Complainant respondent No.2, lodged FIR No.0254/2018 on 13.6.2018 against them.",
+    "three shifts (0600-1400 hours, 1400-2200 hours, 2200-0600 hours) in various cycles",
+])
+def test_case_numbers_and_shift_hours_are_no_phone_of_any_recognizer(analyzer, text):
+    assert analyzer.analyze(text, language="en", entities=["PHONE_NUMBER"]) == []
+
+
+def test_a_cued_phone_written_like_a_case_number_is_still_a_phone(analyzer):
+    text = "call me on my mobile no. 0254/2018 please"
+    assert analyzer.analyze(text, language="en", entities=["PHONE_NUMBER"]) != []

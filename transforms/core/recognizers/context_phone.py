@@ -93,7 +93,7 @@ def numbered_with_a_year(text: str, start: int, end: int,
     amount after its currency or clock times before "hours". A phone is never numbered
     so; a phone cue still wins."""
     groups = _groups(text[start:end])
-    if len(groups) < 2:
+    if len(groups) < 2 or _cued_through_dots(text, start):
         return False
     before = text[max(0, start - 8):start]
     if _CURRENCY_BEFORE.search(before) or _HOURS_AFTER.match(text, end):
@@ -107,6 +107,23 @@ def numbered_with_a_year(text: str, start: int, end: int,
     return (len(groups) <= 4 and not groups[0].startswith("0")
             and any(_YEAR.fullmatch(g) for g in groups[1:])
             and (judgment or (lambda: in_judgment(text)))())
+
+
+def _cued_through_dots(text: str, start: int) -> bool:
+    """A phone cue before ``start``, an abbreviation's dot between ("mobile no. 0254")."""
+    return bool(_CUE.search(text[max(0, start - 60):start].replace(".", " ")))
+
+
+def case_or_amount(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (another recognizer's phone, marks and all) is, with no phone
+    cue before it, a case or file number (:func:`numbered_in_a_series`, "169/2017";
+    :func:`numbered_with_a_year`, "FIR No.0254/2018"), an amount or clock hours."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip("(+ "))
+    run = text[start + lead:end].rstrip(") ")
+    if _cued_through_dots(text, start):
+        return False
+    return numbered_in_a_series(run) or numbered_with_a_year(text, start + lead,
+                                                              start + lead + len(run))
 
 
 def _groups(run: str) -> List[str]:

@@ -337,3 +337,7 @@ def test_an_amount_after_its_currency_is_not_a_phone(analyzer, policy, text):
 
 def test_clock_times_before_hours_are_not_a_phone(analyzer, policy):
     assert _found(analyzer, policy, "three shifts 0600 1400 hours 1400 2200 hours") == []
+
+
+def test_a_phone_cue_before_an_abbreviation_dot_still_wins(analyzer, policy):
+    assert _found(analyzer, policy, "my mobile no. 976 2018 after six") == ["976 2018"]
