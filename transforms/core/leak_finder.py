@@ -33,7 +33,7 @@ from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
                                          iban_ok, spoken_digits)
-from transforms.core.recognizers.context_phone import date_or_time, score_row
+from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.recognizers.regional_phone import regional_phones
 from transforms.core.rule_prefilter import prefilter
 from transforms.core.shadow_text import shadow_text
@@ -145,6 +145,7 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
         phones = valid_matches(_PHONE_MEMORY)  # this text's matches, region by region
         if any(not (surrogates and _fictional_phone(m)) and not score_row(m.raw_string)
                and not date_or_time(scrubbed, m.start, m.end)
+               and not case_or_amount(scrubbed, m.start, m.end)  # as the redactor reads it
                for m in phones(scrubbed, region)):
             reasons.add("phone_number")
         if any(not (surrogates and is_surrogate_email(m.group(0)))

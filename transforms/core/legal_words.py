@@ -49,6 +49,17 @@ _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)*[^\W\d_]{1,3}\.?")
 _LEGAL_FORM = re.compile(r"([^\W\d_](?:[^\W\d_]|['’-])*)\.?(?:\(s\)?|/s)?(?:\d[\d./-]*)?")
 
 
+# A judgment names its parties by their roles.
+_PARTY_ROLE = re.compile(r"(?i)\b(?:petitioner|respondent|appellant|plaintiff|defendant)s?\b")
+
+
+def in_judgment(text: str) -> bool:
+    """Court text: two or more mentions of a party by its role ("petitioner",
+    "respondents", "the appellant", "plaintiff", "defendant")."""
+    found = _PARTY_ROLE.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
 _TITLES = frozenset("mr mrs ms miss dr shri sri smt sh kum kumari j jj v vs no nos".split())
 
 

@@ -17,7 +17,7 @@ import copy
 import logging
 import re
 import threading
-from typing import Optional, Sequence
+from typing import Optional, Sequence, Tuple
 
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
@@ -31,7 +31,7 @@ from transforms.core.policy import Policy
 from transforms.core.prescan import gate_predefined
 from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
-from transforms.core.recognizers.context_phone import date_or_time, score_row
+from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.results_words import person_pieces
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
@@ -112,6 +112,17 @@ def trim_legal_names(recognizer) -> None:
     trim_results(recognizer, ("PERSON", "NRP"), trim_person)
 
 
+def _has_a_letter(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
+    """The bounds kept when the span holds a letter; a place is named in words, and a span
+    of digits and marks ("07.08.2019", "46122/2018") is no LOCATION."""
+    return (start, end) if any(c.isalpha() for c in text[start:end]) else None
+
+
+def places_have_letters(recognizer) -> None:
+    """Make the recognizer's LOCATION results with no letter go (:func:`_has_a_letter`)."""
+    trim_results(recognizer, ("LOCATION",), _has_a_letter)
+
+
 def trim_french_courtesy(recognizer) -> None:
     """Make a French recognizer's PERSON and LOCATION results lose greetings and titles
     at their ends, and drop those left without a word (``french_courtesy``)."""
@@ -144,7 +155,8 @@ def _no_cjk_or_arabic(text, result) -> bool:
 
 def _not_a_score_row_or_date(text, result) -> bool:
     return not (score_row(text[result.start:result.end])
-                or date_or_time(text, result.start, result.end))
+                or date_or_time(text, result.start, result.end)
+                or case_or_amount(text, result.start, result.end))
 
 
 def script_neutral(pattern: str) -> str:
@@ -234,6 +246,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if (recognizer.supported_language == "fr"
                     and {"PERSON", "LOCATION"} & set(recognizer.supported_entities)):
                 trim_french_courtesy(recognizer)
+            if "LOCATION" in recognizer.supported_entities:
+                places_have_letters(recognizer)
     finally:
         presidio_log.setLevel(level)
     return GroupingAnalyzerEngine(registry=registry, nlp_engine=nlp_engine,

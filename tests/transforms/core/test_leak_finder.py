@@ -200,3 +200,11 @@ def test_the_guard_remembering_phone_parses_gives_phonenumbers_own_verdicts(
         plain = verdicts()
     assert sum("phone_number" in v for v in plain) > 30  # the texts do hold numbers
     assert remembered == [plain, plain]
+
+
+@pytest.mark.parametrize("text", [
+    "the petitioner cited 1993 crl lj 3684 4 1994 5 scc 188 and the respondent nothing",
+    "Complainant respondent No.2, lodged FIR No.0254/2018 on 13.6.2018 against them.",
+])
+def test_a_case_number_or_citation_the_redactor_keeps_is_no_phone_leak(text):
+    assert _leaks(text) == []

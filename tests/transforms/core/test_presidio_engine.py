@@ -152,3 +152,25 @@ def test_no_english_recognizer_returns_a_legal_word_or_title_as_a_person(analyze
     assert "Najmi Waziri" in people
     assert not people & {"Versus", "Coram", "Hon'Ble", "Justice", "Nos.15304"}
     assert not any(p.startswith(("Mr", "Justice")) for p in people)
+
+
+@pytest.mark.parametrize("text", ["Cm Nos. 46122/2018, 15243/2019 were heard",
+                                  "Dated: 07.08.2019"])
+def test_a_span_of_digits_and_marks_is_no_location(analyzer, text):
+    found = analyzer.analyze(text, language="en", entities=["LOCATION"])
+    assert [text[r.start:r.end] for r in found if not any(c.isalpha() for c in
+                                                           text[r.start:r.end])] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Fao (Os) (Comm) 169/2017                Page 1 of 90",
+    "Complainant respondent No.2, lodged FIR No.0254/2018 on 13.6.2018 against them.",
+    "three shifts (0600-1400 hours, 1400-2200 hours, 2200-0600 hours) in various cycles",
+])
+def test_case_numbers_and_shift_hours_are_no_phone_of_any_recognizer(analyzer, text):
+    assert analyzer.analyze(text, language="en", entities=["PHONE_NUMBER"]) == []
+
+
+def test_a_cued_phone_written_like_a_case_number_is_still_a_phone(analyzer):
+    text = "call me on my mobile no. 0254/2018 please"
+    assert analyzer.analyze(text, language="en", entities=["PHONE_NUMBER"]) != []

@@ -10,13 +10,15 @@ context, which drops stop words such as "call".
 """
 from __future__ import annotations
 
+import functools
 import re
-from typing import List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 import phonenumbers
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
+from transforms.core.legal_words import in_judgment
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.results_rows import row_figures, said_abroad, trunk_led
 
@@ -62,6 +64,66 @@ def numbered_in_a_series(run: str) -> bool:
     m = _RANGE.fullmatch(run)
     return bool(m) and len(m.group(1)) == len(m.group(2)) and \
         0 < int(m.group(2)) - int(m.group(1)) <= 99
+
+
+# "No. 119 2018", "nos 17623 21215 of 2019": a case or file number said with its year.
+_NUMBER_MARK = re.compile(r"(?i)\bnos?\.?\s*$")
+_OF_A_YEAR = re.compile(r"(?i)(?:\s*(?:,|&|and)\s*\d+(?:[ /-]\d+)*)*\s+of\s+(?:1[89]|20)\d\d\b")
+_OF_BEFORE = re.compile(r"(?i)\bof\s+$")
+
+
+# Money before the digits ("rs 49 96 719", "usd 445 6271"), clock hours after ("0600 1400
+# hours"): an amount or a time, not a phone.
+_CURRENCY_BEFORE = re.compile(r"(?i)\b(?:rs|inr|usd|eur|gbp|rupees|dollars|euros|pounds)"
+                              r"\.?\s*$")
+_HOURS_AFTER = re.compile(r"(?i)\s*(?:hours|hrs)\b")
+
+
+def numbered_with_a_year(text: str, start: int, end: int,
+                         judgment: Optional[Callable[[], bool]] = None) -> bool:
+    """The digit groups at ``text[start:end]`` number something of a year, as case and
+    file numbers are said once their slashes are gone: a number whose last group is a year
+    right after "No."/"Nos" ("wa no 119 2018", "oa no 291 138 2020"); numbers followed by
+    "of" and a year, perhaps after more numbers ("nos 17623 21215 of 2019", "17297 17298
+    and 17299 of 2015"); a run starting with the year of an "of" before it ("... of
+    2017 17297 17298"); in a judgment (:func:`..legal_words.in_judgment`), where a number
+    with a year is a citation or a case number, up to four groups with a year after the
+    first, which starts with no trunk "0" ("w p c 4951 2014", "cal 16323 9
+    2002"; ``judgment``, when given, tells that of the text, read once per text). Also an
+    amount after its currency or clock times before "hours". A phone is never numbered
+    so; a phone cue still wins."""
+    groups = _groups(text[start:end])
+    if len(groups) < 2 or _cued_through_dots(text, start):
+        return False
+    before = text[max(0, start - 8):start]
+    if _CURRENCY_BEFORE.search(before) or _HOURS_AFTER.match(text, end):
+        return True
+    if _YEAR.fullmatch(groups[-1]) and _NUMBER_MARK.search(before):
+        return True
+    if _YEAR.fullmatch(groups[0]) and _OF_BEFORE.search(before):
+        return True
+    if _OF_A_YEAR.match(text, end):
+        return True
+    return (len(groups) <= 4 and not groups[0].startswith("0")
+            and any(_YEAR.fullmatch(g) for g in groups[1:])
+            and (judgment or (lambda: in_judgment(text)))())
+
+
+def _cued_through_dots(text: str, start: int) -> bool:
+    """A phone cue before ``start``, an abbreviation's dot between ("mobile no. 0254")."""
+    return bool(_CUE.search(text[max(0, start - 60):start].replace(".", " ")))
+
+
+def case_or_amount(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` (another recognizer's phone, marks and all) is, with no phone
+    cue before it, a case or file number (:func:`numbered_in_a_series`, "169/2017";
+    :func:`numbered_with_a_year`, "FIR No.0254/2018"), an amount or clock hours."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip("(+ "))
+    run = text[start + lead:end].rstrip(") ")
+    if _cued_through_dots(text, start):
+        return False
+    return numbered_in_a_series(run) or numbered_with_a_year(text, start + lead,
+                                                              start + lead + len(run))
 
 
 def _groups(run: str) -> List[str]:
@@ -208,6 +270,7 @@ class ContextPhoneRecognizer(RuleRecognizer):
         if "PHONE_NUMBER" not in entities:
             return []
         results = []
+        judgment = functools.lru_cache(maxsize=1)(lambda: in_judgment(text))  # this text only
         for m in _RUN.finditer(text):
             ext = m.start("ext") if m.group("ext") else m.end()
             run = text[m.start():ext].rstrip()
@@ -220,7 +283,9 @@ class ContextPhoneRecognizer(RuleRecognizer):
             cued = bool(_CUE.search(line_before)) or bool(
                 _LABEL_AFTER.match(text[m.end():m.end() + 40]))
             if not cued and (date_or_time(text, m.start(), m.start() + len(run))
-                             or numbered_in_a_series(run) or figures(text, m.start(), run)):
+                             or numbered_in_a_series(run) or figures(text, m.start(), run)
+                             or numbered_with_a_year(text, m.start(), m.start() + len(run),
+                                                     judgment)):
                 continue
             other = bool(_OTHER_NUMBER.search(line_before))
             if whole and (cued or (_shaped_like_a_phone(run, groups) and not other)):

@@ -33,6 +33,9 @@ _FULL = (r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?(?:" + _MON
          r"|(?:19|20)\d{2}[/\-. ]\d{1,2}[/\-. ]\d{1,2}|\d{4}\s+(?:19|20)\d{2}")  # "2601 1979"
 # Left out of a date found: a speaker's label, a leading "the".
 _LABEL = re.compile(r"[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:the\s+)?", re.IGNORECASE)
+# "Dated: 07.08.2019", "Date: 2022.04.13", "..., dated\n 20.07.2015": the date a document
+# was made or signed, not anyone's birth.
+_DATED = re.compile(r"(?i)\bdated?[ \t]*:?\s*$")
 _ALONE = r"(?im)^[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:" + _FULL + r")[ \t.]*$"
 
 
@@ -49,8 +52,9 @@ class DateOfBirthRecognizer(PatternRecognizer):
                                   "birthdate"])
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        """As a pattern recognizer, with a speaker's label or "the" before a date left out."""
+        """As a pattern recognizer, with a speaker's label or "the" before a date left out,
+        and no date right after "Dated"/"Date" (a document's date)."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for r in results:
             r.start = _LABEL.match(text, r.start, r.end).end()
-        return results
+        return [r for r in results if not _DATED.search(text, max(0, r.start - 40), r.start)]

@@ -14,6 +14,7 @@ from typing import List, Tuple
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.legal_words import in_judgment
 from transforms.core.recognizers.common import UK_POSTCODE, RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
@@ -60,15 +61,37 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
     return found
 
 
+# The postcode areas of the UK, Channel Islands and Isle of Man (Royal Mail).
+_AREAS = frozenset("""
+AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E
+EC EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL
+LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM
+SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE
+""".split())
+
+
+def of_an_area(code: str) -> bool:
+    """The code starts with a postcode area and its district's digit ("SW1A2AA", "MOH9YS"
+    with "o" said for zero); "PW18" (a prosecution witness), "EXP12" (an exhibit) do not."""
+    return any(code[:n] in _AREAS and len(code) > n and (code[n].isdigit() or code[n] == "O")
+               for n in (2, 1))
+
+
 class SpelledPostcodeRecognizer(RuleRecognizer):
-    """A UK postcode read out token by token."""
+    """A UK postcode read out token by token. In a judgment (:func:`..legal_words.
+    in_judgment`) only one starting with a postcode area (:func:`of_an_area`): its witness
+    and exhibit marks said letter by letter ("p w 18", "ex p 12", "d ws 2") are none. A
+    caller's postcode, often misheard in its letters, needs no area."""
 
     ENTITIES = ["POSTAL_CODE"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         if "POSTAL_CODE" not in entities:
             return []
+        found = [(s, e, code) for s, e, code in spelled_postcodes(text)
+                 if not _WRITTEN.fullmatch(text[s:e])]  # "SK11 1JH": the postal-code rules
+        if found and in_judgment(text):
+            found = [(s, e, code) for s, e, code in found if of_an_area(code)]
         return [result(self, "POSTAL_CODE", s, e, 0.6 if UK_SHAPE.fullmatch(code) else 0.5,
-                       code) for s, e, code in spelled_postcodes(text)
-                if not _WRITTEN.fullmatch(text[s:e])]  # "SK11 1JH": the postal-code rules
+                       code) for s, e, code in found]
 

@@ -232,7 +232,8 @@ class StreetAddressRecognizer(RuleRecognizer):
                 spans.append(span)
         spans += self._caseless(text, numbered)
         return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in merged(spans)
-                if not _PROCEDURE.search(text, s, e)]
+                if not _PROCEDURE.search(text, s, e) and not _OF_A_YEAR.search(text, s, e)
+                and not _MONEY.match(text, s)]
 
     def _caseless(self, text: str, numbered: bool) -> List[Tuple[int, int]]:
         """Streets only caseless lines show: a word and number closed by a postal code,
@@ -321,6 +322,12 @@ def _month_day_comma(text: str, m: re.Match) -> bool:
 # bear it ("900 Convention Center Drive").
 _PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|respondents?"
                         r"|appellants?|applicants?|judgment|judicature|versus)\b")
+
+
+# A number "of" a year is a case or file number ("No. 804 Of 2019", "Cs 23 of 2015"), and
+# a currency before digits an amount ("Rs. 49,96,719/-"): no address holds either.
+_OF_A_YEAR = re.compile(r"(?i)\b\d+[ \t]+of[ \t]+(?:1[89]|20)\d\d\b")
+_MONEY = re.compile(r"(?i)(?:rs|inr|usd|eur|gbp)\.?[ \t]*\d")
 
 
 def _english_word_first(m: re.Match) -> bool:

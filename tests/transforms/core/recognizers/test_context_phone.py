@@ -272,3 +272,72 @@ def test_a_case_number_stays_and_the_name_beside_it_goes(redactor, text, number,
 ])
 def test_a_phone_with_a_cue_or_an_area_code_is_still_a_phone(analyzer, policy, text, phone):
     assert _found(analyzer, policy, text) == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "judgment of the division bench in wa no 119 2018 smt anjana vs bank of india",
+    "complainant respondent no 2 lodged fir no 0254 2018 on 13 6 2018 against them",
+    "in wp sr no 3786 2021 five member committee of employees",
+    "heard with the oa no. 291 138 2020 pending before the tribunal",
+])
+def test_a_number_and_its_year_after_no_is_a_case_number_not_a_phone(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "and wmp nos 17623 21215 20518 of 2019 wp no 15304 of 2019",
+    "w p md nos 17981 17982 and 17983 of 2017 17297 17298 and 17299 of 2015 before the bench",
+    "application numbers 4471 2290 331 and 4471 2290 332 of 2016 were heard",
+])
+def test_numbers_of_a_year_are_case_numbers_not_a_phone(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("my mobile no 976 2018 after six", "976 2018"),
+    ("phone no 4471 2290 331 of the office", "4471 2290 331"),
+    ("Reply from 07700 063 966 of course", "07700 063 966"),
+])
+def test_a_phone_cue_or_shape_still_wins_over_a_case_number_context(analyzer, policy, text,
+                                                                     phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+@pytest.mark.parametrize("text", [
+    "the petitioner versus union of india respondents w p c 4951 2014 harsh kumar",
+    "respondents for petitioner s mr ajeet in cw 1416 2018 raj for the appellant",
+    "the appellant relied on 2008 sc 2594 5 2007 3 ald 128 and the respondent on nothing",
+])
+def test_a_number_with_a_year_in_a_judgment_is_a_citation_not_a_phone(analyzer, policy,
+                                                                        text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("the petitioner may be reached at 976 2018 after six", "976 2018"),
+    ("the petitioner's phone is 976 2018", "976 2018"),
+    ("the respondent lives at 12 main street, call 4927 2018 anytime", "4927 2018"),
+])
+def test_a_phone_in_a_judgment_with_a_cue_is_still_a_phone(analyzer, policy, text, phone):
+    assert _found(analyzer, policy, text) == [phone]
+
+
+def test_a_number_ending_in_a_year_outside_a_judgment_may_still_be_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "Reply from 445 2018 yesterday") == ["445 2018"]
+
+
+@pytest.mark.parametrize("text", [
+    "calling upon the petitioners to pay a sum of rs 240 03 62 830 86",
+    "hence i pass an award for rs 49 96 719 with interest",
+    "the fee was usd 445 6271 in all",
+])
+def test_an_amount_after_its_currency_is_not_a_phone(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+def test_clock_times_before_hours_are_not_a_phone(analyzer, policy):
+    assert _found(analyzer, policy, "three shifts 0600 1400 hours 1400 2200 hours") == []
+
+
+def test_a_phone_cue_before_an_abbreviation_dot_still_wins(analyzer, policy):
+    assert _found(analyzer, policy, "my mobile no. 976 2018 after six") == ["976 2018"]

@@ -54,3 +54,17 @@ def test_spoken_birth_dates_after_a_cue_are_found(analyzer, policy, text, date):
 def test_a_full_date_inside_a_sentence_without_a_cue_stays(redactor):
     text = "we opened on 14 December 1955 in the old hall"
     assert redacted(redactor, text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "                    Dated: 07.08.2019\n\n",
+    "Dated :     27.04.2019\n",
+    "Digitally signed by the registrar\nDate: 2022.04.13\n",
+    "in O.P.No.3499 of 2009, dated\n                      20.07.2015.\n",
+])
+def test_a_document_dated_on_its_own_line_keeps_its_date(redactor, text):
+    assert redacted(redactor, text) == text
+
+
+def test_a_birth_date_labelled_as_such_on_its_own_line_still_goes(redactor):
+    assert "1980" not in redacted(redactor, "Date of birth: 12.03.1980\n")

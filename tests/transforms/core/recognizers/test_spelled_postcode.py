@@ -61,3 +61,24 @@ def test_a_long_spelled_run_is_read_a_postcode_length_at_a_time(monkeypatch):
     text = " ".join(["b"] * 3000) + " 27"  # a 3,000-letter run; before: minutes (cubic)
     assert spelled_postcodes(text) == []
     assert max(tried) <= 7 and len(tried) <= 7 * 3001  # stretches of a postcode's length
+
+
+@pytest.mark.parametrize("text", [
+    "the petitioner relied on the evidence of p w 18 and the respondent on d ws 2",
+    "the receipts were brought on record by the appellant as ex p 12 and the respondents "
+    "did not object",
+    "attested by p w 11 and l w 15 said the respondent, the petitioner disagreed",
+])
+def test_witness_and_exhibit_marks_in_a_judgment_are_no_postcode(analyzer, policy, text):
+    assert found_by("SpelledPostcodeRecognizer", analyzer, policy, text, "POSTAL_CODE") == []
+
+
+def test_a_spelled_postcode_of_a_real_area_in_a_judgment_is_still_found(analyzer, policy):
+    text = "the petitioner lives at s w 1 a 2 a a and the respondent elsewhere"
+    assert found_by("SpelledPostcodeRecognizer", analyzer, policy, text, "POSTAL_CODE") == \
+        ["s w 1 a 2 a a"]
+
+
+def test_outside_a_judgment_a_misheard_area_is_still_a_postcode(analyzer, policy):
+    assert found_by("SpelledPostcodeRecognizer", analyzer, policy, "p w 1 8 x a",
+                    "POSTAL_CODE") == ["p w 1 8 x a"]

@@ -329,3 +329,20 @@ def test_a_month_before_a_number_is_no_street_but_a_cued_street_still_is(analyze
 def test_an_english_street_word_before_a_number_is_a_street_without_a_chain_or_the(
         analyzer, policy, text, street):
     assert any(street in found for found in _found(analyzer, policy, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Criminal Petition Nos.152, 153, 155 & 162 Of 2020 And 3498, 3500, 3509, 3514 Of 2020",
+    "                G.A. No. 804 Of 2019\n                Rvwo 11 of 2019\n"
+    "                Cs 23 of 2015\n",
+])
+def test_case_numbers_of_a_year_are_not_an_address(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the respondent paid another amount of Rs. 1,20,000/- within eight weeks",
+    "Hence I pass an award for Rs. 49,96,719/- with pendente lite interest.",
+])
+def test_an_amount_in_rupees_is_not_an_address(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
