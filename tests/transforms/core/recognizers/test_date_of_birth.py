@@ -118,3 +118,14 @@ def test_a_number_read_out_after_a_birth_cue_is_no_birth_date(analyzer, policy):
 def test_a_date_in_the_next_sentence_after_a_birth_cue_is_not_tied_to_it(analyzer, policy):
     text = "I was born in Leeds. We met on the fourth of December."
     assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == []
+
+
+def test_full_dates_alone_on_their_line_are_birth_dates_read_twice(analyzer, policy):
+    text = "Kyle Hill\n13th of June 1970 13th of June 1957"
+    assert found_by("DateOfBirthRecognizer", analyzer, policy, text, "DATE_OF_BIRTH") == [
+        "13th of June 1970 13th of June 1957"]
+
+
+def test_two_full_dates_inside_a_sentence_stay(redactor):
+    text = "we met on 13th of June 1970 and again on 13th of June 1957"
+    assert redacted(redactor, text) == text
