@@ -86,6 +86,8 @@ def _parts(words: List[str]) -> Tuple[List[str], int]:
                 parts.append("year")
             elif len(digits) in (6, 8):
                 parts.append("full")  # "04121985"
+            elif len(digits) == 4 and not (int(digits[:2]) <= 31 and int(digits[2:]) <= 12):
+                parts.append("past")  # "1898": no living person's year, as in _DATE
             else:
                 parts += ["number"] * (1 if len(digits) <= 2 else 2)  # "2601": day, month
             i += 1
@@ -126,6 +128,8 @@ def _parts(words: List[str]) -> Tuple[List[str], int]:
 def exact_date(parts: List[str]) -> bool:
     """A day, a month and a year, or two of them: more than a year alone ("born in nineteen
     eighty five" keeps its year under the default policy), a day alone or a month alone."""
+    if "past" in parts:
+        return False
     if "full" in parts:
         return True
     if parts.count("year") > 1 or len(parts) > MAX_PARTS:

@@ -129,3 +129,10 @@ def test_full_dates_alone_on_their_line_are_birth_dates_read_twice(analyzer, pol
 def test_two_full_dates_inside_a_sentence_stay(redactor):
     text = "we met on 13th of June 1970 and again on 13th of June 1957"
     assert redacted(redactor, text) == text
+
+
+@pytest.mark.parametrize("text", ["Red Smith (born December 6, 1898) was a player",
+                                  "red smith born december 6 1898 was a player"])
+def test_a_birth_date_before_1900_stays_as_the_written_pattern_keeps_it(redactor, text):
+    assert redacted(redactor, text).endswith("born December 6, 1898) was a player"
+                                             if "(" in text else "born december 6 1898 was a player")
