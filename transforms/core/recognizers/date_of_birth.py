@@ -35,10 +35,7 @@ _FULL = (r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:the\s+)?(?:" + _MON
          r"|(?:19|20)\d{2}[/\-. ]\d{1,2}[/\-. ]\d{1,2}|\d{4}\s+(?:19|20)\d{2}")  # "2601 1979"
 # Left out of a date found: a speaker's label, a leading "the".
 _LABEL = re.compile(r"[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:the\s+)?", re.IGNORECASE)
-# Or full dates alone on the line: speech recognition's readings of one answer ("13th of
-# June 1970 13th of June 1957").
-_ALONE = (r"(?im)^[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:" + _FULL + r")(?:[ \t,]+(?:" + _FULL
-          + r"))*[ \t.]*$")
+_ALONE = r"(?im)^[ \t]*(?:[a-z]{2,12}[ \t]*:[ \t]*)?(?:" + _FULL + r")[ \t.]*$"
 
 # A birth cue, as written and as speech recognition spells it ("d o b", "d.o.b.").
 BIRTH_ABBREVIATION = re.compile(r"(?i)\bd\.?[ \t]?o\.?[ \t]?b\b\.?")
