@@ -20,3 +20,14 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Weekdays and their abbreviations.
 DAY_WORDS = WEEKDAYS + ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
                         "sun")
+
+# Number words as dates are said ("the twenty first of march nineteen eighty five"); the
+# digit words, "zero" and "oh" are the spoken-number recognizers' (common.NUMBER_WORDS).
+TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+              "seventeen", "eighteen", "nineteen")
+TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Day ordinals: "first" to "thirtieth" ("twenty first" is "twenty" then "first").
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                 "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                 "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                 "twentieth", "thirtieth")

@@ -32,6 +32,7 @@ from transforms.core.prescan import gate_predefined
 from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
+from transforms.core.recognizers.date_of_birth import BIRTH_ABBREVIATION
 from transforms.core.results_words import person_pieces
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
@@ -159,6 +160,11 @@ def _not_a_score_row_or_date(text, result) -> bool:
                 or case_or_amount(text, result.start, result.end))
 
 
+def _not_a_birth_cue(text, result) -> bool:
+    """spaCy reads "d.o.b." as a place or a name: it is the cue of a birth date."""
+    return not BIRTH_ABBREVIATION.fullmatch(text, result.start, result.end)
+
+
 def script_neutral(pattern: str) -> str:
     """``\\b`` as a boundary between ASCII word characters and anything else.
 
@@ -225,6 +231,7 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                 keep_results(recognizer, _no_cjk_or_arabic)
             if kind == "SpacyRecognizer":
                 keep_within_lines(recognizer)
+                keep_results(recognizer, _not_a_birth_cue)
             if kind == "PhoneRecognizer":
                 remember_phone_candidates(recognizer)  # same results, fewer parses
                 keep_results(recognizer, _not_a_score_row_or_date)

@@ -24,7 +24,7 @@ from typing import Iterator, List, Optional, Tuple
 from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from transforms.core.date_words import MONTH_WORDS
+from transforms.core.date_words import MONTH_WORDS, ORDINAL_WORDS, TEEN_WORDS, TENS_WORDS
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
@@ -57,12 +57,10 @@ FILLERS = {"yes", "yeah", "yep", "sure", "okay", "ok", "um", "uh", "er", "erm", 
            "born", "birth", "date", "birthday", "sir", "madam", "ma'am"}
 # A vendor's mask or a placeholder ("[PII]", "<PERSON>") is no name word.
 _MASKED = re.compile(r"[\[<]\w+[\]>]")
-_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-                  "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-                  "nineteenth twentieth thirtieth").split()
-_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen "
-                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
-                 "hundred thousand oh zero").split()
+_ORDINAL_WORDS = list(ORDINAL_WORDS)
+# "nineteen eighty five": every tens word, not only "twenty" and "thirty".
+_NUMBER_WORDS = ("one two three four five six seven eight nine".split() + list(TEEN_WORDS)
+                 + list(TENS_WORDS) + ["hundred", "thousand", "oh", "zero"])
 _DATE_WORDS = set(MONTH_WORDS) | set(_ORDINAL_WORDS) | set(_NUMBER_WORDS)
 _DATE_TOKEN = re.compile(r"\d{1,8}(?:st|nd|rd|th)?|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]\d{2,4})?",
                          re.IGNORECASE)

@@ -115,3 +115,9 @@ def test_after_a_birthday_question_a_long_line_without_a_year_or_month_and_day_h
 def test_a_birth_date_with_a_month_and_day_or_a_year_is_still_found(answer, value):
     assert _found(f"agent: and your date of birth?\ncustomer: {answer}") == [
         ("DATE_OF_BIRTH", value)]
+
+
+def test_a_spoken_year_answering_a_birth_date_question_is_one_span_with_its_tens():
+    text = "agent: what is your date of birth?\ncustomer: the fourth of june nineteen eighty five"
+    ((kind, start, end),) = prompted_answers(text)
+    assert (kind, text[start:end]) == ("DATE_OF_BIRTH", "fourth of june nineteen eighty five")
