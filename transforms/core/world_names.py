@@ -94,7 +94,9 @@ def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
 
 
 _MAX_WORDS = 4  # "first middle last", "gotthold ephraim lessing", "martin luther king jr"
-_WORD = re.compile(r"[a-z\u00e0-\u024f]+\Z")
+# A label of two to _MAX_WORDS words of Latin letters, on a line of its own.
+_FULL_NAME = re.compile(r"^[a-z\u00e0-\u024f]+(?: [a-z\u00e0-\u024f]+){1,%d}$"
+                        % (_MAX_WORDS - 1), re.M)
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,9 +105,5 @@ def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     "stevie wonder"; a hyphen read as a space: "ban ki moon"), and their first words; read
     once per process on first use. Which of them may be taken for a person in text is for
     the caller to judge (some are ordinary phrases too: "will power")."""
-    kept = []
-    for label in _labels(_path()).decode("utf-8").replace("-", " ").split("\n"):
-        words = label.split(" ")
-        if 2 <= len(words) <= _MAX_WORDS and all(_WORD.match(w) for w in words):
-            kept.append(label)
+    kept = _FULL_NAME.findall(_labels(_path()).decode("utf-8").replace("-", " "))
     return frozenset(kept), frozenset(label[:label.index(" ")] for label in kept)

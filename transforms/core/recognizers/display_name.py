@@ -8,14 +8,20 @@ the body a customer sends. The address itself is found by the email recognizers;
 before it is a person whatever its words ("Les", "Visit" are ordinary English words).
 Quoted: one to six words without digits, "@" or quotes. At a line start without quotes:
 one to four capitalised words. A name without the ``<address>`` after it is left to the
-other recognizers, and so is a mailbox's title ("The Cat Album", "Acme Support").
+other recognizers, and so is a mailbox's title ("The Cat Album", "Acme Support", "Your
+Order Has Shipped", "Customer Care"): a function word in it (not a name: "Will"), or no word in it that is a
+listed name or a word English seldom writes, makes it a title (so a lone "Visit" is read as
+one too; "Hollis, Visit" and "Les Visit" are people).
 """
 from __future__ import annotations
 
 import re
 
 from presidio_analyzer import Pattern, PatternRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.core.name_lexicon import name_or_rare
+from transforms.core.recognizers.gazetteer_name import NEXT_TO_NAME, RARE_WORD
 from transforms.core.recognizers.sign_off_name import ORG_WORDS
 
 # An address in angle brackets; newsgroup archives cut its local part ("webmas...@").
@@ -43,5 +49,8 @@ class DisplayNameRecognizer(PatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         """A list's, a team's or a company's name ("The Cat Album", "Acme Support") is no
-        person's."""
-        return any(w.lower() in _NOT_PERSONAL for w in re.findall(r"[^\W\d_]+", pattern_text))
+        person's, nor a title of ordinary words ("Order Confirmation", "Welcome Back")."""
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", pattern_text)]
+        named = [name_or_rare(w, NEXT_TO_NAME, RARE_WORD) for w in words]
+        return (not any(named) or any(w in _NOT_PERSONAL or (w in STOP_WORDS and not n)
+                                      for w, n in zip(words, named)))

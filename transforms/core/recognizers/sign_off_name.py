@@ -6,10 +6,11 @@ Emails and chat messages end with a closing formula on a line of its own, then t
 writer's name; they open with the reader's name and a comma. That place makes the line a
 name whatever its words ("Visit", "Hope", "Les" are English words too). The line holds one
 to three words and nothing else but end punctuation, none of them a stop word, a chat or
-courtesy word (:data:`~.common.NOT_A_NAME`) or a word naming a team or company ("Support",
-"Team", "Inc"). In written text every word is capitalised. A first line, and a signature
-in lower-case text (speech-style, or typed so), needs more: each word a listed name or a
-word English text rarely uses (:func:`~transforms.core.name_lexicon.name_or_rare`), so
+courtesy word (:data:`~.common.NOT_A_NAME`), a word naming a team or company ("Support",
+"Team", "Inc") or a family member ("Mom", "Grandma"), and the line is no closing itself
+("thanks for everything\\nlove\\ndad"). In written text every word is capitalised. A
+first line, and a signature in lower-case text (speech-style, or typed so), needs more:
+each word a listed name or a word English text rarely uses (:func:`~transforms.core.name_lexicon.name_or_rare`), so
 "Update,\\nthe order shipped" and "thanks\\nsure" stay. After a closing, two or three
 letters without a vowel are the writer's initials ("Thx\\ndp"). The last line of a message
 of three lines or more signs it too when it is one listed given name more often a name
@@ -22,8 +23,8 @@ from typing import List
 
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
-from transforms.core.recognizers.gazetteer_name import (CAPITALISED, NEXT_TO_NAME, NOT_NAMES,
-                                                        RARE_WORD)
+from transforms.core.recognizers.gazetteer_name import (CAPITALISED, CUES, NEXT_TO_NAME,
+                                                        NOT_NAMES, RARE_WORD)
 
 MAX_WORDS = 3
 MIN_LINES = 3  # a message whose last line alone may be its signature
@@ -47,6 +48,10 @@ ORG_WORDS = {"team", "support", "service", "services", "department", "dept", "of
              "company", "group", "hr", "admin", "administrator", "sales", "billing",
              "everybody", "everyone", "all", "gentlemen", "ladies", "friends", "colleagues",
              "folks", "guys", "greetings", "dear", "hey", "hiya", "yo"}
+
+# Words for a family member or another role the writer signs with ("Love,\nMom",
+# "See you soon\nGrandma"): the gazetteer's cue words but its titles and "named".
+KIN_WORDS = CUES - {"named", "called", "mr", "mrs", "ms", "miss", "dr", "mister"}
 
 
 def _closing(tokens) -> bool:
@@ -83,7 +88,7 @@ def _name_line(tokens, *, greeting: bool) -> bool:
     for t in words:
         lower = t.lower_
         if (not t.is_alpha or len(t.text) < 2 or t.is_stop or lower in NOT_A_NAME
-                or lower in NOT_NAMES or lower in ORG_WORDS):
+                or lower in NOT_NAMES or lower in ORG_WORDS or lower in KIN_WORDS):
             return False
         if cased and not t.text[:1].isupper():
             return False
@@ -116,7 +121,8 @@ class SignOffNameRecognizer(PersonDocRecognizer):
         lines = list(_lines(doc))
         found = []
         for i, line in enumerate(lines):
-            signed = i > 0 and _name_line(line, greeting=False) and _closing(lines[i - 1])
+            signed = (i > 0 and _name_line(line, greeting=False) and _closing(lines[i - 1])
+                      and not _closing(line))
             opened = (i == 0 and len(lines) > 1 and not _closing(line)
                       and _name_line(line, greeting=True))
             last = (i == len(lines) - 1 and len(lines) >= MIN_LINES

@@ -15,6 +15,7 @@ def _found(analyzer, policy, text):
     ('"Hollis, Visit" <visit.hollis@example.com>', "Hollis, Visit"),
     ('Email: "Andre"<webmas...@example.com>', "Andre"),
     ("From the desk of:\nKay Mann <kay.mann@example.com>", "Kay Mann"),
+    ('"Will May" <wmay@example.com>', "Will May"),  # names that are function words too
 ])
 def test_the_name_before_an_address_in_angle_brackets_is_a_person(analyzer, policy, text,
                                                                     name):
@@ -41,3 +42,16 @@ def test_an_ordinary_word_as_display_name_goes_with_the_address(redactor):
 
 def test_the_recognizer_serves_english():
     assert any(isinstance(r, DisplayNameRecognizer) for r in recognizers_for("en"))
+
+
+@pytest.mark.parametrize("text", [
+    'I forwarded it: "Urgent" <help@example.com>',
+    'From: "Order Confirmation" <orders@example.com>',
+    '"Your Order Has Shipped" <noreply@example.com>',
+    '"Customer Care" <care@example.com>',
+    'Reply to "Welcome Back" <hello@example.com>',
+])
+def test_a_mailbox_title_of_ordinary_words_is_no_person(analyzer, policy, text):
+    """A customer forwards shop and bank mail: a title with no name-like word, or with a
+    function word ("Your", "Has", "Back"), is the mailbox's, not a person's."""
+    assert _found(analyzer, policy, text) == []

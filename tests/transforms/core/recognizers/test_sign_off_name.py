@@ -42,6 +42,17 @@ def test_teams_ordinary_words_and_sentences_after_a_closing_are_not_names(analyz
     assert _found(analyzer, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Cheers,\nMom",
+    "See you soon\nGrandma",
+    "thanks for everything\nlove\ndad",
+    "Mum,\nthe parcel came today.",
+])
+def test_a_kinship_word_signing_or_opening_a_message_is_no_name(analyzer, text):
+    """"Love, Mom" names the writer by a family role, not by a name."""
+    assert _found(analyzer, text) == []
+
+
 def test_a_signature_that_is_an_ordinary_word_is_redacted_and_the_closing_stays(redactor):
     out = redacted(redactor, "Can you send me the data?\nKindest regards,\nVisit")
     assert out.startswith("Can you send me the data?\nKindest regards,\n")
