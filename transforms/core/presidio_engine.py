@@ -113,10 +113,16 @@ def trim_legal_names(recognizer) -> None:
     trim_results(recognizer, ("PERSON", "NRP"), trim_person)
 
 
+_ZIP_ALONE = re.compile(r"\s*\d{5}(?:-\d{4})?\W*")
+
+
 def _has_a_letter(text: str, start: int, end: int) -> Optional[Tuple[int, int]]:
-    """The bounds kept when the span holds a letter; a place is named in words, and a span
-    of digits and marks ("07.08.2019", "46122/2018") is no LOCATION."""
-    return (start, end) if any(c.isalpha() for c in text[start:end]) else None
+    """The bounds kept when the span holds a letter or is a ZIP code alone ("78721" on its
+    line after the state: the postal-code rules may not see it); a place is named in words,
+    and any other span of digits and marks ("07.08.2019", "46122/2018") is no LOCATION."""
+    span = text[start:end]
+    keep = any(c.isalpha() for c in span) or _ZIP_ALONE.fullmatch(span)
+    return (start, end) if keep else None
 
 
 def places_have_letters(recognizer) -> None:

@@ -174,3 +174,11 @@ def test_case_numbers_and_shift_hours_are_no_phone_of_any_recognizer(analyzer, t
 def test_a_cued_phone_written_like_a_case_number_is_still_a_phone(analyzer):
     text = "call me on my mobile no. 0254/2018 please"
     assert analyzer.analyze(text, language="en", entities=["PHONE_NUMBER"]) != []
+
+
+@pytest.mark.parametrize("text,zip_code", [
+    ("850 amanda keys apt. 260\nwest april\n, md\n 78721. please call me", "78721"),
+    ("3148 laura wall suite 063\nport edward\n, md\n 26005", "26005"),
+])
+def test_a_zip_code_alone_on_its_line_after_a_state_goes(redactor, text, zip_code):
+    assert zip_code not in redactor.redact([text], [[]])[0].text

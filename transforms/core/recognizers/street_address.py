@@ -231,9 +231,10 @@ class StreetAddressRecognizer(RuleRecognizer):
             if _confirmed(text, m, *span):
                 spans.append(span)
         spans += self._caseless(text, numbered)
-        return [result(self, "STREET_ADDRESS", s, e, 0.6) for s, e in merged(spans)
+        return [result(self, "STREET_ADDRESS", _after_currency(text, s), e, 0.6)
+                for s, e in merged(spans)
                 if not _PROCEDURE.search(text, s, e) and not _OF_A_YEAR.search(text, s, e)
-                and not _MONEY.match(text, s)]
+                and not _an_amount(text, s, e)]
 
     def _caseless(self, text: str, numbered: bool) -> List[Tuple[int, int]]:
         """Streets only caseless lines show: a word and number closed by a postal code,
@@ -328,6 +329,21 @@ _PROCEDURE = re.compile(r"(?i)\b(?:petition|petitions|petitioners?|writ|responde
 # a currency before digits an amount ("Rs. 49,96,719/-"): no address holds either.
 _OF_A_YEAR = re.compile(r"(?i)\b\d+[ \t]+of[ \t]+(?:1[89]|20)\d\d\b")
 _MONEY = re.compile(r"(?i)(?:rs|inr|usd|eur|gbp)\.?[ \t]*\d")
+_STREET_WORD = re.compile(rf"(?i)\b(?:{_SUFFIX_ALT})\b")
+
+
+def _an_amount(text: str, start: int, end: int) -> bool:
+    """The span opens with a currency and a number and names no street after it:
+    "Rs. 49,96,719/- with interest" is an amount; "usd 26330 diaz walks phillipsbury tn
+    11204" is an address after a fund's currency."""
+    m = _MONEY.match(text, start)
+    return bool(m) and not _STREET_WORD.search(text, m.end(), end)
+
+
+def _after_currency(text: str, start: int) -> int:
+    """Where an address starts once a currency word before its number is left out."""
+    m = _MONEY.match(text, start)
+    return m.end() - 1 if m else start
 
 
 def _english_word_first(m: re.Match) -> bool:

@@ -346,3 +346,13 @@ def test_case_numbers_of_a_year_are_not_an_address(analyzer, policy, text):
 ])
 def test_an_amount_in_rupees_is_not_an_address(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,street", [
+    ("amundi i sol s p usd 26330 diaz walks phillipsbury tn 11204", "26330 diaz walks"),
+    ("lyxor ind fd lyftse eur 4331 christina inlet lake annaland ar 86977", "4331 christina inlet"),
+    ("the fund in USD 1200 Market Street, Suite 4 is ours", "1200 Market Street"),
+])
+def test_an_address_after_a_currency_word_is_still_an_address(analyzer, policy, text, street):
+    found = _found(analyzer, policy, text)
+    assert any(f.startswith(street) for f in found), found
