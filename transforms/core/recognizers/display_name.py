@@ -50,7 +50,9 @@ class DisplayNameRecognizer(PatternRecognizer):
     def invalidate_result(self, pattern_text: str) -> bool:
         """A list's, a team's or a company's name ("The Cat Album", "Acme Support") is no
         person's, nor a title of ordinary words ("Order Confirmation", "Welcome Back")."""
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", pattern_text)]
+        # An initial ("i.", "A.") is no function word: "engin i. erdem" is a name.
+        words = [w.lower().rstrip(".") for w in re.findall(r"[^\W\d_]+\.?", pattern_text)
+                 if not (len(w) == 2 and w.endswith("."))]
         named = [name_or_rare(w, NEXT_TO_NAME, RARE_WORD) for w in words]
         return (not any(named) or any(w in _NOT_PERSONAL or (w in STOP_WORDS and not n)
                                       for w, n in zip(words, named)))

@@ -16,6 +16,8 @@ def _found(analyzer, policy, text):
     ('Email: "Andre"<webmas...@example.com>', "Andre"),
     ("From the desk of:\nKay Mann <kay.mann@example.com>", "Kay Mann"),
     ('"Will May" <wmay@example.com>', "Will May"),  # names that are function words too
+    ('"anna i. kowalczyk"<kowalczyk@example.com>', "anna i. kowalczyk"),  # "i." an initial
+    ('"Piotr A. Nowak" <pan@example.com>', "Piotr A. Nowak"),  # "a" an initial, no article
 ])
 def test_the_name_before_an_address_in_angle_brackets_is_a_person(analyzer, policy, text,
                                                                     name):
