@@ -9,7 +9,10 @@ from pipelines.config import UsageError, make_config
 
 def _config(tmp_path, *flags):
     (tmp_path / "in").mkdir(exist_ok=True)
-    argv = ["--input", str(tmp_path / "in"), "--output", str(tmp_path / "out"), *flags]
+    (tmp_path / "in" / "a.jsonl").write_text("{}\n")
+    # Streaming watches a directory; a batch run reads the files a glob matches.
+    source = tmp_path / "in" if "--streaming" in flags else tmp_path / "in" / "*.jsonl"
+    argv = ["--input", str(source), "--output", str(tmp_path / "out"), *flags]
     return make_config(PipelineOptions(argv))
 
 
