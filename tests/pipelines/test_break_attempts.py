@@ -2,30 +2,14 @@
 the ``hushbeam`` command in a subprocess. Each test failed before its mend."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
+from tests.pipelines.test_typos import hb, refused  # the CLI as a user runs it
 
-HUSHBEAM = str(Path(sys.executable).with_name("hushbeam"))
 SAMPLES = REPO / "samples" / "conversations.jsonl"
-
-
-def hb(*args, home: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    env = dict(os.environ, HUSHBEAM_HOME=str(home), PYTHONPATH=str(REPO))
-    return subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=REPO, timeout=timeout)
-
-
-def refused(proc: subprocess.CompletedProcess, *expected: str) -> None:
-    assert proc.returncode == 2, proc.stderr[-2000:]
-    for text in expected:
-        assert text in proc.stderr, proc.stderr[-2000:]
-    assert "Traceback" not in proc.stderr
 
 
 @pytest.fixture()
