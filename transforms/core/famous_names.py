@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gzip
 import re
 from typing import Dict, FrozenSet, Tuple
 
-from transforms.core.world_names import _path as _notability_path
+from transforms.core.world_names import tiers as notability_tiers
 
 _ROMAN = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")  # regnal numbers up to xxxix
 _MIN_LETTERS = 3
@@ -35,15 +34,6 @@ class Famous:
     forms: Dict[str, Tuple[Tuple[str, ...], ...]]  # first word -> forms, longest first
     countries: FrozenSet[str]  # one-word forms that are notable places ("france")
     towns: FrozenSet[str]  # one-word forms that are settlements ("obama", "disney")
-
-
-def _tiers(data: bytes, names: Tuple[str, ...]) -> Dict[str, bytes]:
-    out = {}
-    for name in names:
-        start = data.index(b"\n", data.index(b"#!tier " + name.encode() + b" ")) + 1
-        end = data.find(b"\n#!", start)
-        out[name] = data[start:end if end >= 0 else len(data)]
-    return out
 
 
 def _kept(form: str) -> bool:
@@ -57,9 +47,7 @@ def _kept(form: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def famous() -> Famous:
     """The short forms, read once."""
-    with gzip.open(_notability_path(), "rb") as packed:
-        data = packed.read()
-    tiers = _tiers(data, ("place", "settlement", "short"))
+    tiers = notability_tiers("place", "settlement", "short")
     short = {f for f in tiers["short"].decode().split("\n") if f and _kept(f)}
     forms: Dict[str, set] = {}
     for form in short:

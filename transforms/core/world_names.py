@@ -41,13 +41,17 @@ _NOT_NAMES = frozenset({"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii
                         "iban"})  # the bank account number ("your SSN and IBAN")
 
 
-def _labels(path: Path) -> bytes:
-    """The ``full`` list: the labels, one a line."""
-    with gzip.open(path, "rb") as packed:
+def tiers(*names: str) -> Dict[str, bytes]:
+    """The named lists of the notability file (``full``, ``short``, ``place``,
+    ``settlement`` ...), one label a line, from one read of the file."""
+    with gzip.open(_path(), "rb") as packed:
         data = packed.read()
-    start = data.index(b"\n", data.index(b"#!tier full")) + 1
-    end = data.find(b"\n#!", start)
-    return data[start:end if end >= 0 else len(data)]
+    out = {}
+    for name in names:
+        start = data.index(b"\n", data.index(b"#!tier " + name.encode() + b" ")) + 1
+        end = data.find(b"\n#!", start)
+        out[name] = data[start:end if end >= 0 else len(data)]
+    return out
 
 
 def _path() -> Path:
@@ -79,7 +83,7 @@ def common_abroad() -> FrozenSet[str]:
 def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
     """Given names and surnames -> share of people (percent, census scale); words common
     in another language (:func:`common_abroad`) are left out."""
-    labels = _labels(_path())
+    labels = tiers("full")["full"]
     abroad = common_abroad()
     scale = 100.0 / (labels.count(b"\n") + 1) / 10 ** _OFFSET
     shares = []
@@ -105,5 +109,5 @@ def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     "stevie wonder"; a hyphen read as a space: "ban ki moon"), and their first words; read
     once per process on first use. Which of them may be taken for a person in text is for
     the caller to judge (some are ordinary phrases too: "will power")."""
-    kept = _FULL_NAME.findall(_labels(_path()).decode("utf-8").replace("-", " "))
+    kept = _FULL_NAME.findall(tiers("full")["full"].decode("utf-8").replace("-", " "))
     return frozenset(kept), frozenset(label[:label.index(" ")] for label in kept)
