@@ -154,6 +154,18 @@ class CaselessNerEngine(SpacyNlpEngine):
         self.nlp = {model["lang_code"]: spacy.load(model["model_name"], exclude=self.exclude)
                     for model in self.models}
 
+    def _doc_to_nlp_artifact(self, doc, language: str):
+        """Presidio's, with the keywords made on first read and looked up in a set
+        (:class:`~transforms.core.context_enhancer.LazyKeywordArtifacts`)."""
+        from transforms.core.context_enhancer import LazyKeywordArtifacts
+
+        entities, scores = self._get_updated_entities(self._get_entities(doc),
+                                                      self._get_scores_for_entities(doc))
+        return LazyKeywordArtifacts(
+            entities=entities, tokens=doc, tokens_indices=[token.idx for token in doc],
+            lemmas=[token.lemma_ for token in doc], nlp_engine=self, language=language,
+            scores=scores)
+
     def _truecases(self, language: str) -> bool:
         return language in TRUECASED_LANGUAGES and "ner" in self.nlp[language].pipe_names
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import bisect
 import enum
+from functools import cached_property
 
 from presidio_analyzer import (AnalysisExplanation, AnalyzerEngine, EntityRecognizer,
                                RecognizerResult)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -73,6 +75,50 @@ def copied(results):
             memo[id(result)] = clone
         out.append(memo[id(result)])
     return out
+
+
+class Keywords(list):
+    """The text's context keywords, in Presidio's order, with ``in`` answered by a set:
+    Presidio's context step asks whether each lemma near a result is a keyword, a scan of
+    the whole list each time (quadratic in the text's length). Same answers: the
+    keywords are strings."""
+
+    def __init__(self, words):
+        super().__init__(words)
+        self._set = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._set
+
+
+class LazyKeywordArtifacts(NlpArtifacts):
+    """Presidio's :class:`NlpArtifacts` whose ``keywords`` (lemmas that are no stop word or
+    punctuation, looked up in the vocabulary one by one) are made when first read, as
+    Presidio makes them: only the context step reads them, and only for a text with a
+    result of a recognizer with context words."""
+
+    def __init__(self, entities, tokens, tokens_indices, lemmas, nlp_engine, language,
+                 scores=None):
+        self.entities = entities
+        self.tokens = tokens
+        self.lemmas = lemmas
+        self.tokens_indices = tokens_indices
+        self.nlp_engine = nlp_engine
+        self.scores = scores if scores else [0.85] * len(entities)
+        self._language = language
+
+    @cached_property
+    def keywords(self):
+        return Keywords(self.set_keywords(self.nlp_engine, self.lemmas, self._language))
+
+    def to_json(self) -> str:
+        """Presidio's (the keywords made first; the language is no attribute there)."""
+        self.keywords  # noqa: B018 (made and kept in __dict__, as Presidio's are)
+        language = self.__dict__.pop("_language")
+        try:
+            return super().to_json()
+        finally:
+            self._language = language
 
 
 class BisectingLemmaEnhancer(LemmaContextAwareEnhancer):
