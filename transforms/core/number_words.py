@@ -28,6 +28,7 @@ NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three
                 "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                 "nine": "9"}
 UNITS = {w: d for w, d in NUMBER_WORDS.items() if w != "o"}  # "o" is read by its place
+ONE_TO_NINE = tuple(w for w, d in UNITS.items() if d != "0")  # "one" ... "nine"
 TEENS = {w: str(10 + i) for i, w in enumerate(TEEN_WORDS)}  # "ten" 10 ... "nineteen" 19
 # The tens' first digit; "fourty" is a spelling speech recognition writes (dates read the
 # tens as spelled: date_words.TENS_WORDS).

@@ -15,10 +15,10 @@ from typing import List
 from presidio_analyzer import RecognizerResult
 
 from transforms.core.date_words import TEEN_WORDS, TENS_WORDS
-from transforms.core.number_words import UNITS
+from transforms.core.number_words import ONE_TO_NINE
 from transforms.core.recognizers.common import RuleRecognizer, result
 
-_UNITS = "(?:" + "|".join(w for w, d in UNITS.items() if d != "0") + ")"  # "one" to "nine"
+_UNITS = "(?:" + "|".join(ONE_TO_NINE) + ")"
 _TENS = "(?:" + "|".join(TENS_WORDS) + ")"
 _TEENS = "(?:" + "|".join(TEEN_WORDS) + ")"
 # An age in digits or in words ("forty two", "forty-two", "a hundred and one").
