@@ -26,13 +26,13 @@ import phonenumbers
 
 from transforms.core.leak_names import names_left
 from transforms.core.nested_values import collect_strings
+from transforms.core.number_words import spoken_runs
 from transforms.core.operators import PLACEHOLDER_RE
 from transforms.core.operators.surrogate import FICTIONAL_EXCHANGE, Surrogate, is_surrogate_email
 from transforms.core.phone_matcher import valid_matches
 from transforms.core.policy import CustomRule, Policy
 from transforms.core.pseudonym import PSEUDONYM_RE
-from transforms.core.recognizers import (NUM_RUN, NUMBER_WORDS, SPOKEN_EMAIL, card_ok,
-                                         iban_ok, spoken_digits)
+from transforms.core.recognizers import SPOKEN_EMAIL, card_ok, iban_ok
 from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.recognizers.regional_phone import regional_phones
 from transforms.core.rule_prefilter import prefilter
@@ -162,10 +162,8 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
         if any(iban_ok(m.group(0)) for m in _IBAN.finditer(scrubbed)):
             reasons.add("iban")
         reasons.update(reason for reason, pattern in rules if pattern.search(scrubbed))
-        for m in NUM_RUN.finditer(scrubbed):
-            words = re.findall(r"[a-z]+", m.group(0).lower())
-            if sum(w in NUMBER_WORDS for w in words) >= 2 and len(spoken_digits(m.group(0))) >= 9:
-                reasons.add("spoken_number")
+        if any(len(digits) >= 9 for _, digits in spoken_runs(scrubbed)):
+            reasons.add("spoken_number")
         if SPOKEN_EMAIL.search(scrubbed):
             reasons.add("spoken_email")
         if JWT_ANYWHERE_RE.search(scrubbed):

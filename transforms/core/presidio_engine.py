@@ -244,6 +244,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):
+                if hasattr(recognizer, "follow_policy"):  # ids of the custom rules said aloud
+                    recognizer.follow_policy(policy.custom_rules)
                 registry.add_recognizer(recognizer)
             for rule in policy.custom_rules:  # pattern rules do not depend on the language
                 flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)

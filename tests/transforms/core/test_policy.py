@@ -360,3 +360,12 @@ def test_a_default_language_that_is_not_a_language_code_is_refused(tmp_path, lan
     path.write_text(f"extends: default\nnlp: {{language: '{language}'}}\n")
     with pytest.raises(PolicyError, match=r"nlp\.language.*language code"):
         load_policy(str(path))
+
+
+def test_a_custom_rule_s_entity_left_unranked_ranks_with_the_policy_s_other_rules():
+    policy = parse_policy({"extends": "default", "customRules": [
+        {"name": "Member id", "entity": "MEMBER_ID", "pattern": r"\bMEM-[0-9]{6,10}\b"}]})
+    order = list(policy.entity_priority)
+    assert order.index("POLICY_ACCOUNT_ID") + 1 == order.index("MEMBER_ID")
+    assert order.index("MEMBER_ID") < order.index("PERSON")
+    assert load_policy().entity_priority == parse_policy({"extends": "default"}).entity_priority

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Optional, Tuple
+from typing import Any, List, Optional, Sequence, Tuple
 
 import phonenumbers
 import yaml
@@ -185,7 +185,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     for rule in rules:
         if rule.entity not in detect:
             detect.append(rule.entity)
-    priority = v.str_list(data["entityPriority"], "entityPriority")
+    priority = _ranked_rules(v.str_list(data["entityPriority"], "entityPriority"), rules)
 
     threshold = v.score(data["scoreThreshold"], "scoreThreshold")
     region = str(data["defaultRegion"]).upper()
@@ -425,6 +425,18 @@ def _field_strategy(v: Validator, spec: Any, op: str, key: str) -> FieldStrategy
                           key + ".normalizer")
     entity = str(spec.get("entity") or default_entity)
     return FieldStrategy(name, entity.upper(), normalizer, op)
+
+
+def _ranked_rules(priority: List[str], rules: Sequence[CustomRule]) -> List[str]:
+    """``entityPriority`` with the custom rules' entities it leaves out ranked with the
+    rules it lists (after the last of them, or first when it lists none): a rule the
+    policy adds is more specific than what the recognizers guess ("m e m dash one two
+    ..." is the rule's id said aloud, not the initials of a name), and a policy that adds
+    a rule should not have to rank it too."""
+    ranked = [rule.entity for rule in rules if rule.entity in priority]
+    missing = list(dict.fromkeys(rule.entity for rule in rules if rule.entity not in priority))
+    at = max((priority.index(e) + 1 for e in ranked), default=0)
+    return priority[:at] + missing + priority[at:]
 
 
 def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:

@@ -14,12 +14,13 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.date_words import TEEN_WORDS, TENS_WORDS
+from transforms.core.number_words import ONE_TO_NINE
 from transforms.core.recognizers.common import RuleRecognizer, result
 
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_TEENS = (r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-          r"nineteen)")
+_UNITS = "(?:" + "|".join(ONE_TO_NINE) + ")"
+_TENS = "(?:" + "|".join(TENS_WORDS) + ")"
+_TEENS = "(?:" + "|".join(TEEN_WORDS) + ")"
 # An age in digits or in words ("forty two", "forty-two", "a hundred and one").
 _AGE = (r"(?P<age>\d{1,3}|" + _TENS + r"(?:[\s-]+" + _UNITS + r")?|" + _TEENS + r"|"
         + _UNITS + r"|(?:a|one)\s+hundred(?:\s+and\s+(?:" + _UNITS + r"|" + _TEENS + r"))?)")

@@ -1,6 +1,6 @@
 """What hushbeam's recognizers share: the small base class, results that carry a canonical
-value, the Luhn and IBAN checksums, how a card number is written, the words read as digits
-and the words never a name.
+value, the Luhn and IBAN checksums, how a card number is written, the words never a name,
+and (from :mod:`transforms.core.number_words`) the words read as digits.
 
 The leak guard reuses the checksums, the card rule and the spoken-digit reading, so a value
 the recognizers would find is also what the guard looks for.
@@ -14,6 +14,8 @@ from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
+# The number words and their reading, as the recognizers and the leak guard import them.
+from transforms.core.number_words import NUM_RUN, NUMBER_WORDS, spoken_digits  # noqa: F401
 
 # recognition_metadata key for the value a recognizer read (the digits of a spoken phone,
 # the address of a spoken email), so the pseudonym matches the structured column.
@@ -82,31 +84,6 @@ LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 # Month and weekday words that are no given name ("April", "May", "June", "August", "Jan"
 # are).
 DATE_NOT_NAMES = frozenset(MONTH_WORDS + DAY_WORDS) - {"april", "may", "june", "august", "jan"}
-
-NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3",
-                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                "nine": "9"}
-_NUM_TOKEN = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d{1,4})"
-# Two or more number words or short digit groups in a row ("seven double two 41").
-NUM_RUN = re.compile(r"(?<![\w\-])" + _NUM_TOKEN + r"(?:[\s,\-]+" + _NUM_TOKEN + r")+(?![\w\-])",
-                     re.IGNORECASE)
-
-
-def spoken_digits(text: str) -> str:
-    """'seven double two oh 41' -> '722041' (only number words and digits expected)."""
-    out, words, i = [], re.split(r"[\s,\-]+", text.strip().lower()), 0
-    while i < len(words):
-        word = words[i]
-        if word in ("double", "triple") and i + 1 < len(words) and (
-                words[i + 1] in NUMBER_WORDS or words[i + 1].isdigit()):
-            nxt = NUMBER_WORDS.get(words[i + 1], words[i + 1])
-            out.append(nxt * (2 if word == "double" else 3))
-            i += 2
-            continue
-        out.append(NUMBER_WORDS.get(word, word if word.isdigit() else ""))
-        i += 1
-    return "".join(out)
-
 
 # Words that are never a name (English and French), however they are tagged.
 NOT_A_NAME = {"je", "vous", "mon", "ma", "le", "la", "les", "pour", "votre", "beaucoup",

@@ -14,8 +14,9 @@ from typing import List, Tuple
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
-from transforms.core.date_words import MONTH_WORDS, ORDINAL_WORDS, TEEN_WORDS, TENS_WORDS
-from transforms.core.recognizers.common import NUMBER_WORDS, result
+from transforms.core.date_words import MONTH_WORDS, ORDINAL_WORDS, TENS_WORDS
+from transforms.core.number_words import NUMBER_WORDS, TEENS
+from transforms.core.recognizers.common import result
 
 _MONTH = "|".join(MONTH_WORDS)
 _DATE = (r"(?i)\b(?:\d{1,2}[/\-. ]\d{1,2}[/\-. ](?:19|20)?\d{2}"
@@ -54,8 +55,8 @@ MAX_PARTS = 5  # more numbers than a day, a month and a year said in parts: a ph
 _MONTHS = frozenset(MONTH_WORDS)
 _ORDINALS = frozenset(ORDINAL_WORDS)
 _DIGITS = frozenset(NUMBER_WORDS)  # "zero", "oh", "o", "one" to "nine"
-_TEENS = frozenset(TEEN_WORDS)
-_TENS = frozenset(TENS_WORDS)
+_TEENS = frozenset(TEENS)
+_TENS = frozenset(TENS_WORDS)  # as spelled: "fourty" is no year's
 _CENTURY = {"nineteen", "twenty"}  # "nineteen eighty five", "twenty twenty": one year
 _JOINERS = {"the", "of", "and", ","}
 _DATE_WORD = _MONTHS | _ORDINALS | _DIGITS | _TEENS | _TENS | {"thousand"}

@@ -25,6 +25,7 @@ from presidio_analyzer import RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.core.date_words import MONTH_WORDS, ORDINAL_WORDS, TEEN_WORDS, TENS_WORDS
+from transforms.core.number_words import ONE_TO_NINE
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.spelling import spelled_runs
 
@@ -59,8 +60,8 @@ FILLERS = {"yes", "yeah", "yep", "sure", "okay", "ok", "um", "uh", "er", "erm", 
 _MASKED = re.compile(r"[\[<]\w+[\]>]")
 _ORDINAL_WORDS = list(ORDINAL_WORDS)
 # "nineteen eighty five": every tens word, not only "twenty" and "thirty".
-_NUMBER_WORDS = ("one two three four five six seven eight nine".split() + list(TEEN_WORDS)
-                 + list(TENS_WORDS) + ["hundred", "thousand", "oh", "zero"])
+_NUMBER_WORDS = (list(ONE_TO_NINE) + list(TEEN_WORDS) + list(TENS_WORDS)
+                 + ["hundred", "thousand", "oh", "zero"])
 _DATE_WORDS = set(MONTH_WORDS) | set(_ORDINAL_WORDS) | set(_NUMBER_WORDS)
 _DATE_TOKEN = re.compile(r"\d{1,8}(?:st|nd|rd|th)?|\d{1,2}[/\-.]\d{1,2}(?:[/\-.]\d{2,4})?",
                          re.IGNORECASE)

@@ -11,20 +11,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
-from transforms.core.recognizers.common import NUMBER_WORDS, shouted
+from transforms.core.number_words import LETTER_NAMES, NATO, UNITS
+from transforms.core.recognizers.common import shouted
 
-NATO = {"alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E",
-        "foxtrot": "F", "golf": "G", "hotel": "H", "india": "I", "juliet": "J",
-        "juliett": "J", "kilo": "K", "lima": "L", "mike": "M", "november": "N",
-        "oscar": "O", "papa": "P", "quebec": "Q", "romeo": "R", "sierra": "S", "tango": "T",
-        "uniform": "U", "victor": "V", "whiskey": "W", "whisky": "W", "x-ray": "X",
-        "xray": "X", "yankee": "Y", "zulu": "Z"}
-# Letter names ASR writes as words; only those no common word shares ("bee", "you" stay
-# words).
-LETTER_NAMES = {"zed": "Z", "zee": "Z", "aitch": "H", "haitch": "H", "ess": "S", "em": "M",
-                "en": "N", "ex": "X", "double-u": "W", "dee": "D", "gee": "G", "jay": "J",
-                "kay": "K", "pee": "P", "tee": "T", "vee": "V", "cue": "Q", "ar": "R"}
-_DIGITS = {w: d for w, d in NUMBER_WORDS.items() if w != "o"}  # "o" is the letter
+_DIGITS = UNITS  # "o" is the letter
 _CHUNK = re.compile(r"[A-Za-z]{1,2}|[A-Z]{3}|\d{1,5}|[A-Za-z]{1,2}\d{1,2}[A-Za-z]?|\d[A-Za-z]{1,2}")
 # Two-letter words, lowercase, read as words, not letters ("is 2 4 me" is no postcode).
 WORDS = {"is", "it", "in", "on", "at", "to", "of", "my", "we", "he", "be", "do", "go", "no",

@@ -20,7 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.recognizers import caseless_address as caseless
 from transforms.core.recognizers.common import RuleRecognizer, result
-from transforms.core.recognizers.spoken_value import NUMBER_START, TEENS, TENS, read_value
+from transforms.core.number_words import NUMBER_START, read_value
 from transforms.core.recognizers.street_address import ADDRESS_CUE, NAMED_SUFFIX
 
 _START = re.compile(rf"(?i)(?<![\w'’\-])(?:{NUMBER_START})(?![\w'’])")

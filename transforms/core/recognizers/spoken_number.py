@@ -13,31 +13,30 @@ from typing import List, Optional
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.recognizers.common import (NUM_RUN, NUMBER_WORDS, RuleRecognizer, luhn_ok,
-                                                result, spoken_digits)
-from transforms.core.recognizers.spoken_identifier import spoken_identifiers
+from transforms.core.number_words import spoken_runs
+from transforms.core.recognizers.common import RuleRecognizer, luhn_ok, result
+from transforms.core.recognizers.spoken_identifier import (SPOKEN_CUES, PolicyRules,
+                                                           spoken_identifiers)
 
-_SSN_CUE = re.compile(r"(?i)\b(?:ssn|social|security)\b")
+_SSN_CUE = re.compile(r"(?i)\b(?:" + SPOKEN_CUES["US_SSN"] + r"|security)\b")
 _PHONE_CUE = re.compile(r"(?i)\b(?:phone|number|call|reach|mobile|cell|callback|fax|dial)\b")
 
 
-class SpokenNumberRecognizer(RuleRecognizer):
+class SpokenNumberRecognizer(PolicyRules, RuleRecognizer):
     """Runs of number words (with at least two words, not plain digits) of 7+ digits,
     classified as phone, SSN, card or number by length, checksum and the cue before; a
-    run the spoken-identifier recognizer reads after its cue is left to it."""
+    run the spoken-identifier recognizer reads (after its cue, or as a custom rule's id
+    with its prefix spelled) is left to it."""
 
     ENTITIES = ["PHONE_NUMBER", "US_SSN", "CREDIT_CARD", "SPOKEN_NUMBER"]
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List[RecognizerResult]:
         results = []
-        cued = [(s, e) for s, e, entity, _ in spoken_identifiers(text) if entity != "US_SSN"]
-        for m in NUM_RUN.finditer(text):
-            words = re.findall(r"[a-z]+", m.group(0).lower())
-            if sum(w in NUMBER_WORDS for w in words) < 2:
-                continue
+        cued = [(s, e) for s, e, entity, _ in spoken_identifiers(text, self.rules)
+                if entity != "US_SSN"]  # the same scan as the spoken-identifier recognizer's
+        for m, digits in spoken_runs(text):
             if any(s < m.end() and m.start() < e for s, e in cued):
                 continue  # a passport or policy number said after its cue: that recognizer's
-            digits = spoken_digits(m.group(0))
             kind = self._classify(digits, text[max(0, m.start() - 60):m.start()])
             if kind and kind in entities:
                 results.append(result(self, kind, m.start(), m.end(), 0.7, digits))

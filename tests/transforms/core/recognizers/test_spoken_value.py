@@ -1,5 +1,5 @@
 """read_value: a number or code said in words, with tens, hundreds and spelled letters."""
-from transforms.core.recognizers.spoken_value import read_value
+from transforms.core.number_words import read_value
 
 
 def reading(text, letters=False):
