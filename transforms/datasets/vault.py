@@ -11,7 +11,8 @@ the public key can seal a line. What only a holder of the data key can write is 
 manifest: it records the run id, the data key (id and version), the SHA-256 of the
 recipient, the dataset it belongs to (its run id, and once a command has rewritten the
 pair, the SHA-256 of every Parquet part and of the summary), a generation that grows with
-every rewrite, and the SHA-256 and line count of every sealed file; ``mac`` is
+every rewrite, the SHA-256 and line count of every sealed file, and for a streaming window
+the input files it holds (the ledger a restarted job skips); ``mac`` is
 HMAC-SHA256 over all of it under ``derive_subkey(data_key, "vault-manifest")``.
 
 Every reader verifies the MAC, the recipient and every file before it opens a line, and
