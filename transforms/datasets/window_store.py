@@ -227,7 +227,8 @@ def verified_ledger(windows: Dict[str, dict], vault_output: str, key: VaultKey,
         run = unit_run_id(job_run_id, wid)
         if manifest["run_id"] != run or summary.get("run_id") != run:
             raise VaultError(f"{where} belongs to another run than this job's window "
-                             f"{run} (copied from another job); refusing to restart")
+                             f"{run} (copied from another job, or {layout.JOB} edited); "
+                             "refusing to restart")
         if not isinstance(manifest.get("sources"), dict):
             raise VaultError(f"{where} was committed by an earlier hushbeam whose window "
                              "manifests do not record the files they hold, so a restart "
