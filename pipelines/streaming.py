@@ -11,8 +11,8 @@ dead-lettered; a restarted job (the same command again) keeps the job's run id, 
 back a window whose commit was interrupted, skips the files committed windows hold (as
 their authenticated vault manifests record them: a window summary that disagrees stops
 the restart) and never adds to a committed window, so no row is duplicated or lost;
-a local run stops cleanly (Ctrl-C, ``--stop-after-seconds``, ``--stop-when-idle``): the watcher takes
-what has arrived, every open window is committed, then the command exits.
+a local run stops cleanly (Ctrl-C, ``--stop-after-seconds``, ``--stop-when-idle``): the
+watcher takes what has arrived, every open window is committed, then the command exits.
 
 Run: ``python -m pipelines.redact --streaming --input 'landing/*.jsonl' --output out
 --window-seconds 10 --stop-when-idle 60``
