@@ -8,10 +8,11 @@ plus ``<output>/_job.json``. See transforms/datasets/layout.py and window_store.
 
 Guarantees: in every committed window, records read = written + quarantined +
 dead-lettered; a restarted job (the same command again) keeps the job's run id, rolls
-back a window whose commit was interrupted, skips the files committed windows hold and
-never adds to a committed window, so no row is duplicated or lost; a local run stops
-cleanly (Ctrl-C, ``--stop-after-seconds``, ``--stop-when-idle``): the watcher takes
-what has arrived, every open window is committed, then the command exits.
+back a window whose commit was interrupted, skips the files committed windows hold (as
+their authenticated vault manifests record them: a window summary that disagrees stops
+the restart) and never adds to a committed window, so no row is duplicated or lost;
+a local run stops cleanly (Ctrl-C, ``--stop-after-seconds``, ``--stop-when-idle``): the
+watcher takes what has arrived, every open window is committed, then the command exits.
 
 Run: ``python -m pipelines.redact --streaming --input 'landing/*.jsonl' --output out
 --window-seconds 10 --stop-when-idle 60``
@@ -86,13 +87,16 @@ def prepare_output(cfg, overwrite: bool) -> Resume:
             raise UsageError(f"{cfg.output} holds streaming job {job['run_id']} with other "
                              f"settings ({', '.join(differ)}); use another --output, or "
                              "--overwrite to replace it")
-        rolled_back = window_store.recover(cfg.output, cfg.vault_output,
-                                           VaultKey.of(cfg.keyset))
+        key = VaultKey.of(cfg.keyset)
+        rolled_back = window_store.recover(cfg.output, cfg.vault_output, key)
         windows = window_store.committed_windows(cfg.output)
+        # the ledger from the windows' authenticated manifests, never from their summaries
+        skip = window_store.verified_ledger(windows, cfg.vault_output, key, job["run_id"])
         job["starts"] = job.get("starts", []) + [_now()]
         write_any(job_path, layout.json_document(job))
-        return Resume(job["run_id"], window_store.ledger(windows),
-                      window_store.committed_until(windows), tuple(rolled_back), len(windows))
+        return Resume(job["run_id"], skip,
+                      window_store.committed_until(windows, cfg.windows.window_seconds),
+                      tuple(rolled_back), len(windows))
     leftovers = [m.path for pattern in layout.DATASET_OUTPUTS + (layout.WINDOW_GLOB,)
                  for m in FileSystems.match([FileSystems.join(cfg.output, pattern)])[0]
                  .metadata_list]
@@ -222,7 +226,8 @@ def finish(cfg, taken) -> dict:
                                "dead_letter_reasons", "quarantine_reasons", "sources",
                                "samples")}
         for s in windows.values()])
-    ledger = window_store.ledger(windows)
+    ledger = window_store.verified_ledger(windows, cfg.vault_output, VaultKey.of(cfg.keyset),
+                                          cfg.run_id)
     missing = [path for path in taken
                if path not in ledger and _items(path, cfg.source_spec().input_format)]
     bad = sorted(wid for wid, s in windows.items() if not s["counts_conserved"])

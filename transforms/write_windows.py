@@ -14,7 +14,8 @@ arrives within the allowed lateness fires a late pane of its window.
 3. once all of those are final (they are gathered by a second grouping on the same
    window, which fires only after every one of them), the vault manifest, the window's
    report (``layout.REPORTS``) and then the summary, the commit marker: conserved counts
-   of the window, the files, the sources (the ledger a restarted job skips).
+   of the window, the files, the sources. The manifest records the sources too, under
+   its MAC: the ledger a restarted job skips is read from there (window_store.py).
 
 Files are written under hidden temporary names (``layout.pending_name``) and renamed at
 the commit; a crash before
@@ -183,9 +184,11 @@ class _CommitWindowFn(beam.DoFn):
                     new_vault_files.add(name)
             with FileSystems.create(FileSystems.join(vault_dir, layout.RECIPIENT)) as fh:
                 fh.write(self.recipient_pem)
+        # the sources of this pane go into the MAC'd manifest: the ledger a restart trusts
+        pane_sources = merged_counts(None, accumulators).get("sources") or {}
         manifest, generation = write_manifest(
             vault_dir, run, vault_files, self._key, sha256_hex(self.recipient_pem),
-            new_files=new_vault_files)
+            new_files=new_vault_files, sources=pane_sources)
         body = dict(self.header)
         body.update(merged_counts(existing, accumulators))
         body.update({

@@ -11,7 +11,8 @@ the public key can seal a line. What only a holder of the data key can write is 
 manifest: it records the run id, the data key (id and version), the SHA-256 of the
 recipient, the dataset it belongs to (its run id, and once a command has rewritten the
 pair, the SHA-256 of every Parquet part and of the summary), a generation that grows with
-every rewrite, and the SHA-256 and line count of every sealed file; ``mac`` is
+every rewrite, the SHA-256 and line count of every sealed file, and for a streaming window
+the input files it holds (the ledger a restarted job skips); ``mac`` is
 HMAC-SHA256 over all of it under ``derive_subkey(data_key, "vault-manifest")``.
 
 Every reader verifies the MAC, the recipient and every file before it opens a line, and
@@ -103,8 +104,13 @@ def file_entry(relpath: str, data: bytes) -> FileEntry:
 
 def signed_manifest(key: VaultKey, run_id: str, files: Dict[str, dict],
                     recipient_sha256: str, dataset: Optional[dict] = None,
-                    generation: int = 0) -> dict:
-    """The manifest as a dict, with its MAC. ``dataset`` defaults to ``{"run_id": run_id}``."""
+                    generation: int = 0, sources: Optional[Dict[str, int]] = None,
+                    added_sources: Optional[Dict[str, int]] = None) -> dict:
+    """The manifest as a dict, with its MAC. ``dataset`` defaults to ``{"run_id": run_id}``.
+
+    A streaming window's manifest also records ``sources`` (input file -> items read, the
+    ledger a restarted job skips) and ``added_sources`` (those of its latest commit, which a
+    recovery takes back when it rolls that commit back); a batch manifest has neither."""
     body = {"v": MANIFEST_FORMAT, "run_id": run_id,
             "key": {"id": key.key_id, "version": key.key_version},
             "recipient_sha256": recipient_sha256,
@@ -112,6 +118,10 @@ def signed_manifest(key: VaultKey, run_id: str, files: Dict[str, dict],
             "generation": int(generation),
             "files": {path: {"sha256": f["sha256"], "lines": f["lines"]}
                       for path, f in sorted(files.items())}}
+    if sources is not None:
+        body["sources"] = {str(k): int(n) for k, n in sorted(sources.items())}
+        body["added_sources"] = {str(k): int(n) for k, n in sorted(
+            (added_sources or {}).items())}
     body["mac"] = key.mac(body)
     return body
 
@@ -369,7 +379,8 @@ def commit_manifest(vault: Path, key: VaultKey, manifest: dict,
                    if dataset is not None else manifest["dataset"])
     new = signed_manifest(key, manifest["run_id"], manifest["files"],
                           manifest["recipient_sha256"], binding,
-                          int(manifest["generation"]) + 1 if generation is None else generation)
+                          int(manifest["generation"]) + 1 if generation is None else generation,
+                          manifest.get("sources"))  # an edit reads no new source
     write_local(Path(vault) / layout.MANIFEST, layout.json_document(new))
     return new
 

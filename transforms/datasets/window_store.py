@@ -23,8 +23,10 @@ never blesses a file someone put or changed in the vault in between.
 
 A window is committed when its summary exists; only the files it lists are
 part of the dataset. :func:`recover` removes everything else (an interrupted commit,
-temporary files) before a job starts again, and :func:`ledger` lists the sources the
-committed windows hold, so a restarted job skips them.
+temporary files) before a job starts again, and :func:`verified_ledger` lists the sources
+the committed windows hold, so a restarted job skips them. The sources are those the
+windows' authenticated manifests record, not the summaries' (which anyone who can write the
+dataset can edit): a summary that disagrees with its manifest stops the restart.
 """
 from __future__ import annotations
 
@@ -96,7 +98,7 @@ def read_manifest(vault_window: str, key: VaultKey) -> Optional[dict]:
 
 def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key: VaultKey,
                    recipient_sha256: Optional[str] = None, new_files: Iterable[str] = (),
-                   drop: Iterable[str] = ()) -> tuple:
+                   drop: Iterable[str] = (), sources: Optional[Dict[str, int]] = None) -> tuple:
     """Write the window's manifest listing ``rel_paths``; returns its path and generation.
 
     The first manifest of a window lists ``new_files`` (all of ``rel_paths``) and needs
@@ -105,6 +107,10 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
     :func:`recover` uses for the files of an interrupted commit), the recipient stays,
     and a file it did not list is accepted only if named in ``new_files``. Raises
     VaultError otherwise.
+
+    ``sources`` (input file -> items) are those of this commit: the manifest records them
+    added to the ones it recorded, the authenticated ledger of the window. A recovery that
+    drops files the manifest listed rolls its latest commit back, sources included.
     """
     old = read_manifest(vault_window, key)
     wanted, new_files, drop = set(rel_paths), set(new_files), set(drop)
@@ -112,6 +118,7 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
         if recipient_sha256 is None:
             raise VaultError(f"vault window {vault_window} has no manifest to carry over")
         generation, listed = 0, {}
+        ledger = dict(sources) if sources is not None else None
     else:
         if old["run_id"] != run_id:
             raise VaultError(f"vault window {vault_window} belongs to run {old['run_id']}, "
@@ -120,6 +127,7 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
             raise VaultError(f"vault window {vault_window} is sealed to another recipient")
         recipient_sha256, generation = old["recipient_sha256"], int(old["generation"]) + 1
         listed = old["files"]
+        ledger = _carried_sources(old, sources, rolled_back=bool(drop & set(listed)))
         kept = set(listed) - drop
         if kept - wanted:
             raise VaultError(f"vault window {vault_window}: a commit would unlist "
@@ -139,8 +147,33 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
         files[rel] = {"sha256": entry.sha256, "lines": entry.lines}
     path = FileSystems.join(vault_window, layout.MANIFEST)
     write_any(path, layout.json_document(signed_manifest(
-        key, run_id, files, recipient_sha256, {"run_id": run_id}, generation)))
+        key, run_id, files, recipient_sha256, {"run_id": run_id}, generation, ledger,
+        sources)))
     return path, generation
+
+
+def _carried_sources(old: dict, added: Optional[Dict[str, int]],
+                     rolled_back: bool) -> Optional[Dict[str, int]]:
+    """The sources the next manifest records: the old manifest's, without those of its
+    latest commit if that commit is rolled back, plus ``added``. None for a window written
+    before manifests recorded sources (kept so; a restart refuses such a job)."""
+    recorded = old.get("sources")
+    if recorded is None:
+        if added:
+            raise VaultError("a window whose manifest records no sources (written by an "
+                             "earlier hushbeam) cannot take a new commit")
+        return None
+    ledger = dict(recorded)
+    if rolled_back:
+        for source, n in (old.get("added_sources") or {}).items():
+            left = ledger.get(source, 0) - int(n)
+            if left > 0:
+                ledger[source] = left
+            else:
+                ledger.pop(source, None)
+    for source, n in (added or {}).items():
+        ledger[source] = ledger.get(source, 0) + int(n)
+    return ledger
 
 
 # --- the job as a whole: committed windows, the ledger, recovery ---------------------
@@ -158,14 +191,69 @@ def committed_windows(output: str) -> Dict[str, dict]:
     return found
 
 
-def ledger(windows: Dict[str, dict]) -> frozenset:
-    """Every source (file path) whose items are in a committed window."""
-    return frozenset(s for summary in windows.values() for s in summary.get("sources", {}))
+def window_start(wid: str) -> float:
+    """The start (seconds) of the window ``wid`` names; ValueError if it names none."""
+    return datetime.datetime.strptime(wid, "%Y%m%dT%H%M%SZ").replace(
+        tzinfo=datetime.timezone.utc).timestamp()
 
 
-def committed_until(windows: Dict[str, dict]) -> float:
-    """End of the latest committed window (seconds), 0 if none."""
-    return max((summary["window"]["end_seconds"] for summary in windows.values()), default=0.0)
+def verified_ledger(windows: Dict[str, dict], vault_output: str, key: VaultKey,
+                    job_run_id: str) -> frozenset:
+    """Every source (file path) whose items are in a committed window, read from the
+    windows' vault manifests, each verified under ``key`` and bound to this job and window.
+
+    A window's summary is not authenticated: whoever can write the dataset could name a
+    landing file there, and a restart trusting it would never read that file. So the
+    ledger comes from the manifests, and a summary that does not agree with its manifest
+    (sources edited, a window forged in the dataset alone, or copied from another job or
+    keyring, a manifest older than its summary) is refused with a VaultError naming the
+    window. A window written before manifests recorded their sources is refused too.
+    Messages name windows, never a source (a file name may carry data).
+    """
+    found = set()
+    for wid, summary in sorted(windows.items()):
+        where = layout.window_dirname(wid)
+        vault_window = window_dir(vault_output, wid)
+        try:
+            window_start(wid)
+            manifest = read_manifest(vault_window, key)
+        except ValueError:
+            raise VaultError(f"{where} is not a window this job writes (its name is no "
+                             "window id); refusing to restart") from None
+        if manifest is None:
+            raise VaultError(f"{where} has a summary but no vault manifest in "
+                             f"{vault_output}: it was not committed by this job (forged or "
+                             "copied into the dataset); refusing to restart")
+        run = unit_run_id(job_run_id, wid)
+        if manifest["run_id"] != run or summary.get("run_id") != run:
+            raise VaultError(f"{where} belongs to another run than this job's window "
+                             f"{run} (copied from another job, or {layout.JOB} edited); "
+                             "refusing to restart")
+        if not isinstance(manifest.get("sources"), dict):
+            raise VaultError(f"{where} was committed by an earlier hushbeam whose window "
+                             "manifests do not record the files they hold, so a restart "
+                             "cannot tell which files to skip; start a new job (another "
+                             "--output, or --overwrite)")
+        if summary.get("sources") != manifest["sources"]:
+            raise VaultError(f"the summary of {where} does not list the input files its "
+                             "authenticated vault manifest records (the summary was "
+                             "edited); refusing to restart: put the summary back, or start "
+                             "a new job (another --output, or --overwrite)")
+        try:
+            behind = int(manifest["generation"]) < int(summary.get("vault_generation", 0))
+        except (TypeError, ValueError):
+            behind = True
+        if behind:
+            raise VaultError(f"the vault manifest of {where} is older than its summary (an "
+                             "earlier copy was put back); refusing to restart")
+        found.update(manifest["sources"])
+    return frozenset(found)
+
+
+def committed_until(windows: Dict[str, dict], window_seconds: float) -> float:
+    """End of the latest committed window (seconds), 0 if none: from the window ids (bound
+    to the verified manifests by :func:`verified_ledger`), not from the summaries."""
+    return max((window_start(wid) + window_seconds for wid in windows), default=0.0)
 
 
 def _window_dirs(root: str) -> List[str]:

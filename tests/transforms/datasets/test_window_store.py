@@ -6,7 +6,7 @@ import pytest
 
 from transforms.datasets import layout, window_store
 from transforms.datasets.vault import (VaultError, VaultKey, load_manifest, sha256_hex,
-                                       verify_vault)
+                                       signed_manifest, verify_vault)
 
 KEY = VaultKey(bytes(range(32)), "hb-test", 1)
 RECIPIENT = b"-----BEGIN PUBLIC KEY-----\n"
@@ -23,7 +23,7 @@ def _commit(out, vault, wid, files, vault_files, sources, end):
     (vault / f"window={wid}" / layout.RECIPIENT).write_bytes(RECIPIENT)
     _, generation = window_store.write_manifest(
         str(vault / f"window={wid}"), f"run:{wid}", vault_files, KEY,
-        sha256_hex(RECIPIENT), new_files=vault_files)
+        sha256_hex(RECIPIENT), new_files=vault_files, sources=sources)
     (out / f"window={wid}" / "_summary.json").write_text(json.dumps({
         "run_id": f"run:{wid}", "files": files, "vault_files": vault_files,
         "vault_generation": generation, "sources": sources, "window": {"end_seconds": end}}))
@@ -44,8 +44,8 @@ def test_ledger_and_floor_come_from_committed_windows_only(tmp_path):
     (out / "window=20260301T100100Z" / ".tmp-x.parquet").write_bytes(b"half")
     windows = window_store.committed_windows(str(out))
     assert set(windows) == {"20260301T100000Z"}
-    assert window_store.ledger(windows) == {"landing/a.jsonl"}
-    assert window_store.committed_until(windows) == 1772359260.0
+    assert window_store.verified_ledger(windows, str(vault), KEY, "run") == {"landing/a.jsonl"}
+    assert window_store.committed_until(windows, 60) == 1772359260.0
 
 
 def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one(tmp_path):
@@ -62,7 +62,8 @@ def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one
     window_store.write_manifest(str(vault / "window=20260301T100000Z"), "run:20260301T100000Z",
                                 ["tokens/part-00000-of-00001.sealed.jsonl",
                                  "tokens/part-00000-of-00001.late-1.sealed.jsonl"], KEY,
-                                new_files=["tokens/part-00000-of-00001.late-1.sealed.jsonl"])
+                                new_files=["tokens/part-00000-of-00001.late-1.sealed.jsonl"],
+                                sources={"a": 1, "b": 2})
     # A window whose commit never happened, in the dataset and in the vault.
     (out / "window=20260301T100100Z").mkdir()
     (out / "window=20260301T100100Z" / "part-00000-of-00001.parquet").write_bytes(b"x")
@@ -79,6 +80,10 @@ def test_recovery_rolls_back_an_interrupted_window_and_strays_of_a_committed_one
     manifest = json.loads((vault / "window=20260301T100000Z" / "_manifest.json").read_text())
     assert list(manifest["files"]) == ["tokens/part-00000-of-00001.sealed.jsonl"]
     verify_vault(vault / "window=20260301T100000Z", KEY, "run:20260301T100000Z")
+    # the interrupted commit's sources went with it: its files are read again
+    assert manifest["sources"] == {"a": 1} and manifest["added_sources"] == {}
+    windows = window_store.committed_windows(str(out))
+    assert window_store.verified_ledger(windows, str(vault), KEY, "run") == {"a"}
 
 
 WID = "20260301T100000Z"
@@ -150,3 +155,71 @@ def test_counts_of_a_late_commit_add_to_the_window_and_stay_conserved():
     assert (later["records_read"], later["records_written"]) == (3, 2)
     assert later["counts"]["entities"]["PERSON"] == 3 and later["sources"] == {"a": 2, "b": 1}
     assert later["counts_conserved"]
+
+
+# --- the ledger a restart skips: the manifests', never a summary's alone ---------------
+
+def _summary_of(out):
+    path = out / f"window={WID}" / "_summary.json"
+    return path, json.loads(path.read_text())
+
+
+def test_a_source_forged_into_a_summary_stops_the_restart_naming_the_window(committed):
+    out, vault, _ = committed
+    path, summary = _summary_of(out)
+    path.write_text(json.dumps(dict(summary, sources={"a": 1, "landing/later.jsonl": 5})))
+    with pytest.raises(VaultError, match=f"summary of window={WID} does not list") as info:
+        window_store.verified_ledger(window_store.committed_windows(str(out)), str(vault),
+                                     KEY, "run")
+    assert "later.jsonl" not in str(info.value)  # a file name may carry data
+
+
+def test_a_late_commit_records_its_sources_added_to_the_manifests(committed):
+    out, vault, window = committed
+    (window / LATE).write_text("late\n")
+    window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE], KEY,
+                                new_files=[LATE], sources={"a": 2, "b": 1})
+    manifest = load_manifest(window)
+    assert manifest["sources"] == {"a": 3, "b": 1}
+    assert manifest["added_sources"] == {"a": 2, "b": 1}
+
+
+def test_a_replayed_older_manifest_stops_the_restart(committed):
+    out, vault, window = committed
+    older = (window / layout.MANIFEST).read_bytes()
+    (window / LATE).write_text("late\n")
+    _, generation = window_store.write_manifest(str(window), f"run:{WID}", [TOKENS, LATE], KEY,
+                                                new_files=[LATE], sources={})
+    path, summary = _summary_of(out)
+    path.write_text(json.dumps(dict(summary, vault_generation=generation,
+                                    vault_files=[TOKENS, LATE])))
+    (window / layout.MANIFEST).write_bytes(older)  # verifies: written with the key, once
+    with pytest.raises(VaultError, match="older than its summary"):
+        window_store.verified_ledger(window_store.committed_windows(str(out)), str(vault),
+                                     KEY, "run")
+
+
+def test_a_window_of_another_job_or_without_its_vault_stops_the_restart(committed):
+    out, vault, window = committed
+    windows = window_store.committed_windows(str(out))
+    with pytest.raises(VaultError, match="another run"):
+        window_store.verified_ledger(windows, str(vault), KEY, "other-job")
+    (window / layout.MANIFEST).unlink()
+    with pytest.raises(VaultError, match="no vault manifest"):
+        window_store.verified_ledger(windows, str(vault), KEY, "run")
+
+
+def test_a_window_written_before_manifests_recorded_sources_is_refused_clearly(tmp_path):
+    """Older jobs stay readable (forget, subject-access, reidentify verify them as before);
+    only a restart, which needs the ledger, refuses them."""
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, WID, ["part-00000-of-00001.parquet"], [TOKENS], {"a": 1}, 1.0)
+    window = vault / f"window={WID}"
+    manifest = load_manifest(window)
+    old = signed_manifest(KEY, manifest["run_id"], manifest["files"],
+                          manifest["recipient_sha256"])  # the format before session 24
+    (window / layout.MANIFEST).write_text(json.dumps(old))
+    verify_vault(window, KEY, f"run:{WID}")  # still a valid vault
+    with pytest.raises(VaultError, match="earlier hushbeam.*--overwrite"):
+        window_store.verified_ledger(window_store.committed_windows(str(out)), str(vault),
+                                     KEY, "run")
