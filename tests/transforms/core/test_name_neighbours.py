@@ -95,14 +95,23 @@ def test_a_word_glued_to_digits_is_no_part_of_a_name():
 
 
 def test_a_long_line_of_names_is_read_in_time_linear_in_its_words():
+    """Four times the words take about four times the CPU, not sixteen (each name reading
+    the line from its start was quadratic: ~4 s at 6,000 words). A ratio of the same run,
+    best of three, so a loaded machine does not fail it."""
     import time
 
-    text = " ".join(["we met kowalski"] * 2000)  # 6,000 words, one caseless line
-    spans = [Span(i, i + 8, "PERSON", 0.85) for i in range(7, len(text), 16)]
-    assert {text[s.start:s.end] for s in spans} == {"kowalski"}
-    start = time.process_time()
-    assert join_neighbours(text, spans) == []  # "met": a word
-    assert time.process_time() - start < 0.5  # each name reading the line from its start: ~4 s
+    def cpu(repeats: int) -> float:
+        text = " ".join(["we met kowalski"] * repeats)  # 3 words each, one caseless line
+        spans = [Span(i, i + 8, "PERSON", 0.85) for i in range(7, len(text), 16)]
+        assert {text[s.start:s.end] for s in spans} == {"kowalski"}
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            assert join_neighbours(text, spans) == []  # "met": a word
+            best = min(best, time.process_time() - start)
+        return best
+
+    assert cpu(2000) < 8 * max(cpu(500), 1e-3)
 
 
 def test_a_half_beginning_with_a_letter_beyond_latin_1_joins_too():
