@@ -100,9 +100,9 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
     shouted lines is kept as found; one on a shouted line needs no more evidence (its
     words were written in capitals)."""
     foreign = foreign_lines(doc)
-    for e in target.ents:
-        loud = any(shouted[i] for i in range(e.start, e.end))
-        span = (e.start, e.end)
+    for e, (start, end) in _line_pieces(doc, target.ents):
+        loud = any(shouted[i] for i in range(start, end))
+        span = (start, end)
         if not (whole or loud):
             if e.label_ == "PERSON":
                 span = written_person(doc, *span, foreign)
@@ -124,19 +124,37 @@ def _written_entities(doc) -> Iterator[Span]:
     """The NER's entities on a written doc; persons as :func:`written_person` keeps them,
     places trimmed of the same edge words."""
     foreign = None
-    for e in doc.ents:
+    for e, (start, end) in _line_pieces(doc, doc.ents):
         if e.label_ in PLACE_LABELS:
-            span = trim_edges(doc, e.start, e.end, stretch=False)
+            span = trim_edges(doc, start, end, stretch=False)
             if span:
                 yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
             continue
         if e.label_ != "PERSON":
-            yield e
+            yield e if (start, end) == (e.start, e.end) else Span(doc, start, end,
+                                                                  label=e.label_)
             continue
         foreign = foreign_lines(doc) if foreign is None else foreign
-        span = written_person(doc, e.start, e.end, foreign)
+        span = written_person(doc, start, end, foreign)
         if span:
             yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
+
+
+def _line_pieces(doc, ents) -> Iterator:
+    """(entity, token range) for each piece of each entity on one line: the NER reads a
+    text as running prose and tags across line breaks ("sanbernadino\\nrt cochraneeagle",
+    two tweets), so each line's piece is trimmed and judged on its own words
+    (:mod:`..line_spans` cuts the results at the breaks too, but after the trimming: "rt"
+    would open the second piece)."""
+    for e in ents:
+        start = e.start
+        for i in range(e.start, e.end):
+            if doc[i].is_space and "\n" in doc[i].text:
+                if start < i:
+                    yield e, (start, i)
+                start = i + 1
+        if start < e.end:
+            yield e, (start, e.end)
 
 
 class CaselessNerEngine(SpacyNlpEngine):

@@ -85,3 +85,11 @@ def test_the_written_lines_under_a_headline_keep_the_models_own_entities(engine)
     assert [(e.start_char - offset, e.text, e.label_) for e in doc.ents
             if e.start_char >= offset] == [
         (e.start_char, e.text, e.label_) for e in nlp(body).ents]
+
+
+def test_a_chat_word_opening_the_next_line_of_a_person_across_lines_is_kept(redactor):
+    # the NER reads "sanbernadino\nrt cochraneeagle" as one person: each line's piece is
+    # trimmed on its own, so "rt" opening the second tweet stays
+    out = redacted(redactor, "breaking news at large sanbernadino\nrt cochraneeagle your "
+                   "cochrane eagle front page")
+    assert "\nrt " in out and "cochraneeagle" not in out and "sanbernadino" not in out
