@@ -22,8 +22,8 @@ from spacy.tokens import Span
 from transforms.core.ner_persons import PLACE_LABELS, trim_edges, written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
 from transforms.core.recognizers.written_words import foreign_lines
-from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_doc,
-                                      trusted)
+from transforms.core.truecase import (common_tail, label_of, shouted_lines, trimmed,
+                                      truecased_doc, trusted)
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
 
@@ -113,7 +113,7 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
             continue
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
-            span = span and written_person(doc, *span, foreign)
+            span = span and written_person(doc, *common_tail(read, *span), foreign)
         elif e.label_ in PLACE_LABELS:
             span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):

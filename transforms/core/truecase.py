@@ -192,6 +192,29 @@ def trimmed(doc, start: int, end: int):
     return (start, end) if start < end else None
 
 
+COMMON_TAIL = 4.0  # Zipf from which an unlisted word closing a person is an ordinary word
+
+
+def common_tail(doc, start: int, end: int):
+    """A person's token range without the common English words at its end that no name
+    list holds ("james cameron film", "tom hanks middle name", "tom wilkinson movie":
+    the tagger reads every word of a lowercase name and what follows it as a proper noun,
+    so the copy capitalises them all), when a listed name is left before them and the
+    whole is no known full name ("john legend", "ice cube" stay whole)."""
+    from transforms.core.world_names import full_names
+
+    while end - start >= 2:
+        last = doc[end - 1].lower_
+        if name_word(last) is not None or zipf(last) < COMMON_TAIL or not any(
+                (entry := name_word(doc[i].lower_)) is not None
+                and entry.wordness < AMBIGUOUS for i in range(start, end - 1)):
+            break
+        if " ".join(doc[i].lower_ for i in range(start, end)) in full_names()[0]:
+            break
+        end -= 1
+    return start, end
+
+
 def _edge(token) -> bool:
     """A word a name does not begin or end with: a function or chat word, punctuation, or
     one with a digit ("17", "x1x", "shallyfox5"); "o'neal" is not one. Caseless text shows

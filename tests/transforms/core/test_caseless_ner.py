@@ -93,3 +93,21 @@ def test_a_chat_word_opening_the_next_line_of_a_person_across_lines_is_kept(reda
     out = redacted(redactor, "breaking news at large sanbernadino\nrt cochraneeagle your "
                    "cochrane eagle front page")
     assert "\nrt " in out and "cochraneeagle" not in out and "sanbernadino" not in out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("this james cameron film uses unique filming to capture the saga", "film uses"),
+    ("tell me tom hanks middle name", "middle name"),
+    ("dench tom wilkinson movie 2012 hd via youtube", "movie 2012"),
+])
+def test_a_common_word_after_a_lowercase_name_stays_out_of_the_name(redactor, text, kept):
+    # the tagger reads "film", "middle" as proper nouns after a lowercase name; no name
+    # list holds them, so they are no part of it
+    out = redacted(redactor, text)
+    assert kept in out and "cameron" not in out and "hanks" not in out \
+        and "wilkinson" not in out
+
+
+def test_a_known_full_name_ending_in_a_common_word_stays_whole(redactor):
+    out = redacted(redactor, "i love john legend so much")
+    assert "legend" not in out and "john" not in out
