@@ -31,6 +31,7 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.results_words import SECTION_WORDS
 from transforms.core.run_together import UNHEARD, run_together
+from transforms.core.world_names import full_names
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
 RARE = 3.0  # Zipf below which an unlisted noun, adjective or interjection is capitalised
@@ -200,9 +201,12 @@ def common_tail(doc, start: int, end: int):
     list holds ("james cameron film", "tom hanks middle name", "tom wilkinson movie":
     the tagger reads every word of a lowercase name and what follows it as a proper noun,
     so the copy capitalises them all), when a listed name is left before them and the
-    whole is no known full name ("john legend", "ice cube" stay whole)."""
-    from transforms.core.world_names import full_names
+    whole is no known full name ("john legend", "ice cube" stay whole) nor a street's name
+    ("freeman mountains st")."""
+    from transforms.core.venue_words import before_a_street_word  # imports this module
 
+    if before_a_street_word(doc, end):
+        return start, end  # "freeman mountains st": a street's name, kept whole
     while end - start >= 2:
         last = doc[end - 1].lower_
         if name_word(last) is not None or zipf(last) < COMMON_TAIL or not any(

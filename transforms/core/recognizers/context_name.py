@@ -106,15 +106,14 @@ class ContextNameRecognizer(RuleRecognizer):
 
 
 def _addressed_as(token) -> bool:
-    """A common English word that is mostly a word, after a greeting or thanks: how one is
-    addressed ("thanks friend", "hi followers", "thanks lovely brother"), not a name. Mostly
-    a word: listed as a name but far more often a word (wordness >= :data:`WORDY`:
-    "friend", "mate"; not "mark", "grace", "summer" below it), or in no name list and not
-    read as a proper noun ("brother", "followers"; not "obama")."""
+    """A common noun that is mostly a word, after a greeting or thanks: how one is addressed
+    ("thanks friend", "hi followers", "dear fridge"), not a name. Mostly a word: listed as
+    a name but far more often a word (wordness >= :data:`WORDY`: "friend", "mate"; not
+    "mark", "grace", "summer" below it), or in no name list ("brother", "followers"). The
+    tagger must read a common noun: "dear god" (an interjection to it) and "thanks obama"
+    (a proper noun) keep their names."""
     word = token.lower_
-    if zipf(word) < COMMON:
-        return False
+    if token.pos_ != "NOUN" or zipf(word) < COMMON:
+        return False  # "dear god": the tagger reads no common noun
     entry = name_word(word)
-    if entry is not None:
-        return entry.wordness >= WORDY
-    return token.pos_ != "PROPN"
+    return entry is None or entry.wordness >= WORDY
