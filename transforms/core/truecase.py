@@ -202,11 +202,15 @@ def common_tail(doc, start: int, end: int):
     the tagger reads every word of a lowercase name and what follows it as a proper noun,
     so the copy capitalises them all), when a listed name is left before them and the
     whole is no known full name ("john legend", "ice cube" stay whole) nor a street's name
-    ("freeman mountains st")."""
+    ("freeman mountains st"), and no given name follows (the word may be its title: "dj"
+    of "dj jimmy jatt")."""
     from transforms.core.venue_words import before_a_street_word  # imports this module
 
     if before_a_street_word(doc, end):
         return start, end  # "freeman mountains st": a street's name, kept whole
+    if end < len(doc) and (entry := name_word(doc[end].lower_)) is not None \
+            and entry.first and entry.wordness < AMBIGUOUS:
+        return start, end  # "ty bello dj jimmy jatt": the title of the name after it
     while end - start >= 2:
         last = doc[end - 1].lower_
         if name_word(last) is not None or zipf(last) < COMMON_TAIL or not any(

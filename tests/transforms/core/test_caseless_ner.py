@@ -111,3 +111,10 @@ def test_a_common_word_after_a_lowercase_name_stays_out_of_the_name(redactor, te
 def test_a_known_full_name_ending_in_a_common_word_stays_whole(redactor):
     out = redacted(redactor, "i love john legend so much")
     assert "legend" not in out and "john" not in out
+
+
+def test_a_common_word_before_a_given_name_stays_in_a_list_of_names(redactor):
+    # "dj" closes the NER's "sultan ty bello dj" but is the title of "dj jimmy jatt"
+    out = redacted(redactor, "the project involved teju babyface sound sultan ty bello dj "
+                   "jimmy jatt omawunmi denrele edun and others painting")
+    assert " dj " not in f" {out} " and "jimmy" not in out and "bello" not in out
