@@ -22,8 +22,8 @@ from spacy.tokens import Span
 from transforms.core.ner_persons import PLACE_LABELS, trim_edges, written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
 from transforms.core.recognizers.written_words import foreign_lines
-from transforms.core.truecase import (label_of, shouted_lines, trimmed, truecased_doc,
-                                      trusted)
+from transforms.core.truecase import (common_tail, label_of, shouted_lines, trimmed,
+                                      truecased_doc, trusted)
 
 TRUECASED_LANGUAGES = ("en",)  # the census lists and word frequencies are English
 
@@ -98,7 +98,8 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
     persons trimmed of the function and chat words at their edges and kept as
     :func:`written_person` keeps them, places trimmed alike. In a written doc (not ``whole``) an entity off the
     shouted lines is kept as found; one on a shouted line needs no more evidence (its
-    words were written in capitals)."""
+    words were written in capitals). An entity across line breaks is then trimmed line by
+    line (:func:`_by_line`)."""
     foreign = foreign_lines(doc)
     for e in target.ents:
         loud = any(shouted[i] for i in range(e.start, e.end))
@@ -109,26 +110,27 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
             elif e.label_ in PLACE_LABELS:
                 span = trim_edges(doc, *span, stretch=False)
             if span:
-                yield Span(doc, *span, label=e.label_)
+                yield from _by_line(doc, Span(doc, *span, label=e.label_))
             continue
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
-            span = span and written_person(doc, *span, foreign)
+            span = span and written_person(doc, *common_tail(read, *span), foreign)
         elif e.label_ in PLACE_LABELS:
             span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):
-            yield Span(doc, *span, label=label_of(read, *span, e.label_))
+            yield from _by_line(doc, Span(doc, *span, label=label_of(read, *span, e.label_)))
 
 
 def _written_entities(doc) -> Iterator[Span]:
     """The NER's entities on a written doc; persons as :func:`written_person` keeps them,
-    places trimmed of the same edge words."""
+    places trimmed of the same edge words; across line breaks trimmed line by line."""
     foreign = None
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             span = trim_edges(doc, e.start, e.end, stretch=False)
             if span:
-                yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
+                yield from _by_line(doc, e if span == (e.start, e.end)
+                                    else Span(doc, *span, label=e.label_))
             continue
         if e.label_ != "PERSON":
             yield e
@@ -136,7 +138,28 @@ def _written_entities(doc) -> Iterator[Span]:
         foreign = foreign_lines(doc) if foreign is None else foreign
         span = written_person(doc, e.start, e.end, foreign)
         if span:
-            yield e if span == (e.start, e.end) else Span(doc, *span, label=e.label_)
+            yield from _by_line(doc, e if span == (e.start, e.end)
+                                else Span(doc, *span, label=e.label_))
+
+
+def _by_line(doc, span: Span) -> Iterator[Span]:
+    """A person or place that stands, as pieces on one line each, each trimmed of the edge
+    words :func:`..ner_persons.trim_edges` takes off (punctuation, function and chat
+    words): the NER reads a text as running prose and tags across line breaks
+    ("sanbernadino\\nrt cochraneeagle": two tweets), and the trimming above saw "rt" inside
+    the span, not opening the second line's piece. Whether it stands was judged on the
+    whole (:mod:`..line_spans` cuts the results at the breaks later, trimming nothing)."""
+    if not any(doc[i].is_space and "\n" in doc[i].text for i in range(span.start, span.end)):
+        yield span
+        return
+    start = span.start
+    for i in range(span.start, span.end + 1):
+        if i == span.end or (doc[i].is_space and "\n" in doc[i].text):
+            piece = trim_edges(doc, start, i, stretch=span.label_ not in PLACE_LABELS) \
+                if start < i else None
+            if piece:
+                yield Span(doc, *piece, label=span.label_)
+            start = i + 1
 
 
 class CaselessNerEngine(SpacyNlpEngine):

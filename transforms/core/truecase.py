@@ -31,6 +31,7 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.results_words import SECTION_WORDS
 from transforms.core.run_together import UNHEARD, run_together
+from transforms.core.world_names import full_names
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
 RARE = 3.0  # Zipf below which an unlisted noun, adjective or interjection is capitalised
@@ -190,6 +191,36 @@ def trimmed(doc, start: int, end: int):
     while end > start and _edge(doc[end - 1]):
         end -= 1
     return (start, end) if start < end else None
+
+
+COMMON_TAIL = 4.0  # Zipf from which an unlisted word closing a person is an ordinary word
+
+
+def common_tail(doc, start: int, end: int):
+    """A person's token range without the common English words at its end that no name
+    list holds ("james cameron film", "tom hanks middle name", "tom wilkinson movie":
+    the tagger reads every word of a lowercase name and what follows it as a proper noun,
+    so the copy capitalises them all), when a listed name is left before them and the
+    whole is no known full name ("john legend", "ice cube" stay whole) nor a street's name
+    ("freeman mountains st"), and no given name follows (the word may be its title: "dj"
+    of "dj jimmy jatt")."""
+    from transforms.core.venue_words import before_a_street_word  # imports this module
+
+    if before_a_street_word(doc, end):
+        return start, end  # "freeman mountains st": a street's name, kept whole
+    if end < len(doc) and (entry := name_word(doc[end].lower_)) is not None \
+            and entry.first and entry.wordness < AMBIGUOUS:
+        return start, end  # "ty bello dj jimmy jatt": the title of the name after it
+    while end - start >= 2:
+        last = doc[end - 1].lower_
+        if name_word(last) is not None or zipf(last) < COMMON_TAIL or not any(
+                (entry := name_word(doc[i].lower_)) is not None
+                and entry.wordness < AMBIGUOUS for i in range(start, end - 1)):
+            break
+        if " ".join(doc[i].lower_ for i in range(start, end)) in full_names()[0]:
+            break
+        end -= 1
+    return start, end
 
 
 def _edge(token) -> bool:

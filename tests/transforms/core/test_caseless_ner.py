@@ -85,3 +85,36 @@ def test_the_written_lines_under_a_headline_keep_the_models_own_entities(engine)
     assert [(e.start_char - offset, e.text, e.label_) for e in doc.ents
             if e.start_char >= offset] == [
         (e.start_char, e.text, e.label_) for e in nlp(body).ents]
+
+
+def test_a_chat_word_opening_the_next_line_of_a_person_across_lines_is_kept(redactor):
+    # the NER reads "sanbernadino\nrt cochraneeagle" as one person: each line's piece is
+    # trimmed on its own, so "rt" opening the second tweet stays
+    out = redacted(redactor, "breaking news at large sanbernadino\nrt cochraneeagle your "
+                   "cochrane eagle front page")
+    assert "\nrt " in out and "cochraneeagle" not in out and "sanbernadino" not in out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("this james cameron film uses unique filming to capture the saga", "film uses"),
+    ("tell me tom hanks middle name", "middle name"),
+    ("dench tom wilkinson movie 2012 hd via youtube", "movie 2012"),
+])
+def test_a_common_word_after_a_lowercase_name_stays_out_of_the_name(redactor, text, kept):
+    # the tagger reads "film", "middle" as proper nouns after a lowercase name; no name
+    # list holds them, so they are no part of it
+    out = redacted(redactor, text)
+    assert kept in out and "cameron" not in out and "hanks" not in out \
+        and "wilkinson" not in out
+
+
+def test_a_known_full_name_ending_in_a_common_word_stays_whole(redactor):
+    out = redacted(redactor, "i love john legend so much")
+    assert "legend" not in out and "john" not in out
+
+
+def test_a_common_word_before_a_given_name_stays_in_a_list_of_names(redactor):
+    # "dj" closes the NER's "sultan ty bello dj" but is the title of "dj jimmy jatt"
+    out = redacted(redactor, "the project involved teju babyface sound sultan ty bello dj "
+                   "jimmy jatt omawunmi denrele edun and others painting")
+    assert " dj " not in f" {out} " and "jimmy" not in out and "bello" not in out

@@ -11,7 +11,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
-from transforms.core.name_lexicon import zipf
+from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.recognizers.common import (DATE_NOT_NAMES, NOT_A_NAME, RuleRecognizer,
                                                 result)
 
@@ -32,6 +32,11 @@ NAME_CUES = {
 _FUNCTION_POS = {"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT", "NUM", "SYM",
                  "SPACE"}
 RARE = 3.0  # Zipf below which an English word the tagger calls a function word may be a name
+COMMON = 3.5  # Zipf from which a word mostly a word is how one is addressed, not a name
+WORDY = 2.0  # wordness from which a listed word is mostly a word ("friend", "mate", "lovely")
+# Cues that greet or thank someone: what follows may be how one is addressed ("thanks
+# friend"); a naming phrase ("on name kit", "call me") names.
+GREETINGS = {"thanks", "thank you", "hi", "hello", "dear", "bye", "goodbye"}
 _ALLOWED_POS = {"strong": None, "medium": {"PROPN", "NOUN", "X", "INTJ"}, "weak": {"PROPN"}}
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
 
@@ -65,12 +70,16 @@ class ContextNameRecognizer(RuleRecognizer):
         results = []
         for cue in self._cue.finditer(text):
             strength = cue.lastgroup
+            greeting = cue.group(strength).lower() in GREETINGS
             pos, end = cue.end(), None
             for _ in range(2):  # first name, optional last name
                 word = _NAME_WORD.match(text, pos)
-                if not word or text[word.end():word.end() + 1].isdigit() or not self._name_like(word.group(0), tokens.get(word.start()),
+                token = tokens.get(word.start()) if word else None
+                if not word or text[word.end():word.end() + 1].isdigit() or not self._name_like(word.group(0), token,
                                                    strength):
                     break
+                if token is not None and greeting and _addressed_as(token):
+                    break  # "thanks friend", "hi followers", "dear fridge"
                 end = word.end()
                 nxt = re.match(r"[ \t]+", text[end:])
                 if not nxt:
@@ -94,3 +103,17 @@ class ContextNameRecognizer(RuleRecognizer):
             return False  # "calling", "going": an inflected verb; not "turing" ("ture")
         allowed = _ALLOWED_POS[strength]
         return allowed is None or token.pos_ in allowed
+
+
+def _addressed_as(token) -> bool:
+    """A common noun that is mostly a word, after a greeting or thanks: how one is addressed
+    ("thanks friend", "hi followers", "dear fridge"), not a name. Mostly a word: listed as
+    a name but far more often a word (wordness >= :data:`WORDY`: "friend", "mate"; not
+    "mark", "grace", "summer" below it), or in no name list ("brother", "followers"). The
+    tagger must read a common noun: "dear god" (an interjection to it) and "thanks obama"
+    (a proper noun) keep their names."""
+    word = token.lower_
+    if token.pos_ != "NOUN" or zipf(word) < COMMON:
+        return False  # "dear god": the tagger reads no common noun
+    entry = name_word(word)
+    return entry is None or entry.wordness >= WORDY

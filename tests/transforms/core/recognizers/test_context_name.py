@@ -97,3 +97,26 @@ def test_a_surname_the_tagger_reads_as_a_verb_of_no_english_stem_is_found(redact
 def test_an_inflected_verb_after_the_name_is_kept(redactor):
     out = redacted(redactor, "my name is alan calling about my bill")
     assert "alan" not in out and "calling about my bill" in out
+
+
+@pytest.mark.parametrize("text", [
+    "user1498 thanks friend have dm'd u back",
+    "hi followers we have moved to independent please follow",
+    "hi guys thanks for coming",
+    "dear fridge i will be back in 35 minutes",
+])
+def test_a_common_word_one_is_addressed_as_is_no_name_after_a_greeting(analyzer, text):
+    # "friend", "guys" are census names far more often words; "followers" none
+    # (a word the tagger reads as an interjection, "dear god", is not taken here)
+    assert _context(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("thanks bill for the help", "bill"),
+    ("hello grace how are you", "grace"),
+    ("hi summer nice to meet you", "summer"),
+    ("thanks kwabena see you soon", "kwabena"),
+    ("dear god i don't ask you to make my life easier", "god"),
+])
+def test_a_name_that_is_also_a_word_is_still_found_after_a_greeting(analyzer, text, name):
+    assert _context(analyzer, text) == [name]
