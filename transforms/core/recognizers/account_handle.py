@@ -1,0 +1,78 @@
+"""Account handles said or written after their cue (issue 9): "Username: cminh730", "my
+username is aphoenix939", "user name is jsmith_84", "login: rosa.lopez", "my screen name
+is ...", and the answer right after an agent asked for it in the same text ("what is your
+username? it's cminh730").
+
+A handle names one account, so it is pseudonymized like an e-mail address (``USERNAME``,
+TOKEN in the default policy: the same handle gets the same pseudonym; the canonical is the
+handle in lower case). The handle must follow its cue after a linking word ("is", ":",
+"=") and look like a handle: 3-32 letters, digits, ".", "_" or "-", with a digit, "_" or
+"." inside, or a plain word rarer than ordinary English. So "user name field is empty",
+"my username is not working", "login is broken" keep every word.
+
+Serves every language: the cues are English, the values language-neutral tokens.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from transforms.core.name_lexicon import zipf
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+ENTITY = "USERNAME"
+_CUE = (r"(?:user\s?name|user\s?id|user|login(?:\s+(?:name|id))?|log[\s\-]in(?:\s+(?:name|id))?|"
+        r"sign[\s\-]in\s+name|screen\s?name|account\s+(?:name|handle|username)|handle|"
+        r"gamer\s?tag)")
+_LINK = r"(?:[ \t]*(?:is|was|would\s+be|will\s+be|should\s+be|it's|it\s+is|:|=)(?![\w]))"
+_NOISE = r"(?:[ \t]*(?:um|uh|er|erm|,|just)(?![\w]))*"
+_VALUE = r"(?P<value>@?[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![\w@]|[.\-_]\w)"
+# "user" alone is a cue only as a label ("User: jsmith_84"); the others also after "is".
+_CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _LINK + r")"
+                   + _NOISE + r"[ \t]*" + _VALUE)
+# An agent's question for the handle, then "it's X" in the same text.
+_ASKED = re.compile(r"(?i)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b[^?\n]{0,40}\?"
+                    r"[\s\S]{0,40}?\b(?:it's|it\s+is|its|sure,?\s+it's)[ \t]+" + _VALUE)
+RARE_WORD = 3.0  # Zipf below which a plain word is taken for a handle
+_STATE_WORDS = frozenset(
+    "not no the a an my your same different wrong incorrect invalid correct right locked "
+    "blocked expired working broken fine ok okay empty blank missing required needed "
+    "unknown this that what it".split())
+
+
+def handle_ok(value: str) -> bool:
+    """Whether a token after the cue is a handle, not an ordinary word."""
+    bare = value.lstrip("@")
+    low = bare.lower()
+    if low in _STATE_WORDS or "#k1:" in bare or len(bare) < 3:
+        return False
+    if any(c.isdigit() for c in bare) or any(c in "._-" for c in bare) or value.startswith("@"):
+        return not bare.isdigit() or len(bare) >= 4
+    return zipf(low) < RARE_WORD
+
+
+def find_handles(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of each handle after its cue."""
+    spans = []
+    for m in _CUED.finditer(text):
+        if m.group("cue").lower() == "user" and ":" not in m.group("link"):
+            continue
+        if handle_ok(m.group("value")):
+            spans.append(m.span("value"))
+    for m in _ASKED.finditer(text):
+        if handle_ok(m.group("value")):
+            spans.append(m.span("value"))
+    return sorted(set(spans))
+
+
+class AccountHandleRecognizer(RuleRecognizer):
+    """A user name, login or screen name after its cue: a ``USERNAME``."""
+
+    ENTITIES = [ENTITY]
+    SCORE = 0.8
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if ENTITY not in entities:
+            return []
+        return [result(self, ENTITY, s, e, self.SCORE, canonical=text[s:e].lstrip("@").lower())
+                for s, e in find_handles(text)]
