@@ -10,12 +10,18 @@ handle in lower case). The handle must follow its cue after a linking word ("is"
 "." inside, or a plain word rarer than ordinary English. So "user name field is empty",
 "my username is not working", "login is broken" keep every word.
 
+A handle said alone, without its cue ("cminh730" in its own turn, answering the agent),
+is found when it holds a name found in the same record: :func:`handles_of_names` (after
+the recognizers, in :mod:`..text_redactor`) takes a token of letters with digits, or
+joined by "." or "_", whose letters hold a surname or given name of four letters or more
+the record names ("cminh730" once "Crystal Minh" is found, "rosa.lopez" after "Rosa").
+
 Serves every language: the cues are English, the values language-neutral tokens.
 """
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import Dict, List, Sequence, Set, Tuple
 
 from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
@@ -63,6 +69,41 @@ def find_handles(text: str) -> List[Tuple[int, int]]:
         if handle_ok(m.group("value")):
             spans.append(m.span("value"))
     return sorted(set(spans))
+
+
+# A name word a handle is built of: letters only, four or more.
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+_HANDLE_TOKEN = re.compile(r"(?<![\w@.#:\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*"
+                           r"(?![\w@#]|[.\-_][A-Za-z0-9])")
+
+
+def handles_of_names(texts: Sequence[str], spans: Sequence[list],
+                     groups: Sequence[int]) -> List[List[Tuple[int, int, str]]]:
+    """(start, end, handle in lower case) for each text: the tokens that are a handle
+    built of a name its record names (see the module's docstring); a text whose record
+    names nobody gives none."""
+    names: Dict[int, Set[str]] = {}
+    for text, found, group in zip(texts, spans, groups):
+        for span in found:
+            if span.entity == "PERSON":
+                names.setdefault(group, set()).update(
+                    w.lower() for w in _NAME_WORD.findall(text[span.start:span.end]))
+    out = []
+    for text, group in zip(texts, groups):
+        words = names.get(group)
+        found = []
+        if words:
+            for m in _HANDLE_TOKEN.finditer(text):
+                token = m.group(0)
+                low = token.lower()
+                if low in words or not (any(c.isdigit() for c in token)
+                                        or "." in token or "_" in token):
+                    continue
+                letters = re.sub(r"[^a-z]", "", low)
+                if len(letters) >= 4 and any(w in letters for w in words) and handle_ok(token):
+                    found.append((m.start(), m.end(), low))
+        out.append(found)
+    return out
 
 
 class AccountHandleRecognizer(RuleRecognizer):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.transforms.core.recognizers.support import redacted
 from transforms.core.leak_finder import LeakFinder
-from transforms.core.recognizers.account_handle import find_handles
+from transforms.core.recognizers.account_handle import find_handles, handles_of_names
 from transforms.core.recognizers.secret_value import find_secrets
 
 # (line, the value that must go) — secrets.
@@ -178,3 +178,45 @@ def test_the_guard_holds_back_a_cued_digit_secret(policy):
     assert "credential" in finder.find(["the last four of my card are four four one two"], [], [])
     assert "credential" not in finder.find(["my pin is <CREDENTIAL>"], [], [])
     assert finder.find(["I forgot my pin, the last four years were hard"], [], []) == []
+
+
+def _person(text, name):
+    from transforms.core.spans import Span
+    start = text.index(name)
+    return Span(start, start + len(name), "PERSON", 0.8)
+
+
+@pytest.mark.parametrize("name,line,handle", [
+    ("Crystal Minh", "cminh730", "cminh730"),
+    ("Alessandro Phoenix", "customer: it's aphoenix939", "aphoenix939"),
+    ("Rosa Lopez", "sure, rosa.lopez", "rosa.lopez"),
+    ("Joanna Smith", "I think it is jsmith_84 or so", "jsmith_84"),
+])
+def test_a_handle_built_of_a_name_the_record_names_is_found_without_its_cue(name, line, handle):
+    texts = [name, line]
+    found = handles_of_names(texts, [[_person(name, name)], []], [0, 0])
+    assert [line[s:e] for s, e, _ in found[1]] == [handle]
+
+
+@pytest.mark.parametrize("line", [
+    "Minh called twice",  # the name itself
+    "the minh family",  # no digit, no joiner
+    "order 3348917502",  # digits alone
+    "see minh@example.com",  # an e-mail: the e-mail rules'
+    "the F-16 and the A380",  # no name inside
+])
+def test_a_token_without_the_records_name_built_in_is_no_handle(line):
+    texts = ["Crystal Minh", line]
+    assert handles_of_names(texts, [[_person(texts[0], "Crystal Minh")], []], [0, 0])[1] == []
+
+
+def test_a_handle_is_looked_for_only_in_the_record_that_names_the_person():
+    texts = ["Crystal Minh", "cminh730"]
+    assert handles_of_names(texts, [[_person(texts[0], "Crystal Minh")], []], [0, 1])[1] == []
+
+
+def test_the_redactor_pseudonymizes_a_lone_handle_of_the_named_customer(redactor):
+    texts = ["Crystal Minh", "cminh730", "Username: cminh730"]
+    out = redactor.redact(texts, [[], [], []], groups=[0, 0, 0])
+    assert "minh" not in out[1].text.lower() and out[1].text.startswith("USERNAME#k1:")
+    assert out[1].text == out[2].text.split(": ")[1]  # the same pseudonym, cue or not
