@@ -27,13 +27,13 @@ from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 ENTITY = "USERNAME"
-_CUE = (r"(?:user\s?name|user\s?id|user|login(?:\s+(?:name|id))?|log[\s\-]in(?:\s+(?:name|id))?|"
+_CUE = (r"(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|log[\s\-]in(?:\s+(?:name|id))?|"
         r"sign[\s\-]in\s+name|screen\s?name|account\s+(?:name|handle|username)|handle|"
         r"gamer\s?tag)")
 _LINK = r"(?:[ \t]*(?:is|was|would\s+be|will\s+be|should\s+be|it's|it\s+is|:|=)(?![\w]))"
 _NOISE = r"(?:[ \t]*(?:um|uh|er|erm|,|just)(?![\w]))*"
 _VALUE = r"(?P<value>@?[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![\w@]|[.\-_]\w)"
-# "user" alone is a cue only as a label ("User: jsmith_84"); the others also after "is".
+# "user" alone is no cue: "User:" labels a speaker's turn in many dialogue exports.
 _CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _LINK + r")"
                    + _NOISE + r"[ \t]*" + _VALUE)
 # An agent's question for the handle, then "it's X" in the same text.
@@ -61,8 +61,6 @@ def find_handles(text: str) -> List[Tuple[int, int]]:
     """(start, end) of each handle after its cue."""
     spans = []
     for m in _CUED.finditer(text):
-        if m.group("cue").lower() == "user" and ":" not in m.group("link"):
-            continue
         if handle_ok(m.group("value")):
             spans.append(m.span("value"))
     for m in _ASKED.finditer(text):

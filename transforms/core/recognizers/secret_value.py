@@ -53,15 +53,19 @@ _DIGIT_CUE = re.compile(
     r"(?i)\b(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, (cue, _) in _DIGIT_CUES.items())
     + r")\b" + _OTP_SENT + r"(?:[ \t]+(?:number|code))?" + _NOISE + _LINK + r"?" + _NOISE
     + r"[ \t]*")
+# A character of the same sentence, not starting a word that makes "ending in" a period's
+# end ("the account year ending in 2021", "a card season ending in 2020").
+_NOT_A_PERIOD = (r"(?:(?!\b(?:years?|period|quarter|months?|term|fiscal|season|facility|"
+                 r"agreement|date)\b)[^.\n?!])")
 # "ending in 4412" after a card or account word; "last four (digits) (of my card) are ...".
 _LAST_FOUR = re.compile(
-    r"(?i)(?:\b(?:card|account|visa|mastercard|amex|debit|credit|discover)\b[^.\n?!]{0,30}?"
+    r"(?i)(?:\b(?:card|account|visa|mastercard|amex)\b" + _NOT_A_PERIOD + r"{0,30}?"
     r"\bending\s+(?:in|with)|\blast\s+(?:four|4)(?:\s+digits)?(?:\s+(?:of|on)\s+(?:my|the|your|"
     r"that)\s+(?:\w+\s+)?(?:card|account|number|social|ssn))?)" + _NOISE + _LINK + r"?"
     + _NOISE + r"[ \t]*")
 # Expiry: a month/year next to a card cue said before it in the same sentence.
 _EXPIRY = re.compile(
-    r"(?i)\b(?:card|cvv|cvc|visa|mastercard|amex|debit|credit|ending\s+in)\b[^.\n?!]{0,60}?"
+    r"(?i)\b(?:card|cvv|cvc|visa|mastercard|amex|ending\s+in)\b" + _NOT_A_PERIOD + r"{0,60}?"
     r"\b(?:expir(?:y|es|ation|ing)|exp|valid\s+(?:thru|through|until))\b\.?(?:\s+date)?"
     + _LINK + r"?[ \t]*(?:on[ \t]+)?(?P<value>(?:0?[1-9]|1[0-2])\s?[/\-]\s?(?:\d{2}|20\d{2}))"
     r"(?![\d/])")
@@ -103,6 +107,8 @@ def _digits(text: str, start: int, low: int, high: int) -> Tuple[int, int]:
     return start, value.end
 
 
+# What comes before "pin" in an Indian address: a comma, a line break, "P.O.", "district".
+_INDIAN_PIN = re.compile(r"(?i)(?:,|\n|\bp\.?\s?o\.?|\bpost|\bdist(?:rict|t)?\.?)[ \t]*$")
 _WRITTEN_DIGITS = re.compile(r"\d{3,12}(?![\w/:.\-]\w|\w)")
 
 
@@ -125,6 +131,9 @@ def find_secrets(text: str, digits_only: bool = False) -> List[Tuple[int, int]]:
     for m in _DIGIT_CUE.finditer(text):
         low, high = _DIGIT_CUES[m.lastgroup][1]
         s, e = _digits(text, m.end(), low, high)
+        if e > 0 and m.lastgroup == "pin" and _INDIAN_PIN.search(text, 0, m.start()) \
+                and len(re.sub(r"\D", "", text[s:e])) == 6:
+            continue  # "..., Arangottukara PO, Pin 680001": an Indian postal code
         if e > 0:
             spans.append((s, e))
     for m in _LAST_FOUR.finditer(text):

@@ -52,7 +52,7 @@ HANDLES = [
     ("my user id is dk-5521", "dk-5521"),
     ("my screen name is @skater_girl", "@skater_girl"),
     ("the account name is hbarnes1977", "hbarnes1977"),
-    ("User: tgreen12", "tgreen12"),
+    ("User: my username is tgreen12", "tgreen12"),
     ("my login name is wzhou", "wzhou"),
     ("what is your username? it's pjohnson412", "pjohnson412"),
     ("my handle is qwertyuiop42", "qwertyuiop42"),
@@ -92,6 +92,10 @@ MUST_KEEP = [
     "the security code is printed on the card",
     "handle with care",
     "the memorable word is",
+    "User: bilbo",  # a speaker's label, not a handle's cue
+    "User: Sure, a table for two at 7",
+    "House 12, Arangottukara P.O., Pin 680001",  # an Indian postal code
+    "Thrissur District, pin 680 001",
 ]
 
 
@@ -220,3 +224,12 @@ def test_the_redactor_pseudonymizes_a_lone_handle_of_the_named_customer(redactor
     out = redactor.redact(texts, [[], [], []], groups=[0, 0, 0])
     assert "minh" not in out[1].text.lower() and out[1].text.startswith("USERNAME#k1:")
     assert out[1].text == out[2].text.split(": ")[1]  # the same pseudonym, cue or not
+
+
+@pytest.mark.parametrize("line", [
+    "the account year ending in 2021 showed a loss",
+    "our credit facility ending in 2023 was renewed",
+    "a tax credit ending in 2025",
+])
+def test_ending_in_after_a_period_word_is_no_last_four(line):
+    assert find_secrets(line) == []
