@@ -1,7 +1,7 @@
 """Account handles said or written after their cue (issue 9): "Username: cminh730", "my
 username is aphoenix939", "user name is jsmith_84", "login: rosa.lopez", "my screen name
 is ...", and the answer right after an agent asked for it in the same text ("what is your
-username? it's cminh730").
+username? it's cminh730", or the handle alone on the next line or the one after).
 
 A handle names one account, so it is pseudonymized like an e-mail address (``USERNAME``,
 TOKEN in the default policy: the same handle gets the same pseudonym; the canonical is the
@@ -39,6 +39,12 @@ _CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _
 # An agent's question for the handle, then "it's X" in the same text.
 _ASKED = re.compile(r"(?i)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b[^?\n]{0,40}\?"
                     r"[\s\S]{0,40}?\b(?:it's|it\s+is|its|sure,?\s+it's)[ \t]+" + _VALUE)
+# The same question, answered on one of the next two lines by the handle alone, after a
+# speaker's label or not ("agent: may I have your username?" / "customer: cminh730").
+_ASKED_LINE = re.compile(r"(?im)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b"
+                         r"[^?\n]{0,60}\?[ \t]*\n(?:[^\n]*\n)?[ \t]*(?:[A-Za-z]{2,12}:[ \t]*)?"
+                         r"(?:(?:it's|its|it\s+is|sure|yes|yeah|ok|okay)[,.]?[ \t]+)?"
+                         + _VALUE + r"[ \t]*[.!]?[ \t]*$")
 RARE_WORD = 3.0  # Zipf below which a plain word is taken for a handle
 _STATE_WORDS = frozenset(
     "not no the a an my your same different wrong incorrect invalid correct right locked "
@@ -65,6 +71,11 @@ def find_handles(text: str) -> List[Tuple[int, int]]:
             spans.append(m.span("value"))
     for m in _ASKED.finditer(text):
         if handle_ok(m.group("value")):
+            spans.append(m.span("value"))
+    for m in _ASKED_LINE.finditer(text):
+        value = m.group("value")  # alone, it must look like one: a letter and a digit or joiner
+        if handle_ok(value) and any(c.isalpha() for c in value) and (
+                any(c.isdigit() for c in value) or any(c in "._" for c in value)):
             spans.append(m.span("value"))
     return sorted(set(spans))
 

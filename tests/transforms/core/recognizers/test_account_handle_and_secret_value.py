@@ -233,3 +233,22 @@ def test_the_redactor_pseudonymizes_a_lone_handle_of_the_named_customer(redactor
 ])
 def test_ending_in_after_a_period_word_is_no_last_four(line):
     assert find_secrets(line) == []
+
+
+@pytest.mark.parametrize("text,handle", [
+    ("agent: ok, may I have your username, email address and order ID please?\n"
+     "customer: cminh730\ncustomer: cminh730@email.com", "cminh730"),
+    ("agent: what's the login on the account?\ncustomer: it's r.lopez", "r.lopez"),
+    ("Agent: Can I get your user name?\nCustomer: hold on\nCustomer: jsmith_84", "jsmith_84"),
+])
+def test_a_handle_alone_on_the_line_after_the_agent_asked_is_found(text, handle):
+    assert handle in [text[s:e] for s, e in find_handles(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "agent: may I have your username?\ncustomer: sure",
+    "agent: may I have your username and order ID?\ncustomer: 3348917502",
+    "agent: what is your username?\ncustomer: I don't remember it at all",
+])
+def test_an_answer_that_is_no_handle_stays(text):
+    assert find_handles(text) == []
