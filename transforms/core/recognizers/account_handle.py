@@ -13,7 +13,8 @@ handle in lower case). The handle must follow its cue after a linking word ("is"
 A handle said alone, without its cue ("cminh730" in its own turn, answering the agent),
 is found when it holds a name found in the same record: :func:`handles_of_names` (after
 the recognizers, in :mod:`..text_redactor`) takes a token of letters with digits, or
-joined by "." or "_", whose letters hold a surname or given name of four letters or more
+joined by "." or "_" (in lower case when joined by "." or without digits: "Mr.V.Sheela" is
+a title and a name), whose letters hold a surname or given name of four letters or more
 the record names ("cminh730" once "Crystal Minh" is found, "rosa.lopez" after "Rosa").
 
 Serves every language: the cues are English, the values language-neutral tokens.
@@ -82,8 +83,11 @@ def find_handles(text: str) -> List[Tuple[int, int]]:
 
 # A name word a handle is built of: letters only, four or more.
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
-_HANDLE_TOKEN = re.compile(r"(?<![\w@.#:\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*"
+_HANDLE_TOKEN = re.compile(r"(?<![\w@.#:/\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*"
                            r"(?![\w@#]|[.\-_][A-Za-z0-9])")
+
+
+_DOMAIN = re.compile(r"^www\.|\.(?:com|org|net|edu|gov|io|co|uk|in|info|biz|us|de|fr|ca|au)$")
 
 
 def handles_of_names(texts: Sequence[str], spans: Sequence[list],
@@ -98,16 +102,24 @@ def handles_of_names(texts: Sequence[str], spans: Sequence[list],
                 names.setdefault(group, set()).update(
                     w.lower() for w in _NAME_WORD.findall(text[span.start:span.end]))
     out = []
-    for text, group in zip(texts, groups):
+    for text, text_spans, group in zip(texts, spans, groups):
         words = names.get(group)
         found = []
         if words:
+            taken = [(sp.start, sp.end, sp.entity) for sp in text_spans]
             for m in _HANDLE_TOKEN.finditer(text):
                 token = m.group(0)
                 low = token.lower()
+                if _DOMAIN.search(low) or any(
+                        a < m.end() and m.start() < b and not (
+                            entity == "PERSON" and m.start() <= a and b <= m.end()
+                            and (m.start(), m.end()) != (a, b)) for a, b, entity in taken):
+                    continue  # a web address; or found already, and not a name inside it
                 if low in words or not (any(c.isdigit() for c in token)
                                         or "." in token or "_" in token):
                     continue
+                if token != low and ("." in token or not any(c.isdigit() for c in token)):
+                    continue  # "Mr.V.Sheela", "Conmt.Pet.": a title or abbreviation, no handle
                 letters = re.sub(r"[^a-z]", "", low)
                 if len(letters) >= 4 and any(w in letters for w in words) and handle_ok(token):
                     found.append((m.start(), m.end(), low))

@@ -208,10 +208,22 @@ def test_a_handle_built_of_a_name_the_record_names_is_found_without_its_cue(name
     "order 3348917502",  # digits alone
     "see minh@example.com",  # an e-mail: the e-mail rules'
     "the F-16 and the A380",  # no name inside
+    "Mrs.Minh for the petitioner",  # a title glued to the name, as court text writes it
+    "Crystal.Minh",  # capitalised and dotted: a name written so, not a handle
+    "visit www.minhshop.com or http://minh2.net",  # web addresses
 ])
 def test_a_token_without_the_records_name_built_in_is_no_handle(line):
     texts = ["Crystal Minh", line]
     assert handles_of_names(texts, [[_person(texts[0], "Crystal Minh")], []], [0, 0])[1] == []
+
+
+def test_a_name_found_already_is_not_retyped_as_a_handle():
+    texts = ["Crystal Minh", "c.minh for the petitioner", "see cminh730 here"]
+    spans = [[_person(texts[0], "Crystal Minh")], [_person(texts[1], "c.minh")],
+             [_person(texts[2], "cminh")]]
+    found = handles_of_names(texts, spans, [0, 0, 0])
+    assert found[1] == []  # the whole token is the name already
+    assert [texts[2][s:e] for s, e, _ in found[2]] == ["cminh730"]  # a name inside a handle
 
 
 def test_a_handle_is_looked_for_only_in_the_record_that_names_the_person():
