@@ -6,7 +6,8 @@ username? it's cminh730", or the handle alone on the next line or the one after)
 A handle names one account, so it is pseudonymized like an e-mail address (``USERNAME``,
 TOKEN in the default policy: the same handle gets the same pseudonym; the canonical is the
 handle in lower case). The handle must follow its cue after a linking word ("is", ":",
-"=") and look like a handle: 3-32 letters, digits, ".", "_" or "-", with a digit, "_" or
+"=") or, with a digit or joiner, right after it ("username cminh730", speech style), and
+look like a handle: 3-32 letters, digits, ".", "_" or "-", with a digit, "_" or
 "." inside, or a plain word rarer than ordinary English. So "user name field is empty",
 "my username is not working", "login is broken" keep every word.
 
@@ -35,7 +36,7 @@ _LINK = r"(?:[ \t]*(?:is|was|would\s+be|will\s+be|should\s+be|it's|it\s+is|:|=)(
 _NOISE = r"(?:[ \t]*(?:um|uh|er|erm|,|just)(?![\w]))*"
 _VALUE = r"(?P<value>@?[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![\w@]|[.\-_]\w)"
 # "user" alone is no cue: "User:" labels a speaker's turn in many dialogue exports.
-_CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _LINK + r")"
+_CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _LINK + r")?"
                    + _NOISE + r"[ \t]*" + _VALUE)
 # An agent's question for the handle, then "it's X" in the same text.
 _ASKED = re.compile(r"(?i)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b[^?\n]{0,40}\?"
@@ -64,19 +65,26 @@ def handle_ok(value: str) -> bool:
     return zipf(low) < RARE_WORD
 
 
+def _shaped(value: str) -> bool:
+    """A handle by its shape alone: a letter, and a digit or a "." or "_" inside."""
+    return any(c.isalpha() for c in value) and (any(c.isdigit() for c in value)
+                                                or any(c in "._" for c in value[1:-1]))
+
+
 def find_handles(text: str) -> List[Tuple[int, int]]:
     """(start, end) of each handle after its cue."""
     spans = []
     for m in _CUED.finditer(text):
+        if m.group("link") is None and not _shaped(m.group("value")):
+            continue  # without "is" or ":" ("username cminh730", speech style) it must look like one
         if handle_ok(m.group("value")):
             spans.append(m.span("value"))
     for m in _ASKED.finditer(text):
         if handle_ok(m.group("value")):
             spans.append(m.span("value"))
     for m in _ASKED_LINE.finditer(text):
-        value = m.group("value")  # alone, it must look like one: a letter and a digit or joiner
-        if handle_ok(value) and any(c.isalpha() for c in value) and (
-                any(c.isdigit() for c in value) or any(c in "._" for c in value)):
+        value = m.group("value")  # alone, it must look like one
+        if handle_ok(value) and _shaped(value):
             spans.append(m.span("value"))
     return sorted(set(spans))
 

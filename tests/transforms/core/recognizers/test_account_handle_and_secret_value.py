@@ -57,7 +57,8 @@ HANDLES = [
     ("what is your username? it's pjohnson412", "pjohnson412"),
     ("my handle is qwertyuiop42", "qwertyuiop42"),
     ("Username = m.okafor", "m.okafor"),
-]
+    ("customer username cminh730", "cminh730"),  # speech style: the colon dropped
+    ]
 # Lines in which every word stays: the cues used as ordinary words.
 MUST_KEEP = [
     "I need to pin this message to the top.",
@@ -91,6 +92,9 @@ MUST_KEEP = [
     "my password expired yesterday",
     "the security code is printed on the card",
     "handle with care",
+    "we handle 1000 calls a day",
+    "login 2 times a day",
+    "my user id 48213",  # digits alone need "is" or ":"
     "the memorable word is",
     "User: bilbo",  # a speaker's label, not a handle's cue
     "User: Sure, a table for two at 7",
@@ -104,7 +108,7 @@ def test_a_secret_after_its_cue_is_found(line, value):
     assert value in [line[s:e] for s, e in find_secrets(line)]
 
 
-@pytest.mark.parametrize("line,value", HANDLES)
+@pytest.mark.parametrize("line,value", [h for h in HANDLES if h[1]])
 def test_a_handle_after_its_cue_is_found(line, value):
     assert value in [line[s:e] for s, e in find_handles(line)]
 
