@@ -36,11 +36,12 @@ CUE_WORDS = frozenset({"cvv", "cvv2", "cvc", "cvc2", "pin", "otp", "passcode", "
 
 _LINK = r"(?:[ \t]*(?:is|was|are|were|it's|it\s+is|would\s+be|will\s+be|:|=|-)(?![\w]))"
 _NOISE = r"(?:[ \t]*(?:um|uh|er|erm|,)(?![\w]))*"
-# Kinds: the cue (regex) and the digits the value has (min, max); None: a word value.
+# Kinds: the cue (regex) and how many digits the value has (min, max).
 _DIGIT_CUES = {
     "pin": (r"(?:pin|pin\s+(?:number|code)|personal\s+identification\s+number|"
             r"security\s+pin)", (4, 8)),
-    "cvv": (r"(?:cvv2?|cvc2?|cid|card\s+verification\s+(?:code|value|number)|"
+    # Not Amex's "CID": court text names a Criminal Investigation Department so.
+    "cvv": (r"(?:cvv2?|cvc2?|card\s+verification\s+(?:code|value|number)|"
             r"security\s+code(?:\s+on\s+the\s+back(?:\s+of\s+(?:my|the|your)\s+card)?)?|"
             r"(?:three|3|four|4)[\s\-]digit\s+(?:security\s+)?code)", (3, 4)),
     "otp": (r"(?:otp|one[\s\-]time\s+(?:pass\s?code|password|pin|code)|"

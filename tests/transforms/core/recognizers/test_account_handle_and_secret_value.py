@@ -100,6 +100,7 @@ MUST_KEEP = [
     "User: Sure, a table for two at 7",
     "House 12, Arangottukara P.O., Pin 680001",  # an Indian postal code
     "Thrissur District, pin 680 001",
+    "the CID 421 report was filed",  # a Criminal Investigation Department, not Amex's code
 ]
 
 
