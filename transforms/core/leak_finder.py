@@ -10,7 +10,9 @@ address; a card number (Luhn-valid and written as a card is, as the recognizer r
 not a row of scores); an SSN-shaped number; a checksum-valid IBAN; a match
 of one of the policy's custom rules (its POL/ACCT ids, say); digits or an email spoken
 out; a JSON web token; a URL carrying a secret parameter; a phone number valid in a
-region of the text's script (a Chinese mobile number in Chinese text); or, when the policy
+region of the text's script (a Chinese mobile number in Chinese text); when the policy
+detects CREDENTIAL, a PIN, CVV, one-time code or last four digits still after its cue
+(:func:`transforms.core.recognizers.secret_value.find_secrets`); or, when the policy
 detects PERSON, a name after a cue (:mod:`transforms.core.leak_names`). Findings are
 reason codes, never values. Under a policy that uses SURROGATE, the fake values it writes are
 not leaks: emails of its shape (first.last@example.com from its name lists) and phones in the
@@ -35,6 +37,8 @@ from transforms.core.pseudonym import PSEUDONYM_RE
 from transforms.core.recognizers import SPOKEN_EMAIL, card_ok, iban_ok
 from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.recognizers.regional_phone import regional_phones
+from transforms.core.recognizers.secret_value import ENTITY as CREDENTIAL
+from transforms.core.recognizers.secret_value import find_secrets
 from transforms.core.rule_prefilter import prefilter
 from transforms.core.shadow_text import shadow_text
 from transforms.core.spans import NAME, KnownIdentifier, find_known, name_pattern
@@ -95,12 +99,13 @@ class LeakFinder:
         self.surrogates = Surrogate.name in policy.operators_used
         self.check_names = ("PERSON" in policy.entities
                             and policy.treatment("PERSON").operator != Surrogate.name)
+        self.check_secrets = CREDENTIAL in policy.entities
 
     def find(self, strings: Iterable[str], known: Sequence[KnownIdentifier],
              raw_values: Sequence[str]) -> List[str]:
         """Reason codes for what still leaks in the outgoing strings (empty: clean)."""
         return find_leaks(strings, known, raw_values, self.region, self.url_rules,
-                          self.rules, self.surrogates, self.check_names)
+                          self.rules, self.surrogates, self.check_names, self.check_secrets)
 
     def find_in_fields(self, fields: dict, known: Sequence[KnownIdentifier],
                        raw_values: Sequence[str]) -> List[str]:
@@ -123,11 +128,12 @@ def _fictional_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
 def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
                raw_values: Sequence[str], region: str, url_rules: UrlRules,
                rules: Sequence[Tuple[str, GuardRule]] = (),
-               surrogates: bool = False, check_names: bool = False) -> List[str]:
+               surrogates: bool = False, check_names: bool = False,
+               check_secrets: bool = False) -> List[str]:
     """Reason codes for what still leaks in the outgoing strings (empty: clean);
     ``rules`` are (reason, rule) pairs, e.g. :attr:`LeakFinder.rules`; with
     ``surrogates``, SURROGATE's fake emails and phones are not leaks; ``check_names``: also
-    look for names after cues."""
+    look for names after cues; ``check_secrets``: also for digit secrets after cues."""
     reasons = set()
     lowered_raw = [shadow_text(r).casefold() for r in raw_values if len(r) >= 4]
     lowered_known = [k.canonical.casefold() for k in known
@@ -155,6 +161,8 @@ def find_leaks(strings: Iterable[str], known: Sequence[KnownIdentifier],
             reasons.add("phone_number")
         if check_names and names_left(scrubbed):
             reasons.add("name")
+        if check_secrets and find_secrets(scrubbed, digits_only=True):
+            reasons.add("credential")
         if any(_holds_card(re.findall(r"\d+", m.group(0))) for m in _CARD.finditer(scrubbed)):
             reasons.add("card_number")
         if _SSN.search(scrubbed):

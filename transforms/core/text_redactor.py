@@ -30,6 +30,7 @@ from transforms.core.policy import Policy
 from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
+from transforms.core.recognizers.account_handle import handles_of_names
 from transforms.core.prescan import forget_last as forget_scanned
 from transforms.core.recognizers.spelling import forget_last
 from transforms.core.shadow_text import Shadow, build_shadow
@@ -56,7 +57,7 @@ class Detected(NamedTuple):
 
 # What found a span no Presidio recognizer reported.
 FOUND_BY = {"known": "the record's own identifier", "propagated": "a name found elsewhere "
-            "in the record"}
+            "in the record", "handle": "a handle built of a name found in the record"}
 
 
 @dataclasses.dataclass
@@ -176,6 +177,10 @@ class TextRedactor:
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
+        if "USERNAME" in self.policy.entities:  # "cminh730" once "Crystal Minh" is found
+            for spans, handles in zip(all_spans, handles_of_names(stripped, all_spans, groups)):
+                spans.extend(Span(s, e, "USERNAME", 0.7, raw_canonical=value,
+                                  recognizer=FOUND_BY["handle"]) for s, e, value in handles)
         for text, spans, lang in zip(stripped, all_spans, languages):
             if lang == "en":  # "alan <turing>", "Edward <VII>": the rest of a name
                 spans.extend(join_neighbours(text, spans))

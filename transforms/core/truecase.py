@@ -28,6 +28,7 @@ from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import line_ranges, shouted
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, PAIRED,
                                                         RARE_WORD, WEAK_CUES)
+from transforms.core.recognizers.secret_value import CUE_WORDS
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.results_words import SECTION_WORDS
 from transforms.core.run_together import UNHEARD, run_together
@@ -37,7 +38,9 @@ PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalis
 RARE = 3.0  # Zipf below which an unlisted noun, adjective or interjection is capitalised
 LISTED_RARE = 3.5  # the same for a listed word that is not mostly a name
 _CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", "INTJ"}
-_KEEP_LOWER = {"am", "pm", "ok", "okay", "yeah", "um", "uh", "hmm", "lol", "omg", "rt"}
+# ... and the cues of secrets and handles ("cvv is 123": no person).
+_KEEP_LOWER = {"am", "pm", "ok", "okay", "yeah", "um", "uh", "hmm", "lol", "omg", "rt",
+               *CUE_WORDS}
 _ORG_LIKE = {"ORG", "FAC", "NORP"}
 _CUES = WEAK_CUES | {"is", "am", "name", "named", "called", "mr", "mrs", "ms", "dr"}
 COMMON = 3.5  # Zipf from which a word is common English

@@ -1,5 +1,6 @@
 """Document and record numbers named by a cue: driver's licence, passport, medical record,
-health plan member, account, certificate or licence, vehicle (VIN, plate), device serial.
+health plan member, national insurance, bank routing or sort code, account, certificate
+or licence, vehicle (VIN, plate, registration), device serial.
 
 Serves every language: the numbers are language-neutral and the cues are English with a
 few French ones. The number must follow its cue closely ("passport number is X1234567",
@@ -23,12 +24,16 @@ CUES = {
     "DRIVER_LICENSE": r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|DL|permis\s+de\s+conduire",
     "PASSPORT": r"passport|passeport",
     "MEDICAL_RECORD_NUMBER": r"medical\s+record|MRN|patient\s+(?:id|number)|chart\s+number",
+    # Before HEALTH_PLAN_ID: "national insurance number" is no health plan.
+    "NATIONAL_ID": r"national\s+insurance|NINO|NI\s+number",
     "HEALTH_PLAN_ID": r"health\s+plan|member\s+id|membership|insurance\s+(?:id|number)|"
                       r"beneficiary|medicare|medicaid|subscriber\s+id",
+    # A bank's number, not the customer's, but it is read with the account number.
+    "ROUTING_NUMBER": r"routing|ABA|sort\s+code|transit\s+number|BSB",
     "ACCOUNT_NUMBER": r"account|acct|a/c",
     "LICENSE_NUMBER": r"licen[cs]e|certificate|permit|registration\s+number",
     "VEHICLE_ID": r"VIN|vehicle\s+identification|licen[cs]e\s+plate|number\s+plate|"
-                  r"plate|registration\s+plate",
+                  r"plate|registration\s+plate|(?:vehicle|car|van)\s+registration|reg\s+number",
     "DEVICE_ID": r"serial|IMEI|device\s+id|MAC\s+address|UDID",
 }
 _FILLER = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|=|-|of|my|the|numéro|est)\b\.?){0,4}"
@@ -50,8 +55,12 @@ def _pattern(cue: str, value: str = _VALUE) -> re.Pattern:
 # with a digit or two capitals, so "my driver's licence expired" stays.
 _LICENCE_VALUE = (r"(?P<value>(?=[A-Za-z0-9*]*(?:\d|[A-Z][A-Za-z0-9*]*[A-Z]))[A-Za-z0-9]"
                   r"[A-Za-z0-9*]{5,15})")
+# A UK national insurance number: two letters, three pairs of digits, a letter A-D, spaced
+# or not ("QQ 12 34 56 C"); the letters would end the code above at a space.
+_NINO_VALUE = r"(?P<value>[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}(?:\s?[A-Da-d])?)"
 _PATTERNS = {entity: _pattern(cue) for entity, cue in CUES.items()}
-_LOOSE = {"DRIVER_LICENSE": _pattern(CUES["DRIVER_LICENSE"], _LICENCE_VALUE)}
+_LOOSE = {"DRIVER_LICENSE": _pattern(CUES["DRIVER_LICENSE"], _LICENCE_VALUE),
+          "NATIONAL_ID": _pattern(CUES["NATIONAL_ID"], _NINO_VALUE)}
 _CASELESS = {entity: _pattern(cue, _CASELESS_VALUE) for entity, cue in CUES.items()}
 
 

@@ -13,6 +13,7 @@ from typing import Callable, List, Tuple, Union
 
 from presidio_analyzer import EntityRecognizer
 
+from transforms.core.recognizers.account_handle import AccountHandleRecognizer
 from transforms.core.recognizers.age import AgeRecognizer
 from transforms.core.recognizers.aged_name import AgedNameRecognizer
 from transforms.core.recognizers.arabic_name import ArabicNameRecognizer
@@ -45,6 +46,7 @@ from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
 from transforms.core.recognizers.results_name import ResultsNameRecognizer
+from transforms.core.recognizers.secret_value import SecretValueRecognizer
 from transforms.core.recognizers.spoken_address import SpokenAddressRecognizer
 from transforms.core.recognizers.spoken_identifier import SpokenIdentifierRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
@@ -133,6 +135,9 @@ register(PostalCodeRecognizer, languages=ANY)
 register(AgeRecognizer, languages=("en",))
 register(CuedIdentifierRecognizer, languages=ANY)
 register(SpokenIpRecognizer, languages=ANY)
+# Customer dialogues: account handles (pseudonymized) and secrets (always redacted).
+register(AccountHandleRecognizer, languages=ANY)
+register(SecretValueRecognizer, languages=ANY)
 # Voice transcripts: values spelled out, and answers to the agent's questions.
 register(SpelledPostcodeRecognizer, languages=("en",))
 register(SpelledNameRecognizer, languages=("en",))

@@ -46,6 +46,7 @@ from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.news_name import SOVEREIGNS
+from transforms.core.recognizers.secret_value import CUE_WORDS
 from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
                                                        part_of)
 from transforms.core.venue_words import named_thing
@@ -88,8 +89,11 @@ _FOREIGN_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 
 
 def _candidate(token) -> bool:
+    """A word that may be a name: not a function word, nor a secret's cue ("cvv is 123",
+    "otp is ...": rare words, but said of a code, not of a person)."""
     return (token.is_alpha and len(token.text) >= 3 and not token.is_stop
-            and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES)
+            and token.lower_ not in NOT_A_NAME and token.lower_ not in NOT_NAMES
+            and token.lower_ not in CUE_WORDS)
 
 
 def _unheard(token) -> bool:

@@ -1,0 +1,148 @@
+"""Account handles said or written after their cue (issue 9): "Username: cminh730", "my
+username is aphoenix939", "user name is jsmith_84", "login: rosa.lopez", "my screen name
+is ...", and the answer right after an agent asked for it in the same text ("what is your
+username? it's cminh730", or the handle alone on the next line or the one after).
+
+A handle names one account, so it is pseudonymized like an e-mail address (``USERNAME``,
+TOKEN in the default policy: the same handle gets the same pseudonym; the canonical is the
+handle in lower case). The handle must follow its cue after a linking word ("is", ":",
+"=") or, with a digit or joiner, right after it ("username cminh730", speech style), and
+look like a handle: 3-32 letters, digits, ".", "_" or "-", with a digit, "_" or
+"." inside, or a plain word rarer than ordinary English. So "user name field is empty",
+"my username is not working", "login is broken" keep every word.
+
+A handle said alone, without its cue ("cminh730" in its own turn, answering the agent),
+is found when it holds a name found in the same record: :func:`handles_of_names` (after
+the recognizers, in :mod:`..text_redactor`) takes a token of letters with digits, or
+joined by "." or "_" (in lower case when joined by "." or without digits: "Mr.V.Sheela" is
+a title and a name), whose letters hold a surname or given name of four letters or more
+the record names ("cminh730" once "Crystal Minh" is found, "rosa.lopez" after "Rosa").
+
+Serves every language: the cues are English, the values language-neutral tokens.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Sequence, Set, Tuple
+
+from transforms.core.name_lexicon import zipf
+from transforms.core.recognizers.common import RuleRecognizer, result
+
+ENTITY = "USERNAME"
+_CUE = (r"(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|log[\s\-]in(?:\s+(?:name|id))?|"
+        r"sign[\s\-]in\s+name|screen\s?name|account\s+(?:name|handle|username)|handle|"
+        r"gamer\s?tag)")
+_LINK = r"(?:[ \t]*(?:is|was|would\s+be|will\s+be|should\s+be|it's|it\s+is|:|=)(?![\w]))"
+_NOISE = r"(?:[ \t]*(?:um|uh|er|erm|,|just)(?![\w]))*"
+_VALUE = r"(?P<value>@?[A-Za-z0-9][A-Za-z0-9._\-]{1,30}[A-Za-z0-9])(?![\w@]|[.\-_]\w)"
+# "user" alone is no cue: "User:" labels a speaker's turn in many dialogue exports.
+_CUED = re.compile(r"(?i)\b(?P<cue>" + _CUE + r")\b" + _NOISE + r"(?P<link>" + _LINK + r")?"
+                   + _NOISE + r"[ \t]*" + _VALUE)
+# An agent's question for the handle, then "it's X" in the same text.
+_ASKED = re.compile(r"(?i)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b[^?\n]{0,40}\?"
+                    r"[\s\S]{0,40}?\b(?:it's|it\s+is|its|sure,?\s+it's)[ \t]+" + _VALUE)
+# The same question, answered on one of the next two lines by the handle alone, after a
+# speaker's label or not ("agent: may I have your username?" / "customer: cminh730").
+_ASKED_LINE = re.compile(r"(?im)\b(?:user\s?name|login|screen\s?name|handle|user\s?id)\b"
+                         r"[^?\n]{0,60}\?[ \t]*\n(?:[^\n]*\n)?[ \t]*(?:[A-Za-z]{2,12}:[ \t]*)?"
+                         r"(?:(?:it's|its|it\s+is|sure|yes|yeah|ok|okay)[,.]?[ \t]+)?"
+                         + _VALUE + r"[ \t]*[.!]?[ \t]*$")
+RARE_WORD = 3.0  # Zipf below which a plain word is taken for a handle
+_STATE_WORDS = frozenset(
+    "not no the a an my your same different wrong incorrect invalid correct right locked "
+    "blocked expired working broken fine ok okay empty blank missing required needed "
+    "unknown this that what it".split())
+
+
+def handle_ok(value: str) -> bool:
+    """Whether a token after the cue is a handle, not an ordinary word."""
+    bare = value.lstrip("@")
+    low = bare.lower()
+    if low in _STATE_WORDS or "#k1:" in bare or len(bare) < 3:
+        return False
+    if any(c.isdigit() for c in bare) or any(c in "._-" for c in bare) or value.startswith("@"):
+        return not bare.isdigit() or len(bare) >= 4
+    return zipf(low) < RARE_WORD
+
+
+def _shaped(value: str) -> bool:
+    """A handle by its shape alone: a letter, and a digit or a "." or "_" inside."""
+    return any(c.isalpha() for c in value) and (any(c.isdigit() for c in value)
+                                                or any(c in "._" for c in value[1:-1]))
+
+
+def find_handles(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of each handle after its cue."""
+    spans = []
+    for m in _CUED.finditer(text):
+        if m.group("link") is None and not _shaped(m.group("value")):
+            continue  # without "is" or ":" ("username cminh730", speech style) it must look like one
+        if handle_ok(m.group("value")):
+            spans.append(m.span("value"))
+    for m in _ASKED.finditer(text):
+        if handle_ok(m.group("value")):
+            spans.append(m.span("value"))
+    for m in _ASKED_LINE.finditer(text):
+        value = m.group("value")  # alone, it must look like one
+        if handle_ok(value) and _shaped(value):
+            spans.append(m.span("value"))
+    return sorted(set(spans))
+
+
+# A name word a handle is built of: letters only, four or more.
+_NAME_WORD = re.compile(r"[^\W\d_]{4,}")
+_HANDLE_TOKEN = re.compile(r"(?<![\w@.#:/\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*"
+                           r"(?![\w@#]|[.\-_][A-Za-z0-9])")
+
+
+_DOMAIN = re.compile(r"^www\.|\.(?:com|org|net|edu|gov|io|co|uk|in|info|biz|us|de|fr|ca|au)$")
+
+
+def handles_of_names(texts: Sequence[str], spans: Sequence[list],
+                     groups: Sequence[int]) -> List[List[Tuple[int, int, str]]]:
+    """(start, end, handle in lower case) for each text: the tokens that are a handle
+    built of a name its record names (see the module's docstring); a text whose record
+    names nobody gives none."""
+    names: Dict[int, Set[str]] = {}
+    for text, found, group in zip(texts, spans, groups):
+        for span in found:
+            if span.entity == "PERSON":
+                names.setdefault(group, set()).update(
+                    w.lower() for w in _NAME_WORD.findall(text[span.start:span.end]))
+    out = []
+    for text, text_spans, group in zip(texts, spans, groups):
+        words = names.get(group)
+        found = []
+        if words:
+            taken = [(sp.start, sp.end, sp.entity) for sp in text_spans]
+            for m in _HANDLE_TOKEN.finditer(text):
+                token = m.group(0)
+                low = token.lower()
+                if _DOMAIN.search(low) or any(
+                        a < m.end() and m.start() < b and not (
+                            entity == "PERSON" and m.start() <= a and b <= m.end()
+                            and (m.start(), m.end()) != (a, b)) for a, b, entity in taken):
+                    continue  # a web address; or found already, and not a name inside it
+                if low in words or not (any(c.isdigit() for c in token)
+                                        or "." in token or "_" in token):
+                    continue
+                if token != low and ("." in token or not any(c.isdigit() for c in token)):
+                    continue  # "Mr.V.Sheela", "Conmt.Pet.": a title or abbreviation, no handle
+                letters = re.sub(r"[^a-z]", "", low)
+                if len(letters) >= 4 and any(w in letters for w in words) and handle_ok(token):
+                    found.append((m.start(), m.end(), low))
+        out.append(found)
+    return out
+
+
+class AccountHandleRecognizer(RuleRecognizer):
+    """A user name, login or screen name after its cue: a ``USERNAME``."""
+
+    ENTITIES = [ENTITY]
+    SCORE = 0.8
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        if ENTITY not in entities:
+            return []
+        return [result(self, ENTITY, s, e, self.SCORE, canonical=text[s:e].lstrip("@").lower())
+                for s, e in find_handles(text)]
