@@ -148,10 +148,17 @@ def _opens_clause(doc, i: int, a: int) -> bool:
 
 def _opening_surname(token) -> bool:
     """A listed surname that is also a word, not too common ("shorten", "hawks"): a name
-    when it is a verb's subject opening a clause (no determiner before it)."""
+    when it is a verb's subject opening a clause (no determiner before it). A bare plural
+    is a subject in English ("forts were built"): a word that may be one needs a verb in
+    the singular after it ("hawks was venerated")."""
     word = census_word(token.lower_)
-    return (word is not None and word.last and word.wordness < AMBIGUOUS and _plain(token)
-            and zipf(token.lower_) < OPENING_LISTED and not _STRETCHED.search(token.lower_))
+    if not (word is not None and word.last and word.wordness < AMBIGUOUS and _plain(token)
+            and zipf(token.lower_) < OPENING_LISTED and not _STRETCHED.search(token.lower_)):
+        return False
+    if token.tag_ != "NNS" and not token.lower_.endswith("s"):
+        return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (nxt.lower_ in ("was", "has") or nxt.tag_ == "VBZ")
 
 
 def _rare_then_surname(first, second) -> bool:
