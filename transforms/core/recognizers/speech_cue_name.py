@@ -46,8 +46,7 @@ from typing import List
 from transforms.core.name_lexicon import census_word, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
-                                                        PAIRED, RARE_WORD, WEAK_CUES,
-                                                        cased_by_line)
+                                                        RARE_WORD, WEAK_CUES, cased_by_line)
 from transforms.core.recognizers.news_name import SOVEREIGNS
 from transforms.core.recognizers.written_words import (english, foreign_by_function_words,
                                                        part_of)
@@ -57,6 +56,9 @@ MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle o
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 OWNER = 3.0  # Zipf below which an unlisted word owning something is a name ("labeouf's")
 OWNING_LISTED = 4.0  # Zipf below which a listed surname that is also a word owns as a name
+# Wordness below which it does ("assad" 2.15); "bachelor" (2.5, "bachelor's degrees") and
+# "master" own as words.
+OWNING_WORDNESS = 2.3
 _PLACES = {"GPE", "LOC", "FAC"}  # spaCy's places: "oxford's colleges"
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
 _BEFORE_THING = {"DET", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
@@ -155,8 +157,8 @@ def _after_title(doc, i: int) -> bool:
 
 def _owning_surname(doc, i: int) -> bool:
     """A listed surname that is mostly a name, owning something: "keating s honorable";
-    or one that is also a word but seldom written (wordness below :data:`PAIRED`, Zipf
-    below :data:`OWNING_LISTED`), owning something with no determiner, possessive or
+    or one that is also a word but seldom written (wordness below :data:`OWNING_WORDNESS`,
+    Zipf below :data:`OWNING_LISTED`), owning something with no determiner, possessive or
     number before it (:func:`_a_thing`) and not a place to spaCy: "from assad s
     inhumanity", "of merkel's coalition" ("the tower's roof" stays)."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -166,7 +168,7 @@ def _owning_surname(doc, i: int) -> bool:
     if word is None or not word.last:
         return False
     return word.wordness < CAPITALISED or (
-        word.wordness < PAIRED and zipf(doc[i].lower_) < OWNING_LISTED
+        word.wordness < OWNING_WORDNESS and zipf(doc[i].lower_) < OWNING_LISTED
         and doc[i].ent_type_ not in _PLACES and not _a_thing(doc, i))
 
 
