@@ -146,6 +146,17 @@ def _opens_clause(doc, i: int, a: int) -> bool:
     return i == a or after_date(doc, i, a)
 
 
+def _derived(word: str) -> bool:
+    """An adverb or a verb form made from an English word ("maliciously", "instituted",
+    "settling"): its stem is written (Zipf from :data:`SELDOM`); the census lists hold
+    a few such words as surnames."""
+    for suffix, restore in (("ly", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and \
+                zipf(word[:-len(suffix)] + restore) >= SELDOM:
+            return True
+    return False
+
+
 def _opening_surname(token) -> bool:
     """A listed surname that is also a word, not too common ("shorten", "hawks"): a name
     when it is a verb's subject opening a clause (no determiner before it). A bare plural
@@ -153,7 +164,8 @@ def _opening_surname(token) -> bool:
     the singular after it ("hawks was venerated")."""
     word = census_word(token.lower_)
     if not (word is not None and word.last and word.wordness < AMBIGUOUS and _plain(token)
-            and zipf(token.lower_) < OPENING_LISTED and not _STRETCHED.search(token.lower_)):
+            and zipf(token.lower_) < OPENING_LISTED and not _STRETCHED.search(token.lower_)
+            and not _derived(token.lower_)):
         return False
     if token.tag_ != "NNS" and not token.lower_.endswith("s"):
         return True
