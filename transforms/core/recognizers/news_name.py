@@ -115,7 +115,8 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
     j = i + 1 if i + 2 < b and doc[i + 1].tag_ == "RB" else i
     nxt = doc[j + 1] if j + 1 < b else None
     tags = ("VBD",) if j > i else ("VBD", "VBZ", "MD")
-    if opening and j == i and (j + 2 >= b or doc[j + 2].lower_ != "by"):
+    if opening and j == i and (j + 2 >= b or doc[j + 2].lower_ != "by") \
+            and not _derived(doc[i].lower_):
         tags += ("VBN",)
     return (nxt is not None and nxt.tag_ in tags
             and nxt.lower_ not in ("is", "s", "'s")

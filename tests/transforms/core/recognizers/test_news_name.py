@@ -155,7 +155,7 @@ def test_a_listed_surname_opening_a_clause_before_its_verb_is_a_person(analyzer,
     "in 18 cases taylor was named",
     "in 2016 shorten led by example",
     "forts were also built in the older portions",
-    "maliciously instituted criminal proceeding",
+    "Maliciously Instituted Pervert Criminal Proceeding",
 ])
 def test_a_common_word_or_a_passive_opening_a_clause_is_not_a_person(analyzer, text):
     assert _found(analyzer, text) == []
