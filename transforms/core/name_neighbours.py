@@ -17,12 +17,19 @@ holbrooke campaigned") or a particle alone ("al qaida"). "told alan yesterday",
 
 A Roman numeral of two letters or more right after a name, in any case, is part of it:
 "King Edward VII's", "john smith iii". A lone "I" or "V" is left (a pronoun, a letter).
+So is an epithet, "the" and a word of :data:`EPITHETS`, as a numeral is a ruler's or a
+saint's: "alexander the great's conquests", "pliny the elder produced", "William the
+Conqueror". It must end the name: the line or the text ends after it, or a possessive, a
+function word or a past form ("was", "on", "produced") follows, not a noun it may qualify
+("told alexander the great news", "john the younger brother").
 """
 from __future__ import annotations
 
 import dataclasses
 import re
 from typing import List, Optional, Sequence, Tuple
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
@@ -34,6 +41,14 @@ from transforms.core.spans import Span
 
 _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))"
                       r"(?![^\W\d_])")
+# Epithets of rulers, saints and figures of legend, after "the".
+EPITHETS = ("great", "elder", "younger", "conqueror", "magnificent", "confessor", "lionheart",
+            "terrible", "bald", "pious", "wise", "bold", "venerable", "baptist", "apostle",
+            "evangelist", "impaler", "navigator", "liberator", "unready", "martyr")
+_EPITHET = re.compile(r"[ \t]+the[ \t]+(?:" + "|".join(EPITHETS) + r")(?![^\W\d_])",
+                      re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|[ \t]+s)(?![^\W\d_])")
+_STOPS_HERE = re.compile(r"[ \t]*(?:\n|$|[^\w\s'’])")
 _NEXT = re.compile(r"[ \t]+([^\W\d_]+(?:'[^\W\d_]+)*)(?!\w)")
 STEM = 2.5  # Zipf from which the stem of an inflected-looking word makes it a word
 # Inflections and the letters a stem may have lost to them: "reshaped" -> "reshape".
@@ -85,6 +100,22 @@ def _listed_as(word: str, part: str) -> bool:
     return entry is not None and getattr(entry, part)
 
 
+def _epithet_end(text: str, end: int) -> Optional[int]:
+    """Where an epithet right after a name (``text[:end]``) ends: "[ the great]'s", or
+    None (no epithet, or a word after it that it may qualify: a noun)."""
+    epithet = _EPITHET.match(text, end)
+    if not epithet:
+        return None
+    at = epithet.end()
+    if _POSSESSIVE_AFTER.match(text, at) or _STOPS_HERE.match(text, at):
+        return at
+    after = _NEXT.match(text, at)
+    word = after.group(1).lower() if after else ""
+    if word in STOP_WORDS or (word.endswith("ed") and len(word) > 4):
+        return at  # "was", "on", "produced"
+    return None
+
+
 def _word_before(text: str, start: int) -> Optional[re.Match]:
     """:data:`_PREVIOUS` over the word before ``start``, read from that word's start (not
     from the text's: a long line of names would be read once per name)."""
@@ -117,8 +148,11 @@ def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
     for first, last, span in _names(text, spans):
         start, end = first, last
         numeral = _NUMERAL.match(text, end)
+        epithet = _epithet_end(text, end)
         if numeral and numeral.group(1):
             end = numeral.end()
+        elif epithet is not None:
+            end = epithet
         elif _ONE_WORD.fullmatch(text, start, end) and caseless_line(start, end) \
                 and text[start:end] not in PARTICLES:  # "al" of "al qaida"
             found = text[start:end]

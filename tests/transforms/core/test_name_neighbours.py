@@ -120,3 +120,20 @@ def test_a_half_beginning_with_a_letter_beyond_latin_1_joins_too():
     assert _grown("a film starring łukasz kowalski and others", "kowalski") == [
         "łukasz kowalski"]
     assert _grown("we met maria 张伟 at the station", "maria") == []  # a script without case
+
+
+def test_an_epithet_ending_a_name_is_part_of_it_in_any_case():
+    assert _grown("after alexander the great's conquests", "alexander") == [
+        "alexander the great"]
+    assert _grown("friedrich the great was his patron", "friedrich") == ["friedrich the great"]
+    assert _grown("Later Pliny the Elder produced a survey", "Pliny") == ["Pliny the Elder"]
+    assert _grown("the two paintings by lucas cranach the elder", "lucas cranach") == [
+        "lucas cranach the elder"]
+    assert _grown("England fell to William the Conqueror.", "William") == [
+        "William the Conqueror"]
+
+
+def test_an_epithet_word_before_a_noun_it_qualifies_is_left():
+    assert _grown("i told alexander the great news", "alexander") == []
+    assert _grown("we met john the younger brother of mary", "john") == []
+    assert _grown("she told maria the wise words", "maria") == []

@@ -19,7 +19,8 @@ form is a person when:
   title, role or "vote for"
   before it ("president obama", "vote for trump"), a verb of meeting or speaking to before
   it ("met hitler"), or "'s" after it ("trump's wall"); a word before it that makes it a
-  thing ("the trump card", "a swift return") rules it out;
+  thing ("the trump card", "a swift return") rules it out, but not the number of a date
+  ("on november 18 lincoln was accompanied");
 - and, whatever the cue, no noun for a place or thing named after a person follows it
   ("nehru park", "lincoln memorial", "nobel prize");
 - it is a country or region ("victoria", "france": the ``place`` list) only after a title
@@ -40,7 +41,7 @@ from transforms.core.name_lexicon import census_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.gazetteer_name import NOT_NAMES, cased_by_line
-from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES
+from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES, after_date
 from transforms.core.recognizers.speech_cue_name import (PARTICLES, SPEECH_VERBS, SUBJECT_NEXT,
                                                           TITLES)
 from transforms.core.recognizers.written_words import foreign_by_function_words
@@ -179,8 +180,9 @@ class FamousShortNameRecognizer(PersonDocRecognizer):
         if j < b and doc[j].lower_ in _NAMED_AFTER:
             return False  # "nehru park", "lincoln memorial"
         prev = doc[i - 1] if i > a else None
-        if prev is not None and prev.pos_ in _THING and not titled:
-            return False  # "the trump card", "a swift return"; "president obama" is one
+        if prev is not None and prev.pos_ in _THING and not titled and not after_date(doc, i, a):
+            return False  # "the trump card", "a swift return"; "president obama" is one,
+            # and so is "on november 18 lincoln was" (a date's number)
         if titled or _acts(doc, j, b):
             return True
         if frequency >= FAMOUS_RARE or form in data.towns or doc[j - 1].pos_ in _NOT_NAME_POS or (

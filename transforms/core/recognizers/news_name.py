@@ -7,6 +7,12 @@ seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a p
 
 - before a verb of attribution, not after a determiner or adjective: "during their
   meeting rice said", "cook told reporters" ("the cook said" stays);
+- as the subject of a past or present verb opening a clause, the line's first word or
+  after a date that opens it ("in april 2009 vidal accepted", "on november 18 ..."): a
+  bare singular noun is no subject in English, so there a listed surname that is also a
+  word (census wordness below :data:`AMBIGUOUS`, Zipf below :data:`OPENING_LISTED`:
+  "in 2016 shorten led", "hawks was venerated") is a name too ("in 2016 sales rose",
+  "police said" stay: too common words);
 - after "said" / "says" / "according to", closing the line or before an apposition:
   "... in the gulf said burns", "according to mullen";
 - beside a verb of contest: "sampras beat ivanisevic", "defeated kafelnikov";
@@ -22,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from transforms.core.date_words import MONTHS
 from transforms.core.name_lexicon import census_word, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
@@ -102,10 +109,16 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
     verb after an adverb ("preval would have", "hundal later ran"; not "cityofphan
     hopefully will"); not a question ("olly should i ...") nor a flattened hashtag.
     Unlisted; or, ``opening`` a clause, listed and seldom written ("in 2000 atwood
-    published"; "grant was" is too common a word)."""
+    published"; "grant was" is too common a word). Opening a clause, a past form the
+    tagger reads as a participle counts unless "by" follows ("in 2016 shorten led labor":
+    no noun phrase before it for a reduced relative clause to modify)."""
     j = i + 1 if i + 2 < b and doc[i + 1].tag_ == "RB" else i
     nxt = doc[j + 1] if j + 1 < b else None
-    return (nxt is not None and nxt.tag_ in (("VBD",) if j > i else ("VBD", "VBZ", "MD"))
+    tags = ("VBD",) if j > i else ("VBD", "VBZ", "MD")
+    if opening and j == i and (j + 2 >= b or doc[j + 2].lower_ != "by") \
+            and not _derived(doc[i].lower_):
+        tags += ("VBN",)
+    return (nxt is not None and nxt.tag_ in tags
             and nxt.lower_ not in ("is", "s", "'s")
             and (census_word(doc[i].lower_) is None
                  or (opening and zipf(doc[i].lower_) < OPENING_LISTED))
@@ -113,14 +126,52 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
             and (j + 2 >= b or doc[j + 2].tag_ != "PRP"))
 
 
+def after_date(doc, i: int, a: int) -> bool:
+    """``doc[i]`` follows a date after a preposition, on the line ``doc[a:]``: "in 1998",
+    "in april 2009", "on november 18", "on 18 november 2009". Such a date opens a clause;
+    its number is no determiner of the word after it."""
+    k, digits = i - 1, False
+    while k > a and (doc[k].lower_ in MONTHS or (doc[k].is_digit and len(doc[k].text) <= 4)):
+        digits = digits or doc[k].is_digit
+        k -= 1
+    if not digits or k < a or k == i - 1 or doc[k].pos_ != "ADP":
+        return False
+    year = doc[i - 1].text  # a lone number: a year, not "in 18 cases"
+    return doc[i - 2].lower_ in MONTHS or doc[i - 1].lower_ in MONTHS or (
+        len(year) == 4 and year[0] in "12")
+
+
 def _opens_clause(doc, i: int, a: int) -> bool:
-    """``doc[i]`` opens its line ``doc[a:]``, or follows a year after a preposition ("in
-    1998 oldman was"): nothing before it can make it a common noun."""
-    if i == a:
+    """``doc[i]`` opens its line ``doc[a:]``, or follows a date after a preposition ("in
+    1998 oldman was", :func:`after_date`): nothing before it can make it a common noun."""
+    return i == a or after_date(doc, i, a)
+
+
+def _derived(word: str) -> bool:
+    """An adverb or a verb form made from an English word ("maliciously", "instituted",
+    "settling"): its stem is written (Zipf from :data:`SELDOM`); the census lists hold
+    a few such words as surnames."""
+    for suffix, restore in (("ly", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 and \
+                zipf(word[:-len(suffix)] + restore) >= SELDOM:
+            return True
+    return False
+
+
+def _opening_surname(token) -> bool:
+    """A listed surname that is also a word, not too common ("shorten", "hawks"): a name
+    when it is a verb's subject opening a clause (no determiner before it). A bare plural
+    is a subject in English ("forts were built"): a word that may be one needs a verb in
+    the singular after it ("hawks was venerated")."""
+    word = census_word(token.lower_)
+    if not (word is not None and word.last and word.wordness < AMBIGUOUS and _plain(token)
+            and zipf(token.lower_) < OPENING_LISTED and not _STRETCHED.search(token.lower_)
+            and not _derived(token.lower_)):
+        return False
+    if token.tag_ != "NNS" and not token.lower_.endswith("s"):
         return True
-    year = doc[i - 1].text
-    return (i - 2 >= a and len(year) == 4 and year.isdigit() and year[0] in "12"
-            and doc[i - 2].pos_ == "ADP")
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and (nxt.lower_ in ("was", "has") or nxt.tag_ == "VBZ")
 
 
 def _rare_then_surname(first, second) -> bool:
@@ -155,7 +206,9 @@ class NewsNameRecognizer(PersonDocRecognizer):
                     while j < b and j - i < 3 and _joins(doc[j]):
                         j += 1
                     spans.add((i, j))  # "coach guus hiddink"
-                elif _name_like(doc[i]) and self._cued(doc, i, a, b, plain):
+                elif (_name_like(doc[i]) and self._cued(doc, i, a, b, plain)) or (
+                        plain and _opening_surname(doc[i]) and _opens_clause(doc, i, a)
+                        and _subject(doc, i, b, opening=True)):
                     j = i + 1
                     while j < b and j - i < 3 and _joins(doc[j]) and \
                             doc[j].pos_ in _NAME_POS and doc[j].lower_ not in ATTRIBUTION:

@@ -7,7 +7,9 @@ almost never uses (wordfreq Zipf < 2.5) is a person here when:
 - a dialogue cue comes before it: "send fifty dollars to oluwaseun", "a ticket for
   siobhan", "my daughter ines", "priya and oksana" (the cues of :mod:`.gazetteer_name`),
   not followed by a pronoun or determiner;
-- it owns something: "kwabena's account", "keating s service" (apostrophe dropped); an
+- it owns something: "kwabena's account", "keating s service" (apostrophe dropped;
+  a listed surname also written as a word, seldom, when nothing makes it a thing: "from
+  assad s inhumanity"); an
   unlisted word below Zipf 3 too, when no determiner (adjectives between or not) makes it
   a thing ("one of scorsese's films", not "the gazebo's roof");
 - it is the subject of a report or of speech: "gradsky has", "anas says", "oyelaran
@@ -54,6 +56,11 @@ from transforms.core.venue_words import named_thing
 MAX_GIVEN_LETTERS = 10  # a longer rare word opening a line is rather a handle or hashtag
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name after a cue
 OWNER = 3.0  # Zipf below which an unlisted word owning something is a name ("labeouf's")
+OWNING_LISTED = 4.0  # Zipf below which a listed surname that is also a word owns as a name
+# Wordness below which it does ("assad" 2.15); "bachelor" (2.5, "bachelor's degrees") and
+# "master" own as words.
+OWNING_WORDNESS = 2.3
+_PLACES = {"GPE", "LOC", "FAC"}  # spaCy's places: "oxford's colleges"
 _NOT_AFTER = {"PRON", "DET"}  # "to oluwaseun" yes, "bill me", "to this" no
 _BEFORE_THING = {"DET", "PRON", "NUM"}  # "the gazebo's roof": a thing owns it
 # Titles and ranks before a name ("capt christophe cluzel", "gen joseph votel").
@@ -153,12 +160,20 @@ def _after_title(doc, i: int) -> bool:
 
 
 def _owning_surname(doc, i: int) -> bool:
-    """A listed surname that is mostly a name, owning something: "keating s honorable"."""
+    """A listed surname that is mostly a name, owning something: "keating s honorable";
+    or one that is also a word but seldom written (wordness below :data:`OWNING_WORDNESS`,
+    Zipf below :data:`OWNING_LISTED`), owning something with no determiner, possessive or
+    number before it (:func:`_a_thing`) and not a place to spaCy: "from assad s
+    inhumanity", "of merkel's coalition" ("the tower's roof" stays)."""
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ not in ("'s", "’s", "s") or not _candidate(doc[i]):
         return False
     word = name_word(doc[i].lower_)
-    return word is not None and word.last and word.wordness < CAPITALISED
+    if word is None or not word.last:
+        return False
+    return word.wordness < CAPITALISED or (
+        word.wordness < OWNING_WORDNESS and zipf(doc[i].lower_) < OWNING_LISTED
+        and doc[i].ent_type_ not in _PLACES and not _a_thing(doc, i))
 
 
 def _owning_rare(doc, i: int) -> bool:

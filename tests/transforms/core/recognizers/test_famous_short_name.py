@@ -33,6 +33,11 @@ def test_a_common_famous_form_or_a_towns_name_is_a_person_beside_a_cue(
     assert _found(analyzer, text) == [name]
 
 
+def test_the_number_of_a_date_before_a_famous_form_is_no_determiner(analyzer):
+    assert _found(analyzer, "on november 18 lincoln was accompanied by his aides") == [
+        "lincoln"]
+
+
 @pytest.mark.parametrize("text", [
     "the trump card was played",
     "he wrote a swift reply",

@@ -136,3 +136,26 @@ def test_a_name_opening_a_clause_before_its_verb_is_a_person(analyzer, text, nam
 ])
 def test_a_common_word_opening_a_clause_is_no_name(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("in 2016 shorten led labor to gain 14 seats", "shorten"),
+    ("in april 2009 vidal accepted appointment to the position", "vidal"),
+    ("hawks was venerated by french critics", "hawks"),
+])
+def test_a_listed_surname_opening_a_clause_before_its_verb_is_a_person(analyzer, text, name):
+    assert name in _found(analyzer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "in 2016 sales rose by ten percent",
+    "in 2016 police said the roads were closed",
+    "in 1990 congress passed the act",
+    "in 2016 labor won the election",
+    "in 18 cases taylor was named",
+    "in 2016 shorten led by example",
+    "forts were also built in the older portions",
+    "Maliciously Instituted Pervert Criminal Proceeding",
+])
+def test_a_common_word_or_a_passive_opening_a_clause_is_not_a_person(analyzer, text):
+    assert _found(analyzer, text) == []

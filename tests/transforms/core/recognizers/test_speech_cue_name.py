@@ -81,6 +81,26 @@ def test_a_listed_surname_owning_something_is_a_person(analyzer):
     assert _found(analyzer, "the company s honorable record") == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("the syrian people need defending from assad s inhumanity", "assad"),
+    ("yet another sign that assad s war on them is a sham", "assad"),
+    ("the talks tested merkel's coalition again", "merkel"),
+])
+def test_a_seldom_written_surname_owning_something_with_no_determiner_is_a_person(
+        analyzer, text, name):
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "we climbed the tower's stairs",
+    "she admired the city s church s spire",
+    "the cotton s price rose",
+    "courses lead to diplomas bachelor's degrees and master's degrees",
+])
+def test_a_common_word_or_a_thing_owning_something_is_not_a_person(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
 def test_a_particle_and_a_rare_word_join_a_name(analyzer):
     assert _found(analyzer, "we spoke to adenet le roi about it") == ["adenet le roi"]
 
