@@ -9,7 +9,7 @@ never pseudonymizes it (a pseudonym is a vault row; PCI DSS forbids storing a CV
 after authorisation). Each value must follow its cue closely, after a linking word ("is",
 ":", "=") or none, and have its type's shape: digits for a PIN (4-8), CVV (3-4), one-time
 code (4-10), last four (4), read as written or said in words by
-:func:`.spoken_value.read_value`; a password a single token with a digit or a symbol, or
+:func:`transforms.core.number_words.read_value`; a password a single token with a digit or a symbol, or
 a word rarer than ordinary English; a security answer a few words up to the sentence's
 end. So "pin the tweet", "I forgot my password", "reset the code", "the security team",
 "the last four years" keep every word.
@@ -26,7 +26,7 @@ from typing import List, Tuple
 
 from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
-from transforms.core.recognizers.spoken_value import read_value
+from transforms.core.number_words import read_value
 
 ENTITY = "CREDENTIAL"
 # Cue words that are abbreviations, never a name: the caseless NER must not read "cvv is
