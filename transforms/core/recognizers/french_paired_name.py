@@ -81,6 +81,16 @@ def french_word(low: str) -> bool:
                                       in lemmas for old, new in rules)
 
 
+# A determiner makes the next word a common noun: "cette victoire", "le marin", "une rose".
+_DETERMINERS = frozenset("le la les un une ce cet cette ces mon ma mes ton ta tes son sa ses "
+                         "notre nos votre vos leur leurs du des au aux quel quelle".split())
+
+
+def _after_determiner(line: str, start: int) -> bool:
+    before = re.search(r"([^\W\d_]+)[ \t]+$", line[:start])
+    return before is not None and before.group(1).lower() in _DETERMINERS
+
+
 def _capitalised(word: str) -> bool:
     """"Michaels", "Ange-Félix": a capital, then small letters (not "ONU", "McMahon" aside)."""
     return word[:1].isupper() and word[1:2].islower()
@@ -150,7 +160,8 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
         while i < len(words) - 1:
             first = words[i]
             low = first.group(0).lower()
-            if _elided(line, first.start()) or not self._given_name(low):
+            if (_elided(line, first.start()) or _after_determiner(line, first.start())
+                    or not self._given_name(low)):
                 i += 1
                 continue
             given_is_word = (not cased and low in french_vocabulary()
