@@ -81,7 +81,9 @@ def french_word(low: str) -> bool:
                                       in lemmas for old, new in rules)
 
 
-# A determiner makes the next word a common noun: "cette victoire", "le marin", "une rose".
+# A determiner makes the next word a common noun when it is also a French word: "cette
+# victoire", "le marin" (a given name that is no French word stays one: texts drop dates
+# and ordinals, "le [12 mars] mohamed nasheed").
 _DETERMINERS = frozenset("le la les un une ce cet cette ces mon ma mes ton ta tes son sa ses "
                          "notre nos votre vos leur leurs du des au aux quel quelle".split())
 
@@ -160,12 +162,14 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
         while i < len(words) - 1:
             first = words[i]
             low = first.group(0).lower()
-            if (_elided(line, first.start()) or _after_determiner(line, first.start())
-                    or not self._given_name(low)):
+            if _elided(line, first.start()) or not self._given_name(low):
                 i += 1
                 continue
             given_is_word = (not cased and low in french_vocabulary()
                              and low not in _FRENCH_GIVEN)
+            if given_is_word and _after_determiner(line, first.start()):
+                i += 1
+                continue
             j = i
             while (j + 1 < len(words) and j - i < MAX_SURNAMES
                    and _GAP.fullmatch(line[words[j].end():words[j + 1].start()])
