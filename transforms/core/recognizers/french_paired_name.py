@@ -72,10 +72,11 @@ def _verbs():
 
 
 def french_word(low: str) -> bool:
-    """A French word: in the vocabulary, or a regular form of a known verb ("remporte",
-    "déclara", "décident"), as the model's lemmatizer reads it."""
-    if low in french_vocabulary():
-        return True
+    """A French word: in the vocabulary, a plural of one ("traditions"), or a regular form
+    of a known verb ("remporte", "déclara", "décident"), as the model's lemmatizer reads it."""
+    if low in french_vocabulary() or (low[-1:] in ("s", "x")
+                                       and low[:-1] in french_vocabulary()):
+        return True  # "traditions", "chevaux"... a plural of a known word is French too
     lemmas, rules = _verbs()
     return low + "r" in lemmas or any(low.endswith(old) and low[:len(low) - len(old)] + new
                                       in lemmas for old, new in rules)

@@ -34,6 +34,7 @@ def test_a_given_name_and_surname_without_a_cue_go_in_french_speech(redactor, li
     "je voudrais parler à un conseiller",
     "le lion rugit dans le documentaire",
     "avec cette victoire rey garde le titre",
+    "pour noël traditions et cadeaux compris",
     "la rose tremiere du voisin",
 ])
 def test_french_words_that_are_also_given_names_stay(redactor, line):
