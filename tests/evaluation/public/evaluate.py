@@ -46,7 +46,8 @@ def build_records(root: Path, names: Sequence[str], splits: Sequence[str],
                     continue  # the corpus is speech-style already: its text as it is
                 chosen = sentences if variant == "written" or spoken else \
                     [speech(s) for s in sentences]
-                records += group(chosen, split, variant, per_record)
+                records += group(chosen, split, variant, per_record,
+                                 getattr(corpus, "language", ""))
     return records, skipped
 
 

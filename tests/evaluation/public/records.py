@@ -18,17 +18,22 @@ class Record:
     variant: str  # written | speech
     text: str
     entities: Tuple[Entity, ...]
+    language: str = ""  # the export's `language` field (policy nlp.languageField); "" none
 
     def as_export(self) -> dict:
         """The record as a conversation export line the pipeline reads."""
-        return {"conversation_id": self.id,
-                "channel": "voice" if self.variant == "speech" else "chat",
-                "transcript_text": self.text, "notes": "", "custom_data_fields": {}}
+        export = {"conversation_id": self.id,
+                  "channel": "voice" if self.variant == "speech" else "chat",
+                  "transcript_text": self.text, "notes": "", "custom_data_fields": {}}
+        if self.language:
+            export["language"] = self.language
+        return export
 
 
 def group(sentences: Sequence[Sentence], split: str, variant: str,
-          per_record: Optional[int] = PER_RECORD) -> List[Record]:
-    """Consecutive sentences of one doc, ``per_record`` at most (None: the whole doc)."""
+          per_record: Optional[int] = PER_RECORD, language: str = "") -> List[Record]:
+    """Consecutive sentences of one doc, ``per_record`` at most (None: the whole doc);
+    ``language`` (e.g. "fr") is written in each record's export."""
     out: List[Record] = []
     batch: List[Sentence] = []
 
@@ -42,7 +47,7 @@ def group(sentences: Sequence[Sentence], split: str, variant: str,
             pos += len(s.text) + 1
         corpus = batch[0].corpus
         out.append(Record(f"{corpus}-{split}-{variant}-{len(out):05d}", corpus, split,
-                          variant, "\n".join(texts), tuple(entities)))
+                          variant, "\n".join(texts), tuple(entities), language))
         batch.clear()
 
     for s in sentences:

@@ -36,6 +36,7 @@ class Corpus:
     kind: str  # what the text is, for the report
     split_note: str
     spoken: bool = False  # already speech-style: scored once, as the speech variant
+    language: str = ""  # written in each record's `language` field ("fr"); "" lets it guess
 
     def missing(self, root: Path) -> Optional[str]:
         """None if every file is there, else why not."""
@@ -117,6 +118,12 @@ register(Corpus("wikineural", "wikineural", wikineural.read, ("val.conllu",),
                 "WikiNEuRal: Wikipedia sentences, silver labels (automatic; person = PER)",
                 "authors' files: tune = val, heldout = test; the first 2,000 sentences of "
                 "each (a deterministic subset, file order)"))
+register(Corpus("wikineural_fr", "wikineural_fr", wikineural.read_fr, ("val.conllu",),
+                ("test.conllu",),
+                "WikiNEuRal French: Wikipedia sentences, silver labels (automatic; "
+                "person = PER); records say language fr",
+                "authors' files: tune = val, heldout = test; the first 2,000 sentences of "
+                "each (a deterministic subset, file order)", language="fr"))
 register(Corpus("uner_pud", "uner_pud", uner.read, (), ("en_pud-ud-test.iob2",),
                 "Universal NER English PUD: news and Wikipedia sentences, hand-labelled "
                 "(person = PER)",

@@ -24,6 +24,8 @@ TYPE_OF = {
 # No space before these tokens when the text is rebuilt ("hello ," -> "hello,").
 _ATTACH_LEFT = re.compile(r"^(?:[.,!?;:%)\]}…]+|'s|'m|'re|'ve|'ll|'d|n't)$", re.IGNORECASE)
 _ATTACH_RIGHT = {"(", "[", "{", "$", "@", "#"}
+# French elision: no space after "l'", "d'", "qu'", "jusqu'" ... ("l' équipe" -> "l'équipe").
+_ELIDED = re.compile(r"^[^\W\d_]{1,8}['’]$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,12 +66,14 @@ def bio_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
     return [tuple(s) for s in spans]
 
 
-def build(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]]
-          ) -> Tuple[str, Tuple[Entity, ...]]:
-    """Join tokens as written text; spans (token indices, type) become character spans."""
+def build(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]],
+          elision: bool = False) -> Tuple[str, Tuple[Entity, ...]]:
+    """Join tokens as written text; spans (token indices, type) become character spans.
+    ``elision`` (French): a token ending in an apostrophe ("l'", "qu'") joins the next."""
     parts, starts, ends, pos = [], [], [], 0
     for i, tok in enumerate(tokens):
-        if i and not _ATTACH_LEFT.match(tok) and tokens[i - 1] not in _ATTACH_RIGHT:
+        if i and not _ATTACH_LEFT.match(tok) and tokens[i - 1] not in _ATTACH_RIGHT and not (
+                elision and _ELIDED.match(tokens[i - 1])):
             parts.append(" ")
             pos += 1
         starts.append(pos)

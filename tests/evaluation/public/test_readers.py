@@ -432,3 +432,33 @@ def test_uner_ewt_tunes_on_the_dev_file_and_holds_out_the_test_file(tmp_path):
     assert corpus.missing(tmp_path) is None
     assert [s.text for s in corpus.load(tmp_path, "tune")] == ["alpha"]
     assert [s.text for s in corpus.load(tmp_path, "heldout")] == ["gamma"]
+
+
+def test_wikineural_fr_joins_elided_articles_and_keeps_the_entity_on_the_name(tmp_path):
+    path = tmp_path / "val.conllu"
+    path.write_text("0\tL'\tO\n1\téquipe\tO\n2\td'\tO\n3\tArnaud\tB-PER\n4\tDupré\tI-PER\n"
+                    "5\tjusqu'\tO\n6\tà\tO\n7\tLyon\tB-LOC\n8\t.\tO\n", encoding="utf-8")
+    (first,) = wikineural.read_fr(path, "wikineural_fr")
+    assert first.text == "L'équipe d'Arnaud Dupré jusqu'à Lyon."
+    assert spans(first) == [("Arnaud Dupré", "PERSON"), ("Lyon", "LOCATION")]
+
+
+def test_english_text_is_joined_as_before_without_elision():
+    assert build(["rock", "'n'", "roll", "o'"], [])[0] == "rock 'n' roll o'"
+    assert build(["rock", "'n'", "roll"], [], elision=True)[0] == "rock 'n' roll"
+
+
+def test_wikineural_fr_records_say_french_in_the_language_field(tmp_path):
+    from tests.evaluation.public.evaluate import build_records
+    (tmp_path / "wikineural_fr").mkdir()
+    (tmp_path / "wikineural_fr" / "val.conllu").write_text("0\tbonjour\tO\n",
+                                                             encoding="utf-8")
+    (tmp_path / "wikineural_fr" / "test.conllu").write_text("0\tsalut\tO\n", encoding="utf-8")
+    records, _ = build_records(tmp_path, ["wikineural_fr"], ["tune"], ["written", "speech"],
+                               None)
+    assert [r.as_export()["language"] for r in records] == ["fr", "fr"]
+    (tmp_path / "wikineural").mkdir()
+    (tmp_path / "wikineural" / "val.conllu").write_text("0\thello\tO\n", encoding="utf-8")
+    (tmp_path / "wikineural" / "test.conllu").write_text("0\thi\tO\n", encoding="utf-8")
+    english, _ = build_records(tmp_path, ["wikineural"], ["tune"], ["written"], None)
+    assert "language" not in english[0].as_export()  # left to the stop-word vote

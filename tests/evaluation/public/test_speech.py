@@ -57,3 +57,12 @@ def test_a_span_inside_a_written_word_keeps_to_its_part_of_the_spoken_word():
     assert said.text == "for mr sanjay singhavi advocate and smt a c vidhya"
     assert [said.text[e.start:e.end] for e in said.entities] == ["sanjay singhavi",
                                                                  "a c vidhya"]
+
+
+def test_french_speech_keeps_accents_and_elisions_and_drops_guillemets():
+    text, entities = build(["L'", "équipe", "d'", "Arnaud", "Dupré", ",", "«", "Très",
+                            "bien", "»", ";", "aujourd’hui", "à", "Évry", "!"],
+                           [(3, 5, "PERSON"), (13, 14, "LOCATION")], elision=True)
+    v = speech(Sentence("c", "d", 0, text, entities))
+    assert v.text == "l'équipe d'arnaud dupré très bien aujourd'hui à évry"
+    assert [v.text[e.start:e.end] for e in v.entities] == ["d'arnaud dupré", "évry"]

@@ -6,6 +6,8 @@
 "Emperor" ..., is OTHER); LOC and ORG are LOCATION and ORGANIZATION; MISC is OTHER.
 Each file holds about 11,600 sentences: only the first ``LIMIT`` of each are read
 (a deterministic subset, in file order, so whole runs of an article stay together).
+The French files (corpus ``wikineural_fr``, `read_fr`) have the same format; their elided
+articles are separate tokens ("l'", "équipe") and are joined back as written ("l'équipe").
 """
 from __future__ import annotations
 
@@ -26,8 +28,10 @@ def _without_index(text: str) -> str:
                      for line in text.splitlines())
 
 
-def read(path: Path, corpus: str, limit: int = LIMIT) -> List[Sentence]:
-    """The first ``limit`` sentences of one file."""
+def read(path: Path, corpus: str, limit: int = LIMIT, elision: bool = False
+         ) -> List[Sentence]:
+    """The first ``limit`` sentences of one file; ``elision`` for French ("l' équipe" is
+    written "l'équipe")."""
     path = Path(path)
     out = []
     for i, (tokens, tags) in enumerate(blocks(_without_index(path.read_text("utf-8")))):
@@ -35,6 +39,11 @@ def read(path: Path, corpus: str, limit: int = LIMIT) -> List[Sentence]:
             break
         kept = [(t, g) for t, g in zip(tokens, tags) if t.strip()]
         toks = [t for t, _ in kept]
-        text, entities = build(toks, _spans(toks, [g for _, g in kept], PEOPLE))
+        text, entities = build(toks, _spans(toks, [g for _, g in kept], PEOPLE), elision)
         out.append(Sentence(corpus, path.name, i, text, entities))
     return out
+
+
+def read_fr(path: Path, corpus: str, limit: int = LIMIT) -> List[Sentence]:
+    """The French files (``data/wikineural/fr``): same format, elided articles joined."""
+    return read(path, corpus, limit, elision=True)

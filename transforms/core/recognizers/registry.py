@@ -28,6 +28,7 @@ from transforms.core.recognizers.date_of_birth import DateOfBirthRecognizer
 from transforms.core.recognizers.famous_full_name import FamousFullNameRecognizer
 from transforms.core.recognizers.famous_short_name import FamousShortNameRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
+from transforms.core.recognizers.french_paired_name import FrenchPairedNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
@@ -101,6 +102,7 @@ register(SpokenIdentifierRecognizer, languages=ANY)
 register(FrenchSpokenNumberRecognizer, languages=("fr",))
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(FrenchCueNameRecognizer, languages=("fr",))
+register(FrenchPairedNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
