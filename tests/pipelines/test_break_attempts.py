@@ -209,4 +209,7 @@ def test_an_untouched_dataset_is_read_and_its_manifest_binds_every_part(attacked
     assert set(binding["parts"]) == {p.name for p in dataset.glob("part-*.parquet")}
     (name, proc), = _commands(dataset, home, which=("subject-access",))
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert json.loads(proc.stdout)["rows"]
+    assert json.loads(proc.stdout)["rows"] and "not authenticated" not in proc.stderr
+    alone = hb("subject-access", "--dataset", dataset, "--subject",
+               "email:maria.garcia@example.org", home=home)  # no vault: nothing to check
+    assert alone.returncode == 0 and "without --vault" in alone.stderr, alone.stderr[-2000:]
