@@ -213,3 +213,22 @@ def test_an_untouched_dataset_is_read_and_its_manifest_binds_every_part(attacked
     alone = hb("subject-access", "--dataset", dataset, "--subject",
                "email:maria.garcia@example.org", home=home)  # no vault: nothing to check
     assert alone.returncode == 0 and "without --vault" in alone.stderr, alone.stderr[-2000:]
+
+
+def test_a_dataset_committed_before_parts_were_bound_is_read_with_a_warning(attacked):
+    """Decided: such a dataset (its manifest binds the run id only, as every run wrote it
+    before) stays readable, so that `forget` still serves a data-subject request; the
+    warning says the parts are checked by run id only and how to bind them."""
+    from transforms.datasets.vault import VaultKey, signed_manifest
+    from transforms.keys.keyset import dev_keyset, load_keyset
+
+    dataset, _, home = attacked
+    path = dataset.with_name("a.vault") / "_manifest.json"
+    old = json.loads(path.read_text())
+    key = VaultKey.of(load_keyset(dev_keyset(home)))
+    path.write_text(json.dumps(signed_manifest(
+        key, old["run_id"], old["files"], old["recipient_sha256"], {"run_id": old["run_id"]},
+        old["generation"])))
+    (name, proc), = _commands(dataset, home, which=("subject-access",))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["rows"], proc.stderr[-2000:]
+    assert "checked by run id only" in proc.stderr and "rekey" in proc.stderr
