@@ -230,6 +230,10 @@ def _subjects(args) -> int:
             raise SubjectError("--identity needs --vault")
         if not args.reason:
             raise AuditError("--reason is required with --identity: vault access is audited")
+    if args.vault is None:  # nothing to check the parts against: say so
+        logging.getLogger("hushbeam").warning(
+            "without --vault the dataset's parts and summary are not authenticated (their "
+            "SHA-256 is in the vault's manifest): pass --vault to refuse a forged part")
     report = (erasure.subject_access_windows if streaming else erasure.subject_access)(
         args.dataset, subjects, keyset, policy, args.vault, identity)
     if identity is not None:

@@ -77,6 +77,6 @@ def build_pipeline(p: beam.Pipeline, cfg: RedactConfig,
               | "WriteAnonymized" >> WriteAnonymized(staging_dir(cfg.output, cfg.run_id),
                                                      cfg.policy, cfg.header()))
     summary = staged | "CommitRun" >> CommitRun(cfg.output, cfg.vault_output, cfg.run_id,
-                                                cfg.overwrite)
+                                                cfg.overwrite, cfg.keyset)
     return {"records": rows.records, "dead_letters": dead_letters,
             "quarantine": guarded.quarantine, "summary": summary}

@@ -1,13 +1,17 @@
-"""Session 23's break attempts that found defects, as the user and the attacker meet them:
+"""Sessions 23 and 24: break attempts that found defects, as the user and the attacker meet them:
 the ``hushbeam`` command in a subprocess. Each test failed before its mend."""
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from tests.conftest import REPO
-from tests.pipelines.test_typos import hb, refused  # the CLI as a user runs it
+from tests.pipelines.test_typos import hb, refused, tree  # the CLI as a user runs it
 
 SAMPLES = REPO / "samples" / "conversations.jsonl"
 
@@ -97,3 +101,134 @@ def test_a_csv_column_mapping_misspelt_against_the_files_header_is_refused(tmp_p
     proc = hb("redact", "--input", exports / "*.csv", "--output", tmp_path / "anon",
               "--policy", policy, home=tmp_path / "h")
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+# --- session 24: the Parquet parts and the summary are bound to the vault's manifest -----
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    """Two runs of the same keyring: ``a`` is attacked with the parts of ``b``."""
+    work = tmp_path_factory.mktemp("parts")
+    home = work / "home"
+    for name in ("a", "b"):
+        proc = hb("redact", "--input", SAMPLES, "--output", work / name, home=home)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    proc = hb("keys", "create", "--kms", f"local://{work / 'm2.key'}", "--out",
+              home / "k2.json", "--version", "2", home=home)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return work, home
+
+
+@pytest.fixture()
+def attacked(two_runs, tmp_path):
+    """A copy of run ``a`` (dataset and vault) to break, and ``b``'s dataset."""
+    work, home = two_runs
+    shutil.copytree(work / "a", tmp_path / "a")
+    shutil.copytree(work / "a.vault", tmp_path / "a.vault")
+    return tmp_path / "a", work / "b", home
+
+
+def _forged_part(source: Path, run_id: str, rows: int = 2) -> bytes:
+    """``source``'s first rows, with the run id of the dataset it is smuggled into (the
+    run id is no secret: it is in the summary and every part's metadata)."""
+    table = pq.read_table(source).slice(0, rows)
+    meta = dict(table.schema.metadata or {})
+    meta[b"hushbeam.run_id"] = run_id.encode()
+    sink = pa.BufferOutputStream()
+    pq.write_table(table.replace_schema_metadata(meta), sink)
+    return sink.getvalue().to_pybytes()
+
+
+def _run_id(dataset: Path) -> str:
+    return json.loads((dataset / "_summary.json").read_text())["run_id"]
+
+
+def _commands(dataset: Path, home: Path, which=("subject-access", "forget")):
+    """Commands that read the dataset as a whole, with its vault (each refusal is cheap)."""
+    vault = dataset.with_name(dataset.name + ".vault")
+    identity = home / "dev-vault-identity.pem"
+    subject = ("--subject", "email:maria.garcia@example.org")
+    args = {"subject-access": ("subject-access", "--dataset", dataset, "--vault", vault,
+                               *subject),
+            "reidentify": ("reidentify", "--vault", vault, "--dataset", dataset,
+                           "--identity", identity, "--reason", "test", "hb:EMAIL:0000"),
+            "rekey": ("rekey", "--dataset", dataset, "--vault", vault, "--identity",
+                      identity, "--new-keyset", home / "k2.json", "--output",
+                      dataset.parent / "rekeyed"),
+            "forget": ("forget", "--dataset", dataset, "--vault", vault, *subject)}
+    for name in which:
+        yield name, hb(*args[name], home=home)
+
+
+def _all_refused(dataset: Path, home: Path, *expected: str,
+                 which=("subject-access", "forget")) -> None:
+    vault = dataset.with_name(dataset.name + ".vault")
+    before = tree(dataset, vault)
+    for name, proc in _commands(dataset, home, which):
+        refused(proc, *expected)
+        assert "maria" not in proc.stderr.lower() and not proc.stdout.strip(), name
+    assert tree(dataset, vault) == before  # nothing erased, nothing audited
+    assert not (dataset.parent / "rekeyed").exists()
+
+
+def test_a_part_swapped_for_a_forged_one_with_the_datasets_run_id_is_refused(attacked):
+    """Before: subject-access answered from the forged part (2 rows of another run), exit 0."""
+    dataset, other, home = attacked
+    part = sorted(dataset.glob("part-*.parquet"))[0]
+    part.write_bytes(_forged_part(sorted(other.glob("part-*.parquet"))[0], _run_id(dataset)))
+    _all_refused(dataset, home, part.name, "does not match",
+                 which=("subject-access", "reidentify", "rekey", "forget"))
+
+
+def test_an_extra_part_with_the_datasets_run_id_is_refused(attacked):
+    dataset, other, home = attacked
+    extra = dataset / "part-00007-of-00009.parquet"
+    extra.write_bytes(_forged_part(sorted(other.glob("part-*.parquet"))[0], _run_id(dataset)))
+    _all_refused(dataset, home, extra.name, "not in the vault's manifest")
+
+
+def test_a_deleted_part_is_refused(attacked):
+    dataset, _, home = attacked
+    part = sorted(dataset.glob("part-*.parquet"))[0]
+    part.unlink()
+    _all_refused(dataset, home, part.name, "is missing")
+
+
+def test_an_edited_summary_is_refused(attacked):
+    dataset, _, home = attacked
+    summary = json.loads((dataset / "_summary.json").read_text())
+    summary["records_written"] += 1
+    (dataset / "_summary.json").write_text(json.dumps(summary, indent=2))
+    _all_refused(dataset, home, "_summary.json", "not the one")
+
+
+def test_an_untouched_dataset_is_read_and_its_manifest_binds_every_part(attacked):
+    dataset, _, home = attacked
+    binding = json.loads((dataset.with_name("a.vault") / "_manifest.json").read_text())[
+        "dataset"]
+    assert set(binding["parts"]) == {p.name for p in dataset.glob("part-*.parquet")}
+    (name, proc), = _commands(dataset, home, which=("subject-access",))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["rows"] and "not authenticated" not in proc.stderr
+    alone = hb("subject-access", "--dataset", dataset, "--subject",
+               "email:maria.garcia@example.org", home=home)  # no vault: nothing to check
+    assert alone.returncode == 0 and "without --vault" in alone.stderr, alone.stderr[-2000:]
+
+
+def test_a_dataset_committed_before_parts_were_bound_is_read_with_a_warning(attacked):
+    """Decided: such a dataset (its manifest binds the run id only, as every run wrote it
+    before) stays readable, so that `forget` still serves a data-subject request; the
+    warning says the parts are checked by run id only and how to bind them."""
+    from transforms.datasets.vault import VaultKey, signed_manifest
+    from transforms.keys.keyset import dev_keyset, load_keyset
+
+    dataset, _, home = attacked
+    path = dataset.with_name("a.vault") / "_manifest.json"
+    old = json.loads(path.read_text())
+    key = VaultKey.of(load_keyset(dev_keyset(home)))
+    path.write_text(json.dumps(signed_manifest(
+        key, old["run_id"], old["files"], old["recipient_sha256"], {"run_id": old["run_id"]},
+        old["generation"])))
+    (name, proc), = _commands(dataset, home, which=("subject-access",))
+    assert proc.returncode == 0 and json.loads(proc.stdout)["rows"], proc.stderr[-2000:]
+    assert "checked by run id only" in proc.stderr and "rekey" in proc.stderr

@@ -9,8 +9,9 @@ one folder of sealed files per kind: "token" (pseudonym -> {type, value}),
 Each sealed line is authenticated by HPKE and bound to its kind and run, but anyone holding
 the public key can seal a line. What only a holder of the data key can write is the
 manifest: it records the run id, the data key (id and version), the SHA-256 of the
-recipient, the dataset it belongs to (its run id, and once a command has rewritten the
-pair, the SHA-256 of every Parquet part and of the summary), a generation that grows with
+recipient, the dataset it belongs to (its run id, the SHA-256 of every Parquet part and
+of the summary: recorded when the run commits and whenever a command rewrites the pair; a
+batch vault written before that is read with a warning), a generation that grows with
 every rewrite, the SHA-256 and line count of every sealed file, and for a streaming window
 the input files it holds (the ledger a restarted job skips); ``mac`` is
 HMAC-SHA256 over all of it under ``derive_subkey(data_key, "vault-manifest")``.
@@ -26,6 +27,7 @@ import dataclasses
 import hashlib
 import hmac
 import json
+import logging
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List, Optional
 
@@ -39,6 +41,7 @@ from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.keys.sealing import SealError, open_sealed
 from transforms.keys.subkeys import derive_subkey
 
+_LOG = logging.getLogger("hushbeam")
 MANIFEST_FORMAT = 2
 MAC_LABEL = "vault-manifest"
 
@@ -261,14 +264,39 @@ def check_belongs(manifest: dict, vault: Path, dataset: Path) -> None:
                          f"{manifest['generation']}, the dataset records {needed}): an "
                          "earlier copy of the vault was put back; refusing it")
     if "parts" in binding or "summary_sha256" in binding:
-        now = dataset_binding(dataset, binding["run_id"])
-        if binding.get("parts") != now["parts"]:
-            raise VaultError(f"the parts of {dataset} are not those vault {vault} was last "
-                             "written with (a part was replaced, added or removed, or one of "
-                             "them is an earlier copy)")
-        if binding.get("summary_sha256") != now["summary_sha256"]:
-            raise VaultError(f"the summary of {dataset} is not the one vault {vault} was "
-                             "last written with (edited, or one of them is an earlier copy)")
+        check_digests(binding, vault, dataset)
+    elif manifest.get("sources") is None:  # a batch run committed before parts were bound
+        _LOG.warning("%s", unbound_warning(vault, dataset))
+
+
+def unbound_warning(vault: Path, dataset: Path) -> str:
+    return (f"vault {vault} was written before manifests recorded the SHA-256 of the "
+            f"dataset's parts and summary: the parts of {dataset} are checked by run id "
+            "only, which is no secret (a forged part is not detected). Re-run the pipeline, "
+            "or `hushbeam rekey` the dataset, to bind them")
+
+
+def check_digests(binding: dict, vault: Path, dataset: Path) -> None:
+    """Refuse a dataset whose parts or summary are not those ``binding`` records: each
+    error names the file (never a value)."""
+    recorded = binding.get("parts") or {}
+    present = {p.name: p for p in parts(dataset)}
+    for name in sorted(set(recorded) - set(present)):
+        raise VaultError(f"part {name} of {dataset} is missing (the manifest of vault {vault} "
+                         "records it: deleted or moved); refusing the dataset")
+    for name in sorted(set(present) - set(recorded)):
+        raise VaultError(f"part {name} of {dataset} is not in the vault's manifest ({vault}: "
+                         "added, or from another dataset); refusing the dataset")
+    for name, expected in sorted(recorded.items()):
+        if sha256_hex(present[name].read_bytes()) != expected:
+            raise VaultError(f"part {name} of {dataset} does not match the SHA-256 the "
+                             f"manifest of vault {vault} records (replaced, edited, or an "
+                             "earlier copy); refusing the dataset")
+    summary = sha256_hex((Path(dataset) / layout.SUMMARY).read_bytes())
+    if binding.get("summary_sha256") != summary:
+        raise VaultError(f"the summary of {dataset} ({layout.SUMMARY}) is not the one vault "
+                         f"{vault} was last written with (edited, or one of them is an "
+                         "earlier copy); refusing the dataset")
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The vault on disk: its manifest is authenticated under the data key and refuses any change
 it did not record, made by someone who can write files but holds no key."""
 import json
+import logging
 import shutil
 
 import pyarrow as pa
@@ -272,12 +273,39 @@ def test_a_rewritten_vault_is_bound_to_its_dataset_parts_and_summary(vault, key,
     saved = part.read_bytes()
     _dataset(tmp_path / "d2", RUN, rows=3)
     shutil.copy(tmp_path / "d2" / part.name, part)
-    with pytest.raises(VaultError, match="parts of .* are not those"):
+    with pytest.raises(VaultError, match="part part-00000-of-00001.parquet of .* does not match the SHA-256"):
         verify_vault(vault, key, RUN, dataset)
     part.write_bytes(saved)
     (dataset / layout.SUMMARY).write_text(json.dumps({"run_id": RUN, "vault_generation": 1,
                                                       "records_written": 9}))
     with pytest.raises(VaultError, match="summary of .* is not the one"):
+        verify_vault(vault, key, RUN, dataset)
+
+
+def test_a_batch_vault_committed_before_parts_were_bound_is_read_with_a_warning(
+        vault, key, tmp_path, caplog):
+    """Decided: datasets committed before the commit bound the parts stay readable (their
+    manifests verify), with a warning that says what is not checked and how to bind them."""
+    dataset = _dataset(tmp_path / "d", RUN)
+    assert load_manifest(vault)["dataset"] == {"run_id": RUN}  # as runs wrote it before
+    with caplog.at_level(logging.WARNING, logger="hushbeam"):
+        verify_vault(vault, key, RUN, dataset)
+    assert "checked by run id only" in caplog.text and "rekey" in caplog.text
+    assert "part-" not in caplog.text  # names the folders, never a row
+
+
+def test_a_bound_dataset_names_the_missing_or_extra_part(vault, key, tmp_path):
+    dataset = _dataset(tmp_path / "d", RUN)
+    commit_manifest(vault, key, verify_vault(vault, key, RUN, dataset), dataset)
+    part = dataset / "part-00000-of-00001.parquet"
+    extra = dataset / "part-00001-of-00002.parquet"
+    shutil.copy(part, extra)
+    with pytest.raises(VaultError, match="part part-00001-of-00002.parquet of .* is not in "
+                                         "the vault's manifest"):
+        verify_vault(vault, key, RUN, dataset)
+    extra.unlink()
+    part.unlink()
+    with pytest.raises(VaultError, match="part part-00000-of-00001.parquet of .* is missing"):
         verify_vault(vault, key, RUN, dataset)
 
 
