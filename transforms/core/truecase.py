@@ -206,7 +206,9 @@ def common_tail(doc, start: int, end: int):
     so the copy capitalises them all), when a listed name is left before them and the
     whole is no known full name ("john legend", "ice cube" stay whole) nor a street's name
     ("freeman mountains st"), and no given name follows (the word may be its title: "dj"
-    of "dj jimmy jatt")."""
+    of "dj jimmy jatt"). A notable person's short form ("sarah obama": as frequent as a
+    common word) and a word of two letters ("tom molomby sc") are never cut off."""
+    from transforms.core.famous_names import famous
     from transforms.core.venue_words import before_a_street_word  # imports this module
 
     if before_a_street_word(doc, end):
@@ -216,7 +218,8 @@ def common_tail(doc, start: int, end: int):
         return start, end  # "ty bello dj jimmy jatt": the title of the name after it
     while end - start >= 2:
         last = doc[end - 1].lower_
-        if name_word(last) is not None or zipf(last) < COMMON_TAIL or not any(
+        if name_word(last) is not None or zipf(last) < COMMON_TAIL or len(last) < 3 \
+                or (last,) in famous().forms.get(last, ()) or not any(
                 (entry := name_word(doc[i].lower_)) is not None
                 and entry.wordness < AMBIGUOUS for i in range(start, end - 1)):
             break

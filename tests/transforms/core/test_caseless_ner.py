@@ -118,3 +118,17 @@ def test_a_common_word_before_a_given_name_stays_in_a_list_of_names(redactor):
     out = redacted(redactor, "the project involved teju babyface sound sultan ty bello dj "
                    "jimmy jatt omawunmi denrele edun and others painting")
     assert " dj " not in f" {out} " and "jimmy" not in out and "bello" not in out
+
+
+@pytest.mark.parametrize("text, gone", [
+    # "obama" is as frequent as a common word in English text, but it is a notable
+    # person's short form: a surname, never a common tail
+    ("police say thieves tried to break into the home of sarah obama the grandmother",
+     "obama"),
+    ("sarah obama is his step grandmother", "obama"),
+    # a two-letter post-nominal ("sc", "qc") is part of the name it follows
+    ("speaking in the parents defense tom molomby sc said that the parents came", " sc "),
+])
+def test_a_surname_or_post_nominal_after_a_lowercase_name_is_not_cut_off(redactor, text, gone):
+    out = redacted(redactor, text)
+    assert gone not in f" {out} " and "sarah" not in out and "molomby" not in out
