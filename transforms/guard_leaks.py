@@ -6,7 +6,10 @@ from apache_beam.metrics import Metrics
 from transforms.core.elements import (DEAD_LETTER, METRICS_NAMESPACE, QUARANTINE,
                                       dead_letter, failed)
 from transforms.core.leak_finder import LeakFinder
+from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.policy import Policy
+from transforms.core.recognizers.secret_value import ENTITY as CREDENTIAL
+from transforms.core.recognizers.secret_value import find_secrets
 
 
 class _GuardFn(beam.DoFn):
@@ -25,9 +28,31 @@ class _GuardFn(beam.DoFn):
             self._quarantined.inc()
             yield beam.pvalue.TaggedOutput(QUARANTINE, dead_letter(
                 "guard", element["source"], element["position"],
-                "leak:" + ",".join(reasons), element["fields"]))
+                "leak:" + ",".join(reasons), self._without_secrets(element["fields"])))
         else:
             yield element
+
+    def _without_secrets(self, fields: dict) -> dict:
+        """The fields with every PIN, password, code or answer after its cue replaced by
+        ``<CREDENTIAL>`` (when the policy detects CREDENTIAL): the quarantine is sealed in
+        the vault, which never stores one (PCI DSS), and a re-redaction writes the same
+        placeholder. The other leaks stay in clear, for review."""
+        if not self.finder.check_secrets:
+            return fields
+        texts = [text for _, text in collect_strings(fields)]
+        masked = [_masked(text) for text in texts]
+        return fields if masked == texts else replace_strings(fields, masked)
+
+
+def _masked(text: str) -> str:
+    out, at = [], 0
+    for start, end in find_secrets(text):  # sorted; an overlap joins the one before
+        if start < at:
+            at = max(at, end)
+            continue
+        out.append(text[at:start] + f"<{CREDENTIAL}>")
+        at = end
+    return "".join(out) + text[at:]
 
 
 class GuardLeaks(beam.PTransform):

@@ -88,6 +88,19 @@ def test_guard_fn_quarantines_a_record_that_still_leaks(policy):
     assert "4111" not in tagged[QUARANTINE][0]["reason"]
 
 
+def test_guard_fn_seals_no_credential_in_the_quarantine(policy):
+    # A PIN or password is never stored (PCI DSS): the quarantined copy carries the fixed
+    # placeholder, what any re-redaction writes anyway; the other leak stays for review.
+    fn = _GuardFn(policy)
+    leaky = conversation("f", 2, {"transcript_text": "my pin is 4821", "notes": [
+        {"text": "card 4111 1111 1111 1111, password is Sunshine99!"}]})
+    main, tagged = _split(fn.process(leaky))
+    held = tagged[QUARANTINE][0]
+    assert main == [] and held["reason"] == "leak:card_number,credential"
+    assert "4821" not in held["raw"] and "Sunshine99" not in held["raw"]
+    assert "my pin is <CREDENTIAL>" in held["raw"] and "4111 1111 1111 1111" in held["raw"]
+
+
 def test_guard_fn_writes_a_league_table_row_that_passes_luhn(policy):
     row = conversation("f", 3, {"transcript_text": "Arsenal 38 26 7 5 80 30 50 85"})
     assert _split(_GuardFn(policy).process(row)) == ([row], {})

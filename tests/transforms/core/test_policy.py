@@ -369,3 +369,28 @@ def test_a_custom_rule_s_entity_left_unranked_ranks_with_the_policy_s_other_rule
     assert order.index("POLICY_ACCOUNT_ID") + 1 == order.index("MEMBER_ID")
     assert order.index("MEMBER_ID") < order.index("PERSON")
     assert load_policy().entity_priority == parse_policy({"extends": "default"}).entity_priority
+
+
+@pytest.mark.parametrize("operator", ["HASH", "TOKEN"])
+def test_a_keyed_operator_is_refused_for_credential_which_must_never_reach_the_vault(operator):
+    # A TOKEN would seal a PIN or CVV in the vault, a HASH of a 4-digit PIN is reversed by
+    # trying its 10,000 values: docs/policy.md says keep CREDENTIAL a REPLACE or REDACT.
+    with pytest.raises(PolicyError, match=r"entities.CREDENTIAL.operator: .*never "):
+        parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": operator}}})
+    own = yaml.safe_load(default_policy_text())
+    del own["entities"]["CREDENTIAL"]  # detected, and treated by the default treatment
+    own.update(detectEntities=[*own["entities"], "CREDENTIAL"], defaultEntityTreatment=operator)
+    with pytest.raises(PolicyError, match=r"defaultEntityTreatment.operator: .*CREDENTIAL"):
+        parse_policy(own)
+
+
+def test_a_structured_field_cannot_pseudonymize_a_credential():
+    with pytest.raises(PolicyError, match=r"structuredFields.*CREDENTIAL"):
+        parse_policy({"extends": "default", "structuredFields": [
+            {"strategy": {"type": "TOKEN"}, "fields": [{"name": "pin", "entity": "CREDENTIAL"}]}]})
+
+
+@pytest.mark.parametrize("operator", ["REPLACE", "REDACT", "NUMBERED"])
+def test_credential_may_be_replaced_redacted_or_numbered(operator):
+    policy = parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": operator}}})
+    assert policy.treatment("CREDENTIAL").operator == operator

@@ -186,6 +186,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         if rule.entity not in detect:
             detect.append(rule.entity)
     priority = _ranked_rules(v.str_list(data["entityPriority"], "entityPriority"), rules)
+    _check_never_keyed(v, treatments, treatments_raw, default, detect, strategies,
+                       strategy_keys)
 
     threshold = v.score(data["scoreThreshold"], "scoreThreshold")
     region = str(data["defaultRegion"]).upper()
@@ -266,6 +268,36 @@ def _check_operator_types(v: Validator, treatments: dict, written: dict,
     if allowed is not None:
         raise v.fail("defaultEntityTreatment.operator", f"{default.operator} treats only "
                      f"{', '.join(allowed)}, not every type")
+
+
+# Types whose value must never be pseudonymized: a TOKEN is a vault row (PCI DSS forbids
+# storing a CVV or PIN after authorisation) and a HASH of a 4-digit PIN is reversed by
+# trying its 10,000 values. REPLACE, REDACT, MASK and NUMBERED keep nothing of it.
+NEVER_KEYED = ("CREDENTIAL",)
+
+
+def _check_never_keyed(v: Validator, treatments: dict, written: dict,
+                       default: EntityTreatment, detect: list, strategies: list,
+                       strategy_keys: list) -> None:
+    """A type of :data:`NEVER_KEYED` is treated by no keyed operator (HASH, TOKEN): not in
+    ``entities``, nor by a custom rule's ``replacementType``, a structured column, or the
+    ``defaultEntityTreatment`` of a policy that detects it without an entry."""
+    keyed = pseudonymizing_names()
+    for entity in NEVER_KEYED:
+        for strategy, key in zip(strategies, strategy_keys):
+            if strategy.entity == entity:
+                raise v.fail(key, f"a structured column cannot hold {entity}: its value "
+                             "is never pseudonymized (a column is HASH or TOKEN)")
+        if entity in treatments:
+            if treatments[entity].operator in keyed:
+                key = (f"entities.{entity}.operator" if entity in written
+                       else f"customRules (the replacementType of {entity})")
+                raise v.fail(key, f"{treatments[entity].operator}: {entity} is never "
+                             "pseudonymized (use REPLACE or REDACT)")
+        elif entity in detect and default.operator in keyed:
+            raise v.fail("defaultEntityTreatment.operator", f"{default.operator} would "
+                         f"pseudonymize {entity}, which is never pseudonymized: give it an "
+                         "entities entry (REPLACE or REDACT)")
 
 
 def _labels(key: str, entries: list, mine: dict) -> list:

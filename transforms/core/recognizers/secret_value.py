@@ -45,7 +45,7 @@ _DIGIT_CUES = {
             r"security\s+code(?:\s+on\s+the\s+back(?:\s+of\s+(?:my|the|your)\s+card)?)?|"
             r"(?:three|3|four|4)[\s\-]digit\s+(?:security\s+)?code)", (3, 4)),
     "otp": (r"(?:otp|one[\s\-]time\s+(?:pass\s?code|password|pin|code)|"
-            r"(?:verification|verify|authentication|auth|access|security|sms|"
+            r"(?:verification|verify|authentication|auth|access|(?<!social\s)security|sms|"
             r"2fa|two[\s\-]factor|login|sign[\s\-]in)\s+(?:code|number|pin)|"
             r"pass\s?code)", (4, 10)),
 }

@@ -269,3 +269,19 @@ def test_a_handle_alone_on_the_line_after_the_agent_asked_is_found(text, handle)
 ])
 def test_an_answer_that_is_no_handle_stays(text):
     assert find_handles(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "my social security number is 536221234",
+    "social security number five three six two two one two three four",
+    "Social Security number: 536 22 1234",
+])
+def test_a_social_security_number_is_no_security_number_credential(line):
+    # "security number" cues a bank's telephone security number; "social security
+    # number" cues an SSN, whose type (US_SSN) a policy may treat otherwise.
+    assert find_secrets(line) == []
+
+
+def test_the_redactor_types_a_spoken_ssn_after_its_cue_as_an_ssn(redactor):
+    out = redacted(redactor, "social security number five three six two two one two three four")
+    assert out == "social security number <US_SSN>", out
