@@ -8,8 +8,7 @@ from transforms.core.elements import (DEAD_LETTER, METRICS_NAMESPACE, QUARANTINE
 from transforms.core.leak_finder import LeakFinder
 from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.policy import Policy
-from transforms.core.recognizers.secret_value import ENTITY as CREDENTIAL
-from transforms.core.recognizers.secret_value import find_secrets
+from transforms.core.recognizers.secret_value import mask_secrets
 
 
 class _GuardFn(beam.DoFn):
@@ -40,19 +39,8 @@ class _GuardFn(beam.DoFn):
         if not self.finder.check_secrets:
             return fields
         texts = [text for _, text in collect_strings(fields)]
-        masked = [_masked(text) for text in texts]
+        masked = [mask_secrets(text) for text in texts]
         return fields if masked == texts else replace_strings(fields, masked)
-
-
-def _masked(text: str) -> str:
-    out, at = [], 0
-    for start, end in find_secrets(text):  # sorted; an overlap joins the one before
-        if start < at:
-            at = max(at, end)
-            continue
-        out.append(text[at:start] + f"<{CREDENTIAL}>")
-        at = end
-    return "".join(out) + text[at:]
 
 
 class GuardLeaks(beam.PTransform):

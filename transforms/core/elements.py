@@ -49,9 +49,15 @@ def conversation(source: str, position: Union[int, str], fields: dict,
 def dead_letter(stage: str, source: str, position: Union[int, str], reason: str,
                 raw: Optional[Any] = None) -> dict:
     """A dead letter; its ``raw`` is always text that UTF-8 can hold, so it can be sealed
-    (a lone surrogate is kept as its ``\\udXXX`` escape)."""
+    (a lone surrogate is kept as its ``\\udXXX`` escape), with every PIN, password or code
+    after its cue masked (:func:`~transforms.core.recognizers.secret_value.mask_secrets`):
+    the vault never stores one."""
+    from transforms.core.recognizers.secret_value import mask_secrets  # imports spaCy-free lists
+
     if raw is not None and not isinstance(raw, str):
         raw = _as_text(raw)
+    if raw is not None:
+        raw = mask_secrets(raw)
     if raw is not None:
         try:
             raw.encode("utf-8")

@@ -44,3 +44,15 @@ def test_adding_counts_to_a_stages_copy_leaves_its_input_record_as_it_was():
     add_counts(out, "languages", {"en": 1})
     assert record["counts"] == {"entities": {"PERSON": 1}}
     assert out["counts"] == {"entities": {"PERSON": 3, "EMAIL": 1}, "languages": {"en": 1}}
+
+
+def test_a_dead_letter_holds_no_pin_password_or_code_after_its_cue():
+    # the dead letter is sealed in the vault, which never stores a PIN or CVV (PCI DSS);
+    # the rest of the record stays as it came, for reprocessing
+    letter = failed("redact", {"source": "f", "position": 3, "fields": {
+        "transcript_text": "my pin is 4821 and the cvv is 123", "notes": "card 4111 1111"}},
+        ValueError("x"))
+    assert "4821" not in letter["raw"] and "123\"" not in letter["raw"]
+    assert "my pin is <CREDENTIAL>" in letter["raw"] and "card 4111 1111" in letter["raw"]
+    line = dead_letter("read", "f", 7, "bad_json", '{"text": "password is Sunshine99!"')
+    assert "Sunshine99" not in line["raw"] and line["raw"].startswith('{"text": "password is')

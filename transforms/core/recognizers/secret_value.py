@@ -74,7 +74,7 @@ _EXPIRY = re.compile(
 _PASSWORD = re.compile(
     r"(?i)\b(?:password|pass\s+word|passphrase|pass\s+phrase|pwd)\b"
     r"(?:[ \t]+(?:for|on|to)[ \t]+(?:my|the|your)[ \t]+\w+)?" + _NOISE + _LINK + _NOISE
-    + r"[ \t]*(?P<value>[^\s<>\"'“”]{3,64})(?=\s|$)")
+    + r"[ \t]*(?P<value>[^\s<>\"'“”]{3,64})(?=[\s\"'”]|$)")
 # The answer to a security question, a memorable word: up to four words to the sentence's end.
 _ANSWER = re.compile(
     r"(?i)\b(?:(?:the\s+)?answer\s+to\s+(?:my|the|your)\s+security\s+question|"
@@ -166,3 +166,17 @@ class SecretValueRecognizer(RuleRecognizer):
             return []
         # No canonical: the value is never pseudonymized, so it is never carried.
         return [result(self, ENTITY, s, e, self.SCORE) for s, e in find_secrets(text)]
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with every secret after its cue replaced by ``<CREDENTIAL>``: what is sealed
+    in the vault (quarantined records, dead letters) never holds a PIN, password or code
+    (PCI DSS), and a re-redaction writes the same placeholder."""
+    out, at = [], 0
+    for start, end in find_secrets(text):  # sorted; an overlap joins the one before
+        if start < at:
+            at = max(at, end)
+            continue
+        out.append(text[at:start] + f"<{ENTITY}>")
+        at = end
+    return "".join(out) + text[at:]
