@@ -111,9 +111,13 @@ def _addressed_as(token) -> bool:
     a name but far more often a word (wordness >= :data:`WORDY`: "friend", "mate"; not
     "mark", "grace", "summer" below it), or in no name list ("brother", "followers"). The
     tagger must read a common noun: "dear god" (an interjection to it) and "thanks obama"
-    (a proper noun) keep their names."""
+    (a proper noun) keep their names; so does a title before a given name ("thanks sister
+    margaret")."""
     word = token.lower_
     if token.pos_ != "NOUN" or zipf(word) < COMMON:
         return False  # "dear god": the tagger reads no common noun
+    if token.i + 1 < len(token.doc) and (after := name_word(token.nbor().lower_)) is not None \
+            and after.first and after.wordness < WORDY:
+        return False  # "thanks sister margaret": a title before a given name
     entry = name_word(word)
     return entry is None or entry.wordness >= WORDY

@@ -86,7 +86,8 @@ _ANSWER_WORD_LIMIT = 4
 _NOT_A_SECRET = frozenset(
     "wrong incorrect invalid correct right expired locked blocked reset changed not no "
     "the a an my your same different too case sensitive required needed missing empty "
-    "blank unknown forgotten lost working broken fine ok okay it this that what".split())
+    "blank unknown forgotten lost working broken fine ok okay it this that what "
+    "case-sensitive case-insensitive".split())
 RARE_WORD = 3.0  # Zipf below which a plain word value is taken for a password
 
 

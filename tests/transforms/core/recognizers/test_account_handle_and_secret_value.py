@@ -67,6 +67,8 @@ MUST_KEEP = [
     "my password is not working",
     "the password is wrong",
     "the password is case sensitive",
+    "the password is case-sensitive",
+    "my password is case-insensitive?",
     "Can you reset the code for me?",
     "the verification code never arrived",
     "I did not get the one time passcode",

@@ -120,3 +120,15 @@ def test_a_common_word_one_is_addressed_as_is_no_name_after_a_greeting(analyzer,
 ])
 def test_a_name_that_is_also_a_word_is_still_found_after_a_greeting(analyzer, text, name):
     assert _context(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "the ribbon cutting of the first stage of the island development at\nthanks sister margaret "
+    "and maronite college of the holy family great to present a flag",
+    "hello brother thomas we prayed for you",
+])
+def test_a_title_before_a_given_name_after_a_greeting_goes_with_the_name(redactor, text):
+    # "sister" alone is how one is addressed; before "margaret" it is her title
+    out = redacted(redactor, text)
+    assert "sister" not in out and "margaret" not in out and "brother" not in out \
+        and "thomas" not in out
