@@ -48,11 +48,19 @@ _DIGIT_CUES = {
             r"(?:verification|verify|authentication|auth|access|(?<!social\s)security|sms|"
             r"2fa|two[\s\-]factor|login|sign[\s\-]in)\s+(?:code|number|pin)|"
             r"pass\s?code)", (4, 10)),
+    # A code that opens a door: a delivery's gate, a building, an alarm, a key safe.
+    "entry": (r"(?:gate|door|front\s+door|alarm|entry|entrance|building|garage|keypad|"
+              r"lock\s?box|key\s?safe|key\s?box|buzzer)\s+(?:access\s+)?(?:code|pin)", (3, 10)),
 }
+# A few words naming what the code is for, between the cue and its "is": "the access code
+# for the gate is 4455", "my pin for online banking is 7788"; only when that link follows.
+_FOR_WHAT = (r"(?:[ \t]+(?:for|to|of|on)(?:[ \t]+(?!(?:is|are|was|were)\b)[^\s.,;:!?]+){1,4}"
+             r"(?=" + _NOISE + _LINK + r"))?")
 _OTP_SENT = r"(?:[ \t]+(?:we|i|you|they|that|which)[ \t]+(?:just[ \t]+)?(?:sent|texted|emailed|gave|got|received)(?:[ \t]+(?:you|me|to[ \t]+(?:you|me)))?)?"
 _DIGIT_CUE = re.compile(
     r"(?i)\b(?:" + "|".join(f"(?P<{kind}>{cue})" for kind, (cue, _) in _DIGIT_CUES.items())
-    + r")\b" + _OTP_SENT + r"(?:[ \t]+(?:number|code))?" + _NOISE + _LINK + r"?" + _NOISE
+    + r")\b" + _OTP_SENT + r"(?:[ \t]+(?:number|code))?" + _FOR_WHAT + _NOISE + _LINK + r"?"
+    + _NOISE
     + r"[ \t]*")
 # A character of the same sentence, not starting a word that makes "ending in" a period's
 # end ("the account year ending in 2021", "a card season ending in 2020").

@@ -13,6 +13,14 @@ from transforms.core.recognizers.secret_value import find_secrets
 # (line, the value that must go) — secrets.
 SECRETS = [
     ("my pin is 4321", "4321"),
+    # codes that open a door: a delivery's gate, a building, an alarm
+    ("the gate code is 4455", "4455"),
+    ("door code is 1 2 3 4", "1 2 3 4"),
+    ("the alarm code is four four five five", "four four five five"),
+    ("the keypad code for the garage: 908172", "908172"),
+    # a few words between the cue and "is"
+    ("the access code for the gate is 4455", "4455"),
+    ("my security pin for online banking is 7788", "7788"),
     ("my pin is four three two one", "four three two one"),
     ("PIN: 0917", "0917"),
     ("the pin number is um 5566", "5566"),
@@ -61,6 +69,12 @@ HANDLES = [
     ]
 # Lines in which every word stays: the cues used as ordinary words.
 MUST_KEEP = [
+    "the error code is 404",
+    "the area code is 415",
+    "the discount code is SAVE20",
+    "the pin for the map is 3 miles away",
+    "the access code for the portal is expired",
+    "I changed the door code last week",
     "I need to pin this message to the top.",
     "can you pin the tweet for me",
     "I forgot my password and need to reset it.",
