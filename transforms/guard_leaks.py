@@ -6,9 +6,7 @@ from apache_beam.metrics import Metrics
 from transforms.core.elements import (DEAD_LETTER, METRICS_NAMESPACE, QUARANTINE,
                                       dead_letter, failed)
 from transforms.core.leak_finder import LeakFinder
-from transforms.core.nested_values import collect_strings, replace_strings
 from transforms.core.policy import Policy
-from transforms.core.recognizers.secret_value import mask_secrets
 
 
 class _GuardFn(beam.DoFn):
@@ -27,20 +25,9 @@ class _GuardFn(beam.DoFn):
             self._quarantined.inc()
             yield beam.pvalue.TaggedOutput(QUARANTINE, dead_letter(
                 "guard", element["source"], element["position"],
-                "leak:" + ",".join(reasons), self._without_secrets(element["fields"])))
+                "leak:" + ",".join(reasons), element["fields"]))
         else:
             yield element
-
-    def _without_secrets(self, fields: dict) -> dict:
-        """The fields with every PIN, password, code or answer after its cue replaced by
-        ``<CREDENTIAL>`` (when the policy detects CREDENTIAL): the quarantine is sealed in
-        the vault, which never stores one (PCI DSS), and a re-redaction writes the same
-        placeholder. The other leaks stay in clear, for review."""
-        if not self.finder.check_secrets:
-            return fields
-        texts = [text for _, text in collect_strings(fields)]
-        masked = [mask_secrets(text) for text in texts]
-        return fields if masked == texts else replace_strings(fields, masked)
 
 
 class GuardLeaks(beam.PTransform):

@@ -54,10 +54,13 @@ def dead_letter(stage: str, source: str, position: Union[int, str], reason: str,
     the vault never stores one."""
     from transforms.core.recognizers.secret_value import mask_secrets  # imports spaCy-free lists
 
-    if raw is not None and not isinstance(raw, str):
-        raw = _as_text(raw)
-    if raw is not None:
+    if isinstance(raw, str):
         raw = mask_secrets(raw)
+    elif raw is not None:
+        walked = _without_secrets(raw, mask_secrets)
+        raw = _as_text(walked) if walked is not None else _as_text(raw)
+        if walked is None and raw is not None:
+            raw = mask_secrets(raw)
     if raw is not None:
         try:
             raw.encode("utf-8")
@@ -77,6 +80,19 @@ def failed(stage: str, element: Any, error: BaseException,
         return dead_letter(stage, None, None, reason, element)
     return dead_letter(stage, element.get("source"), element.get("position"), reason,
                        element.get("fields"))
+
+
+def _without_secrets(raw: Any, mask) -> Any:
+    """``raw`` with each of its strings masked (not its JSON text, whose escapes would run
+    into a password); None for a value too deep to walk, which is masked as text."""
+    from transforms.core.nested_values import NestingTooDeep, collect_strings, replace_strings
+
+    try:
+        texts = [text for _, text in collect_strings(raw, numbers=False)]
+    except (NestingTooDeep, RecursionError):
+        return None
+    masked = [mask(text) for text in texts]
+    return raw if masked == texts else replace_strings(raw, masked, numbers=False)
 
 
 def _as_text(raw: Any) -> Optional[str]:

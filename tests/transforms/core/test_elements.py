@@ -56,3 +56,12 @@ def test_a_dead_letter_holds_no_pin_password_or_code_after_its_cue():
     assert "my pin is <CREDENTIAL>" in letter["raw"] and "card 4111 1111" in letter["raw"]
     line = dead_letter("read", "f", 7, "bad_json", '{"text": "password is Sunshine99!"')
     assert "Sunshine99" not in line["raw"] and line["raw"].startswith('{"text": "password is')
+
+
+def test_a_dead_letter_masks_a_secret_in_its_field_not_the_json_escapes_after_it():
+    # masked field by field: the "\n" escape of the JSON text is no part of the password
+    letter = failed("redact", {"source": "f", "position": 1, "fields": {
+        "notes": "password is abc123\nnext line", "turns": [{"text": "pin: 4821"}], "n": 7}},
+        ValueError("x"))
+    assert letter["raw"] == ('{"n": 7, "notes": "password is <CREDENTIAL>\\nnext line", '
+                             '"turns": [{"text": "pin: <CREDENTIAL>"}]}')
