@@ -27,6 +27,7 @@ from typing import Dict, List, Sequence, Set, Tuple
 
 from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.secret_value import RARE_WORD, STATE_WORDS
 
 ENTITY = "USERNAME"
 _CUE = (r"(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|log[\s\-]in(?:\s+(?:name|id))?|"
@@ -47,18 +48,11 @@ _ASKED_LINE = re.compile(r"(?im)\b(?:user\s?name|login|screen\s?name|handle|user
                          r"[^?\n]{0,60}\?[ \t]*\n(?:[^\n]*\n)?[ \t]*(?:[A-Za-z]{2,12}:[ \t]*)?"
                          r"(?:(?:it's|its|it\s+is|sure|yes|yeah|ok|okay)[,.]?[ \t]+)?"
                          + _VALUE + r"[ \t]*[.!]?[ \t]*$")
-RARE_WORD = 3.0  # Zipf below which a plain word is taken for a handle
-_STATE_WORDS = frozenset(
-    "not no the a an my your same different wrong incorrect invalid correct right locked "
-    "blocked expired working broken fine ok okay empty blank missing required needed "
-    "unknown this that what it".split())
-
-
 def handle_ok(value: str) -> bool:
     """Whether a token after the cue is a handle, not an ordinary word."""
     bare = value.lstrip("@")
     low = bare.lower()
-    if low in _STATE_WORDS or "#k1:" in bare or len(bare) < 3:
+    if low in STATE_WORDS or "#k1:" in bare or len(bare) < 3:
         return False
     if any(c.isdigit() for c in bare) or any(c in "._-" for c in bare) or value.startswith("@"):
         return not bare.isdigit() or len(bare) >= 4

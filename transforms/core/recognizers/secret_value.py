@@ -90,8 +90,9 @@ _ANSWER = re.compile(
     r"secret\s+(?:word|answer|phrase|question\s+answer))" + _NOISE + _LINK + _NOISE
     + r"[ \t]*(?P<value>[^\s<>.,;!?]+(?:[ \t]+[^\s<>.,;!?]+){0,3}?)[ \t]*(?=[.,;!?]|\n|$)")
 _ANSWER_WORD_LIMIT = 4
-# Values that are the state of the secret, not the secret ("my password is wrong").
-_NOT_A_SECRET = frozenset(
+# Values that are the state of a secret or a handle, not the value ("my password is wrong",
+# "my username is locked").
+STATE_WORDS = frozenset(
     "wrong incorrect invalid correct right expired locked blocked reset changed not no "
     "the a an my your same different too case sensitive required needed missing empty "
     "blank unknown forgotten lost working broken fine ok okay it this that what "
@@ -127,7 +128,7 @@ def _password_ok(value: str) -> bool:
     if len(value) < 3:
         return False
     low = value.lower()
-    if low in _NOT_A_SECRET or value.startswith(("<", "#")) or "#k1:" in value:
+    if low in STATE_WORDS or value.startswith(("<", "#")) or "#k1:" in value:
         return False
     if any(c.isdigit() for c in value) or not value.isalpha():
         return True
@@ -158,7 +159,7 @@ def find_secrets(text: str, digits_only: bool = False) -> List[Tuple[int, int]]:
                 spans.append(m.span("value"))
         for m in _ANSWER.finditer(text):
             words = m.group("value").split()
-            if len(words) <= _ANSWER_WORD_LIMIT and words[0].lower() not in _NOT_A_SECRET:
+            if len(words) <= _ANSWER_WORD_LIMIT and words[0].lower() not in STATE_WORDS:
                 spans.append(m.span("value"))
     return sorted(set(spans))
 
