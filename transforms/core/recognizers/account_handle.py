@@ -112,14 +112,14 @@ def handles_of_names(texts: Sequence[str], spans: Sequence[list],
             for m in _HANDLE_TOKEN.finditer(text):
                 token = m.group(0)
                 low = token.lower()
+                if low in words or not (any(c.isdigit() for c in token)
+                                        or "." in token or "_" in token):
+                    continue  # the name itself, or a plain word: the cheap tests first
                 if _DOMAIN.search(low) or any(
                         a < m.end() and m.start() < b and not (
                             entity == "PERSON" and m.start() <= a and b <= m.end()
                             and (m.start(), m.end()) != (a, b)) for a, b, entity in taken):
                     continue  # a web address; or found already, and not a name inside it
-                if low in words or not (any(c.isdigit() for c in token)
-                                        or "." in token or "_" in token):
-                    continue
                 if token != low and ("." in token or not any(c.isdigit() for c in token)):
                     continue  # "Mr.V.Sheela", "Conmt.Pet.": a title or abbreviation, no handle
                 letters = re.sub(r"[^a-z]", "", low)
