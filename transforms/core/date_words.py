@@ -22,7 +22,7 @@ DAY_WORDS = WEEKDAYS + ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fr
                         "sun")
 
 # Number words as dates are said ("the twenty first of march nineteen eighty five"); the
-# digit words, "zero" and "oh" are the spoken-number recognizers' (common.NUMBER_WORDS).
+# digit words, "zero" and "oh" are the spoken-number recognizers' (number_words.NUMBER_WORDS).
 TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
               "seventeen", "eighteen", "nineteen")
 TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")

@@ -9,8 +9,8 @@ pseudonym matches the structured column.
 from transforms.core.recognizers.age import AgeRecognizer
 from transforms.core.recognizers.checksum_card import ChecksumCardRecognizer
 from transforms.core.recognizers.checksum_iban import ChecksumIbanRecognizer
-from transforms.core.recognizers.common import (CANONICAL, NUM_RUN, NUMBER_WORDS, card_ok,
-                                                iban_ok, luhn_ok, spoken_digits)
+from transforms.core.number_words import NUM_RUN, NUMBER_WORDS, spoken_digits
+from transforms.core.recognizers.common import CANONICAL, card_ok, iban_ok, luhn_ok
 from transforms.core.recognizers.context_name import ContextNameRecognizer
 from transforms.core.recognizers.context_phone import ContextPhoneRecognizer
 from transforms.core.recognizers.cued_identifier import CuedIdentifierRecognizer

@@ -14,8 +14,6 @@ from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from transforms.core.date_words import DAY_WORDS, MONTH_WORDS
-# The number words and their reading, as the recognizers and the leak guard import them.
-from transforms.core.number_words import NUM_RUN, NUMBER_WORDS, spoken_digits  # noqa: F401
 
 # recognition_metadata key for the value a recognizer read (the digits of a spoken phone,
 # the address of a spoken email), so the pseudonym matches the structured column.
