@@ -22,10 +22,11 @@ from transforms.core.recognizers.caseless_address import in_caseless_line
 from transforms.core.recognizers.common import RuleRecognizer, result
 
 # An order's noun, then the word that names its number ("order number", "order #A1B2",
-# "confirmation code", "booking reference", "tracking no.").
+# "confirmation code", "booking reference", "tracking no.", "numéro de commande").
 _ORDER_NOUN = r"(?:order|confirmation|tracking|booking|reservation|ticket|reference)"
 ORDER_CUE = (_ORDER_NOUN + r"(?=\s*(?:#|number\b|num\b|no\b|nr\b|id\b))|"
-             + _ORDER_NOUN + r"\s+(?:code|ref(?:erence)?)")
+             + _ORDER_NOUN + r"\s+(?:code|ref(?:erence)?)|"
+             r"num[ée]ro\s+de\s+(?:commande|r[ée]servation|suivi|billet|confirmation)")
 
 # Entity type -> its cues (regex alternatives, case-insensitive).
 CUES = {

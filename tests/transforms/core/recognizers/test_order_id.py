@@ -15,6 +15,7 @@ from tests.transforms.core.recognizers.support import found_by, redacted
     ("My booking reference is ABC123.", "ABC123"),
     ("reservation number 55612398", "55612398"),
     ("ticket number 4412-7789", "4412-7789"),
+    ("mon numéro de commande est 4567891234", "4567891234"),
 ])
 def test_a_written_order_booking_or_tracking_number_after_its_cue_is_an_order_id(
         analyzer, policy, text, value):
@@ -29,6 +30,8 @@ def test_a_written_order_booking_or_tracking_number_after_its_cue_is_an_order_id
     "my room number is 120456",
     "the order total was 45.99 dollars",
     "the tracking page says 2019",
+    "order no. 2019 was the last one",
+    "the order # was 12.99 dollars",
 ])
 def test_order_words_without_the_number_they_name_find_no_order_id(redactor, text):
     assert "ORDER_ID" not in redacted(redactor, text)
