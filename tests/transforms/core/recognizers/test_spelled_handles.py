@@ -31,3 +31,15 @@ def test_an_email_spelled_without_a_dot_reads_its_whole_name(redactor, pseudonym
     token = pseudonymizer.pseudonymize("EMAIL", "email", "johnsmith@gmail.com")
     assert redacted(redactor, "my email is j o h n s m i t h at gmail dot com") == \
         f"my email is {token}"
+
+
+def test_a_username_said_as_initial_word_and_digits_is_read_whole(redactor, pseudonymizer):
+    token = pseudonymizer.pseudonymize("USERNAME", "id_casefold", "jsmith84")
+    assert redacted(redactor, "my username is j smith eighty four") == \
+        f"my username is {token}"
+
+
+def test_common_words_and_digits_after_a_username_cue_are_no_handle(redactor):
+    for text in ("my username is the same as before", "my username is also two years old",
+                 "my username is not working since two days"):
+        assert "USERNAME" not in redacted(redactor, text), text
