@@ -33,6 +33,7 @@ from transforms.core.recognizer_lists import RememberingRegistry
 from transforms.core.recognizers import recognizers_for
 from transforms.core.recognizers.context_phone import case_or_amount, date_or_time, score_row
 from transforms.core.recognizers.date_of_birth import BIRTH_ABBREVIATION
+from transforms.core.recognizers.ssn_shape import not_a_cued_phone
 from transforms.core.results_words import person_pieces
 from transforms.core.scripts import CJK_OR_ARABIC_LETTER
 
@@ -241,6 +242,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             if kind == "PhoneRecognizer":
                 remember_phone_candidates(recognizer)  # same results, fewer parses
                 keep_results(recognizer, _not_a_score_row_or_date)
+            if kind == "UsSsnRecognizer":  # "call me at 234-56-7891" is a phone
+                keep_results(recognizer, not_a_cued_phone)
             gate_predefined(recognizer)  # not run on a text it cannot match
         for lang in languages:
             for recognizer in recognizers_for(lang):

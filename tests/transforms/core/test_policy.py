@@ -298,7 +298,7 @@ def test_canonical_fields_are_the_fields_the_default_policy_names():
 
 def test_pseudonym_types_are_the_types_a_policy_hashes():
     assert load_policy().pseudonym_types == {"EMAIL", "PHONE", "CUSTOMER_ID",
-                                             "POLICY_ACCOUNT_ID", "USERNAME"}
+                                             "POLICY_ACCOUNT_ID", "USERNAME", "ORDER_ID"}
     hashed = parse_policy({"extends": "default", "defaultEntityTreatment": "HASH"})
     assert {"PERSON", "LOCATION"} <= hashed.pseudonym_types
 

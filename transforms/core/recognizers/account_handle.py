@@ -9,7 +9,9 @@ handle in lower case). The handle must follow its cue after a linking word ("is"
 "=") or, with a digit or joiner, right after it ("username cminh730", speech style), and
 look like a handle: 3-32 letters, digits, ".", "_" or "-", with a digit, "_" or
 "." inside, or a plain word rarer than ordinary English. So "user name field is empty",
-"my username is not working", "login is broken" keep every word.
+"my username is not working", "login is broken" keep every word. A handle spelled letter by letter after its cue ("my
+username is c m i n h seven three zero", or half in words: "j smith eighty four") is read
+as one ("cminh730", "jsmith84": the same pseudonym as the handle written).
 
 A handle said alone, without its cue ("cminh730" in its own turn, answering the agent),
 is found when it holds a name found in the same record: :func:`handles_of_names` (after
@@ -26,6 +28,7 @@ import re
 from typing import Dict, List, Sequence, Set, Tuple
 
 from transforms.core.name_lexicon import zipf
+from transforms.core.number_words import NUMBER_START, NUMBER_WORDS, read_value
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.secret_value import RARE_WORD, STATE_WORDS
 
@@ -83,6 +86,47 @@ def find_handles(text: str) -> List[Tuple[int, int]]:
     return sorted(set(spans))
 
 
+# A handle spelled letter by letter after its cue, as speech recognition writes it ("my
+# username is c m i n h seven three zero"): two single letters at least, then letters and
+# number words (number_words.read_value reads them: "CMINH730").
+_SPELLED_START = re.compile(r"(?i)\b(?:" + _CUE + r")\b" + _NOISE + _LINK + "?" + _NOISE
+                            + r"[ \t]*(?=[a-z][ \t,]+[a-z0-9](?![\w'\-]))")
+
+
+# Or said half in words, an initial or two, a word, then its digits ("my username is j
+# smith eighty four": "jsmith84"); the word is no state word nor a very common one ("my
+# username is the same as ...", "is also two ..." stay).
+_HALF_SPELLED = re.compile(r"(?i)\b(?:" + _CUE + r")\b" + _NOISE + _LINK + _NOISE
+                           + r"[ \t]*(?P<letters>(?:[a-z][ \t]+){0,3})(?P<word>[a-z]{2,20})"
+                           r"[ \t]+(?=(?:" + NUMBER_START + r"|double|triple)(?![\w'\-]))")
+_COMMON_WORD = 5.5  # Zipf: "also", "still", "same" are commoner; "smith", "john" are not
+
+
+def spelled_handles(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, handle in lower case) of each handle spelled after its cue: three
+    tokens or more read as letters and digits, two of them letters; or initials, a word
+    and the digits said after it."""
+    found = []
+    for m in _SPELLED_START.finditer(text):
+        value = read_value(text, m.end(), letters=True)
+        if value is None or value.tokens < 3:
+            continue
+        reading = value.reading.lower()
+        if sum(c.isalpha() for c in reading) >= 2 and len(reading) >= 3:
+            found.append((m.end(), value.end, reading))
+    for m in _HALF_SPELLED.finditer(text):
+        word = m.group("word").lower()
+        if (word in STATE_WORDS or word in NUMBER_WORDS or zipf(word) >= _COMMON_WORD
+                or any(s <= m.start("letters") < e for s, e, _ in found)):
+            continue
+        value = read_value(text, m.end())
+        if value is None or not value.reading.isdigit():
+            continue
+        initials = re.sub(r"\s", "", m.group("letters")).lower()
+        found.append((m.start("letters"), value.end, initials + word + value.reading))
+    return found
+
+
 # A name word a handle is built of: letters only, four or more.
 _NAME_WORD = re.compile(r"[^\W\d_]{4,}")
 _HANDLE_TOKEN = re.compile(r"(?<![\w@.#:/\-])[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)*"
@@ -138,5 +182,9 @@ class AccountHandleRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if ENTITY not in entities:
             return []
+        written = find_handles(text)
+        spelled = [(s, e, value) for s, e, value in spelled_handles(text)
+                   if not any(a < e and s < b for a, b in written)]
         return [result(self, ENTITY, s, e, self.SCORE, canonical=text[s:e].lstrip("@").lower())
-                for s, e in find_handles(text)]
+                for s, e in written] + [result(self, ENTITY, s, e, self.SCORE, canonical=value)
+                                        for s, e, value in spelled]

@@ -1,6 +1,8 @@
 """Document and record numbers named by a cue: driver's licence, passport, medical record,
 health plan member, national insurance, bank routing or sort code, account, certificate
-or licence, vehicle (VIN, plate, registration), device serial.
+or licence, vehicle (VIN, plate, registration), device serial, and the order, booking,
+confirmation, tracking or ticket number of a customer dialogue (``ORDER_ID``: no personal
+data in itself, but it links the conversation to one customer's record).
 
 Serves every language: the numbers are language-neutral and the cues are English with a
 few French ones. The number must follow its cue closely ("passport number is X1234567",
@@ -19,6 +21,13 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.recognizers.caseless_address import in_caseless_line
 from transforms.core.recognizers.common import RuleRecognizer, result
 
+# An order's noun, then the word that names its number ("order number", "order #A1B2",
+# "confirmation code", "booking reference", "tracking no.", "numéro de commande").
+_ORDER_NOUN = r"(?:order|confirmation|tracking|booking|reservation|ticket|reference)"
+ORDER_CUE = (_ORDER_NOUN + r"(?=\s*(?:#|number\b|num\b|no\b|nr\b|id\b))|"
+             + _ORDER_NOUN + r"\s+(?:code|ref(?:erence)?)|"
+             r"num[ée]ro\s+de\s+(?:commande|r[ée]servation|suivi|billet|confirmation)")
+
 # Entity type -> its cues (regex alternatives, case-insensitive).
 CUES = {
     "DRIVER_LICENSE": r"driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|DL|permis\s+de\s+conduire",
@@ -35,6 +44,10 @@ CUES = {
     "VEHICLE_ID": r"VIN|vehicle\s+identification|licen[cs]e\s+plate|number\s+plate|"
                   r"plate|registration\s+plate|(?:vehicle|car|van)\s+registration|reg\s+number",
     "DEVICE_ID": r"serial|IMEI|device\s+id|MAC\s+address|UDID",
+    # Order, booking, confirmation, tracking and ticket numbers: the noun must be named
+    # ("order number", "order #", "booking reference"), so "in order of", "order 12 more"
+    # stay; a case, room or flight number is no order (court text, hotels, timetables).
+    "ORDER_ID": ORDER_CUE,
 }
 _FILLER = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|=|-|of|my|the|numéro|est)\b\.?){0,4}"
 _VALUE = (r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9]"

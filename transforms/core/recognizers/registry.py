@@ -50,6 +50,7 @@ from transforms.core.recognizers.results_name import ResultsNameRecognizer
 from transforms.core.recognizers.secret_value import SecretValueRecognizer
 from transforms.core.recognizers.spoken_address import SpokenAddressRecognizer
 from transforms.core.recognizers.spoken_identifier import SpokenIdentifierRecognizer
+from transforms.core.recognizers.ssn_shape import SsnShapeRecognizer
 from transforms.core.recognizers.spoken_email import SpokenEmailRecognizer
 from transforms.core.recognizers.spoken_ip import SpokenIpRecognizer
 from transforms.core.recognizers.speech_cue_name import SpeechCueNameRecognizer
@@ -136,6 +137,7 @@ register(ArabicNameRecognizer, languages=ANY)
 register(PostalCodeRecognizer, languages=ANY)
 register(AgeRecognizer, languages=("en",))
 register(CuedIdentifierRecognizer, languages=ANY)
+register(SsnShapeRecognizer, languages=ANY)
 register(SpokenIpRecognizer, languages=ANY)
 # Customer dialogues: account handles (pseudonymized) and secrets (always redacted).
 register(AccountHandleRecognizer, languages=ANY)

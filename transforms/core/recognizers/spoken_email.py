@@ -1,4 +1,5 @@
-"""Email addresses read out: "jane dot doe at example dot com".
+"""Email addresses read out: "jane dot doe at example dot com", the name spelled letter by
+letter or not ("j o h n dot s m i t h at example dot com" is john.smith@example.com).
 
 Serves every language although it reads English connectors ("at", "dot", "dash"):
 callers in bilingual contact centres spell addresses out in English inside French calls,
@@ -14,8 +15,11 @@ from presidio_analyzer import RecognizerResult
 from transforms.core.recognizers.common import NOT_A_NAME, RuleRecognizer, result
 
 _EMAIL_WORD = r"[^\W_]+"  # any script: "mülichen65"
+# A part of the name spelled letter by letter: "j o h n" (two characters or more).
+_SPELLED = r"[^\W_](?![^\W_])(?:[ \t]+[^\W_](?![^\W_]))+"
+_LOCAL_WORD = "(?:" + _SPELLED + "|" + _EMAIL_WORD + ")"
 SPOKEN_EMAIL = re.compile(
-    r"(?i)(?<![\w@])(" + _EMAIL_WORD + r"(?:\s+(?:dot|underscore|dash|hyphen)\s+" + _EMAIL_WORD
+    r"(?i)(?<![\w@])(" + _LOCAL_WORD + r"(?:\s+(?:dot|underscore|dash|hyphen)\s+" + _LOCAL_WORD
     + r")*)\s+at\s+(" + _EMAIL_WORD + r"(?:\s+(?:dot|dash|hyphen)\s+" + _EMAIL_WORD
     + r")*\s+dot\s+[a-z]{2,10})\b")
 _EMAIL_CONNECTORS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}

@@ -15,7 +15,8 @@ an ACCOUNT_NUMBER.
 Serves every language: the value is read from English number words (as
 :mod:`.spoken_number`), and the cues are English. The value must follow its cue closely
 and be said in two tokens or more, with the length its type has (9 digits for an SSN, 5 or
-9 for a ZIP, 5 to 25 characters with 4 digits for a document number), so "my social worker
+9 for a ZIP, 5 to 25 characters with 4 digits for a document number, or 2 digits in five
+tokens or more for an order or booking number: "a b c one two three"), so "my social worker
 called" or "zip code on the form" stay. The spoken-number recognizer leaves the digits of a
 run this one reads to it (a passport number is no phone).
 """
@@ -104,8 +105,9 @@ def spoken_identifiers(text: str, rules: Rules = ()) -> Tuple[Tuple[int, int, st
             if not _ZIP_CODE.fullmatch(reading):
                 continue
             reading = digits[:5] + ("-" + digits[5:] if len(digits) > 5 else "")
-        elif not (5 <= len(reading) <= 25 and len(digits) >= 4):
-            continue
+        elif not (5 <= len(reading) <= 25 and (len(digits) >= 4 or (
+                entity == "ORDER_ID" and len(digits) >= 2 and value.tokens >= 5))):
+            continue  # a booking reference said letter by letter: "a b c one two three"
         found.append((m.end(), value.end, entity, reading))
     if rules:
         for m in _SPELLED.finditer(text):

@@ -1,0 +1,45 @@
+"""A user name or e-mail address spelled letter by letter (issue 9, voice transcripts):
+read whole, with the pseudonym of the value written."""
+from tests.transforms.core.recognizers.support import redacted
+
+
+def test_a_username_spelled_after_its_cue_is_a_username_with_the_written_ones_pseudonym(
+        redactor, pseudonymizer):
+    out = redacted(redactor, "my username is c m i n h seven three zero")
+    token = pseudonymizer.pseudonymize("USERNAME", "id_casefold", "cminh730")
+    assert out == f"my username is {token}"
+    assert redacted(redactor, "my username is cminh730") == out
+
+
+def test_a_username_spelled_with_letters_alone_is_read_whole(redactor):
+    out = redacted(redactor, "my user name is j s m i t h eight four")
+    assert out.startswith("my user name is USERNAME#k1:") and "POSTAL_CODE" not in out
+
+
+def test_a_cue_followed_by_ordinary_words_finds_no_spelled_username(redactor):
+    assert "USERNAME" not in redacted(redactor, "my username is a bit long to say")
+
+
+def test_an_email_spelled_letter_by_letter_gets_the_pseudonym_of_the_written_address(
+        redactor, pseudonymizer):
+    token = pseudonymizer.pseudonymize("EMAIL", "email", "john.smith@yahoo.com")
+    out = redacted(redactor, "you can reach me at j o h n dot s m i t h at yahoo dot com")
+    assert out == f"you can reach me at {token}"
+
+
+def test_an_email_spelled_without_a_dot_reads_its_whole_name(redactor, pseudonymizer):
+    token = pseudonymizer.pseudonymize("EMAIL", "email", "johnsmith@gmail.com")
+    assert redacted(redactor, "my email is j o h n s m i t h at gmail dot com") == \
+        f"my email is {token}"
+
+
+def test_a_username_said_as_initial_word_and_digits_is_read_whole(redactor, pseudonymizer):
+    token = pseudonymizer.pseudonymize("USERNAME", "id_casefold", "jsmith84")
+    assert redacted(redactor, "my username is j smith eighty four") == \
+        f"my username is {token}"
+
+
+def test_common_words_and_digits_after_a_username_cue_are_no_handle(redactor):
+    for text in ("my username is the same as before", "my username is also two years old",
+                 "my username is not working since two days"):
+        assert "USERNAME" not in redacted(redactor, text), text
