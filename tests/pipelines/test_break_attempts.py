@@ -342,3 +342,40 @@ def test_an_untouched_streaming_job_is_read_and_each_manifest_binds_its_window(a
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout)["rows"] and "not authenticated" not in proc.stderr
     assert "checked by run id only" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["subject-access", "forget"])
+def test_a_part_swapped_after_the_vault_check_is_refused_not_read(attacked, monkeypatch,
+                                                                  command):
+    """The check-then-read race: the parts were hashed by the vault check, then read again
+    by pyarrow; a part swapped in between was read (before: subject-access answered from
+    it, forget erased from it). Now every read re-hashes the bytes it parses."""
+    from transforms.core.policy import load_policy
+    from transforms.datasets import erasure
+    from transforms.datasets.dataset import DatasetError
+    from transforms.datasets.subjects import parse_subject
+    from transforms.keys.keyset import dev_keyset, load_keyset
+
+    dataset, other, home = attacked
+    vault = dataset.with_name("a.vault")
+    part = sorted(dataset.glob("part-*.parquet"))[0]
+    forged = _forged_part(sorted(other.glob("part-*.parquet"))[0], _run_id(dataset))
+    real_verify = erasure.verify_vault
+
+    def verify_then_swap(*args, **kwargs):
+        manifest = real_verify(*args, **kwargs)
+        part.write_bytes(forged)  # the attacker's swap, after the check
+        return manifest
+
+    monkeypatch.setattr(erasure, "verify_vault", verify_then_swap)
+    policy = load_policy(None)
+    keyset = load_keyset(dev_keyset(home))
+    subjects = [parse_subject("email:maria.garcia@example.org", policy)]
+    summary_before = (dataset / "_summary.json").read_bytes()
+    with pytest.raises(DatasetError, match=f"part {part.name} .*not the part") as err:
+        if command == "forget":
+            erasure.forget(dataset, vault, subjects, keyset, policy)
+        else:
+            erasure.subject_access(dataset, subjects, keyset, policy, vault)
+    assert "maria" not in str(err.value).lower()
+    assert (dataset / "_summary.json").read_bytes() == summary_before  # nothing erased
