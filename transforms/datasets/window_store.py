@@ -16,10 +16,13 @@ open as another's. Late data (within the allowed lateness) adds parts and sealed
 with the pane's ``late_suffix`` to its window and rewrites the window's manifest and
 summary (counts added).
 
-Window manifests are authenticated like batch ones (vault.py). A commit re-writes the
-window's manifest only after verifying the one there: every file it listed must be
-unchanged and stay listed, and only the files of this commit are added, so a late pane
-never blesses a file someone put or changed in the vault in between.
+Window manifests are authenticated like batch ones (vault.py), and bind the window's
+dataset the same way: the SHA-256 of every part and of the summary (:func:`commit_binding`;
+the commit builds the summary before the manifest, so one manifest write binds both). A
+commit re-writes the window's manifest only after verifying the one there: every file it
+listed (sealed file or part) must be unchanged and stay listed, the summary must be the
+one it recorded, and only the files of this commit are added, so a late pane never blesses
+a file someone put or changed in the vault or the dataset in between.
 
 A window is committed when its summary exists; only the files it lists are
 part of the dataset. :func:`recover` removes everything else (an interrupted commit,
