@@ -363,3 +363,22 @@ def test_recovery_refuses_an_edited_summary_and_removes_nothing(bound):
     with pytest.raises(VaultError, match=f"summary of window={WID} .*refusing to recover"):
         window_store.recover(str(out), str(vault), KEY)
     assert (data / LATE_PART).exists() and (data / PART).exists()
+
+
+def test_a_window_committed_before_parts_were_bound_is_read_with_a_warning_then_bound(
+        tmp_path, caplog):
+    """Decided: an older job's window (its manifest records run id and sources only) stays
+    readable with the batch warning; the next late pane binds its parts as it finds them."""
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, WID, [PART], [TOKENS], {"a": 1}, 1.0)
+    data, vw = out / f"window={WID}", vault / f"window={WID}"
+    (data / PART).write_bytes(_parquet(PART))
+    with caplog.at_level("WARNING", logger="hushbeam"):
+        verify_vault(vw, KEY, f"run:{WID}", data)
+    assert "checked by run id only" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="hushbeam"):
+        _bound_commit(out, vault, [PART, LATE_PART], [TOKENS], [LATE_PART], [], {"b": 2})
+    assert "bound as they are now" in caplog.text
+    assert set(load_manifest(vw)["dataset"]["parts"]) == {PART, LATE_PART}
+    verify_vault(vw, KEY, f"run:{WID}", data)
