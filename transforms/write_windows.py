@@ -15,7 +15,10 @@ arrives within the allowed lateness fires a late pane of its window.
    window, which fires only after every one of them), the vault manifest, the window's
    report (``layout.REPORTS``) and then the summary, the commit marker: conserved counts
    of the window, the files, the sources. The manifest records the sources too, under
-   its MAC: the ledger a restarted job skips is read from there (window_store.py).
+   its MAC: the ledger a restarted job skips is read from there (window_store.py); and the
+   SHA-256 of every part of the window and of the summary about to be written (made before
+   the manifest, so both are bound in the one manifest the commit writes; a late pane
+   checks the parts and summary there against the manifest before binding its own).
 
 Files are written under hidden temporary names (``layout.pending_name``) and renamed at
 the commit; a crash before
@@ -41,8 +44,9 @@ from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
 from transforms.datasets.report_files import write_report
 from transforms.datasets.vault import VaultKey, sha256_hex
-from transforms.datasets.window_store import (ensure_parent, iso, merged_counts, pane_suffix,
-                                              read_json, unit_run_id, window_dir, window_id,
+from transforms.datasets.window_store import (commit_binding, ensure_parent, iso,
+                                              merged_counts, pane_suffix, read_summary,
+                                              unit_run_id, window_dir, window_id,
                                               write_manifest)
 from transforms.keys.keyset import Keyset
 from transforms.run_summary import AccountForRecords, SummaryFn
@@ -146,14 +150,14 @@ class _CommitWindowFn(beam.DoFn):
         run = unit_run_id(self.header["run_id"], wid)
         data_dir = window_dir(self.output, wid)
         vault_dir = window_dir(self.vault_output, wid)
-        existing = read_json(FileSystems.join(data_dir, layout.SUMMARY))
+        existing, existing_bytes = read_summary(data_dir)  # read once: counts and digest
         pane_index = pane.index if pane is not None else 0
         if existing and pane_index in existing.get("committed_panes", []):
             yield existing  # a retried commit that had already completed
             return
         files = set(existing["files"]) if existing else set()
         vault_files = set(existing["vault_files"]) if existing else set()
-        new_vault_files = set()
+        new_vault_files, new_parts = set(), set()
         accumulators = []
         for kind, item in items:
             if kind == "summary":
@@ -162,6 +166,7 @@ class _CommitWindowFn(beam.DoFn):
                 name = layout.part_name(item["shard"], self.num_shards, item["suffix"])
                 _move(item["temp"], FileSystems.join(data_dir, name))
                 files.add(name)
+                new_parts.add(name)
             else:
                 name = layout.sealed_name(item["kind"], item["suffix"])
                 _move(item["temp"], FileSystems.join(vault_dir, name))
@@ -174,6 +179,7 @@ class _CommitWindowFn(beam.DoFn):
                 if name not in files:
                     _write_parquet(FileSystems.join(data_dir, name), schema.empty_table())
                     files.add(name)
+                    new_parts.add(name)
             for kind in (layout.DEAD_LETTER, layout.QUARANTINE, layout.TOKEN):
                 name = layout.sealed_name(kind)
                 if name not in vault_files:
@@ -186,23 +192,34 @@ class _CommitWindowFn(beam.DoFn):
                 fh.write(self.recipient_pem)
         # the sources of this pane go into the MAC'd manifest: the ledger a restart trusts
         pane_sources = merged_counts(None, accumulators).get("sources") or {}
-        manifest, generation = write_manifest(
-            vault_dir, run, vault_files, self._key, sha256_hex(self.recipient_pem),
-            new_files=new_vault_files, sources=pane_sources)
-        body = dict(self.header)
-        body.update(merged_counts(existing, accumulators))
-        body.update({
-            "run_id": run, "job_run_id": self.header["run_id"],
-            "window": {"id": wid, "start": iso(win.start), "end": iso(win.end),
-                       "start_seconds": float(win.start), "end_seconds": float(win.end)},
-            "late_panes": (existing or {}).get("late_panes", 0) + (1 if _is_late(pane) else 0),
-            "committed_panes": sorted(set((existing or {}).get("committed_panes", []))
-                                      | {pane_index}),
-            "files": sorted(files), "vault_files": sorted(vault_files),
-            "vault_manifest": manifest, "vault_generation": generation,
-            "output": data_dir, "vault_output": vault_dir})
+        summary = {}
+
+        def bind(old_manifest, generation):
+            # the summary this commit writes (its generation is known only now), and the
+            # parts of the window, bound into the manifest under its MAC
+            body = dict(self.header)
+            body.update(merged_counts(existing, accumulators))
+            body.update({
+                "run_id": run, "job_run_id": self.header["run_id"],
+                "window": {"id": wid, "start": iso(win.start), "end": iso(win.end),
+                           "start_seconds": float(win.start), "end_seconds": float(win.end)},
+                "late_panes": (existing or {}).get("late_panes", 0) + (
+                    1 if _is_late(pane) else 0),
+                "committed_panes": sorted(set((existing or {}).get("committed_panes", []))
+                                          | {pane_index}),
+                "files": sorted(files), "vault_files": sorted(vault_files),
+                "vault_manifest": FileSystems.join(vault_dir, layout.MANIFEST),
+                "vault_generation": generation,
+                "output": data_dir, "vault_output": vault_dir})
+            summary["body"], summary["bytes"] = body, layout.json_document(body)
+            return commit_binding(data_dir, vault_dir, run, old_manifest, new_parts,
+                                  existing_bytes, summary["bytes"])
+
+        write_manifest(vault_dir, run, vault_files, self._key, sha256_hex(self.recipient_pem),
+                       new_files=new_vault_files, sources=pane_sources, bind=bind)
+        body = summary["body"]
         write_report(data_dir, body)  # before the summary: a committed window has one
-        write_any(FileSystems.join(data_dir, layout.SUMMARY), layout.json_document(body))
+        write_any(FileSystems.join(data_dir, layout.SUMMARY), summary["bytes"])
         (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "
                   "dead-lettered %d", wid, " (late data)" if _is_late(pane) else "",

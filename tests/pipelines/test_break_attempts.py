@@ -232,3 +232,150 @@ def test_a_dataset_committed_before_parts_were_bound_is_read_with_a_warning(atta
     (name, proc), = _commands(dataset, home, which=("subject-access",))
     assert proc.returncode == 0 and json.loads(proc.stdout)["rows"], proc.stderr[-2000:]
     assert "checked by run id only" in proc.stderr and "rekey" in proc.stderr
+
+
+# --- session 25: a streaming window's parts and summary are bound to its manifest --------
+
+@pytest.fixture(scope="module")
+def streaming_job(tmp_path_factory):
+    """A streaming job that committed two windows (the same keyring as ``two_runs``'s
+    layout: the dev keyring of ``home``)."""
+    from tests.pipelines.test_streaming_ledger import MTIMES, W0, W1, _args, _cli, _land
+    from tests.synthetic import make_corpus
+
+    work = tmp_path_factory.mktemp("streaming")
+    home = work / "home"
+    corpus = make_corpus(n=40)
+    _land(work / "job" / "landing", "export-0.jsonl", corpus.records[:20], W0)
+    _land(work / "job" / "landing", "export-1.jsonl", corpus.records[20:], W1)
+    proc = _cli(_args(work / "job"), home)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert MTIMES  # windows a minute apart: two windows
+    return work / "job", home, corpus
+
+
+@pytest.fixture()
+def attacked_job(streaming_job, tmp_path):
+    """A copy of the streaming job's dataset and vault to break."""
+    job, home, corpus = streaming_job
+    for name in ("out", "out.vault"):
+        shutil.copytree(job / name, tmp_path / name)
+    return tmp_path / "out", home, corpus
+
+
+def _subject_email(corpus) -> str:
+    """The email of the customer of the job's first conversation (rows in the dataset)."""
+    return corpus.customers[corpus.customer_of[corpus.records[0]["conversation_id"]]].email
+
+
+def _window_commands(dataset: Path, home: Path, subject: str):
+    vault = dataset.with_name(dataset.name + ".vault")
+    for args in (("subject-access", "--dataset", dataset, "--vault", vault,
+                  "--subject", subject),
+                 ("reidentify", "--vault", vault, "--dataset", dataset, "--identity",
+                  home / "dev-vault-identity.pem", "--reason", "test", "hb:EMAIL:0000"),
+                 ("forget", "--dataset", dataset, "--vault", vault, "--subject", subject)):
+        yield args[0], hb(*args, home=home)
+
+
+def _windows_refused(dataset: Path, home: Path, corpus, *expected: str) -> None:
+    vault = dataset.with_name(dataset.name + ".vault")
+    before = tree(dataset, vault)
+    email = _subject_email(corpus)
+    for name, proc in _window_commands(dataset, home, f"email:{email}"):
+        refused(proc, *expected)
+        assert email not in proc.stderr and not proc.stdout.strip(), name
+        for record in corpus.records:  # never the data
+            assert record["conversation_id"] not in proc.stderr, name
+    assert tree(dataset, vault) == before  # nothing erased, nothing audited
+
+
+def _window_parts(dataset: Path) -> list:
+    return sorted(dataset.glob("window=*/part-*.parquet"))
+
+
+def test_a_streaming_window_part_swapped_for_a_forged_one_is_refused(attacked_job):
+    """Before: the window's manifest bound its run id only; subject-access answered from
+    the forged part, exit 0."""
+    dataset, home, corpus = attacked_job
+    first, other = _window_parts(dataset)[0], _window_parts(dataset)[-1]
+    assert first.parent != other.parent
+    run_id = json.loads((first.parent / "_summary.json").read_text())["run_id"]
+    first.write_bytes(_forged_part(other, run_id))
+    _windows_refused(dataset, home, corpus, first.name, first.parent.name, "does not match")
+
+
+def test_an_extra_part_in_a_streaming_window_is_refused(attacked_job):
+    dataset, home, corpus = attacked_job
+    first = _window_parts(dataset)[0]
+    run_id = json.loads((first.parent / "_summary.json").read_text())["run_id"]
+    extra = first.parent / "part-00000-of-00001.late-7.parquet"
+    extra.write_bytes(_forged_part(_window_parts(dataset)[-1], run_id))
+    _windows_refused(dataset, home, corpus, extra.name, "not in the vault's manifest")
+
+
+def test_a_deleted_part_of_a_streaming_window_is_refused(attacked_job):
+    dataset, home, corpus = attacked_job
+    first = _window_parts(dataset)[0]
+    first.unlink()
+    _windows_refused(dataset, home, corpus, first.name, "is missing")
+
+
+def test_an_edited_streaming_window_summary_is_refused(attacked_job):
+    dataset, home, corpus = attacked_job
+    path = sorted(dataset.glob("window=*/_summary.json"))[0]
+    summary = json.loads(path.read_text())
+    summary["records_written"] += 1
+    path.write_text(json.dumps(summary, indent=2))
+    _windows_refused(dataset, home, corpus, "_summary.json", path.parent.name, "not the one")
+
+
+def test_an_untouched_streaming_job_is_read_and_each_manifest_binds_its_window(attacked_job):
+    dataset, home, corpus = attacked_job
+    for window in sorted(dataset.glob("window=*")):
+        manifest = json.loads((dataset.with_name("out.vault") / window.name /
+                               "_manifest.json").read_text())
+        assert set(manifest["dataset"]["parts"]) == {p.name for p in window.glob("part-*")}
+    email = _subject_email(corpus)
+    proc = hb("subject-access", "--dataset", dataset, "--vault",
+              dataset.with_name("out.vault"), "--subject", f"email:{email}", home=home)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["rows"] and "not authenticated" not in proc.stderr
+    assert "checked by run id only" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["subject-access", "forget"])
+def test_a_part_swapped_after_the_vault_check_is_refused_not_read(attacked, monkeypatch,
+                                                                  command):
+    """The check-then-read race: the parts were hashed by the vault check, then read again
+    by pyarrow; a part swapped in between was read (before: subject-access answered from
+    it, forget erased from it). Now every read re-hashes the bytes it parses."""
+    from transforms.core.policy import load_policy
+    from transforms.datasets import erasure
+    from transforms.datasets.dataset import DatasetError
+    from transforms.datasets.subjects import parse_subject
+    from transforms.keys.keyset import dev_keyset, load_keyset
+
+    dataset, other, home = attacked
+    vault = dataset.with_name("a.vault")
+    part = sorted(dataset.glob("part-*.parquet"))[0]
+    forged = _forged_part(sorted(other.glob("part-*.parquet"))[0], _run_id(dataset))
+    real_verify = erasure.verify_vault
+
+    def verify_then_swap(*args, **kwargs):
+        manifest = real_verify(*args, **kwargs)
+        part.write_bytes(forged)  # the attacker's swap, after the check
+        return manifest
+
+    monkeypatch.setattr(erasure, "verify_vault", verify_then_swap)
+    policy = load_policy(None)
+    keyset = load_keyset(dev_keyset(home))
+    subjects = [parse_subject("email:maria.garcia@example.org", policy)]
+    summary_before = (dataset / "_summary.json").read_bytes()
+    with pytest.raises(DatasetError, match=f"part {part.name} .*not the part") as err:
+        if command == "forget":
+            erasure.forget(dataset, vault, subjects, keyset, policy)
+        else:
+            erasure.subject_access(dataset, subjects, keyset, policy, vault)
+    assert "maria" not in str(err.value).lower()
+    assert (dataset / "_summary.json").read_bytes() == summary_before  # nothing erased

@@ -5,6 +5,7 @@ TestStream of file paths and event times (the watcher's contract).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -167,3 +168,9 @@ def test_late_data_within_the_allowed_lateness_joins_its_window(tmp_path, policy
     verify_vault(tmp_path / "out.vault" / "window=20260301T100000Z", VaultKey.of(keyset),
                  summary["run_id"], window)
     assert summary["vault_generation"] >= 1  # the late pane re-wrote the verified manifest
+    # ... binding the late part and the summary it wrote (session 25)
+    binding = json.loads((tmp_path / "out.vault" / "window=20260301T100000Z" /
+                          "_manifest.json").read_text())["dataset"]
+    assert set(binding["parts"]) == set(summary["files"])
+    assert binding["summary_sha256"] == hashlib.sha256(
+        (window / "_summary.json").read_bytes()).hexdigest()

@@ -1,9 +1,10 @@
 """A written dataset on local disk (Beam-free): its summary and Parquet parts."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
-from typing import List
+from typing import Dict, List, Optional
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -39,12 +40,30 @@ def write_json(path: Path, body: dict) -> None:
     write_local(path, layout.json_document(body))
 
 
-def parts(dataset: Path) -> List[Path]:
+def parts(dataset: Path, pins: Optional[Dict[str, str]] = None) -> List[Path]:
+    """The dataset's Parquet parts; given ``pins`` (part name -> SHA-256, as a verified vault
+    manifest records them), exactly the pinned parts (one deleted or added after the
+    check is refused by :func:`read_part` or was refused by the check)."""
+    if pins is not None:
+        return [Path(dataset) / name for name in sorted(pins)]
     return sorted(Path(dataset).glob(layout.PART_GLOB))
 
 
-def read_part(path: Path) -> pa.Table:
-    return pq.read_table(path)
+def read_part(path: Path, pins: Optional[Dict[str, str]] = None) -> pa.Table:
+    """The part's table, parsed from the bytes read once. Given ``pins``, those bytes must
+    hash to the SHA-256 pinned for the part's name: a part swapped, added or deleted since
+    the vault's manifest was checked is refused, never read (no check-then-read race)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"part {path.name} of {path.parent} is missing (deleted while "
+                           "it was read); refusing the dataset") from None
+    if pins is not None and pins.get(path.name) != hashlib.sha256(data).hexdigest():
+        raise DatasetError(f"part {path.name} of {path.parent} is not the part the vault's "
+                           "manifest records (replaced or added after it was checked); "
+                           "refusing the dataset")
+    return pq.read_table(pa.BufferReader(data))
 
 
 def write_part(table: pa.Table, path: Path) -> None:

@@ -27,7 +27,7 @@ import shutil
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import List, Optional, Sequence, Set
+from typing import Dict, List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer, pseudonym_format
@@ -39,7 +39,7 @@ from transforms.datasets import held_counts
 from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
                                           subject_pseudonyms, without_rows)
 from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
-                                       open_line, sha256_hex, verified_lines,
+                                       open_line, part_pins, sha256_hex, verified_lines,
                                        verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.core.pseudonym import PSEUDONYM_RE
@@ -126,14 +126,15 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     key = key or VaultKey.of(keyset)
     # refuse to edit a broken, forged or foreign vault
     manifest = verify_vault(vault, key, summary["run_id"], dataset)
+    pins = part_pins(manifest)  # every part read below must be the one verified
     _link_vault(vault, stage_vault)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy))
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
     rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
     rewritten = {}
     for path, rows in sorted(matches.items()):
-        table = read_part(path)
+        table = read_part(path, pins)
         all_rows = table.to_pylist()
         for i in rows:
             in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
@@ -145,8 +146,8 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     # Vault rows of every pseudonym in the erased rows (an account number said in the call
     # too), unless someone else's remaining row still carries it.
     still_used = set()
-    for path in parts(dataset):
-        table = rewritten.get(path.name) or read_part(path)
+    for path in parts(dataset, pins):
+        table = rewritten.get(path.name) or read_part(path, pins)
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
@@ -181,7 +182,7 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
         write_summary(stage, summary)
         # bound to the dataset as the commit leaves it: staged parts over visible ones
         commit_manifest(stage_vault, key, manifest, generation=generation,
-                        binding=_binding_after(dataset, stage, summary["run_id"]))
+                        binding=_binding_after(dataset, stage, summary["run_id"], pins))
     else:  # staged unchanged, byte for byte: the commit's marker, the binding still holds
         shutil.copyfile(dataset / layout.SUMMARY, stage / layout.SUMMARY)
     receipt["vault_generation"] = generation
@@ -189,12 +190,18 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     return receipt
 
 
-def _binding_after(dataset: Path, stage: Path, run_id: str) -> dict:
+def _binding_after(dataset: Path, stage: Path, run_id: str,
+                   pins: Optional[Dict[str, str]]) -> dict:
     """:func:`vault.dataset_binding` of ``dataset`` once the files staged in ``stage``
-    are committed (names relative to the dataset directory, as the binding records them)."""
-    return {"run_id": run_id,
-            "parts": {p.name: sha256_hex(((stage / p.name) if (stage / p.name).exists()
-                                          else p).read_bytes()) for p in parts(dataset)},
+    are committed (names relative to the dataset directory, as the binding records them).
+    A part not rewritten keeps the digest ``pins`` verified (never re-hashed from disk,
+    where it may have been swapped since); unpinned (an older dataset) it is hashed."""
+    def digest(path: Path) -> str:
+        staged = stage / path.name
+        if staged.exists():
+            return sha256_hex(staged.read_bytes())
+        return pins[path.name] if pins is not None else sha256_hex(path.read_bytes())
+    return {"run_id": run_id, "parts": {p.name: digest(p) for p in parts(dataset, pins)},
             "summary_sha256": sha256_hex((stage / layout.SUMMARY).read_bytes())}
 
 
@@ -257,16 +264,17 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     dataset = Path(dataset)
     commit.recover(str(dataset), str(vault) if vault is not None else None)
     pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
-    manifest, key = None, None
+    manifest, pins = None, None
     if vault is not None:  # verified even without the identity: never report on a forgery
         key = key or VaultKey.of(keyset)
         manifest = verify_vault(vault, key, load_summary(dataset)["run_id"], dataset)
+        pins = part_pins(manifest)  # every part read below must be the one verified
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy))
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
     rows, found = [], set(linked)
     for path, indices in sorted(matches.items()):
-        table = read_part(path)
+        table = read_part(path, pins)
         table_rows = table.to_pylist()
         for i in indices:
             rows.append(table_rows[i])

@@ -28,7 +28,7 @@ from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_part, write_summary)
 from transforms.datasets.vault import (VaultKey, dataset_binding, file_entry, manifest_bytes,
-                                       open_line, sha256_hex, verified_lines,
+                                       open_line, part_pins, sha256_hex, verified_lines,
                                        verified_recipient, verify_vault)
 from transforms.keys.keyset import Keyset, unwrap_data_key
 from transforms.keys.sealing import load_recipient, seal
@@ -108,8 +108,9 @@ def _rekey_into(dataset, new_keyset, output, vault_output, recipient_pem_bytes, 
                 mapping, swap, unmapped) -> dict:
     """The re-keyed dataset and vault, written into the staging of ``new_run``."""
     run_id, old_version = summary["run_id"], summary["key_version"]
-    for path in parts(dataset):
-        table = swapped_table(read_part(path), swap)
+    pins = part_pins(manifest)  # each part read must be the one verified
+    for path in parts(dataset, pins):
+        table = swapped_table(read_part(path, pins), swap)
         meta = dict(table.schema.metadata or {})
         meta.update({k.encode(): v.encode() for k, v in layout.rekeyed_metadata(
             new_keyset.key_id, new_keyset.version, new_run, run_id).items()})

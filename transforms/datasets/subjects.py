@@ -71,16 +71,19 @@ def row_pseudonyms(row: Dict[str, object], columns: Sequence[str]) -> Set[str]:
     return found
 
 
-def linked_rows(dataset: Path, pseudonyms: Set[str], structured: Sequence[str]
+def linked_rows(dataset: Path, pseudonyms: Set[str], structured: Sequence[str],
+                pins: Optional[Dict[str, str]] = None
                 ) -> Tuple[Dict[Path, List[int]], Set[str]]:
     """Row indices per part that mention any of the pseudonyms anywhere, and the
     pseudonyms linked to the subject (the given ones and those found beside them).
 
     Linking is transitive through the structured columns: a row matched by the email
     brings in the phone and customer id of that row, and so the rows carrying those.
+    ``pins``: the parts' SHA-256 as the verified vault manifest records them (each part is
+    read once and refused if its bytes are not those, see :func:`dataset.read_part`).
     """
     wanted = set(pseudonyms)
-    tables = {path: read_part(path) for path in parts(dataset)}
+    tables = {path: read_part(path, pins) for path in parts(dataset, pins)}
     while True:
         matches: Dict[Path, List[int]] = {}
         grown = set(wanted)

@@ -29,8 +29,9 @@ import hmac
 import json
 import logging
 from pathlib import Path
-from typing import Callable, Dict, Iterator, List, Optional
+from typing import Callable, Dict, Iterable, Iterator, List, Optional
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transforms.core.pseudonym import Pseudonymizer
@@ -240,16 +241,27 @@ def required_generation(dataset: Path, run_id: str) -> int:
 
 
 def check_belongs(manifest: dict, vault: Path, dataset: Path) -> None:
-    """Refuse a vault that is not the one of ``dataset`` as it is now."""
-    summary = load_summary(dataset)
+    """Refuse a vault that is not the one of ``dataset`` as it is now. Each part is read
+    once: its run id and its SHA-256 come from the same bytes (see :func:`check_digests`;
+    a reader then reads each part again through :func:`dataset.read_part` with the
+    recorded digests, so a part swapped after this check is refused, not read)."""
+    summary_bytes = _summary_bytes(dataset)  # read once: its run id and its digest
+    try:
+        summary = json.loads(summary_bytes)
+        summary.get("run_id")
+    except (ValueError, AttributeError):
+        raise DatasetError(f"{Path(dataset) / layout.SUMMARY} is not valid JSON") from None
     binding = manifest["dataset"]
     if summary.get("run_id") != binding["run_id"]:
         raise VaultError(f"vault {vault} belongs to run {binding['run_id']}, not to the "
                          f"dataset's run {summary.get('run_id')} (another run's vault, or "
                          "another dataset)")
+    digests = {}
     for part in parts(dataset):
+        data = part.read_bytes()
+        digests[part.name] = sha256_hex(data)
         try:
-            meta = pq.read_schema(part).metadata or {}
+            meta = pq.read_schema(pa.BufferReader(data)).metadata or {}
         except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
             raise DatasetError(f"part {part.name} of {dataset} is not a readable Parquet "
                                "file") from None
@@ -263,10 +275,31 @@ def check_belongs(manifest: dict, vault: Path, dataset: Path) -> None:
         raise VaultError(f"vault {vault} is older than its dataset (manifest generation "
                          f"{manifest['generation']}, the dataset records {needed}): an "
                          "earlier copy of the vault was put back; refusing it")
-    if "parts" in binding or "summary_sha256" in binding:
-        check_digests(binding, vault, dataset)
-    elif manifest.get("sources") is None:  # a batch run committed before parts were bound
+    if is_bound(binding):
+        check_digests(binding, vault, dataset, digests, sha256_hex(summary_bytes))
+    else:  # committed before parts were bound (batch, or a streaming window)
         _LOG.warning("%s", unbound_warning(vault, dataset))
+
+
+def _summary_bytes(dataset: Path) -> bytes:
+    try:
+        return (Path(dataset) / layout.SUMMARY).read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(f"{dataset} is not a complete hushbeam dataset ({layout.SUMMARY} "
+                           "is missing)") from None
+
+
+def is_bound(binding: dict) -> bool:
+    """Whether a manifest's ``dataset`` records the parts' and the summary's SHA-256 (every
+    manifest written since session 24 (batch) or 25 (streaming windows) does)."""
+    return "parts" in binding or "summary_sha256" in binding
+
+
+def part_pins(manifest: dict) -> Optional[Dict[str, str]]:
+    """Part name -> SHA-256 a verified ``manifest`` records for its dataset (None if it
+    records none: a dataset written before parts were bound)."""
+    binding = manifest["dataset"]
+    return dict(binding.get("parts") or {}) if is_bound(binding) else None
 
 
 def unbound_warning(vault: Path, dataset: Path) -> str:
@@ -276,24 +309,31 @@ def unbound_warning(vault: Path, dataset: Path) -> str:
             "or `hushbeam rekey` the dataset, to bind them")
 
 
-def check_digests(binding: dict, vault: Path, dataset: Path) -> None:
+def check_digests(binding: dict, vault, dataset, digests: Dict[str, str],
+                  summary_sha256: Optional[str], new: Iterable[str] = (),
+                  summaries: Optional[Iterable[Optional[str]]] = None) -> None:
     """Refuse a dataset whose parts or summary are not those ``binding`` records: each
-    error names the file (never a value)."""
-    recorded = binding.get("parts") or {}
-    present = {p.name: p for p in parts(dataset)}
-    for name in sorted(set(recorded) - set(present)):
+    error names the file (never a value).
+
+    ``digests``: part name -> SHA-256 of the parts present (each hashed from the bytes read
+    once); ``summary_sha256``: the summary's (None if there is none). A window commit
+    passes ``new``, the parts it adds or rewrites (not checked, accepted), and
+    ``summaries``, the summary digests it accepts (the recorded one, or the one before an
+    interrupted commit)."""
+    recorded, new = binding.get("parts") or {}, set(new)
+    for name in sorted(set(recorded) - set(digests) - new):
         raise VaultError(f"part {name} of {dataset} is missing (the manifest of vault {vault} "
                          "records it: deleted or moved); refusing the dataset")
-    for name in sorted(set(present) - set(recorded)):
+    for name in sorted(set(digests) - set(recorded) - new):
         raise VaultError(f"part {name} of {dataset} is not in the vault's manifest ({vault}: "
                          "added, or from another dataset); refusing the dataset")
     for name, expected in sorted(recorded.items()):
-        if sha256_hex(present[name].read_bytes()) != expected:
+        if name not in new and digests[name] != expected:
             raise VaultError(f"part {name} of {dataset} does not match the SHA-256 the "
                              f"manifest of vault {vault} records (replaced, edited, or an "
                              "earlier copy); refusing the dataset")
-    summary = sha256_hex((Path(dataset) / layout.SUMMARY).read_bytes())
-    if binding.get("summary_sha256") != summary:
+    accepted = [binding.get("summary_sha256")] if summaries is None else list(summaries)
+    if summary_sha256 not in accepted:
         raise VaultError(f"the summary of {dataset} ({layout.SUMMARY}) is not the one vault "
                          f"{vault} was last written with (edited, or one of them is an "
                          "earlier copy); refusing the dataset")

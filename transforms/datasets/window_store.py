@@ -16,10 +16,13 @@ open as another's. Late data (within the allowed lateness) adds parts and sealed
 with the pane's ``late_suffix`` to its window and rewrites the window's manifest and
 summary (counts added).
 
-Window manifests are authenticated like batch ones (vault.py). A commit re-writes the
-window's manifest only after verifying the one there: every file it listed must be
-unchanged and stay listed, and only the files of this commit are added, so a late pane
-never blesses a file someone put or changed in the vault in between.
+Window manifests are authenticated like batch ones (vault.py), and bind the window's
+dataset the same way: the SHA-256 of every part and of the summary (:func:`commit_binding`;
+the commit builds the summary before the manifest, so one manifest write binds both). A
+commit re-writes the window's manifest only after verifying the one there: every file it
+listed (sealed file or part) must be unchanged and stay listed, the summary must be the
+one it recorded, and only the files of this commit are added, so a late pane never blesses
+a file someone put or changed in the vault or the dataset in between.
 
 A window is committed when its summary exists; only the files it lists are
 part of the dataset. :func:`recover` removes everything else (an interrupted commit,
@@ -32,16 +35,20 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import os
-from typing import Dict, Iterable, List, Optional
+from typing import Callable, Dict, Iterable, List, Optional
 
 from apache_beam.io.filesystems import FileSystems
 
 from transforms.core import summary_counts
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
-from transforms.datasets.vault import (VaultError, VaultKey, check_manifest, file_entry,
-                                       parse_manifest, signed_manifest)
+from transforms.datasets.vault import (VaultError, VaultKey, check_digests, check_manifest,
+                                       file_entry, is_bound, parse_manifest, sha256_hex,
+                                       signed_manifest)
+
+_LOG = logging.getLogger("hushbeam")
 
 
 def window_id(start_seconds: float) -> str:
@@ -98,7 +105,9 @@ def read_manifest(vault_window: str, key: VaultKey) -> Optional[dict]:
 
 def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key: VaultKey,
                    recipient_sha256: Optional[str] = None, new_files: Iterable[str] = (),
-                   drop: Iterable[str] = (), sources: Optional[Dict[str, int]] = None) -> tuple:
+                   drop: Iterable[str] = (), sources: Optional[Dict[str, int]] = None,
+                   bind: Optional[Callable[[Optional[dict], int], dict]] = None,
+                   rolled_back: Optional[bool] = None) -> tuple:
     """Write the window's manifest listing ``rel_paths``; returns its path and generation.
 
     The first manifest of a window lists ``new_files`` (all of ``rel_paths``) and needs
@@ -110,7 +119,12 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
 
     ``sources`` (input file -> items) are those of this commit: the manifest records them
     added to the ones it recorded, the authenticated ledger of the window. A recovery that
-    drops files the manifest listed rolls its latest commit back, sources included.
+    drops files the manifest listed rolls its latest commit back, sources included
+    (``rolled_back`` says so explicitly: a commit may have added parts but no sealed file).
+
+    ``bind(old manifest or None, new generation)`` returns what the manifest records of the
+    window's dataset (:func:`commit_binding`, :func:`rolled_back_binding`); without it the
+    old manifest's record is carried over (``{"run_id": run_id}`` for a first one).
     """
     old = read_manifest(vault_window, key)
     wanted, new_files, drop = set(rel_paths), set(new_files), set(drop)
@@ -127,7 +141,8 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
             raise VaultError(f"vault window {vault_window} is sealed to another recipient")
         recipient_sha256, generation = old["recipient_sha256"], int(old["generation"]) + 1
         listed = old["files"]
-        ledger = _carried_sources(old, sources, rolled_back=bool(drop & set(listed)))
+        ledger = _carried_sources(old, sources, rolled_back=bool(drop & set(listed))
+                                  if rolled_back is None else rolled_back)
         kept = set(listed) - drop
         if kept - wanted:
             raise VaultError(f"vault window {vault_window}: a commit would unlist "
@@ -145,11 +160,88 @@ def write_manifest(vault_window: str, run_id: str, rel_paths: Iterable[str], key
             raise VaultError(f"vault file {rel} of window {vault_window} is not in its "
                              "manifest and not part of this commit")
         files[rel] = {"sha256": entry.sha256, "lines": entry.lines}
+    if bind is not None:
+        binding = bind(old, generation)
+    else:
+        binding = dict(old["dataset"]) if old is not None else {"run_id": run_id}
     path = FileSystems.join(vault_window, layout.MANIFEST)
     write_any(path, layout.json_document(signed_manifest(
-        key, run_id, files, recipient_sha256, {"run_id": run_id}, generation, ledger,
+        key, run_id, files, recipient_sha256, binding, generation, ledger,
         sources)))
     return path, generation
+
+
+# --- the window's dataset, bound into its manifest ----------------------------------------
+
+def _read_bytes(path: str) -> Optional[bytes]:
+    if not FileSystems.exists(path):
+        return None
+    with FileSystems.open(path) as fh:
+        return fh.read()
+
+
+def _part_digests(data_window: str) -> Dict[str, str]:
+    """Part name -> SHA-256 of every Parquet part in the window's directory."""
+    return {FileSystems.split(path)[1]: sha256_hex(_read_bytes(path) or b"")
+            for path in _listing(FileSystems.join(data_window, layout.PART_GLOB))}
+
+
+def read_summary(data_window: str) -> tuple:
+    """(summary, its bytes) of a window, read once; (None, None) if it has none."""
+    data = _read_bytes(FileSystems.join(data_window, layout.SUMMARY))
+    return (json.loads(data), data) if data is not None else (None, None)
+
+
+def commit_binding(data_window: str, vault_window: str, run_id: str, old: Optional[dict],
+                   new_parts: Iterable[str], current: Optional[bytes],
+                   summary_bytes: bytes) -> dict:
+    """What a window commit's manifest records of the window's dataset: every part's
+    SHA-256, the SHA-256 of the summary the commit is about to write (``summary_bytes``),
+    and of the summary there now (``current``, as the commit read it:
+    ``previous_summary_sha256``, what a recovery of an interrupted commit puts back).
+
+    The dataset is checked against the manifest there first (as its sealed files are in
+    :func:`write_manifest`): every part it recorded must be unchanged and still there,
+    unless this commit writes it (``new_parts``), no other part may have appeared, and
+    the summary must be the one it recorded (or the one before, when this commit repeats
+    an interrupted one). So a late pane never blesses a part or summary someone changed
+    in between; VaultError names the file. A window whose manifest records no parts (an
+    earlier hushbeam) has its parts bound as they are, with a warning."""
+    new_parts = set(new_parts)
+    digests = _part_digests(data_window)
+    current_sha = sha256_hex(current) if current is not None else None
+    recorded = (old or {}).get("dataset") or {}
+    if old is not None and is_bound(recorded):
+        check_digests(recorded, vault_window, data_window, digests, current_sha, new_parts,
+                      summaries=(recorded.get("summary_sha256"),
+                                 recorded.get("previous_summary_sha256")))
+    elif old is not None:
+        _LOG.warning("window %s was committed by an earlier hushbeam whose manifest records "
+                     "no digest of its parts: its parts are bound as they are now",
+                     FileSystems.split(data_window.rstrip("/"))[1])
+    missing = new_parts - set(digests)
+    if missing:
+        raise VaultError(f"part {sorted(missing)[0]} of {data_window}, written by this commit, "
+                         "is missing")
+    return {"run_id": run_id, "parts": dict(sorted(digests.items())),
+            "summary_sha256": sha256_hex(summary_bytes),
+            "previous_summary_sha256": current_sha}
+
+
+def rolled_back_binding(manifest: dict, summary: dict, summary_sha256: str,
+                        where: str) -> dict:
+    """The record of the window's dataset once recovery rolls an interrupted commit back:
+    the parts the summary lists, with the digests the verified ``manifest`` recorded
+    (never re-hashed: a part swapped meanwhile stays refused), and that summary."""
+    recorded = manifest["dataset"].get("parts") or {}
+    unknown = sorted(set(summary.get("files") or []) - set(recorded))
+    if unknown:
+        raise VaultError(f"the summary of {where} lists part {unknown[0]}, which its vault "
+                         "manifest does not record (the summary was edited); refusing to "
+                         "recover it")
+    return {"run_id": manifest["dataset"]["run_id"],
+            "parts": {name: recorded[name] for name in sorted(summary["files"])},
+            "summary_sha256": summary_sha256}
 
 
 def _carried_sources(old: dict, added: Optional[Dict[str, int]],
@@ -271,23 +363,29 @@ def _window_dirs(root: str) -> List[str]:
 def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
     """Remove what no committed window lists: interrupted commits and temporary files.
 
-    A committed window's vault manifest is verified before it is re-written without the
-    files of an interrupted commit (VaultError if it does not verify). Returns the window
+    Every committed window is checked before anything is removed: its vault manifest must
+    verify, and where it records the window's summary (every window written since session
+    25), the summary must be that one (the commit completed: only temporary files can be
+    stray) or the one before it, the manifest exactly one commit ahead (a commit
+    interrupted between the two: it is rolled back, and the manifest re-written to bind
+    the parts the summary lists, with the digests it recorded, and that summary).
+    Otherwise VaultError, naming the window, and nothing is removed. Returns the window
     ids that were rolled back entirely (their sources are not in the ledger, so the
     restarted job reads them again).
     """
     rolled_back = []
-    committed = committed_windows(output)
+    plans = {wid: _recovery_plan(window_dir(output, wid), window_dir(vault_output, wid), key)
+             for wid in committed_windows(output)}  # every window checked before any change
     for root, is_vault in ((output, False), (vault_output, True)):
         for name in _window_dirs(root):
             wid = layout.window_id_of(name)
             directory = FileSystems.join(root, name)
-            summary = committed.get(wid)
-            if summary is None:
+            if wid not in plans:
                 FileSystems.delete([directory])
                 if not is_vault:
                     rolled_back.append(wid)
                 continue
+            summary, rebind, drop = plans[wid]
             keep = set(summary["vault_files"]) | {layout.MANIFEST, layout.RECIPIENT} \
                 if is_vault else set(summary["files"]) | {layout.SUMMARY, *layout.REPORTS}
             if is_vault:
@@ -300,11 +398,40 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
                         stray.add(path)
             if stray:
                 FileSystems.delete(sorted(stray))
-            if is_vault and stray:  # the manifest may name a file of the interrupted commit
+            if is_vault and (stray or rebind):  # the manifest may name a file rolled back
                 gone = {path[len(directory):].lstrip("/") for path in stray}
                 write_manifest(directory, summary["run_id"], summary["vault_files"], key,
-                               drop=gone)
+                               drop=gone | drop, bind=rebind,
+                               rolled_back=True if rebind else None)
     return sorted(rolled_back)
+
+
+def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:
+    """(summary, bind, drop) of a committed window: ``bind`` (for :func:`write_manifest`)
+    and ``drop`` (the files the manifest lists that go) when recovery rolls an interrupted
+    commit back; (summary, None, set()) when nothing but temporary files can be stray, or
+    the window's manifest records no summary (an earlier hushbeam: checked by
+    :func:`_check_one_commit_ahead` as before). VaultError when the summary is neither the
+    one its manifest records nor the one before it."""
+    summary, data = read_summary(data_window)
+    manifest = read_manifest(vault_window, key)
+    if manifest is None or not is_bound(manifest["dataset"]):
+        return summary, None, set()
+    where = FileSystems.split(data_window.rstrip("/"))[1]
+    recorded, digest = manifest["dataset"], sha256_hex(data)
+    if digest == recorded.get("summary_sha256"):
+        return summary, None, set()
+    try:
+        behind = int(manifest["generation"]) == int(summary.get("vault_generation", -2)) + 1
+    except (TypeError, ValueError):
+        behind = False
+    if digest == recorded.get("previous_summary_sha256") and behind:
+        binding = rolled_back_binding(manifest, summary, digest, where)
+        return (summary, lambda old, generation: binding,
+                set(manifest["files"]) - set(summary["vault_files"]))
+    raise VaultError(f"the summary of {where} ({layout.SUMMARY}) is not the one its vault "
+                     "manifest records, nor the one before an interrupted commit (edited, "
+                     "or an earlier copy put back); refusing to recover it")
 
 
 def _check_one_commit_ahead(vault_window: str, summary: dict, key: VaultKey) -> None:

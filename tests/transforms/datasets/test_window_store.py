@@ -2,6 +2,8 @@
 and window manifests that a commit re-writes only over what it verified."""
 import json
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from transforms.datasets import layout, window_store
@@ -223,3 +225,160 @@ def test_a_window_written_before_manifests_recorded_sources_is_refused_clearly(t
     with pytest.raises(VaultError, match="earlier hushbeam.*--overwrite"):
         window_store.verified_ledger(window_store.committed_windows(str(out)), str(vault),
                                      KEY, "run")
+
+
+# --- session 25: the window's parts and summary, bound into its manifest ------------------
+
+PART, LATE_PART = "part-00000-of-00001.parquet", "part-00000-of-00001.late-1.parquet"
+
+
+def _parquet(name: str) -> bytes:
+    sink = pa.BufferOutputStream()
+    pq.write_table(pa.table({"conversation_id": [name]}), sink)
+    return sink.getvalue().to_pybytes()
+
+
+def _bound_commit(out, vault, parts, vault_files, new_parts, new_vault_files, sources,
+                  write_summary=True):
+    """One commit as WriteWindows makes it: files in place, then the manifest binding the
+    parts and the summary about to be written, then that summary."""
+    data, vw = out / f"window={WID}", vault / f"window={WID}"
+    data.mkdir(parents=True, exist_ok=True)
+    vw.mkdir(parents=True, exist_ok=True)
+    for name in new_parts:
+        (data / name).write_bytes(_parquet(name))
+    for name in new_vault_files:
+        (vw / name).parent.mkdir(parents=True, exist_ok=True)
+        (vw / name).write_text("sealed " + name + "\n")
+    (vw / layout.RECIPIENT).write_bytes(RECIPIENT)
+    existing, current = window_store.read_summary(str(data))
+    made = {}
+
+    def bind(old, generation):
+        ledger = dict((existing or {}).get("sources") or {})
+        for source, n in sources.items():
+            ledger[source] = ledger.get(source, 0) + n
+        made["bytes"] = layout.json_document({
+            "run_id": f"run:{WID}", "files": sorted(parts), "vault_files": sorted(vault_files),
+            "vault_generation": generation, "sources": ledger})
+        return window_store.commit_binding(str(data), str(vw), f"run:{WID}", old, new_parts,
+                                           current, made["bytes"])
+
+    window_store.write_manifest(str(vw), f"run:{WID}", vault_files, KEY, sha256_hex(RECIPIENT),
+                                new_files=new_vault_files, sources=sources, bind=bind)
+    if write_summary:
+        (data / layout.SUMMARY).write_bytes(made["bytes"])
+    return data, vw
+
+
+@pytest.fixture
+def bound(tmp_path):
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    data, vw = _bound_commit(out, vault, [PART], [TOKENS], [PART], [TOKENS], {"a": 1})
+    return out, vault, data, vw
+
+
+def _late_commit(bound, write_summary=True):
+    out, vault, _, _ = bound
+    return _bound_commit(out, vault, [PART, LATE_PART], [TOKENS], [LATE_PART], [], {"b": 2},
+                         write_summary)
+
+
+def test_a_commit_binds_every_part_and_the_summary_it_writes(bound):
+    out, vault, data, vw = bound
+    binding = load_manifest(vw)["dataset"]
+    assert binding["parts"] == {PART: sha256_hex((data / PART).read_bytes())}
+    assert binding["summary_sha256"] == sha256_hex((data / layout.SUMMARY).read_bytes())
+    verify_vault(vw, KEY, f"run:{WID}", data)
+    before = binding["summary_sha256"]
+    _late_commit(bound)  # a late pane adds its part and binds the new summary
+    binding = load_manifest(vw)["dataset"]
+    assert set(binding["parts"]) == {PART, LATE_PART}
+    assert binding["previous_summary_sha256"] == before
+    verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+@pytest.mark.parametrize("tamper, message", [
+    (lambda data: (data / PART).write_bytes(b"forged"), f"part {PART} .*does not match"),
+    (lambda data: (data / "part-00000-of-00001.late-9.parquet").write_bytes(b"forged"),
+     "part-00000-of-00001.late-9.parquet .*not in the vault's manifest"),
+    (lambda data: (data / PART).unlink(), f"part {PART} .*is missing"),
+    (lambda data: (data / layout.SUMMARY).write_text(
+        (data / layout.SUMMARY).read_text().replace('"a": 1', '"a": 1, "x": 5')),
+     "summary of .* is not the one"),
+])
+def test_a_late_commit_refuses_a_part_or_summary_changed_since_the_manifest(bound, tamper,
+                                                                           message):
+    """Before: a late pane re-wrote the manifest with the run id only, blessing whatever the
+    window's directory held."""
+    out, vault, data, vw = bound
+    tamper(data)
+    before = (vw / layout.MANIFEST).read_bytes()
+    with pytest.raises(VaultError, match=message):
+        _late_commit(bound)
+    assert (vw / layout.MANIFEST).read_bytes() == before
+
+
+def test_a_commit_repeated_after_an_interruption_binds_again(bound):
+    """A retried bundle finds the manifest one commit ahead of the summary there."""
+    out, vault, data, vw = bound
+    _late_commit(bound, write_summary=False)  # interrupted before the summary
+    _late_commit(bound)  # the retry
+    verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_recovery_rolls_back_a_late_commit_of_parts_only_and_binds_the_summary_again(bound):
+    """Before: a late pane without sealed files left the manifest unchanged by recovery, its
+    sources still counted (the restart then refused the window)."""
+    out, vault, data, vw = bound
+    committed = load_manifest(vw)["dataset"]
+    _late_commit(bound, write_summary=False)  # killed between the manifest and the summary
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    assert not (data / LATE_PART).exists()
+    manifest = load_manifest(vw)
+    assert manifest["dataset"]["parts"] == committed["parts"]
+    assert manifest["dataset"]["summary_sha256"] == committed["summary_sha256"]
+    assert manifest["sources"] == {"a": 1}  # the rolled-back pane's files are read again
+    verify_vault(vw, KEY, f"run:{WID}", data)
+    windows = window_store.committed_windows(str(out))
+    assert window_store.verified_ledger(windows, str(vault), KEY, "run") == {"a"}
+
+
+def test_recovery_never_binds_a_part_swapped_before_it_ran(bound):
+    out, vault, data, vw = bound
+    _late_commit(bound, write_summary=False)
+    (data / PART).write_bytes(_parquet("forged"))
+    window_store.recover(str(out), str(vault), KEY)
+    with pytest.raises(VaultError, match=f"part {PART} .*does not match"):
+        verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_recovery_refuses_an_edited_summary_and_removes_nothing(bound):
+    out, vault, data, vw = bound
+    _late_commit(bound, write_summary=False)
+    summary = json.loads((data / layout.SUMMARY).read_text())
+    (data / layout.SUMMARY).write_text(json.dumps(dict(summary, files=[])))
+    with pytest.raises(VaultError, match=f"summary of window={WID} .*refusing to recover"):
+        window_store.recover(str(out), str(vault), KEY)
+    assert (data / LATE_PART).exists() and (data / PART).exists()
+
+
+def test_a_window_committed_before_parts_were_bound_is_read_with_a_warning_then_bound(
+        tmp_path, caplog):
+    """Decided: an older job's window (its manifest records run id and sources only) stays
+    readable with the batch warning; the next late pane binds its parts as it finds them."""
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, WID, [PART], [TOKENS], {"a": 1}, 1.0)
+    data, vw = out / f"window={WID}", vault / f"window={WID}"
+    (data / PART).write_bytes(_parquet(PART))
+    with caplog.at_level("WARNING", logger="hushbeam"):
+        verify_vault(vw, KEY, f"run:{WID}", data)
+    assert "checked by run id only" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="hushbeam"):
+        _bound_commit(out, vault, [PART, LATE_PART], [TOKENS], [LATE_PART], [], {"b": 2})
+    assert "bound as they are now" in caplog.text
+    assert set(load_manifest(vw)["dataset"]["parts"]) == {PART, LATE_PART}
+    verify_vault(vw, KEY, f"run:{WID}", data)
