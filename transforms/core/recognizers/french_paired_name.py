@@ -35,6 +35,11 @@ from transforms.core.french_courtesy import GREETINGS, TITLES
 UNKNOWN = 4.5  # French Zipf below which a word the vocabulary lacks is a surname
 LISTED = 4.0  # French Zipf below which a census surname the vocabulary holds is one
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The particles of a surname: "laurent de la hyre", "ludwig von bertalanffy", "madame le pen",
+# "giedo van der garde", "charles d'artagnan". The surname after them must be a word French
+# does not know ("jean de la fontaine", "pierre de taille", "marie la semaine" stay).
+_PARTICLE = re.compile(r"[ \t]+(?:(?:de|van|von)[ \t]+(?:la|der|den)[ \t]+|de[ \t]+l['’]|d['’]"
+                       r"|(?:de|du|des|le|la|van|von|di|da|del|della|dos)[ \t]+)(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
 MAX_SURNAMES = 2  # "francis ford coppola"
 FALLBACK_WORD = 3.0  # without the model's tables: French Zipf from which a word is French
@@ -135,8 +140,9 @@ def _elided(line: str, start: int) -> bool:
     return before is None or before.group(0) not in _ELISIONS
 
 
-class FrenchPairedNameRecognizer(RuleRecognizer):
-    """A given name and one or two surnames on a French line without capitals."""
+class FrenchLexiconRecognizer(RuleRecognizer):
+    """A French recognizer that tells French words from names by the configured model's
+    lemmatizer tables (:func:`read_lexicon`), read once when the analyzer is built."""
 
     ENTITIES = ["PERSON"]
 
@@ -179,6 +185,40 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
         return (len(low) < 2 or low in self._stop or low in GREETINGS or low in TITLES
                 or low in FRENCH_WORDS)
 
+    def _particle_surname(self, low: str, rare: float = UNKNOWN) -> bool:
+        """A surname after a particle: a word French does not know, under Zipf ``rare``."""
+        return not self._function(low) and not self._known(low) and _french_zipf(low) < rare
+
+    def _after_particle(self, line: str, words, j: int, rare: float = UNKNOWN):
+        """The index in ``words`` of a surname after a particle that follows ``words[j]``
+        ("de la hyre", "von bertalanffy", "d'artagnan"), or None."""
+        particle = _PARTICLE.match(line, words[j].end())
+        if particle is None:
+            return None
+        k = next((k for k in range(j + 1, min(j + 5, len(words)))
+                  if words[k].start() == particle.end()), None)
+        if k is None or not self._particle_surname(words[k].group(0).lower(), rare):
+            return None
+        return k
+
+    def analyze(self, text, entities, nlp_artifacts=None) -> List:
+        if "PERSON" not in entities:
+            return []
+        if self._model is None:
+            self._read_from(nlp_artifacts)
+        results, pos = [], 0
+        for line in text.split("\n"):
+            results += self._line(line, pos, any(c.isupper() for c in line))
+            pos += len(line) + 1
+        return results
+
+    def _line(self, line: str, offset: int, cased: bool) -> List:
+        raise NotImplementedError
+
+
+class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
+    """A given name and one or two surnames on a French line without capitals."""
+
     def _given_name(self, low: str) -> bool:
         return (len(low) >= 3 and not self._function(low)
                 and (_given(low) or _given(_unaccented(low)))
@@ -192,17 +232,6 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
         entry = name_word(low)
         return (not given_is_word and entry is not None and entry.last
                 and _french_zipf(low) < LISTED)
-
-    def analyze(self, text, entities, nlp_artifacts=None) -> List:
-        if "PERSON" not in entities:
-            return []
-        if self._model is None:
-            self._read_from(nlp_artifacts)
-        results, pos = [], 0
-        for line in text.split("\n"):
-            results += self._line(line, pos, any(c.isupper() for c in line))
-            pos += len(line) + 1
-        return results
 
     def _line(self, line: str, offset: int, cased: bool) -> List:
         """On a line without capitals, any words; on a written line, capitalised words
@@ -226,6 +255,8 @@ class FrenchPairedNameRecognizer(RuleRecognizer):
                    and _GAP.fullmatch(line[words[j].end():words[j + 1].start()])
                    and self._surname(words[j + 1].group(0).lower(), given_is_word)):
                 j += 1
+            if not cased and not given_is_word:  # "laurent de la hyre"
+                j = self._after_particle(line, words, j) or j
             if j > i:
                 out.append(result(self, "PERSON", offset + first.start(),
                                   offset + words[j].end(), 0.6))

@@ -31,6 +31,7 @@ from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.french_paired_name import FrenchPairedNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
+from transforms.core.recognizers.french_titled_name import FrenchTitledNameRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.display_name import DisplayNameRecognizer
@@ -103,6 +104,7 @@ register(FrenchSpokenNumberRecognizer, languages=("fr",))
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(FrenchCueNameRecognizer, languages=("fr",))
 register(FrenchPairedNameRecognizer, languages=("fr",))
+register(FrenchTitledNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))

@@ -131,3 +131,23 @@ def test_a_recognizer_given_no_model_reads_the_one_that_processed_the_text(analy
                        language="fr") == ["kevin kowalczyk"]
     assert found_alone(FrenchPairedNameRecognizer, analyzer, "le marin pêcheur attend",
                        language="fr") == []
+
+
+@pytest.mark.parametrize("line", [
+    "le tableau de {charles de la hyre} est au musée",
+    "le discours de {charles de gaulle} est connu",
+    "le colis de {kevin d'artagnan} est arrivé",
+    "il a devancé {pieter van den hoogenband} au dernier virage",
+])
+def test_a_given_name_and_a_surname_after_a_particle_go_in_french_speech(redactor, line):
+    assert_names_go_and_words_stay(redactor, line, language="fr")
+
+
+@pytest.mark.parametrize("line", [
+    "les fables de jean de la fontaine",
+    "une pierre de taille pour le mur",
+    "j'ai appelé marie la semaine dernière",
+    "kevin de la comptabilité a rappelé",
+])
+def test_a_particle_before_a_french_word_makes_no_surname(policy, analyzer, line):
+    assert _paired(analyzer, policy, line) == []
