@@ -35,11 +35,16 @@ from transforms.core.french_courtesy import GREETINGS, TITLES
 UNKNOWN = 4.5  # French Zipf below which a word the vocabulary lacks is a surname
 LISTED = 4.0  # French Zipf below which a census surname the vocabulary holds is one
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-# The particles of a surname: "laurent de la hyre", "ludwig von bertalanffy", "madame le pen",
-# "giedo van der garde", "charles d'artagnan". The surname after them must be a word French
-# does not know ("jean de la fontaine", "pierre de taille", "marie la semaine" stay).
-_PARTICLE = re.compile(r"[ \t]+(?:(?:de|van|von)[ \t]+(?:la|der|den)[ \t]+|de[ \t]+l['’]|d['’]"
-                       r"|(?:de|du|des|le|la|van|von|di|da|del|della|dos)[ \t]+)(?=[^\W\d_])")
+# The particles of a surname: "charles de la hyre", "ludwig von bertalanffy", "giedo van
+# der garde", "charles d'artagnan". The surname after them must be a word French does not
+# know ("jean de la fontaine", "pierre de taille" stay). "le" and "la" alone ("madame le
+# pen") only after a title (:mod:`.french_titled_name`): after a given name they are as
+# often the article of what follows ("nam le cambodge", "eastwood la warner").
+_PARTICLES = r"(?:de|van|von)[ \t]+(?:la|der|den)[ \t]+|de[ \t]+l['’]|d['’]"
+_PARTICLE = re.compile(rf"[ \t]+(?:{_PARTICLES}|(?:de|du|des|van|von|di|da|del|della|dos)"
+                       r"[ \t]+)(?=[^\W\d_])")
+TITLE_PARTICLE = re.compile(rf"[ \t]+(?:{_PARTICLES}|(?:de|du|des|le|la|van|von|di|da|del|"
+                            r"della|dos)[ \t]+)(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
 MAX_SURNAMES = 2  # "francis ford coppola"
 FALLBACK_WORD = 3.0  # without the model's tables: French Zipf from which a word is French
@@ -189,7 +194,7 @@ class FrenchLexiconRecognizer(RuleRecognizer):
         """A surname after a particle: a word French does not know, under Zipf ``rare``."""
         return not self._function(low) and not self._known(low) and _french_zipf(low) < rare
 
-    def _after_particle(self, line: str, words, j: int, rare: float = UNKNOWN):
+    def _after_particle(self, line: str, words, j: int):
         """The index in ``words`` of a surname after a particle that follows ``words[j]``
         ("de la hyre", "von bertalanffy", "d'artagnan"), or None."""
         particle = _PARTICLE.match(line, words[j].end())
@@ -197,7 +202,7 @@ class FrenchLexiconRecognizer(RuleRecognizer):
             return None
         k = next((k for k in range(j + 1, min(j + 5, len(words)))
                   if words[k].start() == particle.end()), None)
-        if k is None or not self._particle_surname(words[k].group(0).lower(), rare):
+        if k is None or not self._particle_surname(words[k].group(0).lower()):
             return None
         return k
 

@@ -4,7 +4,7 @@ montespan", "le président rajapakse", "votre conseiller kowalczyk" (issue 9, br
 :mod:`.french_cue_name` takes the word after "madame" or "monsieur" unless it is a function
 word, so a surname with a particle ("madame le pen", "monsieur de la tour") was left, and
 a function noun ("le ministre", "son coéquipier", "votre conseiller") is no cue there. Here,
-after a courtesy title (then optionally a particle of :data:`~.french_paired_name._PARTICLE`:
+after a courtesy title (then optionally a particle of :data:`~.french_paired_name.TITLE_PARTICLE`:
 "de", "du", "le", "la", "de la", "van der"...) or a function noun of :data:`FUNCTIONS` (no
 particle: "le maire de lyon", "le directeur de netflix" name a place, a company), then
 one or two words the configured French model does not know (:class:`.FrenchLexiconRecognizer`)
@@ -19,7 +19,7 @@ import re
 from typing import List
 
 from transforms.core.recognizers.common import result
-from transforms.core.recognizers.french_paired_name import (_GAP, _PARTICLE, _WORD,
+from transforms.core.recognizers.french_paired_name import (_GAP, _WORD, TITLE_PARTICLE,
                                                             FrenchLexiconRecognizer,
                                                             _capitalised)
 
@@ -57,7 +57,7 @@ class FrenchTitledNameRecognizer(FrenchLexiconRecognizer):
             j = starts.get(cue.start())
             if j is None or words[j].end() != cue.end():
                 continue
-            particle = (_PARTICLE.match(line, cue.end())  # "madame de montespan"
+            particle = (TITLE_PARTICLE.match(line, cue.end())  # "madame de montespan"
                         if words[j].group(0).lower() in COURTESY else None)
             gap = particle or _GAP.match(line, cue.end())
             k = starts.get(gap.end()) if gap else None

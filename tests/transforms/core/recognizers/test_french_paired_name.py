@@ -151,3 +151,12 @@ def test_a_given_name_and_a_surname_after_a_particle_go_in_french_speech(redacto
 ])
 def test_a_particle_before_a_french_word_makes_no_surname(policy, analyzer, line):
     assert _paired(analyzer, policy, line) == []
+
+
+@pytest.mark.parametrize("line", [
+    "la corée du sud le viêt nam le cambodge le laos",
+    "sous l'impulsion de clint eastwood la warner récupère les droits",
+])
+def test_le_or_la_after_a_given_name_is_the_article_of_what_follows(policy, analyzer, line):
+    assert all(" le " not in f" {name} " and " la " not in f" {name} "
+               for name in _paired(analyzer, policy, line))
