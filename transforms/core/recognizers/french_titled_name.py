@@ -37,7 +37,7 @@ chancelière cardinal évêque archevêque comte comtesse duc duchesse baron bar
 marquise vicomte vicomtesse chevalier entraîneur entraîneuse sélectionneur coéquipier
 coéquipière inspecteur inspectrice commissaire avocat avocate notaire technicien
 technicienne conseiller conseillère directeur directrice gérant gérante""".split())
-_CUE = re.compile(r"(?i)(?<![\w'’])(?:%s)(?![\w'’])" % "|".join(
+_CUE = re.compile(r"(?i)(?<!\w)(?:%s)(?![\w'’])" % "|".join(  # "l'impératrice jingū" too
     sorted(COURTESY | FUNCTIONS, key=len, reverse=True)))
 
 

@@ -13,6 +13,8 @@ from tests.transforms.core.recognizers.support import assert_names_go_and_words_
     "votre conseiller {kowalczyk} vous rappellera",
     "le ministre {choiseul} montre son hostilité",
     "son coéquipier {vettel} a abandonné",
+    "fondé par l'impératrice {jingū} en 210",
+    "l'entraîneur {prandelli} arrive",
     "Le président {Rajapakse} a été réélu.",
 ])
 def test_a_surname_after_a_title_or_a_function_goes_in_french(redactor, line):
