@@ -207,7 +207,7 @@ class FrenchLexiconRecognizer(RuleRecognizer):
         return k
 
     def analyze(self, text, entities, nlp_artifacts=None) -> List:
-        if "PERSON" not in entities:
+        if not set(self.ENTITIES) & set(entities):
             return []
         if self._model is None:
             self._read_from(nlp_artifacts)
