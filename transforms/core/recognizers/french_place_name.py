@@ -66,7 +66,10 @@ FRENCH_COUNTRY_NAMES = (
 def fold(text: str) -> str:
     """Lower case, accents and hyphens off, one character for one ("États-Unis" ->
     "etats unis"), so offsets in the folded text are those of the text."""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in text.lower()).replace("-", " ")
+    low = text.lower()
+    if not low.isascii():
+        low = "".join(unicodedata.normalize("NFD", c)[0] for c in low)
+    return low.replace("-", " ")
 
 
 def _pattern(name: str) -> str:
