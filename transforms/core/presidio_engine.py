@@ -249,6 +249,8 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
             for recognizer in recognizers_for(lang):
                 if hasattr(recognizer, "follow_policy"):  # ids of the custom rules said aloud
                     recognizer.follow_policy(policy.custom_rules)
+                if hasattr(recognizer, "read_model"):  # the configured model's own words
+                    recognizer.read_model(nlp_engine.nlp[lang], dict(policy.languages)[lang])
                 registry.add_recognizer(recognizer)
             for rule in policy.custom_rules:  # pattern rules do not depend on the language
                 flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)

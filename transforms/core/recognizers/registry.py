@@ -29,8 +29,10 @@ from transforms.core.recognizers.famous_full_name import FamousFullNameRecognize
 from transforms.core.recognizers.famous_short_name import FamousShortNameRecognizer
 from transforms.core.recognizers.french_cue_name import FrenchCueNameRecognizer
 from transforms.core.recognizers.french_paired_name import FrenchPairedNameRecognizer
+from transforms.core.recognizers.french_place_name import FrenchPlaceNameRecognizer
 from transforms.core.recognizers.french_spelled_name import FrenchSpelledNameRecognizer
 from transforms.core.recognizers.french_spoken_number import FrenchSpokenNumberRecognizer
+from transforms.core.recognizers.french_titled_name import FrenchTitledNameRecognizer
 from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
 from transforms.core.recognizers.glued_email import GluedEmailRecognizer
 from transforms.core.recognizers.display_name import DisplayNameRecognizer
@@ -104,6 +106,8 @@ register(FrenchSpokenNumberRecognizer, languages=("fr",))
 register(ContextNameRecognizer, languages=("en", "fr"))
 register(FrenchCueNameRecognizer, languages=("fr",))
 register(FrenchPairedNameRecognizer, languages=("fr",))
+register(FrenchTitledNameRecognizer, languages=("fr",))
+register(FrenchPlaceNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
