@@ -103,6 +103,40 @@ def test_a_csv_column_mapping_misspelt_against_the_files_header_is_refused(tmp_p
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 
+# --- session 25: policy values that were taken without a word -------------------------
+
+def _policy(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text("extends: default\n" + text)
+    return path
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("description: [a, b]\n", "description: must be a string"),
+    ("description: {team: b}\n", "description: must be a string"),
+    ("version: 2\n", "version: must be 1"),
+    ("entities:\n  CREDENTIAL: {operator: NUMBERED}\n", "entities.CREDENTIAL.operator: NUMBERED"),
+    ("entities:\n  CREDENTIAL: {operator: MASK, charsToMask: 2}\n", "left unmasked"),
+    ("entities:\n  PERSON: {operator: MASK, charsToMask: -1}\n",
+     "entities.PERSON.charsToMask: must be a whole number of 1 or more"),
+    ("entities:\n  PERSON: {operator: MASK, fromEnd: 'false'}\n",
+     "entities.PERSON.fromEnd: must be true or false"),
+    ("customRules:\n- {name: Member, pattern: 'MEM-[0-9]+', caseSensitive: 'false'}\n",
+     "customRules[0].caseSensitive: must be true or false"),
+])
+def test_a_policy_value_of_the_wrong_kind_is_refused_before_anything_is_read(
+        tmp_path, text, expected):
+    """Before: a list or mapping as description, version 2, a PIN numbered (<CREDENTIAL_1>
+    twice: the caller gave the same PIN twice), a mask keeping 2 characters of it, a mask
+    of -1 characters (Presidio masks nothing: names in clear), `'false'` read as true."""
+    policy = _policy(tmp_path, text)
+    refused(hb("policy", "validate", policy, home=tmp_path / "h"), str(policy), expected)
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", "--policy", policy,
+              home=tmp_path / "h")
+    refused(proc, expected)
+    assert not (tmp_path / "anon").exists()
+
+
 # --- session 24: the Parquet parts and the summary are bound to the vault's manifest -----
 
 @pytest.fixture(scope="module")

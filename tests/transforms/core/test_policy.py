@@ -390,7 +390,61 @@ def test_a_structured_field_cannot_pseudonymize_a_credential():
             {"strategy": {"type": "TOKEN"}, "fields": [{"name": "pin", "entity": "CREDENTIAL"}]}]})
 
 
-@pytest.mark.parametrize("operator", ["REPLACE", "REDACT", "NUMBERED"])
-def test_credential_may_be_replaced_redacted_or_numbered(operator):
+@pytest.mark.parametrize("operator", ["REPLACE", "REDACT", "MASK"])
+def test_credential_may_be_replaced_redacted_or_masked_whole(operator):
     policy = parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": operator}}})
     assert policy.treatment("CREDENTIAL").operator == operator
+
+
+def test_numbered_is_refused_for_credential_as_it_shows_which_mentions_share_a_pin():
+    # <CREDENTIAL_1> ... <CREDENTIAL_1> says the caller gave the same PIN twice, and
+    # <CREDENTIAL_1> ... <CREDENTIAL_2> that the two differ: equality is kept.
+    with pytest.raises(PolicyError, match=r"entities.CREDENTIAL.operator: NUMBERED.*never .*"
+                       r"REPLACE or REDACT"):
+        parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": "NUMBERED"}}})
+    own = _without_credential_entry()
+    own["customRules"].append({"name": "Pin", "entity": "CREDENTIAL",
+                               "pattern": r"\bpin [0-9]{4}\b", "replacementType": "NUMBERED"})
+    with pytest.raises(PolicyError, match=r"customRules \(the replacementType of CREDENTIAL\)"):
+        parse_policy(own)
+    own = _without_credential_entry()
+    own.update(detectEntities=[*own["entities"], "CREDENTIAL"], defaultEntityTreatment="NUMBERED")
+    with pytest.raises(PolicyError, match=r"defaultEntityTreatment.operator: .*CREDENTIAL"):
+        parse_policy(own)
+
+
+def test_a_mask_that_leaves_characters_of_a_credential_is_refused():
+    with pytest.raises(PolicyError, match=r"entities.CREDENTIAL.operator: MASK.*unmasked"):
+        parse_policy({"extends": "default", "entities": {"CREDENTIAL": {
+            "operator": "MASK", "charsToMask": 2, "fromEnd": True}}})
+
+
+def _without_credential_entry() -> dict:
+    """The default policy as a complete policy, CREDENTIAL detected but without an entry."""
+    own = yaml.safe_load(default_policy_text())
+    del own["entities"]["CREDENTIAL"]
+    return own
+
+
+@pytest.mark.parametrize("description", [["a", "list"], {"a": 1}, 3, None, True])
+def test_a_description_that_is_not_a_string_is_refused(description):
+    with pytest.raises(PolicyError, match=r"description: must be a string"):
+        parse_policy({"extends": "default", "description": description})
+    assert parse_policy({"extends": "default", "description": "Ours, for team B"})
+
+
+@pytest.mark.parametrize("version", [2, "1", 1.5, [1], None, True])
+def test_a_policy_format_version_other_than_1_is_refused(version):
+    with pytest.raises(PolicyError, match=r"version: must be 1"):
+        parse_policy({"extends": "default", "version": version})
+    assert parse_policy({"extends": "default", "version": 1})
+
+
+@pytest.mark.parametrize("written", ["false", "no", 0, "true"])
+def test_a_custom_rule_s_case_sensitive_must_be_true_or_false(written):
+    # bool("false") is True: the rule became case-sensitive and missed "pol-..." silently
+    with pytest.raises(PolicyError, match=r"customRules\[0\].caseSensitive: must be true or "
+                       r"false"):
+        parse_policy({"extends": "default", "customRules": [
+            {"name": "Member id", "entity": "MEMBER_ID", "pattern": r"\bMEM-[0-9]{6}\b",
+             "caseSensitive": written}]})

@@ -63,8 +63,14 @@ class Validator:
             raise self.fail(key, f"'{name}' is not {what}" + (
                 f" (did you mean '{nearest_name}'?)" if nearest_name else "") + hint)
 
+    def boolean(self, value: Any, key: str) -> bool:
+        """``true`` or ``false``, never a string (``bool("false")`` is True)."""
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
     def score(self, value: Any, key: str) -> float:
-        if not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
             raise self.fail(key, "must be a number between 0 and 1")
         return float(value)
 
