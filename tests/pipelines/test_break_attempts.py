@@ -137,6 +137,25 @@ def test_a_policy_value_of_the_wrong_kind_is_refused_before_anything_is_read(
     assert not (tmp_path / "anon").exists()
 
 
+@pytest.mark.parametrize("args,expected", [
+    (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
+    (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
+    (("--runner", "no_such.module.Runner"), ("--runner", "cannot be imported")),
+    (("--direct_num_workers", "-2"), ("--direct_num_workers", "0 or more")),
+    (("--direct_running_mode", "multi_thread"), ("--direct_running_mode", "multi_threading")),
+])
+def test_a_bad_runner_or_runner_option_is_one_line_before_anything_is_written(
+        tmp_path, args, expected):
+    """Before: a misspelt runner and -2 workers were Beam tracebacks (exit 1, after the
+    empty output folders were made); a bad choice of a Beam option printed Beam's usage
+    (147 lines) under the name cli.py."""
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", *args,
+              home=tmp_path / "h")
+    refused(proc, *expected)
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
+    assert not (tmp_path / "anon").exists() and not (tmp_path / "anon.vault").exists()
+
+
 # --- session 24: the Parquet parts and the summary are bound to the vault's manifest -----
 
 @pytest.fixture(scope="module")
