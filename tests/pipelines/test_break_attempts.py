@@ -156,6 +156,40 @@ def test_a_bad_runner_or_runner_option_is_one_line_before_anything_is_written(
     assert not (tmp_path / "anon").exists() and not (tmp_path / "anon.vault").exists()
 
 
+def _in(cwd: Path, *args, home: str):
+    """``hb`` run from ``cwd`` (where an empty HUSHBEAM_HOME used to put the keyring)."""
+    import os
+    import subprocess
+    from tests.pipelines.test_typos import HUSHBEAM
+    env = dict(os.environ, HUSHBEAM_HOME=home, PYTHONPATH=str(REPO))
+    return subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=300)
+
+
+def test_an_empty_hushbeam_home_is_refused_not_read_as_the_current_directory(tmp_path):
+    """`HUSHBEAM_HOME=$UNSET_VAR`: before, the development keyring, master key included, was
+    made in the current directory (a repository, a shared folder), exit 0."""
+    for command in (("redact", "--input", SAMPLES, "--output", tmp_path / "anon"),
+                    ("preview", "--input", SAMPLES, "-n", "1")):
+        proc = _in(tmp_path, *command, home="")
+        refused(proc, "HUSHBEAM_HOME is set but empty")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("make", ["file", "unmakeable"])
+def test_a_hushbeam_home_that_cannot_be_a_directory_is_one_line(tmp_path, make):
+    """Before: FileExistsError / FileNotFoundError tracebacks, exit 1."""
+    home = tmp_path / "home"
+    if make == "file":
+        home.write_text("not a folder")
+    else:
+        home = Path("/proc/hushbeam-nope/home")
+    proc = _in(tmp_path, "redact", "--input", SAMPLES, "--output", tmp_path / "anon",
+               home=str(home))
+    refused(proc, f"HUSHBEAM_HOME {home}")
+    assert not (tmp_path / "anon").exists()
+
+
 # --- session 24: the Parquet parts and the summary are bound to the vault's manifest -----
 
 @pytest.fixture(scope="module")
