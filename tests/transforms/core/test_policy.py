@@ -467,3 +467,32 @@ def test_a_rule_that_repeats_a_repeat_in_many_ways_is_refused(pattern):
 def test_a_rule_whose_repeats_split_a_text_one_way_is_accepted(pattern):
     assert parse_policy({"extends": "default", "customRules": [
         {"name": "Member id", "entity": "MEMBER_ID", "pattern": pattern}]}).custom_rules
+
+
+def _recognizer(**changes) -> dict:
+    spec = {"name": "Member", "supported_entity": "MEMBER_ID", "context": ["member"],
+            "patterns": [{"name": "m", "regex": r"\bMEM-[0-9]{6}\b", "score": 0.6}]}
+    pattern = changes.pop("pattern", {})
+    spec.update(changes)
+    spec["patterns"] = [dict(spec["patterns"][0], **pattern)]
+    return {"extends": "default", "recognizers": [spec]}
+
+
+@pytest.mark.parametrize("policy,key,problem", [
+    (_recognizer(contxt=["member"]), "recognizers[0].contxt", "is not a known key"),
+    (_recognizer(pattern={"scor": 0.6}), "recognizers[0].patterns[0].scor", "is not a known key"),
+    (_recognizer(pattern={"score": "high"}), "recognizers[0].patterns[0].score", "(0, 1]"),
+    (_recognizer(pattern={"score": 7}), "recognizers[0].patterns[0].score", "(0, 1]"),
+    (_recognizer(pattern={"score": True}), "recognizers[0].patterns[0].score", "(0, 1]"),
+])
+def test_a_presidio_recognizer_s_misspelt_key_or_bad_score_is_refused(policy, key, problem):
+    # Before: `contxt` and `scor` were ignored, a score of 7 taken, `high` a ValueError.
+    with pytest.raises(PolicyError) as err:
+        parse_policy(policy)
+    assert err.value.key == key and problem in err.value.problem
+
+
+def test_a_presidio_recognizer_as_presidio_writes_it_loads():
+    rule, = [r for r in parse_policy(_recognizer(supported_language="en")).custom_rules
+             if r.entity == "MEMBER_ID"]
+    assert (rule.score, rule.context) == (0.6, ("member",))

@@ -44,6 +44,10 @@ EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
 _LIST_KEYS = ("customRules", "structuredFields", "recognizers")
+# Of Presidio's recognizer YAML, what hushbeam reads (and supported_language, which it
+# takes: a pattern rule applies in every language); anything else (a misspelt context, a
+# deny_list hushbeam would not apply) is refused.
+_RECOGNIZER_KEYS = {"name", "supported_entity", "supported_language", "patterns", "context"}
 _TREATMENT_KEYS = ("operator", "minScore")  # of every entry; the rest belong to its operator
 
 
@@ -519,6 +523,7 @@ def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:
 def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
     """Presidio's recognizer YAML: one entity, one or more patterns (first kept per rule)."""
     spec = v.mapping(spec, key)
+    v.unknown_keys(spec, _RECOGNIZER_KEYS, key + ".")
     entity = spec.get("supported_entity")
     if not isinstance(entity, str) or not entity:
         raise PolicyError(v.source, key + ".supported_entity", "must be an entity name")
@@ -527,9 +532,13 @@ def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
         raise PolicyError(v.source, key + ".patterns",
                           "hushbeam takes one pattern per recognizer; split it into several")
     pat = v.mapping(patterns[0], key + ".patterns[0]")
+    v.unknown_keys(pat, {"name", "regex", "score"}, key + ".patterns[0].")
     v.regex(pat.get("regex"), False, key + ".patterns[0].regex")
+    score = pat.get("score", 0.9)
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
+        raise PolicyError(v.source, key + ".patterns[0].score", "must be a number in (0, 1]")
     return CustomRule(name=str(spec.get("name", entity)), entity=entity.upper(),
-                      pattern=pat["regex"], score=float(pat.get("score", 0.9)),
+                      pattern=pat["regex"], score=float(score),
                       case_sensitive=False,
                       context=tuple(v.str_list(spec.get("context", []), key + ".context")))
 
