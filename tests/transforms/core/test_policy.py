@@ -496,3 +496,11 @@ def test_a_presidio_recognizer_as_presidio_writes_it_loads():
     rule, = [r for r in parse_policy(_recognizer(supported_language="en")).custom_rules
              if r.entity == "MEMBER_ID"]
     assert (rule.score, rule.context) == (0.6, ("member",))
+
+
+@pytest.mark.parametrize("key", ["spacyModel", "languageField", "language"])
+def test_an_nlp_setting_that_is_not_a_string_is_refused(key):
+    # Before: [lang] became the field name "['lang']", which no record has: every record
+    # was read in the default language without a word.
+    with pytest.raises(PolicyError, match=rf"nlp\.{key}: must be a (non-empty )?string"):
+        parse_policy({"extends": "default", "nlp": {key: ["en_core_web_md"]}})

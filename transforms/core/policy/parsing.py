@@ -200,7 +200,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         raise PolicyError(source, "defaultRegion", f"'{region}' is not a phone region code")
     nlp = v.mapping(data["nlp"], "nlp")
     v.unknown_keys(nlp, {"language", "spacyModel", "languages", "languageField"}, "nlp.")
-    language = str(nlp["language"])
+    language = v.text(nlp["language"], "nlp.language")
     if not re.fullmatch(r"[a-z]{2,3}", language):
         raise PolicyError(source, "nlp.language",
                           f"'{language}' is not a language code (ISO 639, lower case, e.g. en)")
@@ -211,7 +211,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
-    language_field = str(nlp["languageField"])
+    language_field = v.text(nlp["languageField"], "nlp.languageField")
+    v.text(nlp["spacyModel"], "nlp.spacyModel")
     _check_entities(v, mine, rules, strategies, treatments, default)
     _check_fields(v, keep, exclude, passthrough, text_fields,
                   list(zip(strategy_keys, strategies)), language_field)

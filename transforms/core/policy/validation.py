@@ -65,6 +65,12 @@ class Validator:
             raise self.fail(key, f"'{name}' is not {what}" + (
                 f" (did you mean '{nearest_name}'?)" if nearest_name else "") + hint)
 
+    def text(self, value: Any, key: str) -> str:
+        """A non-empty string (``str([x])`` would be a name nothing has)."""
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, "must be a non-empty string")
+        return value
+
     def boolean(self, value: Any, key: str) -> bool:
         """``true`` or ``false``, never a string (``bool("false")`` is True)."""
         if not isinstance(value, bool):
