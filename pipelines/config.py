@@ -20,7 +20,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from pipelines.landing_poller import MAX_POLL_INTERVAL
 from pipelines.options import RedactOptions, unknown_flags
-from pipelines.runner import is_local, register_runner_options, runner_kind
+from pipelines.runner import is_local, register_runner_options, runner_kind, runner_problem
 from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.delimited import misspelt_columns
 from transforms.core.formats.settings import FormatSettings
@@ -93,6 +93,9 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     problems = unknown_flags(options._flags)  # pylint: disable=protected-access
     if problems:
         raise UsageError(problems)
+    problem = runner_problem(options)
+    if problem:
+        raise UsageError(problem)
     ro = options.view_as(RedactOptions)
     if not 0 <= ro.max_quarantine_rate <= 1:
         raise UsageError("--max-quarantine-rate must be between 0 and 1")

@@ -10,7 +10,8 @@ from typing import Sequence
 
 from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentParser
 
-from pipelines.console import LOG_LEVEL_HELP, LOG_LEVELS, OneLineParser, unknown_arguments
+from pipelines.console import (LOG_LEVEL_HELP, LOG_LEVELS, CommandLineError, OneLineParser,
+                               unknown_arguments)
 
 from transforms.core.formats import registry as input_formats
 from transforms.core.report.model import DEFAULT_MAX_QUARANTINE_RATE
@@ -125,9 +126,17 @@ def unknown_flags(argv: Sequence[str]) -> str:
                                       for flag in action.option_strings])
 
 
-def _all_options_parser() -> _BeamArgumentParser:
+class _OneLineBeamParser(_BeamArgumentParser):
+    """Beam's parser, its errors one line (Beam's own prints every option's usage, under
+    the script's name, and exits)."""
+
+    def error(self, message):
+        raise CommandLineError(message)
+
+
+def _all_options_parser(kind: type = _BeamArgumentParser) -> _BeamArgumentParser:
     """The parser Beam builds from every PipelineOptions subclass (as get_all_options)."""
-    parser = _BeamArgumentParser(allow_abbrev=False)
+    parser = kind(allow_abbrev=False)
     classes = {}
     for cls in PipelineOptions.__subclasses__():
         classes.setdefault(str(cls), cls)
@@ -162,6 +171,8 @@ def redact_parser() -> OneLineParser:
 
 
 def check_redact_values(argv: Sequence[str]) -> None:
-    """A value a flag does not take (``--input-format xml``, ``--num-shards two``) is a
-    CommandLineError in one line; unknown flags are left to :func:`unknown_flags`."""
+    """A value a flag does not take (``--input-format xml``, ``--num-shards two``,
+    ``--direct_running_mode multi_thread``) is a CommandLineError in one line; unknown
+    flags are left to :func:`unknown_flags`."""
     redact_parser().parse_known_args(list(argv))
+    _all_options_parser(_OneLineBeamParser).parse_known_args(list(argv))

@@ -14,9 +14,17 @@ cluster (``--dask_client_address``), with hushbeam's fixes (pipelines/dask_runne
 """
 from __future__ import annotations
 
-from apache_beam.options.pipeline_options import (PipelineOptions, PortableOptions,
-                                                  StandardOptions)
+import difflib
+import importlib
+from typing import Optional
+
+from apache_beam.options.pipeline_options import (DirectOptions, PipelineOptions,
+                                                  PortableOptions, StandardOptions)
 from apache_beam.runners.runner import PipelineRunner
+
+# The runners --runner names without a module: Beam's, matched as Beam matches them (any
+# case, "Runner" optional), and Dask's, which hushbeam resolves itself.
+RUNNER_NAMES = (*StandardOptions.KNOWN_RUNNER_NAMES, "DaskRunner")
 
 
 class OfflineDirectRunner(PipelineRunner):
@@ -49,6 +57,33 @@ def is_local(options: PipelineOptions) -> bool:
     unset or DirectRunner (any case, with or without "Runner") and no ``--prism_location``."""
     return runner_kind(options) == "direct" and not options.get_all_options().get(
         "prism_location")
+
+
+def runner_problem(options: PipelineOptions) -> Optional[str]:
+    """What is wrong with ``--runner`` or the direct runner's worker count, in one line
+    (Beam raises a ValueError, ImportError or IndexError deep in the run), or None."""
+    name = options.view_as(StandardOptions).runner
+    workers = options.view_as(DirectOptions).direct_num_workers
+    if workers is not None and workers < 0:
+        return f"--direct_num_workers must be 0 or more (0: one per CPU), not {workers}"
+    if not name:
+        return None
+    if "." in name:  # a PipelineRunner subclass by its module path, as Beam takes it
+        module, _, cls = name.rpartition(".")
+        try:
+            runner = getattr(importlib.import_module(module), cls, None)
+        except Exception:  # pylint: disable=broad-except  (any failure: not importable)
+            runner = None
+        if not (isinstance(runner, type) and issubclass(runner, PipelineRunner)):
+            return f"--runner {name} cannot be imported as a PipelineRunner subclass"
+        return None
+    known = {runner.lower(): runner for runner in RUNNER_NAMES}
+    if name.lower() in known or name.lower() + "runner" in known:
+        return None
+    close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+    return (f"--runner {name} is not a runner" + (
+        f" (did you mean {known[close[0]]}?)" if close else "")
+            + f"; one of {', '.join(RUNNER_NAMES)}, or a PipelineRunner subclass's module path")
 
 
 def register_runner_options(options: PipelineOptions) -> None:

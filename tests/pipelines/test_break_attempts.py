@@ -103,6 +103,96 @@ def test_a_csv_column_mapping_misspelt_against_the_files_header_is_refused(tmp_p
     assert proc.returncode == 0, proc.stderr[-2000:]
 
 
+# --- session 25: policy values that were taken without a word -------------------------
+
+def _policy(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text("extends: default\n" + text)
+    return path
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("description: [a, b]\n", "description: must be a string"),
+    ("description: {team: b}\n", "description: must be a string"),
+    ("version: 2\n", "version: must be 1"),
+    ("entities:\n  CREDENTIAL: {operator: NUMBERED}\n", "entities.CREDENTIAL.operator: NUMBERED"),
+    ("entities:\n  CREDENTIAL: {operator: MASK, charsToMask: 2}\n", "left unmasked"),
+    ("entities:\n  PERSON: {operator: MASK, charsToMask: -1}\n",
+     "entities.PERSON.charsToMask: must be a whole number of 1 or more"),
+    ("entities:\n  PERSON: {operator: MASK, fromEnd: 'false'}\n",
+     "entities.PERSON.fromEnd: must be true or false"),
+    ("customRules:\n- {name: Member, pattern: 'MEM-[0-9]+', caseSensitive: 'false'}\n",
+     "customRules[0].caseSensitive: must be true or false"),
+    ("customRules:\n- {name: Evil, pattern: '(-+)+z'}\n",
+     "customRules[0].pattern: repeats a group that is itself only repeats"),
+])
+def test_a_policy_value_of_the_wrong_kind_is_refused_before_anything_is_read(
+        tmp_path, text, expected):
+    """Before: a list or mapping as description, version 2, a PIN numbered (<CREDENTIAL_1>
+    twice: the caller gave the same PIN twice), a mask keeping 2 characters of it, a mask
+    of -1 characters (Presidio masks nothing: names in clear), `'false'` read as true, a
+    rule that took 3 min 23 s on one record of 30 dashes (exponential in the dashes)."""
+    policy = _policy(tmp_path, text)
+    refused(hb("policy", "validate", policy, home=tmp_path / "h"), str(policy), expected)
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", "--policy", policy,
+              home=tmp_path / "h")
+    refused(proc, expected)
+    assert not (tmp_path / "anon").exists()
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
+    (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
+    (("--runner", "no_such.module.Runner"), ("--runner", "cannot be imported")),
+    (("--direct_num_workers", "-2"), ("--direct_num_workers", "0 or more")),
+    (("--direct_running_mode", "multi_thread"), ("--direct_running_mode", "multi_threading")),
+])
+def test_a_bad_runner_or_runner_option_is_one_line_before_anything_is_written(
+        tmp_path, args, expected):
+    """Before: a misspelt runner and -2 workers were Beam tracebacks (exit 1, after the
+    empty output folders were made); a bad choice of a Beam option printed Beam's usage
+    (147 lines) under the name cli.py."""
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", *args,
+              home=tmp_path / "h")
+    refused(proc, *expected)
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
+    assert not (tmp_path / "anon").exists() and not (tmp_path / "anon.vault").exists()
+
+
+def _in(cwd: Path, *args, home: str):
+    """``hb`` run from ``cwd`` (where an empty HUSHBEAM_HOME used to put the keyring)."""
+    import os
+    import subprocess
+    from tests.pipelines.test_typos import HUSHBEAM
+    env = dict(os.environ, HUSHBEAM_HOME=home, PYTHONPATH=str(REPO))
+    return subprocess.run([HUSHBEAM, *map(str, args)], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=300)
+
+
+def test_an_empty_hushbeam_home_is_refused_not_read_as_the_current_directory(tmp_path):
+    """`HUSHBEAM_HOME=$UNSET_VAR`: before, the development keyring, master key included, was
+    made in the current directory (a repository, a shared folder), exit 0."""
+    for command in (("redact", "--input", SAMPLES, "--output", tmp_path / "anon"),
+                    ("preview", "--input", SAMPLES, "-n", "1")):
+        proc = _in(tmp_path, *command, home="")
+        refused(proc, "HUSHBEAM_HOME is set but empty")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("make", ["file", "unmakeable"])
+def test_a_hushbeam_home_that_cannot_be_a_directory_is_one_line(tmp_path, make):
+    """Before: FileExistsError / FileNotFoundError tracebacks, exit 1."""
+    home = tmp_path / "home"
+    if make == "file":
+        home.write_text("not a folder")
+    else:
+        home = Path("/proc/hushbeam-nope/home")
+    proc = _in(tmp_path, "redact", "--input", SAMPLES, "--output", tmp_path / "anon",
+               home=str(home))
+    refused(proc, f"HUSHBEAM_HOME {home}")
+    assert not (tmp_path / "anon").exists()
+
+
 # --- session 24: the Parquet parts and the summary are bound to the vault's manifest -----
 
 @pytest.fixture(scope="module")

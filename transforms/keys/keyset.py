@@ -141,7 +141,19 @@ def unwrap_data_key(keyset: Keyset) -> bytes:
 
 
 def hushbeam_home() -> Path:
-    return Path(os.environ.get("HUSHBEAM_HOME", Path.home() / ".hushbeam"))
+    """$HUSHBEAM_HOME, else ~/.hushbeam: where the development keyring lives. Set but empty
+    (``HUSHBEAM_HOME=$UNSET``) is refused, not read as the current directory (where the
+    master key would be written without a word); so is a path that is not a directory."""
+    value = os.environ.get("HUSHBEAM_HOME")
+    if value is None:
+        return Path.home() / ".hushbeam"
+    if not value.strip():
+        raise KeysetError("HUSHBEAM_HOME is set but empty: unset it (the development keyring "
+                          "is then in ~/.hushbeam) or name a directory")
+    home = Path(value)
+    if home.exists() and not home.is_dir():
+        raise KeysetError(f"HUSHBEAM_HOME {home} is not a directory")
+    return home
 
 
 def dev_keyset(home: Optional[Path] = None) -> Path:
@@ -154,6 +166,11 @@ def dev_keyset(home: Optional[Path] = None) -> Path:
             "!! hushbeam: created a LOCAL DEVELOPMENT keyring at %s\n"
             "!! Pseudonyms depend on this key. It is NOT for production data: use a\n"
             "!! keyset wrapped by a real KMS (see docs/keys.md).\n" + "!" * 78, home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KeysetError(f"HUSHBEAM_HOME {home} cannot be made a directory "
+                              f"({exc.strerror or type(exc).__name__})") from None
         create_keyset(f"local://{(home / DEV_MASTER_KEY_NAME).resolve()}", path)
     return path
 

@@ -390,7 +390,117 @@ def test_a_structured_field_cannot_pseudonymize_a_credential():
             {"strategy": {"type": "TOKEN"}, "fields": [{"name": "pin", "entity": "CREDENTIAL"}]}]})
 
 
-@pytest.mark.parametrize("operator", ["REPLACE", "REDACT", "NUMBERED"])
-def test_credential_may_be_replaced_redacted_or_numbered(operator):
+@pytest.mark.parametrize("operator", ["REPLACE", "REDACT", "MASK"])
+def test_credential_may_be_replaced_redacted_or_masked_whole(operator):
     policy = parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": operator}}})
     assert policy.treatment("CREDENTIAL").operator == operator
+
+
+def test_numbered_is_refused_for_credential_as_it_shows_which_mentions_share_a_pin():
+    # <CREDENTIAL_1> ... <CREDENTIAL_1> says the caller gave the same PIN twice, and
+    # <CREDENTIAL_1> ... <CREDENTIAL_2> that the two differ: equality is kept.
+    with pytest.raises(PolicyError, match=r"entities.CREDENTIAL.operator: NUMBERED.*never .*"
+                       r"REPLACE or REDACT"):
+        parse_policy({"extends": "default", "entities": {"CREDENTIAL": {"operator": "NUMBERED"}}})
+    own = _without_credential_entry()
+    own["customRules"].append({"name": "Pin", "entity": "CREDENTIAL",
+                               "pattern": r"\bpin [0-9]{4}\b", "replacementType": "NUMBERED"})
+    with pytest.raises(PolicyError, match=r"customRules \(the replacementType of CREDENTIAL\)"):
+        parse_policy(own)
+    own = _without_credential_entry()
+    own.update(detectEntities=[*own["entities"], "CREDENTIAL"], defaultEntityTreatment="NUMBERED")
+    with pytest.raises(PolicyError, match=r"defaultEntityTreatment.operator: .*CREDENTIAL"):
+        parse_policy(own)
+
+
+def test_a_mask_that_leaves_characters_of_a_credential_is_refused():
+    with pytest.raises(PolicyError, match=r"entities.CREDENTIAL.operator: MASK.*unmasked"):
+        parse_policy({"extends": "default", "entities": {"CREDENTIAL": {
+            "operator": "MASK", "charsToMask": 2, "fromEnd": True}}})
+
+
+def _without_credential_entry() -> dict:
+    """The default policy as a complete policy, CREDENTIAL detected but without an entry."""
+    own = yaml.safe_load(default_policy_text())
+    del own["entities"]["CREDENTIAL"]
+    return own
+
+
+@pytest.mark.parametrize("description", [["a", "list"], {"a": 1}, 3, None, True])
+def test_a_description_that_is_not_a_string_is_refused(description):
+    with pytest.raises(PolicyError, match=r"description: must be a string"):
+        parse_policy({"extends": "default", "description": description})
+    assert parse_policy({"extends": "default", "description": "Ours, for team B"})
+
+
+@pytest.mark.parametrize("version", [2, "1", 1.5, [1], None, True])
+def test_a_policy_format_version_other_than_1_is_refused(version):
+    with pytest.raises(PolicyError, match=r"version: must be 1"):
+        parse_policy({"extends": "default", "version": version})
+    assert parse_policy({"extends": "default", "version": 1})
+
+
+@pytest.mark.parametrize("written", ["false", "no", 0, "true"])
+def test_a_custom_rule_s_case_sensitive_must_be_true_or_false(written):
+    # bool("false") is True: the rule became case-sensitive and missed "pol-..." silently
+    with pytest.raises(PolicyError, match=r"customRules\[0\].caseSensitive: must be true or "
+                       r"false"):
+        parse_policy({"extends": "default", "customRules": [
+            {"name": "Member id", "entity": "MEMBER_ID", "pattern": r"\bMEM-[0-9]{6}\b",
+             "caseSensitive": written}]})
+
+
+@pytest.mark.parametrize("pattern", [r"(-+)+z", r"^(\w+\s*)+$", r"\b(?:\d+-?)+x\b",
+                                     r"(a+){1,20}b", r"x(?:(?:ab)*c*)+y"])
+def test_a_rule_that_repeats_a_repeat_in_many_ways_is_refused(pattern):
+    # (-+)+z on 30 dashes took 3 min 23 s for one record (the guard's `re` tries every
+    # split of the dashes between the two repeats); 40 dashes is days: the run stalls.
+    with pytest.raises(PolicyError, match=r"customRules\[0\].pattern: repeats a group that is "
+                       r"itself only repeats"):
+        parse_policy({"extends": "default", "customRules": [
+            {"name": "Member id", "entity": "MEMBER_ID", "pattern": pattern}]})
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:POL|ACCT)-[0-9]{8,12}\b", r"(?:[A-Z][a-z]+\s)+Inc",
+                                     r"(?:[0-9]{3}-)+[0-9]{4}", r"(?>-+)+z", r"(?:-++)+z",
+                                     r"\bMEM-[0-9]+(?:-[0-9]+)*\b", r"(a+){2}b"])
+def test_a_rule_whose_repeats_split_a_text_one_way_is_accepted(pattern):
+    assert parse_policy({"extends": "default", "customRules": [
+        {"name": "Member id", "entity": "MEMBER_ID", "pattern": pattern}]}).custom_rules
+
+
+def _recognizer(**changes) -> dict:
+    spec = {"name": "Member", "supported_entity": "MEMBER_ID", "context": ["member"],
+            "patterns": [{"name": "m", "regex": r"\bMEM-[0-9]{6}\b", "score": 0.6}]}
+    pattern = changes.pop("pattern", {})
+    spec.update(changes)
+    spec["patterns"] = [dict(spec["patterns"][0], **pattern)]
+    return {"extends": "default", "recognizers": [spec]}
+
+
+@pytest.mark.parametrize("policy,key,problem", [
+    (_recognizer(contxt=["member"]), "recognizers[0].contxt", "is not a known key"),
+    (_recognizer(pattern={"scor": 0.6}), "recognizers[0].patterns[0].scor", "is not a known key"),
+    (_recognizer(pattern={"score": "high"}), "recognizers[0].patterns[0].score", "(0, 1]"),
+    (_recognizer(pattern={"score": 7}), "recognizers[0].patterns[0].score", "(0, 1]"),
+    (_recognizer(pattern={"score": True}), "recognizers[0].patterns[0].score", "(0, 1]"),
+])
+def test_a_presidio_recognizer_s_misspelt_key_or_bad_score_is_refused(policy, key, problem):
+    # Before: `contxt` and `scor` were ignored, a score of 7 taken, `high` a ValueError.
+    with pytest.raises(PolicyError) as err:
+        parse_policy(policy)
+    assert err.value.key == key and problem in err.value.problem
+
+
+def test_a_presidio_recognizer_as_presidio_writes_it_loads():
+    rule, = [r for r in parse_policy(_recognizer(supported_language="en")).custom_rules
+             if r.entity == "MEMBER_ID"]
+    assert (rule.score, rule.context) == (0.6, ("member",))
+
+
+@pytest.mark.parametrize("key", ["spacyModel", "languageField", "language"])
+def test_an_nlp_setting_that_is_not_a_string_is_refused(key):
+    # Before: [lang] became the field name "['lang']", which no record has: every record
+    # was read in the default language without a word.
+    with pytest.raises(PolicyError, match=rf"nlp\.{key}: must be a (non-empty )?string"):
+        parse_policy({"extends": "default", "nlp": {key: ["en_core_web_md"]}})

@@ -78,6 +78,13 @@ class PolicyOperator:
         """Presidio parameters from a policy entry (only ``keys`` are read)."""
         return {}
 
+    @classmethod
+    def keeps(cls, params: Mapping[str, Any]) -> Optional[str]:
+        """What its output, with these parameters, keeps of a value beyond its presence
+        (``None``: nothing), e.g. which values are equal. A type whose values must leave
+        no trace (CREDENTIAL) is treated only by an operator that keeps nothing."""
+        return None
+
     def treat(self, detection: Detection, params: Mapping[str, Any],
               pseudonymizer) -> Treated:
         """Apply to one detected value; ``params`` come from :meth:`params_from_policy`."""

@@ -32,6 +32,12 @@ class KeyedPseudonym(PolicyOperator):
                                else one_of(str(normalizer), NORMALIZERS, "normalizer")),
                 "pseudonym_type": str(pseudonym_type).upper() if pseudonym_type else None}
 
+    @classmethod
+    def keeps(cls, params: Mapping[str, Any]) -> str:
+        return ("the value's pseudonym, the same in every record (reversed by trying "
+                "every value of a short one)" + (", and the value itself in the vault"
+                                                  if cls.vaults else ""))
+
     def operate(self, text: str = None, params: Dict = None) -> str:
         pseudonymizer = params["pseudonymizer"]
         canonical = params.get("canonical") or normalize(

@@ -26,6 +26,10 @@ class Numbered(PolicyOperator):
     name = "NUMBERED"
     per_record = True
 
+    @classmethod
+    def keeps(cls, params: Mapping[str, Any]) -> str:
+        return "which values of a record are equal (the same value gets the same number)"
+
     def treat(self, detection: Detection, params: Mapping[str, Any],
               pseudonymizer) -> Treated:
         scope = detection.scope or RecordScope(

@@ -41,6 +41,10 @@ class Surrogate(PolicyOperator):
     per_record = True
     entity_types = ("PERSON", "EMAIL_ADDRESS", "EMAIL", "PHONE_NUMBER", "PHONE")
 
+    @classmethod
+    def keeps(cls, params: Mapping[str, Any]) -> str:
+        return "which values are equal (the same value gets the same fake one)"
+
     def treat(self, detection: Detection, params: Mapping[str, Any],
               pseudonymizer) -> Treated:
         scope = detection.scope or RecordScope(region=pseudonymizer.default_region)

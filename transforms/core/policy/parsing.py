@@ -44,6 +44,10 @@ EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
 _LIST_KEYS = ("customRules", "structuredFields", "recognizers")
+# Of Presidio's recognizer YAML, what hushbeam reads (and supported_language, which it
+# takes: a pattern rule applies in every language); anything else (a misspelt context, a
+# deny_list hushbeam would not apply) is refused.
+_RECOGNIZER_KEYS = {"name", "supported_entity", "supported_language", "patterns", "context"}
 _TREATMENT_KEYS = ("operator", "minScore")  # of every entry; the rest belong to its operator
 
 
@@ -129,6 +133,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     mine = _without_extends(v, own)
     # A partial policy without extends is refused below, after what it sets is checked.
     data = _applied(own, mine)
+    _check_about(v, data)
 
     schema = v.mapping(data["exportSchema"], "exportSchema")
     v.unknown_keys(schema, {"fields", "excludeFields", "passthroughFields", "textFields"},
@@ -195,7 +200,7 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
         raise PolicyError(source, "defaultRegion", f"'{region}' is not a phone region code")
     nlp = v.mapping(data["nlp"], "nlp")
     v.unknown_keys(nlp, {"language", "spacyModel", "languages", "languageField"}, "nlp.")
-    language = str(nlp["language"])
+    language = v.text(nlp["language"], "nlp.language")
     if not re.fullmatch(r"[a-z]{2,3}", language):
         raise PolicyError(source, "nlp.language",
                           f"'{language}' is not a language code (ISO 639, lower case, e.g. en)")
@@ -206,7 +211,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
                               "must map a language code (e.g. fr) to a spaCy model name")
     urls = v.mapping(data["urlStripping"], "urlStripping")
     v.unknown_keys(urls, {"secretParams", "mediaMarkers"}, "urlStripping.")
-    language_field = str(nlp["languageField"])
+    language_field = v.text(nlp["languageField"], "nlp.languageField")
+    v.text(nlp["spacyModel"], "nlp.spacyModel")
     _check_entities(v, mine, rules, strategies, treatments, default)
     _check_fields(v, keep, exclude, passthrough, text_fields,
                   list(zip(strategy_keys, strategies)), language_field)
@@ -255,6 +261,22 @@ def _pseudonym_length(v: Validator, spec: Any) -> int:
     return length
 
 
+FORMAT_VERSION = 1  # the one policy format there is
+
+
+def _check_about(v: Validator, data: dict) -> None:
+    """``version`` is the format's (1) and ``description`` a string, when written: they
+    took any YAML value (a list, a mapping, an alias bomb) without a word."""
+    if "version" in data and (isinstance(data["version"], bool)
+                              or data["version"] != FORMAT_VERSION
+                              or not isinstance(data["version"], int)):
+        raise v.fail("version", f"must be {FORMAT_VERSION} (the policy format version), "
+                     "or left out")
+    if "description" in data and not isinstance(data["description"], str):
+        raise v.fail("description", "must be a string (quote it if YAML reads it as "
+                     "something else), or left out")
+
+
 def _check_operator_types(v: Validator, treatments: dict, written: dict,
                           default: EntityTreatment) -> None:
     """An operator made for some entity types only (SURROGATE) treats only those."""
@@ -270,34 +292,40 @@ def _check_operator_types(v: Validator, treatments: dict, written: dict,
                      f"{', '.join(allowed)}, not every type")
 
 
-# Types whose value must never be pseudonymized: a TOKEN is a vault row (PCI DSS forbids
-# storing a CVV or PIN after authorisation) and a HASH of a 4-digit PIN is reversed by
-# trying its 10,000 values. REPLACE, REDACT, MASK and NUMBERED keep nothing of it.
+# Types whose value must leave no trace: a TOKEN is a vault row (PCI DSS forbids storing
+# a CVV or PIN after authorisation), a HASH of a 4-digit PIN is reversed by trying its
+# 10,000 values, and NUMBERED (<CREDENTIAL_1> twice) tells which PINs of a record are
+# equal. Only an operator whose ``keeps`` is None treats them: REPLACE, REDACT, a whole MASK.
 NEVER_KEYED = ("CREDENTIAL",)
+
+
+def _keeps(treatment: EntityTreatment) -> Optional[str]:
+    return OPERATORS[treatment.operator].keeps(treatment.parameters)
 
 
 def _check_never_keyed(v: Validator, treatments: dict, written: dict,
                        default: EntityTreatment, detect: list, strategies: list,
                        strategy_keys: list) -> None:
-    """A type of :data:`NEVER_KEYED` is treated by no keyed operator (HASH, TOKEN): not in
-    ``entities``, nor by a custom rule's ``replacementType``, a structured column, or the
-    ``defaultEntityTreatment`` of a policy that detects it without an entry."""
-    keyed = pseudonymizing_names()
+    """A type of :data:`NEVER_KEYED` is treated by no operator that keeps something of its
+    value (HASH, TOKEN, NUMBERED, a partial MASK): not in ``entities``, nor by a custom
+    rule's ``replacementType``, a structured column, or the ``defaultEntityTreatment`` of
+    a policy that detects it without an entry."""
     for entity in NEVER_KEYED:
         for strategy, key in zip(strategies, strategy_keys):
             if strategy.entity == entity:
                 raise v.fail(key, f"a structured column cannot hold {entity}: its value "
                              "is never pseudonymized (a column is HASH or TOKEN)")
         if entity in treatments:
-            if treatments[entity].operator in keyed:
+            kept = _keeps(treatments[entity])
+            if kept:
                 key = (f"entities.{entity}.operator" if entity in written
                        else f"customRules (the replacementType of {entity})")
-                raise v.fail(key, f"{treatments[entity].operator}: {entity} is never "
-                             "pseudonymized (use REPLACE or REDACT)")
-        elif entity in detect and default.operator in keyed:
+                raise v.fail(key, f"{treatments[entity].operator} keeps {kept}; {entity} "
+                             "is never pseudonymized nor partly kept (use REPLACE or REDACT)")
+        elif entity in detect and _keeps(default):
             raise v.fail("defaultEntityTreatment.operator", f"{default.operator} would "
-                         f"pseudonymize {entity}, which is never pseudonymized: give it an "
-                         "entities entry (REPLACE or REDACT)")
+                         f"keep {_keeps(default)} of {entity}, which is never pseudonymized "
+                         "nor partly kept: give it an entities entry (REPLACE or REDACT)")
 
 
 def _labels(key: str, entries: list, mine: dict) -> list:
@@ -477,13 +505,13 @@ def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:
     name, pattern = spec.get("name"), spec.get("pattern")
     if not isinstance(name, str) or not name:
         raise PolicyError(v.source, key + ".name", "must be a non-empty string")
-    case_sensitive = bool(spec.get("caseSensitive", False))
+    case_sensitive = v.boolean(spec.get("caseSensitive", False), key + ".caseSensitive")
     v.regex(pattern, case_sensitive, key + ".pattern")
     if "replacementType" in spec:
         v.choice(str(spec["replacementType"]).upper(), operator_names(),
                  key + ".replacementType")
     score = spec.get("score", 0.9)
-    if not isinstance(score, (int, float)) or not 0 < score <= 1:
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
         raise PolicyError(v.source, key + ".score", "must be a number in (0, 1]")
     entity = str(spec["entity"]).upper() if spec.get("entity") else type_name(name)
     return CustomRule(name=name, entity=entity, pattern=pattern,
@@ -496,6 +524,7 @@ def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:
 def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
     """Presidio's recognizer YAML: one entity, one or more patterns (first kept per rule)."""
     spec = v.mapping(spec, key)
+    v.unknown_keys(spec, _RECOGNIZER_KEYS, key + ".")
     entity = spec.get("supported_entity")
     if not isinstance(entity, str) or not entity:
         raise PolicyError(v.source, key + ".supported_entity", "must be an entity name")
@@ -504,9 +533,13 @@ def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
         raise PolicyError(v.source, key + ".patterns",
                           "hushbeam takes one pattern per recognizer; split it into several")
     pat = v.mapping(patterns[0], key + ".patterns[0]")
+    v.unknown_keys(pat, {"name", "regex", "score"}, key + ".patterns[0].")
     v.regex(pat.get("regex"), False, key + ".patterns[0].regex")
+    score = pat.get("score", 0.9)
+    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
+        raise PolicyError(v.source, key + ".patterns[0].score", "must be a number in (0, 1]")
     return CustomRule(name=str(spec.get("name", entity)), entity=entity.upper(),
-                      pattern=pat["regex"], score=float(pat.get("score", 0.9)),
+                      pattern=pat["regex"], score=float(score),
                       case_sensitive=False,
                       context=tuple(v.str_list(spec.get("context", []), key + ".context")))
 

@@ -21,8 +21,22 @@ def test_mask_hides_the_first_or_last_characters_with_the_given_character():
 @pytest.mark.parametrize("spec,key,problem", [
     ({"maskingChar": "##"}, "maskingChar", "must be one character"),
     ({"charsToMask": "many"}, "charsToMask", "must be a whole number"),
+    # Presidio masks nothing for 0 or less: the value would pass in clear
+    ({"charsToMask": 0}, "charsToMask", "must be a whole number of 1 or more"),
+    ({"charsToMask": -4}, "charsToMask", "must be a whole number of 1 or more"),
+    ({"charsToMask": 2.5}, "charsToMask", "must be a whole number"),
+    ({"charsToMask": True}, "charsToMask", "must be a whole number"),
+    # bool("false") is True: a quoted false masked the value's end instead of its start
+    ({"fromEnd": "false"}, "fromEnd", "must be true or false"),
+    ({"fromEnd": "no"}, "fromEnd", "must be true or false"),
+    ({"fromEnd": 1}, "fromEnd", "must be true or false"),
 ])
 def test_bad_mask_parameters_name_their_key(spec, key, problem):
     with pytest.raises(ParameterError) as err:
         Mask.params_from_policy(spec)
     assert (err.value.key, err.value.problem) == (key, problem)
+
+
+def test_what_a_mask_keeps_of_a_value():
+    assert Mask.keeps(Mask.params_from_policy({})) is None  # every character (up to 100)
+    assert "unmasked" in Mask.keeps(Mask.params_from_policy({"charsToMask": 4}))
