@@ -171,3 +171,35 @@ def written_person(doc, start: int, end: int,
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None
     return start, end
+
+
+def _lowercase(token) -> bool:
+    """A word written all in lower case ("kanina", "@null")."""
+    return token.text.islower()
+
+
+def person_pieces(doc, start: int, end: int,
+                  foreign: List[bool]) -> List[Tuple[int, int]]:
+    """A person :func:`written_person` kept, on a written line mostly not English
+    (``foreign``, from :func:`..written_words.foreign_lines`, or a line mixing Tagalog or
+    Indonesian in: :func:`.mixed_lines`): only its words written with a capital, as pieces
+    trimmed of :func:`_edge` words; on a foreign line each piece needs :func:`_named`
+    evidence. The NER reads a lowercase word English does not know as a rare name ("nakita
+    ko kanina si Ramon Bautista": "Ramon Bautista" alone), but a line in another language
+    is full of such words, and its writer capitalised the names. Elsewhere the span as it
+    is. Only for cased text: in a caseless doc lower case says nothing."""
+    if not (foreign[start] or mixed_lines(doc)[start]):
+        return [(start, end)]
+    pieces, i = [], start
+    while i < end:
+        if _lowercase(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < end and not _lowercase(doc[j]):
+            j += 1
+        piece = trim_edges(doc, i, j)
+        if piece and (not foreign[start] or any(_named(doc[k]) for k in range(*piece))):
+            pieces.append(piece)
+        i = j
+    return pieces
