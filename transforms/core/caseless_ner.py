@@ -118,7 +118,12 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
             span = span and written_person(doc, *common_tail(read, *span), foreign)
-        elif e.label_ in PLACE_LABELS:
+            for piece in person_pieces(doc, *span, foreign, caseless=whole) if span else ():
+                if loud or trusted(read, *piece, e.label_):
+                    yield from _by_line(doc, Span(doc, *piece,
+                                                  label=label_of(read, *piece, e.label_)))
+            continue
+        if e.label_ in PLACE_LABELS:
             span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):
             yield from _by_line(doc, Span(doc, *span, label=label_of(read, *span, e.label_)))

@@ -17,7 +17,9 @@ from typing import List, Optional, Tuple
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
-from transforms.core.recognizers.written_words import mixed_lines, mixed_stops, sentence_start
+from transforms.core.recognizers.gazetteer_name import cased_by_line
+from transforms.core.recognizers.written_words import (any_foreign_stop, mixed_lines, mixed_stops,
+                                                      name_evidence, sentence_start)
 from transforms.core.venue_nouns import venue_span
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
@@ -71,10 +73,10 @@ def foreign_function_word(word: str) -> bool:
 
 
 def _named(token) -> bool:
-    """Evidence of a name on a foreign line: a word mostly a name in the census lists, or
+    """Evidence of a name on a foreign line: a word clearly a name in the census lists
+    (:func:`.written_words.name_evidence`), or
     one capitalised mid-sentence ("Go Mar Roxas!")."""
-    entry = name_word(token.lower_)
-    if entry is not None and entry.mostly_name:
+    if name_evidence(token.lower_):
         return True
     if not token.text[:1].isupper() or token.text.isupper() or token.i == 0:
         return False
@@ -173,30 +175,35 @@ def written_person(doc, start: int, end: int,
     return start, end
 
 
-def _lowercase(token) -> bool:
-    """A word written all in lower case ("kanina", "@null")."""
-    return token.text.islower()
-
-
-def person_pieces(doc, start: int, end: int,
-                  foreign: List[bool]) -> List[Tuple[int, int]]:
-    """A person :func:`written_person` kept, on a written line mostly not English
-    (``foreign``, from :func:`..written_words.foreign_lines`, or a line mixing Tagalog or
-    Indonesian in: :func:`.mixed_lines`): only its words written with a capital, as pieces
-    trimmed of :func:`_edge` words; on a foreign line each piece needs :func:`_named`
-    evidence. The NER reads a lowercase word English does not know as a rare name ("nakita
-    ko kanina si Ramon Bautista": "Ramon Bautista" alone), but a line in another language
-    is full of such words, and its writer capitalised the names. Elsewhere the span as it
-    is. Only for cased text: in a caseless doc lower case says nothing."""
+def person_pieces(doc, start: int, end: int, foreign: List[bool],
+                  caseless: bool = False) -> List[Tuple[int, int]]:
+    """A person :func:`written_person` kept, on a line mostly not English (``foreign``,
+    from :func:`..written_words.foreign_lines`, or a line mixing Tagalog or Indonesian in:
+    :func:`.mixed_lines`), as the pieces of it that may be a name, each trimmed of
+    :func:`_edge` words; on a foreign line each piece needs :func:`_named` evidence. The
+    NER reads a word English does not know as a rare name, and such a line is full of
+    them. Where capitals carry meaning on the line (:func:`.cased_by_line`, not
+    ``caseless``) the writer capitalised the names: the words in lower case are cut out
+    ("nakita ko kanina si Ramon Bautista": "Ramon Bautista"); elsewhere the span is cut at
+    the function words of those languages ("grabe talaga ang saya": "grabe talaga",
+    "saya"). On an English line the span as it is."""
     if not (foreign[start] or mixed_lines(doc)[start]):
         return [(start, end)]
+    if not caseless and cased_by_line(doc)[start]:
+        def cut(token) -> bool:
+            return token.text.islower()  # "kanina", "@null"
+    else:
+        stops = any_foreign_stop()
+
+        def cut(token) -> bool:
+            return token.lower_ in stops
     pieces, i = [], start
     while i < end:
-        if _lowercase(doc[i]):
+        if cut(doc[i]):
             i += 1
             continue
         j = i
-        while j < end and not _lowercase(doc[j]):
+        while j < end and not cut(doc[j]):
             j += 1
         piece = trim_edges(doc, i, j)
         if piece and (not foreign[start] or any(_named(doc[k]) for k in range(*piece))):

@@ -193,3 +193,28 @@ def test_person_pieces_leave_an_english_line_alone(nlp):
 def test_a_capitalised_name_a_handle_and_a_number_still_go_on_a_foreign_line(
         redactor, text, name):
     assert name not in redacted(redactor, text)
+
+
+# A lowercase Tagalog line: capitals say nothing there, so the NER's person is cut at the
+# foreign function words, and a census surname that is also a Tagalog word ("talaga",
+# "mata", "grabe") is no evidence of a name there; a given name mostly a name still is.
+@pytest.mark.parametrize("text, kept", [
+    ("grabe talaga ang saya namin kanina sa mall ng mga kaibigan ko", "grabe talaga ang saya"),
+    ("pero seryoso may kaklase ako kamukha nya feeling ko sa mata sila magkamukha",
+     "ko sa mata sila"),
+])
+def test_words_of_a_lowercase_foreign_line_are_kept(redactor, text, kept):
+    assert kept in redacted(redactor, text)
+
+
+def test_a_lowercase_given_name_still_goes_on_a_foreign_line(redactor):
+    out = redacted(redactor, "kahapon nakausap ko si maria sa bayan kasama ang mga kaibigan")
+    assert "maria" not in out
+
+
+def test_name_evidence_on_a_foreign_line_needs_a_word_mostly_a_name():
+    from transforms.core.recognizers.written_words import name_evidence
+
+    assert name_evidence("maria") and name_evidence("ramon")
+    assert not name_evidence("talaga") and not name_evidence("grabe")
+    assert not name_evidence("kanina")

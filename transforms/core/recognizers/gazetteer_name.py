@@ -27,7 +27,7 @@ from transforms.core.date_words import MONTHS, WEEKDAYS
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
                                                 marked_runs, once_per_doc)
-from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.recognizers.written_words import foreign_lines, mixed_lines, name_evidence
 from transforms.core.venue_nouns import venue_span, venue_word
 from transforms.core.venue_words import after_the, named_thing
 
@@ -130,10 +130,10 @@ def _vocative(token) -> bool:
 
 
 def _named_here(token) -> bool:
-    """A word mostly a name, or capitalised mid-sentence: a name even on a foreign line."""
-    word = name_word(token.lower_)
-    return ((word is not None and word.mostly_name)
-            or (_capitalised(token) and not _sentence_start(token)))
+    """A word clearly a name (:func:`.written_words.name_evidence`: not a Tagalog word
+    listed as a surname, "talaga"), or capitalised mid-sentence: a name even on a foreign
+    line."""
+    return name_evidence(token.lower_) or (_capitalised(token) and not _sentence_start(token))
 
 
 # Words that follow a verb opening a sentence with its subject dropped ("Hope this
@@ -168,17 +168,22 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
         self._pairs(doc, marks, cased)
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
-        self._foreign(doc, marks)
+        self._foreign(doc, marks, cased)
         return list(marked_runs(doc, marks))
 
     @staticmethod
-    def _foreign(doc, marks: List[bool]) -> None:
+    def _foreign(doc, marks: List[bool], cased: List[bool]) -> None:
         """On a line English hardly uses (a tweet in Tagalog: "lang", "naman", "basta" are
-        listed surnames), a word mostly a name, or capitalised mid-sentence, stays a name,
-        with the marked words next to it ("justin bieber")."""
+        listed surnames), a word clearly a name, or capitalised mid-sentence, stays a name,
+        with the marked words next to it ("justin bieber"). Where capitals carry meaning
+        on such a line (or one mixing Tagalog or Indonesian in), the writer capitalised
+        the names: a word in lower case is none ("nakita ko si Ramon")."""
         if not any(marks):
             return
-        foreign, i = foreign_lines(doc), 0
+        foreign, mixed, i = foreign_lines(doc), mixed_lines(doc), 0
+        for k, token in enumerate(doc):
+            if marks[k] and cased[k] and (foreign[k] or mixed[k]) and token.text.islower():
+                marks[k] = False
         while i < len(doc):
             j = i
             while marks[i] and j + 1 < len(doc) and marks[j + 1]:

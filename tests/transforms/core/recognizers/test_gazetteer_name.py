@@ -142,3 +142,17 @@ def test_hope_opening_a_line_before_a_pronoun_or_to_is_the_verb_and_stays(redact
 def test_hope_as_the_subject_or_after_a_cue_is_still_a_name(redactor):
     assert "hope" not in redacted(redactor, "i talked to hope yesterday")
     assert "Hope" not in redacted(redactor, "Hope called me yesterday about the bill.")
+
+
+def test_a_tagalog_word_listed_as_a_surname_is_no_name_on_a_foreign_line(redactor):
+    from tests.transforms.core.recognizers.support import redacted
+
+    out = redacted(redactor, "Grabe ang saya namin kanina sa mall ng mga kaibigan ko talaga")
+    assert out.startswith("Grabe ang saya")
+
+
+def test_a_lowercase_word_is_no_name_on_a_cased_foreign_line(redactor):
+    from tests.transforms.core.recognizers.support import redacted
+
+    out = redacted(redactor, "Grabe talaga, nakita ko kanina si Ramon Bautista sa mall")
+    assert "nakita ko kanina" in out and "Bautista" not in out
