@@ -150,6 +150,18 @@ def _verb_first(token, nxt) -> bool:
         line_start or _sentence_start(token))
 
 
+def _ordinary_use(token, nxt) -> bool:
+    """A lowercase word used as the ordinary word: heading an "of" phrase ("for grant of
+    compensation", "hand and seal of the court") or the verb after "to" ("power to grant
+    bail"). Said of a word on a line where capitals carry meaning, whose writer would have
+    capitalised a name."""
+    if not token.text.islower():
+        return False
+    prev = _prev(token)
+    return ((nxt is not None and nxt.lower_ == "of")
+            or (prev is not None and prev.lower_ == "to" and token.pos_ == "VERB"))
+
+
 def _prev(token):
     return token.doc[token.i - 1] if token.i > 0 else None
 
@@ -224,6 +236,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
                 return word.wordness < CAPITALISED
             return (not _sentence_start(token) and word.wordness < CAPITALISED
                     and token.pos_ not in _FUNCTION_POS)
+        if cue and not strong_cue and cased and _ordinary_use(token, nxt):
+            cue = False  # "applied for grant of a licence", "power to grant bail"
         if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN"
                                                   and not _verb_first(token, nxt))):
             return True  # "from mark"; spaCy reads "does bob live" as a proper noun

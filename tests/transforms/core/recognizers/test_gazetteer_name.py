@@ -145,14 +145,26 @@ def test_hope_as_the_subject_or_after_a_cue_is_still_a_name(redactor):
 
 
 def test_a_tagalog_word_listed_as_a_surname_is_no_name_on_a_foreign_line(redactor):
-    from tests.transforms.core.recognizers.support import redacted
-
     out = redacted(redactor, "Grabe ang saya namin kanina sa mall ng mga kaibigan ko talaga")
     assert out.startswith("Grabe ang saya")
 
 
 def test_a_lowercase_word_is_no_name_on_a_cased_foreign_line(redactor):
-    from tests.transforms.core.recognizers.support import redacted
-
     out = redacted(redactor, "Grabe talaga, nakita ko kanina si Ramon Bautista sa mall")
     assert "nakita ko kanina" in out and "Bautista" not in out
+
+
+# Court text: a listed surname in lower case after a weak cue, where capitals carry
+# meaning, heading an "of" phrase or the verb after "to", is the ordinary word.
+@pytest.mark.parametrize("text, word", [
+    ("The Board applied for grant of a licence under the new Rules.", "grant"),
+    ("The Tribunal has the power to grant bail in such cases.", "grant"),
+    ("Signed under my hand and seal of this Office on Monday.", "seal"),
+])
+def test_a_lowercase_noun_or_verb_after_a_weak_cue_stays_on_a_cased_line(redactor, text, word):
+    assert f" {word} " in redacted(redactor, text)
+
+
+def test_a_lowercase_name_after_a_weak_cue_still_goes(redactor):
+    out = redacted(redactor, "Then Mary said she heard from grant about the Tuesday meeting.")
+    assert "grant" not in out
