@@ -118,7 +118,7 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
             span = span and written_person(doc, *common_tail(read, *span), foreign)
-            for piece in person_pieces(doc, *span, foreign, caseless=whole) if span else ():
+            for piece in person_pieces(doc, *span, foreign, caseless=True) if span else ():
                 if loud or trusted(read, *piece, e.label_):
                     yield from _by_line(doc, Span(doc, *piece,
                                                   label=label_of(read, *piece, e.label_)))

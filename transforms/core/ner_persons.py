@@ -17,7 +17,6 @@ from typing import List, Optional, Tuple
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
-from transforms.core.recognizers.gazetteer_name import cased_by_line
 from transforms.core.recognizers.written_words import (any_foreign_stop, mixed_lines, mixed_stops,
                                                       name_evidence, sentence_start)
 from transforms.core.venue_nouns import venue_span
@@ -182,14 +181,14 @@ def person_pieces(doc, start: int, end: int, foreign: List[bool],
     :func:`.mixed_lines`), as the pieces of it that may be a name, each trimmed of
     :func:`_edge` words; on a foreign line each piece needs :func:`_named` evidence. The
     NER reads a word English does not know as a rare name, and such a line is full of
-    them. Where capitals carry meaning on the line (:func:`.cased_by_line`, not
-    ``caseless``) the writer capitalised the names: the words in lower case are cut out
-    ("nakita ko kanina si Ramon Bautista": "Ramon Bautista"); elsewhere the span is cut at
-    the function words of those languages ("grabe talaga ang saya": "grabe talaga",
-    "saya"). On an English line the span as it is."""
+    them. In written text (not ``caseless``) the writer capitalised the names: the words
+    in lower case are cut out ("nakita ko kanina si Ramon Bautista": "Ramon Bautista").
+    In a caseless doc (speech-style, or a shouted line) the span is cut at the function
+    words of those languages instead ("grabe talaga ang saya": "grabe talaga", "saya").
+    On an English line the span as it is."""
     if not (foreign[start] or mixed_lines(doc)[start]):
         return [(start, end)]
-    if not caseless and cased_by_line(doc)[start]:
+    if not caseless:
         def cut(token) -> bool:
             return token.text.islower()  # "kanina", "@null"
     else:

@@ -218,3 +218,9 @@ def test_name_evidence_on_a_foreign_line_needs_a_word_mostly_a_name():
     assert name_evidence("maria") and name_evidence("ramon")
     assert not name_evidence("talaga") and not name_evidence("grabe")
     assert not name_evidence("kanina")
+
+
+def test_lowercase_words_of_a_foreign_tweet_are_kept_in_a_written_doc(redactor):
+    text = ("Good morning to everyone at the Manila Office today.\n"
+            "Tulog na kayo guys ako nalang maguupdate sainyo if may pasok hehe")
+    assert "ako nalang maguupdate sainyo" in redacted(redactor, text)

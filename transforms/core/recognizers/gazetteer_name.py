@@ -185,11 +185,11 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
 
     @staticmethod
     def _foreign(doc, marks: List[bool], cased: List[bool]) -> None:
-        """On a line English hardly uses (a tweet in Tagalog: "lang", "naman", "basta" are
-        listed surnames), a word clearly a name, or capitalised mid-sentence, stays a name,
-        with the marked words next to it ("justin bieber"). Where capitals carry meaning
-        on such a line (or one mixing Tagalog or Indonesian in), the writer capitalised
-        the names: a word in lower case is none ("nakita ko si Ramon")."""
+        """On a line English hardly uses, or one mixing Tagalog or Indonesian in (a tweet
+        in Tagalog: "lang", "naman", "basta", "ako" are listed surnames), a word clearly a
+        name, or capitalised mid-sentence, stays a name, with the marked words next to it
+        ("justin bieber"). Where capitals carry meaning on such a line, the writer
+        capitalised the names: a word in lower case is none ("nakita ko si Ramon")."""
         if not any(marks):
             return
         foreign, mixed, i = foreign_lines(doc), mixed_lines(doc), 0
@@ -200,7 +200,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
             j = i
             while marks[i] and j + 1 < len(doc) and marks[j + 1]:
                 j += 1
-            if marks[i] and foreign[i] and not any(_named_here(doc[k]) for k in range(i, j + 1)):
+            if marks[i] and (foreign[i] or mixed[i]) and \
+                    not any(_named_here(doc[k]) for k in range(i, j + 1)):
                 marks[i:j + 1] = [False] * (j + 1 - i)
             i = j + 1
 
