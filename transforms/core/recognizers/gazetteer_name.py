@@ -185,14 +185,18 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
 
     @staticmethod
     def _foreign(doc, marks: List[bool], cased: List[bool]) -> None:
-        """On a line English hardly uses, or one mixing Tagalog or Indonesian in (a tweet
-        in Tagalog: "lang", "naman", "basta", "ako" are listed surnames), a word clearly a
-        name, or capitalised mid-sentence, stays a name, with the marked words next to it
-        ("justin bieber"). Where capitals carry meaning on such a line, the writer
+        """On a line English hardly uses, or in written text one mixing Tagalog or
+        Indonesian in (a tweet in Tagalog: "lang", "naman", "basta", "ako" are listed
+        surnames), a word clearly a name, or capitalised mid-sentence, stays a name, with
+        the marked words next to it ("justin bieber"). Where capitals carry meaning on such a line, the writer
         capitalised the names: a word in lower case is none ("nakita ko si Ramon")."""
         if not any(marks):
             return
-        foreign, mixed, i = foreign_lines(doc), mixed_lines(doc), 0
+        foreign, i = foreign_lines(doc), 0
+        # a line mixing Tagalog or Indonesian in, in written text only: in a caseless
+        # transcript their one- and two-letter function words ("o", "ia") are as often
+        # letters and numbers said ("i a no 3")
+        mixed = mixed_lines(doc) if _cased(doc) else [False] * len(doc)
         for k, token in enumerate(doc):
             if marks[k] and cased[k] and (foreign[k] or mixed[k]) and token.text.islower():
                 marks[k] = False

@@ -168,3 +168,14 @@ def test_a_lowercase_noun_or_verb_after_a_weak_cue_stays_on_a_cased_line(redacto
 def test_a_lowercase_name_after_a_weak_cue_still_goes(redactor):
     out = redacted(redactor, "Then Mary said she heard from grant about the Tuesday meeting.")
     assert "grant" not in out
+
+
+def test_initials_and_application_numbers_do_not_make_a_transcript_line_tagalog(analyzer):
+    # "o", "ia" are Tagalog and Indonesian function words too; in a caseless court
+    # transcript they are letters and "I.A." numbers: the line asks no more evidence of a
+    # name than an English one
+    from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
+    from tests.transforms.core.recognizers.support import found_alone
+
+    text = "in ia no 3 and o a no 12 we spoke with prasad about it"
+    assert found_alone(GazetteerNameRecognizer, analyzer, text) == ["prasad"]
