@@ -153,7 +153,8 @@ def _verb_first(token, nxt) -> bool:
 def _ordinary_use(token, nxt) -> bool:
     """A lowercase word used as the ordinary word: heading an "of" phrase ("for grant of
     compensation", "hand and seal of the court") or the verb after "to" ("power to grant
-    bail"). Said of a word on a line where capitals carry meaning, whose writer would have
+    bail"). Said of a word in text where capitals carry meaning (on its line, or in the
+    whole doc: "Given under my hand and seal of the court"), whose writer would have
     capitalised a name."""
     if not token.text.islower():
         return False
@@ -188,8 +189,9 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
         """On a line English hardly uses, or in written text one mixing Tagalog or
         Indonesian in (a tweet in Tagalog: "lang", "naman", "basta", "ako" are listed
         surnames), a word clearly a name, or capitalised mid-sentence, stays a name, with
-        the marked words next to it ("justin bieber"). Where capitals carry meaning on such a line, the writer
-        capitalised the names: a word in lower case is none ("nakita ko si Ramon")."""
+        the marked words next to it ("justin bieber"). Where capitals carry meaning on
+        such a line, the writer capitalised the names: a word in lower case is none
+        ("nakita ko si Ramon")."""
         if not any(marks):
             return
         foreign, i = foreign_lines(doc), 0
@@ -241,7 +243,7 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
                 return word.wordness < CAPITALISED
             return (not _sentence_start(token) and word.wordness < CAPITALISED
                     and token.pos_ not in _FUNCTION_POS)
-        if cue and not strong_cue and cased and _ordinary_use(token, nxt):
+        if cue and not strong_cue and _ordinary_use(token, nxt) and (cased or _cased(token.doc)):
             cue = False  # "applied for grant of a licence", "power to grant bail"
         if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN"
                                                   and not _verb_first(token, nxt))):

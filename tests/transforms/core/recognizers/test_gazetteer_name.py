@@ -154,14 +154,16 @@ def test_a_lowercase_word_is_no_name_on_a_cased_foreign_line(redactor):
     assert "nakita ko kanina" in out and "Bautista" not in out
 
 
-# Court text: a listed surname in lower case after a weak cue, where capitals carry
-# meaning, heading an "of" phrase or the verb after "to", is the ordinary word.
+# Court text: a listed surname in lower case after a weak cue, in text where capitals
+# carry meaning, heading an "of" phrase or the verb after "to", is the ordinary word.
 @pytest.mark.parametrize("text, word", [
     ("The Board applied for grant of a licence under the new Rules.", "grant"),
     ("The Tribunal has the power to grant bail in such cases.", "grant"),
     ("Signed under my hand and seal of this Office on Monday.", "seal"),
+    ("The Registrar filed it.\nGiven under my hand and seal of this office on this day.",
+     "seal"),
 ])
-def test_a_lowercase_noun_or_verb_after_a_weak_cue_stays_on_a_cased_line(redactor, text, word):
+def test_a_lowercase_noun_or_verb_after_a_weak_cue_stays_in_written_text(redactor, text, word):
     assert f" {word} " in redacted(redactor, text)
 
 
