@@ -19,7 +19,7 @@ import spacy
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 from spacy.tokens import Span
 
-from transforms.core.ner_persons import PLACE_LABELS, trim_edges, written_person
+from transforms.core.ner_persons import PLACE_LABELS, person_pieces, trim_edges, written_person
 from transforms.core.recognizers.gazetteer_name import is_cased
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.truecase import (common_tail, label_of, shouted_lines, trimmed,
@@ -107,7 +107,10 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
         if not (whole or loud):
             if e.label_ == "PERSON":
                 span = written_person(doc, *span, foreign)
-            elif e.label_ in PLACE_LABELS:
+                for piece in person_pieces(doc, *span, foreign) if span else ():
+                    yield from _by_line(doc, Span(doc, *piece, label=e.label_))
+                continue
+            if e.label_ in PLACE_LABELS:
                 span = trim_edges(doc, *span, stretch=False)
             if span:
                 yield from _by_line(doc, Span(doc, *span, label=e.label_))
@@ -115,7 +118,12 @@ def _entities(doc, read, target, whole: bool, shouted) -> Iterator[Span]:
         if e.label_ == "PERSON":
             span = trimmed(read, *span)
             span = span and written_person(doc, *common_tail(read, *span), foreign)
-        elif e.label_ in PLACE_LABELS:
+            for piece in person_pieces(doc, *span, foreign, caseless=True) if span else ():
+                if loud or trusted(read, *piece, e.label_):
+                    yield from _by_line(doc, Span(doc, *piece,
+                                                  label=label_of(read, *piece, e.label_)))
+            continue
+        if e.label_ in PLACE_LABELS:
             span = trim_edges(doc, *span, stretch=False)
         if span and (loud or trusted(read, *span, e.label_)):
             yield from _by_line(doc, Span(doc, *span, label=label_of(read, *span, e.label_)))
@@ -137,9 +145,9 @@ def _written_entities(doc) -> Iterator[Span]:
             continue
         foreign = foreign_lines(doc) if foreign is None else foreign
         span = written_person(doc, e.start, e.end, foreign)
-        if span:
-            yield from _by_line(doc, e if span == (e.start, e.end)
-                                else Span(doc, *span, label=e.label_))
+        for piece in person_pieces(doc, *span, foreign) if span else ():
+            yield from _by_line(doc, e if piece == (e.start, e.end)
+                                else Span(doc, *piece, label=e.label_))
 
 
 def _by_line(doc, span: Span) -> Iterator[Span]:

@@ -17,7 +17,8 @@ from typing import List, Optional, Tuple
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
-from transforms.core.recognizers.written_words import mixed_lines, mixed_stops, sentence_start
+from transforms.core.recognizers.written_words import (any_foreign_stop, mixed_lines, mixed_stops,
+                                                      name_evidence, sentence_start)
 from transforms.core.venue_nouns import venue_span
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
@@ -71,10 +72,10 @@ def foreign_function_word(word: str) -> bool:
 
 
 def _named(token) -> bool:
-    """Evidence of a name on a foreign line: a word mostly a name in the census lists, or
+    """Evidence of a name on a foreign line: a word clearly a name in the census lists
+    (:func:`.written_words.name_evidence`), or
     one capitalised mid-sentence ("Go Mar Roxas!")."""
-    entry = name_word(token.lower_)
-    if entry is not None and entry.mostly_name:
+    if name_evidence(token.lower_):
         return True
     if not token.text[:1].isupper() or token.text.isupper() or token.i == 0:
         return False
@@ -171,3 +172,40 @@ def written_person(doc, start: int, end: int,
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None
     return start, end
+
+
+def person_pieces(doc, start: int, end: int, foreign: List[bool],
+                  caseless: bool = False) -> List[Tuple[int, int]]:
+    """A person :func:`written_person` kept, on a line mostly not English (``foreign``,
+    from :func:`..written_words.foreign_lines`, or a line mixing Tagalog or Indonesian in:
+    :func:`.mixed_lines`), as the pieces of it that may be a name, each trimmed of
+    :func:`_edge` words; on a foreign line each piece needs :func:`_named` evidence. The
+    NER reads a word English does not know as a rare name, and such a line is full of
+    them. In written text (not ``caseless``) the writer capitalised the names: the words
+    in lower case are cut out ("nakita ko kanina si Ramon Bautista": "Ramon Bautista").
+    In a caseless doc (speech-style, or a shouted line) the span is cut at the function
+    words of those languages instead ("grabe talaga ang saya": "grabe talaga", "saya").
+    On an English line the span as it is."""
+    if not (foreign[start] or mixed_lines(doc)[start]):
+        return [(start, end)]
+    if not caseless:
+        def cut(token) -> bool:
+            return token.text.islower()  # "kanina", "@null"
+    else:
+        stops = any_foreign_stop()
+
+        def cut(token) -> bool:
+            return token.lower_ in stops
+    pieces, i = [], start
+    while i < end:
+        if cut(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < end and not cut(doc[j]):
+            j += 1
+        piece = trim_edges(doc, i, j)
+        if piece and (not foreign[start] or any(_named(doc[k]) for k in range(*piece))):
+            pieces.append(piece)
+        i = j
+    return pieces

@@ -149,3 +149,78 @@ def test_a_command_verb_is_trimmed_only_where_a_sentence_opens(nlp):
 def test_the_adjective_of_a_closing_formula_is_no_person(redactor):
     out = redacted(redactor, "Thanks for the help.\nKindest regards,\nKay")
     assert "Kindest regards," in out and "Kay" not in out
+
+
+# Issue 9: on a written line mostly not English, the NER's persons keep only the words
+# written with a capital; the lowercase foreign words it took in stay.
+@pytest.mark.parametrize("text, kept", [
+    ("Grabe, sobrang saya namin kanina sa mall ng mga kaibigan ko, talaga naman",
+     "kaibigan ko, talaga naman"),
+    ("Grabe talaga, nakita ko kanina si Ramon Bautista sa mall", "nakita ko kanina si"),
+])
+def test_lowercase_words_of_a_foreign_written_line_are_kept(redactor, text, kept):
+    assert kept in redacted(redactor, text)
+
+
+def test_person_pieces_cut_lowercase_words_from_a_person_on_a_foreign_line(nlp):
+    from transforms.core.ner_persons import person_pieces
+    from transforms.core.recognizers.written_words import foreign_lines
+
+    doc = nlp("Nakita ko kanina si Ramon Bautista sa mall ng mga kaibigan ko talaga")
+    i = next(t.i for t in doc if t.text == "kanina")
+    j = next(t.i for t in doc if t.text == "Bautista") + 1
+    assert person_pieces(doc, i, j, foreign_lines(doc)) == [(j - 2, j)]
+    k = next(t.i for t in doc if t.text == "mga")
+    assert person_pieces(doc, k, k + 3, foreign_lines(doc)) == []
+
+
+def test_person_pieces_leave_an_english_line_alone(nlp):
+    from transforms.core.ner_persons import person_pieces
+    from transforms.core.recognizers.written_words import foreign_lines
+
+    doc = nlp("Yesterday I met ramon bautista at the mall with my friends")
+    i = next(t.i for t in doc if t.text == "ramon")
+    assert person_pieces(doc, i, i + 2, foreign_lines(doc)) == [(i, i + 2)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Grabe talaga, nakita ko kanina si Ramon Bautista sa mall ng mga kaibigan ko", "Bautista"),
+    ("Hello po, my name is ramon bautista, taga Quezon City ako at sobrang saya ko talaga",
+     "bautista"),
+    ("Grabe talaga, sobrang saya namin kanina, tawagan mo ako sa 0917 555 0123",
+     "555 0123"),
+])
+def test_a_capitalised_name_a_handle_and_a_number_still_go_on_a_foreign_line(
+        redactor, text, name):
+    assert name not in redacted(redactor, text)
+
+
+# A lowercase Tagalog line: capitals say nothing there, so the NER's person is cut at the
+# foreign function words, and a census surname that is also a Tagalog word ("talaga",
+# "mata", "grabe") is no evidence of a name there; a given name mostly a name still is.
+@pytest.mark.parametrize("text, kept", [
+    ("grabe talaga ang saya namin kanina sa mall ng mga kaibigan ko", "grabe talaga ang saya"),
+    ("pero seryoso may kaklase ako kamukha nya feeling ko sa mata sila magkamukha",
+     "ko sa mata sila"),
+])
+def test_words_of_a_lowercase_foreign_line_are_kept(redactor, text, kept):
+    assert kept in redacted(redactor, text)
+
+
+def test_a_lowercase_given_name_still_goes_on_a_foreign_line(redactor):
+    out = redacted(redactor, "kahapon nakausap ko si maria sa bayan kasama ang mga kaibigan")
+    assert "maria" not in out
+
+
+def test_name_evidence_on_a_foreign_line_needs_a_word_mostly_a_name():
+    from transforms.core.recognizers.written_words import name_evidence
+
+    assert name_evidence("maria") and name_evidence("ramon")
+    assert not name_evidence("talaga") and not name_evidence("grabe")
+    assert not name_evidence("kanina")
+
+
+def test_lowercase_words_of_a_foreign_tweet_are_kept_in_a_written_doc(redactor):
+    text = ("Good morning to everyone at the Manila Office today.\n"
+            "Tulog na kayo guys ako nalang maguupdate sainyo if may pasok hehe")
+    assert "ako nalang maguupdate sainyo" in redacted(redactor, text)

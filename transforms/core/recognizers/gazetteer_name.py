@@ -27,7 +27,7 @@ from transforms.core.date_words import MONTHS, WEEKDAYS
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import (NOT_A_NAME, PersonDocRecognizer, line_ranges,
                                                 marked_runs, once_per_doc)
-from transforms.core.recognizers.written_words import foreign_lines
+from transforms.core.recognizers.written_words import foreign_lines, mixed_lines, name_evidence
 from transforms.core.venue_nouns import venue_span, venue_word
 from transforms.core.venue_words import after_the, named_thing
 
@@ -130,10 +130,10 @@ def _vocative(token) -> bool:
 
 
 def _named_here(token) -> bool:
-    """A word mostly a name, or capitalised mid-sentence: a name even on a foreign line."""
-    word = name_word(token.lower_)
-    return ((word is not None and word.mostly_name)
-            or (_capitalised(token) and not _sentence_start(token)))
+    """A word clearly a name (:func:`.written_words.name_evidence`: not a Tagalog word
+    listed as a surname, "talaga"), or capitalised mid-sentence: a name even on a foreign
+    line."""
+    return name_evidence(token.lower_) or (_capitalised(token) and not _sentence_start(token))
 
 
 # Words that follow a verb opening a sentence with its subject dropped ("Hope this
@@ -148,6 +148,19 @@ def _verb_first(token, nxt) -> bool:
     line_start = token.i > 0 and "\n" in token.doc[token.i - 1].text
     return nxt is not None and nxt.lower_ in VERB_FOLLOWERS and (
         line_start or _sentence_start(token))
+
+
+def _ordinary_use(token, nxt) -> bool:
+    """A lowercase word used as the ordinary word: heading an "of" phrase ("for grant of
+    compensation", "hand and seal of the court") or the verb after "to" ("power to grant
+    bail"). Said of a word in text where capitals carry meaning (on its line, or in the
+    whole doc: "Given under my hand and seal of the court"), whose writer would have
+    capitalised a name."""
+    if not token.text.islower():
+        return False
+    prev = _prev(token)
+    return ((nxt is not None and nxt.lower_ == "of")
+            or (prev is not None and prev.lower_ == "to" and token.pos_ == "VERB"))
 
 
 def _prev(token):
@@ -168,22 +181,33 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
         self._pairs(doc, marks, cased)
         self._grow(doc, marks, cased)
         self._org_spans(doc, marks, cased)
-        self._foreign(doc, marks)
+        self._foreign(doc, marks, cased)
         return list(marked_runs(doc, marks))
 
     @staticmethod
-    def _foreign(doc, marks: List[bool]) -> None:
-        """On a line English hardly uses (a tweet in Tagalog: "lang", "naman", "basta" are
-        listed surnames), a word mostly a name, or capitalised mid-sentence, stays a name,
-        with the marked words next to it ("justin bieber")."""
+    def _foreign(doc, marks: List[bool], cased: List[bool]) -> None:
+        """On a line English hardly uses, or in written text one mixing Tagalog or
+        Indonesian in (a tweet in Tagalog: "lang", "naman", "basta", "ako" are listed
+        surnames), a word clearly a name, or capitalised mid-sentence, stays a name, with
+        the marked words next to it ("justin bieber"). Where capitals carry meaning on
+        such a line, the writer capitalised the names: a word in lower case is none
+        ("nakita ko si Ramon")."""
         if not any(marks):
             return
         foreign, i = foreign_lines(doc), 0
+        # a line mixing Tagalog or Indonesian in, in written text only: in a caseless
+        # transcript their one- and two-letter function words ("o", "ia") are as often
+        # letters and numbers said ("i a no 3")
+        mixed = mixed_lines(doc) if _cased(doc) else [False] * len(doc)
+        for k, token in enumerate(doc):
+            if marks[k] and cased[k] and (foreign[k] or mixed[k]) and token.text.islower():
+                marks[k] = False
         while i < len(doc):
             j = i
             while marks[i] and j + 1 < len(doc) and marks[j + 1]:
                 j += 1
-            if marks[i] and foreign[i] and not any(_named_here(doc[k]) for k in range(i, j + 1)):
+            if marks[i] and (foreign[i] or mixed[i]) and \
+                    not any(_named_here(doc[k]) for k in range(i, j + 1)):
                 marks[i:j + 1] = [False] * (j + 1 - i)
             i = j + 1
 
@@ -219,6 +243,8 @@ class GazetteerNameRecognizer(PersonDocRecognizer):
                 return word.wordness < CAPITALISED
             return (not _sentence_start(token) and word.wordness < CAPITALISED
                     and token.pos_ not in _FUNCTION_POS)
+        if cue and not strong_cue and _ordinary_use(token, nxt) and (cased or _cased(token.doc)):
+            cue = False  # "applied for grant of a licence", "power to grant bail"
         if word.wordness < AMBIGUOUS and (cue or (not cased and token.pos_ == "PROPN"
                                                   and not _verb_first(token, nxt))):
             return True  # "from mark"; spaCy reads "does bob live" as a proper noun

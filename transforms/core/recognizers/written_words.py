@@ -127,7 +127,7 @@ def _shared_stops() -> Tuple[frozenset, ...]:
 
 
 @lru_cache(maxsize=1)
-def _any_foreign_stop() -> frozenset:
+def any_foreign_stop() -> frozenset:
     """Every word of :func:`foreign_stops`, one set."""
     return frozenset().union(*foreign_stops())
 
@@ -153,7 +153,7 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
     letters or more, two thirds rare and not listed names: a tweet in Tagalog, Indonesian
     or French. A headline and a list of names are English."""
     per_language = list(zip(foreign_stops(), _shared_stops()))
-    any_foreign = _any_foreign_stop()
+    any_foreign = any_foreign_stop()
     out, worded, start = [False] * len(doc), [False] * len(doc), 0
     for end in range(len(doc) + 1):
         if end < len(doc) and "\n" not in doc[end].text:
@@ -185,6 +185,21 @@ def _line_languages(doc) -> Tuple[List[bool], List[bool]]:
             out[i], worded[i] = foreign, spoken
         start = end + 1
     return worded, out
+
+
+# Wordness (:mod:`transforms.core.name_lexicon`) below which a listed word is evidence of a
+# name on a foreign line: census surnames include many Tagalog and Spanish words ("talaga",
+# "grabe", "mata", wordness about 0.3 to 0.5) that such a line is full of; a given name
+# ("maria" -0.6, "ramon" -0.6) is well below.
+FOREIGN_NAMEDNESS = 0.0
+
+
+def name_evidence(word: str) -> bool:
+    """A lowercase word that is evidence of a name even on a line mostly not English: a
+    listed name, mostly a name, and clearly more a name than a word
+    (:data:`FOREIGN_NAMEDNESS`)."""
+    entry = name_word(word)
+    return entry is not None and entry.mostly_name and entry.wordness < FOREIGN_NAMEDNESS
 
 
 def joins(token) -> bool:

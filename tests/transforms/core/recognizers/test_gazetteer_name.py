@@ -142,3 +142,42 @@ def test_hope_opening_a_line_before_a_pronoun_or_to_is_the_verb_and_stays(redact
 def test_hope_as_the_subject_or_after_a_cue_is_still_a_name(redactor):
     assert "hope" not in redacted(redactor, "i talked to hope yesterday")
     assert "Hope" not in redacted(redactor, "Hope called me yesterday about the bill.")
+
+
+def test_a_tagalog_word_listed_as_a_surname_is_no_name_on_a_foreign_line(redactor):
+    out = redacted(redactor, "Grabe ang saya namin kanina sa mall ng mga kaibigan ko talaga")
+    assert out.startswith("Grabe ang saya")
+
+
+def test_a_lowercase_word_is_no_name_on_a_cased_foreign_line(redactor):
+    out = redacted(redactor, "Grabe talaga, nakita ko kanina si Ramon Bautista sa mall")
+    assert "nakita ko kanina" in out and "Bautista" not in out
+
+
+# Court text: a listed surname in lower case after a weak cue, in text where capitals
+# carry meaning, heading an "of" phrase or the verb after "to", is the ordinary word.
+@pytest.mark.parametrize("text, word", [
+    ("The Board applied for grant of a licence under the new Rules.", "grant"),
+    ("The Tribunal has the power to grant bail in such cases.", "grant"),
+    ("Signed under my hand and seal of this Office on Monday.", "seal"),
+    ("The Registrar filed it.\nGiven under my hand and seal of this office on this day.",
+     "seal"),
+])
+def test_a_lowercase_noun_or_verb_after_a_weak_cue_stays_in_written_text(redactor, text, word):
+    assert f" {word} " in redacted(redactor, text)
+
+
+def test_a_lowercase_name_after_a_weak_cue_still_goes(redactor):
+    out = redacted(redactor, "Then Mary said she heard from grant about the Tuesday meeting.")
+    assert "grant" not in out
+
+
+def test_initials_and_application_numbers_do_not_make_a_transcript_line_tagalog(analyzer):
+    # "o", "ia" are Tagalog and Indonesian function words too; in a caseless court
+    # transcript they are letters and "I.A." numbers: the line asks no more evidence of a
+    # name than an English one
+    from transforms.core.recognizers.gazetteer_name import GazetteerNameRecognizer
+    from tests.transforms.core.recognizers.support import found_alone
+
+    text = "in ia no 3 and o a no 12 we spoke with prasad about it"
+    assert found_alone(GazetteerNameRecognizer, analyzer, text) == ["prasad"]
