@@ -366,8 +366,8 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
     Every committed window is checked before anything is removed: its vault manifest must
     verify, and where it records the window's summary (every window written since session
     25), the summary must be that one (the commit completed: only temporary files can be
-    stray) or the one before it, the manifest exactly one commit ahead (a commit
-    interrupted between the two: it is rolled back, and the manifest re-written to bind
+    stray) or the one before it, the manifest one commit ahead (its generation may be
+    further on, re-written by an earlier recovery; a commit interrupted between the two: it is rolled back, and the manifest re-written to bind
     the parts the summary lists, with the digests it recorded, and that summary).
     Otherwise VaultError, naming the window, and nothing is removed. Returns the window
     ids that were rolled back entirely (their sources are not in the ledger, so the
@@ -388,7 +388,7 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
             summary, rebind, drop = plans[wid]
             keep = set(summary["vault_files"]) | {layout.MANIFEST, layout.RECIPIENT} \
                 if is_vault else set(summary["files"]) | {layout.SUMMARY, *layout.REPORTS}
-            if is_vault:
+            if is_vault and rebind is None:  # a rollback was checked by its summary digest
                 _check_one_commit_ahead(directory, summary, key)
             stray = set()
             for pattern in (("_*", ".*", "*/*", "*/.*") if is_vault else ("*", ".*")):
@@ -421,11 +421,14 @@ def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:
     recorded, digest = manifest["dataset"], sha256_hex(data)
     if digest == recorded.get("summary_sha256"):
         return summary, None, set()
+    # The manifest binds the digest of the summary its commit found: that summary is the
+    # one before it, whatever generations a recovery's re-writes added in between (each
+    # summary records its own generation, so an older copy has another digest).
     try:
-        behind = int(manifest["generation"]) == int(summary.get("vault_generation", -2)) + 1
+        ahead = int(manifest["generation"]) > int(summary.get("vault_generation", -2))
     except (TypeError, ValueError):
-        behind = False
-    if digest == recorded.get("previous_summary_sha256") and behind:
+        ahead = False
+    if digest == recorded.get("previous_summary_sha256") and ahead:
         binding = rolled_back_binding(manifest, summary, digest, where)
         return (summary, lambda old, generation: binding,
                 set(manifest["files"]) - set(summary["vault_files"]))

@@ -382,3 +382,33 @@ def test_a_window_committed_before_parts_were_bound_is_read_with_a_warning_then_
     assert "bound as they are now" in caplog.text
     assert set(load_manifest(vw)["dataset"]["parts"]) == {PART, LATE_PART}
     verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_recovery_rolls_back_a_second_interrupted_commit_after_an_earlier_recovery(bound):
+    """A recovery re-writes the manifest one generation on while the summary stays: the
+    next commit interrupted between its manifest and its summary is still one commit (by
+    the summary digest the manifest binds) ahead, and recovered, not refused."""
+    out, vault, data, vw = bound
+    committed = load_manifest(vw)["dataset"]
+    _late_commit(bound, write_summary=False)
+    window_store.recover(str(out), str(vault), KEY)
+    _late_commit(bound, write_summary=False)  # the restarted job's late pane, killed again
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    assert not (data / LATE_PART).exists()
+    assert load_manifest(vw)["dataset"]["summary_sha256"] == committed["summary_sha256"]
+    verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_recovery_after_a_stray_temporary_file_still_rolls_back_the_next_commit(bound):
+    """Stray temporary files alone make recovery re-write the manifest (a generation on)."""
+    out, vault, data, vw = bound
+    (vw / ".tmp-manifest.json").write_text("half")
+    window_store.recover(str(out), str(vault), KEY)
+    _late_commit(bound, write_summary=False)
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    assert not (data / LATE_PART).exists()
+    verify_vault(vw, KEY, f"run:{WID}", data)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Sequence, Set, Tuple
 
-from transforms.core.name_lexicon import zipf
+from transforms.core.name_lexicon import name_or_rare, zipf
 from transforms.core.number_words import NUMBER_START, NUMBER_WORDS, read_value
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.secret_value import RARE_WORD, STATE_WORDS
@@ -95,11 +95,16 @@ _SPELLED_START = re.compile(r"(?i)\b(?:" + _CUE + r")\b" + _NOISE + _LINK + "?" 
 
 # Or said half in words, an initial or two, a word, then its digits ("my username is j
 # smith eighty four": "jsmith84"); the word is no state word nor a very common one ("my
-# username is the same as ...", "is also two ..." stay).
+# username is the same as ...", "is also two ..." stay), and without an initial a name or a
+# rare word ("my handle is dave ninety nine"; "the handle is loose five" stays).
 _HALF_SPELLED = re.compile(r"(?i)\b(?:" + _CUE + r")\b" + _NOISE + _LINK + _NOISE
                            + r"[ \t]*(?P<letters>(?:[a-z][ \t]+){0,3})(?P<word>[a-z]{2,20})"
                            r"[ \t]+(?=(?:" + NUMBER_START + r"|double|triple)(?![\w'\-]))")
 _COMMON_WORD = 5.5  # Zipf: "also", "still", "same" are commoner; "smith", "john" are not
+# Without an initial before it, the word must be a name more than a word (census wordness
+# under this: "dave", "golden"; "loose", "stuck", "morning" are over) or a rare word:
+# "the handle is loose five millimetres", "my login is morning seven days a week" stay.
+_NAME_NOT_WORD = 2.0
 
 
 def spelled_handles(text: str) -> List[Tuple[int, int, str]]:
@@ -118,6 +123,8 @@ def spelled_handles(text: str) -> List[Tuple[int, int, str]]:
         word = m.group("word").lower()
         if (word in STATE_WORDS or word in NUMBER_WORDS or zipf(word) >= _COMMON_WORD
                 or any(s <= m.start("letters") < e for s, e, _ in found)):
+            continue
+        if not m.group("letters").strip() and not name_or_rare(word, _NAME_NOT_WORD, RARE_WORD):
             continue
         value = read_value(text, m.end())
         if value is None or not value.reading.isdigit():

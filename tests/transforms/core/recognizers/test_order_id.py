@@ -60,3 +60,13 @@ def test_an_order_number_said_in_words_gets_the_pseudonym_of_the_written_one(
     out_said, out_written = redacted(redactor, said), redacted(redactor, written)
     assert "ORDER_ID#k1:" in out_said and "PHONE" not in out_said
     assert out_said == out_written
+
+
+@pytest.mark.parametrize("text", [
+    "Reference number 2023-01-15 was the date of my complaint.",
+    "the reference number is 2023-01-15",
+    "reference no. 1990-2000 covers the decade",
+])
+def test_a_date_or_a_span_of_years_after_an_order_cue_is_no_order_id(redactor, text):
+    """Review rev25: a date after "reference number" was an ORDER_ID pseudonym."""
+    assert "ORDER_ID" not in redacted(redactor, text)
