@@ -23,7 +23,8 @@ seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a p
 - in a results row, name-like words just before a country, the row holding two numbers
   or more, after the line's start, a figure or a verb of contest: "hollbruck austria 6
   3 6 2", "66 telmo vandraud france 67 kirsu matai japan" (the written "Name ( Country
-  )" with its brackets read out);
+  )" with its brackets read out); not before a company's legal form ("brinks india
+  private limited");
 - after a label naming people that opens the line ("scorers ostrava 23 pelanek 67"),
   each name-like word before a figure.
 
@@ -38,6 +39,7 @@ from transforms.core.date_words import MONTHS
 from transforms.core.name_lexicon import census_word, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.results_entrant import COMPANY_FORMS
 from transforms.core.recognizers.results_name import PEOPLE_LABELS
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, cased_by_line)
@@ -193,6 +195,14 @@ def _number(token) -> bool:
     return token.is_digit or token.like_num and any(c.isdigit() for c in token.text)
 
 
+def _company_after(doc, j: int, b: int) -> bool:
+    """A company's legal form after the country at ``doc[j]`` ("brinks india private
+    limited": a company's national branch)."""
+    k = next((j + n for n in (3, 2, 1) if j + n <= b and " ".join(
+        t.lower_ for t in doc[j:j + n]) in _ALL_COUNTRIES), j)
+    return k < b and doc[k].lower_ in COMPANY_FORMS
+
+
 def _country_at(doc, j: int, b: int) -> bool:
     """A country's name of one to three words starts at ``doc[j]`` ("kenya", "south
     africa")."""
@@ -278,7 +288,8 @@ class NewsNameRecognizer(PersonDocRecognizer):
             j = i + 1
             while j < b and j - i < 3 and _joins(doc[j]) and not _country_at(doc, j, b):
                 j += 1
-            if _country_at(doc, j, b) and any(_name_like(t) for t in doc[i:j]):
+            if _country_at(doc, j, b) and any(_name_like(t) for t in doc[i:j]) \
+                    and not _company_after(doc, j, b):
                 found.append((i, j))
         return found
 

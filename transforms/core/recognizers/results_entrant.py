@@ -14,6 +14,8 @@ surname alone is often an organisation to it, or nothing). They are a person whe
   :data:`LISTED` (census wordness), or an unlisted word rarer than :data:`RARE` (Zipf),
   with a vowel and no letter three times in a row; no word of it is a country or a place
   to spaCy ("Barcelona ( Spain ) 3"), and none is a common word ("Results");
+- no legal form of a company follows the bracket (:data:`COMPANY_FORMS`: "Driveshafts
+  ( India ) Ltd.", a company's national branch);
 - it is no side of a match score, where clubs stand with their country: a one- or
   two-digit score after the bracket then the other side ("Feyenoord ( Netherlands ) 2
   Galatasaray ( Turkey ) 1"), or a score before the entrant and one closing the row.
@@ -40,6 +42,10 @@ _WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 _ROW = re.compile(
     r"(?<![^\s(,;:.])((?:[A-Z]\.[ \t]*){0,2}" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})"
     r"[ \t]*\([ \t]*([A-Z][^()\n\d]{0,30}?)[ \t]*\)")
+# Words after "Name ( Country )" that make it a company's national branch.
+COMPANY_FORMS = {"ltd", "limited", "pvt", "private", "inc", "llc", "plc", "corp",
+                 "corporation", "co", "company", "gmbh", "ag", "sa", "bv", "nv", "group", "bank"}
+_FIRST_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _CODE = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")
 _SCORE_THEN_SIDE = re.compile(r"[ \t]*\d{1,2}[ \t]+[A-Z]")
 _SCORE_BEFORE = re.compile(r"(?:^|[ \t])\d{1,2}[ \t]+$")
@@ -63,6 +69,12 @@ def _name_like(word: str) -> bool:
 def _ordinary(word: str) -> bool:
     low = word.lower()
     return low in _COUNTRY_WORDS or (name_word(low) is None and zipf(low) >= COMMON)
+
+
+def company_after(rest: str) -> bool:
+    """The first word of ``rest`` is a company's legal form ("Ltd.", "private")."""
+    m = _FIRST_WORD.match(rest)
+    return m is not None and m.group(1).lower() in COMPANY_FORMS
 
 
 def _line_end(text: str, at: int) -> int:
@@ -103,6 +115,8 @@ class ResultsEntrantRecognizer(PersonDocRecognizer):
             words = re.findall(_WORD, text[s:e])
             if any(place[s:e]) or any(_ordinary(w) for w in words) \
                     or not _name_like(words[-1]):
+                continue
+            if company_after(after):
                 continue
             if _SCORE_THEN_SIDE.match(after) or (
                     _SCORE_BEFORE.search(text[_line_start(text, s):s])

@@ -175,6 +175,7 @@ def test_name_like_words_before_a_country_in_a_results_row_are_people(analyzer, 
     "visitors from kenya 12 and 14 may",  # common words before the country
     "hollbruck austria said on tuesday",  # no figures: not a results row
     "in 2016 sales in japan rose 4 percent",
+    "judgment pronounced on 27 04 2019 brinks india private limited",  # a company
 ])
 def test_a_country_in_prose_or_common_words_before_it_make_no_entrant(analyzer, text):
     assert _found(analyzer, text) == []

@@ -50,3 +50,8 @@ def test_clubs_places_prose_and_capitals_lines_are_left(analyzer, text):
 def test_entrants_go_and_the_team_and_figures_stay(redactor, line, name, kept):
     out = redacted(redactor, line)
     assert name not in out and all(k in out for k in kept), out
+
+
+def test_a_company_branch_with_its_country_in_brackets_is_no_entrant(analyzer):
+    text = "In GKN ( 83 of 113 ) Driveshafts ( India ) Ltd. Vs. the Commissioner , 259 ITR 19"
+    assert _found(analyzer, text) == []
