@@ -26,7 +26,8 @@ seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a p
   )" with its brackets read out); not before a company's legal form ("brinks india
   private limited");
 - after a label naming people that opens the line ("scorers ostrava 23 pelanek 67"),
-  each name-like word before a figure.
+  each word before a figure that is no stop word or country, even a common one ("west",
+  "stone": the label says the items are people).
 
 Written text, where capitals carry meaning, is left to spaCy and the other recognizers.
 """
@@ -275,7 +276,7 @@ class NewsNameRecognizer(PersonDocRecognizer):
         found = []
         if doc[a].lower_ in PEOPLE_LABELS:
             for i in range(a + 1, b - 1):
-                if _name_like(doc[i]) and _number(doc[i + 1]):
+                if _plain(doc[i]) and _number(doc[i + 1]):  # the label says: a person
                     start = i
                     while start - 1 > a and i - start < 2 and _starts_name(doc[start - 1]):
                         start -= 1

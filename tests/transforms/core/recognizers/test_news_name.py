@@ -183,3 +183,7 @@ def test_a_country_in_prose_or_common_words_before_it_make_no_entrant(analyzer, 
 
 def test_each_name_like_word_after_a_scorers_label_before_a_figure_is_a_person(analyzer):
     assert _found(analyzer, "scorers ostrava 23 pelanek 67") == ["ostrava", "pelanek"]
+
+
+def test_a_common_word_surname_after_a_scorers_label_is_a_person(analyzer):
+    assert _found(analyzer, "scorers west 23 ostrava 67") == ["west", "ostrava"]
