@@ -19,7 +19,15 @@ seldom uses (Zipf < 3, not a plural noun: "nagin", "tergat"). Such a word is a p
 - after an unlisted rare word when it is a listed surname: "dany heatley";
 - in a results row, a line that opens with a rank and holds numbers after the name:
   "1 paul tergat kenya 13 05 72" (a listed given name counts here too; the country
-  after the name, a common word, stays).
+  after the name, a common word, stays);
+- in a results row, name-like words just before a country, the row holding two numbers
+  or more, after the line's start, a figure or a verb of contest: "hollbruck austria 6
+  3 6 2", "66 telmo vandraud france 67 kirsu matai japan" (the written "Name ( Country
+  )" with its brackets read out); not before a company's legal form ("brinks india
+  private limited");
+- after a label naming people that opens the line ("scorers ostrava 23 pelanek 67"),
+  each word before a figure that is no stop word or country, even a common one ("west",
+  "stone": the label says the items are people).
 
 Written text, where capitals carry meaning, is left to spaCy and the other recognizers.
 """
@@ -32,6 +40,8 @@ from transforms.core.date_words import MONTHS
 from transforms.core.name_lexicon import census_word, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.results_entrant import COMPANY_FORMS
+from transforms.core.recognizers.results_name import PEOPLE_LABELS
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, cased_by_line)
 from transforms.core.recognizers.written_words import english
@@ -66,6 +76,7 @@ CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overc
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
+_ALL_COUNTRIES = {c.lower() for c in COUNTRY_NAMES}
 _HANDLE_BEFORE = {"rt", "via", "cc", "ht", "mt"}  # "rt allkpop confirmed": a user name
 _NAME_POS = {"PROPN", "NOUN", "X"}  # a word after a name that goes on with it
 _BEFORE_COMMON = {"DET", "ADJ", "NUM", "PRON"}  # "the cook said", "his rice said" (a noun)
@@ -185,6 +196,21 @@ def _number(token) -> bool:
     return token.is_digit or token.like_num and any(c.isdigit() for c in token.text)
 
 
+def _company_after(doc, j: int, b: int) -> bool:
+    """A company's legal form after the country at ``doc[j]`` ("brinks india private
+    limited": a company's national branch)."""
+    k = next((j + n for n in (3, 2, 1) if j + n <= b and " ".join(
+        t.lower_ for t in doc[j:j + n]) in _ALL_COUNTRIES), j)
+    return k < b and doc[k].lower_ in COMPANY_FORMS
+
+
+def _country_at(doc, j: int, b: int) -> bool:
+    """A country's name of one to three words starts at ``doc[j]`` ("kenya", "south
+    africa")."""
+    return any(j + k <= b and " ".join(t.lower_ for t in doc[j:j + k]) in _ALL_COUNTRIES
+               for k in (1, 2, 3))
+
+
 class NewsNameRecognizer(PersonDocRecognizer):
     """Names in caseless news from attribution, contest verbs, pairs and results rows."""
 
@@ -197,6 +223,7 @@ class NewsNameRecognizer(PersonDocRecognizer):
             row = self._row_name(doc, a, b)
             if row:
                 spans.add(row)
+            spans.update(self._entrants(doc, a, b))
             # Every word of a Tagalog or Malay line is rare to English: the weaker cues
             # (a pair, a line's first word) need an English line; a line of names is not.
             plain = english(doc[a:b])
@@ -238,6 +265,34 @@ class NewsNameRecognizer(PersonDocRecognizer):
                 nxt is not None and nxt.lower_ in CONTEST):
             return True
         return False
+
+    @staticmethod
+    def _entrants(doc, a: int, b: int) -> List[Tuple[int, int]]:
+        """(start, end) of each entrant of a results row ``doc[a:b]``: name-like words
+        before a country, after the line's start, a figure or a contest verb; or, after a
+        label naming people at the line's start, each name-like word before a figure."""
+        if b - a < 3 or sum(_number(t) for t in doc[a:b]) < 2:
+            return []
+        found = []
+        if doc[a].lower_ in PEOPLE_LABELS:
+            for i in range(a + 1, b - 1):
+                if _plain(doc[i]) and _number(doc[i + 1]):  # the label says: a person
+                    start = i
+                    while start - 1 > a and i - start < 2 and _starts_name(doc[start - 1]):
+                        start -= 1
+                    found.append((start, i + 1))
+            return found
+        for i in range(a, b):
+            if not (i == a or _number(doc[i - 1]) or doc[i - 1].lower_ in CONTEST) \
+                    or not _starts_name(doc[i]):
+                continue
+            j = i + 1
+            while j < b and j - i < 3 and _joins(doc[j]) and not _country_at(doc, j, b):
+                j += 1
+            if _country_at(doc, j, b) and any(_name_like(t) for t in doc[i:j]) \
+                    and not _company_after(doc, j, b):
+                found.append((i, j))
+        return found
 
     @staticmethod
     def _row_name(doc, a: int, b: int) -> Optional[Tuple[int, int]]:

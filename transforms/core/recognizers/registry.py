@@ -48,6 +48,7 @@ from transforms.core.recognizers.news_name import NewsNameRecognizer
 from transforms.core.recognizers.postal_code import PostalCodeRecognizer
 from transforms.core.recognizers.prompted_answer import PromptedAnswerRecognizer
 from transforms.core.recognizers.regional_phone import RegionalPhoneRecognizer
+from transforms.core.recognizers.results_entrant import ResultsEntrantRecognizer
 from transforms.core.recognizers.results_name import ResultsNameRecognizer
 from transforms.core.recognizers.secret_value import SecretValueRecognizer
 from transforms.core.recognizers.spoken_address import SpokenAddressRecognizer
@@ -111,6 +112,7 @@ register(FrenchPlaceNameRecognizer, languages=("fr",))
 register(GazetteerNameRecognizer, languages=("en",))
 register(WrittenNameRecognizer, languages=("en",))
 register(ResultsNameRecognizer, languages=("en",))
+register(ResultsEntrantRecognizer, languages=("en",))
 register(SpeechCueNameRecognizer, languages=("en",))
 register(NewsNameRecognizer, languages=("en",))
 register(FamousFullNameRecognizer, languages=("en",))

@@ -6,7 +6,8 @@
   seldom used (listed with wordness < 1.5, unlisted with Zipf < 4) is a person, when one
   item of the list is spaCy's PERSON, or holds a surname (not a given name) with wordness
   < 0.8 or an unlisted word with Zipf < 2 (a list of teams, "Ajax 12 , PSV 10 , Vitesse 7",
-  "Essex 312 , Kent 198", has none);
+  "Essex 312 , Kent 198", has none); after a label naming people ("Scorers :",
+  "Goalscorers :": :data:`PEOPLE_LABELS`) every item that is no place or country is one;
 - a *capitals headline* ("GOLF - MONTGOMERIE LEADS BY ONE SHOT", four words or more, the
   others common): a word of four letters or more listed as a surname with wordness < 1,
   or unlisted with Zipf < 2.5.
@@ -31,6 +32,9 @@ _WORD = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)*"
 _ITEM = re.compile(r"^\s*((?:[A-Z]\.\s*){0,2}" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})"
                    r"[ \t]+\d[\d.:/\-]*(?:[ \t]+[a-z]+){0,2}\s*$")
 _CLAUSES = re.compile(r"[^\n();:]+")
+# Labels that say the items after them are people: a side's scorers, not its results.
+PEOPLE_LABELS = {"scorer", "scorers", "goalscorer", "goalscorers", "try-scorers"}
+_LABEL = re.compile(r"([^\W\d_][\w-]*)[ \t]*:[ \t]*$")
 SURE_LISTED = 0.8  # a surname (not a given name: "Kent") this much a name: a list of people
 SURE_RARE = 2.0  # an unlisted word this rare: one too ("Ravanelli")
 LIST_LISTED = 1.5  # wordness below which a listed last word of an item is a name
@@ -81,6 +85,12 @@ class ResultsNameRecognizer(PersonDocRecognizer):
                 if m:
                     pieces.append((at + m.start(1), at + m.end(1)))
                 at += len(piece) + 1
+            label = _LABEL.search(text, max(0, clause.start() - 30), clause.start())
+            people = label is not None and label.group(1).lower() in PEOPLE_LABELS
+            if people and pieces:
+                spans += [(s, e) for s, e in pieces if not any(place[s:e]) and not any(
+                    w.lower() in _COUNTRIES for w in re.findall(_WORD, text[s:e]))]
+                continue
             if len(pieces) < 2 or not any(
                     (any(person[s:e]) and not person[e])  # not "Kent 198" read as one
                     or any(_sure(w) for w in re.findall(_WORD, text[s:e]))

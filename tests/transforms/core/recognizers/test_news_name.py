@@ -159,3 +159,31 @@ def test_a_listed_surname_opening_a_clause_before_its_verb_is_a_person(analyzer,
 ])
 def test_a_common_word_or_a_passive_opening_a_clause_is_not_a_person(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("hollbruck austria 6 3 6 2", ["hollbruck"]),
+    ("66 telmo vandraud france 67 kirsu matai japan", ["telmo vandraud", "kirsu matai"]),
+    ("dolvenko russia beat kaspari ukraine 6 3 6 2", ["dolvenko", "kaspari"]),
+    ("3 ostervik south africa 68 70 71 209", ["ostervik"]),
+])
+def test_name_like_words_before_a_country_in_a_results_row_are_people(analyzer, text, names):
+    assert sorted(_found(analyzer, text)) == sorted(names)
+
+
+@pytest.mark.parametrize("text", [
+    "visitors from kenya 12 and 14 may",  # common words before the country
+    "hollbruck austria said on tuesday",  # no figures: not a results row
+    "in 2016 sales in japan rose 4 percent",
+    "judgment pronounced on 27 04 2019 brinks india private limited",  # a company
+])
+def test_a_country_in_prose_or_common_words_before_it_make_no_entrant(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_each_name_like_word_after_a_scorers_label_before_a_figure_is_a_person(analyzer):
+    assert _found(analyzer, "scorers ostrava 23 pelanek 67") == ["ostrava", "pelanek"]
+
+
+def test_a_common_word_surname_after_a_scorers_label_is_a_person(analyzer):
+    assert _found(analyzer, "scorers west 23 ostrava 67") == ["west", "ostrava"]

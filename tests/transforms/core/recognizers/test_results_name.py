@@ -24,6 +24,19 @@ def test_a_bowling_list_counts_a_name_with_a_common_word_beside_rare_ones(analyz
     assert found == ["Wasim", "Waqar", "Mushtaq"]
 
 
+def test_every_item_after_a_scorers_label_is_a_person_even_a_common_surname(analyzer):
+    found = _found(analyzer, "Scorers : Turling 23 , Land 67 , Obrian 88")
+    assert found == ["Turling", "Land", "Obrian"]
+
+
+def test_a_lone_goalscorer_after_its_label_is_a_person(analyzer):
+    assert _found(analyzer, "Goalscorer : Pelanek 67") == ["Pelanek"]
+
+
+def test_a_country_after_a_scorers_label_stays(analyzer):
+    assert _found(analyzer, "Scorers : Japan 2 , Pelanek 67") == ["Pelanek"]
+
+
 @pytest.mark.parametrize("text", [
     "Standings : Ajax 12 , PSV 10 , Feyenoord 9 , Vitesse 7",
     "Essex 312 , Kent 198 , Surrey 240",
