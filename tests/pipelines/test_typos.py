@@ -150,7 +150,7 @@ def test_a_misspelt_subject_type_erases_nothing_and_answers_nothing(quarantined)
                 "--subject", "email:caller4@example.com", "--subject", "mail:jane@example.com"]
         proc = hb(*args, home=work / "home")
         refused(proc, "--subject #2: unknown subject type (did you mean 'email'?)",
-                "email, phone")
+                "email, order_id, phone")
         assert "jane" not in proc.stderr and proc.stdout == ""
     assert tree(work / "out", work / "out.vault") == before
 
