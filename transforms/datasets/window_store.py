@@ -438,15 +438,37 @@ def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:
 
 
 def _check_one_commit_ahead(vault_window: str, summary: dict, key: VaultKey) -> None:
-    """Before recovery removes files the window's manifest lists but its summary does not:
-    the manifest must verify and be exactly one commit ahead of the summary (a commit
-    interrupted between the two), or nothing is removed."""
+    """Before recovery removes files the window's manifest lists but its summary does not
+    (a manifest that binds no summary: a window written before session 25): the manifest
+    must verify and be one commit ahead of the summary (a commit interrupted between the
+    two), or nothing is removed.
+
+    As for a bound manifest (:func:`_recovery_plan`), "one commit" is not generation + 1:
+    a recovery re-writes the manifest a generation on while the summary stays. Where the
+    manifest and the summary record the window's sources (every window since session 24),
+    the manifest is one commit ahead when it is further on and the ledger it held before
+    its latest commit (its sources without that commit's, as a rollback leaves them) is
+    the summary's: an older summary put back, two commits behind, lacks the first one's
+    sources. Without sources, generation + 1 as before."""
     manifest = read_manifest(vault_window, key)
     if manifest is None:
         return
     unlisted = set(manifest["files"]) - set(summary["vault_files"])
-    if unlisted and int(manifest["generation"]) != int(
-            summary.get("vault_generation", -2)) + 1:
+    if not unlisted:
+        return
+    try:
+        generation = int(manifest["generation"])
+        behind = int(summary.get("vault_generation", -2))
+        before = (_carried_sources(manifest, None, rolled_back=True)
+                  if manifest.get("sources") is not None else None)
+        if before is not None and isinstance(summary.get("sources"), dict):
+            ahead = generation > behind and before == {
+                str(k): int(n) for k, n in summary["sources"].items()}
+        else:
+            ahead = generation == behind + 1
+    except (TypeError, ValueError):
+        ahead = False
+    if not ahead:
         raise VaultError(f"vault window {vault_window}: its manifest lists files its summary "
                          "does not and is not one commit ahead of it (the summary or the "
                          "vault was changed); refusing to recover it")
