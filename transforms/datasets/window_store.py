@@ -44,6 +44,7 @@ from apache_beam.io.filesystems import FileSystems
 from transforms.core import summary_counts
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import report_documents
 from transforms.datasets.vault import (VaultError, VaultKey, check_digests, check_manifest,
                                        file_entry, is_bound, parse_manifest, sha256_hex,
                                        signed_manifest)
@@ -398,12 +399,26 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
                         stray.add(path)
             if stray:
                 FileSystems.delete(sorted(stray))
+            if not is_vault and (stray or rebind):  # the report of a pane rolled back
+                _restore_report(directory, summary)
             if is_vault and (stray or rebind):  # the manifest may name a file rolled back
                 gone = {path[len(directory):].lstrip("/") for path in stray}
                 write_manifest(directory, summary["run_id"], summary["vault_files"], key,
                                drop=gone | drop, bind=rebind,
                                rolled_back=True if rebind else None)
     return sorted(rolled_back)
+
+
+def _restore_report(data_window: str, summary: dict) -> None:
+    """The window's report rendered again from the summary recovery keeps: a commit writes
+    its report just before its summary (so a committed window always has one), and a commit
+    interrupted between the two left its own pane's counts there. A window with no report
+    (an earlier hushbeam's) is left without one."""
+    documents = report_documents(summary)
+    for name, data in documents.items():
+        path = FileSystems.join(data_window, name)
+        if FileSystems.exists(path) and _read_bytes(path) != data:
+            write_any(path, data)
 
 
 def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:

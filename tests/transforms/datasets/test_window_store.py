@@ -469,3 +469,21 @@ def test_recovery_of_an_unbound_window_refuses_a_summary_two_commits_behind(tmp_
     with pytest.raises(VaultError, match="refusing to recover"):
         window_store.recover(str(out), str(vault), KEY)
     assert (vw / LATE).exists() and (vw / late_2).exists()
+
+
+def test_recovery_renders_the_report_of_the_summary_it_keeps_over_a_rolled_back_panes(bound):
+    """Review mend25a: a commit writes the window's report just before its summary, so one
+    interrupted between the two left the report of the pane recovery rolled back (its
+    counts)."""
+    from transforms.datasets.report_files import report_documents, write_report
+
+    out, vault, data, vw = bound
+    committed = json.loads((data / layout.SUMMARY).read_text())
+    write_report(str(data), committed)
+    _late_commit(bound, write_summary=False)
+    write_report(str(data), dict(committed, records_read=99, late_panes=1))  # the late pane's
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    for name, document in report_documents(committed).items():
+        assert (data / name).read_bytes() == document
