@@ -218,7 +218,11 @@ class _CommitWindowFn(beam.DoFn):
         write_manifest(vault_dir, run, vault_files, self._key, sha256_hex(self.recipient_pem),
                        new_files=new_vault_files, sources=pane_sources, bind=bind)
         body = summary["body"]
-        write_report(data_dir, body)  # before the summary: a committed window has one
+        # Before the summary: a committed window always has its report (after it, a crash
+        # in between would leave a committed window without one, or with the previous
+        # pane's counts, until some later restart). A commit killed between the two leaves
+        # this pane's report: recovery renders the kept summary's over it.
+        write_report(data_dir, body)
         write_any(FileSystems.join(data_dir, layout.SUMMARY), summary["bytes"])
         (self._late if _is_late(pane) else self._windows).inc()
         _LOG.info("window %s committed%s: read %d, written %d, quarantined %d, "

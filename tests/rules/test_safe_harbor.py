@@ -66,6 +66,13 @@ def test_safe_harbor_removes_the_identifier(redactor, case):
     assert [v for v in values if v in out] == []
 
 
+def test_safe_harbor_types_an_ssn_shaped_order_number_order_id_and_an_ssn_us_ssn(redactor):
+    """Review mend25a: an order number of the SSN's shape was typed US_SSN."""
+    out = redactor.redact(["my order number is 234-56-7891 and my ssn is 345-67-8912"],
+                          [[]])[0].text
+    assert out == "my order number is <ORDER_ID> and my ssn is <US_SSN>"
+
+
 def test_hushbeam_redact_runs_the_samples_with_safe_harbor(tmp_path, policy):
     import json
 

@@ -44,6 +44,7 @@ from apache_beam.io.filesystems import FileSystems
 from transforms.core import summary_counts
 from transforms.datasets import layout
 from transforms.datasets.atomic import write_any
+from transforms.datasets.report_files import report_documents
 from transforms.datasets.vault import (VaultError, VaultKey, check_digests, check_manifest,
                                        file_entry, is_bound, parse_manifest, sha256_hex,
                                        signed_manifest)
@@ -398,12 +399,26 @@ def recover(output: str, vault_output: str, key: VaultKey) -> List[str]:
                         stray.add(path)
             if stray:
                 FileSystems.delete(sorted(stray))
+            if not is_vault and (stray or rebind):  # the report of a pane rolled back
+                _restore_report(directory, summary)
             if is_vault and (stray or rebind):  # the manifest may name a file rolled back
                 gone = {path[len(directory):].lstrip("/") for path in stray}
                 write_manifest(directory, summary["run_id"], summary["vault_files"], key,
                                drop=gone | drop, bind=rebind,
                                rolled_back=True if rebind else None)
     return sorted(rolled_back)
+
+
+def _restore_report(data_window: str, summary: dict) -> None:
+    """The window's report rendered again from the summary recovery keeps: a commit writes
+    its report just before its summary (so a committed window always has one), and a commit
+    interrupted between the two left its own pane's counts there. A window with no report
+    (an earlier hushbeam's) is left without one."""
+    documents = report_documents(summary)
+    for name, data in documents.items():
+        path = FileSystems.join(data_window, name)
+        if FileSystems.exists(path) and _read_bytes(path) != data:
+            write_any(path, data)
 
 
 def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:
@@ -438,15 +453,37 @@ def _recovery_plan(data_window: str, vault_window: str, key: VaultKey) -> tuple:
 
 
 def _check_one_commit_ahead(vault_window: str, summary: dict, key: VaultKey) -> None:
-    """Before recovery removes files the window's manifest lists but its summary does not:
-    the manifest must verify and be exactly one commit ahead of the summary (a commit
-    interrupted between the two), or nothing is removed."""
+    """Before recovery removes files the window's manifest lists but its summary does not
+    (a manifest that binds no summary: a window written before session 25): the manifest
+    must verify and be one commit ahead of the summary (a commit interrupted between the
+    two), or nothing is removed.
+
+    As for a bound manifest (:func:`_recovery_plan`), "one commit" is not generation + 1:
+    a recovery re-writes the manifest a generation on while the summary stays. Where the
+    manifest and the summary record the window's sources (every window since session 24),
+    the manifest is one commit ahead when it is further on and the ledger it held before
+    its latest commit (its sources without that commit's, as a rollback leaves them) is
+    the summary's: an older summary put back, two commits behind, lacks the first one's
+    sources. Without sources, generation + 1 as before."""
     manifest = read_manifest(vault_window, key)
     if manifest is None:
         return
     unlisted = set(manifest["files"]) - set(summary["vault_files"])
-    if unlisted and int(manifest["generation"]) != int(
-            summary.get("vault_generation", -2)) + 1:
+    if not unlisted:
+        return
+    try:
+        generation = int(manifest["generation"])
+        behind = int(summary.get("vault_generation", -2))
+        before = (_carried_sources(manifest, None, rolled_back=True)
+                  if manifest.get("sources") is not None else None)
+        if before is not None and isinstance(summary.get("sources"), dict):
+            ahead = generation > behind and before == {
+                str(k): int(n) for k, n in summary["sources"].items()}
+        else:
+            ahead = generation == behind + 1
+    except (TypeError, ValueError):
+        ahead = False
+    if not ahead:
         raise VaultError(f"vault window {vault_window}: its manifest lists files its summary "
                          "does not and is not one commit ahead of it (the summary or the "
                          "vault was changed); refusing to recover it")

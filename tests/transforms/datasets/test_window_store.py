@@ -412,3 +412,78 @@ def test_recovery_after_a_stray_temporary_file_still_rolls_back_the_next_commit(
 
     assert not (data / LATE_PART).exists()
     verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def _unbound_window_recovered_once(tmp_path):
+    """A window an earlier hushbeam committed (its manifest binds no summary), whose
+    manifest a recovery then re-wrote a generation on (a stray temporary file)."""
+    out, vault = tmp_path / "out", tmp_path / "out.vault"
+    _commit(out, vault, WID, [PART], [TOKENS], {"a": 1}, 1.0)
+    data, vw = out / f"window={WID}", vault / f"window={WID}"
+    (data / PART).write_bytes(_parquet(PART))
+    (vw / ".tmp-manifest.json").write_text("half")
+    window_store.recover(str(out), str(vault), KEY)
+    assert load_manifest(vw)["generation"] == 1
+    assert json.loads((data / layout.SUMMARY).read_text())["vault_generation"] == 0
+    return out, vault, data, vw
+
+
+def test_recovery_of_an_unbound_window_rolls_back_a_commit_after_an_earlier_recovery(
+        tmp_path):
+    """Review mend25a: the older path (a manifest binding no summary) asked for generation
+    + 1, so an interrupted commit after a recovery's re-write was refused, not recovered."""
+    out, vault, data, vw = _unbound_window_recovered_once(tmp_path)
+    (vw / LATE).write_text("late\n")  # an earlier hushbeam's late pane, killed before its summary
+    window_store.write_manifest(str(vw), f"run:{WID}", [TOKENS, LATE], KEY, new_files=[LATE],
+                                sources={"b": 2})
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    assert not (vw / LATE).exists()
+    assert set(load_manifest(vw)["files"]) == {TOKENS}
+    assert load_manifest(vw)["sources"] == {"a": 1}
+    verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_a_bound_commit_on_an_unbound_window_after_a_recovery_is_rolled_back(tmp_path):
+    out, vault, data, vw = _unbound_window_recovered_once(tmp_path)
+    _bound_commit(out, vault, [PART, LATE_PART], [TOKENS, LATE], [LATE_PART], [LATE],
+                  {"b": 2}, write_summary=False)
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    assert not (data / LATE_PART).exists() and not (vw / LATE).exists()
+    verify_vault(vw, KEY, f"run:{WID}", data)
+
+
+def test_recovery_of_an_unbound_window_refuses_a_summary_two_commits_behind(tmp_path):
+    """Two commits after the summary (an older summary put back): nothing is removed."""
+    out, vault, data, vw = _unbound_window_recovered_once(tmp_path)
+    late_2 = LATE.replace("late-1", "late-2")
+    for name in (LATE, late_2):
+        (vw / name).write_text("late\n")
+        listed = set(load_manifest(vw)["files"]) | {name}
+        window_store.write_manifest(str(vw), f"run:{WID}", sorted(listed), KEY,
+                                    new_files=[name], sources={name: 1})
+
+    with pytest.raises(VaultError, match="refusing to recover"):
+        window_store.recover(str(out), str(vault), KEY)
+    assert (vw / LATE).exists() and (vw / late_2).exists()
+
+
+def test_recovery_renders_the_report_of_the_summary_it_keeps_over_a_rolled_back_panes(bound):
+    """Review mend25a: a commit writes the window's report just before its summary, so one
+    interrupted between the two left the report of the pane recovery rolled back (its
+    counts)."""
+    from transforms.datasets.report_files import report_documents, write_report
+
+    out, vault, data, vw = bound
+    committed = json.loads((data / layout.SUMMARY).read_text())
+    write_report(str(data), committed)
+    _late_commit(bound, write_summary=False)
+    write_report(str(data), dict(committed, records_read=99, late_panes=1))  # the late pane's
+
+    window_store.recover(str(out), str(vault), KEY)
+
+    for name, document in report_documents(committed).items():
+        assert (data / name).read_bytes() == document

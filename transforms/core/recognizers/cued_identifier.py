@@ -51,6 +51,7 @@ CUES = {
     "ORDER_ID": ORDER_CUE,
 }
 _FILLER = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|=|-|of|my|the|numéro|est)\b\.?){0,4}"
+ORDER_FILLER = _FILLER  # ssn_shape: an order cue names a 3-2-4 number
 _VALUE = (r"(?P<value>(?=[A-Z0-9\-]*\d[A-Z0-9\-]*\d)[A-Z0-9]"
           r"(?:[A-Z0-9]|-(?=[A-Z0-9])|\s(?=[A-Z0-9]{2}|\d)){4,24})")
 
