@@ -9,9 +9,10 @@ never pseudonymizes it (a pseudonym is a vault row; PCI DSS forbids storing a CV
 after authorisation). Each value must follow its cue closely, after a linking word ("is",
 ":", "=") or none, and have its type's shape: digits for a PIN (4-8), CVV (3-4), one-time
 code (4-10), last four (4), read as written or said in words by
-:func:`transforms.core.number_words.read_value`; a password a single token with a digit or a symbol, or
-a word rarer than ordinary English; a security answer a few words up to the sentence's
-end. So "pin the tweet", "I forgot my password", "reset the code", "the security team",
+:func:`transforms.core.number_words.read_value`; a password a single token with a digit or a symbol, a
+word rarer than ordinary English, or a common word that the tagger does not read as an
+adjective, adverb or participle both in place and alone ("my password is sunshine",
+"... is princess"; "simple", "saved", "here" are the password's state); a security answer a few words up to the sentence's end. So "pin the tweet", "I forgot my password", "reset the code", "the security team",
 "the last four years" keep every word.
 
 :func:`find_secrets` is also what the leak guard reads (:mod:`..leak_finder`): a cued
@@ -22,7 +23,7 @@ Serves every language: the cues are English, the values digits or single tokens.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
@@ -123,7 +124,16 @@ _INDIAN_PIN = re.compile(r"(?i)(?:,|\n|\bp\.?\s?o\.?|\bpost|\bdist(?:rict|t)?\.?
 _WRITTEN_DIGITS = re.compile(r"\d{3,12}(?![\w/:.\-]\w|\w)")
 
 
-def _password_ok(value: str) -> bool:
+# Tags of a password's state rather than its value: adjectives, adverbs, participles,
+# function words ("simple", "here", "saved", "changing"). A common word after a password
+# cue is its state when the tagger reads it so both in place and alone: in place alone,
+# "my password is princess" reads the noun as an adjective.
+STATE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN", "VBG", "VBD", "IN",
+                        "DT", "PRP", "PRP$", "CC", "MD", "TO", "WDT", "WRB", "EX", "PDT"})
+
+
+def _password_ok(value: str) -> Optional[bool]:
+    """True: a password; False: none; None: a common word, a password if it is a noun."""
     value = value.rstrip(".,;:!?)\"'”")
     if len(value) < 3:
         return False
@@ -132,12 +142,15 @@ def _password_ok(value: str) -> bool:
         return False
     if any(c.isdigit() for c in value) or not value.isalpha():
         return True
-    return zipf(low) < RARE_WORD
+    return True if zipf(low) < RARE_WORD else None
 
 
-def find_secrets(text: str, digits_only: bool = False) -> List[Tuple[int, int]]:
+def find_secrets(text: str, digits_only: bool = False,
+                 is_value: Optional[Callable[[int], bool]] = None) -> List[Tuple[int, int]]:
     """(start, end) of each secret value after its cue; ``digits_only``: only the PINs,
-    codes and last fours (what the leak guard looks for)."""
+    codes and last fours (what the leak guard looks for). A common word after a password
+    cue is taken when ``is_value(start)`` says the word there is no state of the password;
+    without ``is_value`` it is taken (what is sealed errs on the side of hiding)."""
     spans = []
     for m in _DIGIT_CUE.finditer(text):
         low, high = _DIGIT_CUES[m.lastgroup][1]
@@ -155,7 +168,8 @@ def find_secrets(text: str, digits_only: bool = False) -> List[Tuple[int, int]]:
         for m in _EXPIRY.finditer(text):
             spans.append(m.span("value"))
         for m in _PASSWORD.finditer(text):
-            if _password_ok(m.group("value")):
+            ok = _password_ok(m.group("value"))
+            if ok or (ok is None and (is_value is None or is_value(m.start("value")))):
                 spans.append(m.span("value"))
         for m in _ANSWER.finditer(text):
             words = m.group("value").split()
@@ -174,8 +188,28 @@ class SecretValueRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if ENTITY not in entities:
             return []
+        doc = getattr(nlp_artifacts, "tokens", None)
+        engine = getattr(nlp_artifacts, "nlp_engine", None)
+
+        def is_value(start: int) -> bool:
+            token = None if doc is None else next((t for t in doc if t.idx == start), None)
+            if token is None:
+                return False
+            if token.tag_ not in STATE_TAGS or engine is None:
+                return token.tag_ not in STATE_TAGS
+            return self._tag_alone(engine, token.lower_, doc.lang_) not in STATE_TAGS
+
         # No canonical: the value is never pseudonymized, so it is never carried.
-        return [result(self, ENTITY, s, e, self.SCORE) for s, e in find_secrets(text)]
+        return [result(self, ENTITY, s, e, self.SCORE)
+                for s, e in find_secrets(text, is_value=is_value)]
+
+    def _tag_alone(self, engine, word: str, language: str) -> str:
+        """The tagger's reading of ``word`` alone (met only after a password cue: rare)."""
+        cache = self.__dict__.setdefault("_alone", {})
+        if (word, language) not in cache:
+            tokens = engine.process_text(word, language).tokens
+            cache[(word, language)] = tokens[0].tag_ if len(tokens) else ""
+        return cache[(word, language)]
 
 
 def mask_secrets(text: str) -> str:

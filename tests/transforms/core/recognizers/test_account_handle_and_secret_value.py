@@ -301,3 +301,37 @@ def test_a_social_security_number_is_no_security_number_credential(line):
 def test_the_redactor_types_a_spoken_ssn_after_its_cue_as_an_ssn(redactor):
     out = redacted(redactor, "social security number five three six two two one two three four")
     assert out == "social security number <US_SSN>", out
+
+
+# A password that is a common word ("sunshine", "dragon": most leaked passwords are common
+# words) is told from a state of the password ("simple", "saved", "here": an adjective, a
+# participle or an adverb, in place and alone), which stays.
+@pytest.mark.parametrize("line,value", [
+    ("my password is sunshine", "sunshine"),
+    ("the password is dragon.", "dragon"),
+    ("ok my password is football and my username is the same", "football"),
+    ("Password: monkey", "monkey"),
+    ("my password is princess", "princess"),  # read as an adjective in place, a verb alone
+    ("the password is admin", "admin"),
+])
+def test_a_common_noun_after_a_password_cue_is_a_credential(redactor, line, value):
+    out = redacted(redactor, line)
+    assert value not in out and "<CREDENTIAL>" in out, out
+
+
+@pytest.mark.parametrize("line", [
+    "my password is simple",
+    "the password is long enough",
+    "your password is saved",
+    "the new password is here",
+    "my password is really weak",
+    "my password is too short",
+])
+def test_a_state_of_the_password_is_kept(redactor, line):
+    assert redacted(redactor, line) == line
+
+
+def test_the_vault_copy_masks_a_common_word_password_without_asking_its_part_of_speech():
+    from transforms.core.recognizers.secret_value import mask_secrets
+    assert mask_secrets("my password is sunshine") == "my password is <CREDENTIAL>"
+    assert mask_secrets("the password is wrong") == "the password is wrong"
