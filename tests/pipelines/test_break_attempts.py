@@ -140,6 +140,32 @@ def test_a_policy_value_of_the_wrong_kind_is_refused_before_anything_is_read(
     assert not (tmp_path / "anon").exists()
 
 
+def _transcripts(dataset: Path) -> str:
+    return "\n".join(str(row.get("transcript_text")) for part in
+                     sorted(dataset.glob("part-*.parquet"))
+                     for row in pq.read_table(part).to_pylist())
+
+
+@pytest.mark.parametrize("text", ["{operator: MASK}", "{operator: MASK, charsToMask: 100}"])
+def test_a_whole_mask_of_a_credential_longer_than_100_characters_hides_all_of_it(
+        tmp_path, text):
+    """mend25b. Before: a MASK of 100 (the default, taken as keeping nothing, so allowed on
+    CREDENTIAL) wrote the 37 characters past the 100th of a 137-character security answer
+    in clear, exit 0."""
+    secret = "Zq" + "x7k" * 45
+    record = {"conversation_id": "c1", "start_time": "2026-03-01T10:00:00Z",
+              "transcript_text": "agent: hello\ncustomer: the answer to my security "
+                                 f"question is {secret}\nagent: thanks"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
+    policy = _policy(tmp_path, f"entities:\n  CREDENTIAL: {text}\n")
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    written = _transcripts(tmp_path / "anon")
+    assert "question is " + "*" * len(secret) + "\n" in written
+    assert "x7k" not in written and "x7k" not in proc.stderr + proc.stdout
+
+
 @pytest.mark.parametrize("args,expected", [
     (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
     (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
