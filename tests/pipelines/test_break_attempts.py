@@ -185,6 +185,44 @@ def test_a_bad_runner_or_runner_option_is_one_line_before_anything_is_written(
     assert not (tmp_path / "anon").exists() and not (tmp_path / "anon.vault").exists()
 
 
+@pytest.mark.parametrize("args,expected", [
+    (("--progress-seconds", "-5"), "--progress-seconds must be 0 or more (got -5)"),
+    (("--num-shards", "-1"), "--num-shards must be at least 1 (got -1)"),
+    (("--num-shards", "0"), "--num-shards must be at least 1 (got 0)"),
+    (("--window-seconds", "-60"), "--window-seconds must be at least 1"),
+    (("--allowed-lateness-seconds", "-1"), "--allowed-lateness-seconds must be 0 or more"),
+    (("--local-redaction-processes", "-2"), "--local-redaction-processes must be at least 1"),
+    (("--nlp-batch-size", "-8"), "--nlp-batch-size must be at least 1"),
+    (("--max-quarantine-rate", "-0.1"), "--max-quarantine-rate must be between 0 and 1"),
+    (("--poll-interval", "0"), "--poll-interval must be more than 0"),
+    (("--settle-seconds", "-1"), "--settle-seconds must be 0 or more"),
+    (("--stop-after-seconds", "-1"), "--stop-after-seconds must be 0 or more"),
+    (("--stop-when-idle", "-3"), "--stop-when-idle must be 0 or more"),
+    (("--progress-seconds", "nan"), "--progress-seconds must be a finite number"),
+    (("--stop_when_idle=inf",), "--stop-when-idle must be a finite number"),
+])
+def test_a_negative_or_non_finite_number_for_a_redact_option_is_one_line(
+        tmp_path, args, expected):
+    """mend25b. Before: `--progress-seconds -5` turned progress off without a word and
+    `--num-shards -1` was ignored by a batch run (exit 0 both); a batch run never read the
+    streaming options at all."""
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", *args,
+              home=tmp_path / "h")
+    refused(proc, expected)
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
+    assert not (tmp_path / "anon").exists() and not (tmp_path / "h").exists()
+
+
+@pytest.mark.parametrize("version", ["0", "-3"])
+def test_a_keyset_version_below_1_is_refused_before_the_keyset_is_made(tmp_path, version):
+    """mend25b. Before: `keys create --version -3` wrote a keyset (and its master key) that
+    every other command refuses ("'version' must be 1 or more"), exit 0."""
+    proc = hb("keys", "create", "--kms", f"local://{tmp_path / 'm.key'}", "--out",
+              tmp_path / "k.json", "--version", version, home=tmp_path / "h")
+    refused(proc, f"--version must be 1 or more (got {version})")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
 def _in(cwd: Path, *args, home: str):
     """``hb`` run from ``cwd`` (where an empty HUSHBEAM_HOME used to put the keyring)."""
     import os
