@@ -166,6 +166,26 @@ def test_a_whole_mask_of_a_credential_longer_than_100_characters_hides_all_of_it
     assert "x7k" not in written and "x7k" not in proc.stderr + proc.stdout
 
 
+def test_a_presidio_recognizer_with_a_deny_list_redacts_its_words_end_to_end(tmp_path):
+    """mend25b. Before: a recognizer pasted from Presidio with `deny_list` was refused
+    ("is not a known key"); now its words are found as Presidio finds them (whole words,
+    any case) and treated as the policy says."""
+    record = {"conversation_id": "c1", "start_time": "2026-03-01T10:00:00Z",
+              "transcript_text": "agent: hello\ncustomer: it is about project bluebird and "
+                                 "the Night Jar launch, not the bluebirds\nagent: noted"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
+    policy = _policy(tmp_path, "recognizers:\n- name: Codenames\n  supported_language: en\n"
+                     "  supported_entity: CODENAME\n  deny_list: [Bluebird, Night Jar]\n"
+                     "entities:\n  CODENAME: {operator: REPLACE, newValue: '<CODENAME>'}\n")
+    assert hb("policy", "validate", policy, home=tmp_path / "h").returncode == 0
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    written = _transcripts(tmp_path / "anon")
+    assert "project <CODENAME> and the <CODENAME> launch, not the bluebirds" in written
+    assert "Night Jar" not in proc.stderr + proc.stdout
+
+
 @pytest.mark.parametrize("args,expected", [
     (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
     (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
