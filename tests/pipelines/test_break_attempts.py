@@ -186,6 +186,30 @@ def test_a_presidio_recognizer_with_a_deny_list_redacts_its_words_end_to_end(tmp
     assert "Night Jar" not in proc.stderr + proc.stdout
 
 
+def test_a_rule_that_backtracks_without_end_dead_letters_its_record_not_the_run(tmp_path):
+    """mend25b. The policy check sees nested repeats only; before, each of these ran for
+    hours on one record (Presidio gives up after 60 s and skips the rule, then the leak
+    guard's `re` search ran unbounded). Now every search of a custom rule is bounded
+    (transforms/core/bounded_rules.py): the record is dead-lettered, no value in the
+    reason, the other record written, exit 0."""
+    pattern, text = r"(?:a|aa)+z", "a" * 48  # overlapping alternatives under a repeat
+    records = [{"conversation_id": "slow", "start_time": "2026-03-01T10:00:00Z",
+                "transcript_text": f"customer: my code is {text} thanks"},
+               {"conversation_id": "good", "start_time": "2026-03-01T10:00:00Z",
+                "transcript_text": "customer: my order is late"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    policy = _policy(tmp_path, f"customRules:\n- {{name: Slow, pattern: '{pattern}'}}\n")
+    assert hb("policy", "validate", policy, home=tmp_path / "h").returncode == 0
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h", timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads((tmp_path / "anon" / "_summary.json").read_text())
+    assert (summary["records_written"], summary["records_dead_lettered"]) == (1, 1)
+    assert "RuleTimeout" in json.dumps(summary)
+    assert text[:20] not in proc.stderr + proc.stdout
+    assert "late" in _transcripts(tmp_path / "anon")
+
+
 @pytest.mark.parametrize("args,expected", [
     (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
     (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
