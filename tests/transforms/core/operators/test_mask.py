@@ -38,7 +38,7 @@ def test_bad_mask_parameters_name_their_key(spec, key, problem):
 
 
 def test_what_a_mask_keeps_of_a_value():
-    assert Mask.keeps(Mask.params_from_policy({})) is None  # every character (up to 100)
+    assert Mask.keeps(Mask.params_from_policy({})) is None  # every character, any length
     assert "unmasked" in Mask.keeps(Mask.params_from_policy({"charsToMask": 4}))
 
 
