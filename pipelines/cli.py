@@ -65,6 +65,8 @@ def _keyset_arg(value: Optional[str]):
 
 def _run(args) -> int:
     if args.command == "keys" and args.keys_command == "create":
+        if args.version < 1:  # a keyset no command could load (its check wants 1 or more)
+            raise CommandLineError(f"--version must be 1 or more (got {args.version})")
         keyset = keys.create_keyset(args.kms, args.out, version=args.version)
         print(f"keyset {args.out}: key {keyset.key_id} v{keyset.version} wrapped by {args.kms}")
     elif args.command == "keys" and args.keys_command == "rewrap":

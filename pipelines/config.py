@@ -18,8 +18,9 @@ from typing import List, Optional
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from pipelines.console import CommandLineError
 from pipelines.landing_poller import MAX_POLL_INTERVAL
-from pipelines.options import RedactOptions, unknown_flags
+from pipelines.options import RedactOptions, check_numbers, unknown_flags
 from pipelines.runner import is_local, register_runner_options, runner_kind, runner_problem
 from transforms.core.pseudonym import pseudonym_format
 from transforms.core.formats.delimited import misspelt_columns
@@ -97,6 +98,10 @@ def make_config(options: PipelineOptions) -> RedactConfig:
     if problem:
         raise UsageError(problem)
     ro = options.view_as(RedactOptions)
+    try:  # the CLI checked them already; a template or `python -m pipelines.redact` did not
+        check_numbers(ro)
+    except CommandLineError as exc:
+        raise UsageError(str(exc)) from None
     if not 0 <= ro.max_quarantine_rate <= 1:
         raise UsageError("--max-quarantine-rate must be between 0 and 1")
     streaming = bool(options.view_as(StandardOptions).streaming)

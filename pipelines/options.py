@@ -6,6 +6,7 @@ options and Dataflow template parameters are written. :func:`unknown_flags` find
 arguments that neither these options nor Beam's take (Beam itself only warns "Discarding
 unparseable args" and runs without them). :func:`redact_parser` is ``hushbeam redact``'s
 help and the first check of its values (an invalid choice is one line, not Beam's usage)."""
+import math
 from typing import Sequence
 
 from apache_beam.options.pipeline_options import PipelineOptions, _BeamArgumentParser
@@ -174,5 +175,35 @@ def check_redact_values(argv: Sequence[str]) -> None:
     """A value a flag does not take (``--input-format xml``, ``--num-shards two``,
     ``--direct_running_mode multi_thread``) is a CommandLineError in one line; unknown
     flags are left to :func:`unknown_flags`."""
-    redact_parser().parse_known_args(list(argv))
+    known, _ = redact_parser().parse_known_args(list(argv))
     _all_options_parser(_OneLineBeamParser).parse_known_args(list(argv))
+    check_numbers(known)
+
+
+# Each numeric option of redact and its least value (progress off at 0, a run without
+# lateness at 0); a negative one was taken as "off" (--progress-seconds -5) or ignored
+# (--num-shards -1 in a batch run). Every one is checked, batch or streaming.
+NUMERIC_LEAST = {"nlp_batch_size": 1, "local_redaction_processes": 1,
+                 "max_quarantine_rate": 0, "progress_seconds": 0, "window_seconds": 1,
+                 "allowed_lateness_seconds": 0, "num_shards": 1, "poll_interval": 0,
+                 "settle_seconds": 0, "stop_after_seconds": 0, "stop_when_idle": 0}
+_ABOVE_LEAST = {"poll_interval"}  # a look every 0 seconds is a busy loop
+
+
+def check_numbers(known) -> None:
+    """A numeric option below its least value, or not finite (``nan``, ``inf``), is a
+    CommandLineError naming the flag, before anything is read or made."""
+    for dest, least in NUMERIC_LEAST.items():
+        value = getattr(known, dest, None)
+        if value is None:
+            continue
+        flag = "--" + dest.replace("_", "-")
+        if not math.isfinite(value):
+            raise CommandLineError(f"{flag} must be a finite number")
+        if dest == "max_quarantine_rate" and not 0 <= value <= 1:
+            raise CommandLineError(f"{flag} must be between 0 and 1")
+        if dest in _ABOVE_LEAST and value <= least:
+            raise CommandLineError(f"{flag} must be more than {least} (got {value:g})")
+        if value < least:
+            what = "at least 1" if least == 1 else f"{least} or more"
+            raise CommandLineError(f"{flag} must be {what} (got {value:g})")

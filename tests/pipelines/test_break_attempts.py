@@ -140,6 +140,76 @@ def test_a_policy_value_of_the_wrong_kind_is_refused_before_anything_is_read(
     assert not (tmp_path / "anon").exists()
 
 
+def _transcripts(dataset: Path) -> str:
+    return "\n".join(str(row.get("transcript_text")) for part in
+                     sorted(dataset.glob("part-*.parquet"))
+                     for row in pq.read_table(part).to_pylist())
+
+
+@pytest.mark.parametrize("text", ["{operator: MASK}", "{operator: MASK, charsToMask: 100}"])
+def test_a_whole_mask_of_a_credential_longer_than_100_characters_hides_all_of_it(
+        tmp_path, text):
+    """mend25b. Before: a MASK of 100 (the default, taken as keeping nothing, so allowed on
+    CREDENTIAL) wrote the 37 characters past the 100th of a 137-character security answer
+    in clear, exit 0."""
+    secret = "Zq" + "x7k" * 45
+    record = {"conversation_id": "c1", "start_time": "2026-03-01T10:00:00Z",
+              "transcript_text": "agent: hello\ncustomer: the answer to my security "
+                                 f"question is {secret}\nagent: thanks"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
+    policy = _policy(tmp_path, f"entities:\n  CREDENTIAL: {text}\n")
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    written = _transcripts(tmp_path / "anon")
+    assert "question is " + "*" * len(secret) + "\n" in written
+    assert "x7k" not in written and "x7k" not in proc.stderr + proc.stdout
+
+
+def test_a_presidio_recognizer_with_a_deny_list_redacts_its_words_end_to_end(tmp_path):
+    """mend25b. Before: a recognizer pasted from Presidio with `deny_list` was refused
+    ("is not a known key"); now its words are found as Presidio finds them (whole words,
+    any case) and treated as the policy says."""
+    record = {"conversation_id": "c1", "start_time": "2026-03-01T10:00:00Z",
+              "transcript_text": "agent: hello\ncustomer: it is about project bluebird and "
+                                 "the Night Jar launch, not the bluebirds\nagent: noted"}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
+    policy = _policy(tmp_path, "recognizers:\n- name: Codenames\n  supported_language: en\n"
+                     "  supported_entity: CODENAME\n  deny_list: [Bluebird, Night Jar]\n"
+                     "entities:\n  CODENAME: {operator: REPLACE, newValue: '<CODENAME>'}\n")
+    assert hb("policy", "validate", policy, home=tmp_path / "h").returncode == 0
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    written = _transcripts(tmp_path / "anon")
+    assert "project <CODENAME> and the <CODENAME> launch, not the bluebirds" in written
+    assert "Night Jar" not in proc.stderr + proc.stdout
+
+
+def test_a_rule_that_backtracks_without_end_dead_letters_its_record_not_the_run(tmp_path):
+    """mend25b. The policy check sees nested repeats only; before, each of these ran for
+    hours on one record (Presidio gives up after 60 s and skips the rule, then the leak
+    guard's `re` search ran unbounded). Now every search of a custom rule is bounded
+    (transforms/core/bounded_rules.py): the record is dead-lettered, no value in the
+    reason, the other record written, exit 0."""
+    pattern, text = r"(?:a|aa)+z", "a" * 48  # overlapping alternatives under a repeat
+    records = [{"conversation_id": "slow", "start_time": "2026-03-01T10:00:00Z",
+                "transcript_text": f"customer: my code is {text} thanks"},
+               {"conversation_id": "good", "start_time": "2026-03-01T10:00:00Z",
+                "transcript_text": "customer: my order is late"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    policy = _policy(tmp_path, f"customRules:\n- {{name: Slow, pattern: '{pattern}'}}\n")
+    assert hb("policy", "validate", policy, home=tmp_path / "h").returncode == 0
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              "--policy", policy, home=tmp_path / "h", timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads((tmp_path / "anon" / "_summary.json").read_text())
+    assert (summary["records_written"], summary["records_dead_lettered"]) == (1, 1)
+    assert "RuleTimeout" in json.dumps(summary)
+    assert text[:20] not in proc.stderr + proc.stdout
+    assert "late" in _transcripts(tmp_path / "anon")
+
+
 @pytest.mark.parametrize("args,expected", [
     (("--runner", "DirectRuner"), ("--runner DirectRuner", "did you mean DirectRunner?")),
     (("--runner", "dataflow_runner"), ("--runner", "did you mean DataflowRunner?")),
@@ -157,6 +227,44 @@ def test_a_bad_runner_or_runner_option_is_one_line_before_anything_is_written(
     refused(proc, *expected)
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
     assert not (tmp_path / "anon").exists() and not (tmp_path / "anon.vault").exists()
+
+
+@pytest.mark.parametrize("args,expected", [
+    (("--progress-seconds", "-5"), "--progress-seconds must be 0 or more (got -5)"),
+    (("--num-shards", "-1"), "--num-shards must be at least 1 (got -1)"),
+    (("--num-shards", "0"), "--num-shards must be at least 1 (got 0)"),
+    (("--window-seconds", "-60"), "--window-seconds must be at least 1"),
+    (("--allowed-lateness-seconds", "-1"), "--allowed-lateness-seconds must be 0 or more"),
+    (("--local-redaction-processes", "-2"), "--local-redaction-processes must be at least 1"),
+    (("--nlp-batch-size", "-8"), "--nlp-batch-size must be at least 1"),
+    (("--max-quarantine-rate", "-0.1"), "--max-quarantine-rate must be between 0 and 1"),
+    (("--poll-interval", "0"), "--poll-interval must be more than 0"),
+    (("--settle-seconds", "-1"), "--settle-seconds must be 0 or more"),
+    (("--stop-after-seconds", "-1"), "--stop-after-seconds must be 0 or more"),
+    (("--stop-when-idle", "-3"), "--stop-when-idle must be 0 or more"),
+    (("--progress-seconds", "nan"), "--progress-seconds must be a finite number"),
+    (("--stop_when_idle=inf",), "--stop-when-idle must be a finite number"),
+])
+def test_a_negative_or_non_finite_number_for_a_redact_option_is_one_line(
+        tmp_path, args, expected):
+    """mend25b. Before: `--progress-seconds -5` turned progress off without a word and
+    `--num-shards -1` was ignored by a batch run (exit 0 both); a batch run never read the
+    streaming options at all."""
+    proc = hb("redact", "--input", SAMPLES, "--output", tmp_path / "anon", *args,
+              home=tmp_path / "h")
+    refused(proc, expected)
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr[-2000:]
+    assert not (tmp_path / "anon").exists() and not (tmp_path / "h").exists()
+
+
+@pytest.mark.parametrize("version", ["0", "-3"])
+def test_a_keyset_version_below_1_is_refused_before_the_keyset_is_made(tmp_path, version):
+    """mend25b. Before: `keys create --version -3` wrote a keyset (and its master key) that
+    every other command refuses ("'version' must be 1 or more"), exit 0."""
+    proc = hb("keys", "create", "--kms", f"local://{tmp_path / 'm.key'}", "--out",
+              tmp_path / "k.json", "--version", version, home=tmp_path / "h")
+    refused(proc, f"--version must be 1 or more (got {version})")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
 def _in(cwd: Path, *args, home: str):

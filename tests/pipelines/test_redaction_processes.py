@@ -38,3 +38,14 @@ def test_a_batch_run_redacts_in_its_workers_whatever_the_cpus(tmp_path, monkeypa
 def test_zero_redaction_processes_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="at least 1"):
         _config(tmp_path, "--streaming", "--local-redaction-processes", "0")
+
+
+@pytest.mark.parametrize("flags,expected", [
+    (("--num-shards", "-1"), "--num-shards must be at least 1"),
+    (("--progress-seconds", "-5"), "--progress-seconds must be 0 or more"),
+])
+def test_a_negative_number_is_a_usage_error_without_the_cli_too(tmp_path, flags, expected):
+    """mend25b: a template or `python -m pipelines.redact` skips the CLI's check; the
+    config makes it again (before: a batch run ignored --num-shards -1)."""
+    with pytest.raises(UsageError, match=expected):
+        _config(tmp_path, *flags)

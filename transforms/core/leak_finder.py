@@ -25,7 +25,9 @@ import re
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 import phonenumbers
+import regex
 
+from transforms.core.bounded_rules import BoundedRule
 from transforms.core.leak_names import names_left
 from transforms.core.nested_values import collect_strings
 from transforms.core.number_words import spoken_runs
@@ -66,10 +68,10 @@ class GuardRule:
 
     __slots__ = ("loose", "prefilter")
 
-    def __init__(self, loose: re.Pattern, prefilter: Optional[re.Pattern]):
+    def __init__(self, loose: BoundedRule, prefilter: Optional[BoundedRule]):
         self.loose, self.prefilter = loose, prefilter
 
-    def search(self, text: str) -> Optional[re.Match]:
+    def search(self, text: str):
         if self.prefilter is not None and self.prefilter.search(text) is None:
             return None
         return self.loose.search(text)
@@ -81,11 +83,16 @@ def rule_pattern(rule: CustomRule) -> GuardRule:
     loose = _ESCAPE_OR_BOUNDARY.sub(
         lambda m: _LOOSE_BOUNDARY if m.group(0) == "\\b" else m.group(0), rule.pattern)
     flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
+    try:  # each search bounded in time (transforms.core.bounded_rules)
+        compiled = BoundedRule(loose, flags, rule.name)
+    except regex.error:
+        compiled = BoundedRule(rule.pattern, flags, rule.name)
+    cheap = prefilter(rule.pattern, flags)
     try:
-        compiled = re.compile(loose, flags)
-    except re.error:
-        compiled = re.compile(rule.pattern, flags)
-    return GuardRule(compiled, prefilter(rule.pattern, flags))
+        cheap = None if cheap is None else BoundedRule(cheap.pattern, flags, rule.name)
+    except regex.error:
+        cheap = None
+    return GuardRule(compiled, cheap)
 
 
 class LeakFinder:

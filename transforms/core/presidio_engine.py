@@ -21,6 +21,7 @@ from typing import Optional, Sequence, Tuple
 
 from transforms.core import spacy_models
 from transforms.core.attribute_rules import look_up_attribute_rules
+from transforms.core.bounded_rules import bound_recognizer
 from transforms.core.context_enhancer import BisectingLemmaEnhancer, GroupingAnalyzerEngine
 from transforms.core.legal_words import trim_person
 from transforms.core.french_courtesy import trim_courtesy
@@ -254,10 +255,12 @@ def build_analyzer(policy: Policy, languages: Optional[Sequence[str]] = None):
                 registry.add_recognizer(recognizer)
             for rule in policy.custom_rules:  # pattern rules do not depend on the language
                 flags = re.DOTALL | re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
-                registry.add_recognizer(PatternRecognizer(
+                ruled = PatternRecognizer(
                     supported_entity=rule.entity, name=rule.name, supported_language=lang,
                     patterns=[Pattern(rule.name, script_neutral(rule.pattern), rule.score)],
-                    context=list(rule.context) or None, global_regex_flags=flags))
+                    context=list(rule.context) or None, global_regex_flags=flags)
+                bound_recognizer(ruled, rule.name)  # a slow search dead-letters its record
+                registry.add_recognizer(ruled)
         for recognizer in registry.recognizers:
             if (recognizer.supported_language == "en"
                     and {"PERSON", "NRP"} & set(recognizer.supported_entities)):

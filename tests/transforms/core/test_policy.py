@@ -504,3 +504,46 @@ def test_an_nlp_setting_that_is_not_a_string_is_refused(key):
     # was read in the default language without a word.
     with pytest.raises(PolicyError, match=rf"nlp\.{key}: must be a (non-empty )?string"):
         parse_policy({"extends": "default", "nlp": {key: ["en_core_web_md"]}})
+
+
+def _deny(**changes) -> dict:
+    spec = {"name": "Codenames", "supported_language": "en", "supported_entity": "CODENAME",
+            "deny_list": ["Bluebird", "Night Jar"], **changes}
+    return {"extends": "default", "recognizers": [spec]}
+
+
+def test_a_presidio_deny_list_is_a_pattern_rule_as_presidio_builds_it():
+    """mend25b. Before: `deny_list`, which Presidio's recognizer YAML takes, was refused."""
+    rule, = [r for r in parse_policy(_deny()).custom_rules if r.entity == "CODENAME"]
+    assert rule.score == 1.0 and not rule.case_sensitive  # Presidio's deny_list_score
+    found = [m.group(0) for m in re.finditer(rule.pattern, "bluebird, Night Jar; Bluebirds",
+                                             re.IGNORECASE)]
+    assert found == ["bluebird", "Night Jar"]  # whole words only
+    assert parse_policy(_deny()).treatment("CODENAME").operator == "HASH"
+
+
+def test_a_deny_list_beside_a_pattern_and_a_list_of_languages_load():
+    policy = parse_policy(_deny(supported_languages=["en", "de"], deny_list_score=0.7,
+                                patterns=[{"name": "c", "regex": r"\bCN-[0-9]{4}\b"}]))
+    rules = [r for r in policy.custom_rules if r.entity == "CODENAME"]
+    assert [r.score for r in rules] == [0.9, 0.7] and "CN-" in rules[0].pattern
+
+
+@pytest.mark.parametrize("policy,key,problem", [
+    (_deny(deny_list=[]), "recognizers[0].deny_list", "one word or more"),
+    (_deny(deny_list="Bluebird"), "recognizers[0].deny_list", "must be a list"),
+    (_deny(deny_list=["Bluebird", 7]), "recognizers[0].deny_list[1]", "non-empty string"),
+    (_deny(deny_list_score=3), "recognizers[0].deny_list_score", "(0, 1]"),
+    (_deny(supported_languages="en"), "recognizers[0].supported_languages", "must be a list"),
+])
+def test_a_bad_deny_list_is_refused_naming_its_key(policy, key, problem):
+    with pytest.raises(PolicyError) as err:
+        parse_policy(policy)
+    assert err.value.key == key and problem in err.value.problem
+
+
+def test_the_leak_guard_searches_a_deny_list_as_any_rule():
+    from transforms.core.leak_finder import LeakFinder
+    finder = LeakFinder(parse_policy(_deny()))
+    assert finder.find(["we shipped it to bluebird today"], [], []) == ["codename"]
+    assert finder.find(["we shipped it to bluebirds today"], [], []) == []

@@ -1,5 +1,7 @@
 """MASK: ``charsToMask`` characters of the value (from its start, or its end with
-``fromEnd``) become ``maskingChar``."""
+``fromEnd``) become ``maskingChar``. A ``charsToMask`` of :data:`MASK_ALL` or more (the
+default) masks every character of a value of any length (Presidio's would leave the
+characters of a longer value past the count)."""
 from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
@@ -39,9 +41,12 @@ class Mask(PolicyOperator):
     @classmethod
     def keeps(cls, params: Mapping[str, Any]) -> Optional[str]:
         if params.get("chars_to_mask", MASK_ALL) >= MASK_ALL:
-            return None  # its length only
+            return None  # its length only: every character is masked, whatever the length
         return (f"the characters of a value longer than {params['chars_to_mask']} that "
                 "are left unmasked")
 
     def operate(self, text: str = None, params: Dict = None) -> str:
+        count = params.get("chars_to_mask", MASK_ALL)
+        if count >= MASK_ALL:  # a whole mask: every character, whatever the length
+            params = dict(params, chars_to_mask=max(len(text), count))
         return presidio_operator("Mask").operate(text, params)

@@ -44,10 +44,12 @@ EXTENDS = ("default",)  # what a policy may build on: the bundled default policy
 _RULE_KEYS = ("name", "pattern", "replacementType", "caseSensitive", "entity", "score",
               "context")
 _LIST_KEYS = ("customRules", "structuredFields", "recognizers")
-# Of Presidio's recognizer YAML, what hushbeam reads (and supported_language, which it
-# takes: a pattern rule applies in every language); anything else (a misspelt context, a
-# deny_list hushbeam would not apply) is refused.
-_RECOGNIZER_KEYS = {"name", "supported_entity", "supported_language", "patterns", "context"}
+# Of Presidio's recognizer YAML, what hushbeam reads (and supported_language or the
+# registry format's supported_languages, which it takes: a pattern rule applies in every
+# language); anything else (a misspelt context) is refused. A deny_list becomes one more
+# pattern rule, written as Presidio's PatternRecognizer writes it.
+_RECOGNIZER_KEYS = {"name", "supported_entity", "supported_language", "supported_languages",
+                    "patterns", "context", "deny_list", "deny_list_score"}
 _TREATMENT_KEYS = ("operator", "minScore")  # of every entry; the rest belong to its operator
 
 
@@ -169,8 +171,8 @@ def parse_policy(data: Any, source: str = "<policy>", raw: Optional[str] = None)
     custom = v.list(data["customRules"], "customRules")
     rules = tuple(_custom_rule(v, r, key)
                   for key, r in zip(_labels("customRules", custom, mine), custom))
-    rules += tuple(_presidio_recognizer(v, r, f"recognizers[{i}]")
-                   for i, r in enumerate(v.list(data.get("recognizers", []), "recognizers")))
+    rules += tuple(rule for i, r in enumerate(v.list(data.get("recognizers", []), "recognizers"))
+                   for rule in _presidio_recognizer(v, r, f"recognizers[{i}]"))
 
     treatments_raw = v.mapping(data["entities"], "entities")
     treatments = {}
@@ -521,27 +523,56 @@ def _custom_rule(v: Validator, spec: Any, key: str) -> CustomRule:
                       context=tuple(v.str_list(spec.get("context", []), key + ".context")))
 
 
-def _presidio_recognizer(v: Validator, spec: Any, key: str) -> CustomRule:
-    """Presidio's recognizer YAML: one entity, one or more patterns (first kept per rule)."""
+def deny_list_pattern(words: Sequence[str]) -> str:
+    """The regex Presidio's ``PatternRecognizer`` makes of a ``deny_list``: any of the
+    words, whole (not inside a longer word), case-insensitive by the rule's flags."""
+    return r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in words) + r")(?:(?=\W)|$)"
+
+
+def _score(v: Validator, value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise PolicyError(v.source, key, "must be a number in (0, 1]")
+    return float(value)
+
+
+def _presidio_recognizer(v: Validator, spec: Any, key: str) -> Tuple[CustomRule, ...]:
+    """Presidio's recognizer YAML: one entity, one pattern and/or a ``deny_list`` (each a
+    pattern rule, the deny list's as Presidio builds it, score ``deny_list_score``)."""
     spec = v.mapping(spec, key)
     v.unknown_keys(spec, _RECOGNIZER_KEYS, key + ".")
     entity = spec.get("supported_entity")
     if not isinstance(entity, str) or not entity:
         raise PolicyError(v.source, key + ".supported_entity", "must be an entity name")
-    patterns = v.list(spec.get("patterns"), key + ".patterns")
-    if len(patterns) != 1:
-        raise PolicyError(v.source, key + ".patterns",
-                          "hushbeam takes one pattern per recognizer; split it into several")
-    pat = v.mapping(patterns[0], key + ".patterns[0]")
-    v.unknown_keys(pat, {"name", "regex", "score"}, key + ".patterns[0].")
-    v.regex(pat.get("regex"), False, key + ".patterns[0].regex")
-    score = pat.get("score", 0.9)
-    if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 < score <= 1:
-        raise PolicyError(v.source, key + ".patterns[0].score", "must be a number in (0, 1]")
-    return CustomRule(name=str(spec.get("name", entity)), entity=entity.upper(),
-                      pattern=pat["regex"], score=float(score),
-                      case_sensitive=False,
-                      context=tuple(v.str_list(spec.get("context", []), key + ".context")))
+    if "supported_languages" in spec:
+        v.str_list(spec["supported_languages"], key + ".supported_languages")
+    name = str(spec.get("name", entity))
+    context = tuple(v.str_list(spec.get("context", []), key + ".context"))
+    rules = []
+    if "patterns" in spec or "deny_list" not in spec:
+        patterns = v.list(spec.get("patterns"), key + ".patterns")
+        if len(patterns) != 1:
+            raise PolicyError(v.source, key + ".patterns",
+                              "hushbeam takes one pattern per recognizer; split it into several")
+        pat = v.mapping(patterns[0], key + ".patterns[0]")
+        v.unknown_keys(pat, {"name", "regex", "score"}, key + ".patterns[0].")
+        v.regex(pat.get("regex"), False, key + ".patterns[0].regex")
+        rules.append(CustomRule(name=name, entity=entity.upper(), pattern=pat["regex"],
+                                score=_score(v, pat.get("score", 0.9),
+                                             key + ".patterns[0].score"),
+                                case_sensitive=False, context=context))
+    if "deny_list" in spec:
+        words = v.str_list(spec["deny_list"], key + ".deny_list")
+        if not words:
+            raise PolicyError(v.source, key + ".deny_list", "must list one word or more")
+        pattern = deny_list_pattern(words)
+        v.regex(pattern, False, key + ".deny_list")
+        rules.append(CustomRule(name=name, entity=entity.upper(), pattern=pattern,
+                                score=_score(v, spec.get("deny_list_score", 1.0),
+                                             key + ".deny_list_score"),
+                                case_sensitive=False, context=context))
+    elif "deny_list_score" in spec:
+        raise PolicyError(v.source, key + ".deny_list_score", "is read only with a deny_list")
+    return tuple(rules)
 
 
 def _treatment(v: Validator, spec: Any, key: str) -> EntityTreatment:

@@ -28,6 +28,7 @@ from typing import Iterable, List, Optional, Tuple
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.bounded_rules import BoundedRule
 from transforms.core.number_words import LETTER_NAMES, NATO, NUMBER_START, read_value
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.cued_identifier import CUES
@@ -57,13 +58,14 @@ _SPELLED = re.compile(rf"(?i)(?<![\w'\-])(?=(?:{_LETTER})(?:[ \t,]+(?:{_LETTER})
                       rf"(?:(?:dash|hyphen|-)[ \t,]+)?(?:(?:{NUMBER_START}|double|triple)"
                       rf"(?![\w'])|\d))")
 
-Rules = Tuple[Tuple[str, "re.Pattern[str]"], ...]  # (entity, regex) of each custom rule
+Rules = Tuple[Tuple[str, BoundedRule], ...]  # (entity, regex) of each custom rule
 
 
 def spoken_rules(custom_rules: Iterable) -> Rules:
-    """(entity, compiled regex) of the policy's custom rules, as Presidio runs them."""
-    return tuple((rule.entity, re.compile(rule.pattern, re.DOTALL | re.MULTILINE | (
-        0 if rule.case_sensitive else re.IGNORECASE))) for rule in custom_rules)
+    """(entity, compiled regex) of the policy's custom rules, as Presidio runs them (each
+    search bounded in time: :mod:`transforms.core.bounded_rules`)."""
+    return tuple((rule.entity, BoundedRule(rule.pattern, re.DOTALL | re.MULTILINE | (
+        0 if rule.case_sensitive else re.IGNORECASE), rule.name)) for rule in custom_rules)
 
 
 def _ruled(reading: str, rules: Rules) -> Optional[Tuple[str, str]]:

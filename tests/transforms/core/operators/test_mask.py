@@ -38,5 +38,13 @@ def test_bad_mask_parameters_name_their_key(spec, key, problem):
 
 
 def test_what_a_mask_keeps_of_a_value():
-    assert Mask.keeps(Mask.params_from_policy({})) is None  # every character (up to 100)
+    assert Mask.keeps(Mask.params_from_policy({})) is None  # every character, any length
     assert "unmasked" in Mask.keeps(Mask.params_from_policy({"charsToMask": 4}))
+
+
+@pytest.mark.parametrize("spec", [{}, {"charsToMask": 100}, {"charsToMask": 150},
+                                  {"charsToMask": 100, "fromEnd": True}])
+def test_a_whole_mask_hides_every_character_of_a_value_longer_than_its_count(spec):
+    """Before: a whole mask (the default 100, which keeps() calls nothing kept) left the
+    characters of a longer value past the 100th in clear (a 137-character secret kept 37)."""
+    assert _mask(spec, value="x7k" * 60) == "*" * 180
