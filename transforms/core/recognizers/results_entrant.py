@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import List
 
-from transforms.core.name_lexicon import lexicon, name_word, zipf
+from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import PersonDocRecognizer
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
 from transforms.core.recognizers.written_words import TRIPLED, VOWEL
@@ -62,8 +62,7 @@ def _name_like(word: str) -> bool:
     low = word.lower()
     if low in _COUNTRY_WORDS or not VOWEL.search(low) or TRIPLED.search(low):
         return False
-    entry = name_word(low)
-    return entry.wordness < LISTED if entry is not None else zipf(low) < RARE
+    return name_or_rare(low, LISTED, RARE)
 
 
 def _ordinary(word: str) -> bool:
