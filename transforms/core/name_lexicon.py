@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import importlib.util
 import math
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Dict, Iterator, Optional
@@ -154,6 +155,13 @@ def census_word(word: str) -> Optional[NameWord]:
     list joined ("poor kwabena whose account ...")."""
     entry = name_word(word)
     return entry if entry is not None and entry.census else None
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its accents ("josé" -> "jose", "François" -> "Francois"), as the
+    census and most labels spell names."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def name_or_rare(word: str, listed: float, rare: float) -> bool:

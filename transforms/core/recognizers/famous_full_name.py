@@ -22,10 +22,9 @@ where capitals carry meaning, is left to spaCy and the other recognizers.
 """
 from __future__ import annotations
 
-import unicodedata
 from typing import List, Tuple
 
-from transforms.core.name_lexicon import name_word, zipf
+from transforms.core.name_lexicon import name_word, unaccented, zipf
 from transforms.core.recognizers.common import PersonDocRecognizer, line_ranges
 from transforms.core.recognizers.gazetteer_name import NOT_NAMES, cased_by_line
 from transforms.core.world_names import full_names
@@ -38,12 +37,6 @@ SELDOM_GIVEN = 4.6  # Zipf of a first word below which ...
 COMMON_LAST = 5.5  # ... a last word below this Zipf is a name too ("stevie wonder", not "kevin love")
 LONGEST = 4  # words in a label
 _OWNED = {"DT", "PRP$", "WP$"}  # "the grant hill", "my will power"
-
-
-def _unaccented(text: str) -> str:
-    """``text`` without its accents, as most labels are written ("francois bigot")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
 
 
 def _opens(word: str) -> bool:
@@ -83,12 +76,12 @@ class FamousFullNameRecognizer(PersonDocRecognizer):
             i = 0
             while i < len(lower) - 1:
                 end = 0
-                first = lower[i] if lower[i].isascii() else _unaccented(lower[i])
+                first = lower[i] if lower[i].isascii() else unaccented(lower[i])
                 if first in firsts and (i == 0 or doc[a + i - 1].tag_ not in _OWNED):
                     for n in range(min(LONGEST, len(lower) - i), 1, -1):
                         label = " ".join(lower[i:i + n])
                         if not label.isascii():
-                            label = _unaccented(label)
+                            label = unaccented(label)
                         words = label.split(" ")
                         if label in labels and reads_as_name(words):
                             end = i + n

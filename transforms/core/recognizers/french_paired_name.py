@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 import weakref
 from typing import List, NamedTuple, Optional
 
 from transforms.core.language import spacy_stop_words
-from transforms.core.name_lexicon import name_word
+from transforms.core.name_lexicon import name_word, unaccented
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.french_cue_name import (FRENCH_WORDS, GIVEN_FRENCH,
                                                          _FRENCH_GIVEN, _french_zipf,
@@ -144,12 +143,6 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower()
 
 
-def _unaccented(word: str) -> str:
-    """"josé" -> "jose", "hélène" -> "helene": the census spells names without accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", word)
-                   if not unicodedata.combining(c))
-
-
 # Elided words a name may follow ("le dossier d'hélène durand", "c'est lui qu'esteban
 # gómez a appelé"); after any other apostrophe the word is no name start ("aujourd'hui").
 _ELISIONS = {"d", "qu", "jusqu", "lorsqu", "puisqu"}
@@ -244,7 +237,7 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
 
     def _given_name(self, low: str) -> bool:
         return (len(low) >= 3 and not self._function(low)
-                and (_given(low) or _given(_unaccented(low)))
+                and (_given(low) or _given(unaccented(low)))
                 and _french_zipf(low) < GIVEN_FRENCH)
 
     def _surname(self, low: str, given_is_word: bool) -> bool:
