@@ -23,10 +23,12 @@ from transforms.core.venue_nouns import venue_span
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
 
-# Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
-# and weekday abbreviations: never the edge of a name.
+# Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), month
+# and weekday abbreviations, and the labels written before a phone number ("tel. 020 ...",
+# which the NER reads as a person): never the edge of a name.
 CHAT = {"rt", "amp", "gt", "lt", "quot", "lol", "lmao", "omg", "via", "ft", "feat", "pm",
-        "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null"}
+        "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null",
+        "tel", "ph", "fax", "mob"}
 # Month and weekday names that are not also given names ("June", "Jan", "May" are).
 _DATE_WORDS = NOT_NAMES - {"jan", "may", "march", "april", "june", "august", "jesus", "god",
                            "lord", "allah", "christmas", "easter"}

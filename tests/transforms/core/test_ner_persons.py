@@ -224,3 +224,13 @@ def test_lowercase_words_of_a_foreign_tweet_are_kept_in_a_written_doc(redactor):
     text = ("Good morning to everyone at the Manila Office today.\n"
             "Tulog na kayo guys ako nalang maguupdate sainyo if may pasok hehe")
     assert "ako nalang maguupdate sainyo" in redacted(redactor, text)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Call me on tel. 020 7946 0018 tomorrow.", "tel."),
+    ("reach her at ph. 0161 496 0756 after six", "ph."),
+    ("send it to fax 0161 496 0999 please", "fax"),
+])
+def test_a_contact_label_before_a_phone_number_is_no_person(redactor, text, label):
+    out = redacted(redactor, text)
+    assert label in out and "<PERSON>" not in out and "0161" not in out and "7946" not in out
