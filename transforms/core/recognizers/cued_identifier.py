@@ -18,6 +18,7 @@ from typing import List
 
 from presidio_analyzer import RecognizerResult
 
+from transforms.core.name_lexicon import zipf
 from transforms.core.recognizers.caseless_address import in_caseless_line
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.context_phone import date_or_time
@@ -73,9 +74,15 @@ _LICENCE_VALUE = (r"(?P<value>(?=[A-Za-z0-9*]*(?:\d|[A-Z][A-Za-z0-9*]*[A-Z]))[A-
 # A UK national insurance number: two letters, three pairs of digits, a letter A-D, spaced
 # or not ("QQ 12 34 56 C"); the letters would end the code above at a space.
 _NINO_VALUE = r"(?P<value>[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}(?:\s?[A-Da-d])?)"
+# After an order cue, a booking code of capitals alone (an airline's or hotel's record
+# locator: "booking reference is XKQZPT"), 5-10 letters; not a word in capitals ("is
+# WRONG", :func:`_letters_code`) nor on a shouted line.
+_LETTERS_VALUE = r"(?P<value>[A-Z]{5,10})"
+_LETTERS_CODE_ZIPF = 3.0  # rarer than "invalid" (3.8), "pending" (4.0)
 _PATTERNS = {entity: _pattern(cue) for entity, cue in CUES.items()}
 _LOOSE = {"DRIVER_LICENSE": _pattern(CUES["DRIVER_LICENSE"], _LICENCE_VALUE),
-          "NATIONAL_ID": _pattern(CUES["NATIONAL_ID"], _NINO_VALUE)}
+          "NATIONAL_ID": _pattern(CUES["NATIONAL_ID"], _NINO_VALUE),
+          "ORDER_ID": _pattern(CUES["ORDER_ID"], _LETTERS_VALUE)}
 _CASELESS = {entity: _pattern(cue, _CASELESS_VALUE) for entity, cue in CUES.items()}
 
 
@@ -98,6 +105,16 @@ class CuedIdentifierRecognizer(RuleRecognizer):
                 span = (m.start("value"), m.start("value") + len(value))
                 if entity == "ORDER_ID" and date_or_time(text, *span):
                     continue  # "reference number 2023-01-15 was the date": no order's
+                if entity == "ORDER_ID" and value.isalpha() and not _letters_code(text, m):
+                    continue
                 if not any(s < span[1] and span[0] < e for s, e in found):
                     found[span] = entity
         return [result(self, entity, s, e, 0.6) for (s, e), entity in sorted(found.items())]
+
+
+def _letters_code(text: str, match: re.Match) -> bool:
+    """A value of capitals alone after an order cue is a code when the cue is not written
+    in capitals too (a shouted line) and the value is no common English word."""
+    cue = text[match.start():match.start("value")]
+    return (any(c.islower() for c in cue)
+            and zipf(match.group("value").lower()) < _LETTERS_CODE_ZIPF)

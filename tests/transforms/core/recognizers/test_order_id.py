@@ -70,3 +70,26 @@ def test_an_order_number_said_in_words_gets_the_pseudonym_of_the_written_one(
 def test_a_date_or_a_span_of_years_after_an_order_cue_is_no_order_id(redactor, text):
     """Review rev25: a date after "reference number" was an ORDER_ID pseudonym."""
     assert "ORDER_ID" not in redacted(redactor, text)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("My booking reference is XKQZPT.", "XKQZPT"),
+    ("your confirmation code is QWERTY and the flight leaves at nine", "QWERTY"),
+    ("Booking ref: HJKLMN", "HJKLMN"),
+])
+def test_a_booking_code_of_capital_letters_alone_after_its_cue_is_an_order_id(
+        analyzer, policy, text, value):
+    """An airline or hotel booking code is often six letters (a PNR): no digit in it."""
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "ORDER_ID") == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "my booking reference is WRONG on the email",
+    "the confirmation code is INVALID they said",
+    "MY BOOKING REFERENCE IS XKQZPT",  # a shouted line: capitals say nothing
+    "the order number is Pending",
+    "your booking reference is below",
+])
+def test_a_word_in_capitals_or_a_shouted_line_after_an_order_cue_is_no_order_id(
+        analyzer, policy, text):
+    assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "ORDER_ID") == []
