@@ -108,8 +108,11 @@ def spoken_identifiers(text: str, rules: Rules = ()) -> Tuple[Tuple[int, int, st
                 continue
             reading = digits[:5] + ("-" + digits[5:] if len(digits) > 5 else "")
         elif not (5 <= len(reading) <= 25 and (len(digits) >= 4 or (
-                entity == "ORDER_ID" and len(digits) >= 2 and value.tokens >= 5))):
-            continue  # a booking reference said letter by letter: "a b c one two three"
+                entity == "ORDER_ID" and len(digits) >= 2 and value.tokens >= 5) or (
+                entity == "ORDER_ID" and reading.isalpha() and len(reading) <= 10
+                and value.tokens == len(reading)))):
+            continue  # a booking reference said letter by letter: "a b c one two three",
+            # or letters alone, one a word (an airline's record locator: "x k q z p t")
         found.append((m.end(), value.end, entity, reading))
     if rules:
         for m in _SPELLED.finditer(text):

@@ -93,3 +93,16 @@ def test_a_booking_code_of_capital_letters_alone_after_its_cue_is_an_order_id(
 def test_a_word_in_capitals_or_a_shouted_line_after_an_order_cue_is_no_order_id(
         analyzer, policy, text):
     assert found_by("CuedIdentifierRecognizer", analyzer, policy, text, "ORDER_ID") == []
+
+
+def test_a_booking_code_of_letters_said_one_by_one_gets_the_pseudonym_of_the_written_one(
+        redactor):
+    said = redacted(redactor, "the booking reference is x k q z p t")
+    written = redacted(redactor, "the booking reference is XKQZPT")
+    assert "ORDER_ID#k1:" in said and said == written
+
+
+@pytest.mark.parametrize("text", ["the booking reference is a b c",
+                                  "the booking reference is a little long"])
+def test_a_few_letters_or_words_after_an_order_cue_are_no_spoken_order_id(redactor, text):
+    assert "ORDER_ID" not in redacted(redactor, text)
