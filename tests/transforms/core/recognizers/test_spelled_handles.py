@@ -1,5 +1,7 @@
 """A user name or e-mail address spelled letter by letter (issue 9, voice transcripts):
 read whole, with the pseudonym of the value written."""
+import pytest
+
 from tests.transforms.core.recognizers.support import redacted
 
 
@@ -57,3 +59,20 @@ def test_an_ordinary_word_and_a_number_after_handle_or_login_is_no_handle(redact
 def test_a_name_and_digits_after_a_username_cue_are_still_a_handle(redactor, pseudonymizer):
     token = pseudonymizer.pseudonymize("USERNAME", "id_casefold", "dave99")
     assert redacted(redactor, "my handle is dave ninety nine") == f"my handle is {token}"
+
+
+@pytest.mark.parametrize("said, handle", [("my username is dragon ninety nine", "dragon99"),
+                                          ("my gamer tag is shadow seven", "shadow7")])
+def test_a_word_and_digits_after_a_username_cue_are_a_handle_though_the_word_is_no_name(
+        redactor, pseudonymizer, said, handle):
+    """A user name is often a plain noun and a number ("dragon99"); "username" names
+    nothing else, unlike "handle" or "login"."""
+    token = pseudonymizer.pseudonymize("USERNAME", "id_casefold", handle)
+    assert token in redacted(redactor, said)
+
+
+@pytest.mark.parametrize("text", ["my username is basically two words",
+                                  "my username is usually four letters long",
+                                  "my username is currently two words"])
+def test_a_common_adverb_and_a_number_after_a_username_cue_are_no_handle(redactor, text):
+    assert redacted(redactor, text) == text
