@@ -24,6 +24,7 @@ import re
 import weakref
 from typing import List, NamedTuple, Optional
 
+from transforms.core.french_given_names import given_rather_than_surname, world_given
 from transforms.core.language import spacy_stop_words
 from transforms.core.name_lexicon import name_word, unaccented
 from transforms.core.recognizers.common import RuleRecognizer, result
@@ -237,8 +238,16 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
 
     def _given_name(self, low: str) -> bool:
         return (len(low) >= 3 and not self._function(low)
-                and (_given(low) or _given(unaccented(low)))
+                and (_given(low) or _given(unaccented(low)) or world_given(low))
                 and _french_zipf(low) < GIVEN_FRENCH)
+
+    def _next_name(self, words, k: int) -> bool:
+        """Whether ``words[k]`` starts the next name of a list ("pete sampras gustavo
+        kuerten"): a given name more than a surname, followed by a surname."""
+        low = words[k].group(0).lower()
+        return (k + 1 < len(words) and given_rather_than_surname(low)
+                and self._given_name(low)
+                and self._surname(words[k + 1].group(0).lower(), False))
 
     def _surname(self, low: str, given_is_word: bool) -> bool:
         if self._function(low):
@@ -269,7 +278,8 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
             j = i
             while (j + 1 < len(words) and j - i < MAX_SURNAMES
                    and _GAP.fullmatch(line[words[j].end():words[j + 1].start()])
-                   and self._surname(words[j + 1].group(0).lower(), given_is_word)):
+                   and self._surname(words[j + 1].group(0).lower(), given_is_word)
+                   and not (j > i and self._next_name(words, j + 1))):
                 j += 1
             if not cased and not given_is_word:  # "laurent de la hyre"
                 j = self._after_particle(line, words, j) or j
