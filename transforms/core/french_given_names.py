@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import math
 
-from transforms.core.name_lexicon import unaccented
+from transforms.core.name_lexicon import name_word, unaccented
 from transforms.core.world_names import world_shares
 
 # Zipf: how much more often French text may use a word than its share of notable people as
@@ -44,3 +44,11 @@ def given_rather_than_surname(low: str) -> bool:
     word = unaccented(low)
     return first.get(word, 0.0) > last.get(word, 0.0)
 
+
+
+def listed_surname(low: str) -> bool:
+    """A surname of the census lists or of notable people, accents folded ("kostelić",
+    "bhutto")."""
+    word = unaccented(low)
+    entry = name_word(word)
+    return (entry is not None and entry.last) or word in world_shares()[1]

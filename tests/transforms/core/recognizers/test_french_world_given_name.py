@@ -45,3 +45,24 @@ def test_a_given_name_is_weighed_against_its_french_frequency():
 ])
 def test_a_list_of_names_is_read_one_name_at_a_time(redactor, line):
     assert_names_go_and_words_stay(redactor, line, language="fr")
+
+
+@pytest.mark.parametrize("line", [
+    "la cliente {oyelaran adeyemi} a rappelé hier",
+    "le dossier de {tuulikki lajunen} est en attente",
+    "j'ai transmis la facture à {kulsoom nawaz sharif} ce matin",
+])
+def test_two_words_of_no_language_here_the_second_a_surname_go_in_french_speech(redactor,
+                                                                                 line):
+    assert_names_go_and_words_stay(redactor, line, language="fr")
+
+
+@pytest.mark.parametrize("line", [
+    "une sauce teriyaki maison",
+    "le chêne quercus robur du parc",
+    "ils chantent mi libertad en concert",
+    "un mojito cubano bien frais",
+    "les sushis tempura du restaurant",
+])
+def test_foreign_words_that_are_no_name_stay_in_french_speech(redactor, line):
+    assert redacted(redactor, line, language="fr") == line
