@@ -263,7 +263,24 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
             return False
         low, second = words[i].group(0).lower(), words[i + 1].group(0).lower()
         return (self._foreign(low, FOREIGN_FIRST) and self._foreign(second, FOREIGN_SURNAME)
-                and listed_surname(second) and not _after_determiner(line, words[i].start()))
+                and listed_surname(second) and not _after_determiner(line, words[i].start())
+                and not self._next_name(words, i + 1))  # "l'anthropologue racialiste <name>"
+
+    def surname_after(self, word: str) -> bool:
+        """Whether ``word``, right after a name found in part, is its surname
+        (:mod:`transforms.core.french_neighbours`)."""
+        if self._model is None:
+            return False
+        low = word.lower()
+        return len(low) >= 3 and self._surname(low, False)
+
+    def given_before(self, word: str) -> bool:
+        """Whether ``word``, right before a name found in part, is its given name or a word
+        of no language here ("ole <einar bjørndalen>")."""
+        if self._model is None:
+            return False
+        low = word.lower()
+        return self._given_name(low) or self._foreign(low, FOREIGN_FIRST)
 
     def _next_name(self, words, k: int) -> bool:
         """Whether ``words[k]`` starts the next name of a list ("pete sampras gustavo

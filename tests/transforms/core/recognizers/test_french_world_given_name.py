@@ -49,8 +49,8 @@ def test_a_list_of_names_is_read_one_name_at_a_time(redactor, line):
 
 @pytest.mark.parametrize("line", [
     "la cliente {oyelaran adeyemi} a rappelé hier",
-    "le dossier de {tuulikki lajunen} est en attente",
-    "j'ai transmis la facture à {kulsoom nawaz sharif} ce matin",
+    "le dossier de {thandeka nkosi} est en attente",
+    "j'ai transmis la facture à {tuulikki heinonen} ce matin",
 ])
 def test_two_words_of_no_language_here_the_second_a_surname_go_in_french_speech(redactor,
                                                                                  line):
