@@ -1,13 +1,13 @@
 """The other half of a name found in part in caseless French text (issue 9, branch fr26).
 
 The French model and the French recognizers often find one part of a name: "<valtteri>
-bottas", "jean <michel aulas>", "le biathlète ole <einar bjørndalen>". On a line without
+bottas", "jean <michel aulas>". On a line without
 capitals of a French record, a PERSON name (spans side by side joined) takes the word
 right after it when that word reads as a surname beside a given name
 (:meth:`~.recognizers.french_paired_name.FrenchPairedNameRecognizer.surname_after`: a word
 the configured French model does not know, under French Zipf 4.5, or a census surname
-under 4.0), and the word right before it when that word reads as a given name or as a
-word of no language here (:meth:`~.recognizers.french_paired_name.FrenchPairedNameRecognizer.given_before`).
+under 4.0), and the word right before it when that word reads as a given name the model
+does not hold as a word (:meth:`~.recognizers.french_paired_name.FrenchPairedNameRecognizer.given_before`).
 Only spaces between; French function words, greetings and titles never join ("selon
 <PERSON>", "avec <PERSON> hier" stay). The English counterpart is
 :mod:`transforms.core.name_neighbours` (English records only).

@@ -33,7 +33,6 @@ def _grown(marked: str):
     ("le technicien <jarkko> bottinen passe demain", "jarkko bottinen"),
     ("le dossier de jean <castelnaud> est clos", "jean castelnaud"),
     ("la cliente <pirjo> wiśniewska a rappelé", "pirjo wiśniewska"),
-    ("le biathlète ole <einarsen> a gagné", "ole einarsen"),
 ])
 def test_the_other_half_of_a_name_found_in_part_joins_it(marked, name):
     assert _grown(marked) == [name]
@@ -45,6 +44,8 @@ def test_the_other_half_of_a_name_found_in_part_joins_it(marked, name):
     "le dossier d'<castelnaud> est clos",
     "avec <jarkko> hier soir",
     "<jarkko> mange une pomme",
+    "avec cette victoire <rey mysterio> garde le titre",
+    "l'auteur racialiste <ludwig woltmann> le cite",
     "le colis de <jarkko> arrive demain",
     "Le technicien <Jarkko> passe demain",
 ])

@@ -275,12 +275,13 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
         return len(low) >= 3 and self._surname(low, False)
 
     def given_before(self, word: str) -> bool:
-        """Whether ``word``, right before a name found in part, is its given name or a word
-        of no language here ("ole <einar bjørndalen>")."""
+        """Whether ``word``, right before a name found in part, is its given name, one the
+        configured model does not hold as a word ("jean <michel aulas>"; "cette victoire
+        <rey mysterio>" stays)."""
         if self._model is None:
             return False
         low = word.lower()
-        return self._given_name(low) or self._foreign(low, FOREIGN_FIRST)
+        return self._given_name(low) and (low in _FRENCH_GIVEN or not self._listed(low))
 
     def _next_name(self, words, k: int) -> bool:
         """Whether ``words[k]`` starts the next name of a list ("pete sampras gustavo
