@@ -24,6 +24,7 @@ from transforms.core.nlp_zone import batch_zone
 from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, Treated, VaultRow,
                                        get_operator, per_record_names)
 from transforms.core.name_gaps import fill_gaps
+from transforms.core.french_neighbours import join_french_neighbours
 from transforms.core.name_neighbours import join_neighbours
 from transforms.core.name_particles import join_particles
 from transforms.core.policy import Policy
@@ -31,6 +32,7 @@ from transforms.core.presidio_engine import LanguageAnalyzers
 from transforms.core.pseudonym import PSEUDONYM_RE, Pseudonymizer
 from transforms.core.recognizers import CANONICAL
 from transforms.core.recognizers.account_handle import handles_of_names
+from transforms.core.recognizers.french_paired_name import FrenchPairedNameRecognizer
 from transforms.core.prescan import forget_last as forget_scanned
 from transforms.core.recognizers.spelling import forget_last
 from transforms.core.shadow_text import Shadow, build_shadow
@@ -42,6 +44,22 @@ from transforms.core.vendor_masks import count_masks
 # Re-exported: the stages and the tests import them from here.
 __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_strings",
            "find_known", "replace_strings", "resolve_overlaps"]
+
+
+
+class _JoinsNothing:
+    """No French recognizer in the analyzer: no neighbour joins a French name."""
+
+    @staticmethod
+    def surname_after(word: str) -> bool:
+        return False
+
+    @staticmethod
+    def given_before(word: str) -> bool:
+        return False
+
+
+_JOINS_NOTHING = _JoinsNothing()
 
 
 class Detected(NamedTuple):
@@ -97,6 +115,7 @@ class TextRedactor:
         self.per_record = bool(policy.operators_used & set(per_record_names()))
         self._engines = {}  # language -> (BatchAnalyzerEngine, the entities to ask it for)
         self._normalizers = {}  # pseudonym type -> the policy's normalizer of it
+        self._french = {}  # "fr" -> the recognizer that reads French names' neighbours
 
     def _engine(self, lang: str):
         """The batch engine of a language and the policy's entities it detects (types with
@@ -110,6 +129,17 @@ class TextRedactor:
             self._engines[lang] = (BatchAnalyzerEngine(analyzer_engine=engine),
                                    [e for e in self.policy.entities if e in supported])
         return self._engines[lang]
+
+    def _french_words(self):
+        """The French paired-name recognizer of the fr analyzer (it has read the configured
+        French model's words), or a stand-in that joins nothing when there is none."""
+        if "fr" not in self._french:
+            engine = self._engine("fr")[0].analyzer_engine
+            self._french["fr"] = next(
+                (r for r in engine.registry.recognizers
+                 if isinstance(r, FrenchPairedNameRecognizer) and r.supported_language == "fr"),
+                _JOINS_NOTHING)
+        return self._french["fr"]
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
                groups: Optional[Sequence[int]] = None,
@@ -184,6 +214,8 @@ class TextRedactor:
         for text, spans, lang in zip(stripped, all_spans, languages):
             if lang == "en":  # "alan <turing>", "Edward <VII>": the rest of a name
                 spans.extend(join_neighbours(text, spans))
+            if lang == "fr":  # "<valtteri> bottas", "jean <michel aulas>"
+                spans.extend(join_french_neighbours(text, spans, self._french_words()))
             spans.extend(join_particles(text, spans))  # "bill <de> blasio": one name
             if lang == "en":  # rare in English text: a French verb would be too
                 spans.extend(fill_gaps(text, spans))  # "<apte> girish <kulkarni>": a name

@@ -80,9 +80,11 @@ def common_abroad() -> FrozenSet[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=1)
 def world_shares() -> Tuple[Dict[str, float], Dict[str, float]]:
     """Given names and surnames -> share of people (percent, census scale); words common
-    in another language (:func:`common_abroad`) are left out."""
+    in another language (:func:`common_abroad`) are left out. Read once per process (the
+    census lexicon and the French given names both read it); not to be changed."""
     labels = tiers("full")["full"]
     abroad = common_abroad()
     scale = 100.0 / (labels.count(b"\n") + 1) / 10 ** _OFFSET

@@ -24,8 +24,10 @@ import re
 import weakref
 from typing import List, NamedTuple, Optional
 
+from transforms.core.french_given_names import (given_rather_than_surname, listed_surname,
+                                                world_given)
 from transforms.core.language import spacy_stop_words
-from transforms.core.name_lexicon import name_word, unaccented
+from transforms.core.name_lexicon import name_word, unaccented, zipf
 from transforms.core.recognizers.common import RuleRecognizer, result
 from transforms.core.recognizers.french_cue_name import (FRENCH_WORDS, GIVEN_FRENCH,
                                                          _FRENCH_GIVEN, _french_zipf,
@@ -47,6 +49,10 @@ TITLE_PARTICLE = re.compile(rf"[ \t]+(?:{_PARTICLES}|(?:de|du|des|le|la|van|von|
                             r"della|dos)[ \t]+)(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t]+")
 MAX_SURNAMES = 2  # "francis ford coppola"
+# Two words no language here knows, the second a listed surname: a name of another country
+# ("janica kostelić"); French Zipf under which each is foreign, English Zipf under which it
+# is no English word ("perfect match" stays).
+FOREIGN_FIRST, FOREIGN_SURNAME, FOREIGN_ENGLISH = 3.0, 3.5, 4.0
 FALLBACK_WORD = 3.0  # without the model's tables: French Zipf from which a word is French
 _LOG = logging.getLogger(__name__)
 
@@ -237,8 +243,53 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
 
     def _given_name(self, low: str) -> bool:
         return (len(low) >= 3 and not self._function(low)
-                and (_given(low) or _given(unaccented(low)))
+                and (_given(low) or _given(unaccented(low)) or world_given(low))
                 and _french_zipf(low) < GIVEN_FRENCH)
+
+    def _foreign(self, low: str, rare: float) -> bool:
+        """A word neither French (the model's tables, French Zipf ``rare``) nor common
+        English (English Zipf :data:`FOREIGN_ENGLISH`), of three letters or more."""
+        return (len(low) >= 3 and not self._function(low) and not self._known(low)
+                and _french_zipf(low) < rare and zipf(low) < FOREIGN_ENGLISH)
+
+    def _foreign_pair(self, line: str, words, i: int) -> bool:
+        """``words[i]`` and the next word read as a name of another country ("janica
+        kostelić", "benazir bhutto"): two words French does not know, the first rare in
+        French (under :data:`FOREIGN_FIRST`), the second a surname of the census or of
+        notable people (accents folded) under :data:`FOREIGN_SURNAME`; not after a
+        determiner ("le tofu soyeux")."""
+        if i + 1 >= len(words) or not _GAP.fullmatch(
+                line[words[i].end():words[i + 1].start()]):
+            return False
+        low, second = words[i].group(0).lower(), words[i + 1].group(0).lower()
+        return (self._foreign(low, FOREIGN_FIRST) and self._foreign(second, FOREIGN_SURNAME)
+                and listed_surname(second) and not _after_determiner(line, words[i].start())
+                and not self._next_name(words, i + 1))  # "l'anthropologue racialiste <name>"
+
+    def surname_after(self, word: str) -> bool:
+        """Whether ``word``, right after a name found in part, is its surname
+        (:mod:`transforms.core.french_neighbours`)."""
+        if self._model is None:
+            return False
+        low = word.lower()
+        return len(low) >= 3 and self._surname(low, False)
+
+    def given_before(self, word: str) -> bool:
+        """Whether ``word``, right before a name found in part, is its given name, one the
+        configured model does not hold as a word ("jean <michel aulas>"; "cette victoire
+        <rey mysterio>" stays)."""
+        if self._model is None:
+            return False
+        low = word.lower()
+        return self._given_name(low) and (low in _FRENCH_GIVEN or not self._listed(low))
+
+    def _next_name(self, words, k: int) -> bool:
+        """Whether ``words[k]`` starts the next name of a list ("pete sampras gustavo
+        kuerten"): a given name more than a surname, followed by a surname."""
+        low = words[k].group(0).lower()
+        return (k + 1 < len(words) and given_rather_than_surname(low)
+                and self._given_name(low)
+                and self._surname(words[k + 1].group(0).lower(), False))
 
     def _surname(self, low: str, given_is_word: bool) -> bool:
         if self._function(low):
@@ -258,18 +309,20 @@ class FrenchPairedNameRecognizer(FrenchLexiconRecognizer):
         while i < len(words) - 1:
             first = words[i]
             low = first.group(0).lower()
-            if _elided(line, first.start()) or not self._given_name(low):
+            if _elided(line, first.start()) or not (
+                    self._given_name(low) or (not cased and self._foreign_pair(line, words, i))):
                 i += 1
                 continue
             given_is_word = (not cased and self._listed(low)
-                             and low not in _FRENCH_GIVEN)
+                             and low not in _FRENCH_GIVEN and self._given_name(low))
             if given_is_word and _after_determiner(line, first.start()):
                 i += 1
                 continue
             j = i
             while (j + 1 < len(words) and j - i < MAX_SURNAMES
                    and _GAP.fullmatch(line[words[j].end():words[j + 1].start()])
-                   and self._surname(words[j + 1].group(0).lower(), given_is_word)):
+                   and self._surname(words[j + 1].group(0).lower(), given_is_word)
+                   and not (j > i and self._next_name(words, j + 1))):
                 j += 1
             if not cased and not given_is_word:  # "laurent de la hyre"
                 j = self._after_particle(line, words, j) or j
