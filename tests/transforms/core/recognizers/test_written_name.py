@@ -132,3 +132,10 @@ def test_a_name_after_a_sovereigns_title_is_redacted_and_the_title_kept(analyzer
     # "Meiji" is a common word in English text (an era, a shrine): only the title names it.
     assert found(analyzer, policy, "The reforms of Emperor Meiji changed the army.") == [
         "Meiji"]
+
+
+def test_names_on_a_line_opening_with_initials_are_redacted(redactor):
+    out = redacted(redactor, "H. P. Lovecraft stated that Clark Ashton Smith is perhaps "
+                             "unexcelled, and Ray Bradbury agreed.")
+    assert "Lovecraft" not in out and "Ashton" not in out and "Bradbury" not in out
+    assert " stated that " in out and "is perhaps unexcelled, and " in out
