@@ -16,7 +16,8 @@ holbrooke campaigned") or a particle alone ("al qaida"). "told alan yesterday",
 "thanks maria for the refund" stay as they are.
 
 A Roman numeral of two letters or more right after a name, in any case, is part of it:
-"King Edward VII's", "john smith iii". A lone "I" or "V" is left (a pronoun, a letter).
+"King Edward VII's", "john smith iii"; so is a generational suffix, after a comma or not
+("Noah Webster Sr.", "Martin Luther King, Jr."). A lone "I" or "V" is left (a pronoun, a letter).
 So is an epithet, "the" and a word of :data:`EPITHETS`, as a numeral is a ruler's or a
 saint's: "alexander the great's conquests", "pliny the elder produced", "William the
 Conqueror". It must end the name: the line or the text ends after it, or a possessive, a
@@ -45,6 +46,9 @@ _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:
 EPITHETS = ("great", "elder", "younger", "conqueror", "magnificent", "confessor", "lionheart",
             "terrible", "bald", "pious", "wise", "bold", "venerable", "baptist", "apostle",
             "evangelist", "impaler", "navigator", "liberator", "unready", "martyr")
+# A generational suffix after a name, after a comma or not: "Noah Webster Sr.", "Martin
+# Luther King, Jr."; its full stop is left (it may end the sentence).
+_GENERATION = re.compile(r"(?:,[ \t]*|[ \t]+)(?:Jr|Sr|Jnr|Snr|JR|SR|jr|sr)(?![^\W\d_])")
 _EPITHET = re.compile(r"[ \t]+the[ \t]+(?:" + "|".join(EPITHETS) + r")(?![^\W\d_])",
                       re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|[ \t]+s)(?![^\W\d_])")
@@ -149,7 +153,10 @@ def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
         start, end = first, last
         numeral = _NUMERAL.match(text, end)
         epithet = _epithet_end(text, end)
-        if numeral and numeral.group(1):
+        generation = _GENERATION.match(text, end)
+        if generation:
+            end = generation.end()
+        elif numeral and numeral.group(1):
             end = numeral.end()
         elif epithet is not None:
             end = epithet

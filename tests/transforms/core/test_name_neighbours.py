@@ -137,3 +137,18 @@ def test_an_epithet_word_before_a_noun_it_qualifies_is_left():
     assert _grown("i told alexander the great news", "alexander") == []
     assert _grown("we met john the younger brother of mary", "john") == []
     assert _grown("she told maria the wise words", "maria") == []
+
+
+def test_a_generational_suffix_after_a_name_is_part_of_it():
+    assert _grown("His father Noah Webster Sr. (1722-1813) was a farmer.", "Noah Webster") == [
+        "Noah Webster Sr"]
+    assert _grown("a monument to Martin Luther King, Jr.", "Martin Luther King") == [
+        "Martin Luther King, Jr"]
+    assert _grown("his debut as Harry Roat, Jr in the play", "Harry Roat") == [
+        "Harry Roat, Jr"]
+    assert _grown("we met john smith jr at the game", "john smith") == ["john smith jr"]
+
+
+def test_a_word_beginning_like_a_generational_suffix_is_left():
+    assert _grown("Noah Webster Srinagar office", "Noah Webster") == []
+    assert _grown("John Smith, Junction Road", "John Smith") == []
