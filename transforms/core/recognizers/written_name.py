@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import List, Tuple
 
+from transforms.core.famous_names import famous
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, marked_runs
 from transforms.core.recognizers.country_names import COUNTRY_NAMES
@@ -85,7 +86,8 @@ _KIN_WORDS = {"mum", "mom", "mummy", "mommy", "dad", "daddy", "papa", "mama", "g
 _OWN_PRONOUNS = {"his", "himself", "herself"}  # and "her" as a determiner ("sold her shares")
 ANIMATE_COMMON = 5.0  # Zipf from which a capitalised word is too common to be read so
 _COUNTRY_WORDS = {c.lower() for c in COUNTRY_NAMES}
-_ANIMATE_ENTS = {"", "ORG"}  # spaCy's readings such a word may carry
+_ANIMATE_ENTS = {"", "ORG"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "via"}  # spaCy's readings such a word may carry
 
 
 class WrittenNameRecognizer(PersonDocRecognizer):
@@ -95,6 +97,7 @@ class WrittenNameRecognizer(PersonDocRecognizer):
 
     def load(self) -> None:
         lexicon()
+        famous()
 
     def spans(self, doc, text: str) -> List[Tuple[int, int]]:
         marks = [False] * len(doc)
@@ -331,6 +334,8 @@ class WrittenNameRecognizer(PersonDocRecognizer):
             return False
         if all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end)):
             return True
+        if end - start == 1 and _famous_alone(doc[start]):
+            return True  # "with Trump and Angela Merkel"
         last = doc[end - 1]
         word = name_word(last.lower_)
         return end - start >= 2 and capitalised(last) and last.ent_type_ not in SKIP_ENTS and (
@@ -373,6 +378,16 @@ def _apposed_subject(token) -> bool:
             return k + 1 < len(doc) and doc[k + 1].pos_ in ("AUX", "VERB") \
                 and doc[k + 1].tag_ != "VBG"
     return False
+
+
+def _famous_alone(token) -> bool:
+    """The one-word short form of a very notable person (:mod:`..famous_names`), capitalised,
+    not a notable place or a settlement, nor after a preposition of place ("in Lincoln")."""
+    if not plain(token) or (token.i > 0 and token.doc[token.i - 1].lower_ in _LOCATIVE):
+        return False
+    data, low = famous(), token.lower_
+    return (low,) in data.forms.get(low, ()) and low not in data.countries and \
+        low not in data.towns
 
 
 def _standing_word(token) -> bool:

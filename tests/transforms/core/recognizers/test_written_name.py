@@ -175,3 +175,15 @@ def test_organisations_and_kin_words_with_possessives_and_pronouns_stay(redactor
                      "company", "prime minister", "leader"):
             if word in text:
                 assert word in out, (word, out)
+
+
+def test_a_famous_short_form_in_a_list_beside_a_person_is_a_name(redactor):
+    out = redacted(redactor, "Reporters spoke with Trump and Angela Merkel after the summit.")
+    assert "Trump" not in out and out.startswith("Reporters spoke with ")
+    out = redacted(redactor, "Guests included Trump, Angela Merkel and Boris Johnson.")
+    assert "Trump" not in out
+
+
+def test_a_famous_town_in_a_list_beside_a_person_stays(redactor):
+    out = redacted(redactor, "The tour stopped in Lincoln and Anna Schmidt showed us her farm.")
+    assert "Lincoln" in out and "Schmidt" not in out
