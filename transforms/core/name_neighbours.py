@@ -33,6 +33,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
 from transforms.core.recognizers.caseless_address import caseless_lines
@@ -128,6 +129,16 @@ def _epithet_end(text: str, end: int) -> Optional[int]:
     return None
 
 
+_WORD_AFTER = re.compile(r"\.?[ \t]*([^\W\d_]+)")
+
+
+def _legal_after(text: str, end: int) -> bool:
+    """A legal word after "Sr" / "Jr": "Sr. Adv." (a senior advocate), "sr nos" (serial
+    numbers) are no generational suffix."""
+    after = _WORD_AFTER.match(text, end)
+    return bool(after) and is_legal(after.group(1))
+
+
 def _byname_fits(text: str, first: int, last: int, end: int) -> bool:
     """A byname of origin (:data:`_BYNAME`) follows the name ``text[first:last]`` (grown to
     ``end`` by a numeral): the name is one word, a listed given name or an unlisted rare
@@ -180,7 +191,7 @@ def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
         numeral = _NUMERAL.match(text, end)
         epithet = _epithet_end(text, end)
         generation = _GENERATION.match(text, end)
-        if generation:
+        if generation and not _legal_after(text, generation.end()):
             end = generation.end()
         elif numeral and numeral.group(1):
             end = numeral.end()

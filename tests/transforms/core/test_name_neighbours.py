@@ -170,3 +170,8 @@ def test_a_titled_name_a_surname_or_a_longer_run_keeps_its_place_apart():
     assert _grown("said Smith of Reuters in London", "Smith") == []
     assert _grown("Maria of New York City wrote to us", "Maria") == []
     assert _grown("John Smith of Boston said", "John Smith") == []
+
+
+def test_a_senior_advocate_s_sr_is_a_legal_title_not_a_suffix():
+    assert _grown("Through: Mr. Sudhir Chandra, Sr. Adv. with Mr. Kumar", "Sudhir Chandra") == []
+    assert _grown("for the petitioner mr jishnu saha sr adv mr touseef khan", "jishnu saha") == []
