@@ -41,6 +41,7 @@ _WORD = re.compile(_GLUED_TITLE + r"|(?<![\w/])(?i:[sdw]/o)\b\.?|[\w'’.-]+(?:\
 # A case number straight after the words: "Ia No.50939/2022", "Crl.A. No. 470" name a case.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 _NUMERAL = re.compile(r"[IVXL]+\.")
+_NAME_INITIAL = re.compile(r"[A-Z]\.")  # "P." of "H. P. Lovecraft"
 _CASE_NUMBER = re.compile(r"(?i)nos?\.?[ \t]*\d")
 # A case type's abbreviation ("Ia", "Crl.A.", "O.T."): pieces of one to three letters.
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,3}\.)*[^\W\d_]{1,3}\.?")
@@ -137,13 +138,23 @@ _HEADING = re.compile(r"(?m)^[ \t]*[A-H]\.[ \t]+(?P<words>[^\n]*?)[ \t]*$")
 _ABSTRACT = re.compile(r"(?:ility|ness|tion|sion|ment|ity|ence|ance|ism|ure|ings?)$")
 
 
+HEADING_WORDS = 6  # a lettered line of this many words or more ending in a stop is prose
+
+
 def is_heading(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a lettered heading line (or lies inside one)."""
+    """Whether ``text[start:end]`` is a lettered heading line (or lies inside one). A line
+    whose letter is followed by another initial opens with a name ("H. P. Lovecraft
+    stated ..."), and a long line ending in a full stop, "!" or "?" is a sentence ("E. Smith
+    said on Tuesday that the talks had failed."): neither is a heading."""
     line_start = text.rfind("\n", 0, start) + 1
     m = _HEADING.match(text, line_start)
     if not m or m.end() < end:
         return False
     words = m.group("words").split()
+    if words and _NAME_INITIAL.fullmatch(words[0]):
+        return False
+    if len(words) + 1 >= HEADING_WORDS and words[-1][-1:] in ".!?":
+        return False
     return any(_ABSTRACT.search(w.lower()) or zipf(w.lower()) >= 3.0 for w in words)
 
 

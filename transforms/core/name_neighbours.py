@@ -16,7 +16,9 @@ holbrooke campaigned") or a particle alone ("al qaida"). "told alan yesterday",
 "thanks maria for the refund" stay as they are.
 
 A Roman numeral of two letters or more right after a name, in any case, is part of it:
-"King Edward VII's", "john smith iii". A lone "I" or "V" is left (a pronoun, a letter).
+"King Edward VII's", "john smith iii"; so is a generational suffix, after a comma or not
+("Noah Webster Sr.", "Martin Luther King, Jr."), and a byname of origin after a given
+name alone ("Gregory of Tours", "Benoît de Sainte-Maure"; not "King Hussein of Jordan"). A lone "I" or "V" is left (a pronoun, a letter).
 So is an epithet, "the" and a word of :data:`EPITHETS`, as a numeral is a ruler's or a
 saint's: "alexander the great's conquests", "pliny the elder produced", "William the
 Conqueror". It must end the name: the line or the text ends after it, or a possessive, a
@@ -31,6 +33,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
 from transforms.core.recognizers.caseless_address import caseless_lines
@@ -45,6 +48,16 @@ _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:
 EPITHETS = ("great", "elder", "younger", "conqueror", "magnificent", "confessor", "lionheart",
             "terrible", "bald", "pious", "wise", "bold", "venerable", "baptist", "apostle",
             "evangelist", "impaler", "navigator", "liberator", "unready", "martyr")
+# A generational suffix after a name, after a comma or not: "Noah Webster Sr.", "Martin
+# Luther King, Jr."; its full stop is left (it may end the sentence).
+_GENERATION = re.compile(r"(?:,[ \t]*|[ \t]+)(?:Jr|Sr|Jnr|Snr|JR|SR|jr|sr)(?![^\W\d_])")
+# A byname of origin after a given name alone: "Isabella of France", "Gregory of Tours",
+# "Benoît de Sainte-Maure", "Vratislaus II of Bohemia": one capitalised word (or two
+# joined by a hyphen) that ends the name.
+_BYNAME = re.compile(r"[ \t]+(?:of|de|d'|von|van|da|di)[ \t]*(?<=[ \t'])"
+                     r"[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)?"
+                     r"(?![^\W\d_]|-|[ \t]+[A-Z\u00C0-\u00DE])")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE][^\W\d_]*\.?[ \t]+\Z")
 _EPITHET = re.compile(r"[ \t]+the[ \t]+(?:" + "|".join(EPITHETS) + r")(?![^\W\d_])",
                       re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s|[ \t]+s)(?![^\W\d_])")
@@ -116,6 +129,34 @@ def _epithet_end(text: str, end: int) -> Optional[int]:
     return None
 
 
+_WORD_AFTER = re.compile(r"\.?[ \t]*([^\W\d_]+)")
+
+
+def _legal_after(text: str, end: int) -> bool:
+    """A legal word after "Sr" / "Jr": "Sr. Adv." (a senior advocate), "sr nos" (serial
+    numbers) are no generational suffix."""
+    after = _WORD_AFTER.match(text, end)
+    return bool(after) and is_legal(after.group(1))
+
+
+def _byname_fits(text: str, first: int, last: int, end: int) -> bool:
+    """A byname of origin (:data:`_BYNAME`) follows the name ``text[first:last]`` (grown to
+    ``end`` by a numeral): the name is one word, a listed given name or an unlisted rare
+    one ("Niccola"), or a ruler's name with a numeral; no title
+    or other capitalised word before it ("King Hussein of Jordan", "John Smith of Boston"
+    stay apart)."""
+    if not _BYNAME.match(text, end) or not _ONE_WORD.fullmatch(text, first, last):
+        return False
+    if _CAPITALISED_BEFORE.search(text, max(0, first - 40), first):
+        return False
+    if end != last:
+        return True  # "Vratislaus II"
+    entry = name_word(text[first:last].lower())
+    if entry is None:
+        return zipf(text[first:last].lower()) < RARE_WORD
+    return entry.first
+
+
 def _word_before(text: str, start: int) -> Optional[re.Match]:
     """:data:`_PREVIOUS` over the word before ``start``, read from that word's start (not
     from the text's: a long line of names would be read once per name)."""
@@ -149,7 +190,10 @@ def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
         start, end = first, last
         numeral = _NUMERAL.match(text, end)
         epithet = _epithet_end(text, end)
-        if numeral and numeral.group(1):
+        generation = _GENERATION.match(text, end)
+        if generation and not _legal_after(text, generation.end()):
+            end = generation.end()
+        elif numeral and numeral.group(1):
             end = numeral.end()
         elif epithet is not None:
             end = epithet
@@ -162,6 +206,8 @@ def join_neighbours(text: str, spans: Sequence[Span]) -> List[Span]:
             before = _word_before(text, start)
             if before and _listed_as(found, "last") and _may_join(before.group(1), "first"):
                 start = before.start()
+        if _byname_fits(text, first, last, end):
+            end = _BYNAME.match(text, end).end()
         if (start, end) != (first, last):
             grown.append(dataclasses.replace(span, start=start, end=end))
     return grown

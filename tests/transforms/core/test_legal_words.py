@@ -1,7 +1,7 @@
 """Legal words and titles come off the ends of a name; a span of them alone is no name."""
 import pytest
 
-from transforms.core.legal_words import is_legal, trim_person
+from transforms.core.legal_words import is_heading, is_legal, trim_person
 
 
 def _trimmed(text):
@@ -89,6 +89,18 @@ def test_a_legal_heading_spaced_out_letter_by_letter_is_no_name():
 ])
 def test_a_lettered_heading_line_is_no_name(text, heading):
     assert (_trimmed(text) is None) is heading
+
+
+@pytest.mark.parametrize("text", [
+    "H. P. Lovecraft stated that the story was his best.",  # a second initial: a name's
+    "E. Smith said on Tuesday that the talks had failed.",  # a sentence, not a heading
+])
+def test_a_line_opening_with_an_initial_is_no_heading_when_a_name_or_sentence_follows(text):
+    assert not is_heading(text, 0, 12)
+
+
+def test_a_long_lettered_heading_without_a_stop_is_still_a_heading():
+    assert is_heading("B. Alleged violation of Article 6 of the Convention", 0, 10)
 
 
 @pytest.mark.parametrize("text", ["j o h n", "s m i t h j", "r o s e m a r y v",

@@ -137,3 +137,41 @@ def test_an_epithet_word_before_a_noun_it_qualifies_is_left():
     assert _grown("i told alexander the great news", "alexander") == []
     assert _grown("we met john the younger brother of mary", "john") == []
     assert _grown("she told maria the wise words", "maria") == []
+
+
+def test_a_generational_suffix_after_a_name_is_part_of_it():
+    assert _grown("His father Noah Webster Sr. (1722-1813) was a farmer.", "Noah Webster") == [
+        "Noah Webster Sr"]
+    assert _grown("a monument to Martin Luther King, Jr.", "Martin Luther King") == [
+        "Martin Luther King, Jr"]
+    assert _grown("his debut as Harry Roat, Jr in the play", "Harry Roat") == [
+        "Harry Roat, Jr"]
+    assert _grown("we met john smith jr at the game", "john smith") == ["john smith jr"]
+
+
+def test_a_word_beginning_like_a_generational_suffix_is_left():
+    assert _grown("Noah Webster Srinagar office", "Noah Webster") == []
+    assert _grown("John Smith, Junction Road", "John Smith") == []
+
+
+def test_a_place_byname_after_a_given_name_alone_is_part_of_it():
+    assert _grown("a claim above their aunt Isabella of France.", "Isabella") == [
+        "Isabella of France"]
+    assert _grown("According to Gregory of Tours, the years were hard.", "Gregory") == [
+        "Gregory of Tours"]
+    assert _grown("in Benoît de Sainte-Maure's Roman de Troie", "Benoît") == [
+        "Benoît de Sainte-Maure"]
+    assert _grown("an invasion against his vassal, Vratislaus II of Bohemia, and", "Vratislaus"
+                  ) == ["Vratislaus II of Bohemia"]
+
+
+def test_a_titled_name_a_surname_or_a_longer_run_keeps_its_place_apart():
+    assert _grown("King Hussein of Jordan met the envoy.", "Hussein") == []
+    assert _grown("said Smith of Reuters in London", "Smith") == []
+    assert _grown("Maria of New York City wrote to us", "Maria") == []
+    assert _grown("John Smith of Boston said", "John Smith") == []
+
+
+def test_a_senior_advocate_s_sr_is_a_legal_title_not_a_suffix():
+    assert _grown("Through: Mr. Sudhir Chandra, Sr. Adv. with Mr. Kumar", "Sudhir Chandra") == []
+    assert _grown("for the petitioner mr jishnu saha sr adv mr touseef khan", "jishnu saha") == []

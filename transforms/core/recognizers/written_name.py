@@ -21,10 +21,14 @@ camelCase hashtags, shouted tweets and words spaCy tagged PERSON, GPE or LOC are
 """
 from __future__ import annotations
 
+import re
 from typing import List, Tuple
 
+from transforms.core.famous_names import famous
 from transforms.core.name_lexicon import lexicon, name_or_rare, name_word, zipf
-from transforms.core.recognizers.common import PersonDocRecognizer, marked_runs
+from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer, marked_runs
+from transforms.core.recognizers.country_names import COUNTRY_NAMES
+from transforms.core.recognizers.gazetteer_name import NOT_NAMES
 from transforms.core.recognizers.news_name import ATTRIBUTION, ROLES, SOVEREIGNS
 from transforms.core.recognizers.written_words import (INITIAL, RARE, SKIP_ENTS, TRIPLED, UNSEEN, VOWEL,
                                           capitalised, english, joins, namely, part_of,
@@ -62,6 +66,28 @@ _ORGS = {"ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 _APPOSITION_MARKS = {",", "-", "–", "—"}
 APPOSITION_WORDS = 8  # the longest apposition read between a subject and its verb
 _QUOTES = {'"', "”", "“", "''"}  # "Republican John McCain", "Microsoft Bill Gates" stay
+# Nouns only a person has, after a possessive: kin, a life's events and parts, and what a
+# person writes or rules ("Assad's regime", "Fell's play"); not what a company or a team
+# also has ("policy", "leader", "injury", "film", "performance").
+PERSON_NOUNS = {
+    "wife", "husband", "widow", "widower", "son", "sons", "daughter", "daughters", "father",
+    "mother", "brother", "brothers", "sister", "sisters", "parents", "grandson",
+    "granddaughter", "grandfather", "grandmother", "uncle", "aunt", "nephew", "niece",
+    "cousin", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "fiancé", "mistress",
+    "spouse", "stepson", "stepdaughter", "stepfather", "stepmother", "birth", "birthday",
+    "death", "funeral", "grave", "tomb", "childhood", "boyhood", "girlhood", "marriage",
+    "wedding", "divorce", "assassination", "murder", "widowhood", "deathbed", "lifetime",
+    "novel", "novels", "novella", "poem", "poems", "poetry", "memoir", "memoirs",
+    "autobiography", "diary", "diaries", "presidency", "premiership", "regime", "reign",
+    "knee", "ankle", "hamstring", "elbow", "wrist", "shoulder", "groin", "face", "hair",
+    "eyes", "mind", "play", "plays", "biographer", "lover", "bodyguard", "bodyguards"}
+_KIN_WORDS = {"mum", "mom", "mummy", "mommy", "dad", "daddy", "papa", "mama", "granny",
+              "grandma", "grandpa", "nan", "nana", "baby", "god", "lord"}
+_OWN_PRONOUNS = {"his", "himself", "herself"}  # and "her" as a determiner ("sold her shares")
+ANIMATE_COMMON = 5.0  # Zipf from which a capitalised word is too common to be read so
+_COUNTRY_WORDS = {c.lower() for c in COUNTRY_NAMES}
+_ANIMATE_ENTS = {"", "ORG"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "from", "to", "via"}  # spaCy's readings such a word may carry
 
 
 class WrittenNameRecognizer(PersonDocRecognizer):
@@ -71,6 +97,7 @@ class WrittenNameRecognizer(PersonDocRecognizer):
 
     def load(self) -> None:
         lexicon()
+        famous()
 
     def spans(self, doc, text: str) -> List[Tuple[int, int]]:
         marks = [False] * len(doc)
@@ -84,6 +111,7 @@ class WrittenNameRecognizer(PersonDocRecognizer):
         self._quoted(doc, marks)
         self._heads(doc, marks)
         self._particles(doc, marks)
+        self._animate(doc, marks)
         read_as_english: dict = {}
         for t in doc:  # no names read in a Malay or Japanese line
             if marks[t.i]:
@@ -259,6 +287,45 @@ class WrittenNameRecognizer(PersonDocRecognizer):
                 marks[t.i] = True
 
     @staticmethod
+    def _animate(doc, marks: List[bool]) -> None:
+        """A word standing alone, tagged an organisation or nothing, that the words after it
+        say is a person (an organisation has "its"; a company no wife, novel or funeral):
+
+        - before a possessive ("'s", "’ s") and a noun of :data:`PERSON_NOUNS`, up to two
+          adjectives or adverbs between ("Shorten's late wife", "Assad's regime");
+        - before its verb (auxiliaries and adverbs before it) followed by "his", "himself",
+          "herself" or "her" as a determiner ("Milestone won his second award").
+
+        Not a common word (Zipf :data:`ANIMATE_COMMON` or more), a title, role, kin word
+        ("Mum's birthday"), country or never-name, nor a word after a determiner or another
+        capitalised word ("the Board's", "Microsoft Word's")."""
+        n = len(doc)
+        for t in doc:
+            if marks[t.i] or not _standing_word(t):
+                continue
+            j = t.i + 1
+            if j < n and doc[j].text in ("'s", "’s"):
+                k = j + 1
+            elif j + 1 < n and doc[j].text in ("'", "’") and doc[j + 1].text == "s":
+                k = j + 2
+            else:
+                k = None
+            if k is not None:
+                while k < n and k - j <= 4 and doc[k].pos_ in ("ADJ", "ADV") \
+                        and doc[k].lower_ not in PERSON_NOUNS:
+                    k += 1
+                if k < n and doc[k].lower_ in PERSON_NOUNS and doc[k].pos_ in ("NOUN", "PROPN"):
+                    marks[t.i] = True
+                continue
+            while j < n and j - t.i <= 3 and doc[j].pos_ in ("AUX", "ADV", "PART") and \
+                    doc[j].lower_ not in ("'s", "’s"):
+                j += 1
+            if j + 1 < n and doc[j].pos_ == "VERB" and doc[j].tag_ != "VBG" and (
+                    doc[j + 1].lower_ in _OWN_PRONOUNS
+                    or (doc[j + 1].lower_ == "her" and doc[j + 1].tag_ == "PRP$")):
+                marks[t.i] = True
+
+    @staticmethod
     def _item(doc, start: int, end: int) -> bool:
         """doc[start:end] is a list item that may be a name: 1-3 capitalised words, none
         common, no place; or 2-3 capitalised words ending in a word that is mostly a name
@@ -267,6 +334,8 @@ class WrittenNameRecognizer(PersonDocRecognizer):
             return False
         if all(unseen(doc[k]) or namely(doc[k]) for k in range(start, end)):
             return True
+        if end - start == 1 and _famous_alone(doc[start]):
+            return True  # "with Trump and Angela Merkel"
         last = doc[end - 1]
         word = name_word(last.lower_)
         return end - start >= 2 and capitalised(last) and last.ent_type_ not in SKIP_ENTS and (
@@ -309,6 +378,41 @@ def _apposed_subject(token) -> bool:
             return k + 1 < len(doc) and doc[k + 1].pos_ in ("AUX", "VERB") \
                 and doc[k + 1].tag_ != "VBG"
     return False
+
+
+def _famous_alone(token) -> bool:
+    """The one-word short form of a very notable person (:mod:`..famous_names`), capitalised,
+    not a notable place or a settlement, nor after a preposition of place ("in Lincoln")."""
+    if not plain(token) or (token.i > 0 and token.doc[token.i - 1].lower_ in _LOCATIVE):
+        return False
+    data, low = famous(), token.lower_
+    return (low,) in data.forms.get(low, ()) and low not in data.countries and \
+        low not in data.towns
+
+
+def _standing_word(token) -> bool:
+    """A capitalised word of three letters or more (an inner capital only after a prefix:
+    "LaBeouf", "McCain"), alone (no capitalised word beside it, no determiner before it),
+    that may be a name read as an organisation: see :meth:`WrittenNameRecognizer._animate`."""
+    text, low = token.text, token.lower_
+    if len(text) < 3 or not capitalised(token) or token.ent_type_ not in _ANIMATE_ENTS or \
+            token.is_stop or (any(c.isupper() for c in text[1:]) and not _PREFIXED.match(text)):
+        return False
+    if low in NOT_A_NAME or low in NOT_NAMES or low in TITLES or low in ROLES or \
+            low in PERSON_NOUNS or low in _KIN_WORDS or low in _COUNTRY_WORDS or \
+            zipf(low) >= ANIMATE_COMMON:
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and _name_like(doc[token.i + 1]):
+        return False
+    if token.i == 0:
+        return True
+    prev = doc[token.i - 1]
+    return prev.pos_ not in ("DET", "PRON") and not prev.text.isupper() and \
+        (sentence_start(token) or not _name_like(prev))
+
+
+_PREFIXED = re.compile(r"(?:Mc|Mac|La|Le|De|Di|Du|Da|Van|Von|O')[A-Z][a-z]+")
 
 
 def _surname(token) -> bool:
