@@ -13,8 +13,8 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, multiwoz,
-                                     nlupp, restaurant8k, slurp, uner, wikineural)
+from tests.evaluation.public import (conll, crossner, finer_ord, gmb, inlegalner, mentions,
+                                     multiwoz, nlupp, restaurant8k, slurp, uner, wikineural)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
 from tests.evaluation.public.sentence import Sentence
@@ -133,6 +133,11 @@ register(Corpus("uner_ewt", "uner_ewt", uner.read, ("en_ewt-ud-dev.iob2",),
                 "Universal NER English EWT: web text (emails, reviews, Q&A answers, "
                 "newsgroups, weblogs), hand-labelled (person = PER)",
                 "authors' files: tune = dev, heldout = test (their train is not used)"))
+register(Corpus("finer_ord", "finer_ord", finer_ord.read, ("train.csv", "val.csv"),
+                ("test.csv",),
+                "FiNER-ORD: financial news articles (markets, companies, earnings, policy; "
+                "bylines and datelines), hand-labelled (person = PER)",
+                "authors' files: tune = train + val, heldout = test"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))
