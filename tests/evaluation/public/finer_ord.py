@@ -6,7 +6,8 @@ A CSV of one token per row, ``gold_label,gold_token,doc_idx,sent_idx``; the labe
 number: 0 O, 1 B-PER, 2 I-PER, 3 B-LOC, 4 I-LOC, 5 B-ORG, 6 I-ORG (the authors' code).
 A sentence is the run of rows with one (doc_idx, sent_idx); the doc is ``<file>/<doc_idx>``
 so a record never joins two articles. PER is PERSON with CrossNER's rules (a title opening
-the span is OTHER; FiNER-ORD rarely puts one there). The tokens carry no spacing, so the
+the span is OTHER; FiNER-ORD rarely puts one there); a person labelled on an ``@handle``
+or ``#hashtag`` is PERSON_HANDLE, as `sentence.from_bio` reports it. The tokens carry no spacing, so the
 text is rebuilt: as `sentence.build`, and also no space before the curly-apostrophe
 clitics ("’s", "n’t") and closing quotes, none after opening quotes, and straight double
 quotes taken as opening and closing in turn.
@@ -49,6 +50,13 @@ def join(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]]
     return "".join(parts), entities
 
 
+def _handle(tokens: Sequence[str], a: int, kind: str) -> str:
+    """PERSON_HANDLE for a person labelled on a handle or hashtag, else ``kind``."""
+    if kind == "PERSON" and (tokens[a][:1] in "@#" or (a and tokens[a - 1] in ("@", "#"))):
+        return "PERSON_HANDLE"
+    return kind
+
+
 def read(path: Path, corpus: str) -> List[Sentence]:
     """Every sentence of one FiNER-ORD CSV file, in file order."""
     path = Path(path)
@@ -59,7 +67,8 @@ def read(path: Path, corpus: str) -> List[Sentence]:
 
     def flush():
         if tokens:
-            text, entities = join(tokens, _spans(tokens, tags, PEOPLE))
+            text, entities = join(tokens, [(a, b, _handle(tokens, a, kind))
+                                           for a, b, kind in _spans(tokens, tags, PEOPLE)])
             out.append(Sentence(corpus, f"{path.name}/{key[0]}", int(key[1]), text, entities))
         tokens.clear()
         tags.clear()

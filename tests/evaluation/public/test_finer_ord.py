@@ -12,7 +12,8 @@ _ROWS = [  # (label, token, doc, sentence), as the corpus lays them out
     (0, "President", 7, 1), (1, "Kowalczyk", 7, 1), (0, "met", 7, 1), (5, "Harbin", 7, 1),
     (6, "Grain", 7, 1), (0, "in", 7, 1), (3, "Santa", 7, 1), (4, "Ana", 7, 1), (0, ".", 7, 1),
     (0, "Shares", 8, 0), (0, "rose", 8, 0), (0, "“", 8, 0), (0, "sharply", 8, 0),
-    (0, "”", 8, 0), (0, ".", 8, 0)]
+    (0, "”", 8, 0), (0, ".", 8, 0), (0, "Follow", 8, 1), (0, "@", 8, 1),
+    (1, "DanaWhitcombe", 8, 1), (0, "for", 8, 1), (0, "news", 8, 1)]
 
 
 def _csv(path, rows=_ROWS):
@@ -29,22 +30,24 @@ def _read(tmp_path):
 
 
 def test_finer_ord_sentences_are_rebuilt_with_clitics_and_quotes_attached(tmp_path):
-    first, second, third = _read(tmp_path)
+    first, second, third, _ = _read(tmp_path)
     assert first.text == 'By Dana Whitcombe Orbex’s chief said "rates won’t move".'
     assert second.text == "President Kowalczyk met Harbin Grain in Santa Ana."
     assert third.text == "Shares rose “sharply”."
 
 
-def test_finer_ord_numbered_tags_give_person_location_and_organization(tmp_path):
-    first, second, _ = _read(tmp_path)
+def test_finer_ord_numbered_tags_give_person_location_organization_and_handle(tmp_path):
+    first, second, _, fourth = _read(tmp_path)
     spans = lambda s: [(s.text[e.start:e.end], e.type) for e in s.entities]
     assert spans(first) == [("Dana Whitcombe", "PERSON")]
     assert spans(second) == [("Kowalczyk", "PERSON"), ("Harbin Grain", "ORGANIZATION"),
                              ("Santa Ana", "LOCATION")]
+    assert fourth.text == "Follow @DanaWhitcombe for news"
+    assert spans(fourth) == [("DanaWhitcombe", "PERSON_HANDLE")]
 
 
 def test_finer_ord_a_record_never_joins_two_articles(tmp_path):
-    first, second, third = _read(tmp_path)
+    first, second, third, _ = _read(tmp_path)
     assert first.doc == second.doc == "test.csv/7" and third.doc == "test.csv/8"
     assert (first.index, second.index, third.index) == (0, 1, 0)
 
