@@ -17,6 +17,7 @@ from tests.evaluation.public import (conll, crossner, finer_ord, gmb, inlegalner
                                      multiwoz, nlupp, restaurant8k, slurp, uner, wikineural)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
+from tests.evaluation.public.mudoco import MuDoCo
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
 from tests.evaluation.public.taskmaster import Taskmaster
@@ -153,6 +154,7 @@ for _name, _reader, _how in (
                     f"task-oriented dialogues: tourist information desk (MultiWOZ 2.2; {_how})",
                     "authors' files: tune = train/dialogues_001, heldout = test/dialogues_001"))
 register(Taskmaster())
+register(MuDoCo())
 register(Evi(prompted=False))
 register(Evi(prompted=True))
 register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),
