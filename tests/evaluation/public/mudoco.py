@@ -8,8 +8,8 @@ user's; each turn an ``utterance`` (tokens parted by spaces) and ``named_entitie
 type with character spans. The text is rebuilt from the space-parted tokens as FiNER-ORD's
 is (`finer_ord.join`). ``person`` marks every mention of a person ("me", "her", "mom",
 "Your", "Uncle John", "Kim"): it is PERSON only when, kinship words and titles before it
-set aside, every word is capitalised and none is a pronoun or a role ("Mom", "Dad", "Bot",
-"Dentist"); any other person mention, and the words set aside, are OTHER. ``location`` is
+set aside, every word is capitalised and none is a pronoun, a role or a weekday ("Mom",
+"Dad", "Bot", "Dentist", "the GP", "his Principal", "You'd", "Tuesday"); any other person mention, and the words set aside, are OTHER. ``location`` is
 LOCATION, ``time`` OTHER; ``entity`` (things: "reminder", "gift", "the dog", "Walmart") is
 counted among the ordinary words, as MultiWOZ's venues are in ``multiwoz_words``. A turn is
 a sentence; the doc is ``<domain>/<dialogue id>``, so a record never joins two dialogues.
@@ -36,7 +36,13 @@ NOT_NAMES_HERE = NOT_NAMES | {
     "brother", "wife", "husband", "son", "daughter", "uncle", "aunt", "auntie", "cousin",
     "boss", "bot", "assistant", "dentist", "doctor", "honey", "baby", "babe", "friend",
     "family", "kids", "team", "everybody", "somebody", "nobody", "all", "guys", "coach",
-    "teacher"}
+    "teacher",
+    # roles and jobs the annotators marked as persons ("the GP", "his Principal", "the Vet")
+    "gp", "principal", "vet", "quarterback", "sitter", "babysitter", "nurse", "manager",
+    "landlord", "neighbor", "neighbour", "plumber", "mechanic", "pastor", "priest", "driver",
+    # pronoun contractions and weekdays, marked a few times
+    "you'd", "we'll", "we're", "we'd", "they're", "they'll", "he's", "she's", "let's",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 TYPES = {"location": "LOCATION", "time": "OTHER"}
 ORDINARY = {"entity"}
 

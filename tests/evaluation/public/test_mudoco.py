@@ -48,6 +48,18 @@ def test_mudoco_capitalised_person_mentions_are_names_kin_and_pronouns_other(tmp
     assert (first.doc, first.index, second.index) == ("reminders/d1", 0, 1)
 
 
+def test_mudoco_roles_contractions_and_weekdays_marked_as_persons_are_other(tmp_path):
+    path = tmp_path / "mudoco_reminders.json"
+    utterance = "You'd see the GP on Tuesday with Sitter Rose ."
+    turn = _turn(1, utterance, person=["You'd", "GP", "Tuesday", "Sitter Rose"])
+    path.write_text(json.dumps({"domain": "reminders", "dialogs": {
+        "d": {"split": "train", "turns": [turn]}}}), encoding="utf-8")
+    (only,) = mudoco.read(path, "mudoco", "tune")
+    assert sorted((only.text[e.start:e.end], e.type) for e in only.entities) == [
+        ("GP", "OTHER"), ("Rose", "PERSON"), ("Sitter", "OTHER"), ("Tuesday", "OTHER"),
+        ("You'd", "OTHER")]
+
+
 def test_mudoco_tune_is_train_and_eval_dialogues_heldout_test(tmp_path):
     folder = tmp_path / "mudoco"
     folder.mkdir()
