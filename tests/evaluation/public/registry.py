@@ -13,10 +13,11 @@ import os
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple
 
-from tests.evaluation.public import (conll, crossner, gmb, inlegalner, mentions, multiwoz,
-                                     nlupp, restaurant8k, slurp, uner, wikineural)
+from tests.evaluation.public import (conll, crossner, finer_ord, gmb, inlegalner, mentions,
+                                     multiwoz, nlupp, restaurant8k, slurp, uner, wikineural)
 from tests.evaluation.public.abcd import Abcd
 from tests.evaluation.public.evi import Evi
+from tests.evaluation.public.mudoco import MuDoCo
 from tests.evaluation.public.sentence import Sentence
 from tests.evaluation.public.split import hash_half
 from tests.evaluation.public.taskmaster import Taskmaster
@@ -133,6 +134,11 @@ register(Corpus("uner_ewt", "uner_ewt", uner.read, ("en_ewt-ud-dev.iob2",),
                 "Universal NER English EWT: web text (emails, reviews, Q&A answers, "
                 "newsgroups, weblogs), hand-labelled (person = PER)",
                 "authors' files: tune = dev, heldout = test (their train is not used)"))
+register(Corpus("finer_ord", "finer_ord", finer_ord.read, ("train.csv", "val.csv"),
+                ("test.csv",),
+                "FiNER-ORD: financial news articles (markets, companies, earnings, policy; "
+                "bylines and datelines), hand-labelled (person = PER)",
+                "authors' files: tune = train + val, heldout = test"))
 register(Corpus("restaurant8k", "restaurant8k", restaurant8k.read, ("train_0.json",),
                 ("test.json",), "customer turns to a restaurant booking line (Restaurants-8k)",
                 "authors' files: tune = train_0 (the full train set), heldout = test"))
@@ -148,6 +154,7 @@ for _name, _reader, _how in (
                     f"task-oriented dialogues: tourist information desk (MultiWOZ 2.2; {_how})",
                     "authors' files: tune = train/dialogues_001, heldout = test/dialogues_001"))
 register(Taskmaster())
+register(MuDoCo())
 register(Evi(prompted=False))
 register(Evi(prompted=True))
 register(Corpus("inlegalner", "inlegalner", inlegalner.read, (), ("dev.spacy",),

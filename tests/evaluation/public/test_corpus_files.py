@@ -65,7 +65,7 @@ def test_manifest_rows_name_a_commit_and_a_blob():
 
 @pytest.mark.parametrize("name", ["wikigold", "re3d", "sec_filings", "gum", "gmb", "crossner",
                                   "wikineural", "uner_pud", "uner_ewt", "restaurant8k",
-                                  "nlupp"])
+                                  "nlupp", "finer_ord", "mudoco"])
 def test_every_file_of_an_extra_corpus_is_in_the_manifest(name):
     corpus = CORPORA[name]
     listed = {row.dest for row in manifest()}
