@@ -3,8 +3,10 @@ a row ("m o h 9 y s", "whiskey 2 0 alpha bravo", "ML 3 H 6 b a r", "eh6 5dy").
 
 A run of spelling tokens (:mod:`.spelling`) is a postcode when some stretch of it reads
 as one in full (outward code and inward code), or when the whole run is letters and digits
-mixed, from a letter, four to eight characters in three tokens or more, no token a number
-of three digits (a postcode said in part or restarted; at 0.5). English: NATO words and letter names are
+mixed, from a postcode area and its district's digit, four to eight characters in three
+tokens or more, no token a number of three digits (a postcode said in part or restarted;
+at 0.5). Without the area such a run is a heart or a unit in a tweet ("lt 3 8", "mn 10"),
+a word and a number ("nu al 3"), a witness mark in court text ("r 12 5"). English: NATO words and letter names are
 English.
 """
 from __future__ import annotations
@@ -55,7 +57,7 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
                     break
             i += 1
         if not any(run.start <= f[0] < run.end for f in found) and _PARTIAL.fullmatch(
-                run.reading) and run.tokens >= 3 and not any(
+                run.reading) and of_an_area(run.reading) and run.tokens >= 3 and not any(
                     re.search(r"\d{3}", p[2]) for p in run.parts):
             found.append((run.start, run.end, run.reading))
     return found
