@@ -88,9 +88,9 @@ def test_outside_a_judgment_a_misheard_area_is_still_a_postcode(analyzer, policy
     "love you so much lt 3 8 see you soon",  # "<3" flattened: "lt" is no postcode area
     "hij was nu al 3 dagen kwijt",  # Dutch words around a number
     "rainfall mn 10 today and the wind from the sw",
-    "see you at noon x1x ne x1x",
+    "x1x ne x1x december 13 2014 at 08 32 am",
 ])
-def test_part_of_a_postcode_outside_any_postcode_area_is_not_found(analyzer, policy, text):
+def test_part_of_a_postcode_outside_any_postcode_area_inside_a_line_is_not_found(analyzer, policy, text):
     assert _found(analyzer, policy, text) == []
 
 
@@ -100,3 +100,8 @@ def test_part_of_a_postcode_outside_any_postcode_area_is_not_found(analyzer, pol
 ])
 def test_part_of_a_postcode_of_a_real_area_is_still_found(analyzer, policy, text, code):
     assert _found(analyzer, policy, text) == [code]
+
+
+def test_a_turn_that_is_a_misheard_part_of_a_postcode_is_still_found(analyzer, policy):
+    # "o n" heard for "l n": no postcode area, but the caller's whole turn is the code
+    assert _found(analyzer, policy, "o n 3 2 p") == ["o n 3 2 p"]
