@@ -132,3 +132,17 @@ def test_a_name_after_a_sovereigns_title_is_redacted_and_the_title_kept(analyzer
     # "Meiji" is a common word in English text (an era, a shrine): only the title names it.
     assert found(analyzer, policy, "The reforms of Emperor Meiji changed the army.") == [
         "Meiji"]
+
+
+def test_a_defined_term_after_a_determiner_before_its_verb_is_no_name(analyzer, policy):
+    # contracts and filings capitalise their defined terms: "the Indenture", "the Bonds"
+    assert found(analyzer, policy,
+                 "All terms defined in Article I of the Indenture have the same meanings.") == []
+    assert found(analyzer, policy,
+                 "The Revenues pledged under the Indenture have not been pledged.") == []
+    assert found(analyzer, policy, "So long as any of the Bonds remain outstanding.") == []
+
+
+def test_a_rare_subject_after_a_possessive_or_nothing_is_still_a_name(analyzer, policy):
+    assert found(analyzer, policy, "Yesterday Saidmagomed is said to have left.") == \
+        ["Saidmagomed"]
