@@ -17,6 +17,7 @@ from functools import lru_cache
 from transforms.core.name_lexicon import name_word, zipf
 
 STEM = 3.5  # Zipf from which a stem is a common English word
+RARE = 3.0  # Zipf from which a word is no rare form: "republic" is a word in its own right
 SHORTEST = 6  # letters; a shorter word is never read as a form
 AMBIGUOUS = 2.0  # wordness below which a listed stem is a name, not a word ("sam", "kate")
 # Suffix -> the endings its stem may have lost: "cuteness" (cute), "studies" (study),
@@ -46,10 +47,12 @@ def _stems(word: str, suffix: str, restore: str):
 @lru_cache(maxsize=8192)
 def english_form(word: str) -> bool:
     """An unlisted word of six letters or more made of a common English stem and a
-    regular suffix or prefix: "assignees" (assign), "sublicenses" (licenses),
-    "complainers", "undrawn", "nonpayment". Not "oluwaseun", "kowalczyk", "mailer"."""
+    regular suffix or prefix, itself rare (Zipf < 3): "assignees" (assign), "sublicenses"
+    (licenses), "complainers", "undrawn", "nonpayment". Not "oluwaseun", "kowalczyk",
+    "mailer", nor "republic" (common: the tagger's proper noun in "kyrgyz republic")."""
     word = word.lower()
-    if len(word) < SHORTEST or not word.isalpha() or name_word(word) is not None:
+    if len(word) < SHORTEST or not word.isalpha() or name_word(word) is not None \
+            or zipf(word) >= RARE:
         return False
     for suffix, restore in _SUFFIXES:
         if word.endswith(suffix) and any(_common(s) or (s != word and _suffixed(s))

@@ -117,3 +117,8 @@ def test_sports_words_stay_lowercase_beside_names(nlp):
 def test_a_rare_form_of_a_common_word_stays_lowercase_for_the_ner(nlp):
     words = truecased_words(_doc(nlp, "without the prior consent of the assignees and sublicensees"))
     assert words[-3] == "assignees" and words[-1] == "sublicensees"
+
+
+def test_a_common_word_with_a_prefix_is_still_read_as_written_english_would(nlp):
+    words = truecased_words(_doc(nlp, "send it to kyrgyz republic please"))
+    assert words[3:5] == ["Kyrgyz", "Republic"]
