@@ -146,3 +146,7 @@ def test_a_defined_term_after_a_determiner_before_its_verb_is_no_name(analyzer, 
 def test_a_rare_subject_after_a_possessive_or_nothing_is_still_a_name(analyzer, policy):
     assert found(analyzer, policy, "Yesterday Saidmagomed is said to have left.") == \
         ["Saidmagomed"]
+
+
+def test_a_title_like_nickname_opening_a_sentence_with_the_is_still_read(analyzer, policy):
+    assert found(analyzer, policy, "No. The Pope asked me to stay after class.") == ["Pope"]
