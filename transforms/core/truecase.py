@@ -8,7 +8,8 @@ text as written English would, from shipped data only, capitalising:
 - a word the census lists hold as mostly a name ("veronica");
 - a word spaCy's tagger reads as a proper noun that is not a very common word ("canada");
 - a word the lists do not know and English text hardly uses (wordfreq Zipf < 2: "uotila",
-  "oluwaseun"), and a rare content word (Zipf < 3; < 3.5 if listed: "hepburn");
+  "oluwaseun"), and a rare content word (Zipf < 3; < 3.5 if listed: "hepburn"), unless
+  it is a regular form of a common word (:mod:`.word_forms`: "assignees", "undrawn");
 - both words of a given name and a surname, as the census recognizer pairs them ("brad
   pitt"), and "i".
 
@@ -32,6 +33,7 @@ from transforms.core.recognizers.secret_value import CUE_WORDS
 from transforms.core.recognizers.written_words import foreign_lines
 from transforms.core.results_words import SECTION_WORDS
 from transforms.core.run_together import UNHEARD, run_together
+from transforms.core.word_forms import english_form
 from transforms.core.world_names import full_names
 
 PROPER_NOUN = 5.5  # Zipf below which a word the tagger calls PROPN is capitalised
@@ -99,7 +101,7 @@ def _capitalise(token, english: bool = True) -> bool:
     word = name_word(token.lower_)
     if word is not None and word.mostly_name:
         return True
-    if not english or run_together(token.lower_):
+    if not english or run_together(token.lower_) or english_form(token.lower_):
         return False
     frequency = zipf(token.lower_)
     if token.pos_ == "PROPN" and frequency < PROPER_NOUN:
@@ -163,7 +165,7 @@ def truecased_doc(doc, only: Optional[Sequence[bool]] = None):
 
 
 def _evidence(token) -> bool:
-    if run_together(token.lower_):
+    if run_together(token.lower_) or english_form(token.lower_):
         return False
     if token.pos_ == "PROPN" or zipf(token.lower_) < UNHEARD:
         return True

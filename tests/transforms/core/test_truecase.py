@@ -112,3 +112,13 @@ def test_sports_words_stay_lowercase_beside_names(nlp):
     assert words[0] == "cricket" and words[-1] == "scorecard"
     words = truecased_words(_doc(nlp, "saeed anwar and khaled mahmoud played golf"))
     assert words[:2] == ["Saeed", "Anwar"] and words[3] == "Khaled" and words[-1] == "golf"
+
+
+def test_a_rare_form_of_a_common_word_stays_lowercase_for_the_ner(nlp):
+    words = truecased_words(_doc(nlp, "without the prior consent of the assignees and sublicensees"))
+    assert words[-3] == "assignees" and words[-1] == "sublicensees"
+
+
+def test_a_common_word_with_a_prefix_is_still_read_as_written_english_would(nlp):
+    words = truecased_words(_doc(nlp, "send it to kyrgyz republic please"))
+    assert words[3:5] == ["Kyrgyz", "Republic"]

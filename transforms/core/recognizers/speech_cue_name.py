@@ -44,6 +44,7 @@ import unicodedata
 from typing import List
 
 from transforms.core.name_lexicon import census_word, name_word, zipf
+from transforms.core.word_forms import english_form
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, NOT_NAMES,
                                                         RARE_WORD, WEAK_CUES, cased_by_line)
@@ -104,7 +105,10 @@ def _candidate(token) -> bool:
 
 
 def _unheard(token) -> bool:
-    return _candidate(token) and census_word(token.lower_) is None and zipf(token.lower_) < UNHEARD
+    """An unlisted word English hardly uses, and no regular form of a common word
+    ("assignees", "sublicenses", "complainers": :mod:`..word_forms`)."""
+    return (_candidate(token) and census_word(token.lower_) is None
+            and zipf(token.lower_) < UNHEARD and not english_form(token.lower_))
 
 
 def _joins(token) -> bool:
@@ -114,7 +118,8 @@ def _joins(token) -> bool:
     word = name_word(token.lower_)
     if word is not None and word.last and word.wordness < AMBIGUOUS:
         return True
-    return (word is None or not word.census) and zipf(token.lower_) < RARE_WORD
+    return ((word is None or not word.census) and zipf(token.lower_) < RARE_WORD
+            and not english_form(token.lower_))
 
 
 def _name_end(doc, j: int) -> int:

@@ -4,8 +4,12 @@ a row ("m o h 9 y s", "whiskey 2 0 alpha bravo", "ML 3 H 6 b a r", "eh6 5dy").
 A run of spelling tokens (:mod:`.spelling`) is a postcode when some stretch of it reads
 as one in full (outward code and inward code), or when the whole run is letters and digits
 mixed, from a letter, four to eight characters in three tokens or more, no token a number
-of three digits (a postcode said in part or restarted; at 0.5). English: NATO words and letter names are
-English.
+of three digits (a postcode said in part or restarted; at 0.5), when it starts with a
+postcode area and its district's digit or is half its line or more (a caller's turn,
+whose letters are often misheard: "o n 3 2 p tj" for LN3). A run that starts with no area
+inside a longer line is a heart or a unit in a tweet ("love u lt 3 8 see you", "wind mn 10
+today"), a word and a number ("hij was nu al 3 dagen kwijt"). English: NATO words and
+letter names are English.
 """
 from __future__ import annotations
 
@@ -40,6 +44,14 @@ def _longest(parts, i: int) -> int:
     return max(j, i + 1)
 
 
+def _most_of_line(text: str, run) -> bool:
+    """The run's tokens are half the words of its line or more."""
+    start = text.rfind("\n", 0, run.start) + 1
+    end = text.find("\n", run.end)
+    words = len(re.findall(r"\w+", text[start:end if end >= 0 else len(text)]))
+    return 2 * run.tokens >= words
+
+
 def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
     """(start, end, code) of each stretch of a spelled run that reads as a UK postcode,
     the longest first from the left."""
@@ -55,7 +67,8 @@ def spelled_postcodes(text: str) -> List[Tuple[int, int, str]]:
                     break
             i += 1
         if not any(run.start <= f[0] < run.end for f in found) and _PARTIAL.fullmatch(
-                run.reading) and run.tokens >= 3 and not any(
+                run.reading) and run.tokens >= 3 and (
+                    of_an_area(run.reading) or _most_of_line(text, run)) and not any(
                     re.search(r"\d{3}", p[2]) for p in run.parts):
             found.append((run.start, run.end, run.reading))
     return found

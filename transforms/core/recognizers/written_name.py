@@ -142,7 +142,10 @@ class WrittenNameRecognizer(PersonDocRecognizer):
     @staticmethod
     def _subjects(doc, marks: List[bool]) -> None:
         """A capitalised proper noun right before its verb, rare or mostly a name
-        ("But Anas says", "Matthias is from ...")."""
+        ("But Anas says", "Matthias is from ..."), not after a determiner in lower case:
+        contracts and filings capitalise their defined terms ("of the Indenture have", "any
+        of the Bonds remain"); English puts no article before a person's name. A sentence
+        opening "The Pope asked" may be a nickname, and is read as before."""
         for t in doc:
             if marks[t.i] or not plain(t) or not (subject(t) or _apposed_subject(t)):
                 continue
@@ -152,6 +155,8 @@ class WrittenNameRecognizer(PersonDocRecognizer):
             if prev is not None and plain(prev) and prev.pos_ in ("PROPN", "NOUN", "ADJ") \
                     and not sentence_start(t):
                 continue  # "Golden Globe wins": leave runs to the other rules
+            if prev is not None and prev.pos_ == "DET" and prev.text.islower():
+                continue  # "of the Indenture have", "any of the Bonds remain": a defined term
             if name_or_rare(t.lower_, SUBJECT_LISTED, SUBJECT_RARE):
                 marks[t.i] = True
 

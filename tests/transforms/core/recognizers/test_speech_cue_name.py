@@ -174,3 +174,19 @@ def test_a_thing_owning_something_after_a_determiner_is_not_a_name(analyzer, tex
 
 def test_a_rare_word_before_whose_after_an_adjective_and_no_determiner_is_a_person(analyzer):
     assert _found(analyzer, "poor kwabena whose account was hacked") == ["kwabena"]
+
+
+@pytest.mark.parametrize("text", [
+    "the lenders and their successors and assignees",
+    "he said the complainers had left early",
+    "a note to sublicensees about the fee",
+    "we met with transferees and lenders",
+    "its subleases and sublicenses do not prohibit it",
+    "obligations for undrawn letters of credit",
+])
+def test_a_rare_form_of_a_common_word_after_a_cue_is_no_name(analyzer, text):
+    assert _found(analyzer, text) == []
+
+
+def test_a_rare_name_after_a_cue_is_still_found_beside_english_forms(analyzer):
+    assert _found(analyzer, "the assignees spoke to oluwaseun") == ["oluwaseun"]

@@ -82,3 +82,26 @@ def test_a_spelled_postcode_of_a_real_area_in_a_judgment_is_still_found(analyzer
 def test_outside_a_judgment_a_misheard_area_is_still_a_postcode(analyzer, policy):
     assert found_by("SpelledPostcodeRecognizer", analyzer, policy, "p w 1 8 x a",
                     "POSTAL_CODE") == ["p w 1 8 x a"]
+
+
+@pytest.mark.parametrize("text", [
+    "love you so much lt 3 8 see you soon",  # "<3" flattened: "lt" is no postcode area
+    "hij was nu al 3 dagen kwijt",  # Dutch words around a number
+    "rainfall mn 10 today and the wind from the sw",
+    "x1x ne x1x december 13 2014 at 08 32 am",
+])
+def test_part_of_a_postcode_outside_any_postcode_area_inside_a_line_is_not_found(analyzer, policy, text):
+    assert _found(analyzer, policy, text) == []
+
+
+@pytest.mark.parametrize("text,code", [
+    ("it's t n 5 1 s", "t n 5 1 s"),  # TN: Tonbridge
+    ("b 3 j 0 z", "b 3 j 0 z"),  # B: Birmingham
+])
+def test_part_of_a_postcode_of_a_real_area_is_still_found(analyzer, policy, text, code):
+    assert _found(analyzer, policy, text) == [code]
+
+
+def test_a_turn_that_is_a_misheard_part_of_a_postcode_is_still_found(analyzer, policy):
+    # "o n" heard for "l n": no postcode area, but the caller's whole turn is the code
+    assert _found(analyzer, policy, "o n 3 2 p") == ["o n 3 2 p"]

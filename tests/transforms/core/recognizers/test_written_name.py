@@ -187,3 +187,21 @@ def test_a_famous_short_form_in_a_list_beside_a_person_is_a_name(redactor):
 def test_a_famous_town_in_a_list_beside_a_person_stays(redactor):
     out = redacted(redactor, "The tour stopped in Lincoln and Anna Schmidt showed us her farm.")
     assert "Lincoln" in out and "Schmidt" not in out
+
+
+def test_a_defined_term_after_a_determiner_before_its_verb_is_no_name(analyzer, policy):
+    # contracts and filings capitalise their defined terms: "the Indenture", "the Bonds"
+    assert found(analyzer, policy,
+                 "All terms defined in Article I of the Indenture have the same meanings.") == []
+    assert found(analyzer, policy,
+                 "The Revenues pledged under the Indenture have not been pledged.") == []
+    assert found(analyzer, policy, "So long as any of the Bonds remain outstanding.") == []
+
+
+def test_a_rare_subject_after_a_possessive_or_nothing_is_still_a_name(analyzer, policy):
+    assert found(analyzer, policy, "Yesterday Saidmagomed is said to have left.") == \
+        ["Saidmagomed"]
+
+
+def test_a_title_like_nickname_opening_a_sentence_with_the_is_still_read(analyzer, policy):
+    assert found(analyzer, policy, "No. The Pope asked me to stay after class.") == ["Pope"]
