@@ -21,13 +21,14 @@ from __future__ import annotations
 import collections
 import datetime
 import json
+import logging
 import os
 import re
 import shutil
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer, pseudonym_format
@@ -49,7 +50,10 @@ class KeyMismatch(RuntimeError):
     """The keyset given is not the one that made the dataset."""
 
 
-def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseudonymizer:
+def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy,
+                          kinds: Iterable[str] = ()) -> Pseudonymizer:
+    """The pseudonymizer that made the dataset, refused unless the keyset and, for the
+    subject types ``kinds``, the policy's pseudonym settings are the dataset's."""
     summary = load_summary(dataset)
     if (summary.get("key_id"), summary.get("key_version")) != (keyset.key_id, keyset.version):
         raise KeyMismatch(f"the dataset was pseudonymized with key {summary.get('key_id')} "
@@ -59,11 +63,49 @@ def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseu
     if made and made != asked:  # subjects would silently match nothing
         raise KeyMismatch(f"the dataset's pseudonyms are {made}, the policy's {asked}: give "
                           "--policy the policy the dataset was made with (pseudonyms.length)")
+    check_pseudonym_settings(summary, policy, kinds)
     return Pseudonymizer.for_policy(unwrap_data_key(keyset), keyset.version, policy)
 
 
-def _structured_columns(policy: Policy) -> List[str]:
-    return [s.field for s in policy.field_strategies]
+def check_pseudonym_settings(summary: dict, policy: Policy, kinds: Iterable[str]) -> None:
+    """Refuse a policy that would hash a subject of a type in ``kinds`` otherwise than the
+    run that made the dataset (another phone region or normalizer, or a type that run gave
+    no pseudonyms): the subject would silently match nothing. The message names settings
+    and the policy file, never a subject's value."""
+    made = summary.get("pseudonym_settings")
+    hint = ("; give --policy the policy the dataset was made with "
+            f"({summary.get('policy_source')})")
+    if not isinstance(made, dict):  # a dataset made before the summary recorded them
+        if summary.get("policy_digest") not in (None, policy.digest):
+            logging.getLogger("hushbeam").warning(
+                "the dataset was made with another policy than --policy's (%s): if their "
+                "defaultRegion or normalizers differ, a subject matches nothing%s",
+                policy.source, hint)
+        return
+    normalizers = made.get("normalizers") or {}
+    for kind in sorted(set(kinds)):
+        theirs, ours = normalizers.get(kind), policy.normalizer(kind)
+        if theirs is None:
+            raise KeyMismatch(f"the dataset's policy gives no pseudonyms to {kind}{hint}")
+        if theirs != ours:
+            raise KeyMismatch(f"the dataset's {kind} values were normalized with {theirs}, "
+                              f"--policy's are with {ours}{hint}")
+        region = made.get("default_region")
+        if theirs == "phone" and region != policy.default_region:
+            raise KeyMismatch(f"the dataset's phone numbers were read with defaultRegion "
+                              f"{region}, --policy's with defaultRegion "
+                              f"{policy.default_region}{hint}")
+
+
+def _structured_columns(policy: Policy, dataset: Optional[Path] = None) -> List[str]:
+    """The structured columns that link a subject's rows: the policy's and, where the
+    dataset's summary records them, the run's own."""
+    columns = [s.field for s in policy.field_strategies]
+    if dataset is not None:
+        made = load_summary(dataset).get("pseudonym_settings")
+        recorded = made.get("structured_fields") if isinstance(made, dict) else None
+        columns += [c for c in (recorded or {}) if c not in columns]
+    return columns
 
 
 def _folded(text: str) -> str:
@@ -122,7 +164,7 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
                    key: Optional[VaultKey]) -> dict:
     """The erasure, read from the visible dataset and vault, written into the staging."""
     summary = load_summary(dataset)
-    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy, [s.kind for s in subjects])
     key = key or VaultKey.of(keyset)
     # refuse to edit a broken, forged or foreign vault
     manifest = verify_vault(vault, key, summary["run_id"], dataset)
@@ -130,7 +172,7 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     _link_vault(vault, stage_vault)
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
     rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
     rewritten = {}
     for path, rows in sorted(matches.items()):
@@ -263,7 +305,7 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     quarantined and dead-lettered records and the vault value of every pseudonym in them."""
     dataset = Path(dataset)
     commit.recover(str(dataset), str(vault) if vault is not None else None)
-    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy, [s.kind for s in subjects])
     manifest, pins = None, None
     if vault is not None:  # verified even without the identity: never report on a forgery
         key = key or VaultKey.of(keyset)
@@ -271,7 +313,7 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
         pins = part_pins(manifest)  # every part read below must be the one verified
     given = linked if linked is not None else subject_pseudonyms(subjects, policy,
                                                                  pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
     rows, found = [], set(linked)
     for path, indices in sorted(matches.items()):
         table = read_part(path, pins)
@@ -318,12 +360,15 @@ def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Ke
                 policy: Policy) -> Set[str]:
     """The subjects' pseudonyms, linked transitively through every window (an email in one
     window brings in the phone beside it, and that phone's rows in another window)."""
+    for window in windows[1:]:  # each window's summary records its run's settings
+        check_pseudonym_settings(load_summary(window), policy, [s.kind for s in subjects])
     wanted = subject_pseudonyms(subjects, policy,
-                                dataset_pseudonymizer(windows[0], keyset, policy))
+                                dataset_pseudonymizer(windows[0], keyset, policy,
+                                                      [s.kind for s in subjects]))
     while True:
         grown = set(wanted)
         for window in windows:
-            grown |= linked_rows(window, wanted, _structured_columns(policy))[1]
+            grown |= linked_rows(window, wanted, _structured_columns(policy, window))[1]
         if grown == wanted:
             return wanted
         wanted = grown

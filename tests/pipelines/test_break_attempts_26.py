@@ -1,0 +1,95 @@
+"""Session 26: break attempts that found defects (an attacker without a key, a user who
+makes typos), as the user meets them: the ``hushbeam`` command in a subprocess. Each test
+failed before its mend."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.pipelines.test_typos import hb, refused, tree  # the CLI as a user runs it
+
+UK_RECORDS = [
+    {"conversation_id": "c1", "customerID": "CUST_1234", "phoneNumber": "07700 900123",
+     "emailAddress": "amy@example.org", "transcript_text": "customer: I need help with my bill"},
+    {"conversation_id": "c2", "customerID": "CUST_5678", "phoneNumber": "07700 900456",
+     "emailAddress": "bob@example.org", "transcript_text": "customer: hi there"},
+]
+
+
+# --- forget / subject-access with a policy other than the dataset's ------------------
+
+@pytest.fixture(scope="module")
+def uk_run(tmp_path_factory):
+    """A dataset made with a policy whose phone region is GB (national numbers)."""
+    work = tmp_path_factory.mktemp("uk")
+    (work / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in UK_RECORDS))
+    (work / "gb.yaml").write_text("extends: default\ndefaultRegion: GB\n")
+    proc = hb("redact", "--input", work / "in.jsonl", "--output", work / "anon",
+              "--policy", work / "gb.yaml", home=work / "home")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return work
+
+
+@pytest.fixture()
+def uk(uk_run, tmp_path):
+    shutil.copytree(uk_run / "anon", tmp_path / "anon")
+    shutil.copytree(uk_run / "anon.vault", tmp_path / "anon.vault")
+    return tmp_path / "anon", uk_run
+
+
+@pytest.mark.parametrize("command", ["forget", "subject-access"])
+def test_a_subject_command_without_the_datasets_phone_region_is_refused(uk, command):
+    """Before: ``forget --subject 'phone:07700 900123'`` without ``--policy`` (the default
+    policy: region US) hashed another number, erased 0 rows and wrote a receipt, exit 0;
+    ``subject-access`` answered ``rows: []``. A silent wrong answer to a data subject."""
+    dataset, work = uk
+    before = tree(dataset, dataset.with_name("anon.vault"))
+    proc = hb(command, "--dataset", dataset, "--vault", dataset.with_name("anon.vault"),
+              "--subject", "phone:07700 900123", home=work / "home")
+    refused(proc, "defaultRegion", "GB", "US", "--policy")
+    assert "900123" not in proc.stderr + proc.stdout
+    assert tree(dataset, dataset.with_name("anon.vault")) == before
+
+
+def test_a_subject_command_with_the_datasets_policy_still_finds_the_subject(uk):
+    dataset, work = uk
+    proc = hb("forget", "--dataset", dataset, "--vault", dataset.with_name("anon.vault"),
+              "--subject", "phone:07700 900123", "--policy", work / "gb.yaml",
+              home=work / "home")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["rows_removed"] == 1
+
+
+def test_a_subject_command_with_another_normalizer_for_the_type_is_refused(uk, tmp_path):
+    """A policy that case-folds no more (id_exact for CUSTOMER_ID) makes another pseudonym
+    of ``cust_1234``: refused, naming the type and both normalizers."""
+    dataset, work = uk
+    policy = tmp_path / "exact.yaml"
+    policy.write_text("extends: default\ndefaultRegion: GB\nstructuredFields:\n"
+                      "  - strategy: {type: TOKEN, algorithm: SHA256}\n    fields:\n"
+                      "      - {name: customerID, entity: CUSTOMER_ID, normalizer: id_exact}\n")
+    proc = hb("subject-access", "--dataset", dataset, "--vault",
+              dataset.with_name("anon.vault"), "--subject", "customer:cust_1234",
+              "--policy", policy, home=work / "home")
+    refused(proc, "CUSTOMER_ID", "id_casefold", "id_exact")
+    assert "1234" not in proc.stderr
+
+
+def test_a_dataset_made_before_the_settings_were_recorded_warns_on_another_policy(caplog):
+    """Older summaries record the policy's digest only: another policy is read with a
+    warning (refusing would lock such datasets out of forget)."""
+    from transforms.core.policy import load_policy
+    from transforms.datasets.erasure import KeyMismatch, check_pseudonym_settings
+
+    policy = load_policy(None)
+    old = {"policy_digest": "sha256:" + "0" * 64, "policy_source": "mine.yaml"}
+    with caplog.at_level("WARNING", logger="hushbeam"):
+        check_pseudonym_settings(old, policy, ["PHONE"])
+    assert "another policy" in caplog.text and "mine.yaml" in caplog.text
+    made = dict(old, pseudonym_settings=policy.pseudonym_settings)
+    check_pseudonym_settings(made, policy, ["PHONE", "EMAIL", "CUSTOMER_ID"])
+    with pytest.raises(KeyMismatch, match="gives no pseudonyms to PERSON"):
+        check_pseudonym_settings(made, policy, ["PERSON"])
