@@ -93,3 +93,28 @@ def test_a_dataset_made_before_the_settings_were_recorded_warns_on_another_polic
     check_pseudonym_settings(made, policy, ["PHONE", "EMAIL", "CUSTOMER_ID"])
     with pytest.raises(KeyMismatch, match="gives no pseudonyms to PERSON"):
         check_pseudonym_settings(made, policy, ["PERSON"])
+
+
+# --- a key of a nested field holding personal data -----------------------------------
+
+def test_personal_data_in_a_key_of_a_nested_field_is_redacted(tmp_path):
+    """Before: the values of ``custom_data_fields`` were scanned, its keys were not:
+    ``{"amy.pond@example.org": "callback", "+1 415 555 2671": "mobile"}`` went out with
+    the email and the phone in clear, exit 0, nothing quarantined."""
+    record = {"conversation_id": "k1", "transcript_text": "customer: please call me back",
+              "custom_data_fields": {"amy.pond@example.org": "callback",
+                                     "contacts": {"+1 415 555 2671": "mobile"},
+                                     "tags": ["vip"]}}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n")
+    proc = hb("redact", "--input", tmp_path / "in.jsonl", "--output", tmp_path / "anon",
+              home=tmp_path / "home")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import pyarrow.parquet as pq
+    rows = [r for p in sorted((tmp_path / "anon").glob("part-*.parquet"))
+            for r in pq.read_table(p).to_pylist()]
+    assert len(rows) == 1
+    custom = json.loads(rows[0]["custom_data_fields"])
+    text = json.dumps(custom)
+    assert "amy.pond" not in text and "555 2671" not in text, text
+    assert sorted(custom["contacts"].values()) == ["mobile"] and custom["tags"] == ["vip"]
+    assert "callback" in custom.values()
