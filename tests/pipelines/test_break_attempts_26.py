@@ -118,3 +118,74 @@ def test_personal_data_in_a_key_of_a_nested_field_is_redacted(tmp_path):
     assert "amy.pond" not in text and "555 2671" not in text, text
     assert sorted(custom["contacts"].values()) == ["mobile"] and custom["tags"] == ["vip"]
     assert "callback" in custom.values()
+
+
+# --- a subject that matches nothing ---------------------------------------------------
+
+@pytest.mark.parametrize("command", ["forget", "subject-access"])
+@pytest.mark.parametrize("subject", ["email:amy@example.org.", "email:<amy@example.org>",
+                                     "customer:CUST_12345"])
+def test_a_subject_that_matches_nothing_is_said_so_without_its_value(uk, command, subject):
+    """Before: a subject pasted with the full stop of its sentence, in angle brackets or
+    with a digit too many erased 0 rows with exit 0 and a receipt like any other, and
+    subject-access answered ``rows: []``: nothing told the user the subject was not found.
+    Now stderr names the subject by its place (``--subject #2``), never by its value, and
+    the receipt lists it under ``subjects_not_found``."""
+    dataset, work = uk
+    proc = hb(command, "--dataset", dataset, "--vault", dataset.with_name("anon.vault"),
+              "--subject", "email:bob@example.org", "--subject", subject,
+              "--policy", work / "gb.yaml", home=work / "home")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "--subject #2 matched no row and no vault token" in proc.stderr
+    assert "--subject #1" not in proc.stderr
+    assert subject.split(":")[1] not in proc.stderr and "amy" not in proc.stderr
+    answer = json.loads(proc.stdout)
+    assert answer["subjects_not_found"] == [2]
+    if command == "forget":
+        assert answer["rows_removed"] == 1  # bob's row
+
+
+# --- a misspelt HUSHBEAM_HOME ----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["HUSHBEAM_HOEM", "HUSBEAM_HOME", "hushbeam_home",
+                                  "HUSHBEAMHOME"])
+def test_a_misspelt_hushbeam_home_is_refused_not_replaced_by_the_default(tmp_path, name):
+    """Before: ``HUSHBEAM_HOEM=/secure/keys hushbeam redact ...`` ran with the keyring in
+    ~/.hushbeam (made there, or silently reused when it existed): another key, so other
+    pseudonyms than the user's datasets, and a master key written where it was not meant
+    to be. Exit 0."""
+    import os
+    import subprocess
+
+    from tests.pipelines.test_typos import HUSHBEAM, SAMPLES
+    from tests.conftest import REPO
+
+    env = {k: v for k, v in os.environ.items() if k != "HUSHBEAM_HOME"}
+    env.update({name: str(tmp_path / "keys"), "HOME": str(tmp_path / "home"),
+                "PYTHONPATH": str(REPO)})
+    proc = subprocess.run([HUSHBEAM, "redact", "--input", SAMPLES, "--output",
+                           str(tmp_path / "anon")], capture_output=True, text=True, env=env,
+                          cwd=REPO, timeout=300)
+    refused(proc, name, "did you mean HUSHBEAM_HOME?")
+    assert not (tmp_path / "home" / ".hushbeam").exists()
+    assert not (tmp_path / "anon").exists()
+
+
+# --- a policy with two merge keys in one mapping ----------------------------------------
+
+def test_two_merge_keys_in_one_mapping_of_a_policy_are_refused(tmp_path):
+    """Before: ``PERSON: {<<: *redacted, <<: *hashed}`` took the second without a word (the
+    duplicate-key check skipped merge keys): names hashed where the reader of the file
+    may have seen them redacted. One merge key with a list (``<<: [*a, *b]``, the first
+    wins, as YAML says) is still taken."""
+    from transforms.core.policy import PolicyError, load_policy
+
+    body = ("extends: default\nentities:\n  LOCATION: &redacted {operator: REDACT}\n"
+            "  NRP: &hashed {operator: HASH}\n  PERSON:\n")
+    twice = tmp_path / "twice.yaml"
+    twice.write_text(body + "    <<: *redacted\n    <<: *hashed\n")
+    with pytest.raises(PolicyError, match="line 7: '<<' is written twice"):
+        load_policy(str(twice))
+    listed = tmp_path / "listed.yaml"
+    listed.write_text(body + "    <<: [*redacted, *hashed]\n")
+    assert load_policy(str(listed)).treatment("PERSON").operator == "REDACT"

@@ -37,8 +37,8 @@ from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets import held_counts
-from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
-                                          subject_pseudonyms, without_rows)
+from transforms.datasets.subjects import (Subject, each_pseudonym, linked_rows, not_found,
+                                          row_pseudonyms, subject_pseudonyms, without_rows)
 from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
                                        open_line, part_pins, sha256_hex, verified_lines,
                                        verify_vault)
@@ -170,15 +170,16 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
     manifest = verify_vault(vault, key, summary["run_id"], dataset)
     pins = part_pins(manifest)  # every part read below must be the one verified
     _link_vault(vault, stage_vault)
-    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
-                                                                 pseudonymizer)
+    each = each_pseudonym(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else set(each)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
     rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
-    rewritten = {}
+    rewritten, present = {}, set()  # present: the pseudonyms the rows and tokens hold
     for path, rows in sorted(matches.items()):
         table = read_part(path, pins)
         all_rows = table.to_pylist()
         for i in rows:
+            present |= row_pseudonyms(all_rows[i], text_columns(table))
             in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
             erased_counts.append(held_counts.row_counts(all_rows[i], policy))
         rewritten[path.name] = without_rows(table, rows)
@@ -193,14 +194,19 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(stage_vault, layout.TOKEN,
-                                lambda line: line_ref(line) in erase, key, manifest)
+
+    def dropped(line: str) -> bool:
+        present.add(line_ref(line))
+        return line_ref(line) in erase
+
+    tokens_removed = drop_lines(stage_vault, layout.TOKEN, dropped, key, manifest)
     receipt = {"erasure_id": erasure_id,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
                "pseudonyms": sorted(erase), "rows_removed": rows_removed,
-               "files_rewritten": files, "vault_tokens_removed": tokens_removed}
+               "files_rewritten": files, "vault_tokens_removed": tokens_removed,
+               "subjects_not_found": not_found(each, present)}
     reasons = {kind: collections.Counter() for kind in _VAULT_COUNTS}
     if identity is not None:
         for kind, name in ((layout.DEAD_LETTER, "dead_letters_removed"),
@@ -311,17 +317,22 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
         key = key or VaultKey.of(keyset)
         manifest = verify_vault(vault, key, load_summary(dataset)["run_id"], dataset)
         pins = part_pins(manifest)  # every part read below must be the one verified
-    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
-                                                                 pseudonymizer)
+    each = each_pseudonym(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else set(each)
     matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
-    rows, found = [], set(linked)
+    rows, found, present = [], set(linked), set()
     for path, indices in sorted(matches.items()):
         table = read_part(path, pins)
         table_rows = table.to_pylist()
         for i in indices:
             rows.append(table_rows[i])
-            found |= row_pseudonyms(table_rows[i], text_columns(table))
-    report = {"pseudonyms": sorted(linked), "rows": rows}
+            present |= row_pseudonyms(table_rows[i], text_columns(table))
+    found |= present
+    if manifest is not None:  # a subject with a vault token is found too
+        present |= {line_ref(line) for _, line in verified_lines(vault, layout.TOKEN,
+                                                                 manifest)}
+    report = {"pseudonyms": sorted(linked), "rows": rows,
+              "subjects_not_found": not_found(each, present)}
     if manifest is not None and identity is not None:
         for kind, name in ((layout.QUARANTINE, "quarantined"),
                            (layout.DEAD_LETTER, "dead_letters")):
@@ -390,11 +401,12 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
                "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
     counted = ("rows_removed", "vault_tokens_removed", "dead_letters_removed",
                "quarantined_removed")
-    erased = set()
+    erased, missing = set(), set(range(1, len(subjects) + 1))
     for window in windows:
         part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked,
                       key)
         erased |= set(part["pseudonyms"])
+        missing &= set(part["subjects_not_found"])  # found in any window: found
         for name in counted:
             if name in part:
                 receipt[name] = receipt.get(name, 0) + part[name]
@@ -403,6 +415,7 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
     if identity is None:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     receipt["pseudonyms"] = sorted(erased)
+    receipt["subjects_not_found"] = sorted(missing)
     _write_receipt(dataset, receipt)
     return receipt
 
@@ -419,17 +432,20 @@ def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: K
                          window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     report = {"pseudonyms": sorted(linked), "rows": []}
+    missing = set(range(1, len(subjects) + 1))
     for window in windows:
         part = subject_access(window, subjects, keyset, policy,
                               Path(vault) / window.name if vault else None, identity, linked,
                               key)
         report["rows"].extend(part["rows"])
+        missing &= set(part["subjects_not_found"])
         for name in ("quarantined", "dead_letters"):
             if name in part:
                 report.setdefault(name, []).extend(part[name])
         if "vault_tokens" in part:
             report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
             report.setdefault("not_in_vault", set()).update(part["not_in_vault"])
+    report["subjects_not_found"] = sorted(missing)
     if "not_in_vault" in report:  # a pseudonym missing in one window may be in another
         report["not_in_vault"] = sorted(report["not_in_vault"] - set(report["vault_tokens"]))
     return report
