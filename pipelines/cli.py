@@ -217,8 +217,8 @@ def _say_not_found(answer: dict) -> None:
     it may be misspelt: say which, by its place, never its value."""
     for i in answer.get("subjects_not_found", []):
         logging.getLogger("hushbeam").warning(
-            "--subject #%d matched no row and no vault token: check its spelling (a full "
-            "stop, brackets or a digit too many), its type and --policy", i)
+            "--subject #%d matched no row and no vault token: not in the data, erased "
+            "already, or misspelt (check for a full stop, brackets or a digit too many)", i)
 
 
 def _subjects(args) -> int:
