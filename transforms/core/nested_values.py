@@ -13,6 +13,7 @@ exhaust the stack; the walks here check it again and raise :class:`NestingTooDee
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, List, Tuple
 
 from transforms.core.formats.canonical import dialogue, from_dialogue, turn_texts
@@ -21,6 +22,16 @@ from transforms.core.formats.canonical import dialogue, from_dialogue, turn_text
 # A conversation needs 3 or 4 (record > custom fields > list > object); 64 leaves room
 # and stays far below Python's recursion limit (1000) and the stack of every walker.
 MAX_NESTING_DEPTH = 64
+
+# A key that is a schema's name (``callback_note``, ``preferredTime``, ``talk-time``: ASCII
+# letters joined by ``_ - .``, no digit, blank or ``@``) is not scanned: the detectors read
+# such names out of context (a French record's ``callback_note`` was taken for a username).
+# Any other key (an email, a phone, a name with a blank, an id with digits) is.
+_SCHEMA_NAME = re.compile(r"[A-Za-z]+(?:[_.\-][A-Za-z]+)*")
+
+
+def _scanned_key(key: Any) -> bool:
+    return isinstance(key, str) and not _SCHEMA_NAME.fullmatch(key)
 
 
 class NestingTooDeep(ValueError):
@@ -74,7 +85,7 @@ def _collect(value: Any, path: str, depth: int, out: List[Tuple[str, str]],
         if isinstance(value, dict):
             for key in value:
                 inner = f"{path}.{key}" if path else str(key)
-                if keys and isinstance(key, str):  # kept text too (an email keyed to its use)
+                if keys and _scanned_key(key):  # kept text too (an email keyed to its use)
                     out.append((inner + "{key}", key))
                 _collect(value[key], inner, depth + 1, out, numbers, keys)
         else:
@@ -113,7 +124,7 @@ def replace_strings(value: Any, new: Iterable[str], numbers: bool = True,
         if isinstance(v, dict):
             out = {}
             for k, item in v.items():
-                key = next(it) if keys and isinstance(k, str) else k
+                key = next(it) if keys and _scanned_key(k) else k
                 value = walk(item, depth + 1)
                 out[_unused_key(out, key)] = value
             return out
