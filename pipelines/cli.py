@@ -212,6 +212,15 @@ def _verified_tokens(args, identity, key: VaultKey, windows: list) -> dict:
     return tokens
 
 
+def _say_not_found(answer: dict) -> None:
+    """A subject that matched nothing is no error (the person may not be in the data), but
+    it may be misspelt: say which, by its place, never its value."""
+    for i in answer.get("subjects_not_found", []):
+        logging.getLogger("hushbeam").warning(
+            "--subject #%d matched no row and no vault token: not in the data, erased "
+            "already, or misspelt (check for a full stop, brackets or a digit too many)", i)
+
+
 def _subjects(args) -> int:
     keyset, policy = _keyset_arg(args.keyset), load_policy(args.policy)
     subjects = []
@@ -226,6 +235,7 @@ def _subjects(args) -> int:
         receipt = (erasure.forget_windows if streaming else erasure.forget)(
             args.dataset, args.vault, subjects, keyset, policy, identity)
         print(json.dumps({k: v for k, v in receipt.items() if k != "pseudonyms"}, indent=2))
+        _say_not_found(receipt)
         return 0
     if identity is not None:
         if not args.vault:
@@ -242,6 +252,7 @@ def _subjects(args) -> int:
         _record(args.vault, audit.AuditKey.from_keyset(keyset), args.actor,
                 "subject-access", args.reason, report["pseudonyms"])
     print(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))
+    _say_not_found(report)
     return 0
 
 

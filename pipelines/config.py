@@ -74,6 +74,7 @@ class RedactConfig:
         return {"run_id": self.run_id, "policy_source": self.policy.source,
                 "policy_digest": self.policy.digest, "key_id": self.keyset.key_id,
                 "key_version": self.keyset.version, "pseudonym_format": pseudonym_format(self.policy.pseudonym_length),
+                "pseudonym_settings": self.policy.pseudonym_settings,
                 "spacy_model": self.policy.spacy_model, "output": self.output,
                 "vault_output": self.vault_output,
                 "max_quarantine_rate": self.max_quarantine_rate, "started": self.started}

@@ -21,13 +21,14 @@ from __future__ import annotations
 import collections
 import datetime
 import json
+import logging
 import os
 import re
 import shutil
 import unicodedata
 import uuid
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Set
+from typing import Dict, Iterable, List, Optional, Sequence, Set
 
 from transforms.core.policy import Policy
 from transforms.core.pseudonym import Pseudonymizer, pseudonym_format
@@ -36,8 +37,8 @@ from transforms.datasets.report_files import withdraw_excerpts
 from transforms.datasets.dataset import (load_summary, parts, read_part, text_columns,
                                          write_json, write_part, write_summary)
 from transforms.datasets import held_counts
-from transforms.datasets.subjects import (Subject, linked_rows, row_pseudonyms,
-                                          subject_pseudonyms, without_rows)
+from transforms.datasets.subjects import (Subject, each_pseudonym, linked_rows, not_found,
+                                          row_pseudonyms, subject_pseudonyms, without_rows)
 from transforms.datasets.vault import (VaultKey, commit_manifest, drop_lines, line_ref,
                                        open_line, part_pins, sha256_hex, verified_lines,
                                        verify_vault)
@@ -49,7 +50,10 @@ class KeyMismatch(RuntimeError):
     """The keyset given is not the one that made the dataset."""
 
 
-def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseudonymizer:
+def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy,
+                          kinds: Iterable[str] = ()) -> Pseudonymizer:
+    """The pseudonymizer that made the dataset, refused unless the keyset and, for the
+    subject types ``kinds``, the policy's pseudonym settings are the dataset's."""
     summary = load_summary(dataset)
     if (summary.get("key_id"), summary.get("key_version")) != (keyset.key_id, keyset.version):
         raise KeyMismatch(f"the dataset was pseudonymized with key {summary.get('key_id')} "
@@ -59,11 +63,49 @@ def dataset_pseudonymizer(dataset: Path, keyset: Keyset, policy: Policy) -> Pseu
     if made and made != asked:  # subjects would silently match nothing
         raise KeyMismatch(f"the dataset's pseudonyms are {made}, the policy's {asked}: give "
                           "--policy the policy the dataset was made with (pseudonyms.length)")
+    check_pseudonym_settings(summary, policy, kinds)
     return Pseudonymizer.for_policy(unwrap_data_key(keyset), keyset.version, policy)
 
 
-def _structured_columns(policy: Policy) -> List[str]:
-    return [s.field for s in policy.field_strategies]
+def check_pseudonym_settings(summary: dict, policy: Policy, kinds: Iterable[str]) -> None:
+    """Refuse a policy that would hash a subject of a type in ``kinds`` otherwise than the
+    run that made the dataset (another phone region or normalizer, or a type that run gave
+    no pseudonyms): the subject would silently match nothing. The message names settings
+    and the policy file, never a subject's value."""
+    made = summary.get("pseudonym_settings")
+    hint = ("; give --policy the policy the dataset was made with "
+            f"({summary.get('policy_source')})")
+    if not isinstance(made, dict):  # a dataset made before the summary recorded them
+        if summary.get("policy_digest") not in (None, policy.digest):
+            logging.getLogger("hushbeam").warning(
+                "the dataset was made with another policy than --policy's (%s): if their "
+                "defaultRegion or normalizers differ, a subject matches nothing%s",
+                policy.source, hint)
+        return
+    normalizers = made.get("normalizers") or {}
+    for kind in sorted(set(kinds)):
+        theirs, ours = normalizers.get(kind), policy.normalizer(kind)
+        if theirs is None:
+            raise KeyMismatch(f"the dataset's policy gives no pseudonyms to {kind}{hint}")
+        if theirs != ours:
+            raise KeyMismatch(f"the dataset's {kind} values were normalized with {theirs}, "
+                              f"--policy's are with {ours}{hint}")
+        region = made.get("default_region")
+        if theirs == "phone" and region != policy.default_region:
+            raise KeyMismatch(f"the dataset's phone numbers were read with defaultRegion "
+                              f"{region}, --policy's with defaultRegion "
+                              f"{policy.default_region}{hint}")
+
+
+def _structured_columns(policy: Policy, dataset: Optional[Path] = None) -> List[str]:
+    """The structured columns that link a subject's rows: the policy's and, where the
+    dataset's summary records them, the run's own."""
+    columns = [s.field for s in policy.field_strategies]
+    if dataset is not None:
+        made = load_summary(dataset).get("pseudonym_settings")
+        recorded = made.get("structured_fields") if isinstance(made, dict) else None
+        columns += [c for c in (recorded or {}) if c not in columns]
+    return columns
 
 
 def _folded(text: str) -> str:
@@ -122,21 +164,22 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
                    key: Optional[VaultKey]) -> dict:
     """The erasure, read from the visible dataset and vault, written into the staging."""
     summary = load_summary(dataset)
-    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy, [s.kind for s in subjects])
     key = key or VaultKey.of(keyset)
     # refuse to edit a broken, forged or foreign vault
     manifest = verify_vault(vault, key, summary["run_id"], dataset)
     pins = part_pins(manifest)  # every part read below must be the one verified
     _link_vault(vault, stage_vault)
-    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
-                                                                 pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
+    each = each_pseudonym(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else set(each)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
     rows_removed, files, in_removed_rows, erased_counts = 0, [], set(linked), []
-    rewritten = {}
+    rewritten, present = {}, set()  # present: the pseudonyms the rows and tokens hold
     for path, rows in sorted(matches.items()):
         table = read_part(path, pins)
         all_rows = table.to_pylist()
         for i in rows:
+            present |= row_pseudonyms(all_rows[i], text_columns(table))
             in_removed_rows |= row_pseudonyms(all_rows[i], text_columns(table))
             erased_counts.append(held_counts.row_counts(all_rows[i], policy))
         rewritten[path.name] = without_rows(table, rows)
@@ -151,14 +194,19 @@ def _forget_staged(dataset: Path, vault: Path, stage: Path, stage_vault: Path,
         for row in table.to_pylist():
             still_used |= row_pseudonyms(row, text_columns(table))
     erase = linked | (in_removed_rows - still_used)
-    tokens_removed = drop_lines(stage_vault, layout.TOKEN,
-                                lambda line: line_ref(line) in erase, key, manifest)
+
+    def dropped(line: str) -> bool:
+        present.add(line_ref(line))
+        return line_ref(line) in erase
+
+    tokens_removed = drop_lines(stage_vault, layout.TOKEN, dropped, key, manifest)
     receipt = {"erasure_id": erasure_id,
                "time": datetime.datetime.now(datetime.timezone.utc).isoformat(),
                "dataset_run_id": summary["run_id"], "subject_types": sorted(
                    {s.kind for s in subjects}),
                "pseudonyms": sorted(erase), "rows_removed": rows_removed,
-               "files_rewritten": files, "vault_tokens_removed": tokens_removed}
+               "files_rewritten": files, "vault_tokens_removed": tokens_removed,
+               "subjects_not_found": not_found(each, present)}
     reasons = {kind: collections.Counter() for kind in _VAULT_COUNTS}
     if identity is not None:
         for kind, name in ((layout.DEAD_LETTER, "dead_letters_removed"),
@@ -263,23 +311,28 @@ def subject_access(dataset: Path, subjects: Sequence[Subject], keyset: Keyset,
     quarantined and dead-lettered records and the vault value of every pseudonym in them."""
     dataset = Path(dataset)
     commit.recover(str(dataset), str(vault) if vault is not None else None)
-    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy)
+    pseudonymizer = dataset_pseudonymizer(dataset, keyset, policy, [s.kind for s in subjects])
     manifest, pins = None, None
     if vault is not None:  # verified even without the identity: never report on a forgery
         key = key or VaultKey.of(keyset)
         manifest = verify_vault(vault, key, load_summary(dataset)["run_id"], dataset)
         pins = part_pins(manifest)  # every part read below must be the one verified
-    given = linked if linked is not None else subject_pseudonyms(subjects, policy,
-                                                                 pseudonymizer)
-    matches, linked = linked_rows(dataset, given, _structured_columns(policy), pins)
-    rows, found = [], set(linked)
+    each = each_pseudonym(subjects, policy, pseudonymizer)
+    given = linked if linked is not None else set(each)
+    matches, linked = linked_rows(dataset, given, _structured_columns(policy, dataset), pins)
+    rows, found, present = [], set(linked), set()
     for path, indices in sorted(matches.items()):
         table = read_part(path, pins)
         table_rows = table.to_pylist()
         for i in indices:
             rows.append(table_rows[i])
-            found |= row_pseudonyms(table_rows[i], text_columns(table))
-    report = {"pseudonyms": sorted(linked), "rows": rows}
+            present |= row_pseudonyms(table_rows[i], text_columns(table))
+    found |= present
+    if manifest is not None:  # a subject with a vault token is found too
+        present |= {line_ref(line) for _, line in verified_lines(vault, layout.TOKEN,
+                                                                 manifest)}
+    report = {"pseudonyms": sorted(linked), "rows": rows,
+              "subjects_not_found": not_found(each, present)}
     if manifest is not None and identity is not None:
         for kind, name in ((layout.QUARANTINE, "quarantined"),
                            (layout.DEAD_LETTER, "dead_letters")):
@@ -318,12 +371,15 @@ def link_across(windows: Sequence[Path], subjects: Sequence[Subject], keyset: Ke
                 policy: Policy) -> Set[str]:
     """The subjects' pseudonyms, linked transitively through every window (an email in one
     window brings in the phone beside it, and that phone's rows in another window)."""
+    for window in windows[1:]:  # each window's summary records its run's settings
+        check_pseudonym_settings(load_summary(window), policy, [s.kind for s in subjects])
     wanted = subject_pseudonyms(subjects, policy,
-                                dataset_pseudonymizer(windows[0], keyset, policy))
+                                dataset_pseudonymizer(windows[0], keyset, policy,
+                                                      [s.kind for s in subjects]))
     while True:
         grown = set(wanted)
         for window in windows:
-            grown |= linked_rows(window, wanted, _structured_columns(policy))[1]
+            grown |= linked_rows(window, wanted, _structured_columns(policy, window))[1]
         if grown == wanted:
             return wanted
         wanted = grown
@@ -345,11 +401,12 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
                "rows_removed": 0, "vault_tokens_removed": 0, "windows": {}}
     counted = ("rows_removed", "vault_tokens_removed", "dead_letters_removed",
                "quarantined_removed")
-    erased = set()
+    erased, missing = set(), set(range(1, len(subjects) + 1))
     for window in windows:
         part = forget(window, vault / window.name, subjects, keyset, policy, identity, linked,
                       key)
         erased |= set(part["pseudonyms"])
+        missing &= set(part["subjects_not_found"])  # found in any window: found
         for name in counted:
             if name in part:
                 receipt[name] = receipt.get(name, 0) + part[name]
@@ -358,6 +415,7 @@ def forget_windows(dataset: Path, vault: Path, subjects: Sequence[Subject], keys
     if identity is None:
         receipt["dead_letters_and_quarantine"] = "not inspected (no --identity given)"
     receipt["pseudonyms"] = sorted(erased)
+    receipt["subjects_not_found"] = sorted(missing)
     _write_receipt(dataset, receipt)
     return receipt
 
@@ -374,17 +432,20 @@ def subject_access_windows(dataset: Path, subjects: Sequence[Subject], keyset: K
                          window)
     linked = link_across(windows, subjects, keyset, policy) if windows else set()
     report = {"pseudonyms": sorted(linked), "rows": []}
+    missing = set(range(1, len(subjects) + 1))
     for window in windows:
         part = subject_access(window, subjects, keyset, policy,
                               Path(vault) / window.name if vault else None, identity, linked,
                               key)
         report["rows"].extend(part["rows"])
+        missing &= set(part["subjects_not_found"])
         for name in ("quarantined", "dead_letters"):
             if name in part:
                 report.setdefault(name, []).extend(part[name])
         if "vault_tokens" in part:
             report.setdefault("vault_tokens", {}).update(part["vault_tokens"])
             report.setdefault("not_in_vault", set()).update(part["not_in_vault"])
+    report["subjects_not_found"] = sorted(missing)
     if "not_in_vault" in report:  # a pseudonym missing in one window may be in another
         report["not_in_vault"] = sorted(report["not_in_vault"] - set(report["vault_tokens"]))
     return report

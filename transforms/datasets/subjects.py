@@ -52,14 +52,27 @@ def parse_subject(spec: str, policy: Optional[Policy] = None) -> Subject:
 
 def subject_pseudonyms(subjects: Sequence[Subject], policy: Policy,
                        pseudonymizer: Pseudonymizer) -> Set[str]:
-    out = set()
+    return set(each_pseudonym(subjects, policy, pseudonymizer))
+
+
+def each_pseudonym(subjects: Sequence[Subject], policy: Policy,
+                   pseudonymizer: Pseudonymizer) -> List[str]:
+    """The pseudonym of each subject, in order."""
+    out = []
     for subject in subjects:
         try:
-            out.add(pseudonymizer.pseudonymize(subject.kind, policy.normalizer(subject.kind),
-                                               subject.raw))
+            out.append(pseudonymizer.pseudonymize(subject.kind,
+                                                  policy.normalizer(subject.kind),
+                                                  subject.raw))
         except NormalizationError:
             raise SubjectError(f"the {subject.kind} subject cannot be normalized") from None
     return out
+
+
+def not_found(pseudonyms: Sequence[str], present: Set[str]) -> List[int]:
+    """The places (1-based, as ``--subject #N`` says) of the subjects whose pseudonym is
+    not ``present``: a subject misspelt, or not in the data. Never their values."""
+    return [i for i, pseudonym in enumerate(pseudonyms, 1) if pseudonym not in present]
 
 
 def row_pseudonyms(row: Dict[str, object], columns: Sequence[str]) -> Set[str]:

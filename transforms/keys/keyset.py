@@ -140,12 +140,30 @@ def unwrap_data_key(keyset: Keyset) -> bytes:
     return key
 
 
+# Environment variables hushbeam or its test harness reads; any other name close to
+# HUSHBEAM_HOME is taken for a misspelling of it.
+_OWN_VARIABLES = frozenset({"HUSHBEAM_HOME", "HUSHBEAM_CORPORA", "HUSHBEAM_KILL_AT",
+                            "HUSHBEAM_KILL_LOG", "HUSHBEAM_KILL_ROOTS", "HUSHBEAM_NET_LOG"})
+
+
+def _misspelt_home_names() -> list:
+    """Names in the environment that look like HUSHBEAM_HOME misspelt (any case)."""
+    import difflib
+
+    return sorted(name for name in os.environ if name not in _OWN_VARIABLES and difflib.
+                  SequenceMatcher(None, name.upper(), "HUSHBEAM_HOME").ratio() >= 0.8)
+
+
 def hushbeam_home() -> Path:
     """$HUSHBEAM_HOME, else ~/.hushbeam: where the development keyring lives. Set but empty
     (``HUSHBEAM_HOME=$UNSET``) is refused, not read as the current directory (where the
     master key would be written without a word); so is a path that is not a directory."""
     value = os.environ.get("HUSHBEAM_HOME")
     if value is None:
+        misspelt = _misspelt_home_names()
+        if misspelt:  # else another keyring, made or reused in ~/.hushbeam without a word
+            raise KeysetError(f"{misspelt[0]} is set, HUSHBEAM_HOME is not: did you mean "
+                              "HUSHBEAM_HOME? (unset it to use the keyring in ~/.hushbeam)")
         return Path.home() / ".hushbeam"
     if not value.strip():
         raise KeysetError("HUSHBEAM_HOME is set but empty: unset it (the development keyring "

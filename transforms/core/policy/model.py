@@ -135,6 +135,16 @@ class Policy:
         return frozenset(types)
 
     @property
+    def pseudonym_settings(self) -> dict:
+        """What a value's pseudonym depends on besides the key and its length: the phone
+        region, the normalizer of each pseudonym type and the structured columns. Each
+        run's summary records it, so that ``forget`` and ``subject-access`` given another
+        policy refuse rather than hash a subject into a pseudonym the dataset never had."""
+        return {"default_region": self.default_region,
+                "normalizers": {t: self.normalizer(t) for t in sorted(self.pseudonym_types)},
+                "structured_fields": {s.field: s.entity for s in self.field_strategies}}
+
+    @property
     def languages(self) -> tuple:
         """(language, spaCy model) pairs, the default language first."""
         return ((self.language, self.spacy_model),) + self.other_languages

@@ -79,10 +79,13 @@ class _UniqueKeyLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
     """yaml.safe_load that refuses a key written twice in one mapping."""
 
     def construct_mapping(self, node, deep=False):
-        seen = set()
+        seen, merges = set(), 0
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                continue  # `<<: *anchor` merges; keys written after it override, as meant
+                merges += 1  # `<<: *anchor` merges; keys written after it override, as meant
+                if merges > 1:  # but of two `<<`, PyYAML keeps the last without a word
+                    raise _DuplicateKey("<<", key_node.start_mark.line + 1)
+                continue
             key = self.construct_object(key_node, deep=deep)
             try:
                 twice = key in seen
