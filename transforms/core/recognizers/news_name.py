@@ -46,9 +46,11 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
                                                         RARE_WORD, cased_by_line)
 from transforms.core.recognizers.written_words import english
 from transforms.core.run_together import run_together
+from transforms.core.world_names import label_surnames
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
 UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
+# ... and below SELDOM when it is a notable person's surname ("campaign pinochet promised")
 OPENING_LISTED = 4.0  # below: a listed surname opening a clause is a verb's subject ("atwood")
 ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
                "warned", "noted", "acknowledged", "conceded", "argued", "declared",
@@ -135,6 +137,15 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
                  or (opening and zipf(doc[i].lower_) < OPENING_LISTED))
             and not run_together(doc[i].lower_)
             and (j + 2 >= b or doc[j + 2].tag_ != "PRP"))
+
+
+def _unseen_or_notable(word: str) -> bool:
+    """A word English never uses (Zipf below :data:`UNSEEN`: "budjana"), or a seldom one
+    (below :data:`SELDOM`) that ends the name of a notable person ("pinochet", "whitlam";
+    not "protease", "tannin"): inside a line, before a verb, such a word is its subject,
+    the comma before it lost ("after the campaign pinochet promised")."""
+    frequency = zipf(word)
+    return frequency < UNSEEN or (frequency < SELDOM and word in label_surnames())
 
 
 def after_date(doc, i: int, a: int) -> bool:
@@ -256,7 +267,7 @@ class NewsNameRecognizer(PersonDocRecognizer):
         opening = _opens_clause(doc, i, a)
         if plain and _subject(doc, i, b, opening) and (opening or (
                 prev.pos_ not in _BEFORE_COMMON and prev.lower_ not in _HANDLE_BEFORE
-                and zipf(doc[i].lower_) < UNSEEN and len(doc[i]) <= 12)):
+                and _unseen_or_notable(doc[i].lower_) and len(doc[i]) <= 12)):
             return True  # a verb's subject: "preval would", "in 1980 budjana started"
         if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
                 prev.lower_ == "to" and doc[i - 2].lower_ == "according")):

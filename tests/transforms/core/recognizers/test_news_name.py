@@ -187,3 +187,23 @@ def test_each_name_like_word_after_a_scorers_label_before_a_figure_is_a_person(a
 
 def test_a_common_word_surname_after_a_scorers_label_is_a_person(analyzer):
     assert _found(analyzer, "scorers west 23 ostrava 67") == ["west", "ostrava"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("after the long campaign pinochet promised a new constitution", "pinochet"),
+    ("at that hour berlusconi announced his resignation", "berlusconi"),
+    ("the talks stalled until mitterrand intervened in person", "mitterrand"),
+])
+def test_a_notable_surname_inside_a_line_before_its_verb_is_a_person(analyzer, text, name):
+    # A rare word (Zipf 2-3) that is the surname of a notable person, subject of a verb
+    # after a noun whose comma speech dropped ("the campaign, Pinochet promised").
+    assert _found(analyzer, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "the enzyme protease cleaved the chain in two",  # a rare word, no one's surname
+    "over the years the wine tannin softened a little",
+    "a young chirac was seen there",  # after a determiner or adjective: left to others
+])
+def test_a_rare_word_that_is_no_notable_surname_inside_a_line_is_no_name(analyzer, text):
+    assert _found(analyzer, text) == []
