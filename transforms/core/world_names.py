@@ -114,10 +114,10 @@ def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def label_surnames() -> FrozenSet[str]:
+def label_surnames() -> Dict[str, int]:
     """The last words of the labels of :func:`full_names` ("pinochet" of "augusto
-    pinochet", "whitlam"), borne by one notable person or more: a rare word among them is
-    known as somebody's surname, which a rare technical word ("protease") is not. Worked
-    out once per process from the labels already read."""
+    pinochet", "whitlam"), with how many notable people bear each: a rare word among them
+    is known as somebody's surname, which a rare technical word ("protease") is not.
+    Worked out once per process from the labels already read."""
     labels, _ = full_names()
-    return frozenset(label[label.rindex(" ") + 1:] for label in labels)
+    return dict(collections.Counter(label[label.rindex(" ") + 1:] for label in labels))
