@@ -75,6 +75,11 @@ SAID = {"said", "says"}
 APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
 CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",
            "upset", "downed", "routed", "thrashed", "eliminated", "ousted"}
+# What follows a price's or a market's move, not a player's: "silver added 5 cents",
+# "sterling finished higher".
+_MARKET = {"at", "up", "down", "higher", "lower", "unchanged", "flat", "mixed", "steady",
+           "firm", "firmer", "weaker", "stronger", "percent", "cents", "points"}
+PLURAL_STEM = 4.0  # Zipf of "power" from which "powers" is read as its plural
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
@@ -99,6 +104,23 @@ def _name_like(token) -> bool:
         return zipf(token.lower_) < SELDOM and not (
             token.tag_ == "NNS" and token.lower_.endswith("s"))
     return word.wordness < CAPITALISED
+
+
+def _agent_like(token) -> bool:
+    """A word that may name the doer of a verb of attribution, sport or contest: a
+    name-like word, or a listed name that is a common word too (wordness below
+    :data:`AMBIGUOUS`: "young", "price", "white"), not the plural of a common word
+    ("powers", "banks": "sweeping powers finished"), a verb form ("rising"), a place or a
+    nationality to spaCy."""
+    if _name_like(token):
+        return True
+    if not _plain(token) or _STRETCHED.search(token.lower_) \
+            or token.ent_type_ in ("GPE", "LOC", "NORP"):
+        return False
+    word = name_word(token.lower_)
+    lower = token.lower_
+    return (word is not None and word.wordness < AMBIGUOUS and not _derived(lower)
+            and not (lower.endswith("s") and zipf(lower[:-1]) >= PLURAL_STEM))
 
 
 def _given(token) -> bool:
@@ -245,6 +267,7 @@ class NewsNameRecognizer(PersonDocRecognizer):
                         j += 1
                     spans.add((i, j))  # "coach guus hiddink"
                 elif (_name_like(doc[i]) and self._cued(doc, i, a, b, plain)) or (
+                        _agent_like(doc[i]) and self._agent(doc, i, a, b)) or (
                         plain and _opening_surname(doc[i]) and _opens_clause(doc, i, a)
                         and _subject(doc, i, b, opening=True)):
                     j = i + 1
@@ -274,6 +297,33 @@ class NewsNameRecognizer(PersonDocRecognizer):
             return nxt is None or nxt.lower_ in APPOSITION
         if (prev is not None and prev.lower_ in CONTEST) or (
                 nxt is not None and nxt.lower_ in CONTEST):
+            return True
+        return False
+
+    @staticmethod
+    def _agent(doc, i: int, a: int, b: int) -> bool:
+        """Whether ``doc[i]``, on the line ``doc[a:b]``, a listed name that may be a common
+        word (:func:`_agent_like`), does what only a person does: it stands bare (no
+        determiner, adjective, number, pronoun or possessive before it) before a verb of
+        attribution or sport ("young scored twice", "after the break black added"; not
+        "the young said", nor a reduced passive "the price said to be"), or a contest
+        verb stands between it and another such name ("price beat white")."""
+        prev = doc[i - 1] if i > a else None
+        nxt = doc[i + 1] if i + 1 < b else None
+        if nxt is None:
+            return False
+        if nxt.lower_ in ATTRIBUTION:
+            after = doc[i + 2] if i + 2 < b else None
+            if after is not None and (after.lower_ == "to" or after.lower_ in _MARKET
+                                      or _number(after)):
+                return False  # "said to be", a market's move: "silver added 5 cents"
+            return (
+                prev is None or (prev.pos_ not in _BEFORE_COMMON and prev.tag_ != "POS"
+                                 and prev.lower_ not in ("of", "'s", "s")))
+        if nxt.lower_ in CONTEST and i + 2 < b and _agent_like(doc[i + 2]):
+            return prev is None or prev.pos_ not in _BEFORE_COMMON
+        if prev is not None and prev.lower_ in CONTEST and i - 2 >= a \
+                and _agent_like(doc[i - 2]):
             return True
         return False
 

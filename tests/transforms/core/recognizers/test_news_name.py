@@ -207,3 +207,29 @@ def test_a_notable_surname_inside_a_line_before_its_verb_is_a_person(analyzer, t
 ])
 def test_a_rare_word_that_is_no_notable_surname_inside_a_line_is_no_name(analyzer, text):
     assert _found(analyzer, text) == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("young scored twice for the visitors", ["young"]),
+    ("after the break black added a second goal", ["black"]),
+    ("price beat white 6 3 6 4 in the final", ["price", "white"]),
+])
+def test_a_surname_that_is_a_common_word_before_a_verb_of_attribution_or_sport_is_a_person(
+        analyzer, text, names):
+    # A bare singular word is no subject of "scored" / "added" in English, and "beat"
+    # between two listed names says two players.
+    assert _found(analyzer, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "the young said they were pleased",  # a determiner: the young (people)
+    "young people said they were pleased",
+    "the oil price said to be rising fell",  # a reduced passive
+    "sweeping powers finished off the old rules",  # the plural of a common word
+    "price beat estimates by 6 percent",  # no name on the other side
+    "silver added 5 cents",  # a market's move: a figure or "higher" after the verb
+    "silver finished higher on the day",
+])
+def test_a_common_word_before_a_verb_of_attribution_with_no_person_reading_stays(
+        analyzer, text):
+    assert _found(analyzer, text) == []
