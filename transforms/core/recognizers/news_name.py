@@ -79,6 +79,7 @@ CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overc
 # "sterling finished higher".
 _MARKET = {"at", "up", "down", "higher", "lower", "unchanged", "flat", "mixed", "steady",
            "firm", "firmer", "weaker", "stronger", "percent", "cents", "points"}
+_CLAUSE_OPENERS = {"ADP", "SCONJ", "CCONJ", "ADV", "PUNCT"}
 PLURAL_STEM = 4.0  # Zipf of "power" from which "powers" is read as its plural
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
@@ -304,22 +305,23 @@ class NewsNameRecognizer(PersonDocRecognizer):
     def _agent(doc, i: int, a: int, b: int) -> bool:
         """Whether ``doc[i]``, on the line ``doc[a:b]``, a listed name that may be a common
         word (:func:`_agent_like`), does what only a person does: it stands bare (no
-        determiner, adjective, number, pronoun or possessive before it) before a verb of
-        attribution or sport ("young scored twice", "after the break black added"; not
-        "the young said", nor a reduced passive "the price said to be"), or a contest
-        verb stands between it and another such name ("price beat white")."""
+        noun, determiner, adjective, number or pronoun before it: opening the line or a
+        clause) before a past verb of attribution or sport ("young scored twice", "when
+        black added"; not "the young said", "the tracking page says", nor a reduced
+        passive "the price said to be"), or a contest verb stands between it and another
+        such name ("price beat white")."""
         prev = doc[i - 1] if i > a else None
         nxt = doc[i + 1] if i + 1 < b else None
         if nxt is None:
             return False
-        if nxt.lower_ in ATTRIBUTION:
+        if nxt.lower_ in ATTRIBUTION and nxt.lower_ != "says":
             after = doc[i + 2] if i + 2 < b else None
             if after is not None and (after.lower_ == "to" or after.lower_ in _MARKET
                                       or _number(after)):
                 return False  # "said to be", a market's move: "silver added 5 cents"
-            return (
-                prev is None or (prev.pos_ not in _BEFORE_COMMON and prev.tag_ != "POS"
-                                 and prev.lower_ not in ("of", "'s", "s")))
+            # the line's first word, or after a word that opens a clause ("when young
+            # scored"); after a noun it may end a compound ("the tracking page says")
+            return prev is None or prev.pos_ in _CLAUSE_OPENERS
         if nxt.lower_ in CONTEST and i + 2 < b and _agent_like(doc[i + 2]):
             return prev is None or prev.pos_ not in _BEFORE_COMMON
         if prev is not None and prev.lower_ in CONTEST and i - 2 >= a \
