@@ -79,7 +79,8 @@ CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overc
 # "sterling finished higher".
 _MARKET = {"at", "up", "down", "higher", "lower", "unchanged", "flat", "mixed", "steady",
            "firm", "firmer", "weaker", "stronger", "percent", "cents", "points"}
-_CLAUSE_OPENERS = {"ADP", "SCONJ", "CCONJ", "ADV", "PUNCT"}
+_CLAUSE_OPENERS = {"SCONJ", "CCONJ", "ADV", "PUNCT"}
+_CLAUSE_WORDS = {"after", "before", "when", "as", "until", "while", "since", "then"}
 PLURAL_STEM = 4.0  # Zipf of "power" from which "powers" is read as its plural
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
@@ -317,11 +318,15 @@ class NewsNameRecognizer(PersonDocRecognizer):
         if nxt.lower_ in ATTRIBUTION and nxt.lower_ != "says":
             after = doc[i + 2] if i + 2 < b else None
             if after is not None and (after.lower_ == "to" or after.lower_ in _MARKET
-                                      or _number(after)):
-                return False  # "said to be", a market's move: "silver added 5 cents"
+                                      or _number(after) or after.pos_ in ("AUX", "VERB")):
+                # "said to be", a market's move ("silver added 5 cents"), a participle
+                # before the clause's verb ("the amount of pepper added is")
+                return False
             # the line's first word, or after a word that opens a clause ("when young
-            # scored"); after a noun it may end a compound ("the tracking page says")
-            return prev is None or prev.pos_ in _CLAUSE_OPENERS
+            # scored"); after a noun it may end a compound ("the tracking page says"),
+            # after a preposition be its object ("the amount of pepper added")
+            return prev is None or prev.pos_ in _CLAUSE_OPENERS \
+                or prev.lower_ in _CLAUSE_WORDS
         if nxt.lower_ in CONTEST and i + 2 < b and _agent_like(doc[i + 2]):
             return prev is None or prev.pos_ not in _BEFORE_COMMON
         if prev is not None and prev.lower_ in CONTEST and i - 2 >= a \

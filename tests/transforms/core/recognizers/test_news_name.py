@@ -212,6 +212,7 @@ def test_a_rare_word_that_is_no_notable_surname_inside_a_line_is_no_name(analyze
 @pytest.mark.parametrize("text, names", [
     ("young scored twice for the visitors", ["young"]),
     ("moments later when black added a second goal", ["black"]),
+    ("it was 1 1 after young scored", ["young"]),
     ("price beat white 6 3 6 4 in the final", ["price", "white"]),
 ])
 def test_a_surname_that_is_a_common_word_before_a_verb_of_attribution_or_sport_is_a_person(
@@ -231,6 +232,7 @@ def test_a_surname_that_is_a_common_word_before_a_verb_of_attribution_or_sport_i
     "silver finished higher on the day",
     "the tracking page says delivered",  # after a noun: a compound
     "bill says i owe more",  # the present "says": a document's words too
+    "the amount of pepper added is up to you",  # object of "of", a participle
 ])
 def test_a_common_word_before_a_verb_of_attribution_with_no_person_reading_stays(
         analyzer, text):
