@@ -112,13 +112,13 @@ def _agent_like(token) -> bool:
     """A word that may name the doer of a verb of attribution, sport or contest: a
     name-like word, or a listed name that is a common word too (wordness below
     :data:`AMBIGUOUS`: "young", "price", "white"), not the plural of a common word
-    ("powers", "banks": "sweeping powers finished"), a verb form ("rising"), a place or a
-    nationality to spaCy."""
+    ("powers", "banks": "sweeping powers finished"), a verb form ("rising"), a word the
+    tagger reads as a verb, a place or a nationality to spaCy."""
     if _name_like(token):
         return True
     if not _plain(token) or _STRETCHED.search(token.lower_) \
-            or token.ent_type_ in ("GPE", "LOC", "NORP"):
-        return False
+            or token.ent_type_ in ("GPE", "LOC", "NORP") or token.pos_ in ("VERB", "AUX"):
+        return False  # a word the tagger reads as a verb does nothing here ("mend said")
     word = name_word(token.lower_)
     lower = token.lower_
     return (word is not None and word.wordness < AMBIGUOUS and not _derived(lower)

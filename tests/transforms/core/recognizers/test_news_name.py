@@ -233,6 +233,7 @@ def test_a_surname_that_is_a_common_word_before_a_verb_of_attribution_or_sport_i
     "the tracking page says delivered",  # after a noun: a compound
     "bill says i owe more",  # the present "says": a document's words too
     "the amount of pepper added is up to you",  # object of "of", a participle
+    "mend said it would go on",  # read as a verb: an acronym's or a verb's reading
 ])
 def test_a_common_word_before_a_verb_of_attribution_with_no_person_reading_stays(
         analyzer, text):
