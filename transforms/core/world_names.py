@@ -113,3 +113,13 @@ def full_names() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     the caller to judge (some are ordinary phrases too: "will power")."""
     kept = _FULL_NAME.findall(tiers("full")["full"].decode("utf-8").replace("-", " "))
     return frozenset(kept), frozenset(label[:label.index(" ")] for label in kept)
+
+
+@functools.lru_cache(maxsize=1)
+def label_surnames() -> Dict[str, int]:
+    """The last words of the labels of :func:`full_names` ("pinochet" of "augusto
+    pinochet", "whitlam"), with how many notable people bear each: a rare word among them
+    is known as somebody's surname, which a rare technical word ("protease") is not.
+    Worked out once per process from the labels already read."""
+    labels, _ = full_names()
+    return dict(collections.Counter(label[label.rindex(" ") + 1:] for label in labels))

@@ -102,3 +102,10 @@ def test_full_names_hold_labels_of_two_to_four_words_with_hyphens_read_as_spaces
     assert "pete" in firsts and "chiang" in firsts
     assert all(2 <= label.count(" ") + 1 <= 4 for label in labels)
     assert not any("-" in label for label in labels)
+
+
+def test_label_surnames_are_the_last_words_of_notable_peoples_names():
+    from transforms.core.world_names import label_surnames
+    surnames = label_surnames()
+    assert "pinochet" in surnames and "sampras" in surnames
+    assert "protease" not in surnames and "tannin" not in surnames

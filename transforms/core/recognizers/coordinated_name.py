@@ -4,18 +4,23 @@
 speech, and a common-word surname ("brown", "bell", "price") is a name only beside other
 names. A list is the listed names or rare words on each side of "and"/"or"; it is a list of
 people when one of its words is mostly a name in the census lists ("ramos",
-"stephenson"), and the word after the conjunction is a listed name seldom used as a word
-or a word English text hardly uses. "rice and beans", "brown and white" stay.
+"stephenson"), or a seldom word (Zipf below :data:`SELDOM`) that no list holds and that
+ends the names of two notable people or more ("between mitterrand and owen"; not
+"protease and lipase", nor "goth and electronica" of one "jay electronica"), and the word after the conjunction is a listed name seldom used as a word or a
+word English text hardly uses. "rice and beans", "brown and white" stay.
 """
 from __future__ import annotations
 
 from typing import List
 
-from transforms.core.name_lexicon import name_or_rare, name_word
+from transforms.core.name_lexicon import name_or_rare, name_word, zipf
 from transforms.core.recognizers.common import NOT_A_NAME, PersonDocRecognizer
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES, cased_by_line
+from transforms.core.world_names import label_surnames
 
 UNHEARD = 2.5  # Zipf below which an unlisted word may be a name in a list
+SELDOM = 3.0  # below: an unlisted notable people's surname marks a list of people
+BEARERS = 2  # notable people bearing it, at least (one "jay electronica" is no surname)
 _JOINS = {"and", "or", "&"}
 _LEFT, _RIGHT = 3, 2  # words of a list before and after the conjunction
 
@@ -26,12 +31,18 @@ def _item(token) -> bool:
     if not token.is_alpha or len(token.text) < 2 or token.is_stop \
             or token.lower_ in NOT_A_NAME or token.lower_ in NOT_NAMES:
         return False
-    return name_or_rare(token.lower_, AMBIGUOUS, UNHEARD)
+    return name_or_rare(token.lower_, AMBIGUOUS, UNHEARD) or _notable(token)
+
+
+def _notable(token) -> bool:
+    """An unlisted seldom word that ends notable people's names ("sassoon", "chirac")."""
+    return name_word(token.lower_) is None and zipf(token.lower_) < SELDOM \
+        and label_surnames().get(token.lower_, 0) >= BEARERS
 
 
 def _strong(token) -> bool:
     word = name_word(token.lower_)
-    return word is not None and word.mostly_name
+    return _notable(token) if word is None else word.mostly_name
 
 
 class CoordinatedNameRecognizer(PersonDocRecognizer):

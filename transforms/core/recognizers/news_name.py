@@ -46,9 +46,11 @@ from transforms.core.recognizers.gazetteer_name import (AMBIGUOUS, CAPITALISED, 
                                                         RARE_WORD, cased_by_line)
 from transforms.core.recognizers.written_words import english
 from transforms.core.run_together import run_together
+from transforms.core.world_names import label_surnames
 
 SELDOM = 3.0  # Zipf below which an unlisted word may be a name in these contexts
 UNSEEN = 2.0  # below: a verb's subject inside a line is a name ("budjana started")
+# ... and below SELDOM when it is a notable person's surname ("campaign pinochet promised")
 OPENING_LISTED = 4.0  # below: a listed surname opening a clause is a verb's subject ("atwood")
 ATTRIBUTION = {"said", "says", "told", "added", "stated", "explained", "insisted",
                "warned", "noted", "acknowledged", "conceded", "argued", "declared",
@@ -73,6 +75,13 @@ SAID = {"said", "says"}
 APPOSITION = {"who", "a", "an", "the"}  # "said burns the commander of ..."
 CONTEST = {"beat", "beats", "defeated", "defeats", "edged", "outpointed", "overcame",
            "upset", "downed", "routed", "thrashed", "eliminated", "ousted"}
+# What follows a price's or a market's move, not a player's: "silver added 5 cents",
+# "sterling finished higher".
+_MARKET = {"at", "up", "down", "higher", "lower", "unchanged", "flat", "mixed", "steady",
+           "firm", "firmer", "weaker", "stronger", "percent", "cents", "points"}
+_CLAUSE_OPENERS = {"SCONJ", "CCONJ", "ADV", "PUNCT"}
+_CLAUSE_WORDS = {"after", "before", "when", "as", "until", "while", "since", "then"}
+PLURAL_STEM = 4.0  # Zipf of "power" from which "powers" is read as its plural
 SURNAME_ZIPF = 3.5  # a surname after a rare word is itself seldom written ("heatley")
 _STRETCHED = re.compile(r"(.)\1\1")  # "wahaaay": a letter three times is no name
 _COUNTRIES = {c.lower() for c in COUNTRY_NAMES if " " not in c}
@@ -97,6 +106,23 @@ def _name_like(token) -> bool:
         return zipf(token.lower_) < SELDOM and not (
             token.tag_ == "NNS" and token.lower_.endswith("s"))
     return word.wordness < CAPITALISED
+
+
+def _agent_like(token) -> bool:
+    """A word that may name the doer of a verb of attribution, sport or contest: a
+    name-like word, or a listed name that is a common word too (wordness below
+    :data:`AMBIGUOUS`: "young", "price", "white"), not the plural of a common word
+    ("powers", "banks": "sweeping powers finished"), a verb form ("rising"), a word the
+    tagger reads as a verb, a place or a nationality to spaCy."""
+    if _name_like(token):
+        return True
+    if not _plain(token) or _STRETCHED.search(token.lower_) \
+            or token.ent_type_ in ("GPE", "LOC", "NORP") or token.pos_ in ("VERB", "AUX"):
+        return False  # a word the tagger reads as a verb does nothing here ("mend said")
+    word = name_word(token.lower_)
+    lower = token.lower_
+    return (word is not None and word.wordness < AMBIGUOUS and not _derived(lower)
+            and not (lower.endswith("s") and zipf(lower[:-1]) >= PLURAL_STEM))
 
 
 def _given(token) -> bool:
@@ -135,6 +161,15 @@ def _subject(doc, i: int, b: int, opening: bool = False) -> bool:
                  or (opening and zipf(doc[i].lower_) < OPENING_LISTED))
             and not run_together(doc[i].lower_)
             and (j + 2 >= b or doc[j + 2].tag_ != "PRP"))
+
+
+def _unseen_or_notable(word: str) -> bool:
+    """A word English never uses (Zipf below :data:`UNSEEN`: "budjana"), or a seldom one
+    (below :data:`SELDOM`) that ends the name of a notable person ("pinochet", "whitlam";
+    not "protease", "tannin"): inside a line, before a verb, such a word is its subject,
+    the comma before it lost ("after the campaign pinochet promised")."""
+    frequency = zipf(word)
+    return frequency < UNSEEN or (frequency < SELDOM and word in label_surnames())
 
 
 def after_date(doc, i: int, a: int) -> bool:
@@ -234,6 +269,7 @@ class NewsNameRecognizer(PersonDocRecognizer):
                         j += 1
                     spans.add((i, j))  # "coach guus hiddink"
                 elif (_name_like(doc[i]) and self._cued(doc, i, a, b, plain)) or (
+                        _agent_like(doc[i]) and self._agent(doc, i, a, b)) or (
                         plain and _opening_surname(doc[i]) and _opens_clause(doc, i, a)
                         and _subject(doc, i, b, opening=True)):
                     j = i + 1
@@ -256,13 +292,45 @@ class NewsNameRecognizer(PersonDocRecognizer):
         opening = _opens_clause(doc, i, a)
         if plain and _subject(doc, i, b, opening) and (opening or (
                 prev.pos_ not in _BEFORE_COMMON and prev.lower_ not in _HANDLE_BEFORE
-                and zipf(doc[i].lower_) < UNSEEN and len(doc[i]) <= 12)):
+                and _unseen_or_notable(doc[i].lower_) and len(doc[i]) <= 12)):
             return True  # a verb's subject: "preval would", "in 1980 budjana started"
         if prev is not None and i - 1 > a and (prev.lower_ in SAID or (
                 prev.lower_ == "to" and doc[i - 2].lower_ == "according")):
             return nxt is None or nxt.lower_ in APPOSITION
         if (prev is not None and prev.lower_ in CONTEST) or (
                 nxt is not None and nxt.lower_ in CONTEST):
+            return True
+        return False
+
+    @staticmethod
+    def _agent(doc, i: int, a: int, b: int) -> bool:
+        """Whether ``doc[i]``, on the line ``doc[a:b]``, a listed name that may be a common
+        word (:func:`_agent_like`), does what only a person does: it stands bare (no
+        noun, determiner, adjective, number or pronoun before it: opening the line or a
+        clause) before a past verb of attribution or sport ("young scored twice", "when
+        black added"; not "the young said", "the tracking page says", nor a reduced
+        passive "the price said to be"), or a contest verb stands between it and another
+        such name ("price beat white")."""
+        prev = doc[i - 1] if i > a else None
+        nxt = doc[i + 1] if i + 1 < b else None
+        if nxt is None:
+            return False
+        if nxt.lower_ in ATTRIBUTION and nxt.lower_ != "says":
+            after = doc[i + 2] if i + 2 < b else None
+            if after is not None and (after.lower_ == "to" or after.lower_ in _MARKET
+                                      or _number(after) or after.pos_ in ("AUX", "VERB")):
+                # "said to be", a market's move ("silver added 5 cents"), a participle
+                # before the clause's verb ("the amount of pepper added is")
+                return False
+            # the line's first word, or after a word that opens a clause ("when young
+            # scored"); after a noun it may end a compound ("the tracking page says"),
+            # after a preposition be its object ("the amount of pepper added")
+            return prev is None or prev.pos_ in _CLAUSE_OPENERS \
+                or prev.lower_ in _CLAUSE_WORDS
+        if nxt.lower_ in CONTEST and i + 2 < b and _agent_like(doc[i + 2]):
+            return prev is None or prev.pos_ not in _BEFORE_COMMON
+        if prev is not None and prev.lower_ in CONTEST and i - 2 >= a \
+                and _agent_like(doc[i - 2]):
             return True
         return False
 

@@ -41,3 +41,21 @@ def test_written_text_is_left_to_the_other_detectors(analyzer):
 def test_a_verb_before_a_list_of_names_is_no_part_of_it(analyzer):
     assert _found(analyzer, "a movie starring john goodman and jeff bridges") == [
         "john goodman", "jeff bridges"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the rivalry between mitterrand and owen lasted years", ["mitterrand", "owen"]),
+    ("letters from chirac and bernie were read out", ["chirac", "bernie"]),
+])
+def test_a_notable_surname_makes_its_list_a_list_of_people(analyzer, text, names):
+    # "mitterrand", "chirac": rare words that end a notable person's name
+    assert _found(analyzer, text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "the protease and lipase levels rose",  # rare words, no one's surname
+    "happy bday and kpop forever",
+    "from industrial metal to goth and electronica",  # one notable "jay electronica"
+])
+def test_rare_words_that_are_no_notable_surnames_make_no_list(analyzer, text):
+    assert _found(analyzer, text) == []
