@@ -149,7 +149,7 @@ def test_names_on_a_line_opening_with_initials_are_redacted(redactor):
 def test_a_word_before_a_possessive_and_a_kinship_or_life_noun_is_a_name(redactor):
     for text, name in (("Observers said Assad's regime would not last.", "Assad"),
                        ("Critics praised Shorten's first novel in the review.", "Shorten"),
-                       ("In 2006 a version of Fell's novel was staged.", "Fell")):
+                       ("In 2006 a version of Fell's play was staged.", "Fell")):
         out = redacted(redactor, text)
         assert name not in out, out
     out = redacted(redactor, "Reporters said Shorten's late wife had been a singer.")
@@ -180,8 +180,8 @@ def test_organisations_and_kin_words_with_possessives_and_pronouns_stay(redactor
 
 
 # rev26: what a team, a company or a product also has ("play", "reign", "face", "mind",
-# "birthday", "lifetime") says nothing of a person, nor does a noun that only modifies the
-# next one ("Google's play store", "Lloyds's funeral plans").
+# "birthday", "lifetime") says a person only after a surname ("Fell's play"), and a noun
+# that only modifies the next one says nothing ("Google's play store").
 @pytest.mark.parametrize("text, word", [
     ("Arsenal's play was poor in the first half.", "Arsenal"),
     ("Chelsea's reign at the top ended on Sunday.", "Chelsea"),
