@@ -417,8 +417,8 @@ def _standing_word(token) -> bool:
             token.is_stop or (any(c.isupper() for c in text[1:]) and not _PREFIXED.match(text)):
         return False
     if low in NOT_A_NAME or low in NOT_NAMES or low in TITLES or low in ROLES or \
-            low in PERSON_NOUNS or low in SHARED_NOUNS or low in _KIN_WORDS or low in _COUNTRY_WORDS or \
-            zipf(low) >= ANIMATE_COMMON:
+            low in PERSON_NOUNS or low in SHARED_NOUNS or low in _KIN_WORDS or \
+            low in _COUNTRY_WORDS or zipf(low) >= ANIMATE_COMMON:
         return False
     doc = token.doc
     if token.i + 1 < len(doc) and _name_like(doc[token.i + 1]):
