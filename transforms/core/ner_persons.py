@@ -23,12 +23,14 @@ from transforms.core.venue_nouns import venue_span
 from transforms.core.venue_words import (before_a_street_word, named_thing, numbered,
                                          plural_noun)
 
-# Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), month
-# and weekday abbreviations, and the labels written before a phone number ("tel. 020 ...",
-# which the NER reads as a person): never the edge of a name.
+# Chat words, HTML entities left by a tweet's export ("&amp;" read as "amp"), and month
+# and weekday abbreviations: never the edge of a name.
 CHAT = {"rt", "amp", "gt", "lt", "quot", "lol", "lmao", "omg", "via", "ft", "feat", "pm",
-        "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null",
-        "tel", "ph", "fax", "mob"}
+        "am", "tue", "tues", "thu", "thur", "thurs", "fri", "apr", "aug", "sep", "null"}
+# The labels written before a phone number ("tel. 020 ...", which the NER reads as a
+# person): no edge of a name when a stop, a colon or a number follows ("Tel Aviv" keeps
+# its first word).
+CONTACT_LABELS = {"tel", "ph", "fax", "mob"}
 # Month and weekday names that are not also given names ("June", "Jan", "May" are).
 _DATE_WORDS = NOT_NAMES - {"jan", "may", "march", "april", "june", "august", "jesus", "god",
                            "lord", "allah", "christmas", "easter"}
@@ -52,10 +54,22 @@ def _edge(token, stretch: bool = True) -> bool:
     lower = token.lower_
     return (token.is_punct or token.is_space or token.text in ("'s", "’s", "s")
             or (token.is_stop and token.text.islower()) or lower in CHAT
+            or _contact_label(token)
             or lower in _DATE_WORDS or (stretch and stretched(token.text))
             or (token.text.islower() and foreign_function_word(lower)
                 and mixed_lines(token.doc)[token.i])
             or _letters_and_digits(token.text))
+
+
+def _contact_label(token) -> bool:
+    """A label of :data:`CONTACT_LABELS` ("tel.", "fax") before a stop, a colon, a number
+    or nothing."""
+    if token.lower_.rstrip(".:") not in CONTACT_LABELS:
+        return False
+    if token.lower_ not in CONTACT_LABELS or token.i + 1 >= len(token.doc):
+        return True  # "tel." read as one token
+    after = token.doc[token.i + 1]
+    return after.text in (".", ":") or after.like_num or after.text[:1].isdigit()
 
 
 def _letters_and_digits(word: str) -> bool:

@@ -234,3 +234,12 @@ def test_lowercase_words_of_a_foreign_tweet_are_kept_in_a_written_doc(redactor):
 def test_a_contact_label_before_a_phone_number_is_no_person(redactor, text, label):
     out = redacted(redactor, text)
     assert label in out and "<PERSON>" not in out and "0161" not in out and "7946" not in out
+
+
+# rev26: "tel" is a contact label only before a number; as the first word of a name
+# ("Tel Aviv") it stays inside the place found.
+@pytest.mark.parametrize("text", ["Tel Aviv is a busy city in the summer.",
+                                  "She flew from Tel Aviv to Rome on Monday."])
+def test_tel_as_the_first_word_of_a_place_stays_inside_it(redactor, text):
+    out = redacted(redactor, text)
+    assert "Tel" not in out and "Aviv" not in out, out
