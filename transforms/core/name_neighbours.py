@@ -57,6 +57,14 @@ _GENERATION = re.compile(r"(?:,[ \t]*|[ \t]+)(?:Jr|Sr|Jnr|Snr|JR|SR|jr|sr)(?![^\
 _BYNAME = re.compile(r"[ \t]+(?:of|de|d'|von|van|da|di)[ \t]*(?<=[ \t'])"
                      r"[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)?"
                      r"(?![^\W\d_]|-|[ \t]+[A-Z\u00C0-\u00DE])")
+# The departments a caller is put through to ("Kevin of Billing", "Sarah of Accounts"):
+# an organisation's unit, never a byname of origin.
+DEPARTMENTS = frozenset(
+    "accounts accounting admin administration admissions billing claims collections "
+    "compliance complaints customer dispatch engineering finance fraud hr it legal "
+    "logistics maintenance marketing operations payments payroll procurement purchasing "
+    "reception receivables recruitment refunds retention returns sales security service "
+    "services shipping support tech technical underwriting warranty".split())
 _CAPITALISED_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE][^\W\d_]*\.?[ \t]+\Z")
 _EPITHET = re.compile(r"[ \t]+the[ \t]+(?:" + "|".join(EPITHETS) + r")(?![^\W\d_])",
                       re.IGNORECASE)
@@ -145,8 +153,11 @@ def _byname_fits(text: str, first: int, last: int, end: int) -> bool:
     one ("Niccola"), or a ruler's name with a numeral; no title
     or other capitalised word before it ("King Hussein of Jordan", "John Smith of Boston"
     stay apart)."""
-    if not _BYNAME.match(text, end) or not _ONE_WORD.fullmatch(text, first, last):
+    byname = _BYNAME.match(text, end)
+    if not byname or not _ONE_WORD.fullmatch(text, first, last):
         return False
+    if _ONE_WORD.findall(byname.group(0))[-1].lower() in DEPARTMENTS:
+        return False  # "Kevin of Billing": a department, no place
     if _CAPITALISED_BEFORE.search(text, max(0, first - 40), first):
         return False
     if end != last:

@@ -175,3 +175,12 @@ def test_a_titled_name_a_surname_or_a_longer_run_keeps_its_place_apart():
 def test_a_senior_advocate_s_sr_is_a_legal_title_not_a_suffix():
     assert _grown("Through: Mr. Sudhir Chandra, Sr. Adv. with Mr. Kumar", "Sudhir Chandra") == []
     assert _grown("for the petitioner mr jishnu saha sr adv mr touseef khan", "jishnu saha") == []
+
+
+def test_a_department_after_a_given_name_is_no_byname():
+    """Review rev26: "this is Kevin of Billing" lost "of Billing" to the name."""
+    for text, name in (("Hi, this is Kevin of Billing, how can I help?", "Kevin"),
+                       ("Sarah of Accounts called back today.", "Sarah"),
+                       ("I spoke with Maria from Sales and Tom of Customer Support", "Tom"),
+                       ("Ask Priya of Payroll about the form.", "Priya")):
+        assert _grown(text, name) == [], text
