@@ -33,6 +33,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from transforms.core.departments import DEPARTMENTS
 from transforms.core.legal_words import is_legal
 from transforms.core.name_lexicon import name_word, zipf
 from transforms.core.ner_persons import foreign_function_word
@@ -57,14 +58,6 @@ _GENERATION = re.compile(r"(?:,[ \t]*|[ \t]+)(?:Jr|Sr|Jnr|Snr|JR|SR|jr|sr)(?![^\
 _BYNAME = re.compile(r"[ \t]+(?:of|de|d'|von|van|da|di)[ \t]*(?<=[ \t'])"
                      r"[A-Z\u00C0-\u00DE][^\W\d_]+(?:-[A-Z\u00C0-\u00DE][^\W\d_]+)?"
                      r"(?![^\W\d_]|-|[ \t]+[A-Z\u00C0-\u00DE])")
-# The departments a caller is put through to ("Kevin of Billing", "Sarah of Accounts"):
-# an organisation's unit, never a byname of origin.
-DEPARTMENTS = frozenset(
-    "accounts accounting admin administration admissions billing claims collections "
-    "compliance complaints customer dispatch engineering finance fraud hr it legal "
-    "logistics maintenance marketing operations payments payroll procurement purchasing "
-    "reception receivables recruitment refunds retention returns sales security service "
-    "services shipping support tech technical underwriting warranty".split())
 _CAPITALISED_BEFORE = re.compile(r"[A-Z\u00C0-\u00DE][^\W\d_]*\.?[ \t]+\Z")
 _EPITHET = re.compile(r"[ \t]+the[ \t]+(?:" + "|".join(EPITHETS) + r")(?![^\W\d_])",
                       re.IGNORECASE)

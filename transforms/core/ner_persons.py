@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
+from transforms.core.departments import DEPARTMENTS
 from transforms.core.name_lexicon import name_word
 from transforms.core.recognizers.gazetteer_name import AMBIGUOUS, NOT_NAMES
 from transforms.core.recognizers.speech_cue_name import PARTICLES
@@ -184,6 +185,9 @@ def written_person(doc, start: int, end: int,
     start, end = span
     if end - start >= 2 and _command_verb(doc[start]):
         start += 1
+    if end - start >= 3 and doc[end - 2].lower_ in ("of", "from") \
+            and doc[end - 1].lower_ in DEPARTMENTS:
+        end -= 2  # "Kevin of Billing": the department is no part of the name
     tokens = [doc[i] for i in range(start, end)]
     if foreign is not None and foreign[start] and not any(_named(t) for t in tokens):
         return None

@@ -243,3 +243,9 @@ def test_a_contact_label_before_a_phone_number_is_no_person(redactor, text, labe
 def test_tel_as_the_first_word_of_a_place_stays_inside_it(redactor, text):
     out = redacted(redactor, text)
     assert "Tel" not in out and "Aviv" not in out, out
+
+
+def test_a_department_after_a_name_the_ner_took_in_is_left_out_of_it(redactor):
+    """Review rev26: the NER reads "Kevin of Billing" as one person."""
+    out = redacted(redactor, "Hi, this is Kevin of Billing, how can I help?")
+    assert "Kevin" not in out and out.endswith(" of Billing, how can I help?")
