@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import List, Sequence, Tuple
 
 from tests.evaluation.public.crossner import _spans
-from tests.evaluation.public.sentence import Entity, Sentence
+from tests.evaluation.public.sentence import Entity, Sentence, build
 
 TAGS = {"0": "O", "1": "B-PER", "2": "I-PER", "3": "B-LOC", "4": "I-LOC", "5": "B-ORG",
         "6": "I-ORG"}
@@ -33,21 +33,8 @@ _ATTACH_RIGHT = {"(", "[", "{", "$", "@", "#", "“", "‘"}
 def join(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]]
          ) -> Tuple[str, Tuple[Entity, ...]]:
     """The tokens as written text; spans (token indices, type) become character spans."""
-    parts, starts, ends, pos, quotes = [], [], [], 0, 0
-    for i, tok in enumerate(tokens):
-        closing = tok == '"' and quotes % 2 == 1
-        if i and not (_ATTACH_LEFT.match(tok) or closing) and not (
-                tokens[i - 1] in _ATTACH_RIGHT or (tokens[i - 1] == '"' and quotes % 2 == 1)):
-            parts.append(" ")
-            pos += 1
-        if tok == '"':
-            quotes += 1
-        starts.append(pos)
-        parts.append(tok)
-        pos += len(tok)
-        ends.append(pos)
-    entities = tuple(Entity(starts[a], ends[b - 1], kind) for a, b, kind in spans if b > a)
-    return "".join(parts), entities
+    return build(tokens, spans, quotes=True, attach_left=_ATTACH_LEFT,
+                 attach_right=_ATTACH_RIGHT)
 
 
 def _handle(tokens: Sequence[str], a: int, kind: str) -> str:

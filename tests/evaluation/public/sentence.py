@@ -67,15 +67,23 @@ def bio_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
 
 
 def build(tokens: Sequence[str], spans: Sequence[Tuple[int, int, str]],
-          elision: bool = False) -> Tuple[str, Tuple[Entity, ...]]:
+          elision: bool = False, quotes: bool = False, attach_left=_ATTACH_LEFT,
+          attach_right=_ATTACH_RIGHT) -> Tuple[str, Tuple[Entity, ...]]:
     """Join tokens as written text; spans (token indices, type) become character spans.
-    ``elision`` (French): a token ending in an apostrophe ("l'", "qu'") joins the next."""
-    parts, starts, ends, pos = [], [], [], 0
+    ``elision`` (French): a token ending in an apostrophe ("l'", "qu'") joins the next.
+    ``quotes``: straight double quotes open and close in turn (no space inside them).
+    ``attach_left`` (a pattern) / ``attach_right`` (a set): tokens written without a
+    space before / after them."""
+    parts, starts, ends, pos, opened = [], [], [], 0, False
     for i, tok in enumerate(tokens):
-        if i and not _ATTACH_LEFT.match(tok) and tokens[i - 1] not in _ATTACH_RIGHT and not (
-                elision and _ELIDED.match(tokens[i - 1])):
+        closing = quotes and tok == '"' and opened
+        if i and not (attach_left.match(tok) or closing) and tokens[i - 1] not in attach_right \
+                and not (elision and _ELIDED.match(tokens[i - 1])) \
+                and not (quotes and tokens[i - 1] == '"' and opened):
             parts.append(" ")
             pos += 1
+        if quotes and tok == '"':
+            opened = not opened
         starts.append(pos)
         parts.append(tok)
         pos += len(tok)
