@@ -42,6 +42,7 @@ from transforms.core.recognizers.common import NOT_A_NAME
 from transforms.core.recognizers.gazetteer_name import CAPITALISED, NOT_NAMES, RARE_WORD
 from transforms.core.recognizers.speech_cue_name import PARTICLES
 from transforms.core.spans import Span
+from transforms.core.word_forms import stems
 
 _NUMERAL = re.compile(r"[ \t]+(?=[IVXivx]{2})(X{0,3}(?:IX|IV|V?I{0,3})|x{0,3}(?:ix|iv|v?i{0,3}))"
                       r"(?![^\W\d_])")
@@ -81,13 +82,9 @@ def _inflected(word: str) -> bool:
     if word.endswith(_DERIVED):
         return True
     for suffix, restore in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[:-len(suffix)]
-            stems = {stem, stem + restore} if restore else {stem}
-            if len(stem) > 2 and stem[-1] == stem[-2]:
-                stems.add(stem[:-1])  # "regretted", "stopping"
-            if any(zipf(s) >= STEM for s in stems):
-                return True
+        if word.endswith(suffix) and len(word) > len(suffix) + 2 \
+                and any(zipf(s) >= STEM for s in stems(word, suffix, restore)):
+            return True  # "campaigned", "regretted", "stopping"
     return False
 
 

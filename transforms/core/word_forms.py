@@ -35,7 +35,9 @@ def _common(stem: str) -> bool:
     return entry is None or entry.wordness >= AMBIGUOUS
 
 
-def _stems(word: str, suffix: str, restore: str):
+def stems(word: str, suffix: str, restore: str):
+    """The stems ``word`` may have before ``suffix`` ("cuteness" -> cute; "studies" ->
+    studi, study; "shopping" -> shopp, shop)."""
     stem = word[:-len(suffix)]
     yield stem
     if restore:
@@ -56,7 +58,7 @@ def english_form(word: str) -> bool:
         return False
     for suffix, restore in _SUFFIXES:
         if word.endswith(suffix) and any(_common(s) or (s != word and _suffixed(s))
-                                         for s in _stems(word, suffix, restore)):
+                                         for s in stems(word, suffix, restore)):
             return True
     return any(word.startswith(p) and (_common(word[len(p):]) or english_form(word[len(p):]))
                for p in _PREFIXES)  # "sublicensees": "sub" and a form of "license"
