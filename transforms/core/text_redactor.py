@@ -46,22 +46,6 @@ __all__ = ["KnownIdentifier", "Span", "TextRedactor", "TextResult", "collect_str
            "find_known", "replace_strings", "resolve_overlaps"]
 
 
-
-class _JoinsNothing:
-    """No French recognizer in the analyzer: no neighbour joins a French name."""
-
-    @staticmethod
-    def surname_after(word: str) -> bool:
-        return False
-
-    @staticmethod
-    def given_before(word: str) -> bool:
-        return False
-
-
-_JOINS_NOTHING = _JoinsNothing()
-
-
 class Detected(NamedTuple):
     """One replaced span, for ``hushbeam preview``: offsets into ``TextResult.scanned``."""
 
@@ -132,13 +116,13 @@ class TextRedactor:
 
     def _french_words(self):
         """The French paired-name recognizer of the fr analyzer (it has read the configured
-        French model's words), or a stand-in that joins nothing when there is none."""
+        French model's words), or None when there is none."""
         if "fr" not in self._french:
             engine = self._engine("fr")[0].analyzer_engine
             self._french["fr"] = next(
                 (r for r in engine.registry.recognizers
                  if isinstance(r, FrenchPairedNameRecognizer) and r.supported_language == "fr"),
-                _JOINS_NOTHING)
+                None)
         return self._french["fr"]
 
     def redact(self, texts: Sequence[str], known: Sequence[Sequence[KnownIdentifier]],
@@ -214,7 +198,7 @@ class TextRedactor:
         for text, spans, lang in zip(stripped, all_spans, languages):
             if lang == "en":  # "alan <turing>", "Edward <VII>": the rest of a name
                 spans.extend(join_neighbours(text, spans))
-            if lang == "fr":  # "<valtteri> bottas", "jean <michel aulas>"
+            if lang == "fr" and self._french_words() is not None:  # "<valtteri> bottas"
                 spans.extend(join_french_neighbours(text, spans, self._french_words()))
             spans.extend(join_particles(text, spans))  # "bill <de> blasio": one name
             if lang == "en":  # rare in English text: a French verb would be too
