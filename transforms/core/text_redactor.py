@@ -25,6 +25,7 @@ from transforms.core.operators import (PLACEHOLDER_RE, Detection, RecordScope, T
                                        get_operator, per_record_names)
 from transforms.core.name_gaps import fill_gaps
 from transforms.core.french_neighbours import join_french_neighbours
+from transforms.core.identifier_mentions import propagate_identifiers
 from transforms.core.name_neighbours import join_neighbours
 from transforms.core.name_particles import join_particles
 from transforms.core.policy import Policy
@@ -59,7 +60,8 @@ class Detected(NamedTuple):
 
 # What found a span no Presidio recognizer reported.
 FOUND_BY = {"known": "the record's own identifier", "propagated": "a name found elsewhere "
-            "in the record", "handle": "a handle built of a name found in the record"}
+            "in the record", "handle": "a handle built of a name found in the record",
+            "identifier": "an identifier found after its cue elsewhere in the record"}
 
 
 @dataclasses.dataclass
@@ -191,6 +193,10 @@ class TextRedactor:
             for i, extra in enumerate(propagate_names(stripped, all_spans, groups)):
                 all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["propagated"])
                                     for s in extra)
+        # "booking XKQZPW" in the notes once "booking reference is XKQZPW" is found
+        for i, extra in enumerate(propagate_identifiers(stripped, all_spans, groups)):
+            all_spans[i].extend(dataclasses.replace(s, recognizer=FOUND_BY["identifier"])
+                                for s in extra)
         if "USERNAME" in self.policy.entities:  # "cminh730" once "Crystal Minh" is found
             for spans, handles in zip(all_spans, handles_of_names(stripped, all_spans, groups)):
                 spans.extend(Span(s, e, "USERNAME", 0.7, raw_canonical=value,

@@ -166,3 +166,30 @@ def test_no_scanned_text_or_context_tokens_are_kept_after_its_batch(redactor):
     assert prescan._last == (None, None)
     for batch, _ in redactor._engines.values():
         assert batch.analyzer_engine.context_aware_enhancer._last == (None, None)
+
+
+def test_an_identifier_found_by_its_cue_is_found_again_in_the_records_other_fields(
+        redactor, pseudonymizer):
+    """Planted-value check, session 26: the booking code found after its cue in the
+    transcript went out in clear in the notes ("called about booking XKQZPW")."""
+    transcript, notes = redactor.redact(
+        ["customer: my booking reference is XKQZPW", "Caller asked about booking XKQZPW."],
+        [[], []], groups=[0, 0])
+    token = pseudonymizer.pseudonymize("ORDER_ID", "id_casefold", "XKQZPW")
+    assert token in transcript.text and notes.text == f"Caller asked about booking {token}."
+    assert [(d.entity, d.recognizer) for d in notes.detections] == [
+        ("ORDER_ID", FOUND_BY["identifier"])]
+
+
+def test_a_bare_code_read_as_a_name_takes_the_type_its_cue_gave_it_in_the_record(
+        redactor, pseudonymizer):
+    _, notes = redactor.redact(["my booking reference is XKQZPW", "booking XKQZPW"],
+                               [[], []], groups=[0, 0])
+    token = pseudonymizer.pseudonymize("ORDER_ID", "id_casefold", "XKQZPW")
+    assert notes.text == f"booking {token}"
+
+
+def test_a_found_identifier_is_not_looked_for_in_another_records_fields(redactor):
+    _, other = redactor.redact(["my booking reference is XKQZPW", "booking XKQZPW"],
+                               [[], []], groups=[0, 1])
+    assert "ORDER_ID" not in other.text
